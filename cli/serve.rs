@@ -1,0 +1,125 @@
+//! `sfu serve`: config from file + `SFU_*` + flags, logs, signals, graceful shutdown.
+
+use std::net::{IpAddr, SocketAddr};
+use std::ops::RangeInclusive;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use sfu::config::{parse_port_range, Config, LogFormat, Mode, Overrides};
+use sfu::Server;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// TOML config file; flags and SFU_* variables override it.
+    #[arg(long, env = "SFU_CONFIG")]
+    config: Option<PathBuf>,
+    /// HTTP/WebSocket listen address.
+    #[arg(long, env = "SFU_LISTEN", value_name = "ADDR:PORT")]
+    listen: Option<SocketAddr>,
+    /// development (default) or production (refuses unsafe defaults).
+    #[arg(long, env = "SFU_MODE", value_enum)]
+    mode: Option<ModeArg>,
+    /// mediasoup workers; 0 = one per core.
+    #[arg(long, env = "SFU_WORKERS")]
+    workers: Option<usize>,
+    /// Local IP the media sockets bind to.
+    #[arg(long, env = "SFU_RTC_IP")]
+    rtc_ip: Option<IpAddr>,
+    /// IP or host name clients send media to (put in ICE candidates).
+    #[arg(long, env = "SFU_ANNOUNCED_ADDRESS")]
+    announced_address: Option<String>,
+    /// Media port range, MIN-MAX.
+    #[arg(long, env = "SFU_RTC_PORTS", value_name = "MIN-MAX", value_parser = parse_port_range)]
+    rtc_ports: Option<RangeInclusive<u16>>,
+    /// Log format.
+    #[arg(long, env = "SFU_LOG_FORMAT", value_enum)]
+    log_format: Option<LogFormatArg>,
+    /// Print the effective configuration as TOML and exit.
+    #[arg(long)]
+    print_config: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormatArg {
+    Text,
+    Json,
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let overrides = Overrides {
+        listen: args.listen,
+        mode: args.mode.map(|m| match m {
+            ModeArg::Development => Mode::Development,
+            ModeArg::Production => Mode::Production,
+        }),
+        workers: args.workers,
+        rtc_listen_ip: args.rtc_ip,
+        announced_address: args.announced_address,
+        rtc_ports: args.rtc_ports,
+        log_format: args.log_format.map(|f| match f {
+            LogFormatArg::Text => LogFormat::Text,
+            LogFormatArg::Json => LogFormat::Json,
+        }),
+    };
+    let config = Config::load(args.config.as_deref(), &overrides)?;
+    if args.print_config {
+        print!("{}", toml::to_string_pretty(&config).context("cannot render the config")?);
+        return Ok(());
+    }
+    config.validate().context("invalid configuration")?;
+    config.check_addresses().context("invalid configuration")?;
+    init_logs(&config)?;
+
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let handle = Server::start(config).await?;
+        let addr = handle.local_addr();
+        let shown = if addr.ip().is_unspecified() {
+            SocketAddr::from(([127, 0, 0, 1], addr.port()))
+        } else {
+            addr
+        };
+        eprintln!("sfu serving on http://{shown}/ (signaling ws://{shown}/ws); Ctrl-C to stop");
+        let token = handle.shutdown_token();
+        tokio::select! {
+            signal = shutdown_signal() => {
+                let name = signal?;
+                tracing::info!(signal = name, "shutting down");
+            }
+            _ = token.cancelled() => {}
+        }
+        handle.shutdown().await?;
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() -> anyhow::Result<&'static str> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut term = signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?;
+    let mut int = signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?;
+    Ok(tokio::select! {
+        _ = term.recv() => "SIGTERM",
+        _ = int.recv() => "SIGINT",
+    })
+}
+
+fn init_logs(config: &Config) -> anyhow::Result<()> {
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(v) if !v.is_empty() => EnvFilter::try_new(&v).with_context(|| format!("RUST_LOG={v:?} is not a valid log filter"))?,
+        _ => EnvFilter::try_new(&config.log.filter).with_context(|| format!("log.filter {:?} is not a valid log filter", config.log.filter))?,
+    };
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match config.log.format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+    Ok(())
+}

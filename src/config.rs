@@ -1,0 +1,591 @@
+//! One `Config` for `sfu serve`: embedded defaults, then a TOML file, then `SFU_*` environment
+//! variables and command-line flags (the binary maps both onto [`Overrides`]), validated once at
+//! start with errors that say which setting is wrong and how to fix it.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Everything `sfu serve` needs. Field names are the TOML keys (`[rtc]`, `[limits]`, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address of the HTTP/WebSocket listener.
+    pub listen: SocketAddr,
+    /// `production` refuses unsafe development defaults (loopback announced IP, ...).
+    pub mode: Mode,
+    /// Number of mediasoup workers; 0 means one per CPU core.
+    pub workers: usize,
+    pub rtc: RtcConfig,
+    pub ice_servers: Vec<IceServerConfig>,
+    pub limits: Limits,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Development,
+    Production,
+}
+
+/// Where media flows: the UDP/TCP ports of the workers' WebRtcServers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RtcConfig {
+    /// Local IP the media sockets bind to.
+    pub listen_ip: IpAddr,
+    /// IP or host name put in ICE candidates; what clients send media to. Required in production.
+    pub announced_address: Option<String>,
+    pub port_min: u16,
+    pub port_max: u16,
+    /// Also accept ICE over TCP (for clients behind UDP-blocking firewalls).
+    pub enable_tcp: bool,
+}
+
+/// An ICE server handed to clients in the join response (RTCIceServer shape).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IceServerConfig {
+    pub urls: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
+}
+
+/// Bounds that keep one client from hurting the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// A text message larger than this gets a `too_large` error; the connection stays open.
+    pub max_message_bytes: usize,
+    /// A frame larger than this closes the connection (1009): it is never buffered whole.
+    pub max_frame_bytes: usize,
+    /// Sustained signaling messages per second per connection (token bucket refill rate).
+    pub messages_per_second: u32,
+    /// Token bucket size: how many messages may arrive back to back.
+    pub message_burst: u32,
+    /// Concurrent WebSocket connections from one IP address.
+    pub max_connections_per_ip: usize,
+    /// Concurrent WebSocket connections in all.
+    pub max_connections: usize,
+    /// Rooms (routers) the server hosts at once.
+    pub max_rooms: usize,
+    pub max_peers_per_room: usize,
+    pub max_transports_per_peer: usize,
+    pub max_producers_per_peer: usize,
+    pub max_consumers_per_peer: usize,
+    /// Seconds between server WebSocket pings.
+    pub heartbeat_interval_secs: u64,
+    /// A peer silent for this long (no message, no pong) is dropped.
+    pub heartbeat_timeout_secs: u64,
+    /// On shutdown, how long peers are given to leave after being told.
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    pub format: LogFormat,
+    /// A `tracing` env-filter directive, e.g. `info,sfu=debug`. `RUST_LOG` wins when set.
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 8080)),
+            mode: Mode::Development,
+            workers: 0,
+            rtc: RtcConfig::default(),
+            ice_servers: vec![IceServerConfig {
+                urls: vec!["stun:stun.l.google.com:19302".to_string()],
+                username: None,
+                credential: None,
+            }],
+            limits: Limits::default(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+impl Default for RtcConfig {
+    fn default() -> Self {
+        RtcConfig {
+            listen_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            announced_address: Some("127.0.0.1".to_string()),
+            port_min: 10000,
+            port_max: 10100,
+            enable_tcp: true,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_message_bytes: 64 * 1024,
+            max_frame_bytes: 1024 * 1024,
+            messages_per_second: 50,
+            message_burst: 100,
+            max_connections_per_ip: 50,
+            max_connections: 10_000,
+            max_rooms: 10_000,
+            max_peers_per_room: 1_000,
+            max_transports_per_peer: 4,
+            max_producers_per_peer: 4,
+            max_consumers_per_peer: 500,
+            heartbeat_interval_secs: 10,
+            heartbeat_timeout_secs: 30,
+            shutdown_grace_secs: 5,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            format: LogFormat::Text,
+            filter: "info".to_string(),
+        }
+    }
+}
+
+/// Settings that come from flags or `SFU_*` variables; `None` keeps the file's value.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub listen: Option<SocketAddr>,
+    pub mode: Option<Mode>,
+    pub workers: Option<usize>,
+    pub rtc_listen_ip: Option<IpAddr>,
+    pub announced_address: Option<String>,
+    pub rtc_ports: Option<RangeInclusive<u16>>,
+    pub log_format: Option<LogFormat>,
+}
+
+/// Why a configuration cannot be used. Every message names the setting and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{setting}: {message}")]
+    Invalid {
+        setting: &'static str,
+        message: String,
+    },
+}
+
+fn invalid(setting: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid {
+        setting,
+        message: message.into(),
+    }
+}
+
+impl Config {
+    /// Defaults, then `file` if given, then `overrides`; not yet validated.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, ConfigError> {
+        let mut config = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                Config::from_toml(&text).map_err(|message| ConfigError::Parse {
+                    path: path.to_path_buf(),
+                    message,
+                })?
+            }
+            None => Config::default(),
+        };
+        config.apply(overrides);
+        Ok(config)
+    }
+
+    /// Parses a TOML document; the error text names the offending key and line.
+    pub fn from_toml(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())
+    }
+
+    fn apply(&mut self, o: &Overrides) {
+        if let Some(v) = o.listen {
+            self.listen = v;
+        }
+        if let Some(v) = o.mode {
+            self.mode = v;
+        }
+        if let Some(v) = o.workers {
+            self.workers = v;
+        }
+        if let Some(v) = o.rtc_listen_ip {
+            self.rtc.listen_ip = v;
+        }
+        if let Some(v) = &o.announced_address {
+            self.rtc.announced_address = if v.is_empty() { None } else { Some(v.clone()) };
+        }
+        if let Some(r) = &o.rtc_ports {
+            self.rtc.port_min = *r.start();
+            self.rtc.port_max = *r.end();
+        }
+        if let Some(v) = o.log_format {
+            self.log.format = v;
+        }
+    }
+
+    /// The number of workers to start (resolves 0 to the number of cores).
+    pub fn worker_count(&self) -> usize {
+        if self.workers == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            self.workers
+        }
+    }
+
+    pub fn rtc_port_range(&self) -> RangeInclusive<u16> {
+        self.rtc.port_min..=self.rtc.port_max
+    }
+
+    pub fn heartbeat_interval(&self) -> Duration {
+        Duration::from_secs(self.limits.heartbeat_interval_secs)
+    }
+
+    pub fn heartbeat_timeout(&self) -> Duration {
+        Duration::from_secs(self.limits.heartbeat_timeout_secs)
+    }
+
+    /// Checks that need no side effects: ranges, sizes, production rules.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let rtc = &self.rtc;
+        if rtc.port_min == 0 {
+            return Err(invalid(
+                "rtc.port_min",
+                "must be at least 1 (e.g. 10000); set rtc.port_min/rtc.port_max or --rtc-ports 10000-10100",
+            ));
+        }
+        if rtc.port_min > rtc.port_max {
+            return Err(invalid(
+                "rtc.port_min",
+                format!(
+                    "port range {}-{} is empty: port_min must not exceed port_max (e.g. --rtc-ports 10000-10100)",
+                    rtc.port_min, rtc.port_max
+                ),
+            ));
+        }
+        let workers = self.worker_count();
+        if workers > 256 {
+            return Err(invalid("workers", format!("{workers} workers is more than 256; use 0 for one per core")));
+        }
+        // Each worker's WebRtcServer takes one UDP (and with TCP one TCP) port; leave room for
+        // the pipe transports that connect routers of one room on different workers.
+        let ports = usize::from(rtc.port_max - rtc.port_min) + 1;
+        if ports < 2 * workers {
+            return Err(invalid(
+                "rtc.port_min",
+                format!(
+                    "port range {}-{} has {ports} ports but {workers} workers need at least {}: widen the range or lower workers",
+                    rtc.port_min,
+                    rtc.port_max,
+                    2 * workers
+                ),
+            ));
+        }
+        match &rtc.announced_address {
+            Some(a) if a.trim().is_empty() || a.contains(char::is_whitespace) => {
+                return Err(invalid("rtc.announced_address", format!("{a:?} is not an IP address or host name")));
+            }
+            Some(a) if self.mode == Mode::Production && is_local_address(a) => {
+                return Err(invalid(
+                    "rtc.announced_address",
+                    format!("{a} is not reachable by clients; production mode needs this host's public IP or DNS name (SFU_ANNOUNCED_ADDRESS)"),
+                ));
+            }
+            None if self.mode == Mode::Production => {
+                return Err(invalid(
+                    "rtc.announced_address",
+                    "production mode needs the public IP or DNS name clients send media to (SFU_ANNOUNCED_ADDRESS or --announced-address)",
+                ));
+            }
+            None if rtc.listen_ip.is_unspecified() => {
+                return Err(invalid(
+                    "rtc.announced_address",
+                    format!("rtc.listen_ip is {} (all interfaces), so clients need an announced address to reach; set rtc.announced_address", rtc.listen_ip),
+                ));
+            }
+            _ => {}
+        }
+        for (i, s) in self.ice_servers.iter().enumerate() {
+            if s.urls.is_empty() {
+                return Err(invalid("ice_servers", format!("entry {i} has no urls")));
+            }
+            for url in &s.urls {
+                let scheme = url.split(':').next().unwrap_or("");
+                if !matches!(scheme, "stun" | "stuns" | "turn" | "turns") {
+                    return Err(invalid("ice_servers", format!("{url:?} must start with stun:, stuns:, turn: or turns:")));
+                }
+                if scheme.starts_with("turn") && (s.username.is_none() || s.credential.is_none()) {
+                    return Err(invalid("ice_servers", format!("TURN server {url:?} needs username and credential")));
+                }
+            }
+        }
+        let l = &self.limits;
+        let positive: [(&'static str, u64); 12] = [
+            ("limits.max_rooms", l.max_rooms as u64),
+            ("limits.max_message_bytes", l.max_message_bytes as u64),
+            ("limits.messages_per_second", l.messages_per_second.into()),
+            ("limits.message_burst", l.message_burst.into()),
+            ("limits.max_connections_per_ip", l.max_connections_per_ip as u64),
+            ("limits.max_connections", l.max_connections as u64),
+            ("limits.max_peers_per_room", l.max_peers_per_room as u64),
+            ("limits.max_transports_per_peer", l.max_transports_per_peer as u64),
+            ("limits.max_producers_per_peer", l.max_producers_per_peer as u64),
+            ("limits.max_consumers_per_peer", l.max_consumers_per_peer as u64),
+            ("limits.heartbeat_interval_secs", l.heartbeat_interval_secs),
+            ("limits.heartbeat_timeout_secs", l.heartbeat_timeout_secs),
+        ];
+        for (setting, value) in positive {
+            if value == 0 {
+                return Err(invalid(setting, "must be greater than 0"));
+            }
+        }
+        if l.max_frame_bytes < l.max_message_bytes {
+            return Err(invalid(
+                "limits.max_frame_bytes",
+                format!("{} is below limits.max_message_bytes ({}); it must be at least as large", l.max_frame_bytes, l.max_message_bytes),
+            ));
+        }
+        if l.heartbeat_timeout_secs <= l.heartbeat_interval_secs {
+            return Err(invalid(
+                "limits.heartbeat_timeout_secs",
+                "must be longer than limits.heartbeat_interval_secs, or live peers are dropped between pings",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks that touch the host: the HTTP address and the media IP can be bound here.
+    /// Run after [`Config::validate`]; the server binds for real right after.
+    pub fn check_addresses(&self) -> Result<(), ConfigError> {
+        if let Err(e) = TcpListener::bind(self.listen) {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                "the port is in use by another process; pick another with --listen or SFU_LISTEN"
+            } else {
+                "it is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of this host's IPs"
+            };
+            return Err(invalid("listen", format!("cannot listen on {}: {e}; {hint}", self.listen)));
+        }
+        if let Err(e) = UdpSocket::bind((self.rtc.listen_ip, 0)) {
+            return Err(invalid(
+                "rtc.listen_ip",
+                format!("cannot bind media sockets on {}: {e}; use an address of this machine (or 0.0.0.0 with an announced address)", self.rtc.listen_ip),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn is_local_address(a: &str) -> bool {
+    if a.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match a.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip.is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+/// Parses `10000-10100` (the `--rtc-ports` / `SFU_RTC_PORTS` syntax).
+pub fn parse_port_range(s: &str) -> Result<RangeInclusive<u16>, String> {
+    let (a, b) = s
+        .split_once('-')
+        .ok_or_else(|| format!("{s:?} is not a port range; write it as MIN-MAX, e.g. 10000-10100"))?;
+    let a: u16 = a.trim().parse().map_err(|_| format!("{a:?} is not a port number (1-65535)"))?;
+    let b: u16 = b.trim().parse().map_err(|_| format!("{b:?} is not a port number (1-65535)"))?;
+    Ok(a..=b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err_of(c: &Config) -> String {
+        c.validate().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn defaults_are_valid_for_a_laptop() {
+        let c = Config::default();
+        c.validate().unwrap();
+        assert_eq!(c.listen, "127.0.0.1:8080".parse().unwrap());
+        assert_eq!(c.rtc_port_range(), 10000..=10100);
+        assert_eq!(c.rtc.announced_address.as_deref(), Some("127.0.0.1"));
+        assert_eq!(c.ice_servers[0].urls, vec!["stun:stun.l.google.com:19302"]);
+        assert!(c.worker_count() >= 1);
+    }
+
+    #[test]
+    fn toml_overrides_defaults_and_keeps_the_rest() {
+        let c = Config::from_toml(
+            r#"
+            listen = "0.0.0.0:9000"
+            workers = 3
+            [rtc]
+            port_min = 20000
+            port_max = 20100
+            announced_address = "203.0.113.7"
+            [limits]
+            messages_per_second = 10
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.listen.port(), 9000);
+        assert_eq!(c.workers, 3);
+        assert_eq!(c.rtc.port_min, 20000);
+        assert_eq!(c.limits.messages_per_second, 10);
+        assert_eq!(c.limits.message_burst, Limits::default().message_burst);
+        c.validate().unwrap();
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let e = Config::from_toml("[rtc]\nport_mni = 3\n").unwrap_err();
+        assert!(e.contains("port_mni"), "{e}");
+        let e = Config::from_toml("lisen = \"1.2.3.4:5\"\n").unwrap_err();
+        assert!(e.contains("lisen"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_is_named() {
+        let e = Config::from_toml("workers = \"many\"\n").unwrap_err();
+        assert!(e.contains("workers"), "{e}");
+    }
+
+    #[test]
+    fn flags_win_over_file() {
+        let o = Overrides {
+            listen: Some("127.0.0.1:1234".parse().unwrap()),
+            rtc_ports: Some(30000..=30010),
+            announced_address: Some("10.0.0.1".into()),
+            workers: Some(2),
+            ..Default::default()
+        };
+        let mut c = Config::from_toml("listen = \"0.0.0.0:9000\"\nworkers = 5\n").unwrap();
+        c.apply(&o);
+        assert_eq!(c.listen.port(), 1234);
+        assert_eq!(c.workers, 2);
+        assert_eq!(c.rtc_port_range(), 30000..=30010);
+        assert_eq!(c.rtc.announced_address.as_deref(), Some("10.0.0.1"));
+    }
+
+    #[test]
+    fn bad_port_range_says_what_to_fix() {
+        let mut c = Config::default();
+        c.rtc.port_min = 10100;
+        c.rtc.port_max = 10000;
+        let e = err_of(&c);
+        assert!(e.starts_with("rtc.port_min"), "{e}");
+        assert!(e.contains("10100-10000") && e.contains("must not exceed"), "{e}");
+
+        c.rtc.port_min = 0;
+        assert!(err_of(&c).contains("at least 1"));
+
+        c.rtc.port_min = 10000;
+        c.rtc.port_max = 10002;
+        c.workers = 4;
+        let e = err_of(&c);
+        assert!(e.contains("4 workers need at least 8"), "{e}");
+    }
+
+    #[test]
+    fn production_needs_a_public_announced_address() {
+        let mut c = Config {
+            mode: Mode::Production,
+            ..Config::default()
+        };
+        let e = err_of(&c);
+        assert!(e.contains("rtc.announced_address") && e.contains("production"), "{e}");
+        c.rtc.announced_address = None;
+        let e = err_of(&c);
+        assert!(e.contains("SFU_ANNOUNCED_ADDRESS"), "{e}");
+        c.rtc.announced_address = Some("sfu.example.com".into());
+        c.validate().unwrap();
+    }
+
+    #[test]
+    fn unspecified_listen_ip_needs_announced_address() {
+        let mut c = Config::default();
+        c.rtc.listen_ip = "0.0.0.0".parse().unwrap();
+        c.rtc.announced_address = None;
+        assert!(err_of(&c).contains("announced address"));
+    }
+
+    #[test]
+    fn ice_servers_are_checked() {
+        let mut c = Config::default();
+        c.ice_servers = vec![IceServerConfig {
+            urls: vec!["http://x".into()],
+            username: None,
+            credential: None,
+        }];
+        assert!(err_of(&c).contains("must start with stun:"));
+        c.ice_servers[0].urls = vec!["turn:turn.example.com:3478".into()];
+        assert!(err_of(&c).contains("needs username and credential"));
+    }
+
+    #[test]
+    fn limits_are_checked() {
+        let mut c = Config::default();
+        c.limits.messages_per_second = 0;
+        assert!(err_of(&c).starts_with("limits.messages_per_second"));
+        let mut c = Config::default();
+        c.limits.heartbeat_timeout_secs = c.limits.heartbeat_interval_secs;
+        assert!(err_of(&c).starts_with("limits.heartbeat_timeout_secs"));
+        let mut c = Config::default();
+        c.limits.max_frame_bytes = 10;
+        assert!(err_of(&c).starts_with("limits.max_frame_bytes"));
+    }
+
+    #[test]
+    fn unreachable_listen_address_is_reported() {
+        let mut c = Config {
+            // TEST-NET-3: never assigned to a local interface.
+            listen: "203.0.113.1:8080".parse().unwrap(),
+            ..Config::default()
+        };
+        let e = c.check_addresses().unwrap_err().to_string();
+        assert!(e.starts_with("listen: cannot listen on 203.0.113.1:8080"), "{e}");
+        c.listen = "127.0.0.1:0".parse().unwrap();
+        c.rtc.listen_ip = "203.0.113.1".parse().unwrap();
+        let e = c.check_addresses().unwrap_err().to_string();
+        assert!(e.starts_with("rtc.listen_ip"), "{e}");
+    }
+
+    #[test]
+    fn port_range_parsing() {
+        assert_eq!(parse_port_range("10000-10100").unwrap(), 10000..=10100);
+        assert!(parse_port_range("10000").unwrap_err().contains("MIN-MAX"));
+        assert!(parse_port_range("a-3").unwrap_err().contains("not a port"));
+        assert!(parse_port_range("1-70000").unwrap_err().contains("not a port"));
+    }
+
+    #[test]
+    fn missing_file_is_reported_with_path() {
+        let e = Config::load(Some(Path::new("/nonexistent/sfu.toml")), &Overrides::default()).unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/sfu.toml"));
+    }
+}

@@ -1,0 +1,77 @@
+//! The HTTP surface: `/ws` (signaling), `/healthz`, and the demo page at `/`.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+
+use crate::server::ServerContext;
+use crate::signaling::protocol::response_error;
+use crate::signaling::ws;
+
+pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/ws", get(websocket))
+        .route("/healthz", get(healthz))
+        .with_state(ctx)
+}
+
+async fn websocket(State(ctx): State<Arc<ServerContext>>, ConnectInfo(remote): ConnectInfo<SocketAddr>, upgrade: WebSocketUpgrade) -> Response {
+    if ctx.shutdown.is_cancelled() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
+    }
+    let counters = Arc::clone(&ctx.counters);
+    let permit = match ctx.connections.admit(remote.ip(), || counters.connections.count()) {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::info!(%remote, message = %e.message, "connection refused");
+            return (StatusCode::TOO_MANY_REQUESTS, [(header::CONTENT_TYPE, "application/json")], response_error(None, &e)).into_response();
+        }
+    };
+    let limits = &ctx.config.limits;
+    let tracker = ctx.sessions.clone();
+    upgrade
+        .max_message_size(limits.max_frame_bytes)
+        .max_frame_size(limits.max_frame_bytes)
+        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, socket, remote, permit)))
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    workers: usize,
+    workers_alive: usize,
+    rooms: i64,
+    peers: i64,
+}
+
+async fn healthz(State(ctx): State<Arc<ServerContext>>) -> Response {
+    let workers = ctx.pool.workers();
+    let alive = workers.iter().filter(|w| !w.is_dead()).count();
+    let counts = ctx.counters.snapshot();
+    let (code, status) = if ctx.shutdown.is_cancelled() {
+        (StatusCode::SERVICE_UNAVAILABLE, "draining")
+    } else if alive == 0 {
+        (StatusCode::SERVICE_UNAVAILABLE, "no_workers")
+    } else {
+        (StatusCode::OK, "ok")
+    };
+    let body = Health {
+        status,
+        workers: workers.len(),
+        workers_alive: alive,
+        rooms: counts.rooms,
+        peers: counts.peers,
+    };
+    (code, Json(body)).into_response()
+}
+
+async fn index() -> Html<&'static str> {
+    Html(include_str!("../web/index.html"))
+}

@@ -1,0 +1,16 @@
+//! `sfu`: a mediasoup SFU for live voice rooms, and the toolkit that loads and inspects it.
+//!
+//! The binary (`cli/`) is a thin shell over this library: `Server::start` runs the SFU, and the
+//! integration tests start the same server in-process on loopback ports.
+
+pub mod config;
+pub(crate) mod http;
+pub(crate) mod peer;
+pub mod room;
+pub mod server;
+pub mod signaling;
+pub mod stats;
+pub mod workers;
+
+pub use config::Config;
+pub use server::{Server, ServerError, ServerHandle};

@@ -1,0 +1,330 @@
+//! Rooms: one mediasoup router each, created on demand on the least-loaded worker and closed when
+//! the last peer leaves. A room knows its peers (to notify them) and its producers (so a viewer
+//! joining late can consume every one of them); the peers' mediasoup objects live in their
+//! sessions (see `peer.rs`).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use mediasoup::prelude::*;
+use parking_lot::Mutex;
+use tokio::sync::{mpsc, OnceCell};
+
+use crate::signaling::protocol::{Notification, PeerInfo, ProducerInfo};
+use crate::stats::{Counter, ServerCounters};
+use crate::workers::{media_codecs, LoadGuard, PoolWorker, WorkerPool};
+
+/// What a room pushes into a peer's session.
+#[derive(Debug)]
+pub(crate) enum PeerEvent {
+    /// A notification, serialized once for all recipients.
+    Notify(Arc<str>),
+    /// One of the peer's consumers lost its producer.
+    ConsumerClosed {
+        consumer_id: ConsumerId,
+        producer_id: ProducerId,
+    },
+}
+
+/// How the room reaches one peer's session.
+#[derive(Clone)]
+pub(crate) struct PeerLink {
+    pub info: PeerInfo,
+    pub events: mpsc::Sender<PeerEvent>,
+    /// Set when the session's queue was full and a notification was lost: the session then
+    /// closes, because a client with a hole in its notifications has a wrong view of the room.
+    pub overflowed: Arc<AtomicBool>,
+}
+
+impl PeerLink {
+    pub fn send(&self, event: PeerEvent) {
+        if self.events.try_send(event).is_err() {
+            self.overflowed.store(true, Ordering::Release);
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RoomError {
+    #[error("room {0:?} is full")]
+    Full(String),
+    #[error("the server already hosts {0} rooms")]
+    TooManyRooms(usize),
+    #[error("cannot create a router for room {room:?}: {message}")]
+    Router { room: String, message: String },
+    #[error(transparent)]
+    Pool(#[from] crate::workers::PoolError),
+}
+
+struct RoomState {
+    peers: HashMap<String, PeerLink>,
+    producers: HashMap<ProducerId, ProducerInfo>,
+    /// The last peer left: the room is being removed and takes no one in.
+    closed: bool,
+}
+
+pub struct Room {
+    id: String,
+    router: Router,
+    worker: Arc<PoolWorker>,
+    state: Mutex<RoomState>,
+    _load: LoadGuard,
+    _counted: Counter,
+}
+
+/// A room's peers and producers at the moment a peer joined.
+pub(crate) struct JoinSnapshot {
+    pub peers: Vec<PeerInfo>,
+    pub producers: Vec<ProducerInfo>,
+}
+
+impl Room {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn router(&self) -> &Router {
+        &self.router
+    }
+
+    pub fn worker(&self) -> &Arc<PoolWorker> {
+        &self.worker
+    }
+
+    pub fn peer_count(&self) -> usize {
+        self.state.lock().peers.len()
+    }
+
+    pub fn producers(&self) -> Vec<ProducerInfo> {
+        self.state.lock().producers.values().cloned().collect()
+    }
+
+    fn add_peer(&self, link: PeerLink, max_peers: usize) -> Result<JoinSnapshot, AddPeer> {
+        let mut s = self.state.lock();
+        if s.closed {
+            return Err(AddPeer::Closed);
+        }
+        if s.peers.len() >= max_peers {
+            return Err(AddPeer::Full);
+        }
+        let snapshot = JoinSnapshot {
+            peers: s.peers.values().map(|l| l.info.clone()).collect(),
+            producers: s.producers.values().cloned().collect(),
+        };
+        let joined: Arc<str> = Notification::PeerJoined {
+            peer_id: link.info.peer_id.clone(),
+            display_name: link.info.display_name.clone(),
+            role: link.info.role,
+        }
+        .to_text()
+        .into();
+        for other in s.peers.values() {
+            other.send(PeerEvent::Notify(Arc::clone(&joined)));
+        }
+        s.peers.insert(link.info.peer_id.clone(), link);
+        Ok(snapshot)
+    }
+
+    /// Removes the peer and its producers, telling the others. Returns true when the room is
+    /// now empty (and closed to new peers).
+    fn remove_peer(&self, peer_id: &str) -> bool {
+        let mut s = self.state.lock();
+        if s.peers.remove(peer_id).is_none() {
+            return s.closed;
+        }
+        let gone: Vec<ProducerId> = s
+            .producers
+            .iter()
+            .filter(|(_, p)| p.peer_id == peer_id)
+            .map(|(id, _)| *id)
+            .collect();
+        let mut texts: Vec<Arc<str>> = Vec::with_capacity(gone.len() + 1);
+        for producer_id in gone {
+            s.producers.remove(&producer_id);
+            texts.push(
+                Notification::ProducerClosed {
+                    producer_id,
+                    peer_id: peer_id.to_string(),
+                }
+                .to_text()
+                .into(),
+            );
+        }
+        texts.push(Notification::PeerLeft { peer_id: peer_id.to_string() }.to_text().into());
+        for other in s.peers.values() {
+            for t in &texts {
+                other.send(PeerEvent::Notify(Arc::clone(t)));
+            }
+        }
+        if s.peers.is_empty() {
+            s.closed = true;
+        }
+        s.closed
+    }
+
+    /// Registers a producer and announces it to everyone else.
+    pub(crate) fn add_producer(&self, info: ProducerInfo) {
+        let text: Arc<str> = Notification::NewProducer {
+            producer_id: info.producer_id,
+            peer_id: info.peer_id.clone(),
+            kind: info.kind,
+        }
+        .to_text()
+        .into();
+        let mut s = self.state.lock();
+        for (id, other) in &s.peers {
+            if *id != info.peer_id {
+                other.send(PeerEvent::Notify(Arc::clone(&text)));
+            }
+        }
+        s.producers.insert(info.producer_id, info);
+    }
+
+    pub(crate) fn remove_producer(&self, producer_id: ProducerId) {
+        let mut s = self.state.lock();
+        if let Some(info) = s.producers.remove(&producer_id) {
+            let text: Arc<str> = Notification::ProducerClosed {
+                producer_id,
+                peer_id: info.peer_id.clone(),
+            }
+            .to_text()
+            .into();
+            for (id, other) in &s.peers {
+                if *id != info.peer_id {
+                    other.send(PeerEvent::Notify(Arc::clone(&text)));
+                }
+            }
+        }
+    }
+
+    pub(crate) fn set_producer_paused(&self, producer_id: ProducerId, paused: bool) {
+        let mut s = self.state.lock();
+        let Some(info) = s.producers.get_mut(&producer_id) else { return };
+        info.paused = paused;
+        let peer_id = info.peer_id.clone();
+        let n = if paused {
+            Notification::ProducerPaused { producer_id, peer_id: peer_id.clone() }
+        } else {
+            Notification::ProducerResumed { producer_id, peer_id: peer_id.clone() }
+        };
+        let text: Arc<str> = n.to_text().into();
+        for (id, other) in &s.peers {
+            if *id != peer_id {
+                other.send(PeerEvent::Notify(Arc::clone(&text)));
+            }
+        }
+    }
+
+    pub(crate) fn has_producer(&self, producer_id: &ProducerId) -> bool {
+        self.state.lock().producers.contains_key(producer_id)
+    }
+}
+
+enum AddPeer {
+    Closed,
+    Full,
+}
+
+/// Every live room by name.
+pub struct Rooms {
+    map: Mutex<HashMap<String, Arc<OnceCell<Arc<Room>>>>>,
+    max_rooms: usize,
+    max_peers_per_room: usize,
+    counters: Arc<ServerCounters>,
+}
+
+impl Rooms {
+    pub(crate) fn new(max_rooms: usize, max_peers_per_room: usize, counters: Arc<ServerCounters>) -> Rooms {
+        Rooms {
+            map: Mutex::new(HashMap::new()),
+            max_rooms,
+            max_peers_per_room,
+            counters,
+        }
+    }
+
+    /// Adds a peer to the room, creating the room (and its router) if needed.
+    pub(crate) async fn join(&self, pool: &WorkerPool, room_id: &str, link: PeerLink) -> Result<(Arc<Room>, JoinSnapshot), RoomError> {
+        loop {
+            let cell = {
+                let mut map = self.map.lock();
+                if !map.contains_key(room_id) && map.len() >= self.max_rooms {
+                    return Err(RoomError::TooManyRooms(self.max_rooms));
+                }
+                Arc::clone(map.entry(room_id.to_string()).or_default())
+            };
+            let room = match cell.get_or_try_init(|| self.create(pool, room_id)).await {
+                Ok(room) => Arc::clone(room),
+                Err(e) => {
+                    self.forget(room_id, &cell);
+                    return Err(e);
+                }
+            };
+            match room.add_peer(link.clone(), self.max_peers_per_room) {
+                Ok(snapshot) => return Ok((room, snapshot)),
+                Err(AddPeer::Full) => return Err(RoomError::Full(room_id.to_string())),
+                // Lost a race with the last peer leaving: the room is going away, make a new one.
+                Err(AddPeer::Closed) => self.forget(room_id, &cell),
+            }
+        }
+    }
+
+    async fn create(&self, pool: &WorkerPool, room_id: &str) -> Result<Arc<Room>, RoomError> {
+        let worker = pool.least_loaded()?;
+        let router = worker
+            .worker()
+            .create_router(RouterOptions::new(media_codecs()))
+            .await
+            .map_err(|e| RoomError::Router {
+                room: room_id.to_string(),
+                message: e.to_string(),
+            })?;
+        tracing::info!(room = room_id, worker = worker.index(), router = %router.id(), "room created");
+        Ok(Arc::new(Room {
+            id: room_id.to_string(),
+            router,
+            _load: worker.room_guard(),
+            worker,
+            state: Mutex::new(RoomState {
+                peers: HashMap::new(),
+                producers: HashMap::new(),
+                closed: false,
+            }),
+            _counted: self.counters.rooms.count(),
+        }))
+    }
+
+    /// Removes the peer; the last one out closes the room.
+    pub(crate) fn leave(&self, room: &Arc<Room>, peer_id: &str) {
+        if room.remove_peer(peer_id) {
+            let mut map = self.map.lock();
+            if let Some(cell) = map.get(room.id()) {
+                if cell.get().is_some_and(|r| Arc::ptr_eq(r, room)) {
+                    map.remove(room.id());
+                    tracing::info!(room = room.id(), "room closed");
+                }
+            }
+        }
+    }
+
+    fn forget(&self, room_id: &str, cell: &Arc<OnceCell<Arc<Room>>>) {
+        let mut map = self.map.lock();
+        if map.get(room_id).is_some_and(|c| Arc::ptr_eq(c, cell)) {
+            map.remove(room_id);
+        }
+    }
+
+    pub fn list(&self) -> Vec<Arc<Room>> {
+        self.map.lock().values().filter_map(|c| c.get().cloned()).collect()
+    }
+
+    pub fn get(&self, room_id: &str) -> Option<Arc<Room>> {
+        self.map.lock().get(room_id).and_then(|c| c.get().cloned())
+    }
+
+    /// Drops every room (on shutdown, after the sessions ended).
+    pub(crate) fn clear(&self) {
+        self.map.lock().clear();
+    }
+}

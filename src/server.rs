@@ -1,0 +1,160 @@
+//! `Server::start` brings up the worker pool and the HTTP/WebSocket listener; the returned
+//! [`ServerHandle`] is how the binary and the tests observe and stop it.
+//!
+//! Shutdown is designed in: one cancellation token reaches every session; each tells its client
+//! (`serverShutdown`), closes its socket and releases its media objects; the handle waits for
+//! them (bounded by `limits.shutdown_grace_secs`), then closes the rooms and the workers.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::config::{Config, ConfigError};
+use crate::room::Rooms;
+use crate::signaling::ws::ConnectionLimiter;
+use crate::stats::{ObjectCounts, ServerCounters};
+use crate::workers::{PoolError, WorkerPool, WorkerStats};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Pool(#[from] PoolError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: SocketAddr, source: std::io::Error },
+    #[error("HTTP server failed: {0}")]
+    Http(std::io::Error),
+}
+
+/// What every session and handler shares.
+pub(crate) struct ServerContext {
+    pub config: Config,
+    pub pool: WorkerPool,
+    pub rooms: Rooms,
+    pub counters: Arc<ServerCounters>,
+    pub shutdown: CancellationToken,
+    pub sessions: TaskTracker,
+    pub connections: Arc<ConnectionLimiter>,
+}
+
+pub struct Server;
+
+impl Server {
+    /// Validates the config, starts the workers and begins serving.
+    pub async fn start(config: Config) -> Result<ServerHandle, ServerError> {
+        config.validate()?;
+        let listener = TcpListener::bind(config.listen).await.map_err(|source| ServerError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+        let local_addr = listener.local_addr().map_err(|source| ServerError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+        let pool = WorkerPool::start(&config).await?;
+        let counters = Arc::new(ServerCounters::default());
+        let ctx = Arc::new(ServerContext {
+            rooms: Rooms::new(config.limits.max_rooms, config.limits.max_peers_per_room, Arc::clone(&counters)),
+            connections: ConnectionLimiter::new(config.limits.max_connections_per_ip, config.limits.max_connections),
+            pool,
+            counters,
+            shutdown: CancellationToken::new(),
+            sessions: TaskTracker::new(),
+            config,
+        });
+        let app = crate::http::router(Arc::clone(&ctx));
+        let token = ctx.shutdown.clone();
+        let serve = tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                .with_graceful_shutdown(async move { token.cancelled().await })
+                .await
+        });
+        tracing::info!(addr = %local_addr, workers = ctx.pool.workers().len(), "sfu serving");
+        Ok(ServerHandle { ctx, local_addr, serve })
+    }
+}
+
+/// A running server.
+pub struct ServerHandle {
+    ctx: Arc<ServerContext>,
+    local_addr: SocketAddr,
+    serve: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl ServerHandle {
+    /// The HTTP address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// `ws://addr/ws`.
+    pub fn ws_url(&self) -> String {
+        format!("ws://{}/ws", self.local_addr)
+    }
+
+    pub fn counts(&self) -> ObjectCounts {
+        self.ctx.counters.snapshot()
+    }
+
+    pub fn workers(&self) -> Vec<WorkerStats> {
+        self.ctx.pool.stats()
+    }
+
+    /// Number of routers and WebRTC transports that mediasoup itself reports, over all workers:
+    /// the check that nothing leaked on the C++ side either.
+    pub async fn mediasoup_objects(&self) -> (usize, usize) {
+        let mut routers = 0;
+        let mut transports = 0;
+        for w in self.ctx.pool.workers() {
+            if let Ok(dump) = w.worker().dump().await {
+                routers += dump.router_ids.len();
+            }
+            if let Ok(dump) = w.webrtc_server().dump().await {
+                transports += dump.webrtc_transport_ids.len();
+            }
+        }
+        (routers, transports)
+    }
+
+    /// Room name → (worker index, peers), for placement checks.
+    pub fn rooms(&self) -> Vec<(String, usize, usize)> {
+        self.ctx
+            .rooms
+            .list()
+            .iter()
+            .map(|r| (r.id().to_string(), r.worker().index(), r.peer_count()))
+            .collect()
+    }
+
+    /// A token that starts the shutdown when cancelled (e.g. from a signal handler).
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.ctx.shutdown.clone()
+    }
+
+    /// Resolves when a shutdown has been asked for.
+    pub async fn shutdown_requested(&self) {
+        self.ctx.shutdown.cancelled().await
+    }
+
+    /// Tells every peer, closes every session, room and worker; returns when all are gone.
+    pub async fn shutdown(self) -> Result<(), ServerError> {
+        self.ctx.shutdown.cancel();
+        self.ctx.sessions.close();
+        let grace = Duration::from_secs(self.ctx.config.limits.shutdown_grace_secs);
+        if tokio::time::timeout(grace, self.ctx.sessions.wait()).await.is_err() {
+            tracing::warn!(remaining = self.ctx.sessions.len(), "sessions still open after the grace period; closing anyway");
+        }
+        let result = match self.serve.await {
+            Ok(r) => r.map_err(ServerError::Http),
+            Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
+        };
+        self.ctx.rooms.clear();
+        tracing::info!(counts = ?self.ctx.counters.snapshot(), "sfu stopped");
+        result
+    }
+}

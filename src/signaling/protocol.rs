@@ -1,0 +1,547 @@
+//! The wire format of `/ws`: JSON text frames in three shapes (see docs/protocol.md).
+//!
+//! - request `{"id":1,"method":"join","data":{...}}`
+//! - response `{"id":1,"ok":true,"data":{...}}` or `{"id":1,"ok":false,"error":{"code":"...","message":"..."}}`
+//! - notification `{"notification":"newProducer","data":{...}}`
+//!
+//! Parsing is two-step so that every malformed message gets the most precise error code: first
+//! the envelope (`bad_json`, `bad_request`, `unknown_method`), then the method's `data`
+//! (`invalid_params`, naming the field).
+
+use mediasoup::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::config::IceServerConfig;
+
+/// Stable error codes; clients switch on these, so they never change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The frame is not valid JSON (or not UTF-8 text).
+    BadJson,
+    /// Valid JSON but not a request envelope (`id`, `method`, `data`).
+    BadRequest,
+    UnknownMethod,
+    /// `data` does not fit the method: missing or mistyped field, bad value.
+    InvalidParams,
+    /// The message is over `limits.max_message_bytes`.
+    TooLarge,
+    /// Over the per-connection message rate; retry later.
+    RateLimited,
+    /// The method needs a joined room.
+    NotJoined,
+    AlreadyJoined,
+    /// The peer's role does not allow this (e.g. a viewer producing).
+    Forbidden,
+    /// No transport / producer / consumer with that id belongs to this peer or room.
+    NotFound,
+    /// Producing on a recv transport or consuming on a send transport.
+    WrongDirection,
+    /// The consumer's RTP capabilities cannot receive that producer.
+    CannotConsume,
+    /// A per-peer or per-room limit would be exceeded.
+    LimitExceeded,
+    RoomFull,
+    /// mediasoup refused the operation (bad RTP parameters, DTLS parameters, ...).
+    MediaError,
+    /// The server is shutting down and takes no new work.
+    ShuttingDown,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::BadJson => "bad_json",
+            ErrorCode::BadRequest => "bad_request",
+            ErrorCode::UnknownMethod => "unknown_method",
+            ErrorCode::InvalidParams => "invalid_params",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::NotJoined => "not_joined",
+            ErrorCode::AlreadyJoined => "already_joined",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::WrongDirection => "wrong_direction",
+            ErrorCode::CannotConsume => "cannot_consume",
+            ErrorCode::LimitExceeded => "limit_exceeded",
+            ErrorCode::RoomFull => "room_full",
+            ErrorCode::MediaError => "media_error",
+            ErrorCode::ShuttingDown => "shutting_down",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+/// An error answered to one request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code:?}: {message}")]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ErrorBody {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ErrorBody {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// A request that passed envelope and parameter parsing.
+#[derive(Debug)]
+pub struct Request {
+    pub id: u64,
+    pub method: Method,
+}
+
+/// Every method, with its parsed `data`.
+#[derive(Debug)]
+pub enum Method {
+    /// Allowed before join: what the routers accept, so a client can load its device and send
+    /// its own capabilities in `join`.
+    GetRouterRtpCapabilities,
+    Join(Join),
+    CreateTransport(CreateTransport),
+    ConnectTransport(ConnectTransport),
+    Produce(Produce),
+    Consume(Consume),
+    ResumeConsumer(ConsumerRef),
+    PauseConsumer(ConsumerRef),
+    PauseProducer(ProducerRef),
+    ResumeProducer(ProducerRef),
+    CloseProducer(ProducerRef),
+    SetPreferredLayers(SetPreferredLayers),
+    RestartIce(TransportRef),
+    Leave,
+    Ping,
+}
+
+/// Method names as on the wire, for docs, metrics and `unknown_method` hints.
+pub const METHODS: &[&str] = &[
+    "getRouterRtpCapabilities",
+    "join",
+    "createTransport",
+    "connectTransport",
+    "produce",
+    "consume",
+    "resumeConsumer",
+    "pauseConsumer",
+    "pauseProducer",
+    "resumeProducer",
+    "closeProducer",
+    "setPreferredLayers",
+    "restartIce",
+    "leave",
+    "ping",
+];
+
+impl Method {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Method::GetRouterRtpCapabilities => "getRouterRtpCapabilities",
+            Method::Join(_) => "join",
+            Method::CreateTransport(_) => "createTransport",
+            Method::ConnectTransport(_) => "connectTransport",
+            Method::Produce(_) => "produce",
+            Method::Consume(_) => "consume",
+            Method::ResumeConsumer(_) => "resumeConsumer",
+            Method::PauseConsumer(_) => "pauseConsumer",
+            Method::PauseProducer(_) => "pauseProducer",
+            Method::ResumeProducer(_) => "resumeProducer",
+            Method::CloseProducer(_) => "closeProducer",
+            Method::SetPreferredLayers(_) => "setPreferredLayers",
+            Method::RestartIce(_) => "restartIce",
+            Method::Leave => "leave",
+            Method::Ping => "ping",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Broadcaster,
+    Viewer,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Join {
+    pub room: String,
+    pub role: Role,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Firebase ID token (when the server requires auth).
+    #[serde(default)]
+    pub token: Option<String>,
+    /// What this peer can receive; required before `consume`.
+    #[serde(default)]
+    pub rtp_capabilities: Option<RtpCapabilities>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Send,
+    Recv,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateTransport {
+    pub direction: Direction,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConnectTransport {
+    pub transport_id: TransportId,
+    pub dtls_parameters: DtlsParameters,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Produce {
+    pub transport_id: TransportId,
+    pub kind: MediaKind,
+    pub rtp_parameters: RtpParameters,
+    /// Opaque client data (mediasoup-client sends `{}`); ignored.
+    #[serde(default)]
+    pub app_data: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Consume {
+    pub transport_id: TransportId,
+    pub producer_id: ProducerId,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConsumerRef {
+    pub consumer_id: ConsumerId,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProducerRef {
+    pub producer_id: ProducerId,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TransportRef {
+    pub transport_id: TransportId,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SetPreferredLayers {
+    pub consumer_id: ConsumerId,
+    pub spatial_layer: u8,
+    #[serde(default)]
+    pub temporal_layer: Option<u8>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Empty {}
+
+/// What a rejected frame answers: the request id when it could be read, and the error.
+#[derive(Debug)]
+pub struct Rejected {
+    pub id: Option<u64>,
+    pub error: ErrorBody,
+}
+
+/// Parses one text frame into a request, or says precisely what is wrong with it.
+pub fn parse_request(text: &str) -> Result<Request, Rejected> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Rejected {
+        id: None,
+        error: ErrorBody::new(ErrorCode::BadJson, format!("not valid JSON: {e}")),
+    })?;
+    let Value::Object(mut obj) = value else {
+        return Err(Rejected {
+            id: None,
+            error: ErrorBody::new(ErrorCode::BadRequest, "a request is a JSON object {\"id\",\"method\",\"data\"}"),
+        });
+    };
+    let id = match obj.get("id") {
+        Some(v) => v.as_u64().ok_or_else(|| Rejected {
+            id: None,
+            error: ErrorBody::new(ErrorCode::BadRequest, "\"id\" must be a non-negative integer"),
+        })?,
+        None => {
+            return Err(Rejected {
+                id: None,
+                error: ErrorBody::new(ErrorCode::BadRequest, "missing \"id\""),
+            })
+        }
+    };
+    let reject = |code, message: String| Rejected {
+        id: Some(id),
+        error: ErrorBody::new(code, message),
+    };
+    if let Some(extra) = obj.keys().find(|k| !matches!(k.as_str(), "id" | "method" | "data")) {
+        return Err(reject(ErrorCode::BadRequest, format!("unknown envelope field {extra:?}; put parameters in \"data\"")));
+    }
+    let method = match obj.remove("method") {
+        Some(Value::String(m)) => m,
+        Some(_) => return Err(reject(ErrorCode::BadRequest, "\"method\" must be a string".into())),
+        None => return Err(reject(ErrorCode::BadRequest, "missing \"method\"".into())),
+    };
+    let data = match obj.remove("data") {
+        None | Some(Value::Null) => Value::Object(Default::default()),
+        Some(v @ Value::Object(_)) => v,
+        Some(_) => return Err(reject(ErrorCode::BadRequest, "\"data\" must be an object".into())),
+    };
+    fn params<T: serde::de::DeserializeOwned>(method: &str, data: Value) -> Result<T, String> {
+        serde_json::from_value(data).map_err(|e| format!("{method}: {e}"))
+    }
+    let parsed = match method.as_str() {
+        "getRouterRtpCapabilities" => params::<Empty>(&method, data).map(|_| Method::GetRouterRtpCapabilities),
+        "join" => params(&method, data).map(Method::Join),
+        "createTransport" => params(&method, data).map(Method::CreateTransport),
+        "connectTransport" => params(&method, data).map(Method::ConnectTransport),
+        "produce" => params(&method, data).map(Method::Produce),
+        "consume" => params(&method, data).map(Method::Consume),
+        "resumeConsumer" => params(&method, data).map(Method::ResumeConsumer),
+        "pauseConsumer" => params(&method, data).map(Method::PauseConsumer),
+        "pauseProducer" => params(&method, data).map(Method::PauseProducer),
+        "resumeProducer" => params(&method, data).map(Method::ResumeProducer),
+        "closeProducer" => params(&method, data).map(Method::CloseProducer),
+        "setPreferredLayers" => params(&method, data).map(Method::SetPreferredLayers),
+        "restartIce" => params(&method, data).map(Method::RestartIce),
+        "leave" => params::<Empty>(&method, data).map(|_| Method::Leave),
+        "ping" => params::<Empty>(&method, data).map(|_| Method::Ping),
+        other => {
+            let shown: String = other.chars().take(64).collect();
+            return Err(reject(ErrorCode::UnknownMethod, format!("unknown method {shown:?}; known: {}", METHODS.join(", "))));
+        }
+    };
+    parsed
+        .map(|method| Request { id, method })
+        .map_err(|m| reject(ErrorCode::InvalidParams, m))
+}
+
+/// A response frame. `data` is pre-serialized by the caller.
+pub fn response_ok(id: u64, data: &impl Serialize) -> String {
+    #[derive(Serialize)]
+    struct Ok<'a, T> {
+        id: u64,
+        ok: bool,
+        data: &'a T,
+    }
+    serde_json::to_string(&Ok { id, ok: true, data }).unwrap_or_else(|e| response_error(Some(id), &ErrorBody::new(ErrorCode::Internal, e.to_string())))
+}
+
+pub fn response_error(id: Option<u64>, error: &ErrorBody) -> String {
+    #[derive(Serialize)]
+    struct Err<'a> {
+        id: Option<u64>,
+        ok: bool,
+        error: &'a ErrorBody,
+    }
+    serde_json::to_string(&Err { id, ok: false, error }).expect("error bodies always serialize")
+}
+
+/// Server-pushed events. Serialized once per event and shared by every recipient.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "notification", content = "data", rename_all = "camelCase")]
+pub enum Notification {
+    #[serde(rename_all = "camelCase")]
+    PeerJoined { peer_id: String, display_name: Option<String>, role: Role },
+    #[serde(rename_all = "camelCase")]
+    PeerLeft { peer_id: String },
+    #[serde(rename_all = "camelCase")]
+    NewProducer { producer_id: ProducerId, peer_id: String, kind: MediaKind },
+    #[serde(rename_all = "camelCase")]
+    ProducerClosed { producer_id: ProducerId, peer_id: String },
+    #[serde(rename_all = "camelCase")]
+    ProducerPaused { producer_id: ProducerId, peer_id: String },
+    #[serde(rename_all = "camelCase")]
+    ProducerResumed { producer_id: ProducerId, peer_id: String },
+    #[serde(rename_all = "camelCase")]
+    ConsumerClosed { consumer_id: ConsumerId, producer_id: ProducerId },
+    /// The server is going away; reconnect after `reconnect_after_ms` (to another instance).
+    #[serde(rename_all = "camelCase")]
+    ServerShutdown { reason: String, reconnect_after_ms: u64 },
+}
+
+impl Notification {
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("notifications always serialize")
+    }
+}
+
+/// A peer already in the room, as listed in the join response.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeerInfo {
+    pub peer_id: String,
+    pub display_name: Option<String>,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProducerInfo {
+    pub producer_id: ProducerId,
+    pub peer_id: String,
+    pub kind: MediaKind,
+    pub paused: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouterCapabilitiesResponse {
+    pub router_rtp_capabilities: RtpCapabilitiesFinalized,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JoinResponse {
+    pub peer_id: String,
+    pub room: String,
+    pub role: Role,
+    pub router_rtp_capabilities: RtpCapabilitiesFinalized,
+    pub ice_servers: Vec<IceServerConfig>,
+    pub peers: Vec<PeerInfo>,
+    pub producers: Vec<ProducerInfo>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransportResponse {
+    pub transport_id: TransportId,
+    pub direction: Direction,
+    pub ice_parameters: IceParameters,
+    pub ice_candidates: Vec<IceCandidate>,
+    pub dtls_parameters: DtlsParameters,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProduceResponse {
+    pub producer_id: ProducerId,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsumeResponse {
+    pub consumer_id: ConsumerId,
+    pub producer_id: ProducerId,
+    pub kind: MediaKind,
+    pub rtp_parameters: RtpParameters,
+    /// `simple`, `simulcast`, `svc` or `pipe`.
+    #[serde(rename = "type")]
+    pub consumer_type: String,
+    pub producer_paused: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RestartIceResponse {
+    pub ice_parameters: IceParameters,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PingResponse {
+    pub pong: bool,
+    /// Server wall clock, milliseconds since the Unix epoch.
+    pub time_ms: u64,
+}
+
+/// Successful responses with no data answer `{}`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct EmptyResponse {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejected(text: &str) -> (Option<u64>, ErrorCode, String) {
+        let r = parse_request(text).unwrap_err();
+        (r.id, r.error.code, r.error.message)
+    }
+
+    #[test]
+    fn parses_join() {
+        let r = parse_request(r#"{"id":7,"method":"join","data":{"room":"r1","role":"viewer","displayName":"Ann"}}"#).unwrap();
+        assert_eq!(r.id, 7);
+        match r.method {
+            Method::Join(j) => {
+                assert_eq!(j.room, "r1");
+                assert_eq!(j.role, Role::Viewer);
+                assert_eq!(j.display_name.as_deref(), Some("Ann"));
+                assert!(j.rtp_capabilities.is_none());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn data_may_be_omitted_for_methods_without_parameters() {
+        assert!(matches!(parse_request(r#"{"id":1,"method":"ping"}"#).unwrap().method, Method::Ping));
+        assert!(matches!(parse_request(r#"{"id":1,"method":"leave","data":{}}"#).unwrap().method, Method::Leave));
+    }
+
+    #[test]
+    fn envelope_errors_have_precise_codes() {
+        assert_eq!(rejected("{nope").1, ErrorCode::BadJson);
+        assert_eq!(rejected("[1,2]").1, ErrorCode::BadRequest);
+        assert_eq!(rejected(r#"{"method":"ping"}"#).1, ErrorCode::BadRequest);
+        assert_eq!(rejected(r#"{"id":-1,"method":"ping"}"#).1, ErrorCode::BadRequest);
+        assert_eq!(rejected(r#"{"id":"x","method":"ping"}"#).1, ErrorCode::BadRequest);
+        let (id, code, _) = rejected(r#"{"id":3,"method":5}"#);
+        assert_eq!((id, code), (Some(3), ErrorCode::BadRequest));
+        let (id, code, msg) = rejected(r#"{"id":3,"method":"fly"}"#);
+        assert_eq!((id, code), (Some(3), ErrorCode::UnknownMethod));
+        assert!(msg.contains("createTransport"));
+        assert_eq!(rejected(r#"{"id":3,"method":"ping","data":[1]}"#).1, ErrorCode::BadRequest);
+        assert_eq!(rejected(r#"{"id":3,"method":"ping","extra":1}"#).1, ErrorCode::BadRequest);
+    }
+
+    #[test]
+    fn parameter_errors_name_the_field() {
+        let (id, code, msg) = rejected(r#"{"id":4,"method":"join","data":{"role":"viewer"}}"#);
+        assert_eq!((id, code), (Some(4), ErrorCode::InvalidParams));
+        assert!(msg.contains("room"), "{msg}");
+        let (_, code, msg) = rejected(r#"{"id":4,"method":"join","data":{"room":"a","role":"king"}}"#);
+        assert_eq!(code, ErrorCode::InvalidParams);
+        assert!(msg.contains("king"), "{msg}");
+        let (_, code, msg) = rejected(r#"{"id":4,"method":"createTransport","data":{"direction":"sideways"}}"#);
+        assert_eq!(code, ErrorCode::InvalidParams);
+        assert!(msg.contains("sideways"), "{msg}");
+        let (_, code, _) = rejected(r#"{"id":4,"method":"resumeConsumer","data":{"consumerId":"not-a-uuid"}}"#);
+        assert_eq!(code, ErrorCode::InvalidParams);
+        let (_, code, msg) = rejected(r#"{"id":4,"method":"ping","data":{"x":1}}"#);
+        assert_eq!(code, ErrorCode::InvalidParams);
+        assert!(msg.contains('x'), "{msg}");
+    }
+
+    #[test]
+    fn responses_and_notifications_have_the_documented_shape() {
+        let ok: Value = serde_json::from_str(&response_ok(9, &PingResponse { pong: true, time_ms: 5 })).unwrap();
+        assert_eq!(ok, serde_json::json!({"id":9,"ok":true,"data":{"pong":true,"timeMs":5}}));
+        let err: Value = serde_json::from_str(&response_error(Some(2), &ErrorBody::new(ErrorCode::NotJoined, "join first"))).unwrap();
+        assert_eq!(err, serde_json::json!({"id":2,"ok":false,"error":{"code":"not_joined","message":"join first"}}));
+        let err: Value = serde_json::from_str(&response_error(None, &ErrorBody::new(ErrorCode::BadJson, "x"))).unwrap();
+        assert_eq!(err["id"], Value::Null);
+        let n: Value = serde_json::from_str(&Notification::PeerLeft { peer_id: "p".into() }.to_text()).unwrap();
+        assert_eq!(n, serde_json::json!({"notification":"peerLeft","data":{"peerId":"p"}}));
+    }
+
+    #[test]
+    fn error_codes_serialize_as_their_names() {
+        for code in [ErrorCode::BadJson, ErrorCode::WrongDirection, ErrorCode::RateLimited, ErrorCode::CannotConsume] {
+            assert_eq!(serde_json::to_value(code).unwrap(), Value::String(code.as_str().into()));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! One signaling session: the state of one WebSocket connection (joined or not, its `Peer`) and
+//! the handling of each request. The socket loop around it lives in `ws.rs`.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use tokio::sync::mpsc;
+
+use crate::peer::Peer;
+use crate::room::{PeerEvent, PeerLink, RoomError};
+use crate::server::ServerContext;
+use crate::signaling::protocol::{
+    response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PeerInfo, PingResponse,
+    ProduceResponse, Request, RestartIceResponse, RouterCapabilitiesResponse,
+};
+
+/// Queue depth of room notifications and mediasoup events for one session.
+pub(crate) const EVENT_QUEUE: usize = 1024;
+
+pub(crate) struct Session {
+    ctx: Arc<ServerContext>,
+    events: mpsc::Sender<PeerEvent>,
+    overflowed: Arc<AtomicBool>,
+    peer: Option<Peer>,
+}
+
+const MAX_ROOM_NAME: usize = 64;
+const MAX_DISPLAY_NAME: usize = 64;
+
+fn valid_room_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= MAX_ROOM_NAME && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+impl Session {
+    pub(crate) fn new(ctx: Arc<ServerContext>) -> (Session, mpsc::Receiver<PeerEvent>) {
+        let (events, rx) = mpsc::channel(EVENT_QUEUE);
+        (
+            Session {
+                ctx,
+                events,
+                overflowed: Arc::new(AtomicBool::new(false)),
+                peer: None,
+            },
+            rx,
+        )
+    }
+
+    /// True once a notification could not be queued (see `PeerLink::overflowed`).
+    pub(crate) fn overflowed(&self) -> bool {
+        self.overflowed.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn peer_id(&self) -> Option<&str> {
+        self.peer.as_ref().map(|p| p.id.as_str())
+    }
+
+    /// Handles one request; the text is the response frame.
+    pub(crate) async fn handle(&mut self, request: Request) -> Result<String, ErrorBody> {
+        let id = request.id;
+        if self.ctx.shutdown.is_cancelled() && !matches!(request.method, Method::Leave | Method::Ping) {
+            return Err(ErrorBody::new(ErrorCode::ShuttingDown, "the server is shutting down"));
+        }
+        let limits = &self.ctx.config.limits;
+        Ok(match request.method {
+            Method::GetRouterRtpCapabilities => response_ok(
+                id,
+                &RouterCapabilitiesResponse {
+                    router_rtp_capabilities: self.ctx.pool.router_rtp_capabilities().clone(),
+                },
+            ),
+            Method::Join(join) => response_ok(id, &self.join(join).await?),
+            Method::Ping => response_ok(
+                id,
+                &PingResponse {
+                    pong: true,
+                    time_ms: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64),
+                },
+            ),
+            Method::Leave => {
+                self.leave()?;
+                response_ok(id, &EmptyResponse {})
+            }
+            method => {
+                let name = method.name();
+                let peer = self
+                    .peer
+                    .as_mut()
+                    .ok_or_else(|| ErrorBody::new(ErrorCode::NotJoined, format!("{name} needs a joined room; send join first")))?;
+                match method {
+                    Method::CreateTransport(m) => response_ok(id, &peer.create_transport(m.direction, limits).await?),
+                    Method::ConnectTransport(m) => {
+                        peer.connect_transport(m.transport_id, m.dtls_parameters).await?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::Produce(m) => {
+                        let producer_id = peer.produce(m.transport_id, m.kind, m.rtp_parameters, limits).await?;
+                        response_ok(id, &ProduceResponse { producer_id })
+                    }
+                    Method::Consume(m) => response_ok(id, &peer.consume(m.transport_id, m.producer_id, limits).await?),
+                    Method::ResumeConsumer(m) => {
+                        peer.resume_consumer(m.consumer_id).await?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::PauseConsumer(m) => {
+                        peer.pause_consumer(m.consumer_id).await?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::PauseProducer(m) => {
+                        peer.set_producer_paused(m.producer_id, true).await?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::ResumeProducer(m) => {
+                        peer.set_producer_paused(m.producer_id, false).await?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::CloseProducer(m) => {
+                        peer.close_producer(m.producer_id)?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::SetPreferredLayers(m) => {
+                        peer.set_preferred_layers(m.consumer_id, m.spatial_layer, m.temporal_layer).await?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::RestartIce(m) => response_ok(
+                        id,
+                        &RestartIceResponse {
+                            ice_parameters: peer.restart_ice(m.transport_id).await?,
+                        },
+                    ),
+                    Method::GetRouterRtpCapabilities | Method::Join(_) | Method::Leave | Method::Ping => unreachable!("handled above"),
+                }
+            }
+        })
+    }
+
+    async fn join(&mut self, join: Join) -> Result<JoinResponse, ErrorBody> {
+        if let Some(peer) = &self.peer {
+            return Err(ErrorBody::new(
+                ErrorCode::AlreadyJoined,
+                format!("already in room {:?}; leave first", peer.room().id()),
+            ));
+        }
+        if !valid_room_name(&join.room) {
+            return Err(ErrorBody::new(
+                ErrorCode::InvalidParams,
+                format!("join: room must be 1-{MAX_ROOM_NAME} characters of A-Z a-z 0-9 - _ ."),
+            ));
+        }
+        if join.display_name.as_ref().is_some_and(|n| n.chars().count() > MAX_DISPLAY_NAME) {
+            return Err(ErrorBody::new(
+                ErrorCode::InvalidParams,
+                format!("join: displayName is longer than {MAX_DISPLAY_NAME} characters"),
+            ));
+        }
+        let info = PeerInfo {
+            peer_id: uuid::Uuid::new_v4().to_string(),
+            display_name: join.display_name,
+            role: join.role,
+        };
+        let link = PeerLink {
+            info: info.clone(),
+            events: self.events.clone(),
+            overflowed: Arc::clone(&self.overflowed),
+        };
+        let (room, snapshot) = self.ctx.rooms.join(&self.ctx.pool, &join.room, link.clone()).await.map_err(|e| match e {
+            RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorBody::new(ErrorCode::RoomFull, e.to_string()),
+            e => ErrorBody::new(ErrorCode::Internal, e.to_string()),
+        })?;
+        tracing::info!(room = room.id(), peer = %info.peer_id, role = ?info.role, "peer joined");
+        let response = JoinResponse {
+            peer_id: info.peer_id.clone(),
+            room: room.id().to_string(),
+            role: info.role,
+            router_rtp_capabilities: room.router().rtp_capabilities().clone(),
+            ice_servers: self.ctx.config.ice_servers.clone(),
+            peers: snapshot.peers,
+            producers: snapshot.producers,
+        };
+        self.peer = Some(Peer::new(room, link, info.role, join.rtp_capabilities, Arc::clone(&self.ctx.counters)));
+        Ok(response)
+    }
+
+    fn leave(&mut self) -> Result<(), ErrorBody> {
+        if self.peer.is_none() {
+            return Err(ErrorBody::new(ErrorCode::NotJoined, "leave: not in a room"));
+        }
+        self.release();
+        Ok(())
+    }
+
+    /// Leaves the room (if any) and closes every mediasoup object of the peer.
+    pub(crate) fn release(&mut self) {
+        if let Some(peer) = self.peer.take() {
+            let room = Arc::clone(peer.room());
+            let peer_id = peer.id.clone();
+            let (t, p, c) = peer.counts();
+            // Close the media objects before telling the room, so that when others hear
+            // `producerClosed` the producer is really gone.
+            drop(peer);
+            self.ctx.rooms.leave(&room, &peer_id);
+            tracing::info!(room = room.id(), peer = %peer_id, transports = t, producers = p, consumers = c, "peer left");
+        }
+    }
+
+    /// Turns an event from the room or mediasoup into a frame for the client, if any.
+    pub(crate) fn on_event(&mut self, event: PeerEvent) -> Option<Arc<str>> {
+        match event {
+            PeerEvent::Notify(text) => self.peer.as_ref().map(|_| text),
+            PeerEvent::ConsumerClosed { consumer_id, producer_id } => {
+                let peer = self.peer.as_mut()?;
+                peer.consumer_closed(&consumer_id)
+                    .then(|| Notification::ConsumerClosed { consumer_id, producer_id }.to_text().into())
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_names() {
+        assert!(valid_room_name("lobby"));
+        assert!(valid_room_name("a-b_c.d9"));
+        assert!(!valid_room_name(""));
+        assert!(!valid_room_name("has space"));
+        assert!(!valid_room_name("ünï"));
+        assert!(!valid_room_name(&"x".repeat(65)));
+    }
+}

@@ -1,0 +1,378 @@
+//! The pool of mediasoup workers: one worker thread per core, each with a WebRtcServer so that all
+//! of its transports share one UDP (and TCP) port, placement of new rooms by load, and per-worker
+//! CPU read from `/proc/self/task/<tid>/stat` (the Rust crate has no resource-usage call).
+
+use std::num::{NonZeroU32, NonZeroU8};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use event_listener_primitives::HandlerId;
+use mediasoup::prelude::*;
+use mediasoup::worker::{WorkerLogLevel, WorkerLogTag};
+
+use crate::config::Config;
+
+/// Why the pool could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum PoolError {
+    #[error("cannot start mediasoup worker {index}: {message}")]
+    Worker { index: usize, message: String },
+    #[error("cannot open the WebRtcServer of worker {index} in port range {range}: {message}")]
+    WebRtcServer {
+        index: usize,
+        range: String,
+        message: String,
+    },
+    #[error("no live mediasoup worker is left")]
+    NoWorker,
+}
+
+/// One mediasoup worker and the state the pool keeps about it.
+pub struct PoolWorker {
+    index: usize,
+    worker: Worker,
+    webrtc_server: WebRtcServer,
+    /// Kernel thread id of the worker thread, recorded by the thread itself as it starts.
+    tid: Arc<AtomicI32>,
+    rooms: AtomicUsize,
+    peers: AtomicUsize,
+    dead: Arc<AtomicBool>,
+    listen_ports: Vec<(Protocol, u16)>,
+    _on_dead: HandlerId,
+}
+
+impl PoolWorker {
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    pub fn worker(&self) -> &Worker {
+        &self.worker
+    }
+
+    pub fn webrtc_server(&self) -> &WebRtcServer {
+        &self.webrtc_server
+    }
+
+    pub fn is_dead(&self) -> bool {
+        self.dead.load(Ordering::Acquire)
+    }
+
+    /// UDP/TCP ports the WebRtcServer listens on.
+    pub fn listen_ports(&self) -> &[(Protocol, u16)] {
+        &self.listen_ports
+    }
+
+    /// CPU time (user + system) the worker thread has used so far.
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let tid = self.tid.load(Ordering::Acquire);
+        if tid <= 0 {
+            return None;
+        }
+        thread_cpu_time(tid)
+    }
+
+    pub fn stats(&self) -> WorkerStats {
+        WorkerStats {
+            index: self.index,
+            tid: self.tid.load(Ordering::Acquire),
+            cpu_seconds: self.cpu_time().map(|d| d.as_secs_f64()),
+            rooms: self.rooms.load(Ordering::Relaxed),
+            peers: self.peers.load(Ordering::Relaxed),
+            dead: self.is_dead(),
+            ports: self.listen_ports.iter().map(|(p, port)| format!("{}/{port}", protocol_name(*p))).collect(),
+        }
+    }
+
+    /// Counts a room placed on this worker until the guard drops.
+    pub(crate) fn room_guard(self: &Arc<Self>) -> LoadGuard {
+        self.rooms.fetch_add(1, Ordering::Relaxed);
+        LoadGuard {
+            worker: Arc::clone(self),
+            what: Load::Room,
+        }
+    }
+
+    /// Counts a peer on this worker until the guard drops.
+    pub(crate) fn peer_guard(self: &Arc<Self>) -> LoadGuard {
+        self.peers.fetch_add(1, Ordering::Relaxed);
+        LoadGuard {
+            worker: Arc::clone(self),
+            what: Load::Peer,
+        }
+    }
+}
+
+enum Load {
+    Room,
+    Peer,
+}
+
+/// Keeps a room or peer counted on its worker; dropping it releases the count.
+pub(crate) struct LoadGuard {
+    worker: Arc<PoolWorker>,
+    what: Load,
+}
+
+impl Drop for LoadGuard {
+    fn drop(&mut self) {
+        let counter = match self.what {
+            Load::Room => &self.worker.rooms,
+            Load::Peer => &self.worker.peers,
+        };
+        counter.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// A snapshot of one worker for metrics and `sfu inspect`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct WorkerStats {
+    pub index: usize,
+    pub tid: i32,
+    pub cpu_seconds: Option<f64>,
+    pub rooms: usize,
+    pub peers: usize,
+    pub dead: bool,
+    pub ports: Vec<String>,
+}
+
+fn protocol_name(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Udp => "udp",
+        Protocol::Tcp => "tcp",
+    }
+}
+
+/// N workers; rooms go to the least loaded live one.
+pub struct WorkerPool {
+    workers: Vec<Arc<PoolWorker>>,
+    router_rtp_capabilities: RtpCapabilitiesFinalized,
+    // Declared last: dropped after the workers it created.
+    _manager: WorkerManager,
+}
+
+impl WorkerPool {
+    pub async fn start(config: &Config) -> Result<WorkerPool, PoolError> {
+        let manager = WorkerManager::new();
+        let count = config.worker_count();
+        let range = config.rtc_port_range();
+        let mut workers = Vec::with_capacity(count);
+        for index in 0..count {
+            let tid = Arc::new(AtomicI32::new(0));
+            let mut settings = WorkerSettings::default();
+            settings.log_level = WorkerLogLevel::Warn;
+            settings.log_tags = vec![WorkerLogTag::Info, WorkerLogTag::Ice, WorkerLogTag::Dtls, WorkerLogTag::Srtp];
+            settings.rtc_port_range = range.clone();
+            let tid_slot = Arc::clone(&tid);
+            settings.thread_initializer = Some(Arc::new(move || {
+                // SAFETY: gettid has no preconditions; it returns the calling thread's id.
+                let id = unsafe { libc::gettid() };
+                tid_slot.store(id, Ordering::Release);
+            }));
+            let worker = manager
+                .create_worker(settings)
+                .await
+                .map_err(|e| PoolError::Worker {
+                    index,
+                    message: e.to_string(),
+                })?;
+
+            let mut listen_infos = WebRtcServerListenInfos::new(listen_info(config, Protocol::Udp));
+            if config.rtc.enable_tcp {
+                listen_infos = listen_infos.insert(listen_info(config, Protocol::Tcp));
+            }
+            let webrtc_server = worker
+                .create_webrtc_server(WebRtcServerOptions::new(listen_infos))
+                .await
+                .map_err(|e| PoolError::WebRtcServer {
+                    index,
+                    range: format!("{}-{}", range.start(), range.end()),
+                    message: e.to_string(),
+                })?;
+            let listen_ports = match webrtc_server.dump().await {
+                Ok(dump) => dump
+                    .udp_sockets
+                    .iter()
+                    .map(|s| (Protocol::Udp, s.port))
+                    .chain(dump.tcp_servers.iter().map(|s| (Protocol::Tcp, s.port)))
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+
+            let dead = Arc::new(AtomicBool::new(false));
+            let dead_flag = Arc::clone(&dead);
+            let on_dead = worker.on_dead(move |result| {
+                dead_flag.store(true, Ordering::Release);
+                tracing::error!(worker = index, ?result, "mediasoup worker died");
+            });
+            tracing::info!(worker = index, ports = ?listen_ports, "mediasoup worker started");
+            workers.push(Arc::new(PoolWorker {
+                index,
+                worker,
+                webrtc_server,
+                tid,
+                rooms: AtomicUsize::new(0),
+                peers: AtomicUsize::new(0),
+                dead,
+                listen_ports,
+                _on_dead: on_dead,
+            }));
+        }
+        // Every room's router is made from the same codecs, so one probe router tells what all
+        // of them accept (mediasoup's capability generation is not public).
+        let probe = workers
+            .first()
+            .ok_or(PoolError::NoWorker)?
+            .worker
+            .create_router(RouterOptions::new(media_codecs()))
+            .await
+            .map_err(|e| PoolError::Worker {
+                index: 0,
+                message: format!("cannot create a router: {e}"),
+            })?;
+        let router_rtp_capabilities = probe.rtp_capabilities().clone();
+        drop(probe);
+        Ok(WorkerPool {
+            workers,
+            router_rtp_capabilities,
+            _manager: manager,
+        })
+    }
+
+    /// What every room's router accepts.
+    pub fn router_rtp_capabilities(&self) -> &RtpCapabilitiesFinalized {
+        &self.router_rtp_capabilities
+    }
+
+    pub fn workers(&self) -> &[Arc<PoolWorker>] {
+        &self.workers
+    }
+
+    /// The live worker with the fewest peers (then rooms): where a new room's router goes.
+    pub fn least_loaded(&self) -> Result<Arc<PoolWorker>, PoolError> {
+        self.workers
+            .iter()
+            .filter(|w| !w.is_dead())
+            .min_by_key(|w| (w.peers.load(Ordering::Relaxed), w.rooms.load(Ordering::Relaxed), w.index))
+            .cloned()
+            .ok_or(PoolError::NoWorker)
+    }
+
+    pub fn stats(&self) -> Vec<WorkerStats> {
+        self.workers.iter().map(|w| w.stats()).collect()
+    }
+}
+
+fn listen_info(config: &Config, protocol: Protocol) -> ListenInfo {
+    ListenInfo {
+        protocol,
+        ip: config.rtc.listen_ip,
+        announced_address: config.rtc.announced_address.clone(),
+        expose_internal_ip: false,
+        port: None,
+        // mediasoup binds a free port of the range, so parallel servers and tests never collide.
+        port_range: Some(config.rtc_port_range()),
+        flags: None,
+        send_buffer_size: None,
+        recv_buffer_size: None,
+    }
+}
+
+/// Codecs every room's router offers: Opus for voice; VP8 and H264 for optional video.
+pub fn media_codecs() -> Vec<RtpCodecCapability> {
+    let nz32 = |v| NonZeroU32::new(v).expect("non-zero literal");
+    vec![
+        RtpCodecCapability::Audio {
+            mime_type: MimeTypeAudio::Opus,
+            preferred_payload_type: None,
+            clock_rate: nz32(48000),
+            channels: NonZeroU8::new(2).expect("non-zero literal"),
+            parameters: RtpCodecParametersParameters::from([("useinbandfec", 1_u32.into())]),
+            rtcp_feedback: vec![RtcpFeedback::TransportCc],
+        },
+        RtpCodecCapability::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            preferred_payload_type: None,
+            clock_rate: nz32(90000),
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![
+                RtcpFeedback::Nack,
+                RtcpFeedback::NackPli,
+                RtcpFeedback::CcmFir,
+                RtcpFeedback::GoogRemb,
+                RtcpFeedback::TransportCc,
+            ],
+        },
+        RtpCodecCapability::Video {
+            mime_type: MimeTypeVideo::H264,
+            preferred_payload_type: None,
+            clock_rate: nz32(90000),
+            parameters: RtpCodecParametersParameters::from([
+                ("level-asymmetry-allowed", 1_u32.into()),
+                ("packetization-mode", 1_u32.into()),
+                ("profile-level-id", "42e01f".into()),
+            ]),
+            rtcp_feedback: vec![
+                RtcpFeedback::Nack,
+                RtcpFeedback::NackPli,
+                RtcpFeedback::CcmFir,
+                RtcpFeedback::GoogRemb,
+                RtcpFeedback::TransportCc,
+            ],
+        },
+    ]
+}
+
+/// utime + stime of one thread of this process.
+pub fn thread_cpu_time(tid: i32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
+    parse_stat_cpu(&stat, clock_ticks_per_second())
+}
+
+fn clock_ticks_per_second() -> u64 {
+    // SAFETY: sysconf has no preconditions.
+    let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if t > 0 {
+        t as u64
+    } else {
+        100
+    }
+}
+
+/// Fields 14 and 15 of /proc/<pid>/stat, counted after the `comm` field, which may hold spaces
+/// and parentheses and so ends at the last `)`.
+fn parse_stat_cpu(stat: &str, ticks_per_second: u64) -> Option<Duration> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_ascii_whitespace();
+    // After `comm`: state is field 3, so utime (14) is the 12th field here.
+    let utime: u64 = fields.nth(11)?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    let ticks = utime + stime;
+    Some(Duration::from_micros(ticks * 1_000_000 / ticks_per_second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_proc_stat_with_odd_comm() {
+        let line = "1234 (mediasoup-w (1)) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 5 0 100 0 0";
+        assert_eq!(parse_stat_cpu(line, 100), Some(Duration::from_secs(3)));
+        assert_eq!(parse_stat_cpu("garbage", 100), None);
+        assert_eq!(parse_stat_cpu("1 (x) S 1 2", 100), None);
+    }
+
+    #[test]
+    fn reads_own_thread_cpu_time() {
+        // SAFETY: see above.
+        let tid = unsafe { libc::gettid() };
+        let mut x = 0u64;
+        for i in 0..5_000_000u64 {
+            x = x.wrapping_mul(31).wrapping_add(i);
+        }
+        std::hint::black_box(x);
+        assert!(thread_cpu_time(tid).is_some());
+    }
+}

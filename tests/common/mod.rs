@@ -1,0 +1,194 @@
+//! Shared harness for integration tests: a real server in-process on loopback ports it picks
+//! itself, and a small signaling client over a real WebSocket.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use sfu::{Config, Server, ServerHandle};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A config for tests: HTTP on an ephemeral loopback port, media on loopback, `workers` workers.
+pub fn test_config(workers: usize) -> Config {
+    let mut c = Config::default();
+    c.listen = "127.0.0.1:0".parse().unwrap();
+    c.workers = workers;
+    // A wide range: mediasoup binds a free port in it, so parallel tests never collide.
+    c.rtc.port_min = 20000;
+    c.rtc.port_max = 59999;
+    c.ice_servers.clear();
+    c
+}
+
+pub async fn start(config: Config) -> ServerHandle {
+    Server::start(config).await.expect("server starts")
+}
+
+/// Polls until `f` holds or the timeout passes.
+pub async fn eventually<F: FnMut() -> bool>(what: &str, mut f: F) {
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    while !f() {
+        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Waits until the server holds no room, peer or media object, checked on both sides: our
+/// counters and mediasoup's own dumps.
+pub async fn assert_released(server: &ServerHandle) {
+    eventually("all objects released", || server.counts().media_objects_released()).await;
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    loop {
+        let (routers, transports) = server.mediasoup_objects().await;
+        if routers == 0 && transports == 0 {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "mediasoup still has {routers} routers, {transports} transports");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+pub struct Client {
+    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    next_id: u64,
+    pub notifications: VecDeque<Value>,
+}
+
+/// An error answer: (code, message).
+pub type ErrorReply = (String, String);
+
+impl Client {
+    pub async fn connect(server: &ServerHandle) -> Client {
+        let (ws, _) = tokio_tungstenite::connect_async(server.ws_url()).await.expect("websocket connects");
+        Client {
+            ws,
+            next_id: 1,
+            notifications: VecDeque::new(),
+        }
+    }
+
+    pub async fn send_text(&mut self, text: impl Into<String>) {
+        self.ws.send(Message::Text(text.into().into())).await.expect("send");
+    }
+
+    pub async fn send_raw(&mut self, message: Message) {
+        self.ws.send(message).await.expect("send");
+    }
+
+    /// Next response frame (notifications are queued aside).
+    pub async fn recv_response(&mut self) -> Value {
+        loop {
+            let v = self.recv_json().await.expect("connection open");
+            if v.get("notification").is_some() {
+                self.notifications.push_back(v);
+            } else {
+                return v;
+            }
+        }
+    }
+
+    /// Next JSON text frame, or None when the connection ended.
+    pub async fn recv_json(&mut self) -> Option<Value> {
+        loop {
+            let m = tokio::time::timeout(TIMEOUT, self.ws.next()).await.expect("timed out waiting for a frame")?;
+            match m {
+                Ok(Message::Text(t)) => return Some(serde_json::from_str(&t).expect("server sends JSON")),
+                Ok(Message::Close(_)) | Err(_) => return None,
+                Ok(_) => continue,
+            }
+        }
+    }
+
+    /// Reads until the server closes; returns the close code.
+    pub async fn recv_close(&mut self) -> Option<u16> {
+        loop {
+            match tokio::time::timeout(TIMEOUT, self.ws.next()).await.expect("timed out waiting for close") {
+                Some(Ok(Message::Close(frame))) => return frame.map(|f| f.code.into()),
+                Some(Ok(Message::Text(t))) => self.notifications.push_back(serde_json::from_str(&t).unwrap()),
+                Some(Ok(_)) => continue,
+                Some(Err(_)) | None => return None,
+            }
+        }
+    }
+
+    pub async fn request(&mut self, method: &str, data: Value) -> Result<Value, ErrorReply> {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send_text(json!({"id": id, "method": method, "data": data}).to_string()).await;
+        let r = self.recv_response().await;
+        assert_eq!(r["id"], json!(id), "response to the request: {r}");
+        if r["ok"] == json!(true) {
+            Ok(r["data"].clone())
+        } else {
+            Err((r["error"]["code"].as_str().unwrap().to_string(), r["error"]["message"].as_str().unwrap().to_string()))
+        }
+    }
+
+    pub async fn ok(&mut self, method: &str, data: Value) -> Value {
+        match self.request(method, data).await {
+            Ok(v) => v,
+            Err(e) => panic!("{method} failed: {e:?}"),
+        }
+    }
+
+    /// Waits for a notification by name (queued ones first).
+    pub async fn notification(&mut self, name: &str) -> Value {
+        loop {
+            if let Some(i) = self.notifications.iter().position(|n| n["notification"] == name) {
+                return self.notifications.remove(i).unwrap()["data"].clone();
+            }
+            let v = self.recv_json().await.unwrap_or_else(|| panic!("connection closed waiting for {name}"));
+            if v.get("notification").is_some() {
+                self.notifications.push_back(v);
+            }
+        }
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.ws.close(None).await;
+    }
+
+    /// Joins without receive capabilities (enough to broadcast).
+    pub async fn join(&mut self, room: &str, role: &str) -> Value {
+        self.ok("join", json!({"room": room, "role": role, "displayName": role})).await
+    }
+
+    /// Asks for the router's capabilities and joins with them as our own (as bots do; a browser
+    /// loads its device with them and sends the device's).
+    pub async fn join_with_caps(&mut self, room: &str, role: &str) -> Value {
+        let caps = self.ok("getRouterRtpCapabilities", json!({})).await["routerRtpCapabilities"].clone();
+        self.ok("join", json!({"room": room, "role": role, "rtpCapabilities": caps})).await
+    }
+}
+
+/// rtpParameters for an Opus producer, as mediasoup-client sends them from Chrome.
+pub fn browser_opus_rtp_parameters(ssrc: u32) -> Value {
+    json!({
+        "mid": "0",
+        "codecs": [{
+            "mimeType": "audio/opus", "payloadType": 111, "clockRate": 48000, "channels": 2,
+            "parameters": {"minptime": 10, "useinbandfec": 1, "sprop-stereo": 0, "usedtx": 0},
+            "rtcpFeedback": [{"type": "transport-cc", "parameter": ""}]
+        }],
+        "headerExtensions": [
+            {"uri": "urn:ietf:params:rtp-hdrext:sdes:mid", "id": 4, "encrypt": false, "parameters": {}},
+            {"uri": "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time", "id": 2, "encrypt": false, "parameters": {}},
+            {"uri": "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", "id": 3, "encrypt": false, "parameters": {}},
+            {"uri": "urn:ietf:params:rtp-hdrext:ssrc-audio-level", "id": 1, "encrypt": false, "parameters": {}}
+        ],
+        "encodings": [{"ssrc": ssrc, "dtx": false}],
+        "rtcp": {"cname": "test-cname", "reducedSize": true}
+    })
+}
+
+/// Client DTLS parameters (the fingerprint need not match anything until media flows).
+pub fn client_dtls_parameters() -> Value {
+    let fp = (0..32).map(|i| format!("{:02X}", i * 7 % 256)).collect::<Vec<_>>().join(":");
+    json!({"role": "client", "fingerprints": [{"algorithm": "sha-256", "value": fp}]})
+}

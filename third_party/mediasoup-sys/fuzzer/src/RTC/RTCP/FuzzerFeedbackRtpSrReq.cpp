@@ -1,0 +1,6 @@
+#include "RTC/RTCP/FuzzerFeedbackRtpSrReq.hpp"
+
+void FuzzerRtcRtcpFeedbackRtpSrReq::Fuzz(RTC::RTCP::FeedbackRtpSrReqPacket* packet)
+{
+	// TODO
+}
