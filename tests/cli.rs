@@ -1,0 +1,182 @@
+//! The `sfu` binary itself: configuration errors exit non-zero with a message that says what to
+//! fix; `sfu serve` runs on flags or `SFU_*` variables, answers /healthz, and exits 0 on SIGTERM
+//! after telling its peers.
+
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio_tungstenite::tungstenite::Message;
+
+fn sfu() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sfu"));
+    c.env_remove("RUST_LOG");
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SFU_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+/// Runs to completion and returns (exit code, stderr).
+fn run(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
+    let out = sfu().args(args).envs(env.iter().copied()).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn bad_port_range_is_explained() {
+    let (code, err) = run(&["serve", "--rtc-ports", "10100-10000"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("rtc.port_min") && err.contains("must not exceed"), "{err}");
+    let (code, err) = run(&["serve", "--rtc-ports", "10000"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("MIN-MAX"), "{err}");
+}
+
+#[test]
+fn unreachable_listen_address_is_explained() {
+    let (code, err) = run(&["serve", "--listen", "203.0.113.1:8080"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("cannot listen on 203.0.113.1:8080"), "{err}");
+}
+
+#[test]
+fn production_without_announced_address_is_refused() {
+    let (code, err) = run(&["serve", "--mode", "production", "--listen", "127.0.0.1:0"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("rtc.announced_address") && err.contains("production"), "{err}");
+    let (code, err) = run(&["serve", "--listen", "127.0.0.1:0"], &[("SFU_MODE", "production"), ("SFU_ANNOUNCED_ADDRESS", "")]);
+    assert_ne!(code, 0);
+    assert!(err.contains("SFU_ANNOUNCED_ADDRESS"), "{err}");
+}
+
+#[test]
+fn config_file_errors_name_file_and_key() {
+    let dir = std::env::temp_dir().join(format!("sfu-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.toml");
+    std::fs::write(&file, "[rtc]\nport_mni = 3\n").unwrap();
+    let (code, err) = run(&["serve", "--config", file.to_str().unwrap()], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("bad.toml") && err.contains("port_mni"), "{err}");
+    let (code, err) = run(&["serve", "--config", "/nonexistent/sfu.toml"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("/nonexistent/sfu.toml"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn print_config_shows_env_and_flag_overrides() {
+    let out = sfu()
+        .args(["serve", "--print-config", "--workers", "3"])
+        .env("SFU_LISTEN", "127.0.0.1:9999")
+        .env("SFU_RTC_PORTS", "30000-30100")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let config = sfu::Config::from_toml(&text).unwrap();
+    assert_eq!(config.listen.port(), 9999);
+    assert_eq!(config.workers, 3);
+    assert_eq!(config.rtc_port_range(), 30000..=30100);
+}
+
+#[test]
+fn unimplemented_subcommands_fail_honestly() {
+    let (code, err) = run(&["loadtest", "scenarios/smoke.toml"], &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not implemented yet"), "{err}");
+}
+
+struct Serving {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `sfu serve` on an ephemeral port and waits for its "serving" line.
+fn serve() -> Serving {
+    let mut child = sfu()
+        .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
+        .env("SFU_LISTEN", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.strip_prefix("sfu serving on http://") {
+                let _ = tx.send(rest.split('/').next().unwrap().to_string());
+            }
+        }
+    });
+    let addr = rx.recv_timeout(Duration::from_secs(30)).expect("sfu serve prints its address");
+    Serving { child, url: addr }
+}
+
+async fn http_get(addr: &str, path: &str) -> String {
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes()).await.unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).await.unwrap();
+    out
+}
+
+#[tokio::test]
+async fn serve_answers_health_and_exits_zero_on_sigterm() {
+    let mut serving = serve();
+    let health = http_get(&serving.url, "/healthz").await;
+    assert!(health.starts_with("HTTP/1.0 200"), "{health}");
+    assert!(health.contains(r#""status":"ok""#), "{health}");
+    let page = http_get(&serving.url, "/").await;
+    assert!(page.contains("<html"), "{page}");
+
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", serving.url)).await.unwrap();
+    use futures_util::SinkExt;
+    ws.send(Message::Text(json!({"id": 1, "method": "join", "data": {"room": "cli", "role": "viewer"}}).to_string().into()))
+        .await
+        .unwrap();
+    let joined = ws.next().await.unwrap().unwrap();
+    assert!(joined.to_text().unwrap().contains(r#""ok":true"#));
+
+    // SAFETY: kill has no memory-safety preconditions.
+    unsafe { libc::kill(serving.child.id() as i32, libc::SIGTERM) };
+    let mut saw_shutdown = false;
+    let mut close_code = None;
+    while let Ok(Some(m)) = tokio::time::timeout(Duration::from_secs(10), ws.next()).await {
+        match m {
+            Ok(Message::Text(t)) if t.contains("serverShutdown") => saw_shutdown = true,
+            Ok(Message::Close(f)) => {
+                close_code = f.map(|f| u16::from(f.code));
+                break;
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    assert!(saw_shutdown, "peer told about the shutdown");
+    assert_eq!(close_code, Some(1001));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = serving.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "sfu serve exits after SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status}");
+}
