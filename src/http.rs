@@ -1,4 +1,4 @@
-//! The HTTP surface: `/ws` (signaling), `/healthz`, and the demo page at `/`.
+//! The HTTP surface: `/ws` (signaling), `/healthz`, and the demo page at `/` (with `/app.js`).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -17,6 +17,7 @@ use crate::signaling::ws;
 pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
     Router::new()
         .route("/", get(index))
+        .route("/app.js", get(app_js))
         .route("/ws", get(websocket))
         .route("/healthz", get(healthz))
         .with_state(ctx)
@@ -72,6 +73,12 @@ async fn healthz(State(ctx): State<Arc<ServerContext>>) -> Response {
     (code, Json(body)).into_response()
 }
 
+// The demo page is compiled in: `sfu serve` needs no files beside the binary. The bundle is
+// committed and rebuilt by `scripts/build-web` (see web/README.md).
 async fn index() -> Html<&'static str> {
     Html(include_str!("../web/index.html"))
+}
+
+async fn app_js() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], include_str!("../web/dist/app.js"))
 }

@@ -126,6 +126,18 @@ fn main() {
         }
     }
 
+    // sfu patch: OpenSSL from the pinned `openssl-src` crate, built static, instead of the
+    // upstream wrap (a download) or the system's 3.0.x, whose DTLS server crashes on the
+    // fragmented DTLS 1.3 ClientHello (X25519MLKEM768 key share) that current Chrome sends.
+    let openssl = openssl_src::Build::new()
+        .out_dir(format!("{out_dir}/openssl"))
+        .build();
+    for lib in ["libssl.a", "libcrypto.a"] {
+        fs::copy(openssl.lib_dir().join(lib), format!("{out_dir}/{lib}"))
+            .unwrap_or_else(|e| panic!("Failed to copy {lib}: {e}"));
+    }
+    let pkg_config_path = openssl.lib_dir().join("pkgconfig");
+
     // Install Python invoke package in custom folder
     let pip_invoke_dir = format!("{out_dir}/pip_invoke");
     let python = env::var("PYTHON").unwrap_or("python3".to_string());
@@ -165,6 +177,7 @@ fn main() {
         .env("PYTHONPATH", &pythonpath)
         .env("MEDIASOUP_OUT_DIR", &mediasoup_out_dir)
         .env("MEDIASOUP_BUILDTYPE", build_type)
+        .env("PKG_CONFIG_PATH", &pkg_config_path)
         // Force forward slashes on Windows too, otherwise Meson thinks path is not absolute 🤷
         .env("MEDIASOUP_INSTALL_DIR", out_dir.replace('\\', "/"))
         .spawn()
@@ -269,8 +282,8 @@ fn main() {
 
 fn emit_link_directives(out_dir: &str) {
     println!("cargo:rustc-link-lib=static=mediasoup-worker");
-    println!("cargo:rustc-link-lib=ssl");
-    println!("cargo:rustc-link-lib=crypto");
+    println!("cargo:rustc-link-lib=static=ssl");
+    println!("cargo:rustc-link-lib=static=crypto");
     println!("cargo:rustc-link-search=native={out_dir}");
 }
 
@@ -284,7 +297,8 @@ mod worker_cache {
     use std::process::Command;
     use std::{env, fs};
 
-    const LIB: &str = "libmediasoup-worker.a";
+    /// What a cache entry holds: the worker and the OpenSSL it was compiled against.
+    const LIBS: [&str; 3] = ["libmediasoup-worker.a", "libssl.a", "libcrypto.a"];
     /// Inputs of the C++ build, relative to the crate root.
     pub const INPUTS: &[&str] = &[
         "src",
@@ -315,6 +329,8 @@ mod worker_cache {
             };
             let mut h = Fnv::new();
             h.write(build_type.as_bytes());
+            h.write(openssl_src::version().as_bytes());
+            h.write(openssl_src::source_dir().to_string_lossy().as_bytes());
             let cxx = env::var("CXX").unwrap_or_else(|_| "c++".to_string());
             if let Ok(out) = Command::new(&cxx).arg("--version").output() {
                 h.write(&out.stdout);
@@ -329,31 +345,32 @@ mod worker_cache {
         }
 
         pub fn restore(&self, out_dir: &str) -> bool {
-            let src = self.entry.join(LIB);
-            if !src.is_file() {
+            if !LIBS.iter().all(|lib| self.entry.join(lib).is_file()) {
                 return false;
             }
-            let dst = Path::new(out_dir).join(LIB);
-            match fs::copy(&src, &dst) {
-                Ok(_) => {
-                    println!("cargo:warning=mediasoup worker restored from cache {}", self.entry.display());
-                    true
+            for lib in LIBS {
+                if fs::copy(self.entry.join(lib), Path::new(out_dir).join(lib)).is_err() {
+                    return false;
                 }
-                Err(_) => false,
             }
+            println!("cargo:warning=mediasoup worker restored from cache {}", self.entry.display());
+            true
         }
 
         pub fn store(&self, out_dir: &str) {
-            let src = Path::new(out_dir).join(LIB);
             if fs::create_dir_all(&self.entry).is_err() {
                 return;
             }
-            // Copy then rename, so a concurrent reader never sees half a library.
-            let tmp = self.entry.join(format!("{LIB}.tmp{}", std::process::id()));
-            if fs::copy(&src, &tmp).is_ok() {
-                let _ = fs::rename(&tmp, self.entry.join(LIB));
-            } else {
-                let _ = fs::remove_file(&tmp);
+            // Copy then rename, so a concurrent reader never sees half a library. The worker
+            // goes last: restore checks for all three.
+            for lib in LIBS.iter().rev() {
+                let tmp = self.entry.join(format!("{lib}.tmp{}", std::process::id()));
+                if fs::copy(Path::new(out_dir).join(lib), &tmp).is_ok() {
+                    let _ = fs::rename(&tmp, self.entry.join(lib));
+                } else {
+                    let _ = fs::remove_file(&tmp);
+                    return;
+                }
             }
         }
     }

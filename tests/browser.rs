@@ -1,0 +1,78 @@
+//! The demo page in a real headless Chromium (Debian's, driven by Playwright): a broadcaster page
+//! with the fake microphone and a listener page in the same room; the listener's
+//! RTCPeerConnection receives growing audio with a non-zero level; closing the broadcaster shows
+//! on the listener's page. Screenshots of both roles are taken (into docs/img/ with
+//! SFU_UPDATE_SCREENSHOTS=1).
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_page_broadcaster_to_listener_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let driver = root.join("web/test/e2e.mjs");
+    assert!(
+        root.join("web/node_modules/playwright-core").exists(),
+        "web/node_modules is missing: run scripts/setup (it installs Chromium and the page's npm packages)"
+    );
+    assert!(Path::new("/usr/bin/chromium").exists(), "Chromium is missing: run scripts/setup");
+
+    let server = start(test_config(1)).await;
+    let base = format!("http://{}", server.local_addr());
+    // SFU_UPDATE_SCREENSHOTS=1 refreshes the committed ones in docs/img.
+    let shots = if std::env::var_os("SFU_UPDATE_SCREENSHOTS").is_some() {
+        root.join("docs/img")
+    } else {
+        std::env::temp_dir().join(format!("sfu-shots-{}", std::process::id()))
+    };
+    std::fs::create_dir_all(&shots).unwrap();
+    let output = tokio::time::timeout(
+        Duration::from_secs(120),
+        tokio::process::Command::new("node").arg(&driver).arg(&base).arg(&shots).current_dir(root).output(),
+    )
+    .await
+    .expect("browser test finishes within 120 s")
+    .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stdout.lines().last().unwrap_or_default();
+    let result: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|_| panic!("driver output: {stdout}\n{stderr}"));
+    assert_eq!(result["ok"], true, "browser steps: {result:#}\n{stderr}");
+    let steps = result["steps"].as_array().unwrap();
+    let audio = steps.iter().find(|s| s["name"] == "inbound audio").unwrap();
+    assert!(audio["maxLevel"].as_f64().unwrap() > 0.0);
+    assert!(audio["last"]["packetsReceived"].as_u64().unwrap() > audio["first"]["packetsReceived"].as_u64().unwrap());
+    assert!(!steps.iter().any(|s| s["name"].as_str().unwrap().contains("page error")), "{result:#}");
+    for role in ["broadcast", "listen"] {
+        let png = std::fs::metadata(shots.join(format!("{role}.png"))).expect("screenshot taken");
+        assert!(png.len() > 1000);
+    }
+    // Closing the broadcaster page released its peer; the listener leaves with the server.
+    eventually("broadcaster released", || server.counts().producers == 0).await;
+    server.shutdown().await.unwrap();
+}
+
+/// The committed bundle is what `scripts/build-web` makes from web/src: nobody ships a page
+/// whose source says something else.
+#[test]
+fn committed_bundle_matches_the_source() {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("web");
+    let esbuild = web.join("node_modules/.bin/esbuild");
+    assert!(esbuild.exists(), "web/node_modules is missing: run scripts/setup");
+    let out = std::env::temp_dir().join(format!("sfu-app-{}.js", std::process::id()));
+    let status = std::process::Command::new(&esbuild)
+        .args(["src/app.js", "--bundle", "--format=esm", "--target=es2020", "--minify", "--log-level=warning"])
+        .arg(format!("--outfile={}", out.display()))
+        .current_dir(&web)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let fresh = std::fs::read(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let committed = std::fs::read(web.join("dist/app.js")).unwrap();
+    assert!(fresh == committed, "web/dist/app.js is stale: run scripts/build-web and commit it");
+}

@@ -1,0 +1,310 @@
+// The sfu demo page: broadcast your microphone (and camera) into a room, or listen to it.
+// Signaling is docs/protocol.md over one WebSocket; media is mediasoup-client.
+import { Device } from 'mediasoup-client';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+
+class Signaling {
+  constructor(url) {
+    this.url = url;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.handlers = new Map();
+  }
+
+  open() {
+    return new Promise((resolve, reject) => {
+      this.ws = new WebSocket(this.url);
+      this.ws.onopen = () => resolve();
+      this.ws.onerror = () => reject(new Error(`cannot reach the server at ${this.url}`));
+      this.ws.onclose = (e) => {
+        for (const { reject: r } of this.pending.values()) r(new Error('connection closed'));
+        this.pending.clear();
+        this.emit('close', e);
+      };
+      this.ws.onmessage = (e) => {
+        const msg = JSON.parse(e.data);
+        if (msg.notification) {
+          this.emit(msg.notification, msg.data);
+        } else if (this.pending.has(msg.id)) {
+          const { resolve: ok, reject: fail } = this.pending.get(msg.id);
+          this.pending.delete(msg.id);
+          if (msg.ok) ok(msg.data);
+          else fail(new Error(`${msg.error.message} (${msg.error.code})`));
+        }
+      };
+    });
+  }
+
+  request(method, data = {}) {
+    const id = this.nextId++;
+    this.ws.send(JSON.stringify({ id, method, data }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
+  on(name, fn) {
+    this.handlers.set(name, fn);
+  }
+
+  emit(name, data) {
+    const fn = this.handlers.get(name);
+    if (fn) fn(data);
+  }
+
+  close() {
+    if (this.ws) this.ws.close();
+  }
+}
+
+// What the page knows, also read by the browser test (window.sfuDemo).
+const state = {
+  role: null,
+  room: null,
+  peerId: null,
+  connection: 'idle',
+  transport: 'none',
+  peers: new Map(), // peerId -> {displayName, role}
+  consumers: new Map(), // consumerId -> {consumer, peerId, audio, level}
+  events: [],
+  error: null,
+};
+
+let signaling = null;
+let device = null;
+let sendTransport = null;
+let recvTransport = null;
+let localStream = null;
+let audioContext = null;
+
+function log(text) {
+  const time = new Date().toLocaleTimeString();
+  state.events.unshift(`${time}  ${text}`);
+  state.events.length = Math.min(state.events.length, 50);
+  render();
+}
+
+function fail(err) {
+  state.error = err && err.message ? err.message : String(err);
+  render();
+}
+
+function nameOf(peerId) {
+  const p = state.peers.get(peerId);
+  return (p && p.displayName) || (peerId ? peerId.slice(0, 8) : 'someone');
+}
+
+function meter(stream) {
+  audioContext = audioContext || new AudioContext();
+  const source = audioContext.createMediaStreamSource(stream);
+  const analyser = audioContext.createAnalyser();
+  analyser.fftSize = 512;
+  source.connect(analyser);
+  const buf = new Float32Array(analyser.fftSize);
+  return () => {
+    analyser.getFloatTimeDomainData(buf);
+    let sum = 0;
+    for (const v of buf) sum += v * v;
+    return Math.sqrt(sum / buf.length);
+  };
+}
+
+function render() {
+  $('room-label').textContent = state.room || '—';
+  $('role-label').textContent = state.role || '—';
+  $('connection').textContent = state.connection;
+  $('transport').textContent = state.transport;
+  $('error').textContent = state.error || '';
+  $('error').hidden = !state.error;
+  const speakers = $('speakers');
+  speakers.replaceChildren();
+  for (const [id, c] of state.consumers) {
+    const li = document.createElement('li');
+    const speaking = c.level > 0.02;
+    li.className = speaking ? 'speaking' : '';
+    li.textContent = `${nameOf(c.peerId)} (${c.consumer.kind})${speaking ? ' — speaking' : ''}`;
+    li.dataset.consumer = id;
+    speakers.appendChild(li);
+  }
+  if (state.consumers.size === 0 && state.role === 'viewer') {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = 'nobody is broadcasting';
+    speakers.appendChild(li);
+  }
+  $('events').textContent = state.events.join('\n');
+  $('start').hidden = !!state.role;
+  $('stop').hidden = !state.role;
+}
+
+async function connect(role) {
+  state.error = null;
+  state.role = role;
+  state.room = $('room').value.trim() || 'demo';
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  signaling = new Signaling(`${scheme}://${location.host}/ws`);
+  state.connection = 'connecting';
+  render();
+  await signaling.open();
+  state.connection = 'connected';
+  signaling.on('close', (e) => {
+    state.connection = `closed${e.code ? ` (${e.code}${e.reason ? `: ${e.reason}` : ''})` : ''}`;
+    render();
+  });
+  signaling.on('serverShutdown', (d) => log(`server is shutting down: ${d.reason}`));
+  signaling.on('peerJoined', (d) => {
+    state.peers.set(d.peerId, d);
+    log(`${nameOf(d.peerId)} joined as ${d.role}`);
+  });
+  signaling.on('peerLeft', (d) => {
+    log(`${nameOf(d.peerId)} left`);
+    state.peers.delete(d.peerId);
+  });
+  signaling.on('newProducer', (d) => {
+    log(`${nameOf(d.peerId)} started ${d.kind}`);
+    if (state.role === 'viewer') consume(d.producerId, d.peerId).catch(fail);
+  });
+  signaling.on('producerClosed', (d) => log(`${nameOf(d.peerId)} stopped broadcasting`));
+  signaling.on('consumerClosed', (d) => dropConsumer(d.consumerId));
+  signaling.on('producerPaused', (d) => log(`${nameOf(d.peerId)} paused`));
+  signaling.on('producerResumed', (d) => log(`${nameOf(d.peerId)} resumed`));
+
+  const { routerRtpCapabilities } = await signaling.request('getRouterRtpCapabilities');
+  device = new Device();
+  await device.load({ routerRtpCapabilities });
+  const joined = await signaling.request('join', {
+    room: state.room,
+    role,
+    displayName: $('name').value.trim() || undefined,
+    rtpCapabilities: device.rtpCapabilities,
+  });
+  state.peerId = joined.peerId;
+  for (const p of joined.peers) state.peers.set(p.peerId, p);
+  log(`joined room ${joined.room} as ${role}`);
+  const iceServers = joined.iceServers;
+
+  if (role === 'broadcaster') {
+    const t = await signaling.request('createTransport', { direction: 'send' });
+    sendTransport = device.createSendTransport({ ...transportOptions(t), iceServers });
+    wireTransport(sendTransport);
+    sendTransport.on('produce', ({ kind, rtpParameters, appData }, ok, err) => {
+      signaling.request('produce', { transportId: sendTransport.id, kind, rtpParameters, appData })
+        .then(({ producerId }) => ok({ id: producerId }), err);
+    });
+    const video = $('camera').checked;
+    localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video });
+    for (const track of localStream.getTracks()) {
+      await sendTransport.produce({ track });
+      log(`broadcasting ${track.kind}`);
+    }
+    state.localLevel = meter(localStream);
+  } else {
+    const t = await signaling.request('createTransport', { direction: 'recv' });
+    recvTransport = device.createRecvTransport({ ...transportOptions(t), iceServers });
+    wireTransport(recvTransport);
+    for (const p of joined.producers) await consume(p.producerId, p.peerId);
+  }
+  render();
+}
+
+function transportOptions(t) {
+  return { id: t.transportId, iceParameters: t.iceParameters, iceCandidates: t.iceCandidates, dtlsParameters: t.dtlsParameters };
+}
+
+function wireTransport(transport) {
+  transport.on('connect', ({ dtlsParameters }, ok, err) => {
+    signaling.request('connectTransport', { transportId: transport.id, dtlsParameters }).then(ok, err);
+  });
+  transport.on('connectionstatechange', (s) => {
+    state.transport = s;
+    if (s === 'failed') fail(new Error('media connection failed: check that UDP/TCP to the server\'s media ports is allowed'));
+    render();
+  });
+}
+
+async function consume(producerId, peerId) {
+  const c = await signaling.request('consume', { transportId: recvTransport.id, producerId });
+  const consumer = await recvTransport.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters });
+  const stream = new MediaStream([consumer.track]);
+  let media;
+  if (consumer.kind === 'audio') {
+    media = document.createElement('audio');
+  } else {
+    media = document.createElement('video');
+    media.muted = true;
+    media.playsInline = true;
+  }
+  media.autoplay = true;
+  media.srcObject = stream;
+  $('media').appendChild(media);
+  const entry = { consumer, peerId, media, level: 0, meter: consumer.kind === 'audio' ? meter(stream) : null };
+  state.consumers.set(consumer.id, entry);
+  await signaling.request('resumeConsumer', { consumerId: consumer.id });
+  log(`listening to ${nameOf(peerId)} (${consumer.kind})`);
+}
+
+function dropConsumer(consumerId) {
+  const entry = state.consumers.get(consumerId);
+  if (!entry) return;
+  entry.consumer.close();
+  entry.media.remove();
+  state.consumers.delete(consumerId);
+  render();
+}
+
+async function stop() {
+  if (signaling) {
+    try { await signaling.request('leave'); } catch (_) { /* already gone */ }
+    signaling.close();
+  }
+  for (const id of [...state.consumers.keys()]) dropConsumer(id);
+  if (localStream) localStream.getTracks().forEach((t) => t.stop());
+  if (sendTransport) sendTransport.close();
+  if (recvTransport) recvTransport.close();
+  sendTransport = recvTransport = localStream = signaling = null;
+  Object.assign(state, { role: null, peerId: null, connection: 'idle', transport: 'none', localLevel: null });
+  state.peers.clear();
+  log('left the room');
+}
+
+// Levels: who is speaking now (a receiver's level or our own microphone's).
+setInterval(() => {
+  let changed = false;
+  for (const c of state.consumers.values()) {
+    if (!c.meter) continue;
+    const level = c.meter();
+    if ((level > 0.02) !== (c.level > 0.02)) changed = true;
+    c.level = level;
+  }
+  if (state.localLevel) {
+    const speaking = state.localLevel() > 0.02;
+    $('self').textContent = speaking ? 'you are speaking' : 'you are silent';
+  } else {
+    $('self').textContent = '';
+  }
+  if (changed) render();
+}, 100);
+
+// For the browser test: inbound audio counters from the receive transport's RTCPeerConnection.
+window.sfuDemo = {
+  state,
+  async inboundAudio() {
+    if (!recvTransport) return null;
+    const report = await recvTransport.getStats();
+    let out = null;
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+        out = { packetsReceived: s.packetsReceived, bytesReceived: s.bytesReceived, audioLevel: s.audioLevel || 0 };
+      }
+    });
+    return out;
+  },
+};
+
+$('room').value = params.get('room') || 'demo';
+$('name').value = params.get('name') || '';
+$('start').onclick = () => connect($('role').value).catch(fail);
+$('stop').onclick = () => stop().catch(fail);
+$('role').value = params.get('role') === 'listen' ? 'viewer' : 'broadcaster';
+render();
+if (params.get('autostart') === '1') connect($('role').value).catch(fail);

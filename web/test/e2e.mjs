@@ -1,0 +1,97 @@
+// Browser end-to-end check of the demo page, driven by Playwright (playwright-core) in Debian's
+// Chromium with fake media devices (its fake microphone plays a periodic beep).
+//
+// usage: node web/test/e2e.mjs BASE_URL [SCREENSHOT_DIR]
+// Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2];
+const shots = process.argv[3];
+const room = `e2e-${process.pid}`;
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const result = { steps: [] };
+
+function step(name, data = {}) {
+  result.steps.push({ name, ...data });
+}
+
+async function until(what, fn, timeoutMs = 20000) {
+  const started = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+    '--allow-loopback-in-peer-connection',
+  ],
+});
+let code = 0;
+try {
+  const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
+  const broadcaster = await context.newPage();
+  const listener = await context.newPage();
+  for (const [name, page] of [['broadcaster', broadcaster], ['listener', listener]]) {
+    page.on('pageerror', (e) => step(`${name} page error`, { message: e.message }));
+  }
+  await broadcaster.goto(`${base}/?room=${room}&name=Ann&autostart=1`);
+  await until('broadcaster media connected', () => broadcaster.evaluate(() => window.sfuDemo.state.transport === 'connected'));
+  step('broadcaster connected');
+  await listener.goto(`${base}/?room=${room}&name=Bob&role=listen&autostart=1`);
+  await until('listener consumes', () => listener.evaluate(() => window.sfuDemo.state.consumers.size > 0));
+  await until('listener media connected', () => listener.evaluate(() => window.sfuDemo.state.transport === 'connected'));
+  step('listener connected');
+
+  const first = await until('inbound audio', () => listener.evaluate(() => window.sfuDemo.inboundAudio()));
+  let maxLevel = first.audioLevel;
+  let last = first;
+  for (let i = 0; i < 15; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await listener.evaluate(() => window.sfuDemo.inboundAudio());
+    maxLevel = Math.max(maxLevel, last.audioLevel);
+  }
+  step('inbound audio', { first, last, maxLevel });
+  if (!(last.packetsReceived > first.packetsReceived && last.bytesReceived > first.bytesReceived)) {
+    throw new Error(`inbound audio is not growing: ${JSON.stringify({ first, last })}`);
+  }
+  if (!(maxLevel > 0)) throw new Error('inbound audio level stayed 0');
+
+  if (shots) {
+    await broadcaster.screenshot({ path: `${shots}/broadcast.png`, fullPage: true });
+    await listener.screenshot({ path: `${shots}/listen.png`, fullPage: true });
+    step('screenshots', { dir: shots });
+  }
+
+  await broadcaster.close();
+  const events = await until('listener shows the broadcaster left', async () => {
+    const text = await listener.locator('#events').innerText();
+    return /Ann (stopped broadcasting|left)/.test(text) ? text : null;
+  });
+  const speakers = await listener.locator('#speakers').innerText();
+  step('broadcaster gone', { events: events.split('\n').slice(0, 4), speakers });
+  result.ok = true;
+} catch (e) {
+  result.ok = false;
+  result.error = e.message;
+  code = 1;
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(result));
+process.exit(code);
