@@ -109,7 +109,43 @@ function meter(stream) {
   };
 }
 
+// Which broadcaster a listener hears: '' = everyone.
+let chosen = '';
+
+function broadcasters() {
+  const ids = new Set([...state.consumers.values()].map((c) => c.peerId));
+  return [...ids];
+}
+
+function renderChooser() {
+  const select = $('listen-to');
+  const ids = broadcasters();
+  if (chosen && !ids.includes(chosen)) chosen = '';
+  const options = [['', 'everyone']].concat(ids.map((id) => [id, nameOf(id)]));
+  const current = [...select.options].map((o) => `${o.value}=${o.text}`).join('|');
+  if (current !== options.map(([v, t]) => `${v}=${t}`).join('|')) {
+    select.replaceChildren(...options.map(([v, t]) => new Option(t, v)));
+  }
+  select.value = chosen;
+  $('chooser').hidden = state.role !== 'viewer';
+}
+
+// Pauses on the server the consumers of everyone but the chosen broadcaster, so unchosen audio
+// costs no bandwidth.
+async function applyChoice() {
+  for (const [id, c] of state.consumers) {
+    const wanted = !chosen || c.peerId === chosen;
+    if (wanted === !c.paused) continue;
+    c.paused = !wanted;
+    await signaling.request(wanted ? 'resumeConsumer' : 'pauseConsumer', { consumerId: id });
+    if (wanted) c.consumer.resume();
+    else c.consumer.pause();
+  }
+  render();
+}
+
 function render() {
+  renderChooser();
   $('room-label').textContent = state.room || '—';
   $('role-label').textContent = state.role || '—';
   $('connection').textContent = state.connection;
@@ -120,9 +156,9 @@ function render() {
   speakers.replaceChildren();
   for (const [id, c] of state.consumers) {
     const li = document.createElement('li');
-    const speaking = c.level > 0.02;
-    li.className = speaking ? 'speaking' : '';
-    li.textContent = `${nameOf(c.peerId)} (${c.consumer.kind})${speaking ? ' — speaking' : ''}`;
+    const speaking = !c.paused && c.level > 0.02;
+    li.className = speaking ? 'speaking' : c.paused ? 'muted' : '';
+    li.textContent = `${nameOf(c.peerId)} (${c.consumer.kind})${c.paused ? ' — not listening' : speaking ? ' — speaking' : ''}`;
     li.dataset.consumer = id;
     speakers.appendChild(li);
   }
@@ -237,10 +273,10 @@ async function consume(producerId, peerId) {
   media.autoplay = true;
   media.srcObject = stream;
   $('media').appendChild(media);
-  const entry = { consumer, peerId, media, level: 0, meter: consumer.kind === 'audio' ? meter(stream) : null };
+  const entry = { consumer, peerId, media, level: 0, paused: true, meter: consumer.kind === 'audio' ? meter(stream) : null };
   state.consumers.set(consumer.id, entry);
-  await signaling.request('resumeConsumer', { consumerId: consumer.id });
-  log(`listening to ${nameOf(peerId)} (${consumer.kind})`);
+  log(`${nameOf(peerId)} is broadcasting ${consumer.kind}`);
+  await applyChoice();
 }
 
 function dropConsumer(consumerId) {
@@ -305,6 +341,10 @@ $('room').value = params.get('room') || 'demo';
 $('name').value = params.get('name') || '';
 $('start').onclick = () => connect($('role').value).catch(fail);
 $('stop').onclick = () => stop().catch(fail);
+$('listen-to').onchange = (e) => {
+  chosen = e.target.value;
+  applyChoice().catch(fail);
+};
 $('role').value = params.get('role') === 'listen' ? 'viewer' : 'broadcaster';
 render();
 if (params.get('autostart') === '1') connect($('role').value).catch(fail);
