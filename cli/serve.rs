@@ -36,6 +36,15 @@ pub struct ServeArgs {
     /// Log format.
     #[arg(long, env = "SFU_LOG_FORMAT", value_enum)]
     log_format: Option<LogFormatArg>,
+    /// PEM certificate chain for HTTPS/WSS.
+    #[arg(long, env = "SFU_TLS_CERT", value_name = "FILE")]
+    tls_cert: Option<PathBuf>,
+    /// PEM private key for HTTPS/WSS.
+    #[arg(long, env = "SFU_TLS_KEY", value_name = "FILE")]
+    tls_key: Option<PathBuf>,
+    /// Serve HTTPS/WSS with a self-signed certificate made at start (local development).
+    #[arg(long, env = "SFU_DEV_TLS")]
+    dev_tls: bool,
     /// Print the effective configuration as TOML and exit.
     #[arg(long)]
     print_config: bool,
@@ -68,6 +77,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             LogFormatArg::Text => LogFormat::Text,
             LogFormatArg::Json => LogFormat::Json,
         }),
+        tls_cert: args.tls_cert,
+        tls_key: args.tls_key,
+        dev_tls: args.dev_tls,
     };
     let config = Config::load(args.config.as_deref(), &overrides)?;
     if args.print_config {
@@ -87,7 +99,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         } else {
             addr
         };
-        eprintln!("sfu serving on http://{shown}/ (signaling ws://{shown}/ws); Ctrl-C to stop");
+        let (http, ws) = if handle.tls_certificate_pem().is_some() { ("https", "wss") } else { ("http", "ws") };
+        eprintln!("sfu serving on {http}://{shown}/ (signaling {ws}://{shown}/ws); Ctrl-C to stop");
         let token = handle.shutdown_token();
         tokio::select! {
             signal = shutdown_signal() => {

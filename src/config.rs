@@ -22,7 +22,28 @@ pub struct Config {
     pub rtc: RtcConfig,
     pub ice_servers: Vec<IceServerConfig>,
     pub limits: Limits,
+    pub tls: TlsConfig,
     pub log: LogConfig,
+}
+
+/// HTTPS/WSS. Production refuses to run without TLS unless a proxy in front terminates it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TlsConfig {
+    /// PEM certificate chain.
+    pub cert: Option<PathBuf>,
+    /// PEM private key.
+    pub key: Option<PathBuf>,
+    /// A self-signed certificate made at start (`--dev-tls`); development only.
+    pub dev_self_signed: bool,
+    /// TLS is terminated by a proxy in front of this server (production without cert/key).
+    pub behind_proxy: bool,
+}
+
+impl TlsConfig {
+    pub fn enabled(&self) -> bool {
+        self.dev_self_signed || self.cert.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +136,7 @@ impl Default for Config {
                 credential: None,
             }],
             limits: Limits::default(),
+            tls: TlsConfig::default(),
             log: LogConfig::default(),
         }
     }
@@ -172,6 +194,9 @@ pub struct Overrides {
     pub announced_address: Option<String>,
     pub rtc_ports: Option<RangeInclusive<u16>>,
     pub log_format: Option<LogFormat>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    pub dev_tls: bool,
 }
 
 /// Why a configuration cannot be used. Every message names the setting and what to do.
@@ -245,6 +270,15 @@ impl Config {
         }
         if let Some(v) = o.log_format {
             self.log.format = v;
+        }
+        if let Some(v) = &o.tls_cert {
+            self.tls.cert = Some(v.clone());
+        }
+        if let Some(v) = &o.tls_key {
+            self.tls.key = Some(v.clone());
+        }
+        if o.dev_tls {
+            self.tls.dev_self_signed = true;
         }
     }
 
@@ -341,6 +375,24 @@ impl Config {
                 if scheme.starts_with("turn") && (s.username.is_none() || s.credential.is_none()) {
                     return Err(invalid("ice_servers", format!("TURN server {url:?} needs username and credential")));
                 }
+            }
+        }
+        let tls = &self.tls;
+        if tls.cert.is_some() != tls.key.is_some() {
+            return Err(invalid("tls.cert", "tls.cert and tls.key go together: give both (--tls-cert, --tls-key) or neither"));
+        }
+        if tls.dev_self_signed && tls.cert.is_some() {
+            return Err(invalid("tls.dev_self_signed", "--dev-tls makes its own certificate; drop it or drop tls.cert/tls.key"));
+        }
+        if self.mode == Mode::Production {
+            if tls.dev_self_signed {
+                return Err(invalid("tls.dev_self_signed", "a self-signed certificate is for local development; production needs tls.cert and tls.key"));
+            }
+            if !tls.enabled() && !tls.behind_proxy {
+                return Err(invalid(
+                    "tls",
+                    "production mode needs TLS: set tls.cert and tls.key (--tls-cert/--tls-key), or tls.behind_proxy = true when a proxy in front terminates TLS",
+                ));
             }
         }
         let l = &self.limits;
@@ -523,7 +575,23 @@ mod tests {
         let e = err_of(&c);
         assert!(e.contains("SFU_ANNOUNCED_ADDRESS"), "{e}");
         c.rtc.announced_address = Some("sfu.example.com".into());
+        let e = err_of(&c);
+        assert!(e.starts_with("tls:") && e.contains("behind_proxy"), "{e}");
+        c.tls.behind_proxy = true;
         c.validate().unwrap();
+        c.tls.dev_self_signed = true;
+        assert!(err_of(&c).starts_with("tls.dev_self_signed"));
+    }
+
+    #[test]
+    fn tls_settings_are_checked() {
+        let mut c = Config::default();
+        c.tls.cert = Some("/etc/cert.pem".into());
+        assert!(err_of(&c).contains("go together"));
+        c.tls.key = Some("/etc/key.pem".into());
+        c.validate().unwrap();
+        c.tls.dev_self_signed = true;
+        assert!(err_of(&c).starts_with("tls.dev_self_signed"));
     }
 
     #[test]

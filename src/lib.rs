@@ -10,6 +10,7 @@ pub mod room;
 pub mod server;
 pub mod signaling;
 pub mod stats;
+pub mod tls;
 pub mod workers;
 
 pub use config::Config;

@@ -17,6 +17,7 @@ use crate::config::{Config, ConfigError};
 use crate::room::Rooms;
 use crate::signaling::ws::ConnectionLimiter;
 use crate::stats::{ObjectCounts, ServerCounters};
+use crate::tls::TlsMaterial;
 use crate::workers::{PoolError, WorkerPool, WorkerStats};
 
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +49,12 @@ impl Server {
     /// Validates the config, starts the workers and begins serving.
     pub async fn start(config: Config) -> Result<ServerHandle, ServerError> {
         config.validate()?;
-        let listener = TcpListener::bind(config.listen).await.map_err(|source| ServerError::Listen {
+        let tls = crate::tls::material(&config)?;
+        let rustls = match &tls {
+            Some(m) => Some(crate::tls::rustls_config(m).await?),
+            None => None,
+        };
+        let listener = std::net::TcpListener::bind(config.listen).map_err(|source| ServerError::Listen {
             addr: config.listen,
             source,
         })?;
@@ -67,15 +73,29 @@ impl Server {
             sessions: TaskTracker::new(),
             config,
         });
-        let app = crate::http::router(Arc::clone(&ctx));
+        let app = crate::http::router(Arc::clone(&ctx)).into_make_service_with_connect_info::<SocketAddr>();
         let token = ctx.shutdown.clone();
-        let serve = tokio::spawn(async move {
-            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-                .with_graceful_shutdown(async move { token.cancelled().await })
-                .await
-        });
-        tracing::info!(addr = %local_addr, workers = ctx.pool.workers().len(), "sfu serving");
-        Ok(ServerHandle { ctx, local_addr, serve })
+        let listen_error = |source| ServerError::Listen { addr: local_addr, source };
+        let serve = match rustls {
+            None => {
+                listener.set_nonblocking(true).map_err(listen_error)?;
+                let listener = TcpListener::from_std(listener).map_err(listen_error)?;
+                tokio::spawn(async move { axum::serve(listener, app).with_graceful_shutdown(async move { token.cancelled().await }).await })
+            }
+            Some(rustls) => {
+                let handle = axum_server::Handle::new();
+                let stopper = handle.clone();
+                tokio::spawn(async move {
+                    token.cancelled().await;
+                    // Sessions close themselves on the same token; this stops the listener.
+                    stopper.graceful_shutdown(Some(Duration::from_secs(1)));
+                });
+                let server = axum_server::from_tcp_rustls(listener, rustls).map_err(listen_error)?.handle(handle);
+                tokio::spawn(async move { server.serve(app).await })
+            }
+        };
+        tracing::info!(addr = %local_addr, tls = tls.is_some(), workers = ctx.pool.workers().len(), "sfu serving");
+        Ok(ServerHandle { ctx, local_addr, tls, serve })
     }
 }
 
@@ -83,6 +103,7 @@ impl Server {
 pub struct ServerHandle {
     ctx: Arc<ServerContext>,
     local_addr: SocketAddr,
+    tls: Option<TlsMaterial>,
     serve: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
@@ -92,9 +113,21 @@ impl ServerHandle {
         self.local_addr
     }
 
-    /// `ws://addr/ws`.
+    /// `ws://addr/ws`, or `wss://` with TLS.
     pub fn ws_url(&self) -> String {
-        format!("ws://{}/ws", self.local_addr)
+        let scheme = if self.tls.is_some() { "wss" } else { "ws" };
+        format!("{scheme}://{}/ws", self.local_addr)
+    }
+
+    /// `http://addr`, or `https://` with TLS.
+    pub fn http_url(&self) -> String {
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.local_addr)
+    }
+
+    /// The certificate served, when TLS is on (a client of a `--dev-tls` server must trust it).
+    pub fn tls_certificate_pem(&self) -> Option<&str> {
+        self.tls.as_ref().map(|m| m.cert_pem.as_str())
     }
 
     pub fn counts(&self) -> ObjectCounts {

@@ -57,6 +57,20 @@ fn production_without_announced_address_is_refused() {
 }
 
 #[test]
+fn production_without_tls_is_refused_unless_behind_a_proxy() {
+    let args = ["serve", "--mode", "production", "--announced-address", "198.51.100.4", "--listen", "127.0.0.1:0"];
+    let (code, err) = run(&args, &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("production mode needs TLS"), "{err}");
+    let (code, err) = run(&[&args[..], &["--dev-tls"]].concat(), &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("self-signed certificate is for local development"), "{err}");
+    let (code, err) = run(&["serve", "--tls-cert", "/nonexistent/cert.pem"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("go together"), "{err}");
+}
+
+#[test]
 fn config_file_errors_name_file_and_key() {
     let dir = std::env::temp_dir().join(format!("sfu-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

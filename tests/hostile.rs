@@ -236,7 +236,7 @@ async fn per_ip_connection_limit() {
     for _ in 0..3 {
         clients.push(Client::connect(&server).await);
     }
-    let refused = tokio_tungstenite::connect_async(server.ws_url()).await;
+    let refused = ws_connect(&server).await;
     match refused {
         Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => {
             assert_eq!(resp.status(), 429);

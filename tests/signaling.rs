@@ -170,6 +170,18 @@ async fn restart_ice_returns_new_credentials() {
 }
 
 #[tokio::test]
+async fn scheme_follows_tls_mode() {
+    let server = start(test_config(1)).await;
+    let expected = if tls_mode() { "wss://" } else { "ws://" };
+    assert!(server.ws_url().starts_with(expected), "{}", server.ws_url());
+    assert_eq!(server.tls_certificate_pem().is_some(), tls_mode());
+    let mut c = Client::connect(&server).await;
+    assert_eq!(c.ok("ping", json!({})).await["pong"], true);
+    c.close().await;
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
 async fn ping_and_router_capabilities_work_before_join() {
     let server = start(test_config(1)).await;
     let mut c = Client::connect(&server).await;

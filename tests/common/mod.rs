@@ -14,6 +14,30 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
+type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// `SFU_TEST_TLS=1` runs the same tests over HTTPS/WSS with the server's `--dev-tls` certificate.
+pub fn tls_mode() -> bool {
+    std::env::var_os("SFU_TEST_TLS").is_some()
+}
+
+/// Opens a WebSocket to the server, trusting its dev certificate when it serves TLS.
+pub async fn ws_connect(server: &ServerHandle) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    let connector = server.tls_certificate_pem().map(|pem| {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::CertificateDer;
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in CertificateDer::pem_slice_iter(pem.as_bytes()) {
+            roots.add(cert.unwrap()).unwrap();
+        }
+        let config = rustls::ClientConfig::builder().with_root_certificates(roots).with_no_client_auth();
+        tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config))
+    });
+    tokio_tungstenite::connect_async_tls_with_config(server.ws_url(), None, false, connector)
+        .await
+        .map(|(ws, _)| ws)
+}
+
 /// A config for tests: HTTP on an ephemeral loopback port, media on loopback, `workers` workers.
 pub fn test_config(workers: usize) -> Config {
     let mut c = Config::default();
@@ -23,6 +47,7 @@ pub fn test_config(workers: usize) -> Config {
     c.rtc.port_min = 20000;
     c.rtc.port_max = 59999;
     c.ice_servers.clear();
+    c.tls.dev_self_signed = tls_mode();
     c
 }
 
@@ -55,7 +80,7 @@ pub async fn assert_released(server: &ServerHandle) {
 }
 
 pub struct Client {
-    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    ws: Ws,
     next_id: u64,
     pub notifications: VecDeque<Value>,
 }
@@ -65,7 +90,7 @@ pub type ErrorReply = (String, String);
 
 impl Client {
     pub async fn connect(server: &ServerHandle) -> Client {
-        let (ws, _) = tokio_tungstenite::connect_async(server.ws_url()).await.expect("websocket connects");
+        let ws = ws_connect(server).await.expect("websocket connects");
         Client {
             ws,
             next_id: 1,
