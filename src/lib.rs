@@ -3,10 +3,14 @@
 //! The binary (`cli/`) is a thin shell over this library: `Server::start` runs the SFU, and the
 //! integration tests start the same server in-process on loopback ports.
 
+pub mod buffer;
 pub mod config;
+pub mod feed;
 pub(crate) mod http;
 pub(crate) mod peer;
+pub mod recommend;
 pub mod room;
+pub mod rtp;
 pub mod server;
 pub mod signaling;
 pub mod stats;

@@ -1,0 +1,108 @@
+//! The utterance buffer: where broadcasters' speech is cut into utterances ([`segmenter`]),
+//! stored compactly ([`utterance`]) and kept under a global byte cap ([`store`]).
+
+pub mod segmenter;
+pub mod store;
+pub mod utterance;
+
+pub use segmenter::{CloseReason, SegmentEvent, Segmenter, SegmenterConfig};
+pub use store::{
+    Candidate, ReadOutcome, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader,
+    UtteranceStore, UtteranceWriter,
+};
+pub use utterance::{
+    EndState, MediaKind, Speaker, Track, UtteranceId, UtteranceMeta, UtteranceState,
+};
+
+#[cfg(test)]
+mod tests {
+    //! The tap's path end to end: RTP bytes → audio level → segmenter → store.
+
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::rtp::{tests::audio, RtpPacket};
+
+    #[test]
+    fn tap_cuts_and_stores_utterances() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let mut seg: Segmenter<Vec<u8>> = Segmenter::new(SegmenterConfig::default());
+        let meta = UtteranceMeta {
+            room: "r".into(),
+            speaker: Speaker {
+                uid: "alice".into(),
+                peer: "alice-peer".into(),
+            },
+            tracks: vec![Track {
+                kind: MediaKind::Audio,
+                clock_rate: 48_000,
+            }],
+        };
+        let t0 = Instant::now();
+        // 1 s silence, 2 s speech, 1 s silence, 1 s speech, then the producer closes.
+        let levels = (0..250u16).map(|i| match i {
+            50..150 | 200..250 => 30,
+            _ => 110,
+        });
+        let mut writer: Option<UtteranceWriter> = None;
+        let mut ids = Vec::new();
+        let mut apply = |seg: &mut Segmenter<Vec<u8>>, writer: &mut Option<UtteranceWriter>| {
+            while let Some(event) = seg.poll() {
+                match event {
+                    SegmentEvent::Open { start, .. } => {
+                        let w = store.open(meta.clone(), start).unwrap();
+                        ids.push(w.id());
+                        *writer = Some(w);
+                    }
+                    SegmentEvent::Append { arrival, packet } => {
+                        writer
+                            .as_mut()
+                            .unwrap()
+                            .append(arrival, 0, &packet)
+                            .unwrap();
+                    }
+                    SegmentEvent::Close { end, reason } => {
+                        let how = match reason {
+                            CloseReason::ProducerClosed => EndState::Truncated,
+                            _ => EndState::Complete,
+                        };
+                        writer.take().unwrap().finish(end, how);
+                    }
+                }
+            }
+        };
+        let mut now = t0;
+        for (i, level) in levels.enumerate() {
+            let packet = audio(i as u16, 960 * i as u32, level, 70);
+            let parsed = RtpPacket::parse(&packet).unwrap();
+            seg.push(now, parsed.audio_level(1), packet.clone());
+            apply(&mut seg, &mut writer);
+            now += Duration::from_millis(20);
+        }
+        seg.producer_closed(now);
+        apply(&mut seg, &mut writer);
+        let mut listed = Vec::new();
+        store.candidates("r", &mut listed);
+        let states: Vec<_> = listed.iter().map(|c| c.state).collect();
+        assert_eq!(
+            states,
+            [UtteranceState::Complete, UtteranceState::Truncated]
+        );
+        // First: the 300 ms before the onset decision (third loud packet, at 1040 ms), speech
+        // up to 2980 ms, then 500 ms of hangover: 740..3480 ms.
+        assert_eq!(listed[0].duration, Duration::from_millis(2740));
+        assert_eq!(listed[0].speaker.uid, Arc::from("alice"));
+        let mut r = store.reader(listed[0].id).unwrap();
+        let mut out = Vec::new();
+        assert!(matches!(
+            r.read_next(&mut out),
+            ReadOutcome::Packet { index: 0, .. }
+        ));
+        assert_eq!(
+            RtpPacket::parse(&out).unwrap().sequence(),
+            37,
+            "pre-roll from 300 ms before onset"
+        );
+    }
+}

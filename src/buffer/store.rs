@@ -1,0 +1,890 @@
+//! The utterance store: every room's utterances under one global byte cap.
+//!
+//! Concurrency: appends come from mediasoup callback threads (one [`UtteranceWriter`] per
+//! utterance, so one writer each), reads from playout tasks. The per-packet paths touch only
+//! the utterance's own lock, uncontended but for readers copying a packet out; the store-wide
+//! registry lock is taken when an utterance opens, finishes, gains or loses a reader, when an
+//! append needs a new chunk and the budget is short, and for listings and stats.
+//!
+//! Budget: bytes are reserved (a compare-and-swap on one counter) before anything is allocated,
+//! so the cap holds at every moment. When a reservation fails, finished utterances are evicted
+//! oldest first, those nobody reads before those being read; live ones never. Eviction frees the
+//! packets at once, whoever still holds a handle: readers see [`ReadOutcome::Evicted`].
+//!
+//! Lock order: registry, then an utterance's body. Writers and readers never hold a body lock
+//! while taking the registry.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+use thiserror::Error;
+
+use super::utterance::{
+    Accounting, Cursor, EndState, Utterance, UtteranceId, UtteranceMeta, UtteranceState,
+    MAX_PACKET_LEN, MAX_TRACKS,
+};
+use super::Speaker;
+
+/// Default global cap: 1 GiB.
+pub const DEFAULT_CAP_BYTES: usize = 1 << 30;
+
+#[derive(Debug, Clone)]
+pub struct StoreConfig {
+    /// Bytes all utterances of all rooms may be charged together.
+    pub cap_bytes: usize,
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        Self {
+            cap_bytes: DEFAULT_CAP_BYTES,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StoreError {
+    /// Nothing more can be evicted: the caller closes its utterance as truncated.
+    #[error("buffer full: {needed} more bytes do not fit under the {cap}-byte cap")]
+    Full { needed: usize, cap: usize },
+    #[error("packet of {0} bytes cannot be stored (1..={MAX_PACKET_LEN})")]
+    PacketSize(usize),
+    #[error("track {0} is not one of the utterance's tracks")]
+    UnknownTrack(u8),
+    #[error("an utterance has 1..={MAX_TRACKS} tracks, not {0}")]
+    TrackCount(usize),
+    #[error("utterance {0} is not in the buffer (evicted or unknown)")]
+    NotFound(UtteranceId),
+}
+
+/// An utterance as the recommender sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: UtteranceId,
+    pub room: Arc<str>,
+    pub speaker: Speaker,
+    pub state: UtteranceState,
+    pub start: Instant,
+    /// So far, for a live one.
+    pub duration: Duration,
+    pub readers: u32,
+}
+
+impl Candidate {
+    pub fn is_live(&self) -> bool {
+        self.state == UtteranceState::Live
+    }
+}
+
+/// Store-wide numbers for `/metrics` and `sfu inspect`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreStats {
+    pub bytes_used: usize,
+    pub cap_bytes: usize,
+    pub live: usize,
+    pub finished: usize,
+    /// Utterances evicted since start, and how many of them were being read.
+    pub evictions: u64,
+    pub evictions_while_read: u64,
+    /// Appends refused because nothing more could be evicted.
+    pub refused: u64,
+    pub readers: u64,
+    pub rooms: Vec<RoomStats>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomStats {
+    pub room: Arc<str>,
+    /// Bytes charged for the room's utterances (fixed and data).
+    pub bytes: usize,
+    pub live: usize,
+    pub finished: usize,
+    pub readers: u64,
+}
+
+/// Store-wide handle; cheap to clone.
+#[derive(Clone)]
+pub struct UtteranceStore {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    accounting: Arc<Accounting>,
+    registry: Mutex<Registry>,
+    next_id: AtomicU64,
+    evictions: AtomicU64,
+    evictions_while_read: AtomicU64,
+    refused: AtomicU64,
+}
+
+struct Entry {
+    utterance: Arc<Utterance>,
+    readers: u32,
+    finished: bool,
+}
+
+#[derive(Default)]
+struct Registry {
+    entries: HashMap<UtteranceId, Entry>,
+    rooms: HashMap<Arc<str>, BTreeSet<UtteranceId>>,
+    /// Finished utterances, oldest (smallest id) first, split by whether anyone reads them so
+    /// that eviction takes the first of `unread`, else of `read`, in O(log n).
+    unread: BTreeSet<UtteranceId>,
+    read: BTreeSet<UtteranceId>,
+    /// Data bytes of finished utterances: what eviction could free at most.
+    evictable: usize,
+}
+
+impl UtteranceStore {
+    pub fn new(config: StoreConfig) -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                accounting: Arc::new(Accounting::new(config.cap_bytes)),
+                registry: Mutex::new(Registry::default()),
+                next_id: AtomicU64::new(1),
+                evictions: AtomicU64::new(0),
+                evictions_while_read: AtomicU64::new(0),
+                refused: AtomicU64::new(0),
+            }),
+        }
+    }
+
+    /// Opens a live utterance; its fixed overhead is charged now.
+    pub fn open(&self, meta: UtteranceMeta, start: Instant) -> Result<UtteranceWriter, StoreError> {
+        if meta.tracks.is_empty() || meta.tracks.len() > MAX_TRACKS {
+            return Err(StoreError::TrackCount(meta.tracks.len()));
+        }
+        let fixed = Utterance::fixed_charge_for(&meta);
+        self.shared.reserve(fixed)?;
+        let id = UtteranceId(self.shared.next_id.fetch_add(1, Ordering::Relaxed));
+        let room = Arc::clone(&meta.room);
+        let utterance = Arc::new(Utterance::new(
+            id,
+            meta,
+            start,
+            Arc::clone(&self.shared.accounting),
+        ));
+        let mut reg = self.shared.registry.lock();
+        reg.entries.insert(
+            id,
+            Entry {
+                utterance: Arc::clone(&utterance),
+                readers: 0,
+                finished: false,
+            },
+        );
+        reg.rooms.entry(room).or_default().insert(id);
+        drop(reg);
+        tracing::debug!(utterance = %id, "utterance opened");
+        Ok(UtteranceWriter {
+            utterance,
+            shared: Arc::clone(&self.shared),
+            finished: false,
+        })
+    }
+
+    /// A reader positioned at the utterance's first packet. While it exists the utterance counts
+    /// as read, which protects it from eviction as long as unread ones are left.
+    pub fn reader(&self, id: UtteranceId) -> Result<UtteranceReader, StoreError> {
+        let mut reg = self.shared.registry.lock();
+        let reg = &mut *reg;
+        let entry = reg.entries.get_mut(&id).ok_or(StoreError::NotFound(id))?;
+        entry.readers += 1;
+        if entry.finished && entry.readers == 1 {
+            reg.unread.remove(&id);
+            reg.read.insert(id);
+        }
+        Ok(UtteranceReader {
+            utterance: Arc::clone(&entry.utterance),
+            shared: Arc::clone(&self.shared),
+            cursor: Cursor::at_start(),
+        })
+    }
+
+    /// The room's utterances still in the buffer, oldest first, into a reused vector.
+    pub fn candidates(&self, room: &str, out: &mut Vec<Candidate>) {
+        out.clear();
+        let reg = self.shared.registry.lock();
+        let Some(ids) = reg.rooms.get(room) else {
+            return;
+        };
+        out.reserve(ids.len());
+        for id in ids {
+            if let Some(entry) = reg.entries.get(id) {
+                let u = &entry.utterance;
+                let body = u.body.read();
+                let duration = match body.end {
+                    Some(end) => end.saturating_duration_since(u.start),
+                    None => body.last_arrival(),
+                };
+                out.push(Candidate {
+                    id: *id,
+                    room: Arc::clone(&u.meta.room),
+                    speaker: u.meta.speaker.clone(),
+                    state: body.state,
+                    start: u.start,
+                    duration,
+                    readers: entry.readers,
+                });
+            }
+        }
+    }
+
+    pub fn bytes_used(&self) -> usize {
+        self.shared.accounting.used()
+    }
+
+    pub fn stats(&self) -> StoreStats {
+        let reg = self.shared.registry.lock();
+        let mut rooms: Vec<RoomStats> = Vec::with_capacity(reg.rooms.len());
+        let mut stats = StoreStats {
+            bytes_used: self.shared.accounting.used(),
+            cap_bytes: self.shared.accounting.cap,
+            evictions: self.shared.evictions.load(Ordering::Relaxed),
+            evictions_while_read: self.shared.evictions_while_read.load(Ordering::Relaxed),
+            refused: self.shared.refused.load(Ordering::Relaxed),
+            ..StoreStats::default()
+        };
+        for (room, ids) in &reg.rooms {
+            let mut rs = RoomStats {
+                room: Arc::clone(room),
+                bytes: 0,
+                live: 0,
+                finished: 0,
+                readers: 0,
+            };
+            for entry in ids.iter().filter_map(|id| reg.entries.get(id)) {
+                let u = &entry.utterance;
+                rs.bytes += u.fixed_charge() + u.body.read().data_charge;
+                rs.readers += u64::from(entry.readers);
+                if entry.finished {
+                    rs.finished += 1;
+                } else {
+                    rs.live += 1;
+                }
+            }
+            stats.live += rs.live;
+            stats.finished += rs.finished;
+            stats.readers += rs.readers;
+            rooms.push(rs);
+        }
+        rooms.sort_by(|a, b| a.room.cmp(&b.room));
+        stats.rooms = rooms;
+        stats
+    }
+
+    /// Checks each utterance's charge against the capacities it holds and returns what the
+    /// registry's utterances are charged in total. That equals `bytes_used` unless a reader still
+    /// holds an evicted utterance, whose fixed part stays charged until the handle drops.
+    #[cfg(test)]
+    pub(crate) fn audit(&self) -> usize {
+        let reg = self.shared.registry.lock();
+        let mut total = 0;
+        for entry in reg.entries.values() {
+            let body = entry.utterance.body.read();
+            assert_eq!(
+                body.data_charge,
+                body.measured_charge(),
+                "{}",
+                entry.utterance.id
+            );
+            total += entry.utterance.fixed_charge() + body.data_charge;
+        }
+        assert!(self.shared.accounting.used() <= self.shared.accounting.cap);
+        total
+    }
+}
+
+impl Shared {
+    /// Reserves `bytes`, evicting finished utterances when the budget is short.
+    fn reserve(&self, bytes: usize) -> Result<(), StoreError> {
+        if self.accounting.try_reserve(bytes) {
+            return Ok(());
+        }
+        let mut reg = self.registry.lock();
+        loop {
+            if self.accounting.try_reserve(bytes) {
+                return Ok(());
+            }
+            // Give up before evicting anything when even evicting everything would not do.
+            let used = self.accounting.used();
+            let after = used.saturating_sub(reg.evictable).saturating_add(bytes);
+            let victim = if after <= self.accounting.cap {
+                reg.unread.pop_first().or_else(|| reg.read.pop_first())
+            } else {
+                None
+            };
+            let Some(victim) = victim else {
+                self.refused.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(
+                    needed = bytes,
+                    used,
+                    cap = self.accounting.cap,
+                    "utterance buffer full"
+                );
+                return Err(StoreError::Full {
+                    needed: bytes,
+                    cap: self.accounting.cap,
+                });
+            };
+            self.evict(&mut reg, victim);
+        }
+    }
+
+    /// Drops a finished utterance from the registry and frees its packets now.
+    fn evict(&self, reg: &mut Registry, id: UtteranceId) {
+        let Some(entry) = reg.entries.remove(&id) else {
+            return;
+        };
+        let u = &entry.utterance;
+        if let Some(ids) = reg.rooms.get_mut(&u.meta.room) {
+            ids.remove(&id);
+            if ids.is_empty() {
+                reg.rooms.remove(&u.meta.room);
+            }
+        }
+        let freed = {
+            let mut body = u.body.write();
+            body.state = UtteranceState::Evicted;
+            body.clear()
+        };
+        reg.evictable -= freed;
+        self.accounting.release(freed);
+        self.evictions.fetch_add(1, Ordering::Relaxed);
+        if entry.readers > 0 {
+            self.evictions_while_read.fetch_add(1, Ordering::Relaxed);
+        }
+        tracing::debug!(utterance = %id, freed, readers = entry.readers, "utterance evicted");
+    }
+}
+
+/// The single writer of a live utterance, held by the tap of its broadcaster. Dropping it
+/// without [`UtteranceWriter::finish`] ends the utterance as truncated.
+pub struct UtteranceWriter {
+    utterance: Arc<Utterance>,
+    shared: Arc<Shared>,
+    finished: bool,
+}
+
+impl UtteranceWriter {
+    pub fn id(&self) -> UtteranceId {
+        self.utterance.id
+    }
+
+    /// Appends one packet of `track`. Allocates only when the current chunk or the index is
+    /// full, and reserves those bytes first; on [`StoreError::Full`] the caller should finish
+    /// the utterance as truncated.
+    pub fn append(&mut self, arrival: Instant, track: u8, packet: &[u8]) -> Result<(), StoreError> {
+        if packet.is_empty() || packet.len() > MAX_PACKET_LEN {
+            return Err(StoreError::PacketSize(packet.len()));
+        }
+        if usize::from(track) >= self.utterance.meta.tracks.len() {
+            return Err(StoreError::UnknownTrack(track));
+        }
+        let offset = arrival.saturating_duration_since(self.utterance.start);
+        let arrival_ms = u32::try_from(offset.as_millis()).unwrap_or(u32::MAX);
+        let growth = {
+            let mut body = self.utterance.body.write();
+            let growth = body.growth_for(packet.len());
+            if growth.bytes() == 0 {
+                body.append(growth, packet, track, arrival_ms);
+                return Ok(());
+            }
+            growth
+        };
+        // Reserving may evict, which takes the registry: not while holding our body lock. We
+        // are the only writer, so the growth worked out above still holds after re-locking.
+        self.shared.reserve(growth.bytes())?;
+        self.utterance
+            .body
+            .write()
+            .append(growth, packet, track, arrival_ms);
+        Ok(())
+    }
+
+    /// Ends the utterance: it becomes immutable, its slack is given back and it joins the
+    /// eviction queue.
+    pub fn finish(mut self, end: Instant, how: EndState) {
+        self.close(end, how);
+    }
+
+    fn close(&mut self, end: Instant, how: EndState) {
+        if std::mem::replace(&mut self.finished, true) {
+            return;
+        }
+        let id = self.utterance.id;
+        let mut reg = self.shared.registry.lock();
+        let reg = &mut *reg;
+        let (released, data) = {
+            let mut body = self.utterance.body.write();
+            body.state = how.into();
+            body.end = Some(end.max(self.utterance.start));
+            (body.shrink(), body.data_charge)
+        };
+        self.shared.accounting.release(released);
+        if let Some(entry) = reg.entries.get_mut(&id) {
+            entry.finished = true;
+            reg.evictable += data;
+            if entry.readers > 0 {
+                reg.read.insert(id);
+            } else {
+                reg.unread.insert(id);
+            }
+        }
+        tracing::debug!(utterance = %id, state = ?how, bytes = data, "utterance finished");
+    }
+}
+
+impl Drop for UtteranceWriter {
+    fn drop(&mut self) {
+        if !self.finished {
+            let end = self.utterance.start + self.utterance.body.read().last_arrival();
+            self.close(end, EndState::Truncated);
+        }
+    }
+}
+
+/// What a reader found at its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOutcome {
+    /// The packet was copied out; `arrival` is its offset from the utterance start.
+    Packet {
+        index: usize,
+        arrival: Duration,
+        track: u8,
+    },
+    /// Live utterance, caught up with its tail: try again later.
+    NotYet,
+    /// Every packet was read and the utterance is finished.
+    Ended(EndState),
+    /// The utterance was evicted; switch away.
+    Evicted,
+}
+
+/// A playout's handle on one utterance: an `Arc` and a cursor, cheap to create per switch.
+pub struct UtteranceReader {
+    utterance: Arc<Utterance>,
+    shared: Arc<Shared>,
+    cursor: Cursor,
+}
+
+impl UtteranceReader {
+    pub fn id(&self) -> UtteranceId {
+        self.utterance.id
+    }
+
+    pub fn meta(&self) -> &UtteranceMeta {
+        &self.utterance.meta
+    }
+
+    pub fn start(&self) -> Instant {
+        self.utterance.start
+    }
+
+    /// Index of the next packet [`UtteranceReader::read_next`] returns.
+    pub fn position(&self) -> usize {
+        self.cursor.index
+    }
+
+    /// Copies the next packet into `out` (reused by the caller) and advances.
+    pub fn read_next(&mut self, out: &mut Vec<u8>) -> ReadOutcome {
+        self.read_at(self.cursor.index, out)
+    }
+
+    /// Copies packet `index` into `out`; the next `read_next` continues after it.
+    pub fn read_at(&mut self, index: usize, out: &mut Vec<u8>) -> ReadOutcome {
+        let body = self.utterance.body.read();
+        if body.state == UtteranceState::Evicted {
+            return ReadOutcome::Evicted;
+        }
+        if let Some((track, arrival)) = body.read(&mut self.cursor, index, out) {
+            return ReadOutcome::Packet {
+                index,
+                arrival,
+                track,
+            };
+        }
+        match body.state {
+            UtteranceState::Live => ReadOutcome::NotYet,
+            UtteranceState::Complete => ReadOutcome::Ended(EndState::Complete),
+            UtteranceState::Truncated => ReadOutcome::Ended(EndState::Truncated),
+            UtteranceState::Evicted => ReadOutcome::Evicted,
+        }
+    }
+}
+
+impl Drop for UtteranceReader {
+    fn drop(&mut self) {
+        let id = self.utterance.id;
+        let mut reg = self.shared.registry.lock();
+        let reg = &mut *reg;
+        if let Some(entry) = reg.entries.get_mut(&id) {
+            entry.readers = entry.readers.saturating_sub(1);
+            if entry.finished && entry.readers == 0 {
+                reg.read.remove(&id);
+                reg.unread.insert(id);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::buffer::{MediaKind, Track};
+    use rand::{Rng, SeedableRng};
+
+    fn meta(room: &str, uid: &str) -> UtteranceMeta {
+        UtteranceMeta {
+            room: room.into(),
+            speaker: Speaker {
+                uid: uid.into(),
+                peer: format!("{uid}-peer").into(),
+            },
+            tracks: vec![Track {
+                kind: MediaKind::Audio,
+                clock_rate: 48_000,
+            }],
+        }
+    }
+
+    fn ms(t0: Instant, n: u64) -> Instant {
+        t0 + Duration::from_millis(n)
+    }
+
+    /// An utterance of `n` packets of `len` bytes, 20 ms apart, finished complete.
+    fn utterance(store: &UtteranceStore, t0: Instant, n: usize, len: usize) -> UtteranceId {
+        let mut w = store.open(meta("r", "alice"), t0).unwrap();
+        for i in 0..n {
+            w.append(ms(t0, i as u64 * 20), 0, &vec![i as u8; len])
+                .unwrap();
+        }
+        let id = w.id();
+        w.finish(ms(t0, n as u64 * 20), EndState::Complete);
+        id
+    }
+
+    fn ids(store: &UtteranceStore) -> Vec<u64> {
+        let mut c = Vec::new();
+        store.candidates("r", &mut c);
+        c.iter().map(|c| c.id.0).collect()
+    }
+
+    #[test]
+    fn overhead_per_utterance_is_under_ten_percent() {
+        // 3 s utterances of 20 ms Opus packets, as the design targets.
+        for len in [60usize, 90, 120] {
+            let store = UtteranceStore::new(StoreConfig::default());
+            utterance(&store, Instant::now(), 150, len);
+            let rtp = 150 * len;
+            let charged = store.audit();
+            assert_eq!(charged, store.bytes_used());
+            let overhead = (charged - rtp) as f64 / rtp as f64;
+            println!(
+                "{len}-byte packets, 3 s: {charged} bytes charged for {rtp} RTP bytes: {:.1} %",
+                overhead * 100.0
+            );
+            assert!(overhead <= 0.10, "{len}: {overhead}");
+        }
+        // A 15 s monologue of 90-byte packets.
+        let store = UtteranceStore::new(StoreConfig::default());
+        utterance(&store, Instant::now(), 750, 90);
+        let charged = store.audit();
+        println!(
+            "90-byte packets, 15 s: {charged} bytes for {} RTP bytes",
+            750 * 90
+        );
+        assert!(charged as f64 <= 750.0 * 90.0 * 1.06);
+    }
+
+    #[test]
+    fn read_live_utterance_while_it_grows() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let mut w = store.open(meta("r", "alice"), t0).unwrap();
+        let mut r = store.reader(w.id()).unwrap();
+        let mut out = Vec::new();
+        assert_eq!(r.read_next(&mut out), ReadOutcome::NotYet);
+        for i in 0..300u64 {
+            w.append(ms(t0, i * 20), 0, &[i as u8; 80]).unwrap();
+            assert_eq!(
+                r.read_next(&mut out),
+                ReadOutcome::Packet {
+                    index: i as usize,
+                    arrival: Duration::from_millis(i * 20),
+                    track: 0
+                }
+            );
+            assert_eq!(out, vec![i as u8; 80]);
+            assert_eq!(r.read_next(&mut out), ReadOutcome::NotYet);
+        }
+        w.finish(ms(t0, 6000), EndState::Complete);
+        assert_eq!(
+            r.read_next(&mut out),
+            ReadOutcome::Ended(EndState::Complete)
+        );
+        assert!(matches!(
+            r.read_at(7, &mut out),
+            ReadOutcome::Packet { index: 7, .. }
+        ));
+        assert_eq!(out, vec![7u8; 80]);
+    }
+
+    #[test]
+    fn dropped_writer_truncates() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let mut w = store.open(meta("r", "alice"), t0).unwrap();
+        w.append(t0, 0, &[1; 50]).unwrap();
+        let id = w.id();
+        drop(w);
+        let mut r = store.reader(id).unwrap();
+        let mut out = Vec::new();
+        assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { .. }));
+        assert_eq!(
+            r.read_next(&mut out),
+            ReadOutcome::Ended(EndState::Truncated)
+        );
+        let mut c = Vec::new();
+        store.candidates("r", &mut c);
+        assert_eq!(c[0].state, UtteranceState::Truncated);
+        assert_eq!(c[0].readers, 1);
+    }
+
+    #[test]
+    fn bad_appends_are_errors() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let mut w = store.open(meta("r", "alice"), t0).unwrap();
+        assert_eq!(w.append(t0, 0, &[]), Err(StoreError::PacketSize(0)));
+        assert_eq!(
+            w.append(t0, 0, &[0; 5000]),
+            Err(StoreError::PacketSize(5000))
+        );
+        assert_eq!(w.append(t0, 1, &[0; 50]), Err(StoreError::UnknownTrack(1)));
+        assert_eq!(w.append(t0, 2, &[0; 50]), Err(StoreError::UnknownTrack(2)));
+        let mut m = meta("r", "bob");
+        m.tracks.clear();
+        assert!(matches!(store.open(m, t0), Err(StoreError::TrackCount(0))));
+        assert!(matches!(
+            store.reader(UtteranceId(999)),
+            Err(StoreError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn eviction_takes_unread_first_then_read_never_live() {
+        let t0 = Instant::now();
+        let probe = UtteranceStore::new(StoreConfig::default());
+        utterance(&probe, t0, 300, 100);
+        let one = probe.bytes_used();
+        let cap = one * 4;
+        let store = UtteranceStore::new(StoreConfig { cap_bytes: cap });
+        let a = utterance(&store, t0, 300, 100).0;
+        let b = utterance(&store, t0, 300, 100).0;
+        let c = utterance(&store, t0, 300, 100).0;
+        let reader_a = store.reader(UtteranceId(a)).unwrap();
+        // A live utterance grows until nothing is left to evict. Eviction order must be b (the
+        // oldest unread), c, then a (read): what is left is always a suffix of [b, c, a].
+        let mut live = store.open(meta("r", "bob"), t0).unwrap();
+        let live_id = live.id().0;
+        let allowed = [vec![a, b, c], vec![a, c], vec![a], vec![]];
+        let mut seen = vec![];
+        let mut n = 0u64;
+        let err = loop {
+            match live.append(ms(t0, n * 20), 0, &[0; 100]) {
+                Ok(()) => n += 1,
+                Err(e) => break e,
+            }
+            let mut left = ids(&store);
+            assert_eq!(left.pop(), Some(live_id), "the live one stays");
+            assert!(allowed.contains(&left), "{left:?}");
+            if seen.last() != Some(&left) {
+                seen.push(left);
+            }
+            assert!(store.bytes_used() <= cap);
+        };
+        assert!(matches!(err, StoreError::Full { .. }));
+        // b and c went, in that order; a (read) goes too unless even evicting it would not have
+        // made room, in which case the store refuses without evicting it for nothing.
+        assert!(
+            seen.contains(&vec![a, c]) && seen.contains(&vec![a]),
+            "{seen:?}"
+        );
+        let stats = store.stats();
+        assert_eq!(stats.refused, 1);
+        assert_eq!(stats.evictions, 2 + stats.evictions_while_read);
+        drop(reader_a);
+        assert_eq!(store.audit(), store.bytes_used());
+    }
+
+    #[test]
+    fn reader_sees_evicted_and_memory_is_freed_at_once() {
+        let t0 = Instant::now();
+        let probe = UtteranceStore::new(StoreConfig::default());
+        utterance(&probe, t0, 50, 100);
+        let one = probe.bytes_used();
+        let store = UtteranceStore::new(StoreConfig { cap_bytes: 2 * one });
+        let a = utterance(&store, t0, 50, 100);
+        let mut r = store.reader(a).unwrap();
+        let mut out = Vec::new();
+        assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { .. }));
+        let before = store.bytes_used();
+        // b needs a's room even though a is being read.
+        utterance(&store, t0, 50, 100);
+        assert_eq!(r.read_next(&mut out), ReadOutcome::Evicted);
+        assert!(
+            store.bytes_used() < before + one / 2,
+            "a's packets are freed while read"
+        );
+        assert_eq!(ids(&store).len(), 1);
+        let shell = r.utterance.fixed_charge();
+        assert_eq!(
+            store.bytes_used(),
+            store.audit() + shell,
+            "only the shell stays charged"
+        );
+        drop(r);
+        assert_eq!(store.bytes_used(), store.audit());
+    }
+
+    #[test]
+    fn cap_is_never_exceeded_under_random_appends() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(42);
+        let cap = 200_000;
+        let store = UtteranceStore::new(StoreConfig { cap_bytes: cap });
+        let t0 = Instant::now();
+        let rooms = ["r", "s", "t"];
+        let mut writers: Vec<(UtteranceWriter, u64)> = Vec::new();
+        let mut readers: Vec<UtteranceReader> = Vec::new();
+        let mut out = Vec::new();
+        let mut refused = 0;
+        for step in 0..40_000u64 {
+            match rng.random_range(0..100) {
+                0..=2 if writers.len() < 8 => {
+                    let room = rooms[rng.random_range(0..rooms.len())];
+                    match store.open(meta(room, "x"), ms(t0, step)) {
+                        Ok(w) => writers.push((w, 0)),
+                        Err(_) => refused += 1,
+                    }
+                }
+                3..=4 if !writers.is_empty() => {
+                    let (w, n) = writers.swap_remove(rng.random_range(0..writers.len()));
+                    w.finish(ms(t0, step + n), EndState::Complete);
+                }
+                5..=6 => {
+                    let mut c = Vec::new();
+                    store.candidates(rooms[rng.random_range(0..rooms.len())], &mut c);
+                    if let Some(c) = c.first() {
+                        readers.push(store.reader(c.id).unwrap());
+                    }
+                }
+                7 if !readers.is_empty() => {
+                    readers.swap_remove(rng.random_range(0..readers.len()));
+                }
+                8..=20 if !readers.is_empty() => {
+                    let i = rng.random_range(0..readers.len());
+                    readers[i].read_next(&mut out);
+                }
+                _ if !writers.is_empty() => {
+                    let i = rng.random_range(0..writers.len());
+                    let (w, n) = &mut writers[i];
+                    let len = rng.random_range(1..1300);
+                    match w.append(ms(t0, *n), 0, &vec![7; len]) {
+                        Ok(()) => *n += 20,
+                        Err(StoreError::Full { .. }) => {
+                            refused += 1;
+                            let (w, n) = writers.swap_remove(i);
+                            w.finish(ms(t0, n), EndState::Truncated);
+                        }
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+                _ => {}
+            }
+            assert!(store.bytes_used() <= cap);
+            let mut shells = std::collections::HashMap::new();
+            for r in &readers {
+                if r.utterance.body.read().state == UtteranceState::Evicted {
+                    shells.insert(r.utterance.id, r.utterance.fixed_charge());
+                }
+            }
+            assert_eq!(
+                store.audit() + shells.values().sum::<usize>(),
+                store.bytes_used(),
+                "step {step}"
+            );
+        }
+        readers.clear();
+        assert_eq!(store.audit(), store.bytes_used());
+        let stats = store.stats();
+        assert!(stats.evictions > 10, "{stats:?}");
+        assert_eq!(stats.refused, refused);
+        assert_eq!(
+            stats.rooms.iter().map(|r| r.bytes).sum::<usize>(),
+            stats.bytes_used
+        );
+        drop(writers);
+        drop(store);
+    }
+
+    #[test]
+    fn concurrent_append_and_read() {
+        let store = UtteranceStore::new(StoreConfig { cap_bytes: 4 << 20 });
+        let t0 = Instant::now();
+        let mut w = store.open(meta("r", "alice"), t0).unwrap();
+        let mut r = store.reader(w.id()).unwrap();
+        const N: u64 = 20_000;
+        let writer = std::thread::spawn(move || {
+            for i in 0..N {
+                let len = 20 + (i as usize % 200);
+                let mut p = vec![0u8; len];
+                p[..8].copy_from_slice(&i.to_be_bytes());
+                w.append(ms(t0, i / 50), 0, &p).unwrap();
+            }
+            w.finish(ms(t0, N), EndState::Complete);
+        });
+        let reader = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            let mut next = 0u64;
+            loop {
+                match r.read_next(&mut out) {
+                    ReadOutcome::Packet { index, .. } => {
+                        assert_eq!(index as u64, next);
+                        assert_eq!(out.len(), 20 + (next as usize % 200));
+                        assert_eq!(u64::from_be_bytes(out[..8].try_into().unwrap()), next);
+                        next += 1;
+                    }
+                    ReadOutcome::NotYet => std::thread::yield_now(),
+                    ReadOutcome::Ended(EndState::Complete) => break next,
+                    other => panic!("{other:?}"),
+                }
+            }
+        });
+        writer.join().unwrap();
+        assert_eq!(reader.join().unwrap(), N);
+        assert_eq!(store.audit(), store.bytes_used());
+    }
+
+    #[test]
+    fn stats_per_room() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let _live = store.open(meta("a", "x"), t0).unwrap();
+        let done = store.open(meta("b", "y"), t0).unwrap();
+        let id = done.id();
+        done.finish(t0, EndState::Complete);
+        let _r = store.reader(id).unwrap();
+        let s = store.stats();
+        assert_eq!((s.live, s.finished, s.readers), (1, 1, 1));
+        assert_eq!(s.rooms.len(), 2);
+        assert_eq!(
+            (s.rooms[0].live, s.rooms[1].finished, s.rooms[1].readers),
+            (1, 1, 1)
+        );
+        assert_eq!(s.bytes_used, store.audit());
+    }
+}

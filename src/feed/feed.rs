@@ -1,0 +1,841 @@
+//! One viewer's rerouted feed: which utterance plays, and the packets and events that follow.
+//!
+//! States: `Idle` (not started or stopped) → `Waiting` (nothing to play: woken at the next
+//! onset, or retried after a while) → `Playing(utterance)`; when the utterance ends, is evicted,
+//! its speaker leaves, the viewer skips, the feed asks the recommender for the next one and
+//! switches, and the rewriters keep the outgoing streams continuous across the switch.
+//!
+//! Driving it: after any input (`start`, `wake`, `skip`, `speaker_gone`), and whenever its
+//! deadline comes, call [`Feed::poll`] until it returns [`FeedOutput::Timeout`], then schedule
+//! the feed on a [`super::Pacer`] for that time.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::playout::{Playout, PlayoutStep};
+use super::rewriter::{DropReason, Rewrite, Rewriter, RewriterConfig};
+use crate::buffer::{Candidate, EndState, MediaKind, Speaker, UtteranceId, UtteranceStore};
+use crate::recommend::{Preferences, Recommender, ViewerContext};
+
+/// Recommender answers tried per switch before waiting (an answer can be stale: evicted since
+/// the listing, or against the feed's own rules).
+const ATTEMPTS_PER_SWITCH: usize = 3;
+/// Switches in one `poll` before yielding, so a run of empty utterances cannot spin.
+const SWITCHES_PER_POLL: usize = 8;
+
+#[derive(Debug, Clone)]
+pub struct FeedConfig {
+    pub audio: RewriterConfig,
+    /// `None` for an audio-only feed: video packets of utterances are skipped.
+    pub video: Option<RewriterConfig>,
+    /// After catching up with a live utterance's tail, poll again this soon.
+    pub live_poll: Duration,
+    /// With nothing to play, ask the recommender again this often (besides onset wake-ups).
+    pub wait_retry: Duration,
+}
+
+impl FeedConfig {
+    pub fn audio_only(audio: RewriterConfig) -> Self {
+        Self {
+            audio,
+            video: None,
+            live_poll: Duration::from_millis(10),
+            wait_retry: Duration::from_secs(1),
+        }
+    }
+}
+
+/// Why the feed left what it was doing for a new utterance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwitchReason {
+    Started,
+    Ended(EndState),
+    Evicted,
+    SpeakerGone,
+    Skipped,
+    /// Was waiting; something to play came up.
+    Resumed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitReason {
+    NothingToPlay,
+    RecommenderFailed,
+}
+
+/// Notifications for the viewer (`feedSwitched`) and the shell (key frame requests upstream).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedEvent {
+    Switched {
+        utterance: UtteranceId,
+        speaker: Speaker,
+        reason: SwitchReason,
+    },
+    Waiting {
+        reason: WaitReason,
+    },
+    /// Video switched to this speaker and waits for a key frame: ask their producer for one.
+    KeyFrameNeeded {
+        utterance: UtteranceId,
+        speaker: Speaker,
+    },
+}
+
+/// What [`Feed::poll`] produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedOutput {
+    /// The buffer passed to `poll` holds a rewritten packet of this kind: send it.
+    Packet(MediaKind),
+    Event(FeedEvent),
+    /// Nothing more before this time; `None`: not until an input (`start`, `wake`...).
+    Timeout(Option<Instant>),
+}
+
+enum State {
+    Idle,
+    Waiting { retry_at: Instant },
+    Playing { playout: Playout, speaker: Speaker },
+}
+
+pub struct Feed {
+    room: Arc<str>,
+    viewer: ViewerContext,
+    store: UtteranceStore,
+    recommender: Arc<dyn Recommender>,
+    config: FeedConfig,
+    audio: Rewriter,
+    video: Option<Rewriter>,
+    state: State,
+    events: VecDeque<FeedEvent>,
+    /// Reused listing for the recommender.
+    candidates: Vec<Candidate>,
+    /// Read-ahead buffer kept between playouts.
+    spare: Vec<u8>,
+}
+
+impl Feed {
+    pub fn new(
+        config: FeedConfig,
+        room: Arc<str>,
+        viewer: ViewerContext,
+        store: UtteranceStore,
+        recommender: Arc<dyn Recommender>,
+    ) -> Self {
+        Self {
+            room,
+            viewer,
+            store,
+            recommender,
+            audio: Rewriter::new(config.audio.clone()),
+            video: config.video.clone().map(Rewriter::new),
+            config,
+            state: State::Idle,
+            events: VecDeque::with_capacity(4),
+            candidates: Vec::new(),
+            spare: Vec::with_capacity(1500),
+        }
+    }
+
+    pub fn viewer(&self) -> &ViewerContext {
+        &self.viewer
+    }
+
+    /// The utterance playing and its speaker, if any.
+    pub fn playing(&self) -> Option<(UtteranceId, &Speaker)> {
+        match &self.state {
+            State::Playing { playout, speaker } => Some((playout.reader().id(), speaker)),
+            _ => None,
+        }
+    }
+
+    pub fn is_waiting(&self) -> bool {
+        matches!(self.state, State::Waiting { .. })
+    }
+
+    /// Takes effect at the next switch.
+    pub fn set_preferences(&mut self, preferences: Preferences) {
+        self.viewer.preferences = preferences;
+    }
+
+    pub fn start(&mut self, now: Instant) {
+        if matches!(self.state, State::Idle) {
+            self.switch_next(now, SwitchReason::Started);
+        }
+    }
+
+    /// Stops playing and releases the utterance.
+    pub fn stop(&mut self) {
+        self.release();
+    }
+
+    /// Something new may be playable (an onset in the room): a waiting feed asks again now.
+    pub fn wake(&mut self, now: Instant) {
+        if let State::Waiting { retry_at } = &mut self.state {
+            *retry_at = now;
+        }
+    }
+
+    /// The viewer asked for something else.
+    pub fn skip(&mut self, now: Instant) {
+        match self.state {
+            State::Playing { .. } => self.switch_next(now, SwitchReason::Skipped),
+            State::Waiting { .. } => self.wake(now),
+            State::Idle => {}
+        }
+    }
+
+    /// A broadcaster left: if it is the one playing, move on now rather than at the end of
+    /// its (truncated) utterance.
+    pub fn speaker_gone(&mut self, now: Instant, peer: &str) {
+        if matches!(&self.state, State::Playing { speaker, .. } if &*speaker.peer == peer) {
+            self.switch_next(now, SwitchReason::SpeakerGone);
+        }
+    }
+
+    /// Produces the next packet or event, or says when to come back. `packet` is the caller's
+    /// reusable buffer; a [`FeedOutput::Packet`] leaves the rewritten packet in it.
+    pub fn poll(&mut self, now: Instant, packet: &mut Vec<u8>) -> FeedOutput {
+        let mut switches = 0;
+        loop {
+            if let Some(event) = self.events.pop_front() {
+                return FeedOutput::Event(event);
+            }
+            let reason = match &mut self.state {
+                State::Idle => return FeedOutput::Timeout(None),
+                State::Waiting { retry_at } if now < *retry_at => {
+                    return FeedOutput::Timeout(Some(*retry_at));
+                }
+                State::Waiting { .. } => SwitchReason::Resumed,
+                State::Playing { playout, speaker } => match playout.poll(now) {
+                    PlayoutStep::Packet { track } => {
+                        playout.take_packet(packet);
+                        let kind = playout
+                            .reader()
+                            .meta()
+                            .tracks
+                            .get(usize::from(track))
+                            .map(|t| t.kind);
+                        let rewriter = match kind {
+                            Some(MediaKind::Audio) => Some(&mut self.audio),
+                            Some(MediaKind::Video) => self.video.as_mut(),
+                            None => None,
+                        };
+                        let (Some(kind), Some(rewriter)) = (kind, rewriter) else {
+                            continue;
+                        };
+                        match rewriter.rewrite(now, packet) {
+                            Ok(Rewrite::Send { .. }) => return FeedOutput::Packet(kind),
+                            Ok(Rewrite::Drop(DropReason::AwaitingKeyFrame { request: true })) => {
+                                self.events.push_back(FeedEvent::KeyFrameNeeded {
+                                    utterance: playout.reader().id(),
+                                    speaker: speaker.clone(),
+                                });
+                            }
+                            Ok(Rewrite::Drop(_)) => {}
+                            Err(error) => {
+                                tracing::debug!(utterance = %playout.reader().id(), %error, "unplayable packet dropped");
+                            }
+                        }
+                        continue;
+                    }
+                    PlayoutStep::Until(at) => return FeedOutput::Timeout(Some(at)),
+                    PlayoutStep::CaughtUp => {
+                        return FeedOutput::Timeout(Some(now + self.config.live_poll));
+                    }
+                    PlayoutStep::Ended(how) => SwitchReason::Ended(how),
+                    PlayoutStep::Evicted => SwitchReason::Evicted,
+                },
+            };
+            if switches == SWITCHES_PER_POLL {
+                return FeedOutput::Timeout(Some(now + self.config.live_poll));
+            }
+            switches += 1;
+            self.switch_next(now, reason);
+        }
+    }
+
+    /// Drops the current playout (so its reader stops protecting the utterance) and keeps its
+    /// buffer for the next one.
+    fn release(&mut self) -> bool {
+        match std::mem::replace(&mut self.state, State::Idle) {
+            State::Playing { playout, .. } => {
+                self.spare = playout.into_buffer();
+                false
+            }
+            State::Waiting { .. } => true,
+            State::Idle => false,
+        }
+    }
+
+    fn switch_next(&mut self, now: Instant, reason: SwitchReason) {
+        let was_waiting = self.release();
+        for _ in 0..ATTEMPTS_PER_SWITCH {
+            self.store.candidates(&self.room, &mut self.candidates);
+            let id = match self.recommender.next(&self.viewer, &self.candidates) {
+                Ok(Some(id)) => id,
+                Ok(None) => return self.wait(now, WaitReason::NothingToPlay, was_waiting),
+                Err(error) => {
+                    tracing::warn!(viewer = %self.viewer.viewer, %error, "recommender failed");
+                    return self.wait(now, WaitReason::RecommenderFailed, was_waiting);
+                }
+            };
+            // The feed's own rules hold whatever the policy: a candidate of this room, never
+            // the viewer's own voice.
+            let own_or_unknown = self
+                .candidates
+                .iter()
+                .find(|c| c.id == id)
+                .is_none_or(|c| *c.speaker.uid == *self.viewer.uid);
+            if own_or_unknown {
+                tracing::warn!(viewer = %self.viewer.viewer, utterance = %id, "recommendation refused");
+                continue;
+            }
+            let Ok(reader) = self.store.reader(id) else {
+                continue;
+            };
+            let speaker = reader.meta().speaker.clone();
+            self.viewer.history.push(id, Arc::clone(&speaker.uid));
+            self.audio.switch();
+            if let Some(video) = &mut self.video {
+                video.switch();
+            }
+            tracing::debug!(viewer = %self.viewer.viewer, utterance = %id, speaker = %speaker.uid, ?reason, "feed switched");
+            self.events.push_back(FeedEvent::Switched {
+                utterance: id,
+                speaker: speaker.clone(),
+                reason,
+            });
+            let playout = Playout::new(reader, now, std::mem::take(&mut self.spare));
+            self.state = State::Playing { playout, speaker };
+            return;
+        }
+        self.wait(now, WaitReason::NothingToPlay, was_waiting);
+    }
+
+    fn wait(&mut self, now: Instant, reason: WaitReason, was_waiting: bool) {
+        self.state = State::Waiting {
+            retry_at: now + self.config.wait_retry,
+        };
+        if !was_waiting {
+            self.events.push_back(FeedEvent::Waiting { reason });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::buffer::{StoreConfig, Track, UtteranceMeta, UtteranceWriter};
+    use crate::feed::Pacer;
+    use crate::recommend::{RandomRecommender, RecommendError};
+    use crate::rtp::{tests::build, RtpPacket};
+
+    const MS20: Duration = Duration::from_millis(20);
+    const TICK: Duration = Duration::from_millis(5);
+
+    fn config() -> FeedConfig {
+        FeedConfig::audio_only(RewriterConfig {
+            kind: MediaKind::Audio,
+            ssrc: 0xF00D,
+            payload_type: 100,
+            clock_rate: 48_000,
+            initial_sequence: 65_500,
+            initial_timestamp: u32::MAX - 100_000,
+        })
+    }
+
+    fn open(store: &UtteranceStore, uid: &str, start: Instant) -> UtteranceWriter {
+        let meta = UtteranceMeta {
+            room: "r".into(),
+            speaker: Speaker {
+                uid: uid.into(),
+                peer: format!("{uid}-peer").into(),
+            },
+            tracks: vec![Track {
+                kind: MediaKind::Audio,
+                clock_rate: 48_000,
+            }],
+        };
+        store.open(meta, start).unwrap()
+    }
+
+    /// Appends `n` packets 20 ms apart from `start`; the payload's first byte is the index.
+    fn talk(w: &mut UtteranceWriter, start: Instant, from: u16, n: u16) {
+        for i in from..from + n {
+            let p = build(
+                3000 + i,
+                777 + 960 * u32::from(i),
+                0xA0 + w.id().0 as u32,
+                &[],
+                None,
+                &[i as u8; 80],
+                0,
+            );
+            w.append(start + MS20 * u32::from(i), 0, &p).unwrap();
+        }
+    }
+
+    fn spoken(store: &UtteranceStore, uid: &str, start: Instant, n: u16) -> UtteranceId {
+        let mut w = open(store, uid, start);
+        talk(&mut w, start, 0, n);
+        let id = w.id();
+        w.finish(start + MS20 * u32::from(n), EndState::Complete);
+        id
+    }
+
+    fn feed(store: &UtteranceStore, uid: &str, recommender: Arc<dyn Recommender>) -> Feed {
+        let viewer = ViewerContext::new(format!("{uid}-peer").into(), uid.into(), 20);
+        Feed::new(config(), "r".into(), viewer, store.clone(), recommender)
+    }
+
+    #[derive(Debug)]
+    struct Sent {
+        at: Instant,
+        seq: u16,
+        ts: u32,
+        marker: bool,
+        index: u8,
+    }
+
+    /// Polls until a timeout, collecting packets and events.
+    fn drain(
+        f: &mut Feed,
+        now: Instant,
+        sent: &mut Vec<Sent>,
+        events: &mut Vec<FeedEvent>,
+    ) -> Option<Instant> {
+        let mut buf = Vec::new();
+        loop {
+            match f.poll(now, &mut buf) {
+                FeedOutput::Packet(_) => {
+                    let p = RtpPacket::parse(&buf).unwrap();
+                    assert_eq!((p.ssrc(), p.payload_type()), (0xF00D, 100));
+                    sent.push(Sent {
+                        at: now,
+                        seq: p.sequence(),
+                        ts: p.timestamp(),
+                        marker: p.marker(),
+                        index: p.payload()[0],
+                    });
+                }
+                FeedOutput::Event(e) => events.push(e),
+                FeedOutput::Timeout(t) => return t,
+            }
+        }
+    }
+
+    /// Runs the feed on a 5 ms tick until `until`, polling only when due.
+    fn run(f: &mut Feed, from: Instant, until: Instant) -> (Vec<Sent>, Vec<FeedEvent>) {
+        let (mut sent, mut events) = (Vec::new(), Vec::new());
+        let mut now = from;
+        let mut due = Some(from);
+        while now <= until {
+            if due.is_some_and(|d| d <= now) {
+                due = drain(f, now, &mut sent, &mut events);
+            }
+            now += TICK;
+        }
+        (sent, events)
+    }
+
+    fn assert_continuous(sent: &[Sent]) {
+        for w in sent.windows(2) {
+            assert_eq!(w[1].seq, w[0].seq.wrapping_add(1), "{w:?}");
+            let d = w[1].ts.wrapping_sub(w[0].ts);
+            assert!(d > 0 && d < 0x8000_0000, "timestamp went backwards: {w:?}");
+        }
+    }
+
+    #[test]
+    fn viewer_assigned_at_onset_gets_the_first_packet_at_once() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(1)));
+        f.start(t0);
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(50));
+        assert!(sent.is_empty());
+        assert_eq!(
+            events,
+            [FeedEvent::Waiting {
+                reason: WaitReason::NothingToPlay
+            }]
+        );
+        // Onset at 100 ms: the segmenter opens with 300 ms of pre-roll (16 packets).
+        let onset = t0 + Duration::from_millis(400);
+        let mut w = open(&store, "alice", onset - Duration::from_millis(300));
+        talk(&mut w, onset - Duration::from_millis(300), 0, 16);
+        f.wake(onset);
+        let (mut sent, mut events) = (Vec::new(), Vec::new());
+        let next = drain(&mut f, onset, &mut sent, &mut events);
+        assert!(matches!(
+            &events[..],
+            [FeedEvent::Switched {
+                reason: SwitchReason::Resumed,
+                ..
+            }]
+        ));
+        assert_eq!(sent.len(), 1, "first packet at the onset tick");
+        assert_eq!(sent[0].index, 0);
+        assert!(sent[0].marker);
+        assert_eq!(next, Some(onset + MS20));
+    }
+
+    #[test]
+    fn whole_utterance_is_paced_in_real_time() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 100);
+        let start = t0 + Duration::from_secs(1);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(1)));
+        f.start(start);
+        let (sent, events) = run(&mut f, start, start + Duration::from_secs(3));
+        assert_eq!(sent.len(), 100);
+        for (i, s) in sent.iter().enumerate() {
+            let due = start + MS20 * i as u32;
+            assert!(
+                s.at >= due && s.at < due + TICK,
+                "packet {i} at {:?}",
+                s.at - start
+            );
+            assert_eq!(usize::from(s.index), i);
+            assert_eq!(s.marker, i == 0);
+        }
+        assert_continuous(&sent);
+        assert_eq!(sent[1].ts.wrapping_sub(sent[0].ts), 960);
+        assert!(matches!(
+            &events[..],
+            [
+                FeedEvent::Switched {
+                    reason: SwitchReason::Started,
+                    ..
+                },
+                FeedEvent::Waiting {
+                    reason: WaitReason::NothingToPlay
+                },
+            ]
+        ));
+    }
+
+    #[test]
+    fn switching_keeps_the_stream_continuous() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let a = spoken(&store, "alice", t0, 20);
+        let b = spoken(&store, "bob", t0, 30);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(7)));
+        f.start(t0);
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_secs(2));
+        assert_eq!(sent.len(), 50);
+        assert_continuous(&sent);
+        let switches: Vec<_> = events
+            .iter()
+            .filter_map(|e| match e {
+                FeedEvent::Switched {
+                    utterance, reason, ..
+                } => Some((*utterance, *reason)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(switches.len(), 2);
+        assert_eq!(switches[0].1, SwitchReason::Started);
+        assert_eq!(switches[1].1, SwitchReason::Ended(EndState::Complete));
+        let mut order = [switches[0].0, switches[1].0];
+        order.sort();
+        assert_eq!(order, [a, b]);
+        let first_len = if switches[0].0 == a { 20 } else { 30 };
+        let markers: Vec<usize> = sent
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.marker)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(markers, [0, first_len]);
+        // The sequence started near the wrap and crossed it.
+        assert_eq!(sent[0].seq, 65_500);
+        assert!(sent.iter().any(|s| s.seq == 0));
+    }
+
+    #[test]
+    fn eviction_mid_play_switches_cleanly() {
+        let t0 = Instant::now();
+        let probe = UtteranceStore::new(StoreConfig::default());
+        spoken(&probe, "x", t0, 100);
+        let one = probe.bytes_used();
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: one * 5 / 2,
+        });
+        // Alice's utterance is the only finished one, so it goes although it is being read.
+        let a = spoken(&store, "alice", t0, 100);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(3)));
+        f.start(t0);
+        let (mut sent, mut events) = run(&mut f, t0, t0 + Duration::from_millis(500));
+        assert_eq!(f.playing().map(|p| p.0), Some(a));
+        // Bob talks live and long enough to push alice's utterance out although it is read.
+        let mut w = open(&store, "bob", t0);
+        talk(&mut w, t0, 0, 100);
+        assert_eq!(store.stats().evictions_while_read, 1);
+        let (more, more_events) = run(
+            &mut f,
+            t0 + Duration::from_millis(505),
+            t0 + Duration::from_millis(600),
+        );
+        sent.extend(more);
+        events.extend(more_events);
+        assert!(events.iter().any(|e| matches!(e, FeedEvent::Switched { reason: SwitchReason::Evicted, speaker, .. } if &*speaker.uid == "bob")));
+        assert_continuous(&sent);
+        let first_bob = sent
+            .iter()
+            .position(|s| s.marker && s.index == 0 && s.at > t0 + Duration::from_millis(500))
+            .unwrap();
+        assert!(first_bob > 20, "alice was playing before");
+    }
+
+    #[test]
+    fn never_the_viewers_own_voice_even_from_a_bad_policy() {
+        struct Narcissist;
+        impl Recommender for Narcissist {
+            fn next(
+                &self,
+                v: &ViewerContext,
+                c: &[Candidate],
+            ) -> Result<Option<UtteranceId>, RecommendError> {
+                Ok(c.iter().find(|c| *c.speaker.uid == *v.uid).map(|c| c.id))
+            }
+        }
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let mut me = open(&store, "me", t0);
+        talk(&mut me, t0, 0, 10);
+        spoken(&store, "bob", t0, 10);
+        let mut f = feed(&store, "me", Arc::new(RandomRecommender::new(5)));
+        f.start(t0);
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_secs(1));
+        assert_eq!(sent.len(), 10);
+        assert!(events
+            .iter()
+            .all(|e| !matches!(e, FeedEvent::Switched { speaker, .. } if &*speaker.uid == "me")));
+        let mut f = feed(&store, "me", Arc::new(Narcissist));
+        f.start(t0);
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(100));
+        assert!(sent.is_empty());
+        assert_eq!(
+            events,
+            [FeedEvent::Waiting {
+                reason: WaitReason::NothingToPlay
+            }]
+        );
+    }
+
+    #[test]
+    fn skip_and_speaker_gone_switch_at_once() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 50);
+        spoken(&store, "bob", t0, 50);
+        spoken(&store, "carol", t0, 50);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(11)));
+        f.start(t0);
+        let (mut sent, _) = run(&mut f, t0, t0 + Duration::from_millis(100));
+        let first = f.playing().unwrap().1.clone();
+        let t1 = t0 + Duration::from_millis(105);
+        f.skip(t1);
+        let second = f.playing().unwrap().1.clone();
+        assert_ne!(first, second);
+        f.speaker_gone(t1, "nobody-peer");
+        assert_eq!(f.playing().unwrap().1, &second);
+        f.speaker_gone(t1, &second.peer);
+        let third = f.playing().unwrap().1.clone();
+        assert!(third != first && third != second);
+        let (more, events) = run(&mut f, t1, t1 + Duration::from_millis(100));
+        sent.extend(more);
+        assert_continuous(&sent);
+        let reasons: Vec<_> = events
+            .iter()
+            .filter_map(|e| match e {
+                FeedEvent::Switched { reason, .. } => Some(*reason),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(reasons, [SwitchReason::Skipped, SwitchReason::SpeakerGone]);
+    }
+
+    #[test]
+    fn recommender_failure_waits_and_retries() {
+        struct Flaky(parking_lot::Mutex<u32>);
+        impl Recommender for Flaky {
+            fn next(
+                &self,
+                v: &ViewerContext,
+                c: &[Candidate],
+            ) -> Result<Option<UtteranceId>, RecommendError> {
+                let mut calls = self.0.lock();
+                *calls += 1;
+                if *calls == 1 {
+                    return Err(RecommendError::Unavailable("warming up".into()));
+                }
+                RandomRecommender::new(1).next(v, c)
+            }
+        }
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 10);
+        let mut f = feed(
+            &store,
+            "viewer",
+            Arc::new(Flaky(parking_lot::Mutex::new(0))),
+        );
+        f.start(t0);
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(1500));
+        assert_eq!(
+            events[0],
+            FeedEvent::Waiting {
+                reason: WaitReason::RecommenderFailed
+            }
+        );
+        assert!(matches!(
+            events[1],
+            FeedEvent::Switched {
+                reason: SwitchReason::Resumed,
+                ..
+            }
+        ));
+        assert_eq!(sent.len(), 10);
+        assert!(sent[0].at >= t0 + Duration::from_secs(1));
+    }
+
+    #[test]
+    fn video_switch_requests_a_key_frame_and_waits_for_it() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let meta = UtteranceMeta {
+            room: "r".into(),
+            speaker: Speaker {
+                uid: "alice".into(),
+                peer: "alice-peer".into(),
+            },
+            tracks: vec![
+                Track {
+                    kind: MediaKind::Audio,
+                    clock_rate: 48_000,
+                },
+                Track {
+                    kind: MediaKind::Video,
+                    clock_rate: 90_000,
+                },
+            ],
+        };
+        let mut w = store.open(meta, t0).unwrap();
+        // Audio every 20 ms; video: a delta frame at 0 ms, a key frame at 40 ms.
+        for i in 0..5u16 {
+            let a = build(i, 960 * u32::from(i), 1, &[], None, &[i as u8; 40], 0);
+            w.append(t0 + MS20 * u32::from(i), 0, &a).unwrap();
+            if i == 0 || i == 2 {
+                let vp8: &[u8] = if i == 0 {
+                    &[0x10, 0x01, 0, 0]
+                } else {
+                    &[0x10, 0x00, 0x9D, 0x01]
+                };
+                let v = build(100 + i, 3000 * u32::from(i), 2, &[], None, vp8, 0);
+                w.append(t0 + MS20 * u32::from(i), 1, &v).unwrap();
+            }
+        }
+        let mut cfg = config();
+        cfg.video = Some(RewriterConfig {
+            kind: MediaKind::Video,
+            ssrc: 0xF11D,
+            payload_type: 101,
+            clock_rate: 90_000,
+            initial_sequence: 0,
+            initial_timestamp: 0,
+        });
+        let viewer = ViewerContext::new("v".into(), "v".into(), 20);
+        let mut f = Feed::new(
+            cfg,
+            "r".into(),
+            viewer,
+            store.clone(),
+            Arc::new(RandomRecommender::new(1)),
+        );
+        f.start(t0);
+        let mut buf = Vec::new();
+        let mut kinds = Vec::new();
+        let mut events = Vec::new();
+        let mut now = t0;
+        while now < t0 + Duration::from_millis(120) {
+            loop {
+                match f.poll(now, &mut buf) {
+                    FeedOutput::Packet(kind) => kinds.push(kind),
+                    FeedOutput::Event(e) => events.push(e),
+                    FeedOutput::Timeout(_) => break,
+                }
+            }
+            now += TICK;
+        }
+        use MediaKind::*;
+        assert_eq!(
+            kinds,
+            [Audio, Audio, Audio, Video, Audio, Audio],
+            "video starts at the key frame"
+        );
+        assert!(events.iter().any(
+            |e| matches!(e, FeedEvent::KeyFrameNeeded { speaker, .. } if &*speaker.uid == "alice")
+        ));
+    }
+
+    #[test]
+    fn one_pacer_drives_many_feeds() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        for s in 0..10 {
+            spoken(&store, &format!("speaker{s}"), t0, 50);
+        }
+        let recommender: Arc<dyn Recommender> = Arc::new(RandomRecommender::new(13));
+        let mut feeds: HashMap<u32, Feed> = (0..1000)
+            .map(|k| {
+                (
+                    k,
+                    feed(&store, &format!("viewer{k}"), Arc::clone(&recommender)),
+                )
+            })
+            .collect();
+        let mut pacer = Pacer::new(t0, TICK, 256);
+        for (k, f) in feeds.iter_mut() {
+            f.start(t0);
+            pacer.schedule(*k, t0);
+        }
+        let (mut due, mut buf) = (Vec::new(), Vec::new());
+        let (mut polled, mut packets) = (0usize, 0usize);
+        let mut now = t0;
+        while now <= t0 + Duration::from_millis(500) {
+            due.clear();
+            pacer.expire(now, &mut due);
+            for k in &due {
+                let f = feeds.get_mut(k).unwrap();
+                polled += 1;
+                loop {
+                    match f.poll(now, &mut buf) {
+                        FeedOutput::Packet(_) => packets += 1,
+                        FeedOutput::Event(_) => {}
+                        FeedOutput::Timeout(Some(at)) => {
+                            pacer.schedule(*k, at);
+                            break;
+                        }
+                        FeedOutput::Timeout(None) => break,
+                    }
+                }
+            }
+            now += TICK;
+        }
+        // 500 ms at 20 ms per packet: 25 or 26 packets per feed, and a feed is polled about
+        // once per packet, not once per tick.
+        assert!(packets >= 1000 * 25, "{packets}");
+        assert!(
+            polled <= packets + 1000,
+            "{polled} polls for {packets} packets"
+        );
+        assert_eq!(store.stats().readers, 1000);
+    }
+}

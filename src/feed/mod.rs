@@ -1,0 +1,15 @@
+//! The rerouted feed: per viewer, a paced playout of one utterance after another, rewritten
+//! into one continuous RTP stream per kind, with one timer wheel driving many feeds.
+//!
+//! The shell needs [`Feed`] (one per viewer) and [`Pacer`] (one per playout task); the playout
+//! and the rewriter are the feed's parts and stay inside the crate.
+
+#[allow(clippy::module_inception)]
+mod feed;
+mod pacer;
+mod playout;
+mod rewriter;
+
+pub use feed::{Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason};
+pub use pacer::Pacer;
+pub use rewriter::RewriterConfig;

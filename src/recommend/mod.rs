@@ -1,0 +1,142 @@
+//! Which utterance a viewer hears next.
+//!
+//! The feed asks a [`Recommender`] each time its utterance ends, is evicted or its speaker
+//! vanishes. Policies are pluggable: [`RandomRecommender`] is the baseline and
+//! [`PreferencesRecommender`] layers a viewer's favoured and muted speakers on any policy.
+
+mod preferences;
+mod random;
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::Arc;
+
+use thiserror::Error;
+
+pub use crate::buffer::Candidate;
+use crate::buffer::UtteranceId;
+pub use preferences::PreferencesRecommender;
+pub use random::RandomRecommender;
+
+/// Picks the next utterance for a viewer among the room's candidates (oldest first).
+/// `Ok(None)` means nothing suits now: the feed waits for the next onset.
+pub trait Recommender: Send + Sync {
+    fn next(
+        &self,
+        viewer: &ViewerContext,
+        candidates: &[Candidate],
+    ) -> Result<Option<UtteranceId>, RecommendError>;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RecommendError {
+    /// A policy that depends on something outside (a model, a service) could not answer.
+    #[error("recommender unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// What a recommender knows about the viewer.
+#[derive(Debug, Clone)]
+pub struct ViewerContext {
+    /// The viewer's peer id.
+    pub viewer: Arc<str>,
+    /// The viewer's user id: never recommend the viewer's own voice, from any of its peers.
+    pub uid: Arc<str>,
+    pub history: History,
+    pub preferences: Preferences,
+}
+
+impl ViewerContext {
+    pub fn new(viewer: Arc<str>, uid: Arc<str>, history_len: usize) -> Self {
+        Self {
+            viewer,
+            uid,
+            history: History::new(history_len),
+            preferences: Preferences::default(),
+        }
+    }
+}
+
+/// Recently heard utterances and their speakers, newest last, bounded.
+#[derive(Debug, Clone)]
+pub struct History {
+    heard: VecDeque<(UtteranceId, Arc<str>)>,
+    len: usize,
+}
+
+impl History {
+    pub fn new(len: usize) -> Self {
+        Self {
+            heard: VecDeque::with_capacity(len),
+            len,
+        }
+    }
+
+    /// Records an utterance the viewer starts hearing, forgetting the oldest beyond the window.
+    pub fn push(&mut self, id: UtteranceId, speaker_uid: Arc<str>) {
+        if self.len == 0 {
+            return;
+        }
+        if self.heard.len() == self.len {
+            self.heard.pop_front();
+        }
+        self.heard.push_back((id, speaker_uid));
+    }
+
+    pub fn contains(&self, id: UtteranceId) -> bool {
+        self.heard.iter().any(|(h, _)| *h == id)
+    }
+
+    /// Speakers heard, newest first.
+    pub fn speakers(&self) -> impl Iterator<Item = &str> {
+        self.heard.iter().rev().map(|(_, uid)| &**uid)
+    }
+
+    pub fn last(&self) -> Option<UtteranceId> {
+        self.heard.back().map(|(id, _)| *id)
+    }
+}
+
+/// Speakers, by uid, the viewer asked to hear more of or never to hear.
+#[derive(Debug, Clone, Default)]
+pub struct Preferences {
+    pub favour: HashSet<Arc<str>>,
+    pub mute: HashSet<Arc<str>>,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::buffer::{Speaker, UtteranceState};
+
+    pub(crate) fn candidate(id: u64, uid: &str, state: UtteranceState) -> Candidate {
+        Candidate {
+            id: UtteranceId(id),
+            room: "r".into(),
+            speaker: Speaker {
+                uid: uid.into(),
+                peer: format!("{uid}-peer").into(),
+            },
+            state,
+            start: Instant::now(),
+            duration: Duration::from_secs(2),
+            readers: 0,
+        }
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut h = History::new(2);
+        h.push(UtteranceId(1), "a".into());
+        h.push(UtteranceId(2), "b".into());
+        h.push(UtteranceId(3), "c".into());
+        assert!(!h.contains(UtteranceId(1)));
+        assert!(h.contains(UtteranceId(3)));
+        assert_eq!(h.speakers().collect::<Vec<_>>(), ["c", "b"]);
+        assert_eq!(h.last(), Some(UtteranceId(3)));
+        let mut none = History::new(0);
+        none.push(UtteranceId(1), "a".into());
+        assert!(!none.contains(UtteranceId(1)));
+    }
+}
