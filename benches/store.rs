@@ -4,12 +4,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use sfu::buffer::{
-    EndState, MediaKind, Speaker, StoreConfig, Track, UtteranceMeta, UtteranceStore,
-};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use sfu::buffer::{EndState, MediaKind, Speaker, StoreConfig, Track, UtteranceMeta, UtteranceStore};
 use sfu::feed::{Feed, FeedConfig, FeedOutput, RewriterConfig};
 use sfu::recommend::{RandomRecommender, ViewerContext};
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 fn meta(uid: &str) -> UtteranceMeta {
     UtteranceMeta {
@@ -45,8 +43,7 @@ fn append(c: &mut Criterion) {
         b.iter(|| {
             let mut w = store.open(meta("a"), t0).unwrap();
             for (i, p) in packets.iter().enumerate() {
-                w.append(t0 + Duration::from_millis(20 * i as u64), 0, p)
-                    .unwrap();
+                w.append(t0 + Duration::from_millis(20 * i as u64), 0, p).unwrap();
             }
             w.finish(t0 + Duration::from_secs(15), EndState::Complete);
         })
@@ -55,8 +52,7 @@ fn append(c: &mut Criterion) {
         let store = UtteranceStore::new(StoreConfig::default());
         let mut w = store.open(meta("a"), t0).unwrap();
         for (i, p) in packets.iter().enumerate() {
-            w.append(t0 + Duration::from_millis(20 * i as u64), 0, p)
-                .unwrap();
+            w.append(t0 + Duration::from_millis(20 * i as u64), 0, p).unwrap();
         }
         let id = w.id();
         w.finish(t0 + Duration::from_secs(15), EndState::Complete);
@@ -64,8 +60,7 @@ fn append(c: &mut Criterion) {
         b.iter_batched(
             || store.reader(id).unwrap(),
             |mut r| {
-                while let sfu::buffer::ReadOutcome::Packet { .. } = r.read_next(&mut out) {
-                }
+                while let sfu::buffer::ReadOutcome::Packet { .. } = r.read_next(&mut out) {}
                 r
             },
             BatchSize::SmallInput,
@@ -100,22 +95,13 @@ fn feed(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let viewer = ViewerContext::new("v".into(), "v".into(), 4);
-                let mut f = Feed::new(
-                    config.clone(),
-                    "r".into(),
-                    viewer,
-                    store.clone(),
-                    recommender.clone(),
-                );
+                let mut f = Feed::new(config.clone(), "r".into(), viewer, store.clone(), recommender.clone());
                 f.start(t0);
                 f
             },
             |mut f| {
                 let mut n = 0;
-                while !matches!(
-                    f.poll(t0 + Duration::from_secs(20), &mut buf),
-                    FeedOutput::Timeout(_)
-                ) {
+                while !matches!(f.poll(t0 + Duration::from_secs(20), &mut buf), FeedOutput::Timeout(_)) {
                     n += 1;
                 }
                 assert!(n >= 750);

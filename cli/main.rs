@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "sfu", version, about = "A mediasoup SFU for live voice rooms, with its load-testing toolkit")]
+#[command(
+    name = "sfu",
+    version,
+    about = "A mediasoup SFU for live voice rooms, with its load-testing toolkit"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -83,7 +83,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     let config = Config::load(args.config.as_deref(), &overrides)?;
     if args.print_config {
-        print!("{}", toml::to_string_pretty(&config).context("cannot render the config")?);
+        print!(
+            "{}",
+            toml::to_string_pretty(&config).context("cannot render the config")?
+        );
         return Ok(());
     }
     config.validate().context("invalid configuration")?;
@@ -99,7 +102,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         } else {
             addr
         };
-        let (http, ws) = if handle.tls_certificate_pem().is_some() { ("https", "wss") } else { ("http", "ws") };
+        let (http, ws) = if handle.tls_certificate_pem().is_some() {
+            ("https", "wss")
+        } else {
+            ("http", "ws")
+        };
         eprintln!("sfu serving on {http}://{shown}/ (signaling {ws}://{shown}/ws); Ctrl-C to stop");
         let token = handle.shutdown_token();
         tokio::select! {
@@ -126,10 +133,15 @@ async fn shutdown_signal() -> anyhow::Result<&'static str> {
 
 fn init_logs(config: &Config) -> anyhow::Result<()> {
     let filter = match std::env::var("RUST_LOG") {
-        Ok(v) if !v.is_empty() => EnvFilter::try_new(&v).with_context(|| format!("RUST_LOG={v:?} is not a valid log filter"))?,
-        _ => EnvFilter::try_new(&config.log.filter).with_context(|| format!("log.filter {:?} is not a valid log filter", config.log.filter))?,
+        Ok(v) if !v.is_empty() => {
+            EnvFilter::try_new(&v).with_context(|| format!("RUST_LOG={v:?} is not a valid log filter"))?
+        }
+        _ => EnvFilter::try_new(&config.log.filter)
+            .with_context(|| format!("log.filter {:?} is not a valid log filter", config.log.filter))?,
     };
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match config.log.format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),

@@ -203,17 +203,11 @@ pub struct Overrides {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("config file {path}: {message}")]
     Parse { path: PathBuf, message: String },
     #[error("{setting}: {message}")]
-    Invalid {
-        setting: &'static str,
-        message: String,
-    },
+    Invalid { setting: &'static str, message: String },
 }
 
 fn invalid(setting: &'static str, message: impl Into<String>) -> ConfigError {
@@ -323,7 +317,10 @@ impl Config {
         }
         let workers = self.worker_count();
         if workers > 256 {
-            return Err(invalid("workers", format!("{workers} workers is more than 256; use 0 for one per core")));
+            return Err(invalid(
+                "workers",
+                format!("{workers} workers is more than 256; use 0 for one per core"),
+            ));
         }
         // Each worker's WebRtcServer takes one UDP (and with TCP one TCP) port; leave room for
         // the pipe transports that connect routers of one room on different workers.
@@ -341,7 +338,10 @@ impl Config {
         }
         match &rtc.announced_address {
             Some(a) if a.trim().is_empty() || a.contains(char::is_whitespace) => {
-                return Err(invalid("rtc.announced_address", format!("{a:?} is not an IP address or host name")));
+                return Err(invalid(
+                    "rtc.announced_address",
+                    format!("{a:?} is not an IP address or host name"),
+                ));
             }
             Some(a) if self.mode == Mode::Production && is_local_address(a) => {
                 return Err(invalid(
@@ -370,23 +370,38 @@ impl Config {
             for url in &s.urls {
                 let scheme = url.split(':').next().unwrap_or("");
                 if !matches!(scheme, "stun" | "stuns" | "turn" | "turns") {
-                    return Err(invalid("ice_servers", format!("{url:?} must start with stun:, stuns:, turn: or turns:")));
+                    return Err(invalid(
+                        "ice_servers",
+                        format!("{url:?} must start with stun:, stuns:, turn: or turns:"),
+                    ));
                 }
                 if scheme.starts_with("turn") && (s.username.is_none() || s.credential.is_none()) {
-                    return Err(invalid("ice_servers", format!("TURN server {url:?} needs username and credential")));
+                    return Err(invalid(
+                        "ice_servers",
+                        format!("TURN server {url:?} needs username and credential"),
+                    ));
                 }
             }
         }
         let tls = &self.tls;
         if tls.cert.is_some() != tls.key.is_some() {
-            return Err(invalid("tls.cert", "tls.cert and tls.key go together: give both (--tls-cert, --tls-key) or neither"));
+            return Err(invalid(
+                "tls.cert",
+                "tls.cert and tls.key go together: give both (--tls-cert, --tls-key) or neither",
+            ));
         }
         if tls.dev_self_signed && tls.cert.is_some() {
-            return Err(invalid("tls.dev_self_signed", "--dev-tls makes its own certificate; drop it or drop tls.cert/tls.key"));
+            return Err(invalid(
+                "tls.dev_self_signed",
+                "--dev-tls makes its own certificate; drop it or drop tls.cert/tls.key",
+            ));
         }
         if self.mode == Mode::Production {
             if tls.dev_self_signed {
-                return Err(invalid("tls.dev_self_signed", "a self-signed certificate is for local development; production needs tls.cert and tls.key"));
+                return Err(invalid(
+                    "tls.dev_self_signed",
+                    "a self-signed certificate is for local development; production needs tls.cert and tls.key",
+                ));
             }
             if !tls.enabled() && !tls.behind_proxy {
                 return Err(invalid(
@@ -418,7 +433,10 @@ impl Config {
         if l.max_frame_bytes < l.max_message_bytes {
             return Err(invalid(
                 "limits.max_frame_bytes",
-                format!("{} is below limits.max_message_bytes ({}); it must be at least as large", l.max_frame_bytes, l.max_message_bytes),
+                format!(
+                    "{} is below limits.max_message_bytes ({}); it must be at least as large",
+                    l.max_frame_bytes, l.max_message_bytes
+                ),
             ));
         }
         if l.heartbeat_timeout_secs <= l.heartbeat_interval_secs {
@@ -439,7 +457,10 @@ impl Config {
             } else {
                 "it is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of this host's IPs"
             };
-            return Err(invalid("listen", format!("cannot listen on {}: {e}; {hint}", self.listen)));
+            return Err(invalid(
+                "listen",
+                format!("cannot listen on {}: {e}; {hint}", self.listen),
+            ));
         }
         if let Err(e) = UdpSocket::bind((self.rtc.listen_ip, 0)) {
             return Err(invalid(
@@ -466,8 +487,14 @@ pub fn parse_port_range(s: &str) -> Result<RangeInclusive<u16>, String> {
     let (a, b) = s
         .split_once('-')
         .ok_or_else(|| format!("{s:?} is not a port range; write it as MIN-MAX, e.g. 10000-10100"))?;
-    let a: u16 = a.trim().parse().map_err(|_| format!("{a:?} is not a port number (1-65535)"))?;
-    let b: u16 = b.trim().parse().map_err(|_| format!("{b:?} is not a port number (1-65535)"))?;
+    let a: u16 = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("{a:?} is not a port number (1-65535)"))?;
+    let b: u16 = b
+        .trim()
+        .parse()
+        .map_err(|_| format!("{b:?} is not a port number (1-65535)"))?;
     Ok(a..=b)
 }
 

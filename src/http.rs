@@ -23,7 +23,11 @@ pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
         .with_state(ctx)
 }
 
-async fn websocket(State(ctx): State<Arc<ServerContext>>, ConnectInfo(remote): ConnectInfo<SocketAddr>, upgrade: WebSocketUpgrade) -> Response {
+async fn websocket(
+    State(ctx): State<Arc<ServerContext>>,
+    ConnectInfo(remote): ConnectInfo<SocketAddr>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
     if ctx.shutdown.is_cancelled() {
         return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
     }
@@ -32,7 +36,12 @@ async fn websocket(State(ctx): State<Arc<ServerContext>>, ConnectInfo(remote): C
         Ok(p) => p,
         Err(e) => {
             tracing::info!(%remote, message = %e.message, "connection refused");
-            return (StatusCode::TOO_MANY_REQUESTS, [(header::CONTENT_TYPE, "application/json")], response_error(None, &e)).into_response();
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::CONTENT_TYPE, "application/json")],
+                response_error(None, &e),
+            )
+                .into_response();
         }
     };
     let limits = &ctx.config.limits;
@@ -80,5 +89,8 @@ async fn index() -> Html<&'static str> {
 }
 
 async fn app_js() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], include_str!("../web/dist/app.js"))
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../web/dist/app.js"),
+    )
 }

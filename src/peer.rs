@@ -55,7 +55,13 @@ fn media_error(what: &str, e: impl std::fmt::Display) -> ErrorBody {
 }
 
 impl Peer {
-    pub(crate) fn new(room: Arc<Room>, link: PeerLink, role: Role, rtp_capabilities: Option<RtpCapabilities>, counters: Arc<ServerCounters>) -> Peer {
+    pub(crate) fn new(
+        room: Arc<Room>,
+        link: PeerLink,
+        role: Role,
+        rtp_capabilities: Option<RtpCapabilities>,
+        counters: Arc<ServerCounters>,
+    ) -> Peer {
         Peer {
             id: link.info.peer_id.clone(),
             role,
@@ -79,9 +85,16 @@ impl Peer {
         (self.transports.len(), self.producers.len(), self.consumers.len())
     }
 
-    pub(crate) async fn create_transport(&mut self, direction: Direction, limits: &Limits) -> Result<TransportResponse, ErrorBody> {
+    pub(crate) async fn create_transport(
+        &mut self,
+        direction: Direction,
+        limits: &Limits,
+    ) -> Result<TransportResponse, ErrorBody> {
         if direction == Direction::Send && self.role != Role::Broadcaster {
-            return Err(ErrorBody::new(ErrorCode::Forbidden, "only broadcasters may create a send transport"));
+            return Err(ErrorBody::new(
+                ErrorCode::Forbidden,
+                "only broadcasters may create a send transport",
+            ));
         }
         if self.transports.len() >= limits.max_transports_per_peer {
             return Err(ErrorBody::new(
@@ -132,7 +145,11 @@ impl Peer {
         self.transports.get(id).ok_or_else(|| not_found("transport", id))
     }
 
-    pub(crate) async fn connect_transport(&self, id: TransportId, dtls_parameters: DtlsParameters) -> Result<(), ErrorBody> {
+    pub(crate) async fn connect_transport(
+        &self,
+        id: TransportId,
+        dtls_parameters: DtlsParameters,
+    ) -> Result<(), ErrorBody> {
         let t = self.transport(&id)?;
         t.transport
             .connect(WebRtcTransportRemoteParameters { dtls_parameters })
@@ -142,16 +159,28 @@ impl Peer {
 
     pub(crate) async fn restart_ice(&self, id: TransportId) -> Result<IceParameters, ErrorBody> {
         let t = self.transport(&id)?;
-        t.transport.restart_ice().await.map_err(|e| media_error("restartIce", e))
+        t.transport
+            .restart_ice()
+            .await
+            .map_err(|e| media_error("restartIce", e))
     }
 
-    pub(crate) async fn produce(&mut self, transport_id: TransportId, kind: MediaKind, rtp_parameters: RtpParameters, limits: &Limits) -> Result<ProducerId, ErrorBody> {
+    pub(crate) async fn produce(
+        &mut self,
+        transport_id: TransportId,
+        kind: MediaKind,
+        rtp_parameters: RtpParameters,
+        limits: &Limits,
+    ) -> Result<ProducerId, ErrorBody> {
         if self.role != Role::Broadcaster {
             return Err(ErrorBody::new(ErrorCode::Forbidden, "only broadcasters may produce"));
         }
         let t = self.transport(&transport_id)?;
         if t.direction != Direction::Send {
-            return Err(ErrorBody::new(ErrorCode::WrongDirection, "produce needs a send transport; this one is recv"));
+            return Err(ErrorBody::new(
+                ErrorCode::WrongDirection,
+                "produce needs a send transport; this one is recv",
+            ));
         }
         if self.producers.len() >= limits.max_producers_per_peer {
             return Err(ErrorBody::new(
@@ -178,16 +207,30 @@ impl Peer {
         Ok(id)
     }
 
-    pub(crate) async fn consume(&mut self, transport_id: TransportId, producer_id: ProducerId, limits: &Limits) -> Result<ConsumeResponse, ErrorBody> {
+    pub(crate) async fn consume(
+        &mut self,
+        transport_id: TransportId,
+        producer_id: ProducerId,
+        limits: &Limits,
+    ) -> Result<ConsumeResponse, ErrorBody> {
         let Some(caps) = &self.rtp_capabilities else {
-            return Err(ErrorBody::new(ErrorCode::InvalidParams, "join with rtpCapabilities before consuming"));
+            return Err(ErrorBody::new(
+                ErrorCode::InvalidParams,
+                "join with rtpCapabilities before consuming",
+            ));
         };
         let t = self.transport(&transport_id)?;
         if t.direction != Direction::Recv {
-            return Err(ErrorBody::new(ErrorCode::WrongDirection, "consume needs a recv transport; this one is send"));
+            return Err(ErrorBody::new(
+                ErrorCode::WrongDirection,
+                "consume needs a recv transport; this one is send",
+            ));
         }
         if !self.room.has_producer(&producer_id) {
-            return Err(ErrorBody::new(ErrorCode::NotFound, format!("no producer {producer_id} in this room")));
+            return Err(ErrorBody::new(
+                ErrorCode::NotFound,
+                format!("no producer {producer_id} in this room"),
+            ));
         }
         if self.consumers.len() >= limits.max_consumers_per_peer {
             return Err(ErrorBody::new(
@@ -196,14 +239,19 @@ impl Peer {
             ));
         }
         if !self.room.router().can_consume(&producer_id, caps) {
-            return Err(ErrorBody::new(ErrorCode::CannotConsume, "your rtpCapabilities cannot receive this producer"));
+            return Err(ErrorBody::new(
+                ErrorCode::CannotConsume,
+                "your rtpCapabilities cannot receive this producer",
+            ));
         }
         let mut options = ConsumerOptions::new(producer_id, caps.clone());
         // Paused until the client has set up its side and calls resumeConsumer, so the first
         // packets (and the video key frame) are not lost.
         options.paused = true;
         let consumer = t.transport.consume(options).await.map_err(|e| match e {
-            ConsumeError::ProducerNotFound(_) => ErrorBody::new(ErrorCode::NotFound, format!("no producer {producer_id} in this room")),
+            ConsumeError::ProducerNotFound(_) => {
+                ErrorBody::new(ErrorCode::NotFound, format!("no producer {producer_id} in this room"))
+            }
             e => media_error("consume", e),
         })?;
         let counted = self.counters.consumers.count();
@@ -211,7 +259,10 @@ impl Peer {
         let link = self.link.clone();
         let consumer_id = consumer.id();
         let on_producer_close = consumer.on_producer_close(move || {
-            link.send(PeerEvent::ConsumerClosed { consumer_id, producer_id });
+            link.send(PeerEvent::ConsumerClosed {
+                consumer_id,
+                producer_id,
+            });
         });
         let response = ConsumeResponse {
             consumer_id,
@@ -232,20 +283,37 @@ impl Peer {
     }
 
     fn consumer(&self, id: &ConsumerId) -> Result<&Consumer, ErrorBody> {
-        self.consumers.get(id).map(|c| &c.consumer).ok_or_else(|| not_found("consumer", id))
+        self.consumers
+            .get(id)
+            .map(|c| &c.consumer)
+            .ok_or_else(|| not_found("consumer", id))
     }
 
     pub(crate) async fn resume_consumer(&self, id: ConsumerId) -> Result<(), ErrorBody> {
-        self.consumer(&id)?.resume().await.map_err(|e| media_error("resumeConsumer", e))
+        self.consumer(&id)?
+            .resume()
+            .await
+            .map_err(|e| media_error("resumeConsumer", e))
     }
 
     pub(crate) async fn pause_consumer(&self, id: ConsumerId) -> Result<(), ErrorBody> {
-        self.consumer(&id)?.pause().await.map_err(|e| media_error("pauseConsumer", e))
+        self.consumer(&id)?
+            .pause()
+            .await
+            .map_err(|e| media_error("pauseConsumer", e))
     }
 
-    pub(crate) async fn set_preferred_layers(&self, id: ConsumerId, spatial_layer: u8, temporal_layer: Option<u8>) -> Result<(), ErrorBody> {
+    pub(crate) async fn set_preferred_layers(
+        &self,
+        id: ConsumerId,
+        spatial_layer: u8,
+        temporal_layer: Option<u8>,
+    ) -> Result<(), ErrorBody> {
         self.consumer(&id)?
-            .set_preferred_layers(ConsumerLayers { spatial_layer, temporal_layer })
+            .set_preferred_layers(ConsumerLayers {
+                spatial_layer,
+                temporal_layer,
+            })
             .await
             .map_err(|e| media_error("setPreferredLayers", e))
     }

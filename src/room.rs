@@ -151,7 +151,13 @@ impl Room {
                 .into(),
             );
         }
-        texts.push(Notification::PeerLeft { peer_id: peer_id.to_string() }.to_text().into());
+        texts.push(
+            Notification::PeerLeft {
+                peer_id: peer_id.to_string(),
+            }
+            .to_text()
+            .into(),
+        );
         for other in s.peers.values() {
             for t in &texts {
                 other.send(PeerEvent::Notify(Arc::clone(t)));
@@ -200,13 +206,21 @@ impl Room {
 
     pub(crate) fn set_producer_paused(&self, producer_id: ProducerId, paused: bool) {
         let mut s = self.state.lock();
-        let Some(info) = s.producers.get_mut(&producer_id) else { return };
+        let Some(info) = s.producers.get_mut(&producer_id) else {
+            return;
+        };
         info.paused = paused;
         let peer_id = info.peer_id.clone();
         let n = if paused {
-            Notification::ProducerPaused { producer_id, peer_id: peer_id.clone() }
+            Notification::ProducerPaused {
+                producer_id,
+                peer_id: peer_id.clone(),
+            }
         } else {
-            Notification::ProducerResumed { producer_id, peer_id: peer_id.clone() }
+            Notification::ProducerResumed {
+                producer_id,
+                peer_id: peer_id.clone(),
+            }
         };
         let text: Arc<str> = n.to_text().into();
         for (id, other) in &s.peers {
@@ -245,7 +259,12 @@ impl Rooms {
     }
 
     /// Adds a peer to the room, creating the room (and its router) if needed.
-    pub(crate) async fn join(&self, pool: &WorkerPool, room_id: &str, link: PeerLink) -> Result<(Arc<Room>, JoinSnapshot), RoomError> {
+    pub(crate) async fn join(
+        &self,
+        pool: &WorkerPool,
+        room_id: &str,
+        link: PeerLink,
+    ) -> Result<(Arc<Room>, JoinSnapshot), RoomError> {
         loop {
             let cell = {
                 let mut map = self.map.lock();

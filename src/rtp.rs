@@ -42,10 +42,7 @@ impl<'a> RtpPacket<'a> {
     /// Checks the header (version, CSRC list, extension block, padding) so that every accessor
     /// afterwards is infallible.
     pub fn parse(buf: &'a [u8]) -> Result<Self, RtpError> {
-        let truncated = |needed| RtpError::Truncated {
-            len: buf.len(),
-            needed,
-        };
+        let truncated = |needed| RtpError::Truncated { len: buf.len(), needed };
         if buf.len() < FIXED_HEADER_LEN {
             return Err(truncated(FIXED_HEADER_LEN));
         }
@@ -149,12 +146,10 @@ impl<'a> RtpPacket<'a> {
                 data: &self.buf[start..end],
                 form: ExtensionForm::OneByte,
             },
-            Some((profile, start, end)) if profile & TWO_BYTE_PROFILE_MASK == TWO_BYTE_PROFILE => {
-                Extensions {
-                    data: &self.buf[start..end],
-                    form: ExtensionForm::TwoByte,
-                }
-            }
+            Some((profile, start, end)) if profile & TWO_BYTE_PROFILE_MASK == TWO_BYTE_PROFILE => Extensions {
+                data: &self.buf[start..end],
+                form: ExtensionForm::TwoByte,
+            },
             _ => Extensions {
                 data: &[],
                 form: ExtensionForm::OneByte,
@@ -164,9 +159,7 @@ impl<'a> RtpPacket<'a> {
 
     /// The value of the header extension negotiated under `id`, if the packet carries it.
     pub fn extension(&self, id: u8) -> Option<&'a [u8]> {
-        self.extensions()
-            .find(|(eid, _)| *eid == id)
-            .map(|(_, data)| data)
+        self.extensions().find(|(eid, _)| *eid == id).map(|(_, data)| data)
     }
 
     /// RFC 6464 client-to-mixer audio level, `id` being the negotiated extension id of
@@ -409,15 +402,7 @@ pub(crate) mod tests {
     /// An Opus-like packet carrying an RFC 6464 audio level under one-byte extension id 1.
     pub(crate) fn audio(seq: u16, ts: u32, level: u8, payload_len: usize) -> Vec<u8> {
         let payload = vec![0xAB; payload_len];
-        build(
-            seq,
-            ts,
-            0x1234,
-            &[],
-            Some((0xBEDE, &[0x10, 0x80 | level])),
-            &payload,
-            0,
-        )
+        build(seq, ts, 0x1234, &[], Some((0xBEDE, &[0x10, 0x80 | level])), &payload, 0)
     }
 
     #[test]
@@ -453,13 +438,7 @@ pub(crate) mod tests {
         let p = build(1, 2, 3, &[], Some((0xBEDE, &ext)), b"x", 0);
         let r = RtpPacket::parse(&p).unwrap();
         assert_eq!(r.extension(3), Some(&[1u8, 2, 3][..]));
-        assert_eq!(
-            r.audio_level(1),
-            Some(AudioLevel {
-                voice: true,
-                level: 42
-            })
-        );
+        assert_eq!(r.audio_level(1), Some(AudioLevel { voice: true, level: 42 }));
         assert_eq!(r.audio_level(2), None);
         assert_eq!(r.extensions().count(), 2);
         assert_eq!(r.payload(), b"x");
@@ -482,10 +461,7 @@ pub(crate) mod tests {
         assert_eq!(r.extension(200), Some(&[9u8, 9][..]));
         // Any appbits nibble is the same form.
         let p = build(1, 2, 3, &[], Some((0x100F, &ext)), b"y", 0);
-        assert_eq!(
-            RtpPacket::parse(&p).unwrap().extension(200),
-            Some(&[9u8, 9][..])
-        );
+        assert_eq!(RtpPacket::parse(&p).unwrap().extension(200), Some(&[9u8, 9][..]));
     }
 
     #[test]
@@ -508,50 +484,26 @@ pub(crate) mod tests {
 
     #[test]
     fn truncated_and_garbage_are_errors() {
-        assert!(matches!(
-            RtpPacket::parse(&[]),
-            Err(RtpError::Truncated { .. })
-        ));
-        assert!(matches!(
-            RtpPacket::parse(&[0x80; 11]),
-            Err(RtpError::Truncated { .. })
-        ));
-        assert_eq!(
-            RtpPacket::parse(&[0x40; 12]).unwrap_err(),
-            RtpError::BadVersion(1)
-        );
+        assert!(matches!(RtpPacket::parse(&[]), Err(RtpError::Truncated { .. })));
+        assert!(matches!(RtpPacket::parse(&[0x80; 11]), Err(RtpError::Truncated { .. })));
+        assert_eq!(RtpPacket::parse(&[0x40; 12]).unwrap_err(), RtpError::BadVersion(1));
         // CSRC count beyond the buffer.
         let mut p = build(1, 2, 3, &[], None, b"", 0);
         p[0] |= 0x0F;
-        assert!(matches!(
-            RtpPacket::parse(&p),
-            Err(RtpError::Truncated { .. })
-        ));
+        assert!(matches!(RtpPacket::parse(&p), Err(RtpError::Truncated { .. })));
         // Extension bit without a block, and a block longer than the buffer.
         let mut p = build(1, 2, 3, &[], None, b"", 0);
         p[0] |= 0x10;
-        assert!(matches!(
-            RtpPacket::parse(&p),
-            Err(RtpError::Truncated { .. })
-        ));
+        assert!(matches!(RtpPacket::parse(&p), Err(RtpError::Truncated { .. })));
         let mut p = build(1, 2, 3, &[], Some((0xBEDE, &[0x10, 1])), b"", 0);
         p[15] = 9;
-        assert!(matches!(
-            RtpPacket::parse(&p),
-            Err(RtpError::Truncated { .. })
-        ));
+        assert!(matches!(RtpPacket::parse(&p), Err(RtpError::Truncated { .. })));
         // Padding counts of zero or longer than the payload.
         let mut p = build(1, 2, 3, &[], None, b"abc", 2);
         *p.last_mut().unwrap() = 0;
-        assert!(matches!(
-            RtpPacket::parse(&p),
-            Err(RtpError::BadPadding { .. })
-        ));
+        assert!(matches!(RtpPacket::parse(&p), Err(RtpError::BadPadding { .. })));
         *p.last_mut().unwrap() = 6;
-        assert!(matches!(
-            RtpPacket::parse(&p),
-            Err(RtpError::BadPadding { .. })
-        ));
+        assert!(matches!(RtpPacket::parse(&p), Err(RtpError::BadPadding { .. })));
         // Padding that eats the whole payload is fine.
         *p.last_mut().unwrap() = 5;
         assert_eq!(RtpPacket::parse(&p).unwrap().payload(), b"");
@@ -583,10 +535,7 @@ pub(crate) mod tests {
         set_marker(&mut p, true).unwrap();
         set_payload_type(&mut p, 96).unwrap();
         let r = RtpPacket::parse(&p).unwrap();
-        assert_eq!(
-            (r.sequence(), r.timestamp(), r.ssrc()),
-            (65535, u32::MAX, 0xCAFEBABE)
-        );
+        assert_eq!((r.sequence(), r.timestamp(), r.ssrc()), (65535, u32::MAX, 0xCAFEBABE));
         assert!(r.marker());
         assert_eq!(r.payload_type(), 96);
         assert_eq!(r.payload(), b"abc");
@@ -625,11 +574,7 @@ pub(crate) mod tests {
             &[0x10],
             &[0x90, 0x40],
         ] {
-            assert_eq!(
-                Vp8Packet::parse(bad),
-                Err(RtpError::Vp8Truncated),
-                "{bad:?}"
-            );
+            assert_eq!(Vp8Packet::parse(bad), Err(RtpError::Vp8Truncated), "{bad:?}");
         }
     }
 }

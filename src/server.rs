@@ -65,7 +65,11 @@ impl Server {
         let pool = WorkerPool::start(&config).await?;
         let counters = Arc::new(ServerCounters::default());
         let ctx = Arc::new(ServerContext {
-            rooms: Rooms::new(config.limits.max_rooms, config.limits.max_peers_per_room, Arc::clone(&counters)),
+            rooms: Rooms::new(
+                config.limits.max_rooms,
+                config.limits.max_peers_per_room,
+                Arc::clone(&counters),
+            ),
             connections: ConnectionLimiter::new(config.limits.max_connections_per_ip, config.limits.max_connections),
             pool,
             counters,
@@ -75,12 +79,19 @@ impl Server {
         });
         let app = crate::http::router(Arc::clone(&ctx)).into_make_service_with_connect_info::<SocketAddr>();
         let token = ctx.shutdown.clone();
-        let listen_error = |source| ServerError::Listen { addr: local_addr, source };
+        let listen_error = |source| ServerError::Listen {
+            addr: local_addr,
+            source,
+        };
         let serve = match rustls {
             None => {
                 listener.set_nonblocking(true).map_err(listen_error)?;
                 let listener = TcpListener::from_std(listener).map_err(listen_error)?;
-                tokio::spawn(async move { axum::serve(listener, app).with_graceful_shutdown(async move { token.cancelled().await }).await })
+                tokio::spawn(async move {
+                    axum::serve(listener, app)
+                        .with_graceful_shutdown(async move { token.cancelled().await })
+                        .await
+                })
             }
             Some(rustls) => {
                 let handle = axum_server::Handle::new();
@@ -90,12 +101,19 @@ impl Server {
                     // Sessions close themselves on the same token; this stops the listener.
                     stopper.graceful_shutdown(Some(Duration::from_secs(1)));
                 });
-                let server = axum_server::from_tcp_rustls(listener, rustls).map_err(listen_error)?.handle(handle);
+                let server = axum_server::from_tcp_rustls(listener, rustls)
+                    .map_err(listen_error)?
+                    .handle(handle);
                 tokio::spawn(async move { server.serve(app).await })
             }
         };
         tracing::info!(addr = %local_addr, tls = tls.is_some(), workers = ctx.pool.workers().len(), "sfu serving");
-        Ok(ServerHandle { ctx, local_addr, tls, serve })
+        Ok(ServerHandle {
+            ctx,
+            local_addr,
+            tls,
+            serve,
+        })
     }
 }
 
@@ -180,7 +198,10 @@ impl ServerHandle {
         self.ctx.sessions.close();
         let grace = Duration::from_secs(self.ctx.config.limits.shutdown_grace_secs);
         if tokio::time::timeout(grace, self.ctx.sessions.wait()).await.is_err() {
-            tracing::warn!(remaining = self.ctx.sessions.len(), "sessions still open after the grace period; closing anyway");
+            tracing::warn!(
+                remaining = self.ctx.sessions.len(),
+                "sessions still open after the grace period; closing anyway"
+            );
         }
         let result = match self.serve.await {
             Ok(r) => r.map_err(ServerError::Http),

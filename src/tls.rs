@@ -17,7 +17,9 @@ pub struct TlsMaterial {
 impl std::fmt::Debug for TlsMaterial {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never print the key.
-        f.debug_struct("TlsMaterial").field("self_signed", &self.self_signed).finish_non_exhaustive()
+        f.debug_struct("TlsMaterial")
+            .field("self_signed", &self.self_signed)
+            .finish_non_exhaustive()
     }
 }
 
@@ -45,15 +47,23 @@ pub fn material(config: &Config) -> Result<Option<TlsMaterial>, ConfigError> {
 fn load(cert: &Path, key: &Path) -> Result<TlsMaterial, ConfigError> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::{CertificateDer, PrivateKeyDer};
-    let cert_pem = std::fs::read_to_string(cert).map_err(|e| invalid("tls.cert", format!("cannot read {}: {e}", cert.display())))?;
-    let key_pem = std::fs::read_to_string(key).map_err(|e| invalid("tls.key", format!("cannot read {}: {e}", key.display())))?;
+    let cert_pem = std::fs::read_to_string(cert)
+        .map_err(|e| invalid("tls.cert", format!("cannot read {}: {e}", cert.display())))?;
+    let key_pem =
+        std::fs::read_to_string(key).map_err(|e| invalid("tls.key", format!("cannot read {}: {e}", key.display())))?;
     let certs: Vec<_> = CertificateDer::pem_slice_iter(cert_pem.as_bytes())
         .collect::<Result<_, _>>()
-        .map_err(|e| invalid("tls.cert", format!("{} is not a PEM certificate chain: {e}", cert.display())))?;
+        .map_err(|e| {
+            invalid(
+                "tls.cert",
+                format!("{} is not a PEM certificate chain: {e}", cert.display()),
+            )
+        })?;
     if certs.is_empty() {
         return Err(invalid("tls.cert", format!("{} holds no certificate", cert.display())));
     }
-    PrivateKeyDer::from_pem_slice(key_pem.as_bytes()).map_err(|e| invalid("tls.key", format!("{} is not a PEM private key: {e}", key.display())))?;
+    PrivateKeyDer::from_pem_slice(key_pem.as_bytes())
+        .map_err(|e| invalid("tls.key", format!("{} is not a PEM private key: {e}", key.display())))?;
     Ok(TlsMaterial {
         cert_pem,
         key_pem,
@@ -63,7 +73,8 @@ fn load(cert: &Path, key: &Path) -> Result<TlsMaterial, ConfigError> {
 
 /// A self-signed certificate for `names` (host names and IPs), valid from now.
 pub fn self_signed(names: Vec<String>) -> Result<TlsMaterial, ConfigError> {
-    let certified = rcgen::generate_simple_self_signed(names).map_err(|e| invalid("tls.dev_self_signed", format!("cannot generate a certificate: {e}")))?;
+    let certified = rcgen::generate_simple_self_signed(names)
+        .map_err(|e| invalid("tls.dev_self_signed", format!("cannot generate a certificate: {e}")))?;
     Ok(TlsMaterial {
         cert_pem: certified.cert.pem(),
         key_pem: certified.signing_key.serialize_pem(),
@@ -74,7 +85,12 @@ pub fn self_signed(names: Vec<String>) -> Result<TlsMaterial, ConfigError> {
 pub(crate) async fn rustls_config(m: &TlsMaterial) -> Result<axum_server::tls_rustls::RustlsConfig, ConfigError> {
     axum_server::tls_rustls::RustlsConfig::from_pem(m.cert_pem.clone().into_bytes(), m.key_pem.clone().into_bytes())
         .await
-        .map_err(|e| invalid("tls.cert", format!("the certificate and key do not make a TLS configuration: {e}")))
+        .map_err(|e| {
+            invalid(
+                "tls.cert",
+                format!("the certificate and key do not make a TLS configuration: {e}"),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -95,7 +111,9 @@ mod tests {
         std::fs::write(dir.join("bad.pem"), "hello").unwrap();
         let e = load(&dir.join("bad.pem"), &dir.join("k.pem")).unwrap_err().to_string();
         assert!(e.starts_with("tls.cert") && e.contains("no certificate"), "{e}");
-        let e = load(&dir.join("c.pem"), &dir.join("missing.pem")).unwrap_err().to_string();
+        let e = load(&dir.join("c.pem"), &dir.join("missing.pem"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("tls.key") && e.contains("cannot read"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -81,7 +81,11 @@ impl PoolWorker {
             rooms: self.rooms.load(Ordering::Relaxed),
             peers: self.peers.load(Ordering::Relaxed),
             dead: self.is_dead(),
-            ports: self.listen_ports.iter().map(|(p, port)| format!("{}/{port}", protocol_name(*p))).collect(),
+            ports: self
+                .listen_ports
+                .iter()
+                .map(|(p, port)| format!("{}/{port}", protocol_name(*p)))
+                .collect(),
         }
     }
 
@@ -162,7 +166,12 @@ impl WorkerPool {
             let tid = Arc::new(AtomicI32::new(0));
             let mut settings = WorkerSettings::default();
             settings.log_level = WorkerLogLevel::Warn;
-            settings.log_tags = vec![WorkerLogTag::Info, WorkerLogTag::Ice, WorkerLogTag::Dtls, WorkerLogTag::Srtp];
+            settings.log_tags = vec![
+                WorkerLogTag::Info,
+                WorkerLogTag::Ice,
+                WorkerLogTag::Dtls,
+                WorkerLogTag::Srtp,
+            ];
             settings.rtc_port_range = range.clone();
             let tid_slot = Arc::clone(&tid);
             settings.thread_initializer = Some(Arc::new(move || {
@@ -170,13 +179,10 @@ impl WorkerPool {
                 let id = unsafe { libc::gettid() };
                 tid_slot.store(id, Ordering::Release);
             }));
-            let worker = manager
-                .create_worker(settings)
-                .await
-                .map_err(|e| PoolError::Worker {
-                    index,
-                    message: e.to_string(),
-                })?;
+            let worker = manager.create_worker(settings).await.map_err(|e| PoolError::Worker {
+                index,
+                message: e.to_string(),
+            })?;
 
             let mut listen_infos = WebRtcServerListenInfos::new(listen_info(config, Protocol::Udp));
             if config.rtc.enable_tcp {
@@ -254,7 +260,13 @@ impl WorkerPool {
         self.workers
             .iter()
             .filter(|w| !w.is_dead())
-            .min_by_key(|w| (w.peers.load(Ordering::Relaxed), w.rooms.load(Ordering::Relaxed), w.index))
+            .min_by_key(|w| {
+                (
+                    w.peers.load(Ordering::Relaxed),
+                    w.rooms.load(Ordering::Relaxed),
+                    w.index,
+                )
+            })
             .cloned()
             .ok_or(PoolError::NoWorker)
     }

@@ -19,7 +19,10 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
         root.join("web/node_modules/playwright-core").exists(),
         "web/node_modules is missing: run scripts/setup (it installs Chromium and the page's npm packages)"
     );
-    assert!(Path::new("/usr/bin/chromium").exists(), "Chromium is missing: run scripts/setup");
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "Chromium is missing: run scripts/setup"
+    );
 
     let server = start(test_config(1)).await;
     let base = format!("http://{}", server.local_addr());
@@ -32,7 +35,12 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     std::fs::create_dir_all(&shots).unwrap();
     let output = tokio::time::timeout(
         Duration::from_secs(120),
-        tokio::process::Command::new("node").arg(&driver).arg(&base).arg(&shots).current_dir(root).output(),
+        tokio::process::Command::new("node")
+            .arg(&driver)
+            .arg(&base)
+            .arg(&shots)
+            .current_dir(root)
+            .output(),
     )
     .await
     .expect("browser test finishes within 120 s")
@@ -40,13 +48,17 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let line = stdout.lines().last().unwrap_or_default();
-    let result: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|_| panic!("driver output: {stdout}\n{stderr}"));
+    let result: serde_json::Value =
+        serde_json::from_str(line).unwrap_or_else(|_| panic!("driver output: {stdout}\n{stderr}"));
     assert_eq!(result["ok"], true, "browser steps: {result:#}\n{stderr}");
     let steps = result["steps"].as_array().unwrap();
     let audio = steps.iter().find(|s| s["name"] == "inbound audio").unwrap();
     assert!(audio["maxLevel"].as_f64().unwrap() > 0.0);
     assert!(audio["last"]["packetsReceived"].as_u64().unwrap() > audio["first"]["packetsReceived"].as_u64().unwrap());
-    assert!(!steps.iter().any(|s| s["name"].as_str().unwrap().contains("page error")), "{result:#}");
+    assert!(
+        !steps.iter().any(|s| s["name"].as_str().unwrap().contains("page error")),
+        "{result:#}"
+    );
     for role in ["broadcast", "listen"] {
         let png = std::fs::metadata(shots.join(format!("{role}.png"))).expect("screenshot taken");
         assert!(png.len() > 1000);
@@ -65,7 +77,14 @@ fn committed_bundle_matches_the_source() {
     assert!(esbuild.exists(), "web/node_modules is missing: run scripts/setup");
     let out = std::env::temp_dir().join(format!("sfu-app-{}.js", std::process::id()));
     let status = std::process::Command::new(&esbuild)
-        .args(["src/app.js", "--bundle", "--format=esm", "--target=es2020", "--minify", "--log-level=warning"])
+        .args([
+            "src/app.js",
+            "--bundle",
+            "--format=esm",
+            "--target=es2020",
+            "--minify",
+            "--log-level=warning",
+        ])
         .arg(format!("--outfile={}", out.display()))
         .current_dir(&web)
         .status()
@@ -74,5 +93,8 @@ fn committed_bundle_matches_the_source() {
     let fresh = std::fs::read(&out).unwrap();
     std::fs::remove_file(&out).unwrap();
     let committed = std::fs::read(web.join("dist/app.js")).unwrap();
-    assert!(fresh == committed, "web/dist/app.js is stale: run scripts/build-web and commit it");
+    assert!(
+        fresh == committed,
+        "web/dist/app.js is stale: run scripts/build-web and commit it"
+    );
 }

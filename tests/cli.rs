@@ -2,7 +2,6 @@
 //! fix; `sfu serve` runs on flags or `SFU_*` variables, answers /healthz, and exits 0 on SIGTERM
 //! after telling its peers.
 
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -26,7 +25,10 @@ fn sfu() -> Command {
 /// Runs to completion and returns (exit code, stderr).
 fn run(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     let out = sfu().args(args).envs(env.iter().copied()).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -50,21 +52,38 @@ fn unreachable_listen_address_is_explained() {
 fn production_without_announced_address_is_refused() {
     let (code, err) = run(&["serve", "--mode", "production", "--listen", "127.0.0.1:0"], &[]);
     assert_ne!(code, 0);
-    assert!(err.contains("rtc.announced_address") && err.contains("production"), "{err}");
-    let (code, err) = run(&["serve", "--listen", "127.0.0.1:0"], &[("SFU_MODE", "production"), ("SFU_ANNOUNCED_ADDRESS", "")]);
+    assert!(
+        err.contains("rtc.announced_address") && err.contains("production"),
+        "{err}"
+    );
+    let (code, err) = run(
+        &["serve", "--listen", "127.0.0.1:0"],
+        &[("SFU_MODE", "production"), ("SFU_ANNOUNCED_ADDRESS", "")],
+    );
     assert_ne!(code, 0);
     assert!(err.contains("SFU_ANNOUNCED_ADDRESS"), "{err}");
 }
 
 #[test]
 fn production_without_tls_is_refused_unless_behind_a_proxy() {
-    let args = ["serve", "--mode", "production", "--announced-address", "198.51.100.4", "--listen", "127.0.0.1:0"];
+    let args = [
+        "serve",
+        "--mode",
+        "production",
+        "--announced-address",
+        "198.51.100.4",
+        "--listen",
+        "127.0.0.1:0",
+    ];
     let (code, err) = run(&args, &[]);
     assert_ne!(code, 0);
     assert!(err.contains("production mode needs TLS"), "{err}");
     let (code, err) = run(&[&args[..], &["--dev-tls"]].concat(), &[]);
     assert_ne!(code, 0);
-    assert!(err.contains("self-signed certificate is for local development"), "{err}");
+    assert!(
+        err.contains("self-signed certificate is for local development"),
+        "{err}"
+    );
     let (code, err) = run(&["serve", "--tls-cert", "/nonexistent/cert.pem"], &[]);
     assert_ne!(code, 0);
     assert!(err.contains("go together"), "{err}");
@@ -138,13 +157,17 @@ fn serve() -> Serving {
             }
         }
     });
-    let addr = rx.recv_timeout(Duration::from_secs(30)).expect("sfu serve prints its address");
+    let addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("sfu serve prints its address");
     Serving { child, url: addr }
 }
 
 async fn http_get(addr: &str, path: &str) -> String {
     let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
-    s.write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes()).await.unwrap();
+    s.write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).await.unwrap();
     out
@@ -159,11 +182,17 @@ async fn serve_answers_health_and_exits_zero_on_sigterm() {
     let page = http_get(&serving.url, "/").await;
     assert!(page.contains("<html"), "{page}");
 
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", serving.url)).await.unwrap();
-    use futures_util::SinkExt;
-    ws.send(Message::Text(json!({"id": 1, "method": "join", "data": {"room": "cli", "role": "viewer"}}).to_string().into()))
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", serving.url))
         .await
         .unwrap();
+    use futures_util::SinkExt;
+    ws.send(Message::Text(
+        json!({"id": 1, "method": "join", "data": {"room": "cli", "role": "viewer"}})
+            .to_string()
+            .into(),
+    ))
+    .await
+    .unwrap();
     let joined = loop {
         match ws.next().await.unwrap().unwrap() {
             Message::Text(t) => break t,
@@ -194,7 +223,10 @@ async fn serve_answers_health_and_exits_zero_on_sigterm() {
         if let Some(s) = serving.child.try_wait().unwrap() {
             break s;
         }
-        assert!(started.elapsed() < Duration::from_secs(15), "sfu serve exits after SIGTERM");
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "sfu serve exits after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "exit status {status}");

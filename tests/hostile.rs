@@ -24,7 +24,10 @@ async fn expect_error(c: &mut Client, case: &str, text: &str, code: &str) -> Val
     let r = c.recv_response().await;
     assert_eq!(r["ok"], false, "{case}: expected an error, got {r}");
     assert_eq!(r["error"]["code"], code, "{case}: {r}");
-    assert!(!r["error"]["message"].as_str().unwrap_or("").is_empty(), "{case}: error has a message");
+    assert!(
+        !r["error"]["message"].as_str().unwrap_or("").is_empty(),
+        "{case}: error has a message"
+    );
     r
 }
 
@@ -55,31 +58,109 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
         ("fractional id", r#"{"id":1.5,"method":"ping"}"#.into(), "bad_request"),
         ("no method", r#"{"id":1}"#.into(), "bad_request"),
         ("null method", r#"{"id":1,"method":null}"#.into(), "bad_request"),
-        ("data not an object", r#"{"id":1,"method":"ping","data":"x"}"#.into(), "bad_request"),
-        ("unknown envelope field", r#"{"id":1,"method":"ping","params":{}}"#.into(), "bad_request"),
+        (
+            "data not an object",
+            r#"{"id":1,"method":"ping","data":"x"}"#.into(),
+            "bad_request",
+        ),
+        (
+            "unknown envelope field",
+            r#"{"id":1,"method":"ping","params":{}}"#.into(),
+            "bad_request",
+        ),
         ("unknown method", req(1, "teleport", json!({})), "unknown_method"),
         ("method is case sensitive", req(1, "JOIN", json!({})), "unknown_method"),
-        ("ping with parameters", req(1, "ping", json!({"x": 1})), "invalid_params"),
-        ("consume before join", req(1, "consume", json!({"transportId": UUID, "producerId": UUID})), "not_joined"),
-        ("createTransport before join", req(1, "createTransport", json!({"direction": "recv"})), "not_joined"),
-        ("produce before join", req(1, "produce", json!({"transportId": UUID, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(1)})), "not_joined"),
+        (
+            "ping with parameters",
+            req(1, "ping", json!({"x": 1})),
+            "invalid_params",
+        ),
+        (
+            "consume before join",
+            req(1, "consume", json!({"transportId": UUID, "producerId": UUID})),
+            "not_joined",
+        ),
+        (
+            "createTransport before join",
+            req(1, "createTransport", json!({"direction": "recv"})),
+            "not_joined",
+        ),
+        (
+            "produce before join",
+            req(
+                1,
+                "produce",
+                json!({"transportId": UUID, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(1)}),
+            ),
+            "not_joined",
+        ),
         ("leave before join", req(1, "leave", json!({})), "not_joined"),
-        ("resumeConsumer before join", req(1, "resumeConsumer", json!({"consumerId": UUID})), "not_joined"),
-        ("join without room", req(1, "join", json!({"role": "viewer"})), "invalid_params"),
-        ("join with unknown role", req(1, "join", json!({"room": "x", "role": "god"})), "invalid_params"),
-        ("join with room of wrong type", req(1, "join", json!({"room": 5, "role": "viewer"})), "invalid_params"),
-        ("join with spaces in room", req(1, "join", json!({"room": "a b", "role": "viewer"})), "invalid_params"),
-        ("join with long room", req(1, "join", json!({"room": long_room, "role": "viewer"})), "invalid_params"),
-        ("join with long display name", req(1, "join", json!({"room": "x", "role": "viewer", "displayName": long_name})), "invalid_params"),
-        ("join with capabilities of wrong type", req(1, "join", json!({"room": "x", "role": "viewer", "rtpCapabilities": "all"})), "invalid_params"),
-        ("join with unknown field", req(1, "join", json!({"room": "x", "role": "viewer", "admin": true})), "invalid_params"),
+        (
+            "resumeConsumer before join",
+            req(1, "resumeConsumer", json!({"consumerId": UUID})),
+            "not_joined",
+        ),
+        (
+            "join without room",
+            req(1, "join", json!({"role": "viewer"})),
+            "invalid_params",
+        ),
+        (
+            "join with unknown role",
+            req(1, "join", json!({"room": "x", "role": "god"})),
+            "invalid_params",
+        ),
+        (
+            "join with room of wrong type",
+            req(1, "join", json!({"room": 5, "role": "viewer"})),
+            "invalid_params",
+        ),
+        (
+            "join with spaces in room",
+            req(1, "join", json!({"room": "a b", "role": "viewer"})),
+            "invalid_params",
+        ),
+        (
+            "join with long room",
+            req(1, "join", json!({"room": long_room, "role": "viewer"})),
+            "invalid_params",
+        ),
+        (
+            "join with long display name",
+            req(
+                1,
+                "join",
+                json!({"room": "x", "role": "viewer", "displayName": long_name}),
+            ),
+            "invalid_params",
+        ),
+        (
+            "join with capabilities of wrong type",
+            req(
+                1,
+                "join",
+                json!({"room": "x", "role": "viewer", "rtpCapabilities": "all"}),
+            ),
+            "invalid_params",
+        ),
+        (
+            "join with unknown field",
+            req(1, "join", json!({"room": "x", "role": "viewer", "admin": true})),
+            "invalid_params",
+        ),
     ];
     for (case, text, code) in &not_joined {
         expect_error(&mut c, case, text, code).await;
         cases += 1;
     }
     // Oversized (over max_message_bytes, under the frame limit): answered, connection kept.
-    expect_error(&mut c, "too large", &format!(r#"{{"id":1,"method":"ping","data":{{"pad":"{}"}}}}"#, "x".repeat(5000)), "too_large").await;
+    expect_error(
+        &mut c,
+        "too large",
+        &format!(r#"{{"id":1,"method":"ping","data":{{"pad":"{}"}}}}"#, "x".repeat(5000)),
+        "too_large",
+    )
+    .await;
     cases += 1;
     c.send_raw(Message::Binary(vec![1, 2, 3].into())).await;
     let r = c.recv_response().await;
@@ -91,18 +172,78 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
     // Joined as a viewer (without receive capabilities).
     c.join("hostile", "viewer").await;
     let viewer_cases: Vec<(&str, String, &str)> = vec![
-        ("join twice", req(1, "join", json!({"room": "other", "role": "viewer"})), "already_joined"),
-        ("viewer send transport", req(1, "createTransport", json!({"direction": "send"})), "forbidden"),
-        ("bad direction", req(1, "createTransport", json!({"direction": "up"})), "invalid_params"),
-        ("viewer produce", req(1, "produce", json!({"transportId": UUID, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(2)})), "forbidden"),
-        ("connect unknown transport", req(1, "connectTransport", json!({"transportId": UUID, "dtlsParameters": client_dtls_parameters()})), "not_found"),
-        ("transport id not a uuid", req(1, "connectTransport", json!({"transportId": "abc", "dtlsParameters": client_dtls_parameters()})), "invalid_params"),
-        ("restartIce unknown transport", req(1, "restartIce", json!({"transportId": UUID})), "not_found"),
-        ("resume unknown consumer", req(1, "resumeConsumer", json!({"consumerId": UUID})), "not_found"),
-        ("layers for unknown consumer", req(1, "setPreferredLayers", json!({"consumerId": UUID, "spatialLayer": 0})), "not_found"),
-        ("layers of wrong type", req(1, "setPreferredLayers", json!({"consumerId": UUID, "spatialLayer": -1})), "invalid_params"),
-        ("pause someone else's producer", req(1, "pauseProducer", json!({"producerId": UUID})), "not_found"),
-        ("consume without capabilities", req(1, "consume", json!({"transportId": UUID, "producerId": UUID})), "invalid_params"),
+        (
+            "join twice",
+            req(1, "join", json!({"room": "other", "role": "viewer"})),
+            "already_joined",
+        ),
+        (
+            "viewer send transport",
+            req(1, "createTransport", json!({"direction": "send"})),
+            "forbidden",
+        ),
+        (
+            "bad direction",
+            req(1, "createTransport", json!({"direction": "up"})),
+            "invalid_params",
+        ),
+        (
+            "viewer produce",
+            req(
+                1,
+                "produce",
+                json!({"transportId": UUID, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(2)}),
+            ),
+            "forbidden",
+        ),
+        (
+            "connect unknown transport",
+            req(
+                1,
+                "connectTransport",
+                json!({"transportId": UUID, "dtlsParameters": client_dtls_parameters()}),
+            ),
+            "not_found",
+        ),
+        (
+            "transport id not a uuid",
+            req(
+                1,
+                "connectTransport",
+                json!({"transportId": "abc", "dtlsParameters": client_dtls_parameters()}),
+            ),
+            "invalid_params",
+        ),
+        (
+            "restartIce unknown transport",
+            req(1, "restartIce", json!({"transportId": UUID})),
+            "not_found",
+        ),
+        (
+            "resume unknown consumer",
+            req(1, "resumeConsumer", json!({"consumerId": UUID})),
+            "not_found",
+        ),
+        (
+            "layers for unknown consumer",
+            req(1, "setPreferredLayers", json!({"consumerId": UUID, "spatialLayer": 0})),
+            "not_found",
+        ),
+        (
+            "layers of wrong type",
+            req(1, "setPreferredLayers", json!({"consumerId": UUID, "spatialLayer": -1})),
+            "invalid_params",
+        ),
+        (
+            "pause someone else's producer",
+            req(1, "pauseProducer", json!({"producerId": UUID})),
+            "not_found",
+        ),
+        (
+            "consume without capabilities",
+            req(1, "consume", json!({"transportId": UUID, "producerId": UUID})),
+            "invalid_params",
+        ),
     ];
     for (case, text, code) in &viewer_cases {
         expect_error(&mut c, case, text, code).await;
@@ -117,10 +258,30 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
         "invalid_params",
     )
     .await;
-    c.ok("connectTransport", json!({"transportId": recv_id, "dtlsParameters": client_dtls_parameters()})).await;
-    expect_error(&mut c, "connect twice", &req(1, "connectTransport", json!({"transportId": recv_id, "dtlsParameters": client_dtls_parameters()})), "media_error").await;
+    c.ok(
+        "connectTransport",
+        json!({"transportId": recv_id, "dtlsParameters": client_dtls_parameters()}),
+    )
+    .await;
+    expect_error(
+        &mut c,
+        "connect twice",
+        &req(
+            1,
+            "connectTransport",
+            json!({"transportId": recv_id, "dtlsParameters": client_dtls_parameters()}),
+        ),
+        "media_error",
+    )
+    .await;
     c.ok("createTransport", json!({"direction": "recv"})).await;
-    expect_error(&mut c, "too many transports", &req(1, "createTransport", json!({"direction": "recv"})), "limit_exceeded").await;
+    expect_error(
+        &mut c,
+        "too many transports",
+        &req(1, "createTransport", json!({"direction": "recv"})),
+        "limit_exceeded",
+    )
+    .await;
     cases += 3;
     c.ok("leave", json!({})).await;
 
@@ -128,24 +289,73 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
     c.join_with_caps("hostile", "broadcaster").await;
     let send = c.ok("createTransport", json!({"direction": "send"})).await["transportId"].clone();
     let recv = c.ok("createTransport", json!({"direction": "recv"})).await["transportId"].clone();
-    let bad_params = json!({"codecs": [], "headerExtensions": [], "encodings": [], "rtcp": {"cname": "x", "reducedSize": true}});
+    let bad_params =
+        json!({"codecs": [], "headerExtensions": [], "encodings": [], "rtcp": {"cname": "x", "reducedSize": true}});
     let broadcaster_cases: Vec<(&str, String, &str)> = vec![
-        ("produce on recv transport", req(1, "produce", json!({"transportId": recv, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(3)})), "wrong_direction"),
-        ("produce unknown kind", req(1, "produce", json!({"transportId": send, "kind": "smell", "rtpParameters": browser_opus_rtp_parameters(3)})), "invalid_params"),
-        ("produce without codecs", req(1, "produce", json!({"transportId": send, "kind": "audio", "rtpParameters": bad_params})), "media_error"),
-        ("produce rtpParameters not an object", req(1, "produce", json!({"transportId": send, "kind": "audio", "rtpParameters": [1]})), "invalid_params"),
-        ("consume on send transport", req(1, "consume", json!({"transportId": send, "producerId": UUID})), "wrong_direction"),
-        ("consume unknown producer", req(1, "consume", json!({"transportId": recv, "producerId": UUID})), "not_found"),
+        (
+            "produce on recv transport",
+            req(
+                1,
+                "produce",
+                json!({"transportId": recv, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(3)}),
+            ),
+            "wrong_direction",
+        ),
+        (
+            "produce unknown kind",
+            req(
+                1,
+                "produce",
+                json!({"transportId": send, "kind": "smell", "rtpParameters": browser_opus_rtp_parameters(3)}),
+            ),
+            "invalid_params",
+        ),
+        (
+            "produce without codecs",
+            req(
+                1,
+                "produce",
+                json!({"transportId": send, "kind": "audio", "rtpParameters": bad_params}),
+            ),
+            "media_error",
+        ),
+        (
+            "produce rtpParameters not an object",
+            req(
+                1,
+                "produce",
+                json!({"transportId": send, "kind": "audio", "rtpParameters": [1]}),
+            ),
+            "invalid_params",
+        ),
+        (
+            "consume on send transport",
+            req(1, "consume", json!({"transportId": send, "producerId": UUID})),
+            "wrong_direction",
+        ),
+        (
+            "consume unknown producer",
+            req(1, "consume", json!({"transportId": recv, "producerId": UUID})),
+            "not_found",
+        ),
     ];
     for (case, text, code) in &broadcaster_cases {
         expect_error(&mut c, case, text, code).await;
         cases += 1;
     }
-    c.ok("produce", json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(4)})).await;
+    c.ok(
+        "produce",
+        json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(4)}),
+    )
+    .await;
     expect_error(
         &mut c,
         "too many producers",
-        &req(1, "produce", json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(5)})),
+        &req(
+            1,
+            "produce",
+            json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(5)}),
+        ),
         "limit_exceeded",
     )
     .await;
@@ -163,8 +373,18 @@ async fn well_behaved_peers_still_work(server: &sfu::ServerHandle) {
     let mut b = Client::connect(server).await;
     b.join("after", "broadcaster").await;
     let send = b.ok("createTransport", json!({"direction": "send"})).await["transportId"].clone();
-    b.ok("connectTransport", json!({"transportId": send, "dtlsParameters": client_dtls_parameters()})).await;
-    let pid = b.ok("produce", json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(9)})).await["producerId"].clone();
+    b.ok(
+        "connectTransport",
+        json!({"transportId": send, "dtlsParameters": client_dtls_parameters()}),
+    )
+    .await;
+    let pid = b
+        .ok(
+            "produce",
+            json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(9)}),
+        )
+        .await["producerId"]
+        .clone();
     let mut v = Client::connect(server).await;
     v.join_with_caps("after", "viewer").await;
     let recv = v.ok("createTransport", json!({"direction": "recv"})).await["transportId"].clone();
@@ -243,7 +463,10 @@ async fn per_ip_connection_limit() {
             let body: Value = serde_json::from_slice(resp.body().as_deref().unwrap_or_default()).unwrap();
             assert_eq!(body["error"]["code"], "limit_exceeded");
         }
-        other => panic!("fourth connection should be refused with 429, got {:?}", other.map(|_| ())),
+        other => panic!(
+            "fourth connection should be refused with 429, got {:?}",
+            other.map(|_| ())
+        ),
     }
     // Closing one frees a place.
     clients.pop().unwrap().close().await;

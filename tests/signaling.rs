@@ -15,7 +15,11 @@ async fn broadcaster_with_producer(server: &sfu::ServerHandle, room: &str) -> (C
     assert_eq!(t["iceCandidates"][0]["address"], "127.0.0.1");
     assert!(t["iceParameters"]["usernameFragment"].is_string());
     assert!(!t["dtlsParameters"]["fingerprints"].as_array().unwrap().is_empty());
-    b.ok("connectTransport", json!({"transportId": tid, "dtlsParameters": client_dtls_parameters()})).await;
+    b.ok(
+        "connectTransport",
+        json!({"transportId": tid, "dtlsParameters": client_dtls_parameters()}),
+    )
+    .await;
     let p = b
         .ok("produce", json!({"transportId": tid, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(1111), "appData": {}}))
         .await;
@@ -26,12 +30,23 @@ async fn broadcaster_with_producer(server: &sfu::ServerHandle, room: &str) -> (C
 async fn viewer_consuming(server: &sfu::ServerHandle, room: &str, producer: &str) -> (Client, String) {
     let mut v = Client::connect(server).await;
     let joined = v.join_with_caps(room, "viewer").await;
-    let listed: Vec<&str> = joined["producers"].as_array().unwrap().iter().map(|p| p["producerId"].as_str().unwrap()).collect();
+    let listed: Vec<&str> = joined["producers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["producerId"].as_str().unwrap())
+        .collect();
     assert!(listed.contains(&producer), "late joiner sees the producer: {joined}");
     let t = v.ok("createTransport", json!({"direction": "recv"})).await;
     let tid = t["transportId"].as_str().unwrap().to_string();
-    v.ok("connectTransport", json!({"transportId": tid, "dtlsParameters": client_dtls_parameters()})).await;
-    let c = v.ok("consume", json!({"transportId": tid, "producerId": producer})).await;
+    v.ok(
+        "connectTransport",
+        json!({"transportId": tid, "dtlsParameters": client_dtls_parameters()}),
+    )
+    .await;
+    let c = v
+        .ok("consume", json!({"transportId": tid, "producerId": producer}))
+        .await;
     assert_eq!(c["kind"], "audio");
     assert_eq!(c["type"], "simple");
     assert_eq!(c["producerId"], producer);
@@ -50,13 +65,17 @@ async fn produce_consume_and_leave_release_everything() {
     let joined = b.notification("peerJoined").await;
     assert_eq!(joined["role"], "viewer");
     let c = server.counts();
-    assert_eq!((c.rooms, c.peers, c.transports, c.producers, c.consumers), (1, 2, 2, 1, 1));
+    assert_eq!(
+        (c.rooms, c.peers, c.transports, c.producers, c.consumers),
+        (1, 2, 2, 1, 1)
+    );
     let (routers, transports) = server.mediasoup_objects().await;
     assert_eq!((routers, transports), (1, 2), "mediasoup agrees");
 
     v.ok("pauseConsumer", json!({"consumerId": cid})).await;
     v.ok("resumeConsumer", json!({"consumerId": cid})).await;
-    v.ok("setPreferredLayers", json!({"consumerId": cid, "spatialLayer": 0})).await;
+    v.ok("setPreferredLayers", json!({"consumerId": cid, "spatialLayer": 0}))
+        .await;
     b.ok("pauseProducer", json!({"producerId": pid})).await;
     assert_eq!(v.notification("producerPaused").await["producerId"], pid);
     b.ok("resumeProducer", json!({"producerId": pid})).await;
@@ -73,7 +92,13 @@ async fn produce_consume_and_leave_release_everything() {
     })
     .await;
     // The consumer is gone from the viewer's state too.
-    assert_eq!(v.request("resumeConsumer", json!({"consumerId": cid})).await.unwrap_err().0, "not_found");
+    assert_eq!(
+        v.request("resumeConsumer", json!({"consumerId": cid}))
+            .await
+            .unwrap_err()
+            .0,
+        "not_found"
+    );
 
     v.ok("leave", json!({})).await;
     assert_released(&server).await;
@@ -107,8 +132,17 @@ async fn closing_a_producer_closes_its_consumers() {
     b.ok("closeProducer", json!({"producerId": pid})).await;
     assert_eq!(v.notification("consumerClosed").await["consumerId"], cid);
     assert_eq!(v.notification("producerClosed").await["producerId"], pid);
-    eventually("consumer released", || server.counts().consumers == 0 && server.counts().producers == 0).await;
-    assert_eq!(b.request("closeProducer", json!({"producerId": pid})).await.unwrap_err().0, "not_found");
+    eventually("consumer released", || {
+        server.counts().consumers == 0 && server.counts().producers == 0
+    })
+    .await;
+    assert_eq!(
+        b.request("closeProducer", json!({"producerId": pid}))
+            .await
+            .unwrap_err()
+            .0,
+        "not_found"
+    );
     b.close().await;
     v.close().await;
     assert_released(&server).await;
@@ -188,8 +222,16 @@ async fn ping_and_router_capabilities_work_before_join() {
     let pong = c.ok("ping", json!({})).await;
     assert_eq!(pong["pong"], true);
     let caps = c.ok("getRouterRtpCapabilities", json!({})).await;
-    let codecs: Vec<&str> = caps["routerRtpCapabilities"]["codecs"].as_array().unwrap().iter().map(|c| c["mimeType"].as_str().unwrap()).collect();
-    assert!(codecs.contains(&"audio/opus") && codecs.contains(&"video/VP8"), "{codecs:?}");
+    let codecs: Vec<&str> = caps["routerRtpCapabilities"]["codecs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["mimeType"].as_str().unwrap())
+        .collect();
+    assert!(
+        codecs.contains(&"audio/opus") && codecs.contains(&"video/VP8"),
+        "{codecs:?}"
+    );
     let joined = c.join("caps", "viewer").await;
     assert_eq!(joined["routerRtpCapabilities"], caps["routerRtpCapabilities"]);
     assert_eq!(joined["iceServers"], json!([]));
@@ -225,7 +267,11 @@ async fn shutdown_tells_peers_and_closes_everything() {
     token.cancelled().await;
     for c in [&mut b, &mut v] {
         assert_eq!(c.recv_close().await, Some(1001));
-        let n: Vec<&Value> = c.notifications.iter().filter(|n| n["notification"] == "serverShutdown").collect();
+        let n: Vec<&Value> = c
+            .notifications
+            .iter()
+            .filter(|n| n["notification"] == "serverShutdown")
+            .collect();
         assert_eq!(n.len(), 1, "serverShutdown notification before close");
     }
     stopper.await.unwrap().unwrap();

@@ -7,12 +7,10 @@ pub mod utterance;
 
 pub use segmenter::{CloseReason, SegmentEvent, Segmenter, SegmenterConfig};
 pub use store::{
-    Candidate, ReadOutcome, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader,
-    UtteranceStore, UtteranceWriter,
+    Candidate, ReadOutcome, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader, UtteranceStore,
+    UtteranceWriter,
 };
-pub use utterance::{
-    EndState, MediaKind, Speaker, Track, UtteranceId, UtteranceMeta, UtteranceState,
-};
+pub use utterance::{EndState, MediaKind, Speaker, Track, UtteranceId, UtteranceMeta, UtteranceState};
 
 #[cfg(test)]
 mod tests {
@@ -56,11 +54,7 @@ mod tests {
                         *writer = Some(w);
                     }
                     SegmentEvent::Append { arrival, packet } => {
-                        writer
-                            .as_mut()
-                            .unwrap()
-                            .append(arrival, 0, &packet)
-                            .unwrap();
+                        writer.as_mut().unwrap().append(arrival, 0, &packet).unwrap();
                     }
                     SegmentEvent::Close { end, reason } => {
                         let how = match reason {
@@ -85,20 +79,14 @@ mod tests {
         let mut listed = Vec::new();
         store.candidates("r", &mut listed);
         let states: Vec<_> = listed.iter().map(|c| c.state).collect();
-        assert_eq!(
-            states,
-            [UtteranceState::Complete, UtteranceState::Truncated]
-        );
+        assert_eq!(states, [UtteranceState::Complete, UtteranceState::Truncated]);
         // First: the 300 ms before the onset decision (third loud packet, at 1040 ms), speech
         // up to 2980 ms, then 500 ms of hangover: 740..3480 ms.
         assert_eq!(listed[0].duration, Duration::from_millis(2740));
         assert_eq!(listed[0].speaker.uid, Arc::from("alice"));
         let mut r = store.reader(listed[0].id).unwrap();
         let mut out = Vec::new();
-        assert!(matches!(
-            r.read_next(&mut out),
-            ReadOutcome::Packet { index: 0, .. }
-        ));
+        assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { index: 0, .. }));
         assert_eq!(
             RtpPacket::parse(&out).unwrap().sequence(),
             37,

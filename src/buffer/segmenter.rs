@@ -147,10 +147,7 @@ impl<P> Segmenter<P> {
                 } else {
                     self.state = State::Open { start, last_voiced };
                 }
-                self.out.push_back(SegmentEvent::Append {
-                    arrival: now,
-                    packet,
-                });
+                self.out.push_back(SegmentEvent::Append { arrival: now, packet });
             }
             State::Silent {
                 loud_streak,
@@ -303,10 +300,7 @@ mod tests {
         /// `n` packets at `level`, one every 20 ms; packets are numbered from 0.
         fn packets(&mut self, n: usize, level: u8) -> &mut Self {
             for _ in 0..n {
-                let level = AudioLevel {
-                    voice: false,
-                    level,
-                };
+                let level = AudioLevel { voice: false, level };
                 self.seg.push(self.now, Some(level), self.next);
                 self.next += 1;
                 self.now += PTIME;
@@ -338,9 +332,7 @@ mod tests {
                 match e {
                     SegmentEvent::Open { start, .. } => v.push((self.ms(*start), vec![], None)),
                     SegmentEvent::Append { packet, .. } => v.last_mut().unwrap().1.push(*packet),
-                    SegmentEvent::Close { end, reason } => {
-                        v.last_mut().unwrap().2 = Some((*reason, self.ms(*end)))
-                    }
+                    SegmentEvent::Close { end, reason } => v.last_mut().unwrap().2 = Some((*reason, self.ms(*end))),
                 }
             }
             v
@@ -356,10 +348,7 @@ mod tests {
         // 300 ms of pre-roll at 20 ms is 16 packets (both ends inclusive): 37..=49, then 50..52.
         assert_eq!(u[0].1, (37..53).collect::<Vec<_>>());
         assert_eq!(u[0].0, 37 * 20);
-        assert!(matches!(
-            s.events[0],
-            SegmentEvent::Open { pre_roll: 16, .. }
-        ));
+        assert!(matches!(s.events[0], SegmentEvent::Open { pre_roll: 16, .. }));
         assert!(u[0].2.is_none());
     }
 
@@ -410,10 +399,7 @@ mod tests {
         s.packets(3, LOUD).packets(100, MURMUR);
         let u = s.utterances();
         assert_eq!(u.len(), 1);
-        assert!(
-            u[0].2.is_none(),
-            "murmur between thresholds must keep it open"
-        );
+        assert!(u[0].2.is_none(), "murmur between thresholds must keep it open");
     }
 
     #[test]
@@ -465,14 +451,8 @@ mod tests {
         assert_eq!(s.utterances()[0].1, vec![19, 20, 21, 22]);
 
         let mut s = Script::new(SegmenterConfig::default());
-        s.packets(5, QUIET)
-            .idle(Duration::from_secs(1))
-            .packets(3, LOUD);
-        assert_eq!(
-            s.utterances()[0].1,
-            vec![5, 6, 7],
-            "stale pre-roll must not be kept"
-        );
+        s.packets(5, QUIET).idle(Duration::from_secs(1)).packets(3, LOUD);
+        assert_eq!(s.utterances()[0].1, vec![5, 6, 7], "stale pre-roll must not be kept");
     }
 
     #[test]
@@ -482,10 +462,7 @@ mod tests {
         let now = s.now;
         s.seg.producer_closed(now);
         s.drain();
-        assert_eq!(
-            s.utterances()[0].2,
-            Some((CloseReason::ProducerClosed, 200))
-        );
+        assert_eq!(s.utterances()[0].2, Some((CloseReason::ProducerClosed, 200)));
         s.seg.producer_closed(now);
         s.drain();
         assert_eq!(s.utterances().len(), 1);

@@ -23,8 +23,7 @@ use parking_lot::Mutex;
 use thiserror::Error;
 
 use super::utterance::{
-    Accounting, Cursor, EndState, Utterance, UtteranceId, UtteranceMeta, UtteranceState,
-    MAX_PACKET_LEN, MAX_TRACKS,
+    Accounting, Cursor, EndState, Utterance, UtteranceId, UtteranceMeta, UtteranceState, MAX_PACKET_LEN, MAX_TRACKS,
 };
 use super::Speaker;
 
@@ -161,12 +160,7 @@ impl UtteranceStore {
         self.shared.reserve(fixed)?;
         let id = UtteranceId(self.shared.next_id.fetch_add(1, Ordering::Relaxed));
         let room = Arc::clone(&meta.room);
-        let utterance = Arc::new(Utterance::new(
-            id,
-            meta,
-            start,
-            Arc::clone(&self.shared.accounting),
-        ));
+        let utterance = Arc::new(Utterance::new(id, meta, start, Arc::clone(&self.shared.accounting)));
         let mut reg = self.shared.registry.lock();
         reg.entries.insert(
             id,
@@ -285,12 +279,7 @@ impl UtteranceStore {
         let mut total = 0;
         for entry in reg.entries.values() {
             let body = entry.utterance.body.read();
-            assert_eq!(
-                body.data_charge,
-                body.measured_charge(),
-                "{}",
-                entry.utterance.id
-            );
+            assert_eq!(body.data_charge, body.measured_charge(), "{}", entry.utterance.id);
             total += entry.utterance.fixed_charge() + body.data_charge;
         }
         assert!(self.shared.accounting.used() <= self.shared.accounting.cap);
@@ -319,12 +308,7 @@ impl Shared {
             };
             let Some(victim) = victim else {
                 self.refused.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(
-                    needed = bytes,
-                    used,
-                    cap = self.accounting.cap,
-                    "utterance buffer full"
-                );
+                tracing::warn!(needed = bytes, used, cap = self.accounting.cap, "utterance buffer full");
                 return Err(StoreError::Full {
                     needed: bytes,
                     cap: self.accounting.cap,
@@ -398,10 +382,7 @@ impl UtteranceWriter {
         // Reserving may evict, which takes the registry: not while holding our body lock. We
         // are the only writer, so the growth worked out above still holds after re-locking.
         self.shared.reserve(growth.bytes())?;
-        self.utterance
-            .body
-            .write()
-            .append(growth, packet, track, arrival_ms);
+        self.utterance.body.write().append(growth, packet, track, arrival_ms);
         Ok(())
     }
 
@@ -451,11 +432,7 @@ impl Drop for UtteranceWriter {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReadOutcome {
     /// The packet was copied out; `arrival` is its offset from the utterance start.
-    Packet {
-        index: usize,
-        arrival: Duration,
-        track: u8,
-    },
+    Packet { index: usize, arrival: Duration, track: u8 },
     /// Live utterance, caught up with its tail: try again later.
     NotYet,
     /// Every packet was read and the utterance is finished.
@@ -501,11 +478,7 @@ impl UtteranceReader {
             return ReadOutcome::Evicted;
         }
         if let Some((track, arrival)) = body.read(&mut self.cursor, index, out) {
-            return ReadOutcome::Packet {
-                index,
-                arrival,
-                track,
-            };
+            return ReadOutcome::Packet { index, arrival, track };
         }
         match body.state {
             UtteranceState::Live => ReadOutcome::NotYet,
@@ -559,8 +532,7 @@ mod tests {
     fn utterance(store: &UtteranceStore, t0: Instant, n: usize, len: usize) -> UtteranceId {
         let mut w = store.open(meta("r", "alice"), t0).unwrap();
         for i in 0..n {
-            w.append(ms(t0, i as u64 * 20), 0, &vec![i as u8; len])
-                .unwrap();
+            w.append(ms(t0, i as u64 * 20), 0, &vec![i as u8; len]).unwrap();
         }
         let id = w.id();
         w.finish(ms(t0, n as u64 * 20), EndState::Complete);
@@ -593,10 +565,7 @@ mod tests {
         let store = UtteranceStore::new(StoreConfig::default());
         utterance(&store, Instant::now(), 750, 90);
         let charged = store.audit();
-        println!(
-            "90-byte packets, 15 s: {charged} bytes for {} RTP bytes",
-            750 * 90
-        );
+        println!("90-byte packets, 15 s: {charged} bytes for {} RTP bytes", 750 * 90);
         assert!(charged as f64 <= 750.0 * 90.0 * 1.06);
     }
 
@@ -622,14 +591,8 @@ mod tests {
             assert_eq!(r.read_next(&mut out), ReadOutcome::NotYet);
         }
         w.finish(ms(t0, 6000), EndState::Complete);
-        assert_eq!(
-            r.read_next(&mut out),
-            ReadOutcome::Ended(EndState::Complete)
-        );
-        assert!(matches!(
-            r.read_at(7, &mut out),
-            ReadOutcome::Packet { index: 7, .. }
-        ));
+        assert_eq!(r.read_next(&mut out), ReadOutcome::Ended(EndState::Complete));
+        assert!(matches!(r.read_at(7, &mut out), ReadOutcome::Packet { index: 7, .. }));
         assert_eq!(out, vec![7u8; 80]);
     }
 
@@ -644,10 +607,7 @@ mod tests {
         let mut r = store.reader(id).unwrap();
         let mut out = Vec::new();
         assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { .. }));
-        assert_eq!(
-            r.read_next(&mut out),
-            ReadOutcome::Ended(EndState::Truncated)
-        );
+        assert_eq!(r.read_next(&mut out), ReadOutcome::Ended(EndState::Truncated));
         let mut c = Vec::new();
         store.candidates("r", &mut c);
         assert_eq!(c[0].state, UtteranceState::Truncated);
@@ -660,19 +620,13 @@ mod tests {
         let t0 = Instant::now();
         let mut w = store.open(meta("r", "alice"), t0).unwrap();
         assert_eq!(w.append(t0, 0, &[]), Err(StoreError::PacketSize(0)));
-        assert_eq!(
-            w.append(t0, 0, &[0; 5000]),
-            Err(StoreError::PacketSize(5000))
-        );
+        assert_eq!(w.append(t0, 0, &[0; 5000]), Err(StoreError::PacketSize(5000)));
         assert_eq!(w.append(t0, 1, &[0; 50]), Err(StoreError::UnknownTrack(1)));
         assert_eq!(w.append(t0, 2, &[0; 50]), Err(StoreError::UnknownTrack(2)));
         let mut m = meta("r", "bob");
         m.tracks.clear();
         assert!(matches!(store.open(m, t0), Err(StoreError::TrackCount(0))));
-        assert!(matches!(
-            store.reader(UtteranceId(999)),
-            Err(StoreError::NotFound(_))
-        ));
+        assert!(matches!(store.reader(UtteranceId(999)), Err(StoreError::NotFound(_))));
     }
 
     #[test]
@@ -710,10 +664,7 @@ mod tests {
         assert!(matches!(err, StoreError::Full { .. }));
         // b and c went, in that order; a (read) goes too unless even evicting it would not have
         // made room, in which case the store refuses without evicting it for nothing.
-        assert!(
-            seen.contains(&vec![a, c]) && seen.contains(&vec![a]),
-            "{seen:?}"
-        );
+        assert!(seen.contains(&vec![a, c]) && seen.contains(&vec![a]), "{seen:?}");
         let stats = store.stats();
         assert_eq!(stats.refused, 1);
         assert_eq!(stats.evictions, 2 + stats.evictions_while_read);
@@ -823,10 +774,7 @@ mod tests {
         let stats = store.stats();
         assert!(stats.evictions > 10, "{stats:?}");
         assert_eq!(stats.refused, refused);
-        assert_eq!(
-            stats.rooms.iter().map(|r| r.bytes).sum::<usize>(),
-            stats.bytes_used
-        );
+        assert_eq!(stats.rooms.iter().map(|r| r.bytes).sum::<usize>(), stats.bytes_used);
         drop(writers);
         drop(store);
     }
@@ -881,10 +829,7 @@ mod tests {
         let s = store.stats();
         assert_eq!((s.live, s.finished, s.readers), (1, 1, 1));
         assert_eq!(s.rooms.len(), 2);
-        assert_eq!(
-            (s.rooms[0].live, s.rooms[1].finished, s.rooms[1].readers),
-            (1, 1, 1)
-        );
+        assert_eq!((s.rooms[0].live, s.rooms[1].finished, s.rooms[1].readers), (1, 1, 1));
         assert_eq!(s.bytes_used, store.audit());
     }
 }

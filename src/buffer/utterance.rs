@@ -270,10 +270,7 @@ impl Body {
 
     /// The charge worked out from the capacities actually held.
     pub(crate) fn measured_charge(&self) -> usize {
-        self.chunks
-            .iter()
-            .map(|c| c.bytes.capacity())
-            .sum::<usize>()
+        self.chunks.iter().map(|c| c.bytes.capacity()).sum::<usize>()
             + self.index.capacity() * size_of::<Entry>()
             + self.chunks.capacity() * size_of::<Chunk>()
     }
@@ -281,12 +278,7 @@ impl Body {
     /// Copies packet `index` into `out`, moving `cursor` past it, and returns its track and
     /// arrival offset. Sequential reads are O(1); a jump walks the index from the start of the
     /// packet's chunk.
-    pub(crate) fn read(
-        &self,
-        cursor: &mut Cursor,
-        index: usize,
-        out: &mut Vec<u8>,
-    ) -> Option<(u8, Duration)> {
+    pub(crate) fn read(&self, cursor: &mut Cursor, index: usize, out: &mut Vec<u8>) -> Option<(u8, Duration)> {
         let entry = *self.index.get(index)?;
         if cursor.index != index || cursor.chunk >= self.chunks.len() {
             let chunk = self
@@ -299,8 +291,7 @@ impl Body {
                 index,
                 chunk,
                 offset: skipped.iter().map(|e| e.len()).sum(),
-                prev_arrival_ms: self.chunks[chunk].base_arrival_ms
-                    + skipped.iter().map(|e| e.gap_ms()).sum::<u32>(),
+                prev_arrival_ms: self.chunks[chunk].base_arrival_ms + skipped.iter().map(|e| e.gap_ms()).sum::<u32>(),
             };
         }
         let mut chunk = &self.chunks[cursor.chunk];
@@ -310,18 +301,13 @@ impl Body {
             cursor.offset = 0;
             chunk = self.chunks.get(cursor.chunk)?;
         }
-        let bytes = chunk
-            .bytes
-            .get(cursor.offset..cursor.offset + entry.len())?;
+        let bytes = chunk.bytes.get(cursor.offset..cursor.offset + entry.len())?;
         out.clear();
         out.extend_from_slice(bytes);
         cursor.offset += entry.len();
         cursor.index = index + 1;
         cursor.prev_arrival_ms += entry.gap_ms();
-        Some((
-            entry.track(),
-            Duration::from_millis(u64::from(cursor.prev_arrival_ms)),
-        ))
+        Some((entry.track(), Duration::from_millis(u64::from(cursor.prev_arrival_ms))))
     }
 }
 
@@ -335,12 +321,7 @@ pub(crate) struct Utterance {
 }
 
 impl Utterance {
-    pub(crate) fn new(
-        id: UtteranceId,
-        meta: UtteranceMeta,
-        start: Instant,
-        accounting: Arc<Accounting>,
-    ) -> Self {
+    pub(crate) fn new(id: UtteranceId, meta: UtteranceMeta, start: Instant, accounting: Arc<Accounting>) -> Self {
         Self {
             id,
             meta,
@@ -360,10 +341,7 @@ impl Utterance {
     /// room and peer (`Arc<str>`), so they are not charged per utterance.
     pub(crate) fn fixed_charge_for(meta: &UtteranceMeta) -> usize {
         // An Arc allocation holds two counters before the value.
-        2 * size_of::<usize>()
-            + size_of::<Utterance>()
-            + meta.tracks.capacity() * size_of::<Track>()
-            + REGISTRY_BYTES
+        2 * size_of::<usize>() + size_of::<Utterance>() + meta.tracks.capacity() * size_of::<Track>() + REGISTRY_BYTES
     }
 }
 
@@ -422,10 +400,7 @@ mod tests {
     #[test]
     fn entry_packing_round_trips() {
         let e = Entry::new(MAX_PACKET_LEN, 1, MAX_GAP_MS);
-        assert_eq!(
-            (e.len(), e.track(), e.gap_ms()),
-            (MAX_PACKET_LEN, 1, MAX_GAP_MS)
-        );
+        assert_eq!((e.len(), e.track(), e.gap_ms()), (MAX_PACKET_LEN, 1, MAX_GAP_MS));
         let e = Entry::new(61, 0, 20);
         assert_eq!((e.len(), e.track(), e.gap_ms()), (61, 0, 20));
         assert_eq!(Entry::new(1, 0, 100_000).gap_ms(), MAX_GAP_MS);
@@ -447,10 +422,7 @@ mod tests {
         // Gaps over 4 s are clamped: pacing compresses them, nothing else changes.
         assert_eq!(read, [0, 20, 40, 4135, 4155, 8250, 12345]);
         assert_eq!(
-            body.read(&mut Cursor::at_start(), 4, &mut out)
-                .unwrap()
-                .1
-                .as_millis(),
+            body.read(&mut Cursor::at_start(), 4, &mut out).unwrap().1.as_millis(),
             4155
         );
         assert_eq!(body.last_arrival().as_millis(), 12345);
@@ -494,11 +466,7 @@ mod tests {
         assert!(released > 0);
         assert_eq!(body.data_charge, body.measured_charge());
         // 45000 bytes of RTP; slack only at the ends of full chunks.
-        assert!(
-            body.data_charge < 45_000 + 500 * 3 + 1_000,
-            "{}",
-            body.data_charge
-        );
+        assert!(body.data_charge < 45_000 + 500 * 3 + 1_000, "{}", body.data_charge);
         let charged = body.data_charge;
         assert_eq!(body.clear(), charged);
         assert_eq!(body.measured_charge(), 0);

@@ -210,12 +210,7 @@ impl Feed {
                 State::Playing { playout, speaker } => match playout.poll(now) {
                     PlayoutStep::Packet { track } => {
                         playout.take_packet(packet);
-                        let kind = playout
-                            .reader()
-                            .meta()
-                            .tracks
-                            .get(usize::from(track))
-                            .map(|t| t.kind);
+                        let kind = playout.reader().meta().tracks.get(usize::from(track)).map(|t| t.kind);
                         let rewriter = match kind {
                             Some(MediaKind::Audio) => Some(&mut self.audio),
                             Some(MediaKind::Video) => self.video.as_mut(),
@@ -401,12 +396,7 @@ mod tests {
     }
 
     /// Polls until a timeout, collecting packets and events.
-    fn drain(
-        f: &mut Feed,
-        now: Instant,
-        sent: &mut Vec<Sent>,
-        events: &mut Vec<FeedEvent>,
-    ) -> Option<Instant> {
+    fn drain(f: &mut Feed, now: Instant, sent: &mut Vec<Sent>, events: &mut Vec<FeedEvent>) -> Option<Instant> {
         let mut buf = Vec::new();
         loop {
             match f.poll(now, &mut buf) {
@@ -495,11 +485,7 @@ mod tests {
         assert_eq!(sent.len(), 100);
         for (i, s) in sent.iter().enumerate() {
             let due = start + MS20 * i as u32;
-            assert!(
-                s.at >= due && s.at < due + TICK,
-                "packet {i} at {:?}",
-                s.at - start
-            );
+            assert!(s.at >= due && s.at < due + TICK, "packet {i} at {:?}", s.at - start);
             assert_eq!(usize::from(s.index), i);
             assert_eq!(s.marker, i == 0);
         }
@@ -533,9 +519,7 @@ mod tests {
         let switches: Vec<_> = events
             .iter()
             .filter_map(|e| match e {
-                FeedEvent::Switched {
-                    utterance, reason, ..
-                } => Some((*utterance, *reason)),
+                FeedEvent::Switched { utterance, reason, .. } => Some((*utterance, *reason)),
                 _ => None,
             })
             .collect();
@@ -564,9 +548,7 @@ mod tests {
         let probe = UtteranceStore::new(StoreConfig::default());
         spoken(&probe, "x", t0, 100);
         let one = probe.bytes_used();
-        let store = UtteranceStore::new(StoreConfig {
-            cap_bytes: one * 5 / 2,
-        });
+        let store = UtteranceStore::new(StoreConfig { cap_bytes: one * 5 / 2 });
         // Alice's utterance is the only finished one, so it goes although it is being read.
         let a = spoken(&store, "alice", t0, 100);
         let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(3)));
@@ -577,11 +559,7 @@ mod tests {
         let mut w = open(&store, "bob", t0);
         talk(&mut w, t0, 0, 100);
         assert_eq!(store.stats().evictions_while_read, 1);
-        let (more, more_events) = run(
-            &mut f,
-            t0 + Duration::from_millis(505),
-            t0 + Duration::from_millis(600),
-        );
+        let (more, more_events) = run(&mut f, t0 + Duration::from_millis(505), t0 + Duration::from_millis(600));
         sent.extend(more);
         events.extend(more_events);
         assert!(events.iter().any(|e| matches!(e, FeedEvent::Switched { reason: SwitchReason::Evicted, speaker, .. } if &*speaker.uid == "bob")));
@@ -597,11 +575,7 @@ mod tests {
     fn never_the_viewers_own_voice_even_from_a_bad_policy() {
         struct Narcissist;
         impl Recommender for Narcissist {
-            fn next(
-                &self,
-                v: &ViewerContext,
-                c: &[Candidate],
-            ) -> Result<Option<UtteranceId>, RecommendError> {
+            fn next(&self, v: &ViewerContext, c: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
                 Ok(c.iter().find(|c| *c.speaker.uid == *v.uid).map(|c| c.id))
             }
         }
@@ -666,11 +640,7 @@ mod tests {
     fn recommender_failure_waits_and_retries() {
         struct Flaky(parking_lot::Mutex<u32>);
         impl Recommender for Flaky {
-            fn next(
-                &self,
-                v: &ViewerContext,
-                c: &[Candidate],
-            ) -> Result<Option<UtteranceId>, RecommendError> {
+            fn next(&self, v: &ViewerContext, c: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
                 let mut calls = self.0.lock();
                 *calls += 1;
                 if *calls == 1 {
@@ -682,11 +652,7 @@ mod tests {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
         spoken(&store, "alice", t0, 10);
-        let mut f = feed(
-            &store,
-            "viewer",
-            Arc::new(Flaky(parking_lot::Mutex::new(0))),
-        );
+        let mut f = feed(&store, "viewer", Arc::new(Flaky(parking_lot::Mutex::new(0))));
         f.start(t0);
         let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(1500));
         assert_eq!(
@@ -780,9 +746,9 @@ mod tests {
             [Audio, Audio, Audio, Video, Audio, Audio],
             "video starts at the key frame"
         );
-        assert!(events.iter().any(
-            |e| matches!(e, FeedEvent::KeyFrameNeeded { speaker, .. } if &*speaker.uid == "alice")
-        ));
+        assert!(events
+            .iter()
+            .any(|e| matches!(e, FeedEvent::KeyFrameNeeded { speaker, .. } if &*speaker.uid == "alice")));
     }
 
     #[test]
@@ -794,12 +760,7 @@ mod tests {
         }
         let recommender: Arc<dyn Recommender> = Arc::new(RandomRecommender::new(13));
         let mut feeds: HashMap<u32, Feed> = (0..1000)
-            .map(|k| {
-                (
-                    k,
-                    feed(&store, &format!("viewer{k}"), Arc::clone(&recommender)),
-                )
-            })
+            .map(|k| (k, feed(&store, &format!("viewer{k}"), Arc::clone(&recommender))))
             .collect();
         let mut pacer = Pacer::new(t0, TICK, 256);
         for (k, f) in feeds.iter_mut() {
@@ -832,10 +793,7 @@ mod tests {
         // 500 ms at 20 ms per packet: 25 or 26 packets per feed, and a feed is polled about
         // once per packet, not once per tick.
         assert!(packets >= 1000 * 25, "{packets}");
-        assert!(
-            polled <= packets + 1000,
-            "{polled} polls for {packets} packets"
-        );
+        assert!(polled <= packets + 1000, "{polled} polls for {packets} packets");
         assert_eq!(store.stats().readers, 1000);
     }
 }

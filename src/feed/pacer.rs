@@ -62,10 +62,9 @@ impl<K: Copy + Eq + Hash> Pacer<K> {
 
     /// Appends to `out` every key due at or before `now`, each once, and forgets their deadlines.
     pub fn expire(&mut self, now: Instant, out: &mut Vec<K>) {
-        let target = (now.saturating_duration_since(self.origin).as_nanos()
-            / self.resolution.as_nanos())
-        .try_into()
-        .unwrap_or(u64::MAX);
+        let target = (now.saturating_duration_since(self.origin).as_nanos() / self.resolution.as_nanos())
+            .try_into()
+            .unwrap_or(u64::MAX);
         if target < self.next_tick {
             return;
         }
@@ -122,11 +121,7 @@ mod tests {
         for (k, fired) in seen {
             let at = deadlines[&k];
             assert!(fired >= at, "early");
-            assert!(
-                fired - at < res + Duration::from_millis(3),
-                "late by {:?}",
-                fired - at
-            );
+            assert!(fired - at < res + Duration::from_millis(3), "late by {:?}", fired - at);
         }
     }
 

@@ -71,9 +71,7 @@ impl Playout {
             },
         };
         if pending.due <= now {
-            PlayoutStep::Packet {
-                track: pending.track,
-            }
+            PlayoutStep::Packet { track: pending.track }
         } else {
             PlayoutStep::Until(pending.due)
         }

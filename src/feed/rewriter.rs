@@ -96,9 +96,7 @@ impl Rewriter {
         let (in_seq, in_ts, in_ssrc) = (view.sequence(), view.timestamp(), view.ssrc());
         let new_source = self.switching || self.source.is_none_or(|s| s.ssrc != in_ssrc);
         let (sequence, timestamp, marker) = if new_source {
-            if self.config.kind == MediaKind::Video
-                && !Vp8Packet::parse(view.payload()).is_ok_and(|p| p.key_frame)
-            {
+            if self.config.kind == MediaKind::Video && !Vp8Packet::parse(view.payload()).is_ok_and(|p| p.key_frame) {
                 self.switching = true;
                 let request = self
                     .key_frame_requested_at
@@ -113,10 +111,7 @@ impl Rewriter {
                     let gap = now.saturating_duration_since(last.at);
                     let ticks = gap.as_nanos() * u128::from(self.config.clock_rate) / 1_000_000_000;
                     let ticks = u32::try_from(ticks).unwrap_or(u32::MAX).max(1);
-                    (
-                        last.sequence.wrapping_add(1),
-                        last.timestamp.wrapping_add(ticks),
-                    )
+                    (last.sequence.wrapping_add(1), last.timestamp.wrapping_add(ticks))
                 }
                 None => (self.config.initial_sequence, self.config.initial_timestamp),
             };
@@ -169,10 +164,7 @@ impl Rewriter {
                 at: now,
             },
         });
-        Ok(Rewrite::Send {
-            sequence,
-            timestamp,
-        })
+        Ok(Rewrite::Send { sequence, timestamp })
     }
 }
 
@@ -209,16 +201,10 @@ mod tests {
 
     fn send(r: &mut Rewriter, now: Instant, mut p: Vec<u8>) -> (u16, u32, bool) {
         match r.rewrite(now, &mut p).unwrap() {
-            Rewrite::Send {
-                sequence,
-                timestamp,
-            } => {
+            Rewrite::Send { sequence, timestamp } => {
                 let v = RtpPacket::parse(&p).unwrap();
                 assert_eq!((v.sequence(), v.timestamp()), (sequence, timestamp));
-                assert_eq!(
-                    (v.ssrc(), v.payload_type()),
-                    (r.config.ssrc, r.config.payload_type)
-                );
+                assert_eq!((v.ssrc(), v.payload_type()), (r.config.ssrc, r.config.payload_type));
                 (sequence, timestamp, v.marker())
             }
             other => panic!("{other:?}"),
@@ -287,11 +273,7 @@ mod tests {
         assert_eq!(s, last.0.wrapping_add(1), "no sequence gap");
         assert_eq!(t, last.1 + 300 * 48, "wall-clock gap x clock rate");
         assert!(m);
-        let (s2, t2, m2) = send(
-            &mut r,
-            now + MS20,
-            build(13, 123_456_789 + 960, 2, &[], None, b"b", 0),
-        );
+        let (s2, t2, m2) = send(&mut r, now + MS20, build(13, 123_456_789 + 960, 2, &[], None, b"b", 0));
         assert_eq!((s2, t2, m2), (s + 1, t + 960, false));
         // An immediate switch still moves the timestamp forward.
         r.switch();
@@ -307,26 +289,14 @@ mod tests {
         let mut r = audio_rewriter(0, 0);
         let t0 = Instant::now();
         assert_eq!(send(&mut r, t0, build(10, 0, 1, &[], None, b"o", 0)).0, 0);
-        assert_eq!(
-            send(&mut r, t0, build(12, 1920, 1, &[], None, b"o", 0)).0,
-            2
-        );
+        assert_eq!(send(&mut r, t0, build(12, 1920, 1, &[], None, b"o", 0)).0, 2);
         // The retransmitted 11 fills the gap, 9 predates the source and is dropped.
-        assert_eq!(
-            send(&mut r, t0, build(11, 960, 1, &[], None, b"o", 0)),
-            (1, 960, false)
-        );
+        assert_eq!(send(&mut r, t0, build(11, 960, 1, &[], None, b"o", 0)), (1, 960, false));
         let mut p = build(9, 0, 1, &[], None, b"o", 0);
-        assert_eq!(
-            r.rewrite(t0, &mut p).unwrap(),
-            Rewrite::Drop(DropReason::Stale)
-        );
+        assert_eq!(r.rewrite(t0, &mut p).unwrap(), Rewrite::Drop(DropReason::Stale));
         // The next switch continues after the highest sent, not the last sent.
         r.switch();
-        assert_eq!(
-            send(&mut r, t0 + MS20, build(500, 0, 2, &[], None, b"o", 0)).0,
-            3
-        );
+        assert_eq!(send(&mut r, t0 + MS20, build(500, 0, 2, &[], None, b"o", 0)).0, 3);
     }
 
     #[test]
@@ -362,10 +332,7 @@ mod tests {
         );
         let (s, _, m) = send(&mut r, later, key(4, 1));
         assert_eq!(s, 0);
-        assert!(
-            !m,
-            "video marker is end-of-frame, left as the source set it"
-        );
+        assert!(!m, "video marker is end-of-frame, left as the source set it");
         assert!(!r.switching);
         assert_eq!(send(&mut r, later, cont(5, 1)).0, 1);
         r.switch();

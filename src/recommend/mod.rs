@@ -20,11 +20,7 @@ pub use random::RandomRecommender;
 /// Picks the next utterance for a viewer among the room's candidates (oldest first).
 /// `Ok(None)` means nothing suits now: the feed waits for the next onset.
 pub trait Recommender: Send + Sync {
-    fn next(
-        &self,
-        viewer: &ViewerContext,
-        candidates: &[Candidate],
-    ) -> Result<Option<UtteranceId>, RecommendError>;
+    fn next(&self, viewer: &ViewerContext, candidates: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -16,11 +16,7 @@ impl<R: Recommender> PreferencesRecommender<R> {
 }
 
 impl<R: Recommender> Recommender for PreferencesRecommender<R> {
-    fn next(
-        &self,
-        viewer: &ViewerContext,
-        candidates: &[Candidate],
-    ) -> Result<Option<UtteranceId>, RecommendError> {
+    fn next(&self, viewer: &ViewerContext, candidates: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
         let prefs = &viewer.preferences;
         if prefs.favour.is_empty() && prefs.mute.is_empty() {
             return self.inner.next(viewer, candidates);
@@ -61,10 +57,7 @@ mod tests {
         let r = PreferencesRecommender::new(RandomRecommender::new(1));
         let c = [candidate(1, "loud", Live), candidate(2, "b", Complete)];
         for _ in 0..30 {
-            assert_eq!(
-                r.next(&viewer(&[], &["loud"]), &c).unwrap(),
-                Some(UtteranceId(2))
-            );
+            assert_eq!(r.next(&viewer(&[], &["loud"]), &c).unwrap(), Some(UtteranceId(2)));
         }
         assert_eq!(r.next(&viewer(&[], &["loud", "b"]), &c).unwrap(), None);
     }
@@ -105,11 +98,7 @@ mod tests {
 
     struct Failing;
     impl Recommender for Failing {
-        fn next(
-            &self,
-            _: &ViewerContext,
-            _: &[Candidate],
-        ) -> Result<Option<UtteranceId>, RecommendError> {
+        fn next(&self, _: &ViewerContext, _: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
             Err(RecommendError::Unavailable("down".into()))
         }
     }

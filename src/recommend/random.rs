@@ -25,15 +25,10 @@ impl RandomRecommender {
     /// Whether the viewer may hear `c` at all: not evicted, not their own voice, not heard
     /// within their history window.
     pub(crate) fn eligible(viewer: &ViewerContext, c: &Candidate) -> bool {
-        c.state != UtteranceState::Evicted
-            && *c.speaker.uid != *viewer.uid
-            && !viewer.history.contains(c.id)
+        c.state != UtteranceState::Evicted && *c.speaker.uid != *viewer.uid && !viewer.history.contains(c.id)
     }
 
-    fn pick<'a>(
-        &self,
-        mut eligible: impl Iterator<Item = &'a Candidate> + Clone,
-    ) -> Option<UtteranceId> {
+    fn pick<'a>(&self, mut eligible: impl Iterator<Item = &'a Candidate> + Clone) -> Option<UtteranceId> {
         let n = eligible.clone().count();
         if n == 0 {
             return None;
@@ -44,11 +39,7 @@ impl RandomRecommender {
 }
 
 impl Recommender for RandomRecommender {
-    fn next(
-        &self,
-        viewer: &ViewerContext,
-        candidates: &[Candidate],
-    ) -> Result<Option<UtteranceId>, RecommendError> {
+    fn next(&self, viewer: &ViewerContext, candidates: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
         let eligible = candidates.iter().filter(|c| Self::eligible(viewer, c));
         Ok(self
             .pick(eligible.clone().filter(|c| c.is_live()))
@@ -120,9 +111,7 @@ mod tests {
             candidate(2, "b", Evicted),
             candidate(3, "c", Complete),
         ];
-        let seen: HashSet<_> = (0..100)
-            .map(|_| r.next(&viewer(), &c).unwrap().unwrap())
-            .collect();
+        let seen: HashSet<_> = (0..100).map(|_| r.next(&viewer(), &c).unwrap().unwrap()).collect();
         assert_eq!(seen, HashSet::from([UtteranceId(1), UtteranceId(3)]));
         assert_eq!(r.next(&viewer(), &[]).unwrap(), None);
     }
@@ -132,9 +121,7 @@ mod tests {
         let c: Vec<_> = (1..=20).map(|i| candidate(i, "a", Complete)).collect();
         let run = |seed| {
             let r = RandomRecommender::new(seed);
-            (0..10)
-                .map(|_| r.next(&viewer(), &c).unwrap())
-                .collect::<Vec<_>>()
+            (0..10).map(|_| r.next(&viewer(), &c).unwrap()).collect::<Vec<_>>()
         };
         assert_eq!(run(9), run(9));
     }

@@ -268,7 +268,10 @@ pub fn parse_request(text: &str) -> Result<Request, Rejected> {
     let Value::Object(mut obj) = value else {
         return Err(Rejected {
             id: None,
-            error: ErrorBody::new(ErrorCode::BadRequest, "a request is a JSON object {\"id\",\"method\",\"data\"}"),
+            error: ErrorBody::new(
+                ErrorCode::BadRequest,
+                "a request is a JSON object {\"id\",\"method\",\"data\"}",
+            ),
         });
     };
     let id = match obj.get("id") {
@@ -288,7 +291,10 @@ pub fn parse_request(text: &str) -> Result<Request, Rejected> {
         error: ErrorBody::new(code, message),
     };
     if let Some(extra) = obj.keys().find(|k| !matches!(k.as_str(), "id" | "method" | "data")) {
-        return Err(reject(ErrorCode::BadRequest, format!("unknown envelope field {extra:?}; put parameters in \"data\"")));
+        return Err(reject(
+            ErrorCode::BadRequest,
+            format!("unknown envelope field {extra:?}; put parameters in \"data\""),
+        ));
     }
     let method = match obj.remove("method") {
         Some(Value::String(m)) => m,
@@ -321,7 +327,10 @@ pub fn parse_request(text: &str) -> Result<Request, Rejected> {
         "ping" => params::<Empty>(&method, data).map(|_| Method::Ping),
         other => {
             let shown: String = other.chars().take(64).collect();
-            return Err(reject(ErrorCode::UnknownMethod, format!("unknown method {shown:?}; known: {}", METHODS.join(", "))));
+            return Err(reject(
+                ErrorCode::UnknownMethod,
+                format!("unknown method {shown:?}; known: {}", METHODS.join(", ")),
+            ));
         }
     };
     parsed
@@ -337,7 +346,8 @@ pub fn response_ok(id: u64, data: &impl Serialize) -> String {
         ok: bool,
         data: &'a T,
     }
-    serde_json::to_string(&Ok { id, ok: true, data }).unwrap_or_else(|e| response_error(Some(id), &ErrorBody::new(ErrorCode::Internal, e.to_string())))
+    serde_json::to_string(&Ok { id, ok: true, data })
+        .unwrap_or_else(|e| response_error(Some(id), &ErrorBody::new(ErrorCode::Internal, e.to_string())))
 }
 
 pub fn response_error(id: Option<u64>, error: &ErrorBody) -> String {
@@ -355,11 +365,19 @@ pub fn response_error(id: Option<u64>, error: &ErrorBody) -> String {
 #[serde(tag = "notification", content = "data", rename_all = "camelCase")]
 pub enum Notification {
     #[serde(rename_all = "camelCase")]
-    PeerJoined { peer_id: String, display_name: Option<String>, role: Role },
+    PeerJoined {
+        peer_id: String,
+        display_name: Option<String>,
+        role: Role,
+    },
     #[serde(rename_all = "camelCase")]
     PeerLeft { peer_id: String },
     #[serde(rename_all = "camelCase")]
-    NewProducer { producer_id: ProducerId, peer_id: String, kind: MediaKind },
+    NewProducer {
+        producer_id: ProducerId,
+        peer_id: String,
+        kind: MediaKind,
+    },
     #[serde(rename_all = "camelCase")]
     ProducerClosed { producer_id: ProducerId, peer_id: String },
     #[serde(rename_all = "camelCase")]
@@ -367,7 +385,10 @@ pub enum Notification {
     #[serde(rename_all = "camelCase")]
     ProducerResumed { producer_id: ProducerId, peer_id: String },
     #[serde(rename_all = "camelCase")]
-    ConsumerClosed { consumer_id: ConsumerId, producer_id: ProducerId },
+    ConsumerClosed {
+        consumer_id: ConsumerId,
+        producer_id: ProducerId,
+    },
     /// The server is going away; reconnect after `reconnect_after_ms` (to another instance).
     #[serde(rename_all = "camelCase")]
     ServerShutdown { reason: String, reconnect_after_ms: u64 },
@@ -473,7 +494,8 @@ mod tests {
 
     #[test]
     fn parses_join() {
-        let r = parse_request(r#"{"id":7,"method":"join","data":{"room":"r1","role":"viewer","displayName":"Ann"}}"#).unwrap();
+        let r = parse_request(r#"{"id":7,"method":"join","data":{"room":"r1","role":"viewer","displayName":"Ann"}}"#)
+            .unwrap();
         assert_eq!(r.id, 7);
         match r.method {
             Method::Join(j) => {
@@ -488,8 +510,14 @@ mod tests {
 
     #[test]
     fn data_may_be_omitted_for_methods_without_parameters() {
-        assert!(matches!(parse_request(r#"{"id":1,"method":"ping"}"#).unwrap().method, Method::Ping));
-        assert!(matches!(parse_request(r#"{"id":1,"method":"leave","data":{}}"#).unwrap().method, Method::Leave));
+        assert!(matches!(
+            parse_request(r#"{"id":1,"method":"ping"}"#).unwrap().method,
+            Method::Ping
+        ));
+        assert!(matches!(
+            parse_request(r#"{"id":1,"method":"leave","data":{}}"#).unwrap().method,
+            Method::Leave
+        ));
     }
 
     #[test]
@@ -504,8 +532,14 @@ mod tests {
         let (id, code, msg) = rejected(r#"{"id":3,"method":"fly"}"#);
         assert_eq!((id, code), (Some(3), ErrorCode::UnknownMethod));
         assert!(msg.contains("createTransport"));
-        assert_eq!(rejected(r#"{"id":3,"method":"ping","data":[1]}"#).1, ErrorCode::BadRequest);
-        assert_eq!(rejected(r#"{"id":3,"method":"ping","extra":1}"#).1, ErrorCode::BadRequest);
+        assert_eq!(
+            rejected(r#"{"id":3,"method":"ping","data":[1]}"#).1,
+            ErrorCode::BadRequest
+        );
+        assert_eq!(
+            rejected(r#"{"id":3,"method":"ping","extra":1}"#).1,
+            ErrorCode::BadRequest
+        );
     }
 
     #[test]
@@ -529,9 +563,19 @@ mod tests {
     #[test]
     fn responses_and_notifications_have_the_documented_shape() {
         let ok: Value = serde_json::from_str(&response_ok(9, &PingResponse { pong: true, time_ms: 5 })).unwrap();
-        assert_eq!(ok, serde_json::json!({"id":9,"ok":true,"data":{"pong":true,"timeMs":5}}));
-        let err: Value = serde_json::from_str(&response_error(Some(2), &ErrorBody::new(ErrorCode::NotJoined, "join first"))).unwrap();
-        assert_eq!(err, serde_json::json!({"id":2,"ok":false,"error":{"code":"not_joined","message":"join first"}}));
+        assert_eq!(
+            ok,
+            serde_json::json!({"id":9,"ok":true,"data":{"pong":true,"timeMs":5}})
+        );
+        let err: Value = serde_json::from_str(&response_error(
+            Some(2),
+            &ErrorBody::new(ErrorCode::NotJoined, "join first"),
+        ))
+        .unwrap();
+        assert_eq!(
+            err,
+            serde_json::json!({"id":2,"ok":false,"error":{"code":"not_joined","message":"join first"}})
+        );
         let err: Value = serde_json::from_str(&response_error(None, &ErrorBody::new(ErrorCode::BadJson, "x"))).unwrap();
         assert_eq!(err["id"], Value::Null);
         let n: Value = serde_json::from_str(&Notification::PeerLeft { peer_id: "p".into() }.to_text()).unwrap();
@@ -540,7 +584,12 @@ mod tests {
 
     #[test]
     fn error_codes_serialize_as_their_names() {
-        for code in [ErrorCode::BadJson, ErrorCode::WrongDirection, ErrorCode::RateLimited, ErrorCode::CannotConsume] {
+        for code in [
+            ErrorCode::BadJson,
+            ErrorCode::WrongDirection,
+            ErrorCode::RateLimited,
+            ErrorCode::CannotConsume,
+        ] {
             assert_eq!(serde_json::to_value(code).unwrap(), Value::String(code.as_str().into()));
         }
     }

@@ -29,7 +29,11 @@ const MAX_ROOM_NAME: usize = 64;
 const MAX_DISPLAY_NAME: usize = 64;
 
 fn valid_room_name(name: &str) -> bool {
-    !name.is_empty() && name.len() <= MAX_ROOM_NAME && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    !name.is_empty()
+        && name.len() <= MAX_ROOM_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 impl Session {
@@ -74,7 +78,9 @@ impl Session {
                 id,
                 &PingResponse {
                     pong: true,
-                    time_ms: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64),
+                    time_ms: SystemTime::now()
+                        .duration_since(UNIX_EPOCH)
+                        .map_or(0, |d| d.as_millis() as u64),
                 },
             ),
             Method::Leave => {
@@ -83,10 +89,12 @@ impl Session {
             }
             method => {
                 let name = method.name();
-                let peer = self
-                    .peer
-                    .as_mut()
-                    .ok_or_else(|| ErrorBody::new(ErrorCode::NotJoined, format!("{name} needs a joined room; send join first")))?;
+                let peer = self.peer.as_mut().ok_or_else(|| {
+                    ErrorBody::new(
+                        ErrorCode::NotJoined,
+                        format!("{name} needs a joined room; send join first"),
+                    )
+                })?;
                 match method {
                     Method::CreateTransport(m) => response_ok(id, &peer.create_transport(m.direction, limits).await?),
                     Method::ConnectTransport(m) => {
@@ -119,7 +127,8 @@ impl Session {
                         response_ok(id, &EmptyResponse {})
                     }
                     Method::SetPreferredLayers(m) => {
-                        peer.set_preferred_layers(m.consumer_id, m.spatial_layer, m.temporal_layer).await?;
+                        peer.set_preferred_layers(m.consumer_id, m.spatial_layer, m.temporal_layer)
+                            .await?;
                         response_ok(id, &EmptyResponse {})
                     }
                     Method::RestartIce(m) => response_ok(
@@ -128,7 +137,9 @@ impl Session {
                             ice_parameters: peer.restart_ice(m.transport_id).await?,
                         },
                     ),
-                    Method::GetRouterRtpCapabilities | Method::Join(_) | Method::Leave | Method::Ping => unreachable!("handled above"),
+                    Method::GetRouterRtpCapabilities | Method::Join(_) | Method::Leave | Method::Ping => {
+                        unreachable!("handled above")
+                    }
                 }
             }
         })
@@ -147,7 +158,11 @@ impl Session {
                 format!("join: room must be 1-{MAX_ROOM_NAME} characters of A-Z a-z 0-9 - _ ."),
             ));
         }
-        if join.display_name.as_ref().is_some_and(|n| n.chars().count() > MAX_DISPLAY_NAME) {
+        if join
+            .display_name
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > MAX_DISPLAY_NAME)
+        {
             return Err(ErrorBody::new(
                 ErrorCode::InvalidParams,
                 format!("join: displayName is longer than {MAX_DISPLAY_NAME} characters"),
@@ -163,10 +178,15 @@ impl Session {
             events: self.events.clone(),
             overflowed: Arc::clone(&self.overflowed),
         };
-        let (room, snapshot) = self.ctx.rooms.join(&self.ctx.pool, &join.room, link.clone()).await.map_err(|e| match e {
-            RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorBody::new(ErrorCode::RoomFull, e.to_string()),
-            e => ErrorBody::new(ErrorCode::Internal, e.to_string()),
-        })?;
+        let (room, snapshot) = self
+            .ctx
+            .rooms
+            .join(&self.ctx.pool, &join.room, link.clone())
+            .await
+            .map_err(|e| match e {
+                RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorBody::new(ErrorCode::RoomFull, e.to_string()),
+                e => ErrorBody::new(ErrorCode::Internal, e.to_string()),
+            })?;
         tracing::info!(room = room.id(), peer = %info.peer_id, role = ?info.role, "peer joined");
         let response = JoinResponse {
             peer_id: info.peer_id.clone(),
@@ -177,7 +197,13 @@ impl Session {
             peers: snapshot.peers,
             producers: snapshot.producers,
         };
-        self.peer = Some(Peer::new(room, link, info.role, join.rtp_capabilities, Arc::clone(&self.ctx.counters)));
+        self.peer = Some(Peer::new(
+            room,
+            link,
+            info.role,
+            join.rtp_capabilities,
+            Arc::clone(&self.ctx.counters),
+        ));
         Ok(response)
     }
 
@@ -207,10 +233,19 @@ impl Session {
     pub(crate) fn on_event(&mut self, event: PeerEvent) -> Option<Arc<str>> {
         match event {
             PeerEvent::Notify(text) => self.peer.as_ref().map(|_| text),
-            PeerEvent::ConsumerClosed { consumer_id, producer_id } => {
+            PeerEvent::ConsumerClosed {
+                consumer_id,
+                producer_id,
+            } => {
                 let peer = self.peer.as_mut()?;
-                peer.consumer_closed(&consumer_id)
-                    .then(|| Notification::ConsumerClosed { consumer_id, producer_id }.to_text().into())
+                peer.consumer_closed(&consumer_id).then(|| {
+                    Notification::ConsumerClosed {
+                        consumer_id,
+                        producer_id,
+                    }
+                    .to_text()
+                    .into()
+                })
             }
         }
     }

@@ -61,15 +61,25 @@ impl ConnectionLimiter {
         })
     }
 
-    pub(crate) fn admit(self: &Arc<Self>, ip: IpAddr, counted: impl FnOnce() -> Counter) -> Result<ConnectionPermit, ErrorBody> {
+    pub(crate) fn admit(
+        self: &Arc<Self>,
+        ip: IpAddr,
+        counted: impl FnOnce() -> Counter,
+    ) -> Result<ConnectionPermit, ErrorBody> {
         let mut map = self.per_ip.lock();
         let total: usize = map.values().sum();
         if total >= self.max_total {
-            return Err(ErrorBody::new(ErrorCode::LimitExceeded, format!("the server is at its limit of {} connections", self.max_total)));
+            return Err(ErrorBody::new(
+                ErrorCode::LimitExceeded,
+                format!("the server is at its limit of {} connections", self.max_total),
+            ));
         }
         let n = map.entry(ip).or_insert(0);
         if *n >= self.max_per_ip {
-            return Err(ErrorBody::new(ErrorCode::LimitExceeded, format!("at most {} connections per IP address", self.max_per_ip)));
+            return Err(ErrorBody::new(
+                ErrorCode::LimitExceeded,
+                format!("at most {} connections per IP address", self.max_per_ip),
+            ));
         }
         *n += 1;
         Ok(ConnectionPermit {
@@ -106,7 +116,12 @@ enum End {
 }
 
 /// Runs one connection to its end and releases everything it held.
-pub(crate) async fn run(ctx: Arc<ServerContext>, mut socket: WebSocket, remote: std::net::SocketAddr, _permit: ConnectionPermit) {
+pub(crate) async fn run(
+    ctx: Arc<ServerContext>,
+    mut socket: WebSocket,
+    remote: std::net::SocketAddr,
+    _permit: ConnectionPermit,
+) {
     let limits = ctx.config.limits.clone();
     let (mut session, mut events) = Session::new(Arc::clone(&ctx));
     let limiter = rate_limiter(limits.messages_per_second, limits.message_burst);
@@ -213,7 +228,10 @@ pub(crate) async fn run(ctx: Arc<ServerContext>, mut socket: WebSocket, remote: 
         End::Error(e) => tracing::info!(%remote, ?peer, error = %e, "connection lost"),
         End::Close(code, reason) => {
             tracing::info!(%remote, ?peer, code, reason, "closing connection");
-            let frame = CloseFrame { code, reason: reason.into() };
+            let frame = CloseFrame {
+                code,
+                reason: reason.into(),
+            };
             if send_message(&mut socket, Message::Close(Some(frame))).await.is_ok() {
                 // Complete the closing handshake: dropping a socket with unread input makes the
                 // kernel send a reset, and the client would lose the close frame and its code.

@@ -30,7 +30,9 @@ pub async fn ws_connect(server: &ServerHandle) -> Result<Ws, tokio_tungstenite::
         for cert in CertificateDer::pem_slice_iter(pem.as_bytes()) {
             roots.add(cert.unwrap()).unwrap();
         }
-        let config = rustls::ClientConfig::builder().with_root_certificates(roots).with_no_client_auth();
+        let config = rustls::ClientConfig::builder()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
         tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config))
     });
     tokio_tungstenite::connect_async_tls_with_config(server.ws_url(), None, false, connector)
@@ -74,7 +76,10 @@ pub async fn assert_released(server: &ServerHandle) {
         if routers == 0 && transports == 0 {
             break;
         }
-        assert!(tokio::time::Instant::now() < deadline, "mediasoup still has {routers} routers, {transports} transports");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "mediasoup still has {routers} routers, {transports} transports"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -121,7 +126,9 @@ impl Client {
     /// Next JSON text frame, or None when the connection ended.
     pub async fn recv_json(&mut self) -> Option<Value> {
         loop {
-            let m = tokio::time::timeout(TIMEOUT, self.ws.next()).await.expect("timed out waiting for a frame")?;
+            let m = tokio::time::timeout(TIMEOUT, self.ws.next())
+                .await
+                .expect("timed out waiting for a frame")?;
             match m {
                 Ok(Message::Text(t)) => return Some(serde_json::from_str(&t).expect("server sends JSON")),
                 Ok(Message::Close(_)) | Err(_) => return None,
@@ -133,7 +140,10 @@ impl Client {
     /// Reads until the server closes; returns the close code.
     pub async fn recv_close(&mut self) -> Option<u16> {
         loop {
-            match tokio::time::timeout(TIMEOUT, self.ws.next()).await.expect("timed out waiting for close") {
+            match tokio::time::timeout(TIMEOUT, self.ws.next())
+                .await
+                .expect("timed out waiting for close")
+            {
                 Some(Ok(Message::Close(frame))) => return frame.map(|f| f.code.into()),
                 Some(Ok(Message::Text(t))) => self.notifications.push_back(serde_json::from_str(&t).unwrap()),
                 Some(Ok(_)) => continue,
@@ -145,13 +155,17 @@ impl Client {
     pub async fn request(&mut self, method: &str, data: Value) -> Result<Value, ErrorReply> {
         let id = self.next_id;
         self.next_id += 1;
-        self.send_text(json!({"id": id, "method": method, "data": data}).to_string()).await;
+        self.send_text(json!({"id": id, "method": method, "data": data}).to_string())
+            .await;
         let r = self.recv_response().await;
         assert_eq!(r["id"], json!(id), "response to the request: {r}");
         if r["ok"] == json!(true) {
             Ok(r["data"].clone())
         } else {
-            Err((r["error"]["code"].as_str().unwrap().to_string(), r["error"]["message"].as_str().unwrap().to_string()))
+            Err((
+                r["error"]["code"].as_str().unwrap().to_string(),
+                r["error"]["message"].as_str().unwrap().to_string(),
+            ))
         }
     }
 
@@ -168,7 +182,10 @@ impl Client {
             if let Some(i) = self.notifications.iter().position(|n| n["notification"] == name) {
                 return self.notifications.remove(i).unwrap()["data"].clone();
             }
-            let v = self.recv_json().await.unwrap_or_else(|| panic!("connection closed waiting for {name}"));
+            let v = self
+                .recv_json()
+                .await
+                .unwrap_or_else(|| panic!("connection closed waiting for {name}"));
             if v.get("notification").is_some() {
                 self.notifications.push_back(v);
             }
@@ -181,14 +198,16 @@ impl Client {
 
     /// Joins without receive capabilities (enough to broadcast).
     pub async fn join(&mut self, room: &str, role: &str) -> Value {
-        self.ok("join", json!({"room": room, "role": role, "displayName": role})).await
+        self.ok("join", json!({"room": room, "role": role, "displayName": role}))
+            .await
     }
 
     /// Asks for the router's capabilities and joins with them as our own (as bots do; a browser
     /// loads its device with them and sends the device's).
     pub async fn join_with_caps(&mut self, room: &str, role: &str) -> Value {
         let caps = self.ok("getRouterRtpCapabilities", json!({})).await["routerRtpCapabilities"].clone();
-        self.ok("join", json!({"room": room, "role": role, "rtpCapabilities": caps})).await
+        self.ok("join", json!({"room": room, "role": role, "rtpCapabilities": caps}))
+            .await
     }
 }
 
@@ -214,6 +233,9 @@ pub fn browser_opus_rtp_parameters(ssrc: u32) -> Value {
 
 /// Client DTLS parameters (the fingerprint need not match anything until media flows).
 pub fn client_dtls_parameters() -> Value {
-    let fp = (0..32).map(|i| format!("{:02X}", i * 7 % 256)).collect::<Vec<_>>().join(":");
+    let fp = (0..32)
+        .map(|i| format!("{:02X}", i * 7 % 256))
+        .collect::<Vec<_>>()
+        .join(":");
     json!({"role": "client", "fingerprints": [{"algorithm": "sha-256", "value": fp}]})
 }
