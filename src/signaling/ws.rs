@@ -143,11 +143,10 @@ pub(crate) async fn run(
                 let message = match message {
                     None => break End::ClientClosed,
                     Some(Err(e)) => {
-                        let text = e.to_string();
-                        if text.contains("too long") || text.contains("too big") || text.contains("Space limit") {
+                        if is_capacity_error(e) {
                             break End::Close(close_code::TOO_BIG, "frame over limits.max_frame_bytes");
                         }
-                        break End::Error(text);
+                        break End::Error("socket error".into());
                     }
                     Some(Ok(m)) => m,
                 };
@@ -246,6 +245,14 @@ pub(crate) async fn run(
             }
         }
     }
+}
+
+/// A frame or message over the configured maximum (tungstenite refuses to buffer it).
+fn is_capacity_error(e: axum::Error) -> bool {
+    matches!(
+        e.into_inner().downcast_ref::<tokio_tungstenite::tungstenite::Error>(),
+        Some(tokio_tungstenite::tungstenite::Error::Capacity(_))
+    )
 }
 
 async fn reply_error(ctx: &ServerContext, socket: &mut WebSocket, id: Option<u64>, e: &ErrorBody) -> Result<(), ()> {
