@@ -23,7 +23,52 @@ pub struct Config {
     pub ice_servers: Vec<IceServerConfig>,
     pub limits: Limits,
     pub tls: TlsConfig,
+    pub buffer: BufferConfig,
     pub log: LogConfig,
+}
+
+/// The in-memory utterance buffer and the voice-activity detector that cuts utterances.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BufferConfig {
+    /// All utterances of all rooms together never take more than this.
+    pub cap_bytes: usize,
+    /// A longer monologue becomes consecutive utterances.
+    pub max_utterance_ms: u64,
+    /// An utterance stays open this long after the last voiced packet.
+    pub hangover_ms: u64,
+    /// Audio kept before the detected onset, so the first syllable is not cut.
+    pub pre_roll_ms: u64,
+    /// RFC 6464 level (-dBov, 0 loudest .. 127 silent) at or above which speech starts.
+    pub onset_level: u8,
+    /// Level that keeps an open utterance alive (quieter than onset_level: hysteresis).
+    pub offset_level: u8,
+}
+
+impl Default for BufferConfig {
+    fn default() -> Self {
+        BufferConfig {
+            cap_bytes: 1 << 30,
+            max_utterance_ms: 15_000,
+            hangover_ms: 500,
+            pre_roll_ms: 300,
+            onset_level: 45,
+            offset_level: 55,
+        }
+    }
+}
+
+impl BufferConfig {
+    pub fn segmenter(&self) -> crate::buffer::SegmenterConfig {
+        crate::buffer::SegmenterConfig {
+            onset_level: self.onset_level,
+            offset_level: self.offset_level,
+            hangover: Duration::from_millis(self.hangover_ms),
+            pre_roll: Duration::from_millis(self.pre_roll_ms),
+            max_length: Duration::from_millis(self.max_utterance_ms),
+            ..crate::buffer::SegmenterConfig::default()
+        }
+    }
 }
 
 /// HTTPS/WSS. Production refuses to run without TLS unless a proxy in front terminates it.
@@ -137,6 +182,7 @@ impl Default for Config {
             }],
             limits: Limits::default(),
             tls: TlsConfig::default(),
+            buffer: BufferConfig::default(),
             log: LogConfig::default(),
         }
     }
@@ -410,6 +456,25 @@ impl Config {
                 ));
             }
         }
+        let b = &self.buffer;
+        if b.cap_bytes < 1 << 20 {
+            return Err(invalid("buffer.cap_bytes", format!("{} is below 1 MiB; one utterance alone needs more", b.cap_bytes)));
+        }
+        if !(1_000..=60_000).contains(&b.max_utterance_ms) {
+            return Err(invalid("buffer.max_utterance_ms", format!("{} is outside 1000..=60000", b.max_utterance_ms)));
+        }
+        if b.hangover_ms > 5_000 || b.pre_roll_ms > 2_000 {
+            return Err(invalid("buffer.hangover_ms", "hangover_ms is at most 5000 and pre_roll_ms at most 2000"));
+        }
+        if b.onset_level > 127 || b.offset_level > 127 || b.offset_level < b.onset_level {
+            return Err(invalid(
+                "buffer.onset_level",
+                format!(
+                    "levels are 0 (loudest) ..127 (silent) and offset_level ({}) must be at least onset_level ({})",
+                    b.offset_level, b.onset_level
+                ),
+            ));
+        }
         let l = &self.limits;
         let positive: [(&'static str, u64); 12] = [
             ("limits.max_rooms", l.max_rooms as u64),
@@ -653,6 +718,22 @@ mod tests {
         let mut c = Config::default();
         c.limits.max_frame_bytes = 10;
         assert!(err_of(&c).starts_with("limits.max_frame_bytes"));
+    }
+
+    #[test]
+    fn buffer_settings_are_checked() {
+        let mut c = Config::default();
+        c.buffer.cap_bytes = 1000;
+        assert!(err_of(&c).starts_with("buffer.cap_bytes"));
+        let mut c = Config::default();
+        c.buffer.max_utterance_ms = 100;
+        assert!(err_of(&c).starts_with("buffer.max_utterance_ms"));
+        let mut c = Config::default();
+        c.buffer.offset_level = 10;
+        assert!(err_of(&c).starts_with("buffer.onset_level"));
+        let c = Config::from_toml("[buffer]\ncap_bytes = 10485760\nmax_utterance_ms = 5000\n").unwrap();
+        c.validate().unwrap();
+        assert_eq!(c.buffer.segmenter().max_length, Duration::from_secs(5));
     }
 
     #[test]

@@ -16,7 +16,9 @@ use crate::room::{PeerEvent, PeerLink, Room};
 use crate::signaling::protocol::{
     ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, Role, TransportResponse,
 };
+use crate::buffer::Speaker;
 use crate::stats::{Counter, ServerCounters};
+use crate::tap::{tap, Recording, Tap};
 use crate::workers::LoadGuard;
 
 struct PeerTransport {
@@ -38,9 +40,12 @@ pub(crate) struct Peer {
     link: PeerLink,
     // Field order is drop order: consumers, then producers, then the transports under them.
     consumers: HashMap<ConsumerId, PeerConsumer>,
+    /// Each audio producer's tap into the utterance buffer; dropped before the producer.
+    taps: HashMap<ProducerId, Tap>,
     producers: HashMap<ProducerId, Producer>,
     transports: HashMap<TransportId, PeerTransport>,
     counters: Arc<ServerCounters>,
+    recording: Arc<Recording>,
     _load: LoadGuard,
     _counted: Counter,
 }
@@ -61,6 +66,7 @@ impl Peer {
         role: Role,
         rtp_capabilities: Option<RtpCapabilities>,
         counters: Arc<ServerCounters>,
+        recording: Arc<Recording>,
     ) -> Peer {
         Peer {
             id: link.info.peer_id.clone(),
@@ -71,9 +77,11 @@ impl Peer {
             room,
             link,
             consumers: HashMap::new(),
+            taps: HashMap::new(),
             producers: HashMap::new(),
             transports: HashMap::new(),
             counters,
+            recording,
         }
     }
 
@@ -197,6 +205,20 @@ impl Peer {
         producer.on_close(move || drop(counted)).detach();
         let id = producer.id();
         tracing::info!(room = self.room.id(), peer = %self.id, producer = %id, ?kind, "producer created");
+        if kind == MediaKind::Audio {
+            // Without auth the peer is its own user id.
+            let speaker = Speaker {
+                uid: Arc::from(self.id.as_str()),
+                peer: Arc::from(self.id.as_str()),
+            };
+            match tap(&self.room, &producer, speaker, &self.recording).await {
+                Ok(t) => {
+                    self.taps.insert(id, t);
+                }
+                // Live consumers still work; only the buffer misses this speaker.
+                Err(e) => tracing::error!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "tap failed"),
+            }
+        }
         self.producers.insert(id, producer);
         self.room.add_producer(ProducerInfo {
             producer_id: id,
@@ -340,6 +362,7 @@ impl Peer {
 
     pub(crate) fn close_producer(&mut self, id: ProducerId) -> Result<(), ErrorBody> {
         let producer = self.producers.remove(&id).ok_or_else(|| not_found("producer", id))?;
+        self.taps.remove(&id);
         self.room.remove_producer(id);
         drop(producer);
         Ok(())

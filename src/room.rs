@@ -67,6 +67,10 @@ struct RoomState {
 pub struct Room {
     id: String,
     router: Router,
+    /// What a consumer inside the server (the tap) can receive: everything the router offers.
+    consume_capabilities: RtpCapabilities,
+    /// Where the tap's consumers live; made on the first audio producer.
+    tap_transport: OnceCell<DirectTransport>,
     worker: Arc<PoolWorker>,
     state: Mutex<RoomState>,
     _load: LoadGuard,
@@ -90,6 +94,16 @@ impl Room {
 
     pub fn worker(&self) -> &Arc<PoolWorker> {
         &self.worker
+    }
+
+    pub(crate) fn consume_capabilities(&self) -> &RtpCapabilities {
+        &self.consume_capabilities
+    }
+
+    pub(crate) async fn tap_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
+        self.tap_transport
+            .get_or_try_init(|| self.router.create_direct_transport(DirectTransportOptions::default()))
+            .await
     }
 
     pub fn peer_count(&self) -> usize {
@@ -302,6 +316,8 @@ impl Rooms {
         tracing::info!(room = room_id, worker = worker.index(), router = %router.id(), "room created");
         Ok(Arc::new(Room {
             id: room_id.to_string(),
+            consume_capabilities: pool.consume_capabilities().clone(),
+            tap_transport: OnceCell::new(),
             router,
             _load: worker.room_guard(),
             worker,

@@ -13,10 +13,12 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use crate::buffer::{StoreConfig, StoreStats, UtteranceStore};
 use crate::config::{Config, ConfigError};
 use crate::room::Rooms;
 use crate::signaling::ws::ConnectionLimiter;
 use crate::stats::{ObjectCounts, ServerCounters};
+use crate::tap::Recording;
 use crate::tls::TlsMaterial;
 use crate::workers::{PoolError, WorkerPool, WorkerStats};
 
@@ -41,6 +43,7 @@ pub(crate) struct ServerContext {
     pub shutdown: CancellationToken,
     pub sessions: TaskTracker,
     pub connections: Arc<ConnectionLimiter>,
+    pub recording: Arc<Recording>,
 }
 
 pub struct Server;
@@ -75,8 +78,16 @@ impl Server {
             counters,
             shutdown: CancellationToken::new(),
             sessions: TaskTracker::new(),
+            recording: Arc::new(Recording {
+                store: UtteranceStore::new(StoreConfig {
+                    cap_bytes: config.buffer.cap_bytes,
+                }),
+                recorders: Arc::default(),
+                segmenter: config.buffer.segmenter(),
+            }),
             config,
         });
+        let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let app = crate::http::router(Arc::clone(&ctx)).into_make_service_with_connect_info::<SocketAddr>();
         let token = ctx.shutdown.clone();
         let listen_error = |source| ServerError::Listen {
@@ -113,6 +124,7 @@ impl Server {
             local_addr,
             tls,
             serve,
+            ticker,
         })
     }
 }
@@ -123,6 +135,7 @@ pub struct ServerHandle {
     local_addr: SocketAddr,
     tls: Option<TlsMaterial>,
     serve: tokio::task::JoinHandle<std::io::Result<()>>,
+    ticker: tokio::task::JoinHandle<()>,
 }
 
 impl ServerHandle {
@@ -172,6 +185,11 @@ impl ServerHandle {
         (routers, transports)
     }
 
+    /// The utterance buffer's numbers: bytes, utterances live and finished, evictions, per room.
+    pub fn buffer_stats(&self) -> StoreStats {
+        self.ctx.recording.store.stats()
+    }
+
     /// Room name → (worker index, peers), for placement checks.
     pub fn rooms(&self) -> Vec<(String, usize, usize)> {
         self.ctx
@@ -207,6 +225,7 @@ impl ServerHandle {
             Ok(r) => r.map_err(ServerError::Http),
             Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
         };
+        let _ = self.ticker.await;
         self.ctx.rooms.clear();
         tracing::info!(counts = ?self.ctx.counters.snapshot(), "sfu stopped");
         result

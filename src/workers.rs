@@ -152,6 +152,7 @@ fn protocol_name(p: Protocol) -> &'static str {
 pub struct WorkerPool {
     workers: Vec<Arc<PoolWorker>>,
     router_rtp_capabilities: RtpCapabilitiesFinalized,
+    consume_capabilities: RtpCapabilities,
     // Declared last: dropped after the workers it created.
     _manager: WorkerManager,
 }
@@ -239,9 +240,18 @@ impl WorkerPool {
             })?;
         let router_rtp_capabilities = probe.rtp_capabilities().clone();
         drop(probe);
+        // The same capabilities in the shape ConsumerOptions takes (the finalized type has no
+        // conversion; their JSON is the same).
+        let consume_capabilities = serde_json::to_value(&router_rtp_capabilities)
+            .and_then(serde_json::from_value)
+            .map_err(|e| PoolError::Worker {
+                index: 0,
+                message: format!("router capabilities: {e}"),
+            })?;
         Ok(WorkerPool {
             workers,
             router_rtp_capabilities,
+            consume_capabilities,
             _manager: manager,
         })
     }
@@ -249,6 +259,11 @@ impl WorkerPool {
     /// What every room's router accepts.
     pub fn router_rtp_capabilities(&self) -> &RtpCapabilitiesFinalized {
         &self.router_rtp_capabilities
+    }
+
+    /// [`WorkerPool::router_rtp_capabilities`] as receive capabilities, for server-side consumers.
+    pub fn consume_capabilities(&self) -> &RtpCapabilities {
+        &self.consume_capabilities
     }
 
     pub fn workers(&self) -> &[Arc<PoolWorker>] {

@@ -63,6 +63,10 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
         let png = std::fs::metadata(shots.join(format!("{role}.png"))).expect("screenshot taken");
         assert!(png.len() > 1000);
     }
+    // Chromium's fake microphone beeps: the tap cut its beeps into utterances in the buffer.
+    let buffer = server.buffer_stats();
+    assert!(buffer.live + buffer.finished >= 1, "utterances recorded: {buffer:?}");
+    assert!(buffer.bytes_used > 0 && buffer.bytes_used <= buffer.cap_bytes);
     // Closing the broadcaster page released its peer; the listener leaves with the server.
     eventually("broadcaster released", || server.counts().producers == 0).await;
     server.shutdown().await.unwrap();

@@ -1,10 +1,12 @@
 //! The utterance buffer: where broadcasters' speech is cut into utterances ([`segmenter`]),
 //! stored compactly ([`utterance`]) and kept under a global byte cap ([`store`]).
 
+pub mod recorder;
 pub mod segmenter;
 pub mod store;
 pub mod utterance;
 
+pub use recorder::{Recorded, Recorder, RecorderStats};
 pub use segmenter::{CloseReason, SegmentEvent, Segmenter, SegmenterConfig};
 pub use store::{
     Candidate, ReadOutcome, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader, UtteranceStore,
@@ -14,7 +16,7 @@ pub use utterance::{EndState, MediaKind, Speaker, Track, UtteranceId, UtteranceM
 
 #[cfg(test)]
 mod tests {
-    //! The tap's path end to end: RTP bytes → audio level → segmenter → store.
+    //! The tap's path end to end: RTP bytes → audio level → segmenter → store, via the Recorder.
 
     use std::sync::Arc;
     use std::time::{Duration, Instant};
@@ -25,7 +27,6 @@ mod tests {
     #[test]
     fn tap_cuts_and_stores_utterances() {
         let store = UtteranceStore::new(StoreConfig::default());
-        let mut seg: Segmenter<Vec<u8>> = Segmenter::new(SegmenterConfig::default());
         let meta = UtteranceMeta {
             room: "r".into(),
             speaker: Speaker {
@@ -37,45 +38,19 @@ mod tests {
                 clock_rate: 48_000,
             }],
         };
+        let mut recorder = Recorder::new(store.clone(), meta, Some(1), SegmenterConfig::default());
         let t0 = Instant::now();
         // 1 s silence, 2 s speech, 1 s silence, 1 s speech, then the producer closes.
         let levels = (0..250u16).map(|i| match i {
             50..150 | 200..250 => 30,
             _ => 110,
         });
-        let mut writer: Option<UtteranceWriter> = None;
-        let mut ids = Vec::new();
-        let mut apply = |seg: &mut Segmenter<Vec<u8>>, writer: &mut Option<UtteranceWriter>| {
-            while let Some(event) = seg.poll() {
-                match event {
-                    SegmentEvent::Open { start, .. } => {
-                        let w = store.open(meta.clone(), start).unwrap();
-                        ids.push(w.id());
-                        *writer = Some(w);
-                    }
-                    SegmentEvent::Append { arrival, packet } => {
-                        writer.as_mut().unwrap().append(arrival, 0, &packet).unwrap();
-                    }
-                    SegmentEvent::Close { end, reason } => {
-                        let how = match reason {
-                            CloseReason::ProducerClosed => EndState::Truncated,
-                            _ => EndState::Complete,
-                        };
-                        writer.take().unwrap().finish(end, how);
-                    }
-                }
-            }
-        };
         let mut now = t0;
         for (i, level) in levels.enumerate() {
-            let packet = audio(i as u16, 960 * i as u32, level, 70);
-            let parsed = RtpPacket::parse(&packet).unwrap();
-            seg.push(now, parsed.audio_level(1), packet.clone());
-            apply(&mut seg, &mut writer);
+            recorder.on_packet(now, &audio(i as u16, 960 * i as u32, level, 70));
             now += Duration::from_millis(20);
         }
-        seg.producer_closed(now);
-        apply(&mut seg, &mut writer);
+        recorder.producer_closed(now);
         let mut listed = Vec::new();
         store.candidates("r", &mut listed);
         let states: Vec<_> = listed.iter().map(|c| c.state).collect();
@@ -87,10 +62,6 @@ mod tests {
         let mut r = store.reader(listed[0].id).unwrap();
         let mut out = Vec::new();
         assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { index: 0, .. }));
-        assert_eq!(
-            RtpPacket::parse(&out).unwrap().sequence(),
-            37,
-            "pre-roll from 300 ms before onset"
-        );
+        assert_eq!(RtpPacket::parse(&out).unwrap().sequence(), 37, "pre-roll from 300 ms before onset");
     }
 }

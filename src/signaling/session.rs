@@ -203,6 +203,7 @@ impl Session {
             info.role,
             join.rtp_capabilities,
             Arc::clone(&self.ctx.counters),
+            Arc::clone(&self.ctx.recording),
         ));
         Ok(response)
     }
