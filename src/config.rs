@@ -458,13 +458,22 @@ impl Config {
         }
         let b = &self.buffer;
         if b.cap_bytes < 1 << 20 {
-            return Err(invalid("buffer.cap_bytes", format!("{} is below 1 MiB; one utterance alone needs more", b.cap_bytes)));
+            return Err(invalid(
+                "buffer.cap_bytes",
+                format!("{} is below 1 MiB; one utterance alone needs more", b.cap_bytes),
+            ));
         }
         if !(1_000..=60_000).contains(&b.max_utterance_ms) {
-            return Err(invalid("buffer.max_utterance_ms", format!("{} is outside 1000..=60000", b.max_utterance_ms)));
+            return Err(invalid(
+                "buffer.max_utterance_ms",
+                format!("{} is outside 1000..=60000", b.max_utterance_ms),
+            ));
         }
         if b.hangover_ms > 5_000 || b.pre_roll_ms > 2_000 {
-            return Err(invalid("buffer.hangover_ms", "hangover_ms is at most 5000 and pre_roll_ms at most 2000"));
+            return Err(invalid(
+                "buffer.hangover_ms",
+                "hangover_ms is at most 5000 and pre_roll_ms at most 2000",
+            ));
         }
         if b.onset_level > 127 || b.offset_level > 127 || b.offset_level < b.onset_level {
             return Err(invalid(

@@ -11,12 +11,15 @@ use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
+use crate::buffer::{MediaKind as BufferKind, Speaker};
 use crate::config::Limits;
+use crate::feed::engine::{FeedEngine, Subscription};
+use crate::feed::{Feed, FeedConfig, RewriterConfig};
+use crate::recommend::{Preferences, ViewerContext};
 use crate::room::{PeerEvent, PeerLink, Room};
 use crate::signaling::protocol::{
     ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, Role, TransportResponse,
 };
-use crate::buffer::Speaker;
 use crate::stats::{Counter, ServerCounters};
 use crate::tap::{tap, Recording, Tap};
 use crate::workers::LoadGuard;
@@ -38,7 +41,8 @@ pub(crate) struct Peer {
     pub rtp_capabilities: Option<RtpCapabilities>,
     room: Arc<Room>,
     link: PeerLink,
-    // Field order is drop order: consumers, then producers, then the transports under them.
+    // Field order is drop order: the feed, consumers, then producers, then the transports.
+    feed: Option<FeedSubscription>,
     consumers: HashMap<ConsumerId, PeerConsumer>,
     /// Each audio producer's tap into the utterance buffer; dropped before the producer.
     taps: HashMap<ProducerId, Tap>,
@@ -47,6 +51,23 @@ pub(crate) struct Peer {
     counters: Arc<ServerCounters>,
     recording: Arc<Recording>,
     _load: LoadGuard,
+    _counted: Counter,
+}
+
+fn not_subscribed() -> ErrorBody {
+    ErrorBody::new(
+        ErrorCode::NotFound,
+        "not subscribed to the feed; send subscribeFeed first",
+    )
+}
+
+/// Utterances a feed remembers, so it does not repeat them.
+const FEED_HISTORY: usize = 20;
+
+/// The viewer's feed: the engine's subscription and the consumer that carries it.
+struct FeedSubscription {
+    consumer_id: ConsumerId,
+    subscription: Subscription,
     _counted: Counter,
 }
 
@@ -76,6 +97,7 @@ impl Peer {
             _counted: counters.peers.count(),
             room,
             link,
+            feed: None,
             consumers: HashMap::new(),
             taps: HashMap::new(),
             producers: HashMap::new(),
@@ -216,7 +238,9 @@ impl Peer {
                     self.taps.insert(id, t);
                 }
                 // Live consumers still work; only the buffer misses this speaker.
-                Err(e) => tracing::error!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "tap failed"),
+                Err(e) => {
+                    tracing::error!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "tap failed")
+                }
             }
         }
         self.producers.insert(id, producer);
@@ -235,25 +259,42 @@ impl Peer {
         producer_id: ProducerId,
         limits: &Limits,
     ) -> Result<ConsumeResponse, ErrorBody> {
+        if !self.room.has_producer(&producer_id) {
+            self.recv_transport(&transport_id)?;
+            return Err(ErrorBody::new(
+                ErrorCode::NotFound,
+                format!("no producer {producer_id} in this room"),
+            ));
+        }
+        self.consume_producer(transport_id, producer_id, limits).await
+    }
+
+    /// The recv transport `id`, and the peer's receive capabilities.
+    fn recv_transport(&self, id: &TransportId) -> Result<(&PeerTransport, &RtpCapabilities), ErrorBody> {
         let Some(caps) = &self.rtp_capabilities else {
             return Err(ErrorBody::new(
                 ErrorCode::InvalidParams,
                 "join with rtpCapabilities before consuming",
             ));
         };
-        let t = self.transport(&transport_id)?;
+        let t = self.transport(id)?;
         if t.direction != Direction::Recv {
             return Err(ErrorBody::new(
                 ErrorCode::WrongDirection,
-                "consume needs a recv transport; this one is send",
+                "consuming needs a recv transport; this one is send",
             ));
         }
-        if !self.room.has_producer(&producer_id) {
-            return Err(ErrorBody::new(
-                ErrorCode::NotFound,
-                format!("no producer {producer_id} in this room"),
-            ));
-        }
+        Ok((t, caps))
+    }
+
+    /// A paused consumer of any producer on the room's router (a peer's, or this peer's feed).
+    async fn consume_producer(
+        &mut self,
+        transport_id: TransportId,
+        producer_id: ProducerId,
+        limits: &Limits,
+    ) -> Result<ConsumeResponse, ErrorBody> {
+        let (t, caps) = self.recv_transport(&transport_id)?;
         if self.consumers.len() >= limits.max_consumers_per_peer {
             return Err(ErrorBody::new(
                 ErrorCode::LimitExceeded,
@@ -302,6 +343,100 @@ impl Peer {
             },
         );
         Ok(response)
+    }
+
+    /// Starts this viewer's rerouted feed: a DirectTransport producer on the room's router that
+    /// the feed engine fills utterance by utterance, consumed (paused) on `transport_id`.
+    pub(crate) async fn subscribe_feed(
+        &mut self,
+        transport_id: TransportId,
+        feeds: &FeedEngine,
+        limits: &Limits,
+    ) -> Result<ConsumeResponse, ErrorBody> {
+        if self.feed.is_some() {
+            return Err(ErrorBody::new(
+                ErrorCode::AlreadySubscribed,
+                "already subscribed to the feed",
+            ));
+        }
+        self.recv_transport(&transport_id)?;
+        let room = Arc::clone(&self.room);
+        let params = room.feed_audio();
+        let ssrc: u32 = rand::random::<u32>() | 1;
+        let rtp_parameters = params.rtp_parameters(ssrc);
+        let transport = room
+            .direct_transport()
+            .await
+            .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed transport: {e}")))?;
+        let producer = transport
+            .produce(ProducerOptions::new(MediaKind::Audio, rtp_parameters))
+            .await
+            .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed producer: {e}")))?;
+        let counted = self.counters.producers.count();
+        producer.on_close(move || drop(counted)).detach();
+        let producer_id = producer.id();
+        let Producer::Direct(producer) = producer else {
+            return Err(ErrorBody::new(
+                ErrorCode::Internal,
+                "a DirectTransport made a regular producer",
+            ));
+        };
+        let response = self.consume_producer(transport_id, producer_id, limits).await?;
+        let config = FeedConfig::audio_only(RewriterConfig {
+            kind: BufferKind::Audio,
+            ssrc,
+            payload_type: params.payload_type,
+            clock_rate: 48000,
+            initial_sequence: rand::random(),
+            initial_timestamp: rand::random(),
+        });
+        let viewer = ViewerContext::new(Arc::from(self.id.as_str()), Arc::from(self.id.as_str()), FEED_HISTORY);
+        let feed = Feed::new(
+            config,
+            Arc::from(self.room.id()),
+            viewer,
+            self.recording.store.clone(),
+            Arc::clone(&self.recording.recommender),
+        );
+        tracing::info!(room = self.room.id(), peer = %self.id, producer = %producer_id, "feed subscribed");
+        self.feed = Some(FeedSubscription {
+            consumer_id: response.consumer_id,
+            subscription: feeds.subscribe(feed, producer, self.link.clone()),
+            _counted: self.counters.feeds.count(),
+        });
+        Ok(response)
+    }
+
+    pub(crate) fn unsubscribe_feed(&mut self) -> Result<(), ErrorBody> {
+        let feed = self.feed.take().ok_or_else(not_subscribed)?;
+        // Dropping the subscription closes the feed producer, and with it this consumer.
+        self.consumers.remove(&feed.consumer_id);
+        Ok(())
+    }
+
+    pub(crate) fn skip(&self) -> Result<(), ErrorBody> {
+        self.feed.as_ref().ok_or_else(not_subscribed)?.subscription.skip();
+        Ok(())
+    }
+
+    pub(crate) fn set_preferences(&self, favour: Vec<String>, mute: Vec<String>) -> Result<(), ErrorBody> {
+        const MAX: usize = 1000;
+        if favour.len() + mute.len() > MAX {
+            return Err(ErrorBody::new(
+                ErrorCode::InvalidParams,
+                format!("at most {MAX} speakers in favour and mute together"),
+            ));
+        }
+        let preferences = Preferences {
+            favour: favour.into_iter().map(Arc::from).collect(),
+            mute: mute.into_iter().map(Arc::from).collect(),
+        };
+        self.feed
+            .as_ref()
+            .ok_or_else(not_subscribed)?
+            .subscription
+            .set_preferences(preferences);
+        Ok(())
     }
 
     fn consumer(&self, id: &ConsumerId) -> Result<&Consumer, ErrorBody> {

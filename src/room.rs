@@ -13,7 +13,7 @@ use tokio::sync::{mpsc, OnceCell};
 
 use crate::signaling::protocol::{Notification, PeerInfo, ProducerInfo};
 use crate::stats::{Counter, ServerCounters};
-use crate::workers::{media_codecs, LoadGuard, PoolWorker, WorkerPool};
+use crate::workers::{media_codecs, FeedAudio, LoadGuard, PoolWorker, WorkerPool};
 
 /// What a room pushes into a peer's session.
 #[derive(Debug)]
@@ -69,8 +69,9 @@ pub struct Room {
     router: Router,
     /// What a consumer inside the server (the tap) can receive: everything the router offers.
     consume_capabilities: RtpCapabilities,
-    /// Where the tap's consumers live; made on the first audio producer.
-    tap_transport: OnceCell<DirectTransport>,
+    /// Where the tap's consumers and the feeds' producers live; made when first needed.
+    direct_transport: OnceCell<DirectTransport>,
+    feed_audio: FeedAudio,
     worker: Arc<PoolWorker>,
     state: Mutex<RoomState>,
     _load: LoadGuard,
@@ -100,8 +101,12 @@ impl Room {
         &self.consume_capabilities
     }
 
-    pub(crate) async fn tap_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
-        self.tap_transport
+    pub(crate) fn feed_audio(&self) -> &FeedAudio {
+        &self.feed_audio
+    }
+
+    pub(crate) async fn direct_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
+        self.direct_transport
             .get_or_try_init(|| self.router.create_direct_transport(DirectTransportOptions::default()))
             .await
     }
@@ -317,7 +322,8 @@ impl Rooms {
         Ok(Arc::new(Room {
             id: room_id.to_string(),
             consume_capabilities: pool.consume_capabilities().clone(),
-            tap_transport: OnceCell::new(),
+            direct_transport: OnceCell::new(),
+            feed_audio: pool.feed_audio().clone(),
             router,
             _load: worker.room_guard(),
             worker,

@@ -15,6 +15,9 @@ use tokio_util::task::TaskTracker;
 
 use crate::buffer::{StoreConfig, StoreStats, UtteranceStore};
 use crate::config::{Config, ConfigError};
+use crate::feed::engine::FeedEngine;
+use crate::feed::FeedStats;
+use crate::recommend::RandomRecommender;
 use crate::room::Rooms;
 use crate::signaling::ws::ConnectionLimiter;
 use crate::stats::{ObjectCounts, ServerCounters};
@@ -67,6 +70,8 @@ impl Server {
         })?;
         let pool = WorkerPool::start(&config).await?;
         let counters = Arc::new(ServerCounters::default());
+        let shutdown = CancellationToken::new();
+        let (feeds, feed_task) = FeedEngine::start(shutdown.clone());
         let ctx = Arc::new(ServerContext {
             rooms: Rooms::new(
                 config.limits.max_rooms,
@@ -76,7 +81,7 @@ impl Server {
             connections: ConnectionLimiter::new(config.limits.max_connections_per_ip, config.limits.max_connections),
             pool,
             counters,
-            shutdown: CancellationToken::new(),
+            shutdown,
             sessions: TaskTracker::new(),
             recording: Arc::new(Recording {
                 store: UtteranceStore::new(StoreConfig {
@@ -84,6 +89,8 @@ impl Server {
                 }),
                 recorders: Arc::default(),
                 segmenter: config.buffer.segmenter(),
+                feeds,
+                recommender: Arc::new(RandomRecommender::new(rand::random())),
             }),
             config,
         });
@@ -125,6 +132,7 @@ impl Server {
             tls,
             serve,
             ticker,
+            feed_task,
         })
     }
 }
@@ -136,6 +144,7 @@ pub struct ServerHandle {
     tls: Option<TlsMaterial>,
     serve: tokio::task::JoinHandle<std::io::Result<()>>,
     ticker: tokio::task::JoinHandle<()>,
+    feed_task: tokio::task::JoinHandle<()>,
 }
 
 impl ServerHandle {
@@ -190,6 +199,11 @@ impl ServerHandle {
         self.ctx.recording.store.stats()
     }
 
+    /// The feed engine's counters: feeds running, packets sent, switches.
+    pub fn feed_stats(&self) -> FeedStats {
+        self.ctx.recording.feeds.stats()
+    }
+
     /// Room name → (worker index, peers), for placement checks.
     pub fn rooms(&self) -> Vec<(String, usize, usize)> {
         self.ctx
@@ -226,6 +240,7 @@ impl ServerHandle {
             Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
         };
         let _ = self.ticker.await;
+        let _ = self.feed_task.await;
         self.ctx.rooms.clear();
         tracing::info!(counts = ?self.ctx.counters.snapshot(), "sfu stopped");
         result

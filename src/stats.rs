@@ -43,6 +43,8 @@ pub struct ServerCounters {
     pub transports: Gauge,
     pub producers: Gauge,
     pub consumers: Gauge,
+    /// Viewers subscribed to the rerouted feed.
+    pub feeds: Gauge,
     /// Signaling messages received, ever.
     pub messages: AtomicU64,
     /// Error responses sent, ever.
@@ -58,6 +60,7 @@ impl ServerCounters {
             transports: self.transports.get(),
             producers: self.producers.get(),
             consumers: self.consumers.get(),
+            feeds: self.feeds.get(),
             messages: self.messages.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
         }
@@ -73,6 +76,7 @@ pub struct ObjectCounts {
     pub transports: i64,
     pub producers: i64,
     pub consumers: i64,
+    pub feeds: i64,
     pub messages: u64,
     pub errors: u64,
 }
@@ -80,7 +84,12 @@ pub struct ObjectCounts {
 impl ObjectCounts {
     /// True when no media object or peer is left (connections may still be open).
     pub fn media_objects_released(&self) -> bool {
-        self.rooms == 0 && self.peers == 0 && self.transports == 0 && self.producers == 0 && self.consumers == 0
+        self.rooms == 0
+            && self.peers == 0
+            && self.transports == 0
+            && self.producers == 0
+            && self.consumers == 0
+            && self.feeds == 0
     }
 }
 

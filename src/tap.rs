@@ -10,7 +10,11 @@ use mediasoup::prelude::*;
 use parking_lot::Mutex;
 use tokio_util::sync::CancellationToken;
 
-use crate::buffer::{MediaKind as BufferKind, Recorder, SegmenterConfig, Speaker, Track, UtteranceMeta, UtteranceStore};
+use crate::buffer::{
+    MediaKind as BufferKind, Recorder, SegmenterConfig, Speaker, Track, UtteranceMeta, UtteranceStore,
+};
+use crate::feed::engine::FeedEngine;
+use crate::recommend::Recommender;
 use crate::room::Room;
 
 /// How often silent recorders are checked for an expired hangover.
@@ -29,6 +33,9 @@ pub(crate) struct Recording {
     pub store: UtteranceStore,
     pub recorders: Arc<Recorders>,
     pub segmenter: SegmenterConfig,
+    /// Told of every onset, so waiting feeds start at the first word.
+    pub feeds: FeedEngine,
+    pub recommender: Arc<dyn Recommender>,
 }
 
 /// Every live recorder, for the ticker.
@@ -76,8 +83,16 @@ pub enum TapError {
 }
 
 /// Starts recording an audio producer of `speaker` in `room`.
-pub(crate) async fn tap(room: &Room, producer: &Producer, speaker: Speaker, recording: &Recording) -> Result<Tap, TapError> {
-    let transport = room.tap_transport().await.map_err(|e| TapError::Transport(e.to_string()))?;
+pub(crate) async fn tap(
+    room: &Room,
+    producer: &Producer,
+    speaker: Speaker,
+    recording: &Recording,
+) -> Result<Tap, TapError> {
+    let transport = room
+        .direct_transport()
+        .await
+        .map_err(|e| TapError::Transport(e.to_string()))?;
     let consumer = transport
         .consume(ConsumerOptions::new(producer.id(), room.consume_capabilities().clone()))
         .await
@@ -108,8 +123,13 @@ pub(crate) async fn tap(room: &Room, producer: &Producer, speaker: Speaker, reco
     )));
     recording.recorders.add(&recorder);
     let r = Arc::clone(&recorder);
+    let feeds = recording.feeds.clone();
+    let room_id: Arc<str> = Arc::from(room.id());
     let on_rtp = consumer.on_rtp(move |packet| {
-        r.lock().on_packet(Instant::now(), packet);
+        let recorded = r.lock().on_packet(Instant::now(), packet);
+        if recorded.onset {
+            feeds.onset(Arc::clone(&room_id));
+        }
     });
     let r = Arc::clone(&recorder);
     let on_close = consumer.on_producer_close(move || {

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
+use mediasoup::types::rtp_parameters::RtpCodecCapabilityFinalized;
 use mediasoup::worker::{WorkerLogLevel, WorkerLogTag};
 
 use crate::config::Config;
@@ -153,6 +154,7 @@ pub struct WorkerPool {
     workers: Vec<Arc<PoolWorker>>,
     router_rtp_capabilities: RtpCapabilitiesFinalized,
     consume_capabilities: RtpCapabilities,
+    feed_audio: FeedAudio,
     // Declared last: dropped after the workers it created.
     _manager: WorkerManager,
 }
@@ -248,10 +250,15 @@ impl WorkerPool {
                 index: 0,
                 message: format!("router capabilities: {e}"),
             })?;
+        let feed_audio = FeedAudio::from_capabilities(&router_rtp_capabilities).ok_or_else(|| PoolError::Worker {
+            index: 0,
+            message: "the router offers no Opus".into(),
+        })?;
         Ok(WorkerPool {
             workers,
             router_rtp_capabilities,
             consume_capabilities,
+            feed_audio,
             _manager: manager,
         })
     }
@@ -264,6 +271,10 @@ impl WorkerPool {
     /// [`WorkerPool::router_rtp_capabilities`] as receive capabilities, for server-side consumers.
     pub fn consume_capabilities(&self) -> &RtpCapabilities {
         &self.consume_capabilities
+    }
+
+    pub(crate) fn feed_audio(&self) -> &FeedAudio {
+        &self.feed_audio
     }
 
     pub fn workers(&self) -> &[Arc<PoolWorker>] {
@@ -303,6 +314,67 @@ fn listen_info(config: &Config, protocol: Protocol) -> ListenInfo {
         flags: None,
         send_buffer_size: None,
         recv_buffer_size: None,
+    }
+}
+
+/// How a feed's audio producer is declared: the router's Opus payload type and audio-level
+/// extension id, which the tap's consumers also use, so buffered packets need no remapping.
+#[derive(Debug, Clone)]
+pub(crate) struct FeedAudio {
+    pub payload_type: u8,
+    pub audio_level_id: u16,
+}
+
+impl FeedAudio {
+    fn from_capabilities(caps: &RtpCapabilitiesFinalized) -> Option<FeedAudio> {
+        let payload_type = caps.codecs.iter().find_map(|c| match c {
+            RtpCodecCapabilityFinalized::Audio {
+                mime_type: MimeTypeAudio::Opus,
+                preferred_payload_type,
+                ..
+            } => Some(*preferred_payload_type),
+            _ => None,
+        })?;
+        let audio_level_id = caps
+            .header_extensions
+            .iter()
+            .find(|h| h.kind == MediaKind::Audio && h.uri == RtpHeaderExtensionUri::SsrcAudioLevel)?
+            .preferred_id;
+        Some(FeedAudio {
+            payload_type,
+            audio_level_id,
+        })
+    }
+
+    /// Producer parameters of one feed's outgoing Opus stream.
+    pub fn rtp_parameters(&self, ssrc: u32) -> RtpParameters {
+        let nz32 = |v| NonZeroU32::new(v).expect("non-zero literal");
+        let nz8 = |v| NonZeroU8::new(v).expect("non-zero literal");
+        RtpParameters {
+            mid: None,
+            codecs: vec![RtpCodecParameters::Audio {
+                mime_type: MimeTypeAudio::Opus,
+                payload_type: self.payload_type,
+                clock_rate: nz32(48000),
+                channels: nz8(2),
+                parameters: RtpCodecParametersParameters::from([("useinbandfec", 1u32.into())]),
+                rtcp_feedback: vec![],
+            }],
+            header_extensions: vec![RtpHeaderExtensionParameters {
+                uri: RtpHeaderExtensionUri::SsrcAudioLevel,
+                id: self.audio_level_id,
+                encrypt: false,
+            }],
+            encodings: vec![RtpEncodingParameters {
+                ssrc: Some(ssrc),
+                ..RtpEncodingParameters::default()
+            }],
+            rtcp: RtcpParameters {
+                cname: Some(format!("sfu-feed-{ssrc:08x}")),
+                reduced_size: true,
+            },
+            msid: None,
+        }
     }
 }
 

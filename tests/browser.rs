@@ -1,7 +1,9 @@
 //! The demo page in a real headless Chromium (Debian's, driven by Playwright): a broadcaster page
 //! with the fake microphone and a listener page in the same room; the listener's
 //! RTCPeerConnection receives growing audio with a non-zero level; closing the broadcaster shows
-//! on the listener's page. Screenshots of both roles are taken (into docs/img/ with
+//! on the listener's page. A third page listens to the feed: it is switched to the broadcaster's
+//! utterances (`feedSwitched`) and receives audio with a non-zero level through the feed's
+//! DirectTransport producer. Screenshots of the three pages are taken (into docs/img/ with
 //! SFU_UPDATE_SCREENSHOTS=1).
 
 mod common;
@@ -59,7 +61,11 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
         !steps.iter().any(|s| s["name"].as_str().unwrap().contains("page error")),
         "{result:#}"
     );
-    for role in ["broadcast", "listen"] {
+    let feed = steps.iter().find(|s| s["name"] == "feed audio").expect("feed step");
+    assert!(feed["maxLevel"].as_f64().unwrap() > 0.0, "{feed:#}");
+    assert!(feed["switched"]["switches"].as_u64().unwrap() >= 1, "{feed:#}");
+    assert!(server.feed_stats().switches >= 1 && server.feed_stats().packets > 0);
+    for role in ["broadcast", "listen", "feed"] {
         let png = std::fs::metadata(shots.join(format!("{role}.png"))).expect("screenshot taken");
         assert!(png.len() > 1000);
     }

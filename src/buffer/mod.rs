@@ -62,6 +62,10 @@ mod tests {
         let mut r = store.reader(listed[0].id).unwrap();
         let mut out = Vec::new();
         assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { index: 0, .. }));
-        assert_eq!(RtpPacket::parse(&out).unwrap().sequence(), 37, "pre-roll from 300 ms before onset");
+        assert_eq!(
+            RtpPacket::parse(&out).unwrap().sequence(),
+            37,
+            "pre-roll from 300 ms before onset"
+        );
     }
 }

@@ -46,7 +46,12 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    pub fn new(store: UtteranceStore, meta: UtteranceMeta, audio_level_id: Option<u8>, config: SegmenterConfig) -> Self {
+    pub fn new(
+        store: UtteranceStore,
+        meta: UtteranceMeta,
+        audio_level_id: Option<u8>,
+        config: SegmenterConfig,
+    ) -> Self {
         Recorder {
             store,
             meta,

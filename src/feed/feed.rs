@@ -137,6 +137,11 @@ impl Feed {
         }
     }
 
+    /// The room whose utterances this feed plays.
+    pub fn room(&self) -> &str {
+        &self.room
+    }
+
     pub fn viewer(&self) -> &ViewerContext {
         &self.viewer
     }

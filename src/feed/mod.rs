@@ -4,12 +4,14 @@
 //! The shell needs [`Feed`] (one per viewer) and [`Pacer`] (one per playout task); the playout
 //! and the rewriter are the feed's parts and stay inside the crate.
 
+pub(crate) mod engine;
 #[allow(clippy::module_inception)]
 mod feed;
 mod pacer;
 mod playout;
 mod rewriter;
 
+pub use engine::FeedStats;
 pub use feed::{Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason};
 pub use pacer::Pacer;
 pub use rewriter::RewriterConfig;

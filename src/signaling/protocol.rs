@@ -45,6 +45,8 @@ pub enum ErrorCode {
     RoomFull,
     /// mediasoup refused the operation (bad RTP parameters, DTLS parameters, ...).
     MediaError,
+    /// `subscribeFeed` while already subscribed.
+    AlreadySubscribed,
     /// The server is shutting down and takes no new work.
     ShuttingDown,
     Internal,
@@ -68,6 +70,7 @@ impl ErrorCode {
             ErrorCode::LimitExceeded => "limit_exceeded",
             ErrorCode::RoomFull => "room_full",
             ErrorCode::MediaError => "media_error",
+            ErrorCode::AlreadySubscribed => "already_subscribed",
             ErrorCode::ShuttingDown => "shutting_down",
             ErrorCode::Internal => "internal",
         }
@@ -116,6 +119,10 @@ pub enum Method {
     CloseProducer(ProducerRef),
     SetPreferredLayers(SetPreferredLayers),
     RestartIce(TransportRef),
+    SubscribeFeed(TransportRef),
+    UnsubscribeFeed,
+    Skip,
+    SetPreferences(SetPreferences),
     Leave,
     Ping,
 }
@@ -135,6 +142,10 @@ pub const METHODS: &[&str] = &[
     "closeProducer",
     "setPreferredLayers",
     "restartIce",
+    "subscribeFeed",
+    "unsubscribeFeed",
+    "skip",
+    "setPreferences",
     "leave",
     "ping",
 ];
@@ -155,6 +166,10 @@ impl Method {
             Method::CloseProducer(_) => "closeProducer",
             Method::SetPreferredLayers(_) => "setPreferredLayers",
             Method::RestartIce(_) => "restartIce",
+            Method::SubscribeFeed(_) => "subscribeFeed",
+            Method::UnsubscribeFeed => "unsubscribeFeed",
+            Method::Skip => "skip",
+            Method::SetPreferences(_) => "setPreferences",
             Method::Leave => "leave",
             Method::Ping => "ping",
         }
@@ -248,6 +263,16 @@ pub struct SetPreferredLayers {
     pub temporal_layer: Option<u8>,
 }
 
+/// Speakers (user ids) the viewer's feed favours or never plays.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SetPreferences {
+    #[serde(default)]
+    pub favour: Vec<String>,
+    #[serde(default)]
+    pub mute: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Empty {}
@@ -323,6 +348,10 @@ pub fn parse_request(text: &str) -> Result<Request, Rejected> {
         "closeProducer" => params(&method, data).map(Method::CloseProducer),
         "setPreferredLayers" => params(&method, data).map(Method::SetPreferredLayers),
         "restartIce" => params(&method, data).map(Method::RestartIce),
+        "subscribeFeed" => params(&method, data).map(Method::SubscribeFeed),
+        "unsubscribeFeed" => params::<Empty>(&method, data).map(|_| Method::UnsubscribeFeed),
+        "skip" => params::<Empty>(&method, data).map(|_| Method::Skip),
+        "setPreferences" => params(&method, data).map(Method::SetPreferences),
         "leave" => params::<Empty>(&method, data).map(|_| Method::Leave),
         "ping" => params::<Empty>(&method, data).map(|_| Method::Ping),
         other => {
@@ -389,6 +418,18 @@ pub enum Notification {
         consumer_id: ConsumerId,
         producer_id: ProducerId,
     },
+    /// The viewer's feed now plays another utterance (from its start).
+    #[serde(rename_all = "camelCase")]
+    FeedSwitched {
+        utterance_id: String,
+        speaker_uid: String,
+        speaker_peer_id: String,
+        /// started, ended, truncated, evicted, speakerGone, skipped, resumed
+        reason: String,
+    },
+    /// The feed has nothing to play; it resumes at the next utterance onset.
+    #[serde(rename_all = "camelCase")]
+    FeedWaiting { reason: String },
     /// The server is going away; reconnect after `reconnect_after_ms` (to another instance).
     #[serde(rename_all = "camelCase")]
     ServerShutdown { reason: String, reconnect_after_ms: u64 },

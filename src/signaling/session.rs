@@ -12,7 +12,7 @@ use crate::room::{PeerEvent, PeerLink, RoomError};
 use crate::server::ServerContext;
 use crate::signaling::protocol::{
     response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PeerInfo, PingResponse,
-    ProduceResponse, Request, RestartIceResponse, RouterCapabilitiesResponse,
+    ProduceResponse, Request, RestartIceResponse, Role, RouterCapabilitiesResponse,
 };
 
 /// Queue depth of room notifications and mediasoup events for one session.
@@ -131,6 +131,24 @@ impl Session {
                             .await?;
                         response_ok(id, &EmptyResponse {})
                     }
+                    Method::SubscribeFeed(m) => response_ok(
+                        id,
+                        &peer
+                            .subscribe_feed(m.transport_id, &self.ctx.recording.feeds, limits)
+                            .await?,
+                    ),
+                    Method::UnsubscribeFeed => {
+                        peer.unsubscribe_feed()?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::Skip => {
+                        peer.skip()?;
+                        response_ok(id, &EmptyResponse {})
+                    }
+                    Method::SetPreferences(m) => {
+                        peer.set_preferences(m.favour, m.mute)?;
+                        response_ok(id, &EmptyResponse {})
+                    }
                     Method::RestartIce(m) => response_ok(
                         id,
                         &RestartIceResponse {
@@ -222,9 +240,17 @@ impl Session {
             let room = Arc::clone(peer.room());
             let peer_id = peer.id.clone();
             let (t, p, c) = peer.counts();
+            let was_broadcaster = peer.role == Role::Broadcaster;
             // Close the media objects before telling the room, so that when others hear
             // `producerClosed` the producer is really gone.
             drop(peer);
+            if was_broadcaster {
+                // Feeds playing this speaker switch now rather than at the truncated end.
+                self.ctx
+                    .recording
+                    .feeds
+                    .speaker_gone(Arc::from(room.id()), Arc::from(peer_id.as_str()));
+            }
             self.ctx.rooms.leave(&room, &peer_id);
             tracing::info!(room = room.id(), peer = %peer_id, transports = t, producers = p, consumers = c, "peer left");
         }

@@ -68,6 +68,9 @@ const state = {
   consumers: new Map(), // consumerId -> {consumer, peerId, audio, level}
   events: [],
   error: null,
+  // Feed mode: what the server's rerouted feed plays now.
+  feed: null, // {consumerId, speakerPeerId, utteranceId, reason} | {waiting: reason}
+  switches: 0,
 };
 
 let signaling = null;
@@ -127,7 +130,7 @@ function renderChooser() {
     select.replaceChildren(...options.map(([v, t]) => new Option(t, v)));
   }
   select.value = chosen;
-  $('chooser').hidden = state.role !== 'viewer';
+  $('chooser').hidden = state.mode !== 'viewer';
 }
 
 // Pauses on the server the consumers of everyone but the chosen broadcaster, so unchosen audio
@@ -144,10 +147,16 @@ async function applyChoice() {
   render();
 }
 
+function feedLabel() {
+  const f = state.feed || {};
+  if (f.waiting || !f.speakerPeerId) return 'feed — waiting for someone to speak';
+  return `feed — ${nameOf(f.speakerPeerId)}`;
+}
+
 function render() {
   renderChooser();
   $('room-label').textContent = state.room || '—';
-  $('role-label').textContent = state.role || '—';
+  $('role-label').textContent = state.mode === 'feed' ? 'viewer (feed)' : state.role || '—';
   $('connection').textContent = state.connection;
   $('transport').textContent = state.transport;
   $('error').textContent = state.error || '';
@@ -158,10 +167,12 @@ function render() {
     const li = document.createElement('li');
     const speaking = !c.paused && c.level > 0.02;
     li.className = speaking ? 'speaking' : c.paused ? 'muted' : '';
-    li.textContent = `${nameOf(c.peerId)} (${c.consumer.kind})${c.paused ? ' — not listening' : speaking ? ' — speaking' : ''}`;
+    const who = c.feed ? feedLabel() : `${nameOf(c.peerId)} (${c.consumer.kind})`;
+    li.textContent = `${who}${c.paused ? ' — not listening' : speaking ? ' — speaking' : ''}`;
     li.dataset.consumer = id;
     speakers.appendChild(li);
   }
+  $('skip').hidden = state.mode !== 'feed';
   if (state.consumers.size === 0 && state.role === 'viewer') {
     const li = document.createElement('li');
     li.className = 'muted';
@@ -173,9 +184,13 @@ function render() {
   $('stop').hidden = !state.role;
 }
 
-async function connect(role) {
+// `mode` is what the page does: 'broadcaster', 'viewer' (live, everyone or one chosen
+// broadcaster) or 'feed' (one stream the server reroutes utterance by utterance).
+async function connect(mode) {
+  const role = mode === 'broadcaster' ? 'broadcaster' : 'viewer';
   state.error = null;
   state.role = role;
+  state.mode = mode;
   state.room = $('room').value.trim() || 'demo';
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   signaling = new Signaling(`${scheme}://${location.host}/ws`);
@@ -198,10 +213,19 @@ async function connect(role) {
   });
   signaling.on('newProducer', (d) => {
     log(`${nameOf(d.peerId)} started ${d.kind}`);
-    if (state.role === 'viewer') consume(d.producerId, d.peerId).catch(fail);
+    if (state.mode === 'viewer') consume(d.producerId, d.peerId).catch(fail);
   });
   signaling.on('producerClosed', (d) => log(`${nameOf(d.peerId)} stopped broadcasting`));
   signaling.on('consumerClosed', (d) => dropConsumer(d.consumerId));
+  signaling.on('feedSwitched', (d) => {
+    state.switches += 1;
+    state.feed = { ...state.feed, speakerPeerId: d.speakerPeerId, utteranceId: d.utteranceId, reason: d.reason, waiting: null };
+    log(`feed: now ${nameOf(d.speakerPeerId)} (${d.reason})`);
+  });
+  signaling.on('feedWaiting', (d) => {
+    state.feed = { ...state.feed, waiting: d.reason };
+    log(`feed: waiting for someone to speak`);
+  });
   signaling.on('producerPaused', (d) => log(`${nameOf(d.peerId)} paused`));
   signaling.on('producerResumed', (d) => log(`${nameOf(d.peerId)} resumed`));
 
@@ -238,7 +262,8 @@ async function connect(role) {
     const t = await signaling.request('createTransport', { direction: 'recv' });
     recvTransport = device.createRecvTransport({ ...transportOptions(t), iceServers });
     wireTransport(recvTransport);
-    for (const p of joined.producers) await consume(p.producerId, p.peerId);
+    if (mode === 'feed') await subscribeFeed();
+    else for (const p of joined.producers) await consume(p.producerId, p.peerId);
   }
   render();
 }
@@ -279,6 +304,21 @@ async function consume(producerId, peerId) {
   await applyChoice();
 }
 
+// The feed: one consumer whose source the server switches; feedSwitched says who it is now.
+async function subscribeFeed() {
+  const c = await signaling.request('subscribeFeed', { transportId: recvTransport.id });
+  const consumer = await recvTransport.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters });
+  const stream = new MediaStream([consumer.track]);
+  const media = document.createElement('audio');
+  media.autoplay = true;
+  media.srcObject = stream;
+  $('media').appendChild(media);
+  state.feed = { ...state.feed, consumerId: c.consumerId };
+  state.consumers.set(consumer.id, { consumer, peerId: null, media, level: 0, paused: false, feed: true, meter: meter(stream) });
+  await signaling.request('resumeConsumer', { consumerId: c.consumerId });
+  log('listening to the feed');
+}
+
 function dropConsumer(consumerId) {
   const entry = state.consumers.get(consumerId);
   if (!entry) return;
@@ -298,7 +338,7 @@ async function stop() {
   if (sendTransport) sendTransport.close();
   if (recvTransport) recvTransport.close();
   sendTransport = recvTransport = localStream = signaling = null;
-  Object.assign(state, { role: null, peerId: null, connection: 'idle', transport: 'none', localLevel: null });
+  Object.assign(state, { role: null, mode: null, peerId: null, connection: 'idle', transport: 'none', localLevel: null, feed: null });
   state.peers.clear();
   log('left the room');
 }
@@ -341,10 +381,11 @@ $('room').value = params.get('room') || 'demo';
 $('name').value = params.get('name') || '';
 $('start').onclick = () => connect($('role').value).catch(fail);
 $('stop').onclick = () => stop().catch(fail);
+$('skip').onclick = () => signaling.request('skip').catch(fail);
 $('listen-to').onchange = (e) => {
   chosen = e.target.value;
   applyChoice().catch(fail);
 };
-$('role').value = params.get('role') === 'listen' ? 'viewer' : 'broadcaster';
+$('role').value = { listen: 'viewer', feed: 'feed' }[params.get('role')] || 'broadcaster';
 render();
 if (params.get('autostart') === '1') connect($('role').value).catch(fail);

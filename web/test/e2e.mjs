@@ -47,7 +47,8 @@ try {
   const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
   const broadcaster = await context.newPage();
   const listener = await context.newPage();
-  for (const [name, page] of [['broadcaster', broadcaster], ['listener', listener]]) {
+  const feed = await context.newPage();
+  for (const [name, page] of [['broadcaster', broadcaster], ['listener', listener], ['feed', feed]]) {
     page.on('pageerror', (e) => step(`${name} page error`, { message: e.message }));
   }
   await broadcaster.goto(`${base}/?room=${room}&name=Ann&autostart=1`);
@@ -72,9 +73,35 @@ try {
   }
   if (!(maxLevel > 0)) throw new Error('inbound audio level stayed 0');
 
+  // The feed: one stream the server reroutes; with one broadcaster every utterance is Ann's.
+  const annId = await broadcaster.evaluate(() => window.sfuDemo.state.peerId);
+  await feed.goto(`${base}/?room=${room}&name=Cy&role=feed&autostart=1`);
+  await until('feed media connected', () => feed.evaluate(() => window.sfuDemo.state.transport === 'connected'));
+  const switched = await until('feedSwitched to the broadcaster', () =>
+    feed.evaluate((ann) => {
+      const s = window.sfuDemo.state;
+      return s.switches > 0 && s.feed.speakerPeerId === ann ? { switches: s.switches, feed: s.feed } : null;
+    }, annId), 30000);
+  const feedFirst = await until('inbound feed audio', () => feed.evaluate(() => window.sfuDemo.inboundAudio()));
+  let feedLast = feedFirst;
+  let feedLevel = feedFirst.audioLevel;
+  for (let i = 0; i < 15; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    feedLast = await feed.evaluate(() => window.sfuDemo.inboundAudio());
+    feedLevel = Math.max(feedLevel, feedLast.audioLevel);
+  }
+  step('feed audio', { switched, first: feedFirst, last: feedLast, maxLevel: feedLevel });
+  if (!(feedLast.packetsReceived > feedFirst.packetsReceived)) {
+    throw new Error(`feed audio is not growing: ${JSON.stringify({ feedFirst, feedLast })}`);
+  }
+  if (!(feedLevel > 0)) throw new Error('feed audio level stayed 0');
+  const feedText = await feed.locator('#speakers').innerText();
+  if (!/feed — (Ann|waiting)/.test(feedText)) throw new Error(`feed page does not show the speaker: ${feedText}`);
+
   if (shots) {
     await broadcaster.screenshot({ path: `${shots}/broadcast.png`, fullPage: true });
     await listener.screenshot({ path: `${shots}/listen.png`, fullPage: true });
+    await feed.screenshot({ path: `${shots}/feed.png`, fullPage: true });
     step('screenshots', { dir: shots });
   }
 

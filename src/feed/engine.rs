@@ -1,0 +1,295 @@
+//! The feed engine: the one task that drives every viewer's [`Feed`] with a [`Pacer`] and sends
+//! their packets through each viewer's DirectTransport producer.
+//!
+//! Everything else talks to it with commands (subscribe, skip, preferences, a speaker's onset or
+//! departure), so the feeds themselves need no lock and the per-packet path takes none.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use mediasoup::producer::DirectProducer;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::{Feed, FeedEvent, FeedOutput, Pacer, SwitchReason, WaitReason};
+use crate::buffer::EndState;
+use crate::recommend::Preferences;
+use crate::room::{PeerEvent, PeerLink};
+use crate::signaling::protocol::Notification;
+
+/// The engine's tick: a due feed is polled at most this late.
+const TICK: Duration = Duration::from_millis(2);
+/// Pacer slots: ticks × slots covers a second, the longest usual wait.
+const SLOTS: usize = 512;
+
+/// Identifies one subscription in the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct FeedKey(u64);
+
+enum Command {
+    Subscribe {
+        key: FeedKey,
+        feed: Box<Feed>,
+        producer: DirectProducer,
+        link: PeerLink,
+    },
+    Unsubscribe(FeedKey),
+    Skip(FeedKey),
+    Preferences(FeedKey, Preferences),
+    /// A speaker started an utterance in `room`: waiting feeds there look again now.
+    Onset(Arc<str>),
+    /// A speaker left `room`: feeds playing them switch now.
+    SpeakerGone {
+        room: Arc<str>,
+        peer: Arc<str>,
+    },
+}
+
+/// Cheap handle to the engine task.
+#[derive(Clone)]
+pub(crate) struct FeedEngine {
+    commands: mpsc::UnboundedSender<Command>,
+    next_key: Arc<AtomicU64>,
+    stats: Arc<EngineStats>,
+}
+
+/// Counters for metrics and tests.
+#[derive(Debug, Default)]
+struct EngineStats {
+    feeds: AtomicU64,
+    packets: AtomicU64,
+    switches: AtomicU64,
+    send_errors: AtomicU64,
+}
+
+/// A snapshot of the engine's counters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FeedStats {
+    /// Feeds running now.
+    pub feeds: u64,
+    /// Packets sent to viewers, ever.
+    pub packets: u64,
+    /// Switches from one utterance to the next, ever.
+    pub switches: u64,
+    pub send_errors: u64,
+}
+
+impl FeedEngine {
+    /// Spawns the engine; it runs until `stop` is cancelled.
+    pub fn start(stop: CancellationToken) -> (FeedEngine, tokio::task::JoinHandle<()>) {
+        let (commands, rx) = mpsc::unbounded_channel();
+        let stats = Arc::new(EngineStats::default());
+        let task = tokio::spawn(run(rx, stop, Arc::clone(&stats)));
+        (
+            FeedEngine {
+                commands,
+                next_key: Arc::new(AtomicU64::new(1)),
+                stats,
+            },
+            task,
+        )
+    }
+
+    pub fn stats(&self) -> FeedStats {
+        FeedStats {
+            feeds: self.stats.feeds.load(Ordering::Relaxed),
+            packets: self.stats.packets.load(Ordering::Relaxed),
+            switches: self.stats.switches.load(Ordering::Relaxed),
+            send_errors: self.stats.send_errors.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Hands a started feed and its producer to the engine; the returned guard unsubscribes on
+    /// drop (the producer closes with it, and so does the viewer's consumer of it).
+    pub fn subscribe(&self, feed: Feed, producer: DirectProducer, link: PeerLink) -> Subscription {
+        let key = FeedKey(self.next_key.fetch_add(1, Ordering::Relaxed));
+        let _ = self.commands.send(Command::Subscribe {
+            key,
+            feed: Box::new(feed),
+            producer,
+            link,
+        });
+        Subscription {
+            key,
+            commands: self.commands.clone(),
+        }
+    }
+
+    /// Called from the tap (mediasoup's thread): never blocks.
+    pub fn onset(&self, room: Arc<str>) {
+        let _ = self.commands.send(Command::Onset(room));
+    }
+
+    pub fn speaker_gone(&self, room: Arc<str>, peer: Arc<str>) {
+        let _ = self.commands.send(Command::SpeakerGone { room, peer });
+    }
+}
+
+/// A viewer's live subscription; dropping it ends the feed.
+pub(crate) struct Subscription {
+    key: FeedKey,
+    commands: mpsc::UnboundedSender<Command>,
+}
+
+impl Subscription {
+    pub fn skip(&self) {
+        let _ = self.commands.send(Command::Skip(self.key));
+    }
+
+    pub fn set_preferences(&self, preferences: Preferences) {
+        let _ = self.commands.send(Command::Preferences(self.key, preferences));
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let _ = self.commands.send(Command::Unsubscribe(self.key));
+    }
+}
+
+struct Entry {
+    feed: Box<Feed>,
+    producer: DirectProducer,
+    link: PeerLink,
+}
+
+async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, stats: Arc<EngineStats>) {
+    let origin = Instant::now();
+    let mut pacer: Pacer<FeedKey> = Pacer::new(origin, TICK, SLOTS);
+    let mut feeds: HashMap<FeedKey, Entry> = HashMap::new();
+    let mut due: Vec<FeedKey> = Vec::new();
+    let mut packet: Vec<u8> = Vec::with_capacity(1500);
+    let mut interval = tokio::time::interval(TICK);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => break,
+            command = rx.recv() => {
+                let Some(command) = command else { break };
+                let now = Instant::now();
+                match command {
+                    Command::Subscribe { key, mut feed, producer, link } => {
+                        feed.start(now);
+                        feeds.insert(key, Entry { feed, producer, link });
+                        stats.feeds.fetch_add(1, Ordering::Relaxed);
+                        due.push(key);
+                    }
+                    Command::Unsubscribe(key) => {
+                        pacer.cancel(key);
+                        if let Some(mut e) = feeds.remove(&key) {
+                            e.feed.stop();
+                            stats.feeds.fetch_sub(1, Ordering::Relaxed);
+                        }
+                    }
+                    Command::Skip(key) => {
+                        if let Some(e) = feeds.get_mut(&key) {
+                            e.feed.skip(now);
+                            due.push(key);
+                        }
+                    }
+                    Command::Preferences(key, p) => {
+                        if let Some(e) = feeds.get_mut(&key) {
+                            e.feed.set_preferences(p);
+                        }
+                    }
+                    Command::Onset(room) => {
+                        for (key, e) in feeds.iter_mut() {
+                            if e.feed.is_waiting() && e.feed.room() == &*room {
+                                e.feed.wake(now);
+                                due.push(*key);
+                            }
+                        }
+                    }
+                    Command::SpeakerGone { room, peer } => {
+                        for (key, e) in feeds.iter_mut() {
+                            if e.feed.room() == &*room {
+                                e.feed.speaker_gone(now, &peer);
+                                due.push(*key);
+                            }
+                        }
+                    }
+                }
+            }
+            _ = interval.tick() => {}
+        }
+        let now = Instant::now();
+        pacer.expire(now, &mut due);
+        for key in due.drain(..) {
+            if let Some(e) = feeds.get_mut(&key) {
+                drive(key, e, now, &mut pacer, &mut packet, &stats);
+            }
+        }
+    }
+    feeds.clear();
+}
+
+/// Polls one feed until it has nothing more to do now, then schedules it.
+fn drive(
+    key: FeedKey,
+    e: &mut Entry,
+    now: Instant,
+    pacer: &mut Pacer<FeedKey>,
+    packet: &mut Vec<u8>,
+    stats: &EngineStats,
+) {
+    loop {
+        match e.feed.poll(now, packet) {
+            FeedOutput::Packet(_) => {
+                // DirectProducer::send takes the packet by value; the buffer is refilled next read.
+                if e.producer.send(packet.clone()).is_err() {
+                    stats.send_errors.fetch_add(1, Ordering::Relaxed);
+                }
+                stats.packets.fetch_add(1, Ordering::Relaxed);
+            }
+            FeedOutput::Event(event) => {
+                if let Some(n) = notification(&event) {
+                    if matches!(n, Notification::FeedSwitched { .. }) {
+                        stats.switches.fetch_add(1, Ordering::Relaxed);
+                    }
+                    e.link.send(PeerEvent::Notify(n.to_text().into()));
+                }
+            }
+            FeedOutput::Timeout(at) => {
+                if let Some(at) = at {
+                    pacer.schedule(key, at);
+                }
+                return;
+            }
+        }
+    }
+}
+
+fn notification(event: &FeedEvent) -> Option<Notification> {
+    match event {
+        FeedEvent::Switched {
+            utterance,
+            speaker,
+            reason,
+        } => Some(Notification::FeedSwitched {
+            utterance_id: utterance.to_string(),
+            speaker_uid: speaker.uid.to_string(),
+            speaker_peer_id: speaker.peer.to_string(),
+            reason: match reason {
+                SwitchReason::Started => "started",
+                SwitchReason::Ended(EndState::Complete) => "ended",
+                SwitchReason::Ended(EndState::Truncated) => "truncated",
+                SwitchReason::Evicted => "evicted",
+                SwitchReason::SpeakerGone => "speakerGone",
+                SwitchReason::Skipped => "skipped",
+                SwitchReason::Resumed => "resumed",
+            }
+            .to_string(),
+        }),
+        FeedEvent::Waiting { reason } => Some(Notification::FeedWaiting {
+            reason: match reason {
+                WaitReason::NothingToPlay => "nothingToPlay",
+                WaitReason::RecommenderFailed => "recommenderFailed",
+            }
+            .to_string(),
+        }),
+        // Audio-only feeds: no key frames to ask for yet.
+        FeedEvent::KeyFrameNeeded { .. } => None,
+    }
+}
