@@ -1,5 +1,6 @@
 //! `sfu`: one binary, one subcommand per job. Each subcommand is a few lines over the library.
 
+mod inspect;
 mod serve;
 
 use std::process::ExitCode;
@@ -29,8 +30,8 @@ enum Command {
     Loadtest(NotYet),
     /// Long run with churn that checks for leaks.
     Soak(NotYet),
-    /// Show the live rooms of a running server.
-    Inspect(NotYet),
+    /// Show the live rooms of a running server (its admin API).
+    Inspect(inspect::InspectArgs),
 }
 
 /// Subcommands whose issue has not landed yet take any arguments and say so.
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
         Command::SyntheticViewer(_) => not_yet("synthetic-viewer"),
         Command::Loadtest(_) => not_yet("loadtest"),
         Command::Soak(_) => not_yet("soak"),
-        Command::Inspect(_) => not_yet("inspect"),
+        Command::Inspect(args) => report(inspect::run(args)),
     }
 }
 

@@ -42,6 +42,9 @@ pub struct ServeArgs {
     /// PEM private key for HTTPS/WSS.
     #[arg(long, env = "SFU_TLS_KEY", value_name = "FILE")]
     tls_key: Option<PathBuf>,
+    /// Bearer token for the admin API (`/admin/rooms`, `sfu inspect`); unset disables it.
+    #[arg(long, env = "SFU_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
     /// Serve HTTPS/WSS with a self-signed certificate made at start (local development).
     #[arg(long, env = "SFU_DEV_TLS")]
     dev_tls: bool,
@@ -80,6 +83,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         tls_cert: args.tls_cert,
         tls_key: args.tls_key,
         dev_tls: args.dev_tls,
+        admin_token: args.admin_token,
     };
     let config = Config::load(args.config.as_deref(), &overrides)?;
     if args.print_config {

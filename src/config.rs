@@ -24,7 +24,19 @@ pub struct Config {
     pub limits: Limits,
     pub tls: TlsConfig,
     pub buffer: BufferConfig,
+    pub admin: AdminConfig,
     pub log: LogConfig,
+}
+
+/// The admin API (`/admin/rooms`, read by `sfu inspect`) and the metrics endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AdminConfig {
+    /// Bearer token that opens the admin API; without one the admin API answers 404.
+    pub token: Option<String>,
+    /// `/metrics` needs the admin token too (by default it is open, for a scraper on a private
+    /// network; room names appear in its labels).
+    pub protect_metrics: bool,
 }
 
 /// The in-memory utterance buffer and the voice-activity detector that cuts utterances.
@@ -183,6 +195,7 @@ impl Default for Config {
             limits: Limits::default(),
             tls: TlsConfig::default(),
             buffer: BufferConfig::default(),
+            admin: AdminConfig::default(),
             log: LogConfig::default(),
         }
     }
@@ -243,6 +256,7 @@ pub struct Overrides {
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
     pub dev_tls: bool,
+    pub admin_token: Option<String>,
 }
 
 /// Why a configuration cannot be used. Every message names the setting and what to do.
@@ -320,6 +334,9 @@ impl Config {
         if o.dev_tls {
             self.tls.dev_self_signed = true;
         }
+        if let Some(v) = &o.admin_token {
+            self.admin.token = if v.is_empty() { None } else { Some(v.clone()) };
+        }
     }
 
     /// The number of workers to start (resolves 0 to the number of cores).
@@ -359,6 +376,20 @@ impl Config {
                     "port range {}-{} is empty: port_min must not exceed port_max (e.g. --rtc-ports 10000-10100)",
                     rtc.port_min, rtc.port_max
                 ),
+            ));
+        }
+        if let Some(token) = &self.admin.token {
+            if token.len() < 16 || token.contains(char::is_whitespace) {
+                return Err(invalid(
+                    "admin.token",
+                    "must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`), or unset to disable the admin API",
+                ));
+            }
+        }
+        if self.admin.protect_metrics && self.admin.token.is_none() {
+            return Err(invalid(
+                "admin.protect_metrics",
+                "needs admin.token (SFU_ADMIN_TOKEN): the token is what a scraper sends",
             ));
         }
         let workers = self.worker_count();
@@ -662,6 +693,27 @@ mod tests {
         c.workers = 4;
         let e = err_of(&c);
         assert!(e.contains("4 workers need at least 8"), "{e}");
+    }
+
+    #[test]
+    fn admin_token_rules() {
+        let mut c = Config::default();
+        c.admin.token = Some("short".into());
+        let e = c.validate().unwrap_err().to_string();
+        assert!(e.starts_with("admin.token:") && e.contains("16 characters"), "{e}");
+        c.admin.token = Some("0123456789abcdef0123".into());
+        assert!(c.validate().is_ok());
+        c.admin.protect_metrics = true;
+        assert!(c.validate().is_ok());
+        c.admin.token = None;
+        let e = c.validate().unwrap_err().to_string();
+        assert!(e.starts_with("admin.protect_metrics:"), "{e}");
+        let mut c = Config::default();
+        c.apply(&Overrides {
+            admin_token: Some("0123456789abcdef0123".into()),
+            ..Overrides::default()
+        });
+        assert_eq!(c.admin.token.as_deref(), Some("0123456789abcdef0123"));
     }
 
     #[test]

@@ -1,17 +1,18 @@
-//! The HTTP surface: `/ws` (signaling), `/healthz`, and the demo page at `/` (with `/app.js`).
+//! The HTTP surface: `/ws` (signaling), `/healthz`, `/metrics`, the admin API at `/admin/rooms`,
+//! and the demo page at `/` (with `/app.js`).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
-use axum::http::{header, StatusCode};
+use axum::extract::{ConnectInfo, Query, State, WebSocketUpgrade};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::server::ServerContext;
-use crate::signaling::protocol::response_error;
+use crate::signaling::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::ws;
 
 pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
@@ -20,6 +21,8 @@ pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
         .route("/app.js", get(app_js))
         .route("/ws", get(websocket))
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/admin/rooms", get(admin_rooms))
         .with_state(ctx)
 }
 
@@ -36,6 +39,7 @@ async fn websocket(
         Ok(p) => p,
         Err(e) => {
             tracing::info!(%remote, message = %e.message, "connection refused");
+            ctx.counters.error(e.code.as_str());
             return (
                 StatusCode::TOO_MANY_REQUESTS,
                 [(header::CONTENT_TYPE, "application/json")],
@@ -82,6 +86,91 @@ async fn healthz(State(ctx): State<Arc<ServerContext>>) -> Response {
     (code, Json(body)).into_response()
 }
 
+/// An error body like the signaling protocol's, with an HTTP status.
+fn http_error(status: StatusCode, code: ErrorCode, message: &str) -> Response {
+    let body = serde_json::json!({"error": ErrorBody::new(code, message)});
+    (status, Json(body)).into_response()
+}
+
+/// Checks `Authorization: Bearer <admin token>`; `Err` is the response to send instead.
+fn check_admin(ctx: &ServerContext, headers: &HeaderMap) -> Result<(), Box<Response>> {
+    let Some(expected) = &ctx.config.admin.token else {
+        return Err(Box::new(http_error(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "the admin API is disabled: start the server with an admin token (admin.token, SFU_ADMIN_TOKEN)",
+        )));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match given {
+        Some(token) if constant_time_eq(token.as_bytes(), expected.as_bytes()) => Ok(()),
+        Some(_) => Err(Box::new(http_error(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "wrong admin token",
+        ))),
+        None => Err(Box::new(http_error(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::Forbidden,
+            "send the admin token as `Authorization: Bearer <token>`",
+        ))),
+    }
+}
+
+/// Compares without an early exit, so the time taken says nothing about the token.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn metrics(State(ctx): State<Arc<ServerContext>>, headers: HeaderMap) -> Response {
+    if ctx.config.admin.protect_metrics {
+        if let Err(response) = check_admin(&ctx, &headers) {
+            return *response;
+        }
+    }
+    match crate::metrics::render(&ctx) {
+        Ok(text) => (
+            [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+            text,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "metrics");
+            http_error(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, &e.to_string())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdminQuery {
+    room: Option<String>,
+}
+
+async fn admin_rooms(
+    State(ctx): State<Arc<ServerContext>>,
+    headers: HeaderMap,
+    query: Result<Query<AdminQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    if let Err(response) = check_admin(&ctx, &headers) {
+        return *response;
+    }
+    let Ok(Query(query)) = query else {
+        return http_error(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidParams,
+            "the only query parameter is `room`",
+        );
+    };
+    Json(crate::admin::dump(&ctx, query.room.as_deref()).await).into_response()
+}
+
 // The demo page is compiled in: `sfu serve` needs no files beside the binary. The bundle is
 // committed and rebuilt by `scripts/build-web` (see web/README.md).
 async fn index() -> Html<&'static str> {
@@ -93,4 +182,14 @@ async fn app_js() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
         include_str!("../web/dist/app.js"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn constant_time_eq_compares() {
+        assert!(super::constant_time_eq(b"abc", b"abc"));
+        assert!(!super::constant_time_eq(b"abc", b"abd"));
+        assert!(!super::constant_time_eq(b"abc", b"abcd"));
+    }
 }

@@ -3,11 +3,15 @@
 //! The binary (`cli/`) is a thin shell over this library: `Server::start` runs the SFU, and the
 //! integration tests start the same server in-process on loopback ports.
 
+pub mod admin;
 pub mod buffer;
 pub mod config;
 pub mod feed;
 pub(crate) mod http;
+pub mod http_client;
+pub(crate) mod metrics;
 pub(crate) mod peer;
+pub mod procfs;
 pub mod recommend;
 pub mod room;
 pub mod rtp;

@@ -9,8 +9,10 @@ use std::sync::Arc;
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
+use mediasoup::types::data_structures::TransportTuple;
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
+use crate::admin::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
 use crate::buffer::{MediaKind as BufferKind, Speaker};
 use crate::config::Limits;
 use crate::feed::engine::{FeedEngine, Subscription};
@@ -71,6 +73,14 @@ struct FeedSubscription {
     _counted: Counter,
 }
 
+/// A mediasoup enum's name as it appears in JSON (`completed`, `udp`, `audio`).
+fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::from("?"),
+    }
+}
+
 fn not_found(what: &str, id: impl std::fmt::Display) -> ErrorBody {
     ErrorBody::new(ErrorCode::NotFound, format!("no {what} {id} on this peer"))
 }
@@ -109,6 +119,77 @@ impl Peer {
 
     pub fn room(&self) -> &Arc<Room> {
         &self.room
+    }
+
+    /// What the admin API shows of this peer.
+    pub(crate) fn dump(&self) -> PeerDump {
+        let mut transports: Vec<TransportDump> = self
+            .transports
+            .iter()
+            .map(|(id, t)| TransportDump {
+                id: id.to_string(),
+                direction: match t.direction {
+                    Direction::Send => "send",
+                    Direction::Recv => "recv",
+                }
+                .to_string(),
+                ice_state: json_name(&t.transport.ice_state()),
+                dtls_state: json_name(&t.transport.dtls_state()),
+                tuple: t.transport.ice_selected_tuple().map(|tuple| match tuple {
+                    TransportTuple::WithRemote {
+                        local_address,
+                        local_port,
+                        remote_ip,
+                        remote_port,
+                        protocol,
+                    } => format!(
+                        "{} {remote_ip}:{remote_port} -> {local_address}:{local_port}",
+                        json_name(&protocol)
+                    ),
+                    TransportTuple::LocalOnly {
+                        local_address,
+                        local_port,
+                        protocol,
+                    } => format!("{} {local_address}:{local_port}", json_name(&protocol)),
+                }),
+            })
+            .collect();
+        transports.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut producers: Vec<ProducerDump> = self
+            .producers
+            .iter()
+            .map(|(id, p)| ProducerDump {
+                id: id.to_string(),
+                kind: json_name(&p.kind()),
+                paused: p.paused(),
+                recorded: self.taps.contains_key(id),
+            })
+            .collect();
+        producers.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut consumers: Vec<ConsumerDump> = self
+            .consumers
+            .iter()
+            .map(|(id, c)| ConsumerDump {
+                id: id.to_string(),
+                producer_id: c.consumer.producer_id().to_string(),
+                kind: json_name(&c.consumer.kind()),
+                paused: c.consumer.paused(),
+                producer_paused: c.consumer.producer_paused(),
+            })
+            .collect();
+        consumers.sort_by(|a, b| a.id.cmp(&b.id));
+        PeerDump {
+            peer_id: self.id.clone(),
+            display_name: self.link.info.display_name.clone(),
+            role: self.role.as_str().to_string(),
+            busy: false,
+            transports,
+            producers,
+            consumers,
+            feed: self.feed.as_ref().map(|f| FeedDump {
+                consumer_id: f.consumer_id.to_string(),
+            }),
+        }
     }
 
     pub fn counts(&self) -> (usize, usize, usize) {

@@ -25,6 +25,8 @@ pub(crate) enum PeerEvent {
         consumer_id: ConsumerId,
         producer_id: ProducerId,
     },
+    /// The admin API asks the session to describe the peer's objects.
+    Inspect(tokio::sync::oneshot::Sender<crate::admin::PeerDump>),
 }
 
 /// How the room reaches one peer's session.
@@ -109,6 +111,11 @@ impl Room {
         self.direct_transport
             .get_or_try_init(|| self.router.create_direct_transport(DirectTransportOptions::default()))
             .await
+    }
+
+    /// The links to every peer in the room now.
+    pub(crate) fn links(&self) -> Vec<PeerLink> {
+        self.state.lock().peers.values().cloned().collect()
     }
 
     pub fn peer_count(&self) -> usize {

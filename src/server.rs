@@ -47,6 +47,7 @@ pub(crate) struct ServerContext {
     pub sessions: TaskTracker,
     pub connections: Arc<ConnectionLimiter>,
     pub recording: Arc<Recording>,
+    pub started: std::time::Instant,
 }
 
 pub struct Server;
@@ -93,6 +94,7 @@ impl Server {
                 recommender: Arc::new(RandomRecommender::new(rand::random())),
             }),
             config,
+            started: std::time::Instant::now(),
         });
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let app = crate::http::router(Arc::clone(&ctx)).into_make_service_with_connect_info::<SocketAddr>();
@@ -202,6 +204,11 @@ impl ServerHandle {
     /// The feed engine's counters: feeds running, packets sent, switches.
     pub fn feed_stats(&self) -> FeedStats {
         self.ctx.recording.feeds.stats()
+    }
+
+    /// Everything the admin API shows: rooms, peers and their media objects, buffer, workers.
+    pub async fn dump(&self, room: Option<&str>) -> crate::admin::ServerDump {
+        crate::admin::dump(&self.ctx, room).await
     }
 
     /// Room name → (worker index, peers), for placement checks.

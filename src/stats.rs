@@ -4,8 +4,11 @@
 //! (peer left, socket died, producer closed under a consumer, router gone), so the counts are
 //! the ground truth that cleanup tests and soak runs check for leaks.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -49,9 +52,22 @@ pub struct ServerCounters {
     pub messages: AtomicU64,
     /// Error responses sent, ever.
     pub errors: AtomicU64,
+    /// Error responses by protocol error code, ever (errors are not a hot path).
+    errors_by_code: Mutex<BTreeMap<&'static str, u64>>,
 }
 
 impl ServerCounters {
+    /// Counts one error response with `code` (a protocol error code name).
+    pub fn error(&self, code: &'static str) {
+        self.errors.fetch_add(1, Ordering::Relaxed);
+        *self.errors_by_code.lock().entry(code).or_default() += 1;
+    }
+
+    /// Error responses sent so far, by code.
+    pub fn errors_by_code(&self) -> BTreeMap<&'static str, u64> {
+        self.errors_by_code.lock().clone()
+    }
+
     pub fn snapshot(&self) -> ObjectCounts {
         ObjectCounts {
             rooms: self.rooms.get(),
@@ -107,5 +123,16 @@ mod tests {
         assert_eq!(g.get(), 1);
         drop(b);
         assert_eq!(g.get(), 0);
+    }
+
+    #[test]
+    fn errors_counted_by_code() {
+        let c = ServerCounters::default();
+        c.error("not_found");
+        c.error("not_found");
+        c.error("bad_json");
+        assert_eq!(c.snapshot().errors, 3);
+        let by_code = c.errors_by_code();
+        assert_eq!((by_code["not_found"], by_code["bad_json"]), (2, 1));
     }
 }

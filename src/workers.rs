@@ -1,6 +1,7 @@
 //! The pool of mediasoup workers: one worker thread per core, each with a WebRtcServer so that all
 //! of its transports share one UDP (and TCP) port, placement of new rooms by load, and per-worker
-//! CPU read from `/proc/self/task/<tid>/stat` (the Rust crate has no resource-usage call).
+//! CPU read from `/proc/self/task/<tid>/stat` (the Rust crate has no resource-usage call; see
+//! [`crate::procfs`]).
 
 use std::num::{NonZeroU32, NonZeroU8};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
@@ -71,7 +72,7 @@ impl PoolWorker {
         if tid <= 0 {
             return None;
         }
-        thread_cpu_time(tid)
+        crate::procfs::thread_cpu_time(tid)
     }
 
     pub fn stats(&self) -> WorkerStats {
@@ -421,57 +422,4 @@ pub fn media_codecs() -> Vec<RtpCodecCapability> {
             ],
         },
     ]
-}
-
-/// utime + stime of one thread of this process.
-pub fn thread_cpu_time(tid: i32) -> Option<Duration> {
-    let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
-    parse_stat_cpu(&stat, clock_ticks_per_second())
-}
-
-fn clock_ticks_per_second() -> u64 {
-    // SAFETY: sysconf has no preconditions.
-    let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    if t > 0 {
-        t as u64
-    } else {
-        100
-    }
-}
-
-/// Fields 14 and 15 of /proc/<pid>/stat, counted after the `comm` field, which may hold spaces
-/// and parentheses and so ends at the last `)`.
-fn parse_stat_cpu(stat: &str, ticks_per_second: u64) -> Option<Duration> {
-    let rest = &stat[stat.rfind(')')? + 1..];
-    let mut fields = rest.split_ascii_whitespace();
-    // After `comm`: state is field 3, so utime (14) is the 12th field here.
-    let utime: u64 = fields.nth(11)?.parse().ok()?;
-    let stime: u64 = fields.next()?.parse().ok()?;
-    let ticks = utime + stime;
-    Some(Duration::from_micros(ticks * 1_000_000 / ticks_per_second))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_proc_stat_with_odd_comm() {
-        let line = "1234 (mediasoup-w (1)) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 5 0 100 0 0";
-        assert_eq!(parse_stat_cpu(line, 100), Some(Duration::from_secs(3)));
-        assert_eq!(parse_stat_cpu("garbage", 100), None);
-        assert_eq!(parse_stat_cpu("1 (x) S 1 2", 100), None);
-    }
-
-    #[test]
-    fn reads_own_thread_cpu_time() {
-        // SAFETY: see above.
-        let tid = unsafe { libc::gettid() };
-        let mut x = 0u64;
-        for i in 0..5_000_000u64 {
-            x = x.wrapping_mul(31).wrapping_add(i);
-        }
-        std::hint::black_box(x);
-        assert!(thread_cpu_time(tid).is_some());
-    }
 }

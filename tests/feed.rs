@@ -71,7 +71,7 @@ async fn subscribe_feed_waits_for_speech_and_releases_everything() {
     v.ok("leave", json!({})).await;
     assert_released(&server).await;
     assert_eq!(server.feed_stats().feeds, 0);
-    server.shutdown().await;
+    server.shutdown().await.unwrap();
 }
 
 #[tokio::test]
@@ -79,7 +79,10 @@ async fn feed_methods_reject_bad_use() {
     let server = start(test_config(1)).await;
     let mut s = Client::connect(&server).await;
     let (code, _) = s
-        .request("subscribeFeed", json!({"transportId": "3f2b8a4e-0000-4000-8000-000000000000"}))
+        .request(
+            "subscribeFeed",
+            json!({"transportId": "3f2b8a4e-0000-4000-8000-000000000000"}),
+        )
         .await
         .unwrap_err();
     assert_eq!(code, "not_joined");
@@ -127,7 +130,7 @@ async fn feed_methods_reject_bad_use() {
     v.close().await;
     s.close().await;
     assert_released(&server).await;
-    server.shutdown().await;
+    server.shutdown().await.unwrap();
 }
 
 #[tokio::test]
@@ -139,5 +142,5 @@ async fn feed_released_when_the_socket_drops() {
     drop(v);
     assert_released(&server).await;
     eventually("engine dropped the feed", || server.feed_stats().feeds == 0).await;
-    server.shutdown().await;
+    server.shutdown().await.unwrap();
 }

@@ -183,6 +183,15 @@ pub enum Role {
     Viewer,
 }
 
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Broadcaster => "broadcaster",
+            Role::Viewer => "viewer",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Join {

@@ -274,6 +274,12 @@ impl Session {
                     .into()
                 })
             }
+            PeerEvent::Inspect(reply) => {
+                if let Some(peer) = &self.peer {
+                    let _ = reply.send(peer.dump());
+                }
+                None
+            }
         }
     }
 }

@@ -185,13 +185,13 @@ pub(crate) async fn run(
                             Ok(text) => text,
                             Err(e) => {
                                 tracing::debug!(method, code = e.code.as_str(), message = %e.message, "request failed");
-                                ctx.counters.errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                ctx.counters.error(e.code.as_str());
                                 response_error(Some(id), &e)
                             }
                         }
                     }
                     Err(rejected) => {
-                        ctx.counters.errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        ctx.counters.error(rejected.error.code.as_str());
                         response_error(rejected.id, &rejected.error)
                     }
                 };
@@ -256,7 +256,7 @@ fn is_capacity_error(e: axum::Error) -> bool {
 }
 
 async fn reply_error(ctx: &ServerContext, socket: &mut WebSocket, id: Option<u64>, e: &ErrorBody) -> Result<(), ()> {
-    ctx.counters.errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    ctx.counters.error(e.code.as_str());
     send(socket, response_error(id, e).into()).await
 }
 

@@ -1,0 +1,246 @@
+//! `sfu inspect`: the live rooms of a running server, from its admin API, as tables or JSON.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use sfu::admin::{RoomDump, ServerDump};
+use sfu::http_client::HttpClient;
+
+#[derive(clap::Args)]
+pub struct InspectArgs {
+    /// The server: `http(s)://HOST:PORT` (its signaling URL `ws(s)://HOST:PORT/ws` works too).
+    #[arg(long, env = "SFU_URL", default_value = "http://127.0.0.1:8080")]
+    url: String,
+    /// The server's admin token (admin.token / SFU_ADMIN_TOKEN on the server).
+    #[arg(long, env = "SFU_ADMIN_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Only this room.
+    #[arg(long)]
+    room: Option<String>,
+    /// Print the dump as one JSON document (per refresh with --watch, one per line).
+    #[arg(long)]
+    json: bool,
+    /// Refresh every SECONDS until interrupted; CPU shows as a percentage between refreshes.
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "2")]
+    watch: Option<f64>,
+    /// Trust this CA certificate (PEM) instead of the system roots, e.g. a `--dev-tls` server's.
+    #[arg(long, value_name = "FILE")]
+    ca_cert: Option<PathBuf>,
+}
+
+pub fn run(args: InspectArgs) -> anyhow::Result<()> {
+    let token = args
+        .token
+        .as_deref()
+        .context("the admin API needs the server's admin token: pass --token or set SFU_ADMIN_TOKEN")?;
+    if let Some(w) = args.watch {
+        anyhow::ensure!(
+            w.is_finite() && (0.2..=3600.0).contains(&w),
+            "--watch takes 0.2 to 3600 seconds, not {w}"
+        );
+    }
+    let ca = match &args.ca_cert {
+        Some(path) => {
+            Some(std::fs::read_to_string(path).with_context(|| format!("cannot read --ca-cert {}", path.display()))?)
+        }
+        None => None,
+    };
+    let client = HttpClient::new(ca.as_deref())?;
+    // Checked before connecting, so a typo is reported as such.
+    sfu::admin::rooms_url(&args.url, args.room.as_deref())
+        .context("--url must be http(s)://HOST:PORT (or ws(s)://HOST:PORT/ws) and --room a room name")?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let mut previous: Option<(Instant, ServerDump)> = None;
+        loop {
+            let dump = sfu::admin::fetch(&client, &args.url, token, args.room.as_deref()).await?;
+            let now = Instant::now();
+            if args.json {
+                println!("{}", serde_json::to_string(&dump)?);
+            } else {
+                if args.watch.is_some() {
+                    // Clear the screen and go home, like watch(1).
+                    print!("\x1b[2J\x1b[H");
+                }
+                let since = previous.as_ref().map(|(at, d)| (now.duration_since(*at), d));
+                print!("{}", render(&dump, since, args.room.as_deref()));
+            }
+            let Some(every) = args.watch else { return Ok(()) };
+            previous = Some((now, dump));
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs_f64(every)) => {}
+                _ = tokio::signal::ctrl_c() => return Ok(()),
+            }
+        }
+    })
+}
+
+fn bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut v = n as f64;
+    let mut unit = 0;
+    while v >= 1000.0 && unit < UNITS.len() - 1 {
+        v /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[unit])
+    }
+}
+
+fn duration(secs: f64) -> String {
+    let s = secs as u64;
+    match s {
+        0..60 => format!("{s}s"),
+        60..3600 => format!("{}m{:02}s", s / 60, s % 60),
+        _ => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
+    }
+}
+
+fn short(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// Plain-text tables of one dump; `since` is the previous dump (for CPU percentages).
+fn render(d: &ServerDump, since: Option<(Duration, &ServerDump)>, room: Option<&str>) -> String {
+    let mut out = String::new();
+    let c = &d.counts;
+    let _ = writeln!(
+        out,
+        "sfu {}  up {}{}  rooms {}  peers {}  transports {}  producers {}  consumers {}  feeds {}",
+        d.version,
+        duration(d.uptime_secs),
+        if d.draining { "  DRAINING" } else { "" },
+        c.rooms,
+        c.peers,
+        c.transports,
+        c.producers,
+        c.consumers,
+        c.feeds
+    );
+    let _ = writeln!(
+        out,
+        "process  rss {}  cpu {}  signaling messages {}  errors {}",
+        d.process.rss_bytes.map_or("-".into(), bytes),
+        d.process.cpu_seconds.map_or("-".into(), |s| format!("{s:.1}s")),
+        c.messages,
+        c.errors
+    );
+    let b = &d.buffer;
+    let _ = writeln!(
+        out,
+        "buffer   {} of {}  utterances live {} finished {}  readers {}  evictions {} ({} while read)  refused {}",
+        bytes(b.bytes_used as u64),
+        bytes(b.cap_bytes as u64),
+        b.live,
+        b.finished,
+        b.readers,
+        b.evictions,
+        b.evictions_while_read,
+        b.refused
+    );
+    let _ = writeln!(
+        out,
+        "feeds    {} running  packets {}  switches {}  send errors {}",
+        d.feeds.feeds, d.feeds.packets, d.feeds.switches, d.feeds.send_errors
+    );
+    let _ = writeln!(
+        out,
+        "\nworker  tid      cpu      cpu%   rooms  peers  ports              state"
+    );
+    for w in &d.workers {
+        let pct = since.and_then(|(dt, prev)| {
+            let before = prev.workers.iter().find(|p| p.index == w.index)?.cpu_seconds?;
+            Some(100.0 * (w.cpu_seconds? - before) / dt.as_secs_f64())
+        });
+        let _ = writeln!(
+            out,
+            "{:<7} {:<8} {:<8} {:<6} {:<6} {:<6} {:<18} {}",
+            w.index,
+            w.tid,
+            w.cpu_seconds.map_or("-".into(), |s| format!("{s:.1}s")),
+            pct.map_or("-".into(), |p| format!("{p:.0}")),
+            w.rooms,
+            w.peers,
+            w.ports.join(" "),
+            if w.dead { "DEAD" } else { "running" }
+        );
+    }
+    if d.rooms.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            room.map_or("no rooms".to_string(), |r| format!("no room {r:?}"))
+        );
+    }
+    for r in &d.rooms {
+        render_room(&mut out, r);
+    }
+    out
+}
+
+fn render_room(out: &mut String, r: &RoomDump) {
+    let _ = writeln!(
+        out,
+        "\nroom {}  worker {}  peers {}  buffer {} (live {}, finished {}, readers {})",
+        r.id,
+        r.worker,
+        r.peers.len(),
+        bytes(r.buffer.bytes as u64),
+        r.buffer.live,
+        r.buffer.finished,
+        r.buffer.readers
+    );
+    let _ = writeln!(
+        out,
+        "  {:<9} {:<14} {:<12} {:<36} {:<22} {:<9} feed",
+        "peer", "name", "role", "transports (dir ice/dtls)", "producers", "consumers"
+    );
+    for p in &r.peers {
+        let transports: Vec<String> = p
+            .transports
+            .iter()
+            .map(|t| format!("{} {}/{}", t.direction, t.ice_state, t.dtls_state))
+            .collect();
+        let producers: Vec<String> = p
+            .producers
+            .iter()
+            .map(|pr| {
+                format!(
+                    "{}{}{}",
+                    pr.kind,
+                    if pr.paused { " paused" } else { "" },
+                    if pr.recorded { " rec" } else { "" }
+                )
+            })
+            .collect();
+        let paused = p.consumers.iter().filter(|c| c.paused || c.producer_paused).count();
+        let consumers = if paused > 0 {
+            format!("{} ({paused} paused)", p.consumers.len())
+        } else {
+            p.consumers.len().to_string()
+        };
+        let _ = writeln!(
+            out,
+            "  {:<9} {:<14} {:<12} {:<36} {:<22} {:<9} {}",
+            short(&p.peer_id),
+            p.display_name.as_deref().unwrap_or("-"),
+            p.role,
+            if p.busy {
+                "(busy)".to_string()
+            } else {
+                transports.join(", ")
+            },
+            producers.join(", "),
+            consumers,
+            if p.feed.is_some() { "yes" } else { "-" }
+        );
+    }
+}

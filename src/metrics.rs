@@ -1,0 +1,242 @@
+//! `/metrics` in the Prometheus text format, built with the `prometheus` crate.
+//!
+//! The server's numbers already live in atomics (object gauges, counters, the buffer's and the
+//! feed engine's stats, worker CPU read from `/proc`), so a scrape builds a registry from a
+//! snapshot of them: nothing on the media path touches a metrics object.
+
+use prometheus::{IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry, TextEncoder};
+
+use crate::server::ServerContext;
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot render metrics: {0}")]
+pub struct MetricsError(#[from] prometheus::Error);
+
+/// Adds metrics to one registry; every name is prefixed `sfu_`.
+struct Builder {
+    registry: Registry,
+}
+
+impl Builder {
+    fn gauge(&self, name: &str, help: &str, value: i64) -> Result<(), prometheus::Error> {
+        let g = IntGauge::new(format!("sfu_{name}"), help)?;
+        g.set(value);
+        self.registry.register(Box::new(g))
+    }
+
+    fn float_gauge(&self, name: &str, help: &str, value: f64) -> Result<(), prometheus::Error> {
+        let g = prometheus::Gauge::new(format!("sfu_{name}"), help)?;
+        g.set(value);
+        self.registry.register(Box::new(g))
+    }
+
+    fn counter(&self, name: &str, help: &str, value: u64) -> Result<(), prometheus::Error> {
+        let c = IntCounter::new(format!("sfu_{name}"), help)?;
+        c.inc_by(value);
+        self.registry.register(Box::new(c))
+    }
+
+    fn gauge_vec(
+        &self,
+        name: &str,
+        help: &str,
+        labels: &[&str],
+        values: &[(Vec<&str>, i64)],
+    ) -> Result<(), prometheus::Error> {
+        let g = IntGaugeVec::new(Opts::new(format!("sfu_{name}"), help), labels)?;
+        for (label_values, v) in values {
+            g.get_metric_with_label_values(label_values)?.set(*v);
+        }
+        self.registry.register(Box::new(g))
+    }
+
+    fn counter_vec(
+        &self,
+        name: &str,
+        help: &str,
+        labels: &[&str],
+        values: &[(Vec<&str>, u64)],
+    ) -> Result<(), prometheus::Error> {
+        let c = IntCounterVec::new(Opts::new(format!("sfu_{name}"), help), labels)?;
+        for (label_values, v) in values {
+            c.get_metric_with_label_values(label_values)?.inc_by(*v);
+        }
+        self.registry.register(Box::new(c))
+    }
+}
+
+/// The whole exposition for one scrape.
+pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
+    let b = Builder {
+        registry: Registry::new(),
+    };
+    let counts = ctx.counters.snapshot();
+    b.gauge("rooms", "Rooms open now.", counts.rooms)?;
+    b.gauge("peers", "Peers joined to a room now.", counts.peers)?;
+    b.gauge(
+        "connections",
+        "Signaling WebSocket connections open now.",
+        counts.connections,
+    )?;
+    b.gauge("transports", "WebRTC transports open now.", counts.transports)?;
+    b.gauge(
+        "producers",
+        "Producers open now (broadcasters' and feeds').",
+        counts.producers,
+    )?;
+    b.gauge("consumers", "Consumers open now.", counts.consumers)?;
+    b.gauge("feeds", "Viewers subscribed to the rerouted feed now.", counts.feeds)?;
+    b.counter(
+        "signaling_messages_total",
+        "Signaling messages received from clients.",
+        counts.messages,
+    )?;
+    let errors = ctx.counters.errors_by_code();
+    let errors: Vec<(Vec<&str>, u64)> = errors.iter().map(|(code, n)| (vec![*code], *n)).collect();
+    b.counter_vec(
+        "signaling_errors_total",
+        "Error responses sent, by protocol error code.",
+        &["code"],
+        &errors,
+    )?;
+
+    let workers = ctx.pool.stats();
+    let index: Vec<String> = workers.iter().map(|w| w.index.to_string()).collect();
+    let per_worker = |f: &dyn Fn(&crate::workers::WorkerStats) -> i64| -> Vec<(Vec<&str>, i64)> {
+        workers
+            .iter()
+            .zip(&index)
+            .map(|(w, i)| (vec![i.as_str()], f(w)))
+            .collect()
+    };
+    b.gauge_vec(
+        "worker_up",
+        "1 while the mediasoup worker runs.",
+        &["worker"],
+        &per_worker(&|w| i64::from(!w.dead)),
+    )?;
+    b.gauge_vec(
+        "worker_rooms",
+        "Rooms placed on the worker.",
+        &["worker"],
+        &per_worker(&|w| w.rooms as i64),
+    )?;
+    b.gauge_vec(
+        "worker_peers",
+        "Peers in rooms on the worker.",
+        &["worker"],
+        &per_worker(&|w| w.peers as i64),
+    )?;
+    let cpu = prometheus::CounterVec::new(
+        Opts::new(
+            "sfu_worker_cpu_seconds_total",
+            "CPU time (user + system) of the mediasoup worker thread.",
+        ),
+        &["worker"],
+    )?;
+    for (w, i) in workers.iter().zip(&index) {
+        if let Some(seconds) = w.cpu_seconds {
+            cpu.get_metric_with_label_values(&[i.as_str()])?.inc_by(seconds);
+        }
+    }
+    b.registry.register(Box::new(cpu))?;
+
+    if let Some(seconds) = crate::procfs::process_cpu_time() {
+        let c = prometheus::Counter::new("sfu_process_cpu_seconds_total", "CPU time of the whole process.")?;
+        c.inc_by(seconds.as_secs_f64());
+        b.registry.register(Box::new(c))?;
+    }
+    if let Some(rss) = crate::procfs::process_rss_bytes() {
+        b.gauge(
+            "process_resident_memory_bytes",
+            "Resident set size of the process.",
+            rss as i64,
+        )?;
+    }
+    b.float_gauge(
+        "uptime_seconds",
+        "Seconds since the server started.",
+        ctx.started.elapsed().as_secs_f64(),
+    )?;
+
+    let store = ctx.recording.store.stats();
+    b.gauge(
+        "buffer_bytes",
+        "Bytes the utterance buffer holds (packets and bookkeeping).",
+        store.bytes_used as i64,
+    )?;
+    b.gauge(
+        "buffer_cap_bytes",
+        "The utterance buffer's cap.",
+        store.cap_bytes as i64,
+    )?;
+    b.gauge_vec(
+        "buffer_utterances",
+        "Utterances in the buffer, by state.",
+        &["state"],
+        &[
+            (vec!["live"], store.live as i64),
+            (vec!["finished"], store.finished as i64),
+        ],
+    )?;
+    b.gauge(
+        "buffer_readers",
+        "Feeds reading an utterance now.",
+        store.readers as i64,
+    )?;
+    b.counter(
+        "buffer_evictions_total",
+        "Utterances evicted to stay under the cap.",
+        store.evictions,
+    )?;
+    b.counter(
+        "buffer_evictions_while_read_total",
+        "Evicted utterances that a feed was playing.",
+        store.evictions_while_read,
+    )?;
+    b.counter(
+        "buffer_refused_total",
+        "Packets refused because nothing more could be evicted.",
+        store.refused,
+    )?;
+    let room_bytes: Vec<(Vec<&str>, i64)> = store.rooms.iter().map(|r| (vec![&*r.room], r.bytes as i64)).collect();
+    b.gauge_vec(
+        "room_buffer_bytes",
+        "Buffer bytes held for the room.",
+        &["room"],
+        &room_bytes,
+    )?;
+    let mut room_utterances = Vec::with_capacity(store.rooms.len() * 2);
+    for r in &store.rooms {
+        room_utterances.push((vec![&*r.room, "live"], r.live as i64));
+        room_utterances.push((vec![&*r.room, "finished"], r.finished as i64));
+    }
+    b.gauge_vec(
+        "room_buffer_utterances",
+        "Utterances buffered for the room, by state.",
+        &["room", "state"],
+        &room_utterances,
+    )?;
+    let rooms = ctx.rooms.list();
+    let room_peers: Vec<(Vec<&str>, i64)> = rooms.iter().map(|r| (vec![r.id()], r.peer_count() as i64)).collect();
+    b.gauge_vec("room_peers", "Peers in the room.", &["room"], &room_peers)?;
+
+    let feeds = ctx.recording.feeds.stats();
+    b.counter(
+        "feed_packets_total",
+        "Packets sent to viewers through feeds.",
+        feeds.packets,
+    )?;
+    b.counter(
+        "feed_switches_total",
+        "Feed switches from one utterance to the next.",
+        feeds.switches,
+    )?;
+    b.counter(
+        "feed_send_errors_total",
+        "Feed packets mediasoup refused (a closed producer).",
+        feeds.send_errors,
+    )?;
+
+    Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
+}

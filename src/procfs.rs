@@ -1,0 +1,110 @@
+//! CPU time and memory of this process and its threads, read from `/proc` (Linux).
+//!
+//! mediasoup workers are threads of this process (the Rust crate runs them in-process), so a
+//! worker's CPU is its thread's `utime + stime`; the process RSS includes the utterance buffer.
+
+use std::time::Duration;
+
+/// utime + stime of one thread of this process.
+pub fn thread_cpu_time(tid: i32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
+    parse_stat_cpu(&stat, clock_ticks_per_second())
+}
+
+/// utime + stime of the whole process (all threads).
+pub fn process_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    parse_stat_cpu(&stat, clock_ticks_per_second())
+}
+
+/// utime + stime of another process (for a server run as a child process).
+pub fn pid_cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    parse_stat_cpu(&stat, clock_ticks_per_second())
+}
+
+/// Resident set size of this process, in bytes.
+pub fn process_rss_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    parse_statm_rss(&statm, page_size())
+}
+
+/// Resident set size of another process, in bytes.
+pub fn pid_rss_bytes(pid: u32) -> Option<u64> {
+    let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
+    parse_statm_rss(&statm, page_size())
+}
+
+fn clock_ticks_per_second() -> u64 {
+    // SAFETY: sysconf has no preconditions.
+    let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if t > 0 {
+        t as u64
+    } else {
+        100
+    }
+}
+
+fn page_size() -> u64 {
+    // SAFETY: sysconf has no preconditions.
+    let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if p > 0 {
+        p as u64
+    } else {
+        4096
+    }
+}
+
+/// Fields 14 and 15 of /proc/<pid>/stat, counted after the `comm` field, which may hold spaces
+/// and parentheses and so ends at the last `)`.
+fn parse_stat_cpu(stat: &str, ticks_per_second: u64) -> Option<Duration> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_ascii_whitespace();
+    // After `comm`: state is field 3, so utime (14) is the 12th field here.
+    let utime: u64 = fields.nth(11)?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    let ticks = utime + stime;
+    Some(Duration::from_micros(ticks * 1_000_000 / ticks_per_second))
+}
+
+/// The second field of /proc/<pid>/statm: resident pages.
+fn parse_statm_rss(statm: &str, page_size: u64) -> Option<u64> {
+    let pages: u64 = statm.split_ascii_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * page_size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_proc_stat_with_odd_comm() {
+        let line = "1234 (mediasoup-w (1)) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 5 0 100 0 0";
+        assert_eq!(parse_stat_cpu(line, 100), Some(Duration::from_secs(3)));
+        assert_eq!(parse_stat_cpu("garbage", 100), None);
+        assert_eq!(parse_stat_cpu("1 (x) S 1 2", 100), None);
+    }
+
+    #[test]
+    fn parses_statm() {
+        assert_eq!(parse_statm_rss("1000 250 30 4 0 60 0\n", 4096), Some(250 * 4096));
+        assert_eq!(parse_statm_rss("1000", 4096), None);
+        assert_eq!(parse_statm_rss("1000 x", 4096), None);
+    }
+
+    #[test]
+    fn reads_own_thread_and_process() {
+        // SAFETY: gettid has no preconditions.
+        let tid = unsafe { libc::gettid() };
+        let mut x = 0u64;
+        for i in 0..5_000_000u64 {
+            x = x.wrapping_mul(31).wrapping_add(i);
+        }
+        std::hint::black_box(x);
+        assert!(thread_cpu_time(tid).is_some());
+        assert!(process_cpu_time().is_some());
+        assert!(process_rss_bytes().unwrap() > 1 << 20);
+        assert!(pid_rss_bytes(std::process::id()).is_some());
+        assert!(pid_cpu_time(std::process::id()).is_some());
+    }
+}
