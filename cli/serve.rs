@@ -3,6 +3,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
@@ -98,6 +99,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     init_logs(&config)?;
 
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let drain = Duration::from_secs(config.limits.drain_secs);
     runtime.block_on(async move {
         let handle = Server::start(config).await?;
         let addr = handle.local_addr();
@@ -116,7 +118,15 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         tokio::select! {
             signal = shutdown_signal() => {
                 let name = signal?;
-                tracing::info!(signal = name, "shutting down");
+                if !drain.is_zero() {
+                    tracing::info!(signal = name, drain_secs = drain.as_secs(), "draining; signal again to stop now");
+                    eprintln!("draining for up to {}s (no new joins); {name} again to stop now", drain.as_secs());
+                    tokio::select! {
+                        _ = handle.drain(drain) => {}
+                        again = shutdown_signal() => tracing::info!(signal = again?, "stopping now"),
+                    }
+                }
+                tracing::info!("shutting down");
             }
             _ = token.cancelled() => {}
         }

@@ -163,6 +163,9 @@ pub struct Limits {
     pub heartbeat_timeout_secs: u64,
     /// On shutdown, how long peers are given to leave after being told.
     pub shutdown_grace_secs: u64,
+    /// On SIGTERM, how long the server drains (no new joins, peers told to move) before it
+    /// shuts down; it stops earlier when the last peer has left. 0 skips the drain.
+    pub drain_secs: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +233,7 @@ impl Default for Limits {
             heartbeat_interval_secs: 10,
             heartbeat_timeout_secs: 30,
             shutdown_grace_secs: 5,
+            drain_secs: 30,
         }
     }
 }

@@ -31,8 +31,12 @@ async fn websocket(
     ConnectInfo(remote): ConnectInfo<SocketAddr>,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    if ctx.shutdown.is_cancelled() {
-        return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
+    if ctx.shutdown.is_cancelled() || ctx.draining.is_cancelled() {
+        return http_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::ShuttingDown,
+            "the server is draining or shutting down; connect to another instance",
+        );
     }
     let counters = Arc::clone(&ctx.counters);
     let permit = match ctx.connections.admit(remote.ip(), || counters.connections.count()) {
@@ -69,7 +73,7 @@ async fn healthz(State(ctx): State<Arc<ServerContext>>) -> Response {
     let workers = ctx.pool.workers();
     let alive = workers.iter().filter(|w| !w.is_dead()).count();
     let counts = ctx.counters.snapshot();
-    let (code, status) = if ctx.shutdown.is_cancelled() {
+    let (code, status) = if ctx.shutdown.is_cancelled() || ctx.draining.is_cancelled() {
         (StatusCode::SERVICE_UNAVAILABLE, "draining")
     } else if alive == 0 {
         (StatusCode::SERVICE_UNAVAILABLE, "no_workers")

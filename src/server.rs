@@ -44,10 +44,20 @@ pub(crate) struct ServerContext {
     pub rooms: Rooms,
     pub counters: Arc<ServerCounters>,
     pub shutdown: CancellationToken,
+    /// Cancelled when a drain starts (no new joins; peers told to move).
+    pub draining: CancellationToken,
+    /// When the drain ends, in ms since the Unix epoch (set before `draining` is cancelled).
+    pub drain_deadline_ms: std::sync::atomic::AtomicU64,
     pub sessions: TaskTracker,
     pub connections: Arc<ConnectionLimiter>,
     pub recording: Arc<Recording>,
     pub started: std::time::Instant,
+}
+
+impl ServerContext {
+    pub fn drain_deadline_ms(&self) -> u64 {
+        self.drain_deadline_ms.load(std::sync::atomic::Ordering::Acquire)
+    }
 }
 
 pub struct Server;
@@ -83,6 +93,8 @@ impl Server {
             pool,
             counters,
             shutdown,
+            draining: CancellationToken::new(),
+            drain_deadline_ms: std::sync::atomic::AtomicU64::new(0),
             sessions: TaskTracker::new(),
             recording: Arc::new(Recording {
                 store: UtteranceStore::new(StoreConfig {
@@ -229,6 +241,44 @@ impl ServerHandle {
     /// Resolves when a shutdown has been asked for.
     pub async fn shutdown_requested(&self) {
         self.ctx.shutdown.cancelled().await
+    }
+
+    /// Drains: stops taking joins and WebSocket connections, reports `draining` on `/healthz`,
+    /// tells every peer (`serverDraining`) to move, and waits until the last peer has left or
+    /// `deadline` has passed, or a shutdown is asked for. Call [`ServerHandle::shutdown`] after.
+    pub async fn drain(&self, deadline: Duration) {
+        if self.ctx.draining.is_cancelled() {
+            return;
+        }
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        self.ctx.drain_deadline_ms.store(
+            now_ms + deadline.as_millis() as u64,
+            std::sync::atomic::Ordering::Release,
+        );
+        self.ctx.draining.cancel();
+        tracing::info!(
+            peers = self.ctx.counters.peers.get(),
+            deadline_secs = deadline.as_secs_f64(),
+            "draining"
+        );
+        let until = tokio::time::Instant::now() + deadline;
+        let mut poll = tokio::time::interval(Duration::from_millis(100));
+        loop {
+            tokio::select! {
+                _ = poll.tick() => {}
+                _ = tokio::time::sleep_until(until) => {
+                    tracing::info!(peers = self.ctx.counters.peers.get(), "drain deadline reached");
+                    return;
+                }
+                _ = self.ctx.shutdown.cancelled() => return,
+            }
+            if self.ctx.counters.peers.get() == 0 {
+                tracing::info!("drained: no peer left");
+                return;
+            }
+        }
     }
 
     /// Tells every peer, closes every session, room and worker; returns when all are gone.

@@ -174,7 +174,7 @@ async fn http_get(addr: &str, path: &str) -> String {
 }
 
 #[tokio::test]
-async fn serve_answers_health_and_exits_zero_on_sigterm() {
+async fn serve_answers_health_drains_on_sigterm_and_exits_zero_on_the_second() {
     let mut serving = serve();
     let health = http_get(&serving.url, "/healthz").await;
     assert!(health.starts_with("HTTP/1.0 200"), "{health}");
@@ -201,7 +201,24 @@ async fn serve_answers_health_and_exits_zero_on_sigterm() {
     };
     assert!(joined.contains(r#""ok":true"#), "{joined}");
 
+    // The first SIGTERM drains: the peer is told to move and the server waits for it.
+    let started = Instant::now();
     // SAFETY: kill has no memory-safety preconditions.
+    unsafe { libc::kill(serving.child.id() as i32, libc::SIGTERM) };
+    let mut saw_draining = false;
+    while let Ok(Some(Ok(m))) = tokio::time::timeout(Duration::from_secs(10), ws.next()).await {
+        if matches!(&m, Message::Text(t) if t.contains("serverDraining")) {
+            saw_draining = true;
+            break;
+        }
+    }
+    assert!(saw_draining, "peer told about the drain");
+    assert!(
+        serving.child.try_wait().unwrap().is_none(),
+        "still serving the peer while draining"
+    );
+    // A second one stops now.
+    // SAFETY: as above.
     unsafe { libc::kill(serving.child.id() as i32, libc::SIGTERM) };
     let mut saw_shutdown = false;
     let mut close_code = None;
@@ -218,7 +235,6 @@ async fn serve_answers_health_and_exits_zero_on_sigterm() {
     }
     assert!(saw_shutdown, "peer told about the shutdown");
     assert_eq!(close_code, Some(1001));
-    let started = Instant::now();
     let status = loop {
         if let Some(s) = serving.child.try_wait().unwrap() {
             break s;

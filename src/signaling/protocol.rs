@@ -442,6 +442,10 @@ pub enum Notification {
     /// The server is going away; reconnect after `reconnect_after_ms` (to another instance).
     #[serde(rename_all = "camelCase")]
     ServerShutdown { reason: String, reconnect_after_ms: u64 },
+    /// The server is draining: it takes no new joins and closes at the deadline; move to another
+    /// instance (reconnect, the load balancer no longer sends you here) before `deadline_ms`.
+    #[serde(rename_all = "camelCase")]
+    ServerDraining { reason: String, deadline_ms: u64 },
 }
 
 impl Notification {

@@ -65,6 +65,12 @@ impl Session {
         if self.ctx.shutdown.is_cancelled() && !matches!(request.method, Method::Leave | Method::Ping) {
             return Err(ErrorBody::new(ErrorCode::ShuttingDown, "the server is shutting down"));
         }
+        if self.ctx.draining.is_cancelled() && matches!(request.method, Method::Join(_)) {
+            return Err(ErrorBody::new(
+                ErrorCode::ShuttingDown,
+                "the server is draining and takes no new joins; connect to another instance",
+            ));
+        }
         let limits = &self.ctx.config.limits;
         Ok(match request.method {
             Method::GetRouterRtpCapabilities => response_ok(

@@ -132,8 +132,19 @@ pub(crate) async fn run(
     let mut last_seen = Instant::now();
     tracing::debug!(%remote, "connection opened");
 
+    let mut told_draining = false;
     let end = loop {
         tokio::select! {
+            _ = ctx.draining.cancelled(), if !told_draining => {
+                told_draining = true;
+                let n = Notification::ServerDraining {
+                    reason: "server draining".into(),
+                    deadline_ms: ctx.drain_deadline_ms(),
+                };
+                if send(&mut socket, n.to_text().into()).await.is_err() {
+                    break End::Error("send failed".into());
+                }
+            }
             _ = ctx.shutdown.cancelled() => {
                 let n = Notification::ServerShutdown { reason: "server shutting down".into(), reconnect_after_ms: 1000 };
                 let _ = send(&mut socket, n.to_text().into()).await;
