@@ -166,6 +166,9 @@ pub struct Limits {
     /// On SIGTERM, how long the server drains (no new joins, peers told to move) before it
     /// shuts down; it stops earlier when the last peer has left. 0 skips the drain.
     pub drain_secs: u64,
+    /// A session whose socket dropped (no close frame, heartbeat timeout) keeps its peer,
+    /// transports, producers, consumers and feed this long for `resume`. 0 releases at once.
+    pub resume_grace_secs: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,6 +237,7 @@ impl Default for Limits {
             heartbeat_timeout_secs: 30,
             shutdown_grace_secs: 5,
             drain_secs: 30,
+            resume_grace_secs: 30,
         }
     }
 }

@@ -20,7 +20,8 @@ use crate::feed::{Feed, FeedConfig, RewriterConfig};
 use crate::recommend::{Preferences, ViewerContext};
 use crate::room::{PeerEvent, PeerLink, Room};
 use crate::signaling::protocol::{
-    ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, Role, TransportResponse,
+    ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, ResumedConsumer, ResumedTransport, Role,
+    TransportResponse,
 };
 use crate::stats::{Counter, ServerCounters};
 use crate::tap::{tap, Recording, Tap};
@@ -190,6 +191,38 @@ impl Peer {
                 consumer_id: f.consumer_id.to_string(),
             }),
         }
+    }
+
+    /// Transports, producers, consumers and the feed consumer, for a resumed session.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn resume_state(
+        &self,
+    ) -> (
+        Vec<ResumedTransport>,
+        Vec<ProducerId>,
+        Vec<ResumedConsumer>,
+        Option<ConsumerId>,
+    ) {
+        let transports = self
+            .transports
+            .iter()
+            .map(|(id, t)| ResumedTransport {
+                transport_id: *id,
+                direction: t.direction,
+            })
+            .collect();
+        let producers = self.producers.keys().copied().collect();
+        let feed = self.feed.as_ref().map(|f| f.consumer_id);
+        let consumers = self
+            .consumers
+            .iter()
+            .filter(|(id, _)| Some(**id) != feed)
+            .map(|(id, c)| ResumedConsumer {
+                consumer_id: *id,
+                producer_id: c.consumer.producer_id(),
+            })
+            .collect();
+        (transports, producers, consumers, feed)
     }
 
     pub fn counts(&self) -> (usize, usize, usize) {

@@ -49,6 +49,8 @@ pub(crate) struct ServerContext {
     /// When the drain ends, in ms since the Unix epoch (set before `draining` is cancelled).
     pub drain_deadline_ms: std::sync::atomic::AtomicU64,
     pub sessions: TaskTracker,
+    /// Sessions whose socket dropped, waiting for `resume`.
+    pub parked: Arc<crate::signaling::resume::Parked>,
     pub connections: Arc<ConnectionLimiter>,
     pub recording: Arc<Recording>,
     pub started: std::time::Instant,
@@ -96,6 +98,7 @@ impl Server {
             draining: CancellationToken::new(),
             drain_deadline_ms: std::sync::atomic::AtomicU64::new(0),
             sessions: TaskTracker::new(),
+            parked: Arc::default(),
             recording: Arc::new(Recording {
                 store: UtteranceStore::new(StoreConfig {
                     cap_bytes: config.buffer.cap_bytes,
@@ -296,6 +299,7 @@ impl ServerHandle {
             Ok(r) => r.map_err(ServerError::Http),
             Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
         };
+        self.ctx.parked.clear();
         let _ = self.ticker.await;
         let _ = self.feed_task.await;
         self.ctx.rooms.clear();

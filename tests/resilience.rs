@@ -1,6 +1,7 @@
 //! What the server does when it is asked to go away: a drain stops new joins and connections,
 //! reports `draining` to the load balancer, tells peers to move and waits for them (up to a
-//! deadline) while still serving those that stay; then shutdown closes what is left.
+//! deadline) while still serving those that stay; then shutdown closes what is left. A peer
+//! whose socket dies keeps its session for a grace period and takes it back with `resume`.
 
 mod common;
 
@@ -98,4 +99,142 @@ async fn drain_ends_at_its_deadline_and_shutdown_closes_who_stayed() {
     stayer.notification("serverShutdown").await;
     assert_eq!(stayer.recv_close().await, Some(1001));
     shutdown.await.unwrap().unwrap();
+}
+
+fn resume_config(grace_secs: u64) -> sfu::Config {
+    let mut c = test_config(1);
+    c.limits.resume_grace_secs = grace_secs;
+    c
+}
+
+#[tokio::test]
+async fn a_dropped_socket_resumes_with_everything_and_missed_notifications() {
+    let server = start(resume_config(30)).await;
+    let mut b = Client::connect(&server).await;
+    b.join("resume1", "broadcaster").await;
+    let t = b.ok("createTransport", json!({"direction": "send"})).await;
+    let send = t["transportId"].as_str().unwrap().to_string();
+    let p = b
+        .ok(
+            "produce",
+            json!({"transportId": send, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(777)}),
+        )
+        .await;
+    let pid = p["producerId"].as_str().unwrap().to_string();
+
+    let mut v = Client::connect(&server).await;
+    let joined = v.join_with_caps("resume1", "viewer").await;
+    let peer_id = joined["peerId"].as_str().unwrap().to_string();
+    let token = joined["resumeToken"].as_str().unwrap().to_string();
+    assert_eq!(token.len(), 32);
+    let t = v.ok("createTransport", json!({"direction": "recv"})).await;
+    let recv = t["transportId"].as_str().unwrap().to_string();
+    let c = v.ok("consume", json!({"transportId": recv, "producerId": pid})).await;
+    let cid = c["consumerId"].as_str().unwrap().to_string();
+    let f = v.ok("subscribeFeed", json!({"transportId": recv})).await;
+    let feed_cid = f["consumerId"].as_str().unwrap().to_string();
+    b.notification("peerJoined").await;
+
+    // The viewer's network drops: no close frame. Nothing is released, nobody is told.
+    drop(v);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let counts = server.counts();
+    assert_eq!(
+        (counts.peers, counts.transports, counts.consumers, counts.feeds),
+        (2, 2, 2, 1)
+    );
+    // Meanwhile the room moves on.
+    b.ok("pauseProducer", json!({"producerId": pid})).await;
+
+    let mut v2 = Client::connect(&server).await;
+    let r = v2.ok("resume", json!({"resumeToken": token})).await;
+    assert_eq!(r["peerId"], peer_id);
+    assert_eq!(r["room"], "resume1");
+    assert_eq!(r["role"], "viewer");
+    assert_eq!(r["transports"], json!([{"transportId": recv, "direction": "recv"}]));
+    assert_eq!(r["consumers"], json!([{"consumerId": cid, "producerId": pid}]));
+    assert_eq!(r["feedConsumerId"], feed_cid);
+    let new_token = r["resumeToken"].as_str().unwrap().to_string();
+    assert_ne!(new_token, token, "tokens are single-use");
+    // What happened while away arrives after the response.
+    assert_eq!(v2.notification("producerPaused").await["producerId"], pid);
+    // And the session works as before: same transport, same consumer.
+    v2.ok("resumeConsumer", json!({"consumerId": cid})).await;
+    v2.ok("restartIce", json!({"transportId": recv})).await;
+    assert!(!b.notifications.iter().any(|n| n["notification"] == "peerLeft"));
+
+    // A used token, a made-up one, and resume on a joined connection are refused.
+    let mut other = Client::connect(&server).await;
+    let (code, message) = other
+        .request("resume", json!({"resumeToken": token}))
+        .await
+        .unwrap_err();
+    assert_eq!(code, "session_expired", "{message}");
+    let (code, _) = other
+        .request("resume", json!({"resumeToken": "0".repeat(32)}))
+        .await
+        .unwrap_err();
+    assert_eq!(code, "session_expired");
+    let (code, _) = other.request("resume", json!({})).await.unwrap_err();
+    assert_eq!(code, "invalid_params");
+    let (code, _) = v2
+        .request("resume", json!({"resumeToken": new_token}))
+        .await
+        .unwrap_err();
+    assert_eq!(code, "already_joined");
+
+    // Leaving on purpose (a close frame) releases at once: no parking.
+    v2.close().await;
+    assert_eq!(b.notification("peerLeft").await["peerId"], peer_id);
+    eventually("viewer released", || server.counts().peers == 1).await;
+    b.close().await;
+    other.close().await;
+    assert_released(&server).await;
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_parked_session_is_released_when_its_grace_ends() {
+    let server = start(resume_config(1)).await;
+    let mut b = Client::connect(&server).await;
+    b.join("resume2", "broadcaster").await;
+    let mut v = Client::connect(&server).await;
+    let joined = v.join("resume2", "viewer").await;
+    let token = joined["resumeToken"].as_str().unwrap().to_string();
+    b.notification("peerJoined").await;
+    let dropped = Instant::now();
+    drop(v);
+    assert_eq!(b.notification("peerLeft").await["peerId"], joined["peerId"]);
+    let took = dropped.elapsed();
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+    let mut late = Client::connect(&server).await;
+    let (code, _) = late.request("resume", json!({"resumeToken": token})).await.unwrap_err();
+    assert_eq!(code, "session_expired");
+    b.close().await;
+    late.close().await;
+    assert_released(&server).await;
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn shutdown_releases_parked_sessions() {
+    let server = start(resume_config(600)).await;
+    let mut v = Client::connect(&server).await;
+    v.join("resume3", "broadcaster").await;
+    v.ok("createTransport", json!({"direction": "send"})).await;
+    drop(v);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(server.counts().transports, 1, "parked");
+    let counts = tokio::time::timeout(Duration::from_secs(10), async {
+        let handle = server;
+        let c = handle.counts();
+        handle.shutdown().await.unwrap();
+        c
+    })
+    .await
+    .expect("shutdown does not wait for the grace period");
+    assert_eq!(counts.peers, 1);
 }

@@ -47,6 +47,9 @@ pub enum ErrorCode {
     MediaError,
     /// `subscribeFeed` while already subscribed.
     AlreadySubscribed,
+    /// `resume` with a token that is unknown, expired, already used, or whose session lost
+    /// notifications while away: join again.
+    SessionExpired,
     /// The server is shutting down and takes no new work.
     ShuttingDown,
     Internal,
@@ -71,6 +74,7 @@ impl ErrorCode {
             ErrorCode::RoomFull => "room_full",
             ErrorCode::MediaError => "media_error",
             ErrorCode::AlreadySubscribed => "already_subscribed",
+            ErrorCode::SessionExpired => "session_expired",
             ErrorCode::ShuttingDown => "shutting_down",
             ErrorCode::Internal => "internal",
         }
@@ -123,6 +127,7 @@ pub enum Method {
     UnsubscribeFeed,
     Skip,
     SetPreferences(SetPreferences),
+    Resume(Resume),
     Leave,
     Ping,
 }
@@ -146,6 +151,7 @@ pub const METHODS: &[&str] = &[
     "unsubscribeFeed",
     "skip",
     "setPreferences",
+    "resume",
     "leave",
     "ping",
 ];
@@ -170,6 +176,7 @@ impl Method {
             Method::UnsubscribeFeed => "unsubscribeFeed",
             Method::Skip => "skip",
             Method::SetPreferences(_) => "setPreferences",
+            Method::Resume(_) => "resume",
             Method::Leave => "leave",
             Method::Ping => "ping",
         }
@@ -272,6 +279,42 @@ pub struct SetPreferredLayers {
     pub temporal_layer: Option<u8>,
 }
 
+/// Takes back a session whose socket dropped, within the grace period.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Resume {
+    pub resume_token: String,
+}
+
+/// What a resumed session still has; notifications missed while away follow the response.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResumeResponse {
+    pub peer_id: String,
+    pub room: String,
+    pub role: Role,
+    /// The token for the next resume (each token works once).
+    pub resume_token: String,
+    pub transports: Vec<ResumedTransport>,
+    pub producers: Vec<ProducerId>,
+    pub consumers: Vec<ResumedConsumer>,
+    pub feed_consumer_id: Option<ConsumerId>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResumedTransport {
+    pub transport_id: TransportId,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResumedConsumer {
+    pub consumer_id: ConsumerId,
+    pub producer_id: ProducerId,
+}
+
 /// Speakers (user ids) the viewer's feed favours or never plays.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -361,6 +404,7 @@ pub fn parse_request(text: &str) -> Result<Request, Rejected> {
         "unsubscribeFeed" => params::<Empty>(&method, data).map(|_| Method::UnsubscribeFeed),
         "skip" => params::<Empty>(&method, data).map(|_| Method::Skip),
         "setPreferences" => params(&method, data).map(Method::SetPreferences),
+        "resume" => params(&method, data).map(Method::Resume),
         "leave" => params::<Empty>(&method, data).map(|_| Method::Leave),
         "ping" => params::<Empty>(&method, data).map(|_| Method::Ping),
         other => {
@@ -484,6 +528,9 @@ pub struct JoinResponse {
     pub peer_id: String,
     pub room: String,
     pub role: Role,
+    /// Presented in `resume` on a new connection to take this session back after the socket
+    /// dropped (within `limits.resume_grace_secs`). A secret: whoever has it is this peer.
+    pub resume_token: String,
     pub router_rtp_capabilities: RtpCapabilitiesFinalized,
     pub ice_servers: Vec<IceServerConfig>,
     pub peers: Vec<PeerInfo>,

@@ -12,7 +12,7 @@ use crate::room::{PeerEvent, PeerLink, RoomError};
 use crate::server::ServerContext;
 use crate::signaling::protocol::{
     response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PeerInfo, PingResponse,
-    ProduceResponse, Request, RestartIceResponse, Role, RouterCapabilitiesResponse,
+    ProduceResponse, Request, RestartIceResponse, ResumeResponse, Role, RouterCapabilitiesResponse,
 };
 
 /// Queue depth of room notifications and mediasoup events for one session.
@@ -23,6 +23,13 @@ pub(crate) struct Session {
     events: mpsc::Sender<PeerEvent>,
     overflowed: Arc<AtomicBool>,
     peer: Option<Peer>,
+    /// Set on join: what `resume` presents to take this session back.
+    resume_token: Option<String>,
+}
+
+/// 122 random bits, hex: unguessable, and safe in JSON and logs' field syntax.
+fn new_resume_token() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 const MAX_ROOM_NAME: usize = 64;
@@ -45,6 +52,7 @@ impl Session {
                 events,
                 overflowed: Arc::new(AtomicBool::new(false)),
                 peer: None,
+                resume_token: None,
             },
             rx,
         )
@@ -57,6 +65,29 @@ impl Session {
 
     pub(crate) fn peer_id(&self) -> Option<&str> {
         self.peer.as_ref().map(|p| p.id.as_str())
+    }
+
+    /// The token to park this session under, when it is joined.
+    pub(crate) fn resume_token(&self) -> Option<&str> {
+        self.peer.as_ref().and(self.resume_token.as_deref())
+    }
+
+    /// What the resumed client gets back; the token is replaced (each one works once).
+    pub(crate) fn resumed(&mut self) -> Option<ResumeResponse> {
+        let peer = self.peer.as_ref()?;
+        let token = new_resume_token();
+        self.resume_token = Some(token.clone());
+        let (transports, producers, consumers, feed_consumer_id) = peer.resume_state();
+        Some(ResumeResponse {
+            peer_id: peer.id.clone(),
+            room: peer.room().id().to_string(),
+            role: peer.role,
+            resume_token: token,
+            transports,
+            producers,
+            consumers,
+            feed_consumer_id,
+        })
     }
 
     /// Handles one request; the text is the response frame.
@@ -80,6 +111,14 @@ impl Session {
                 },
             ),
             Method::Join(join) => response_ok(id, &self.join(join).await?),
+            // A fresh connection's `resume` is answered by the socket loop, which swaps the
+            // parked session in; here the session is joined already.
+            Method::Resume(_) => {
+                return Err(ErrorBody::new(
+                    ErrorCode::AlreadyJoined,
+                    "resume: this connection is already in a room; resume on a new connection",
+                ))
+            }
             Method::Ping => response_ok(
                 id,
                 &PingResponse {
@@ -161,7 +200,11 @@ impl Session {
                             ice_parameters: peer.restart_ice(m.transport_id).await?,
                         },
                     ),
-                    Method::GetRouterRtpCapabilities | Method::Join(_) | Method::Leave | Method::Ping => {
+                    Method::GetRouterRtpCapabilities
+                    | Method::Join(_)
+                    | Method::Resume(_)
+                    | Method::Leave
+                    | Method::Ping => {
                         unreachable!("handled above")
                     }
                 }
@@ -212,10 +255,13 @@ impl Session {
                 e => ErrorBody::new(ErrorCode::Internal, e.to_string()),
             })?;
         tracing::info!(room = room.id(), peer = %info.peer_id, role = ?info.role, "peer joined");
+        let resume_token = new_resume_token();
+        self.resume_token = Some(resume_token.clone());
         let response = JoinResponse {
             peer_id: info.peer_id.clone(),
             room: room.id().to_string(),
             role: info.role,
+            resume_token,
             router_rtp_capabilities: room.router().rtp_capabilities().clone(),
             ice_servers: self.ctx.config.ice_servers.clone(),
             peers: snapshot.peers,

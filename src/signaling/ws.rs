@@ -13,7 +13,10 @@ use parking_lot::Mutex;
 use tokio::time::{timeout, Instant, MissedTickBehavior};
 
 use crate::server::ServerContext;
-use crate::signaling::protocol::{parse_request, response_error, ErrorBody, ErrorCode, Notification};
+use crate::signaling::protocol::{
+    parse_request, response_error, response_ok, ErrorBody, ErrorCode, Method, Notification, Request,
+};
+use crate::signaling::resume::Parked;
 use crate::signaling::session::Session;
 use crate::stats::Counter;
 
@@ -110,8 +113,11 @@ fn rate_limiter(per_second: u32, burst: u32) -> DefaultDirectRateLimiter {
 
 /// Why the loop ended; logged, and used to pick the close frame.
 enum End {
+    /// The client sent a close frame: it meant to go.
     ClientClosed,
-    Error(String),
+    /// The connection died under the session (no close frame, an I/O error, a silent client):
+    /// a joined session is parked for `resume`.
+    Lost(String),
     Close(u16, &'static str),
 }
 
@@ -124,6 +130,7 @@ pub(crate) async fn run(
 ) {
     let limits = ctx.config.limits.clone();
     let (mut session, mut events) = Session::new(Arc::clone(&ctx));
+    let mut told_draining = false;
     let limiter = rate_limiter(limits.messages_per_second, limits.message_burst);
     let mut rejections = 0u32;
     let mut heartbeat = tokio::time::interval(ctx.config.heartbeat_interval());
@@ -132,7 +139,6 @@ pub(crate) async fn run(
     let mut last_seen = Instant::now();
     tracing::debug!(%remote, "connection opened");
 
-    let mut told_draining = false;
     let end = loop {
         tokio::select! {
             _ = ctx.draining.cancelled(), if !told_draining => {
@@ -142,7 +148,7 @@ pub(crate) async fn run(
                     deadline_ms: ctx.drain_deadline_ms(),
                 };
                 if send(&mut socket, n.to_text().into()).await.is_err() {
-                    break End::Error("send failed".into());
+                    break End::Lost("send failed".into());
                 }
             }
             _ = ctx.shutdown.cancelled() => {
@@ -152,12 +158,12 @@ pub(crate) async fn run(
             }
             message = socket.recv() => {
                 let message = match message {
-                    None => break End::ClientClosed,
+                    None => break End::Lost("connection ended without a close frame".into()),
                     Some(Err(e)) => {
                         if is_capacity_error(e) {
                             break End::Close(close_code::TOO_BIG, "frame over limits.max_frame_bytes");
                         }
-                        break End::Error("socket error".into());
+                        break End::Lost("socket error".into());
                     }
                     Some(Ok(m)) => m,
                 };
@@ -166,7 +172,7 @@ pub(crate) async fn run(
                     Message::Text(t) => t,
                     Message::Binary(_) => {
                         let e = ErrorBody::new(ErrorCode::BadRequest, "binary frames are not part of the protocol; send JSON text");
-                        if reply_error(&ctx, &mut socket, None, &e).await.is_err() { break End::Error("send failed".into()); }
+                        if reply_error(&ctx, &mut socket, None, &e).await.is_err() { break End::Lost("send failed".into()); }
                         continue;
                     }
                     Message::Ping(_) | Message::Pong(_) => continue,
@@ -179,16 +185,38 @@ pub(crate) async fn run(
                         break End::Close(close_code::POLICY, "message flood over the rate limit");
                     }
                     let e = ErrorBody::new(ErrorCode::RateLimited, format!("over {} messages per second; slow down", limits.messages_per_second));
-                    if reply_error(&ctx, &mut socket, None, &e).await.is_err() { break End::Error("send failed".into()); }
+                    if reply_error(&ctx, &mut socket, None, &e).await.is_err() { break End::Lost("send failed".into()); }
                     continue;
                 }
                 rejections = 0;
                 if text.len() > limits.max_message_bytes {
                     let e = ErrorBody::new(ErrorCode::TooLarge, format!("message of {} bytes is over the limit of {}", text.len(), limits.max_message_bytes));
-                    if reply_error(&ctx, &mut socket, None, &e).await.is_err() { break End::Error("send failed".into()); }
+                    if reply_error(&ctx, &mut socket, None, &e).await.is_err() { break End::Lost("send failed".into()); }
                     continue;
                 }
                 let reply = match parse_request(text.as_str()) {
+                    Ok(Request { id, method: Method::Resume(resume) }) if session.peer_id().is_none() => {
+                        match resume_session(&ctx, &resume.resume_token) {
+                            Some((parked, parked_events)) => {
+                                // The fresh, unjoined session goes; the parked one carries on here.
+                                session = parked;
+                                events = parked_events;
+                                told_draining = false;
+                                match session.resumed() {
+                                    Some(r) => {
+                                        tracing::info!(%remote, peer = %r.peer_id, "session resumed");
+                                        response_ok(id, &r)
+                                    }
+                                    None => response_error(Some(id), &ErrorBody::new(ErrorCode::Internal, "resumed session has no peer")),
+                                }
+                            }
+                            None => {
+                                let e = ErrorBody::new(ErrorCode::SessionExpired, "no session to resume with this token (unknown, used, expired, or it missed notifications): join again");
+                                ctx.counters.error(e.code.as_str());
+                                response_error(Some(id), &e)
+                            }
+                        }
+                    }
                     Ok(request) => {
                         let method = request.method.name();
                         let id = request.id;
@@ -207,13 +235,13 @@ pub(crate) async fn run(
                     }
                 };
                 if send(&mut socket, reply.into()).await.is_err() {
-                    break End::Error("send failed".into());
+                    break End::Lost("send failed".into());
                 }
             }
             Some(event) = events.recv() => {
                 if let Some(text) = session.on_event(event) {
                     if send(&mut socket, Utf8Bytes::from(&*text)).await.is_err() {
-                        break End::Error("send failed".into());
+                        break End::Lost("send failed".into());
                     }
                 }
                 if session.overflowed() {
@@ -225,17 +253,29 @@ pub(crate) async fn run(
                     break End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout");
                 }
                 if send_message(&mut socket, Message::Ping(Default::default())).await.is_err() {
-                    break End::Error("ping failed".into());
+                    break End::Lost("ping failed".into());
                 }
             }
         }
     };
 
     let peer = session.peer_id().map(str::to_string);
-    session.release();
+    // A connection that died (rather than one closed on purpose, or by us for cause) keeps its
+    // session for a while: the client may come back with `resume`. A silent client (heartbeat
+    // timeout) counts as died.
+    let resumable = matches!(end, End::Lost(_) | End::Close(close_code::HEARTBEAT_TIMEOUT, _));
+    let grace = Duration::from_secs(limits.resume_grace_secs);
+    match session.resume_token().map(str::to_string) {
+        Some(token) if resumable && !grace.is_zero() && !ctx.shutdown.is_cancelled() && !session.overflowed() => {
+            tracing::info!(%remote, ?peer, grace_secs = grace.as_secs(), "session parked for resume");
+            ctx.parked
+                .park(token, session, events, grace, ctx.shutdown.clone(), &ctx.sessions);
+        }
+        _ => session.release(),
+    }
     match end {
         End::ClientClosed => tracing::debug!(%remote, ?peer, "connection closed by client"),
-        End::Error(e) => tracing::info!(%remote, ?peer, error = %e, "connection lost"),
+        End::Lost(e) => tracing::info!(%remote, ?peer, error = %e, "connection lost"),
         End::Close(code, reason) => {
             tracing::info!(%remote, ?peer, code, reason, "closing connection");
             let frame = CloseFrame {
@@ -256,6 +296,17 @@ pub(crate) async fn run(
             }
         }
     }
+}
+
+/// The session parked under `token`, unless the server is going away.
+fn resume_session(
+    ctx: &ServerContext,
+    token: &str,
+) -> Option<(Session, tokio::sync::mpsc::Receiver<crate::room::PeerEvent>)> {
+    if ctx.shutdown.is_cancelled() {
+        return None;
+    }
+    Parked::take(&ctx.parked, token)
 }
 
 /// A frame or message over the configured maximum (tungstenite refuses to buffer it).

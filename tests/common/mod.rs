@@ -50,6 +50,8 @@ pub fn test_config(workers: usize) -> Config {
     c.rtc.port_max = 59999;
     c.ice_servers.clear();
     c.tls.dev_self_signed = tls_mode();
+    // Tests that drop sockets expect the peer released at once; resume tests set a grace.
+    c.limits.resume_grace_secs = 0;
     c
 }
 
