@@ -3,6 +3,7 @@
 //! The binary (`cli/`) is a thin shell over this library: `Server::start` runs the SFU, and the
 //! integration tests start the same server in-process on loopback ports.
 
+pub mod auth;
 pub mod buffer;
 pub mod config;
 pub mod feed;
