@@ -4,14 +4,15 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, State, WebSocketUpgrade};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
+use crate::auth::{bearer_token, AuthError};
 use crate::server::ServerContext;
-use crate::signaling::protocol::response_error;
+use crate::signaling::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::ws;
 
 pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
@@ -26,11 +27,43 @@ pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
 async fn websocket(
     State(ctx): State<Arc<ServerContext>>,
     ConnectInfo(remote): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     if ctx.shutdown.is_cancelled() {
         return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
     }
+    // Browsers cannot set headers on a WebSocket (they send the token in join); other clients
+    // may authenticate the upgrade itself, and a bad token is refused before any upgrade.
+    let identity = match headers.get(header::AUTHORIZATION) {
+        Some(value) if ctx.auth.enabled() => {
+            let token = value.to_str().ok().and_then(bearer_token);
+            match ctx.auth.verify(token).await {
+                Ok(identity) => identity,
+                Err(e) => {
+                    tracing::info!(%remote, error = %e, "upgrade refused");
+                    let status = match e {
+                        AuthError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+                        _ => StatusCode::UNAUTHORIZED,
+                    };
+                    let body = match (token, e) {
+                        (None, _) => ErrorBody::new(
+                            ErrorCode::Unauthenticated,
+                            "the Authorization header must be \"Bearer <Firebase ID token>\"",
+                        ),
+                        (Some(_), e) => e.into(),
+                    };
+                    return (
+                        status,
+                        [(header::CONTENT_TYPE, "application/json")],
+                        response_error(None, &body),
+                    )
+                        .into_response();
+                }
+            }
+        }
+        _ => None,
+    };
     let counters = Arc::clone(&ctx.counters);
     let permit = match ctx.connections.admit(remote.ip(), || counters.connections.count()) {
         Ok(p) => p,
@@ -49,7 +82,7 @@ async fn websocket(
     upgrade
         .max_message_size(limits.max_frame_bytes)
         .max_frame_size(limits.max_frame_bytes)
-        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, socket, remote, permit)))
+        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, socket, remote, permit, identity)))
 }
 
 #[derive(Serialize)]

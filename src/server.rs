@@ -13,6 +13,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use crate::auth::Authenticator;
 use crate::buffer::{StoreConfig, StoreStats, UtteranceStore};
 use crate::config::{Config, ConfigError};
 use crate::room::Rooms;
@@ -44,6 +45,7 @@ pub(crate) struct ServerContext {
     pub sessions: TaskTracker,
     pub connections: Arc<ConnectionLimiter>,
     pub recording: Arc<Recording>,
+    pub auth: Authenticator,
 }
 
 pub struct Server;
@@ -67,6 +69,8 @@ impl Server {
         })?;
         let pool = WorkerPool::start(&config).await?;
         let counters = Arc::new(ServerCounters::default());
+        let shutdown = CancellationToken::new();
+        let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
         let ctx = Arc::new(ServerContext {
             rooms: Rooms::new(
                 config.limits.max_rooms,
@@ -76,7 +80,7 @@ impl Server {
             connections: ConnectionLimiter::new(config.limits.max_connections_per_ip, config.limits.max_connections),
             pool,
             counters,
-            shutdown: CancellationToken::new(),
+            shutdown,
             sessions: TaskTracker::new(),
             recording: Arc::new(Recording {
                 store: UtteranceStore::new(StoreConfig {
@@ -85,6 +89,7 @@ impl Server {
                 recorders: Arc::default(),
                 segmenter: config.buffer.segmenter(),
             }),
+            auth,
             config,
         });
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
@@ -125,6 +130,7 @@ impl Server {
             tls,
             serve,
             ticker,
+            auth_task,
         })
     }
 }
@@ -136,6 +142,8 @@ pub struct ServerHandle {
     tls: Option<TlsMaterial>,
     serve: tokio::task::JoinHandle<std::io::Result<()>>,
     ticker: tokio::task::JoinHandle<()>,
+    /// Keeps Google's token-signing keys fresh (Firebase auth only).
+    auth_task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl ServerHandle {
@@ -226,6 +234,9 @@ impl ServerHandle {
             Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
         };
         let _ = self.ticker.await;
+        if let Some(task) = self.auth_task {
+            let _ = task.await;
+        }
         self.ctx.rooms.clear();
         tracing::info!(counts = ?self.ctx.counters.snapshot(), "sfu stopped");
         result
