@@ -72,7 +72,7 @@ mod tests {
             secret: "coturn-shared-secret".into(),
             ttl_secs: 3600,
         };
-        let servers = turn_ice_servers(&[stun.clone()], &[turn], "alice", 1_700_000_000);
+        let servers = turn_ice_servers(std::slice::from_ref(&stun), &[turn], "alice", 1_700_000_000);
         assert_eq!(servers[0], stun);
         assert_eq!(servers[1].urls, vec!["turn:turn.example.com:3478?transport=udp"]);
         assert_eq!(servers[1].username.as_deref(), Some("1700003600:alice"));
