@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use sfu::config::{parse_port_range, Config, LogFormat, Mode, Overrides};
+use sfu::config::{parse_port_range, AuthMode, Config, LogFormat, Mode, Overrides};
 use sfu::Server;
 use tracing_subscriber::EnvFilter;
 
@@ -49,6 +49,15 @@ pub struct ServeArgs {
     /// Serve HTTPS/WSS with a self-signed certificate made at start (local development).
     #[arg(long, env = "SFU_DEV_TLS")]
     dev_tls: bool,
+    /// none (anyone joins, development only) or firebase (a Firebase ID token is required).
+    #[arg(long, env = "SFU_AUTH_MODE", value_enum)]
+    auth_mode: Option<AuthModeArg>,
+    /// Firebase project whose ID tokens are accepted.
+    #[arg(long, env = "SFU_FIREBASE_PROJECT_ID", value_name = "ID")]
+    firebase_project_id: Option<String>,
+    /// Trust the Firebase Auth emulator at HOST:PORT (unsigned tokens; never in production).
+    #[arg(long, env = "FIREBASE_AUTH_EMULATOR_HOST", value_name = "HOST:PORT")]
+    firebase_auth_emulator_host: Option<String>,
     /// Print the effective configuration as TOML and exit.
     #[arg(long)]
     print_config: bool,
@@ -58,6 +67,12 @@ pub struct ServeArgs {
 enum ModeArg {
     Development,
     Production,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AuthModeArg {
+    None,
+    Firebase,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,6 +100,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         tls_key: args.tls_key,
         dev_tls: args.dev_tls,
         admin_token: args.admin_token,
+        auth_mode: args.auth_mode.map(|m| match m {
+            AuthModeArg::None => AuthMode::None,
+            AuthModeArg::Firebase => AuthMode::Firebase,
+        }),
+        firebase_project_id: args.firebase_project_id,
+        firebase_auth_emulator_host: args.firebase_auth_emulator_host,
     };
     let config = Config::load(args.config.as_deref(), &overrides)?;
     if args.print_config {

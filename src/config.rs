@@ -21,6 +21,10 @@ pub struct Config {
     pub workers: usize,
     pub rtc: RtcConfig,
     pub ice_servers: Vec<IceServerConfig>,
+    /// TURN servers that take TURN REST credentials (coturn `use-auth-secret`); each joining peer
+    /// gets its own time-limited username and password for them.
+    pub turn: Vec<TurnServerConfig>,
+    pub auth: AuthConfig,
     pub limits: Limits,
     pub tls: TlsConfig,
     pub buffer: BufferConfig,
@@ -135,6 +139,79 @@ pub struct IceServerConfig {
     pub credential: Option<String>,
 }
 
+/// A TURN server sharing `secret` with sfu (coturn `static-auth-secret`).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TurnServerConfig {
+    pub urls: Vec<String>,
+    pub secret: String,
+    /// How long a handed-out credential stays valid.
+    #[serde(default = "default_turn_ttl")]
+    pub ttl_secs: u64,
+}
+
+fn default_turn_ttl() -> u64 {
+    3600
+}
+
+// The secret stays out of logs.
+impl std::fmt::Debug for TurnServerConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TurnServerConfig")
+            .field("urls", &self.urls)
+            .field("secret", &"<redacted>")
+            .field("ttl_secs", &self.ttl_secs)
+            .finish()
+    }
+}
+
+/// Who may join: nobody is checked (`none`, local development) or Firebase ID tokens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthConfig {
+    pub mode: AuthMode,
+    /// The Firebase project whose users may join: tokens need `aud` = this and
+    /// `iss` = `https://securetoken.google.com/<project_id>`.
+    pub project_id: Option<String>,
+    /// Google's X.509 certificates for the token-signing keys, keyed by `kid`.
+    pub keys_url: String,
+    /// The Firebase Auth emulator (`FIREBASE_AUTH_EMULATOR_HOST`): its tokens are unsigned and
+    /// accepted as such. Never in production.
+    pub emulator_host: Option<String>,
+    /// The custom claim that holds the role.
+    pub role_claim: String,
+    /// The role of a token without that claim.
+    pub default_role: crate::auth::Role,
+    /// Tolerated clock difference with Google for `iat` and `auth_time`.
+    pub clock_skew_secs: u64,
+}
+
+pub const GOOGLE_SECURETOKEN_KEYS_URL: &str =
+    "https://www.googleapis.com/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com";
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        AuthConfig {
+            mode: AuthMode::None,
+            project_id: None,
+            keys_url: GOOGLE_SECURETOKEN_KEYS_URL.to_string(),
+            emulator_host: None,
+            role_claim: "role".to_string(),
+            default_role: crate::auth::Role::Viewer,
+            clock_skew_secs: 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    /// Anyone may join with any role; each peer is its own user. Refused in production.
+    None,
+    /// A Firebase ID token is required (in `join` or as `Authorization: Bearer`).
+    Firebase,
+}
+
 /// Bounds that keep one client from hurting the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -198,6 +275,8 @@ impl Default for Config {
                 username: None,
                 credential: None,
             }],
+            turn: Vec::new(),
+            auth: AuthConfig::default(),
             limits: Limits::default(),
             tls: TlsConfig::default(),
             buffer: BufferConfig::default(),
@@ -265,6 +344,10 @@ pub struct Overrides {
     pub tls_key: Option<PathBuf>,
     pub dev_tls: bool,
     pub admin_token: Option<String>,
+    pub auth_mode: Option<AuthMode>,
+    pub firebase_project_id: Option<String>,
+    /// `FIREBASE_AUTH_EMULATOR_HOST`, as the Firebase SDKs name it.
+    pub firebase_auth_emulator_host: Option<String>,
 }
 
 /// Why a configuration cannot be used. Every message names the setting and what to do.
@@ -344,6 +427,15 @@ impl Config {
         }
         if let Some(v) = &o.admin_token {
             self.admin.token = if v.is_empty() { None } else { Some(v.clone()) };
+        }
+        if let Some(v) = o.auth_mode {
+            self.auth.mode = v;
+        }
+        if let Some(v) = &o.firebase_project_id {
+            self.auth.project_id = Some(v.clone());
+        }
+        if let Some(v) = &o.firebase_auth_emulator_host {
+            self.auth.emulator_host = if v.is_empty() { None } else { Some(v.clone()) };
         }
     }
 
@@ -495,6 +587,8 @@ impl Config {
                 ));
             }
         }
+        self.validate_turn()?;
+        self.validate_auth()?;
         let b = &self.buffer;
         if b.cap_bytes < 1 << 20 {
             return Err(invalid(
@@ -556,6 +650,110 @@ impl Config {
             return Err(invalid(
                 "limits.heartbeat_timeout_secs",
                 "must be longer than limits.heartbeat_interval_secs, or live peers are dropped between pings",
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_turn(&self) -> Result<(), ConfigError> {
+        for (i, t) in self.turn.iter().enumerate() {
+            if t.urls.is_empty() {
+                return Err(invalid("turn", format!("entry {i} has no urls")));
+            }
+            if let Some(url) = t
+                .urls
+                .iter()
+                .find(|u| !(u.starts_with("turn:") || u.starts_with("turns:")))
+            {
+                return Err(invalid(
+                    "turn",
+                    format!("{url:?} must start with turn: or turns: (STUN servers go in ice_servers)"),
+                ));
+            }
+            if t.secret.trim().is_empty() {
+                return Err(invalid(
+                    "turn.secret",
+                    format!("entry {i} needs the secret shared with the TURN server (coturn static-auth-secret)"),
+                ));
+            }
+            if self.mode == Mode::Production && t.secret.len() < 16 {
+                return Err(invalid(
+                    "turn.secret",
+                    "production needs a secret of at least 16 characters (e.g. openssl rand -hex 32)",
+                ));
+            }
+            if !(60..=7 * 86_400).contains(&t.ttl_secs) {
+                return Err(invalid(
+                    "turn.ttl_secs",
+                    format!("{} is outside 60..=604800 seconds", t.ttl_secs),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_auth(&self) -> Result<(), ConfigError> {
+        let a = &self.auth;
+        let production = self.mode == Mode::Production;
+        if production && a.mode == AuthMode::None {
+            return Err(invalid(
+                "auth.mode",
+                "production mode needs authentication: set auth.mode = \"firebase\" and auth.project_id (or SFU_AUTH_MODE=firebase, SFU_FIREBASE_PROJECT_ID)",
+            ));
+        }
+        if a.emulator_host.is_some() {
+            if production {
+                return Err(invalid(
+                    "auth.emulator_host",
+                    "the Firebase Auth emulator's tokens are unsigned; production refuses it (unset FIREBASE_AUTH_EMULATOR_HOST)",
+                ));
+            }
+            if a.mode == AuthMode::None {
+                return Err(invalid(
+                    "auth.emulator_host",
+                    "the Auth emulator is set but auth.mode is none; set auth.mode = \"firebase\" (SFU_AUTH_MODE=firebase) or unset FIREBASE_AUTH_EMULATOR_HOST",
+                ));
+            }
+        }
+        if a.mode == AuthMode::Firebase {
+            match a.project_id.as_deref() {
+                None | Some("") => {
+                    return Err(invalid(
+                        "auth.project_id",
+                        "auth.mode firebase needs the Firebase project id (SFU_FIREBASE_PROJECT_ID)",
+                    ))
+                }
+                Some(p) if !p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') || p.len() > 63 => {
+                    return Err(invalid(
+                        "auth.project_id",
+                        format!("{p:?} is not a Firebase project id (lowercase letters, digits, -)"),
+                    ));
+                }
+                Some(_) => {}
+            }
+            let scheme_ok = if production {
+                a.keys_url.starts_with("https://")
+            } else {
+                a.keys_url.starts_with("https://") || a.keys_url.starts_with("http://")
+            };
+            if !scheme_ok || a.keys_url.parse::<http::Uri>().is_err() {
+                return Err(invalid(
+                    "auth.keys_url",
+                    format!(
+                        "{:?} is not an {}URL; the default is {GOOGLE_SECURETOKEN_KEYS_URL}",
+                        a.keys_url,
+                        if production { "https " } else { "http(s) " }
+                    ),
+                ));
+            }
+        }
+        if a.role_claim.is_empty() {
+            return Err(invalid("auth.role_claim", "must name a custom claim, e.g. \"role\""));
+        }
+        if a.clock_skew_secs > 300 {
+            return Err(invalid(
+                "auth.clock_skew_secs",
+                format!("{} is over 300; fix the clock (NTP) instead", a.clock_skew_secs),
             ));
         }
         Ok(())
@@ -739,6 +937,10 @@ mod tests {
         let e = err_of(&c);
         assert!(e.starts_with("tls:") && e.contains("behind_proxy"), "{e}");
         c.tls.behind_proxy = true;
+        let e = err_of(&c);
+        assert!(e.starts_with("auth.mode") && e.contains("firebase"), "{e}");
+        c.auth.mode = AuthMode::Firebase;
+        c.auth.project_id = Some("my-project".into());
         c.validate().unwrap();
         c.tls.dev_self_signed = true;
         assert!(err_of(&c).starts_with("tls.dev_self_signed"));
@@ -774,6 +976,95 @@ mod tests {
         assert!(err_of(&c).contains("must start with stun:"));
         c.ice_servers[0].urls = vec!["turn:turn.example.com:3478".into()];
         assert!(err_of(&c).contains("needs username and credential"));
+    }
+
+    #[test]
+    fn auth_settings_are_checked() {
+        let mut c = Config::default();
+        assert_eq!(c.auth.mode, AuthMode::None, "no auth by default, for local development");
+        c.auth.mode = AuthMode::Firebase;
+        assert!(err_of(&c).starts_with("auth.project_id"));
+        c.auth.project_id = Some("My Project".into());
+        assert!(err_of(&c).contains("not a Firebase project id"));
+        c.auth.project_id = Some("demo-sfu".into());
+        c.validate().unwrap();
+        c.auth.keys_url = "ftp://x".into();
+        assert!(err_of(&c).starts_with("auth.keys_url"));
+        c.auth.keys_url = "http://127.0.0.1:9/keys".into();
+        c.validate().unwrap();
+
+        // The emulator: development only, and only with firebase mode.
+        let o = Overrides {
+            firebase_auth_emulator_host: Some("127.0.0.1:9099".into()),
+            ..Default::default()
+        };
+        c.apply(&o);
+        assert_eq!(c.auth.emulator_host.as_deref(), Some("127.0.0.1:9099"));
+        c.validate().unwrap();
+        c.auth.mode = AuthMode::None;
+        assert!(err_of(&c).starts_with("auth.emulator_host"));
+
+        let mut p = Config::from_toml(
+            r#"
+            mode = "production"
+            [rtc]
+            announced_address = "203.0.113.7"
+            [tls]
+            behind_proxy = true
+            [auth]
+            mode = "firebase"
+            project_id = "my-project"
+            role_claim = "sfuRole"
+            default_role = "broadcaster"
+            "#,
+        )
+        .unwrap();
+        p.validate().unwrap();
+        assert_eq!(p.auth.default_role, crate::auth::Role::Broadcaster);
+        assert_eq!(p.auth.keys_url, GOOGLE_SECURETOKEN_KEYS_URL);
+        p.auth.emulator_host = Some("127.0.0.1:9099".into());
+        let e = err_of(&p);
+        assert!(e.starts_with("auth.emulator_host") && e.contains("production"), "{e}");
+        p.auth.emulator_host = None;
+        p.auth.keys_url = "http://keys.example.com/".into();
+        assert!(
+            err_of(&p).starts_with("auth.keys_url"),
+            "production fetches keys over https only"
+        );
+    }
+
+    #[test]
+    fn turn_settings_are_checked() {
+        let mut c = Config::from_toml(
+            r#"
+            [[turn]]
+            urls = ["turn:turn.example.com:3478?transport=udp", "turns:turn.example.com:5349"]
+            secret = "coturn-shared-secret"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.turn[0].ttl_secs, 3600);
+        c.validate().unwrap();
+        assert!(
+            !format!("{:?}", c.turn[0]).contains("coturn-shared-secret"),
+            "the secret stays out of logs"
+        );
+        c.turn[0].urls.push("stun:stun.example.com".into());
+        assert!(err_of(&c).contains("must start with turn:"));
+        c.turn[0].urls.pop();
+        c.turn[0].ttl_secs = 10;
+        assert!(err_of(&c).starts_with("turn.ttl_secs"));
+        c.turn[0].ttl_secs = 3600;
+        c.turn[0].secret = " ".into();
+        assert!(err_of(&c).starts_with("turn.secret"));
+        c.turn[0].secret = "short".into();
+        c.validate().unwrap();
+        c.mode = Mode::Production;
+        c.rtc.announced_address = Some("203.0.113.7".into());
+        c.tls.behind_proxy = true;
+        c.auth.mode = AuthMode::Firebase;
+        c.auth.project_id = Some("p".into());
+        assert!(err_of(&c).contains("at least 16"));
     }
 
     #[test]

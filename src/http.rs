@@ -11,6 +11,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
+use crate::auth::{bearer_token, require_admin, AuthError};
 use crate::server::ServerContext;
 use crate::signaling::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::ws;
@@ -29,6 +30,7 @@ pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
 async fn websocket(
     State(ctx): State<Arc<ServerContext>>,
     ConnectInfo(remote): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     if ctx.shutdown.is_cancelled() || ctx.draining.is_cancelled() {
@@ -38,6 +40,37 @@ async fn websocket(
             "the server is draining or shutting down; connect to another instance",
         );
     }
+    // Browsers cannot set headers on a WebSocket (they send the token in join); other clients
+    // may authenticate the upgrade itself, and a bad token is refused before any upgrade.
+    let identity = match headers.get(header::AUTHORIZATION) {
+        Some(value) if ctx.auth.enabled() => {
+            let token = value.to_str().ok().and_then(bearer_token);
+            match ctx.auth.verify(token).await {
+                Ok(identity) => identity,
+                Err(e) => {
+                    tracing::info!(%remote, error = %e, "upgrade refused");
+                    let status = match e {
+                        AuthError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+                        _ => StatusCode::UNAUTHORIZED,
+                    };
+                    let body = match (token, e) {
+                        (None, _) => ErrorBody::new(
+                            ErrorCode::Unauthenticated,
+                            "the Authorization header must be \"Bearer <Firebase ID token>\"",
+                        ),
+                        (Some(_), e) => e.into(),
+                    };
+                    return (
+                        status,
+                        [(header::CONTENT_TYPE, "application/json")],
+                        response_error(None, &body),
+                    )
+                        .into_response();
+                }
+            }
+        }
+        _ => None,
+    };
     let counters = Arc::clone(&ctx.counters);
     let permit = match ctx.connections.admit(remote.ip(), || counters.connections.count()) {
         Ok(p) => p,
@@ -57,7 +90,7 @@ async fn websocket(
     upgrade
         .max_message_size(limits.max_frame_bytes)
         .max_frame_size(limits.max_frame_bytes)
-        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, socket, remote, permit)))
+        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, socket, remote, permit, identity)))
 }
 
 #[derive(Serialize)]
@@ -96,32 +129,57 @@ fn http_error(status: StatusCode, code: ErrorCode, message: &str) -> Response {
     (status, Json(body)).into_response()
 }
 
-/// Checks `Authorization: Bearer <admin token>`; `Err` is the response to send instead.
-fn check_admin(ctx: &ServerContext, headers: &HeaderMap) -> Result<(), Box<Response>> {
-    let Some(expected) = &ctx.config.admin.token else {
+/// Checks `Authorization: Bearer <token>`: the configured admin token, or (with Firebase auth)
+/// an ID token whose role is admin. `Err` is the response to send instead.
+async fn check_admin(ctx: &ServerContext, headers: &HeaderMap) -> Result<(), Box<Response>> {
+    let static_token = ctx.config.admin.token.as_deref();
+    if static_token.is_none() && !ctx.auth.enabled() {
         return Err(Box::new(http_error(
             StatusCode::NOT_FOUND,
             ErrorCode::NotFound,
-            "the admin API is disabled: start the server with an admin token (admin.token, SFU_ADMIN_TOKEN)",
+            "the admin API is disabled: start the server with an admin token (admin.token, SFU_ADMIN_TOKEN) or Firebase auth",
         )));
-    };
-    let given = headers
+    }
+    let Some(given) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match given {
-        Some(token) if constant_time_eq(token.as_bytes(), expected.as_bytes()) => Ok(()),
-        Some(_) => Err(Box::new(http_error(
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-            "wrong admin token",
-        ))),
-        None => Err(Box::new(http_error(
+        .and_then(bearer_token)
+    else {
+        return Err(Box::new(http_error(
             StatusCode::UNAUTHORIZED,
             ErrorCode::Forbidden,
-            "send the admin token as `Authorization: Bearer <token>`",
-        ))),
+            "send the admin token (or an admin's ID token) as `Authorization: Bearer <token>`",
+        )));
+    };
+    if static_token.is_some_and(|t| constant_time_eq(given.as_bytes(), t.as_bytes())) {
+        return Ok(());
     }
+    if ctx.auth.enabled() {
+        return match ctx.auth.verify(Some(given)).await {
+            Ok(Some(identity)) => require_admin(&identity)
+                .map_err(|e| Box::new(http_error(StatusCode::FORBIDDEN, ErrorCode::Forbidden, &e.to_string()))),
+            Ok(None) => Err(Box::new(http_error(
+                StatusCode::FORBIDDEN,
+                ErrorCode::Forbidden,
+                "wrong admin token",
+            ))),
+            Err(AuthError::Unavailable(why)) => Err(Box::new(http_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::AuthUnavailable,
+                &format!("cannot check the token now: {why}"),
+            ))),
+            Err(e) => Err(Box::new(http_error(
+                StatusCode::FORBIDDEN,
+                ErrorCode::Forbidden,
+                &e.to_string(),
+            ))),
+        };
+    }
+    Err(Box::new(http_error(
+        StatusCode::FORBIDDEN,
+        ErrorCode::Forbidden,
+        "wrong admin token",
+    )))
 }
 
 /// Compares without an early exit, so the time taken says nothing about the token.
@@ -134,7 +192,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 async fn metrics(State(ctx): State<Arc<ServerContext>>, headers: HeaderMap) -> Response {
     if ctx.config.admin.protect_metrics {
-        if let Err(response) = check_admin(&ctx, &headers) {
+        if let Err(response) = check_admin(&ctx, &headers).await {
             return *response;
         }
     }
@@ -162,7 +220,7 @@ async fn admin_rooms(
     headers: HeaderMap,
     query: Result<Query<AdminQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    if let Err(response) = check_admin(&ctx, &headers) {
+    if let Err(response) = check_admin(&ctx, &headers).await {
         return *response;
     }
     let Ok(Query(query)) = query else {

@@ -4,6 +4,7 @@
 //! integration tests start the same server in-process on loopback ports.
 
 pub mod admin;
+pub mod auth;
 pub mod buffer;
 pub mod config;
 pub mod feed;

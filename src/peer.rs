@@ -40,6 +40,8 @@ struct PeerConsumer {
 
 pub(crate) struct Peer {
     pub id: String,
+    /// The user: the token's uid, or the peer id without auth. Tags producers and utterances.
+    pub uid: Arc<str>,
     pub role: Role,
     pub rtp_capabilities: Option<RtpCapabilities>,
     room: Arc<Room>,
@@ -102,6 +104,7 @@ impl Peer {
     ) -> Peer {
         Peer {
             id: link.info.peer_id.clone(),
+            uid: Arc::from(link.info.peer_id.as_str()),
             role,
             rtp_capabilities,
             _load: room.worker().peer_guard(),
@@ -342,9 +345,8 @@ impl Peer {
         let id = producer.id();
         tracing::info!(room = self.room.id(), peer = %self.id, producer = %id, ?kind, "producer created");
         if kind == MediaKind::Audio {
-            // Without auth the peer is its own user id.
             let speaker = Speaker {
-                uid: Arc::from(self.id.as_str()),
+                uid: Arc::clone(&self.uid),
                 peer: Arc::from(self.id.as_str()),
             };
             match tap(&self.room, &producer, speaker, &self.recording).await {
@@ -504,7 +506,7 @@ impl Peer {
             initial_sequence: rand::random(),
             initial_timestamp: rand::random(),
         });
-        let viewer = ViewerContext::new(Arc::from(self.id.as_str()), Arc::from(self.id.as_str()), FEED_HISTORY);
+        let viewer = ViewerContext::new(Arc::from(self.id.as_str()), Arc::clone(&self.uid), FEED_HISTORY);
         let feed = Feed::new(
             config,
             Arc::from(self.room.id()),

@@ -13,6 +13,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use crate::auth::Authenticator;
 use crate::buffer::{StoreConfig, StoreStats, UtteranceStore};
 use crate::config::{Config, ConfigError};
 use crate::feed::engine::FeedEngine;
@@ -54,6 +55,7 @@ pub(crate) struct ServerContext {
     pub connections: Arc<ConnectionLimiter>,
     pub recording: Arc<Recording>,
     pub started: std::time::Instant,
+    pub auth: Authenticator,
 }
 
 impl ServerContext {
@@ -85,6 +87,7 @@ impl Server {
         let counters = Arc::new(ServerCounters::default());
         let shutdown = CancellationToken::new();
         let (feeds, feed_task) = FeedEngine::start(shutdown.clone());
+        let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
         let ctx = Arc::new(ServerContext {
             rooms: Rooms::new(
                 config.limits.max_rooms,
@@ -108,6 +111,7 @@ impl Server {
                 feeds,
                 recommender: Arc::new(RandomRecommender::new(rand::random())),
             }),
+            auth,
             config,
             started: std::time::Instant::now(),
         });
@@ -150,6 +154,7 @@ impl Server {
             serve,
             ticker,
             feed_task,
+            auth_task,
         })
     }
 }
@@ -162,6 +167,8 @@ pub struct ServerHandle {
     serve: tokio::task::JoinHandle<std::io::Result<()>>,
     ticker: tokio::task::JoinHandle<()>,
     feed_task: tokio::task::JoinHandle<()>,
+    /// Keeps Google's token-signing keys fresh (Firebase auth only).
+    auth_task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl ServerHandle {
@@ -302,6 +309,9 @@ impl ServerHandle {
         self.ctx.parked.clear();
         let _ = self.ticker.await;
         let _ = self.feed_task.await;
+        if let Some(task) = self.auth_task {
+            let _ = task.await;
+        }
         self.ctx.rooms.clear();
         tracing::info!(counts = ?self.ctx.counters.snapshot(), "sfu stopped");
         result

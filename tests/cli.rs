@@ -90,6 +90,53 @@ fn production_without_tls_is_refused_unless_behind_a_proxy() {
 }
 
 #[test]
+fn production_needs_firebase_auth_and_refuses_the_emulator() {
+    let args = [
+        "serve",
+        "--mode",
+        "production",
+        "--announced-address",
+        "198.51.100.4",
+        "--listen",
+        "127.0.0.1:0",
+    ];
+    let dir = std::env::temp_dir().join(format!("sfu-cli-auth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("proxied.toml");
+    std::fs::write(&file, "[tls]\nbehind_proxy = true\n").unwrap();
+    let file = file.to_str().unwrap();
+    let (code, err) = run(&[&args[..], &["--config", file]].concat(), &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("auth.mode") && err.contains("firebase"), "{err}");
+    let with_auth = [&args[..], &["--config", file, "--auth-mode", "firebase"]].concat();
+    let (code, err) = run(&with_auth, &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("auth.project_id"), "{err}");
+    let (code, err) = run(
+        &with_auth,
+        &[
+            ("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"),
+            ("SFU_FIREBASE_PROJECT_ID", "my-project"),
+        ],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("auth.emulator_host") && err.contains("unsigned"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let out = sfu()
+        .args(["serve", "--print-config", "--auth-mode", "firebase"])
+        .env("SFU_FIREBASE_PROJECT_ID", "demo-sfu")
+        .env("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let config = sfu::Config::from_toml(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(config.auth.mode, sfu::config::AuthMode::Firebase);
+    assert_eq!(config.auth.project_id.as_deref(), Some("demo-sfu"));
+    assert_eq!(config.auth.emulator_host.as_deref(), Some("127.0.0.1:9099"));
+}
+
+#[test]
 fn config_file_errors_name_file_and_key() {
     let dir = std::env::temp_dir().join(format!("sfu-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

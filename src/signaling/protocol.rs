@@ -32,6 +32,10 @@ pub enum ErrorCode {
     /// The method needs a joined room.
     NotJoined,
     AlreadyJoined,
+    /// No valid token: missing, malformed, badly signed, expired, for another project, ...
+    Unauthenticated,
+    /// Tokens cannot be checked right now (Google's signing keys unreachable); retry later.
+    AuthUnavailable,
     /// The peer's role does not allow this (e.g. a viewer producing).
     Forbidden,
     /// No transport / producer / consumer with that id belongs to this peer or room.
@@ -66,6 +70,8 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::NotJoined => "not_joined",
             ErrorCode::AlreadyJoined => "already_joined",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::AuthUnavailable => "auth_unavailable",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::NotFound => "not_found",
             ErrorCode::WrongDirection => "wrong_direction",
@@ -690,6 +696,8 @@ mod tests {
             ErrorCode::WrongDirection,
             ErrorCode::RateLimited,
             ErrorCode::CannotConsume,
+            ErrorCode::Unauthenticated,
+            ErrorCode::AuthUnavailable,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), Value::String(code.as_str().into()));
         }

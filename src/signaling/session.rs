@@ -3,10 +3,11 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tokio::sync::mpsc;
 
+use crate::auth::{turn_ice_servers, Identity};
 use crate::peer::Peer;
 use crate::room::{PeerEvent, PeerLink, RoomError};
 use crate::server::ServerContext;
@@ -25,6 +26,8 @@ pub(crate) struct Session {
     peer: Option<Peer>,
     /// Set on join: what `resume` presents to take this session back.
     resume_token: Option<String>,
+    /// Who is connected: from the Bearer header at first, then from join's token.
+    identity: Option<Identity>,
 }
 
 /// 122 random bits, hex: unguessable, and safe in JSON and logs' field syntax.
@@ -44,7 +47,7 @@ fn valid_room_name(name: &str) -> bool {
 }
 
 impl Session {
-    pub(crate) fn new(ctx: Arc<ServerContext>) -> (Session, mpsc::Receiver<PeerEvent>) {
+    pub(crate) fn new(ctx: Arc<ServerContext>, identity: Option<Identity>) -> (Session, mpsc::Receiver<PeerEvent>) {
         let (events, rx) = mpsc::channel(EVENT_QUEUE);
         (
             Session {
@@ -53,6 +56,7 @@ impl Session {
                 overflowed: Arc::new(AtomicBool::new(false)),
                 peer: None,
                 resume_token: None,
+                identity,
             },
             rx,
         )
@@ -88,6 +92,11 @@ impl Session {
             consumers,
             feed_consumer_id,
         })
+    }
+
+    /// Time left before the session's token expires (the connection closes then), if it has one.
+    pub(crate) fn token_remaining(&self) -> Option<Duration> {
+        self.identity.as_ref().map(|id| id.remaining(SystemTime::now()))
     }
 
     /// Handles one request; the text is the response frame.
@@ -235,6 +244,11 @@ impl Session {
                 format!("join: displayName is longer than {MAX_DISPLAY_NAME} characters"),
             ));
         }
+        let identity = self
+            .ctx
+            .auth
+            .admit(join.token.as_deref(), self.identity.as_ref(), join.role)
+            .await?;
         let info = PeerInfo {
             peer_id: uuid::Uuid::new_v4().to_string(),
             display_name: join.display_name,
@@ -254,7 +268,16 @@ impl Session {
                 RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorBody::new(ErrorCode::RoomFull, e.to_string()),
                 e => ErrorBody::new(ErrorCode::Internal, e.to_string()),
             })?;
-        tracing::info!(room = room.id(), peer = %info.peer_id, role = ?info.role, "peer joined");
+        // Without auth each peer is its own user.
+        let uid: Arc<str> = identity
+            .as_ref()
+            .map_or_else(|| Arc::from(info.peer_id.as_str()), |id| Arc::clone(&id.uid));
+        tracing::info!(room = room.id(), peer = %info.peer_id, %uid, role = ?info.role, "peer joined");
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs();
+        let config = &self.ctx.config;
         let resume_token = new_resume_token();
         self.resume_token = Some(resume_token.clone());
         let response = JoinResponse {
@@ -263,18 +286,23 @@ impl Session {
             role: info.role,
             resume_token,
             router_rtp_capabilities: room.router().rtp_capabilities().clone(),
-            ice_servers: self.ctx.config.ice_servers.clone(),
+            ice_servers: turn_ice_servers(&config.ice_servers, &config.turn, &uid, now),
             peers: snapshot.peers,
             producers: snapshot.producers,
         };
-        self.peer = Some(Peer::new(
+        let mut peer = Peer::new(
             room,
             link,
             info.role,
             join.rtp_capabilities,
             Arc::clone(&self.ctx.counters),
             Arc::clone(&self.ctx.recording),
-        ));
+        );
+        peer.uid = uid;
+        self.peer = Some(peer);
+        if identity.is_some() {
+            self.identity = identity;
+        }
         Ok(response)
     }
 

@@ -12,6 +12,7 @@ use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use parking_lot::Mutex;
 use tokio::time::{timeout, Instant, MissedTickBehavior};
 
+use crate::auth::Identity;
 use crate::server::ServerContext;
 use crate::signaling::protocol::{
     parse_request, response_error, response_ok, ErrorBody, ErrorCode, Method, Notification, Request,
@@ -32,6 +33,8 @@ pub mod close_code {
     pub const HEARTBEAT_TIMEOUT: u16 = 4001;
     /// The client did not read its notifications fast enough and missed some.
     pub const TOO_SLOW: u16 = 4002;
+    /// The peer's Firebase ID token expired; reconnect with a fresh one.
+    pub const TOKEN_EXPIRED: u16 = 4003;
 }
 
 /// A client that keeps sending after this many consecutive `rate_limited` answers is cut off.
@@ -127,9 +130,10 @@ pub(crate) async fn run(
     mut socket: WebSocket,
     remote: std::net::SocketAddr,
     _permit: ConnectionPermit,
+    identity: Option<Identity>,
 ) {
     let limits = ctx.config.limits.clone();
-    let (mut session, mut events) = Session::new(Arc::clone(&ctx));
+    let (mut session, mut events) = Session::new(Arc::clone(&ctx), identity);
     let mut told_draining = false;
     let limiter = rate_limiter(limits.messages_per_second, limits.message_burst);
     let mut rejections = 0u32;
@@ -140,6 +144,7 @@ pub(crate) async fn run(
     tracing::debug!(%remote, "connection opened");
 
     let end = loop {
+        let token_left = session.token_remaining();
         tokio::select! {
             _ = ctx.draining.cancelled(), if !told_draining => {
                 told_draining = true;
@@ -150,6 +155,14 @@ pub(crate) async fn run(
                 if send(&mut socket, n.to_text().into()).await.is_err() {
                     break End::Lost("send failed".into());
                 }
+            }
+            _ = async {
+                match token_left {
+                    Some(left) => tokio::time::sleep(left).await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                break End::Close(close_code::TOKEN_EXPIRED, "token expired");
             }
             _ = ctx.shutdown.cancelled() => {
                 let n = Notification::ServerShutdown { reason: "server shutting down".into(), reconnect_after_ms: 1000 };

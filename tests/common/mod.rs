@@ -23,6 +23,22 @@ pub fn tls_mode() -> bool {
 
 /// Opens a WebSocket to the server, trusting its dev certificate when it serves TLS.
 pub async fn ws_connect(server: &ServerHandle) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    ws_connect_with_headers(server, &[]).await
+}
+
+/// [`ws_connect`] with extra headers on the upgrade request (e.g. `Authorization`).
+pub async fn ws_connect_with_headers(
+    server: &ServerHandle,
+    headers: &[(&str, &str)],
+) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let mut request = server.ws_url().into_client_request()?;
+    for (name, value) in headers {
+        request.headers_mut().insert(
+            tokio_tungstenite::tungstenite::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+            value.parse().unwrap(),
+        );
+    }
     let connector = server.tls_certificate_pem().map(|pem| {
         use rustls::pki_types::pem::PemObject;
         use rustls::pki_types::CertificateDer;
@@ -35,7 +51,7 @@ pub async fn ws_connect(server: &ServerHandle) -> Result<Ws, tokio_tungstenite::
             .with_no_client_auth();
         tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config))
     });
-    tokio_tungstenite::connect_async_tls_with_config(server.ws_url(), None, false, connector)
+    tokio_tungstenite::connect_async_tls_with_config(request, None, false, connector)
         .await
         .map(|(ws, _)| ws)
 }
@@ -98,6 +114,18 @@ pub type ErrorReply = (String, String);
 impl Client {
     pub async fn connect(server: &ServerHandle) -> Client {
         let ws = ws_connect(server).await.expect("websocket connects");
+        Client {
+            ws,
+            next_id: 1,
+            notifications: VecDeque::new(),
+        }
+    }
+
+    /// Connects with extra upgrade headers; panics if the upgrade is refused.
+    pub async fn connect_with_headers(server: &ServerHandle, headers: &[(&str, &str)]) -> Client {
+        let ws = ws_connect_with_headers(server, headers)
+            .await
+            .expect("websocket connects");
         Client {
             ws,
             next_id: 1,
