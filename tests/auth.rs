@@ -612,11 +612,18 @@ async fn the_admin_api_takes_an_admins_id_token() {
         .unwrap();
     assert!(dump.rooms.is_empty());
     for (who, role) in [("ann", Some("broadcaster")), ("bob", None)] {
-        let e = sfu::admin::fetch(&http, &base, &token(who, role), None).await.unwrap_err();
-        let sfu::http_client::HttpError::Status { status, body, .. } = e else { panic!("{e}") };
+        let e = sfu::admin::fetch(&http, &base, &token(who, role), None)
+            .await
+            .unwrap_err();
+        let sfu::http_client::HttpError::Status { status, body, .. } = e else {
+            panic!("{e}")
+        };
         assert_eq!(status, 403, "{body}");
     }
     let e = sfu::admin::fetch(&http, &base, "not-a-token", None).await.unwrap_err();
-    assert!(matches!(e, sfu::http_client::HttpError::Status { status: 403, .. }), "{e}");
+    assert!(
+        matches!(e, sfu::http_client::HttpError::Status { status: 403, .. }),
+        "{e}"
+    );
     server.shutdown().await.unwrap();
 }

@@ -242,10 +242,13 @@ async function connect(mode) {
   for (const p of joined.peers) state.peers.set(p.peerId, p);
   log(`joined room ${joined.room} as ${role}`);
   const iceServers = joined.iceServers;
+  state.iceServers = iceServers;
+  // ?relay=1 forces media through the TURN server (what a client behind a strict firewall does).
+  const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
 
   if (role === 'broadcaster') {
     const t = await signaling.request('createTransport', { direction: 'send' });
-    sendTransport = device.createSendTransport({ ...transportOptions(t), iceServers });
+    sendTransport = device.createSendTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
     wireTransport(sendTransport);
     sendTransport.on('produce', ({ kind, rtpParameters, appData }, ok, err) => {
       signaling.request('produce', { transportId: sendTransport.id, kind, rtpParameters, appData })
@@ -260,7 +263,7 @@ async function connect(mode) {
     state.localLevel = meter(localStream);
   } else {
     const t = await signaling.request('createTransport', { direction: 'recv' });
-    recvTransport = device.createRecvTransport({ ...transportOptions(t), iceServers });
+    recvTransport = device.createRecvTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
     wireTransport(recvTransport);
     if (mode === 'feed') await subscribeFeed();
     else for (const p of joined.producers) await consume(p.producerId, p.peerId);
@@ -374,6 +377,20 @@ window.sfuDemo = {
       }
     });
     return out;
+  },
+  // The local candidate type of the receive transport's selected pair: 'host', 'srflx' or 'relay'.
+  async selectedCandidateType() {
+    if (!recvTransport) return null;
+    const report = await recvTransport.getStats();
+    const byId = new Map();
+    report.forEach((s) => byId.set(s.id, s));
+    let pairId = null;
+    report.forEach((s) => {
+      if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
+    });
+    const pair = pairId && byId.get(pairId);
+    const local = pair && byId.get(pair.localCandidateId);
+    return local ? local.candidateType : null;
   },
 };
 
