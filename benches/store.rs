@@ -113,5 +113,57 @@ fn feed(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, append, feed);
+/// Append-with-eviction cost at several fills: a store of `size` bytes already full of finished
+/// 15 s utterances (opus-sized 120-byte packets) takes one more, evicting as it goes. Flat
+/// across sizes means eviction and accounting do not scan the store. Also prints the store's
+/// bookkeeping overhead over the raw RTP bytes it holds.
+fn append_at_scale(c: &mut Criterion) {
+    let mut g = c.benchmark_group("store at scale");
+    g.throughput(Throughput::Elements(750));
+    g.sample_size(20);
+    let t0 = Instant::now();
+    let packets: Vec<Vec<u8>> = (0..750u16)
+        .map(|i| {
+            let mut p = packet(i);
+            p.resize(120, 0);
+            p
+        })
+        .collect();
+    for (label, size) in [("10 MB", 10usize << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)] {
+        let store = UtteranceStore::new(StoreConfig { cap_bytes: size });
+        let mut raw = 0usize;
+        let mut n = 0u64;
+        // Fill to the cap (the first eviction marks it full).
+        while store.stats().evictions == 0 {
+            let mut w = store.open(meta(if n % 2 == 0 { "a" } else { "b" }), t0).unwrap();
+            for (i, p) in packets.iter().enumerate() {
+                w.append(t0 + Duration::from_millis(20 * i as u64), 0, p).unwrap();
+                raw += p.len();
+            }
+            w.finish(t0 + Duration::from_secs(15), EndState::Complete);
+            n += 1;
+        }
+        let stats = store.stats();
+        let held = stats.finished * packets.len() * packets[0].len();
+        eprintln!(
+            "store {label}: {} utterances held, {} bytes used for {} RTP bytes: overhead {:.1} % (appended {raw} bytes)",
+            stats.finished,
+            stats.bytes_used,
+            held,
+            100.0 * (stats.bytes_used as f64 - held as f64) / held as f64
+        );
+        g.bench_function(format!("append 750 packets, store full at {label}"), |b| {
+            b.iter(|| {
+                let mut w = store.open(meta("c"), t0).unwrap();
+                for (i, p) in packets.iter().enumerate() {
+                    w.append(t0 + Duration::from_millis(20 * i as u64), 0, p).unwrap();
+                }
+                w.finish(t0 + Duration::from_secs(15), EndState::Complete);
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, append, feed, append_at_scale);
 criterion_main!(benches);
