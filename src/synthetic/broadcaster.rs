@@ -145,10 +145,13 @@ async fn broadcast(
         .map_or(Duration::from_secs(3600), |(_, v)| v.frame_period());
     let mut video_tick = tokio::time::interval(frame_period);
     video_tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
-    let connect_deadline = tokio::time::Instant::now() + CONNECT_TIMEOUT;
-    let mut end: Option<tokio::time::Instant> = None;
+    // Two timers for the whole session, reset rather than re-created: the end (connect
+    // deadline, then end of the run) and str0m's next timeout.
+    let stop = tokio::time::sleep(CONNECT_TIMEOUT);
+    tokio::pin!(stop);
     let timer = tokio::time::sleep(Duration::ZERO);
     tokio::pin!(timer);
+    let mut timer_at = timer.deadline();
     let result = loop {
         let next = conn.poll(&mut events)?;
         let mut connected = report.connected;
@@ -170,22 +173,29 @@ async fn broadcast(
             report.connected = true;
             report.connect_time = Some(started.elapsed());
             Progress::add(&opts.progress.connected, 1);
-            end = Some(tokio::time::Instant::now() + opts.duration);
+            stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
             tracing::debug!(peer = index, "synthetic broadcaster connected");
         }
-        timer.as_mut().reset(next.into());
+        if tokio::time::Instant::from(next) != timer_at {
+            timer_at = next.into();
+            timer.as_mut().reset(timer_at);
+        }
         let sending = report.connected;
         tokio::select! {
             biased;
             _ = cancel.cancelled() => break Ok(()),
-            _ = tokio::time::sleep_until(end.unwrap_or(connect_deadline)) => {
-                break if end.is_some() { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+            _ = &mut stop => {
+                break if report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
             }
             readable = conn.readable() => {
                 readable.map_err(SyntheticError::Io)?;
                 conn.receive(&mut events)?;
             }
-            _ = &mut timer => conn.timeout(Instant::now())?,
+            _ = &mut timer => {
+                // A fired Sleep stays ready until reset: make the next poll reset it.
+                timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
+                conn.timeout(Instant::now())?;
+            }
             _ = audio_tick.tick(), if sending => {
                 let p = audio.next_packet(epoch_us(), &mut payload);
                 let exts = ExtensionValues {

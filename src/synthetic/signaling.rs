@@ -8,6 +8,7 @@ use futures_util::{SinkExt, StreamExt};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, oneshot};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
 
 use crate::signaling::protocol::{ErrorBody, ErrorCode};
@@ -106,7 +107,14 @@ impl SignalingClient {
             })?),
             None => None,
         };
-        let connecting = tokio_tungstenite::connect_async_tls_with_config(url, None, false, connector);
+        // Small buffers: signaling messages are a few KiB, and a load run holds hundreds of
+        // clients (tungstenite's 128 KiB defaults were most of a synthetic peer's memory).
+        let config = WebSocketConfig::default()
+            .read_buffer_size(8 * 1024)
+            .write_buffer_size(0)
+            .max_message_size(Some(1 << 20))
+            .max_frame_size(Some(1 << 20));
+        let connecting = tokio_tungstenite::connect_async_tls_with_config(url, Some(config), false, connector);
         let (ws, _) = match tokio::time::timeout(REQUEST_TIMEOUT, connecting).await {
             Err(_) => {
                 return Err(SignalingError::Connect {

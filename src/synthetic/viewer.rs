@@ -140,10 +140,13 @@ impl Viewer {
             }
         }
 
-        let connect_deadline = tokio::time::Instant::now() + CONNECT_TIMEOUT;
-        let mut end: Option<tokio::time::Instant> = None;
+        // Two timers for the whole session, reset rather than re-created: the end (connect
+        // deadline, then end of the run) and str0m's next timeout.
+        let stop = tokio::time::sleep(CONNECT_TIMEOUT);
+        tokio::pin!(stop);
         let timer = tokio::time::sleep(Duration::ZERO);
         tokio::pin!(timer);
+        let mut timer_at = timer.deadline();
         let mut pli_check = tokio::time::interval(Duration::from_millis(100));
         let mut events = Vec::with_capacity(64);
         loop {
@@ -167,20 +170,27 @@ impl Viewer {
                 self.report.connected = true;
                 self.report.connect_time = Some(started.elapsed());
                 Progress::add(&opts.progress.connected, 1);
-                end = Some(tokio::time::Instant::now() + opts.duration);
+                stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
             }
-            timer.as_mut().reset(next.into());
+            if tokio::time::Instant::from(next) != timer_at {
+                timer_at = next.into();
+                timer.as_mut().reset(timer_at);
+            }
             tokio::select! {
                 biased;
                 _ = cancel.cancelled() => return Ok(()),
-                _ = tokio::time::sleep_until(end.unwrap_or(connect_deadline)) => {
-                    return if end.is_some() { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+                _ = &mut stop => {
+                    return if self.report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
                 }
                 readable = conn.readable() => {
                     readable.map_err(SyntheticError::Io)?;
                     conn.receive(&mut events)?;
                 }
-                _ = &mut timer => conn.timeout(Instant::now())?,
+                _ = &mut timer => {
+                // A fired Sleep stays ready until reset: make the next poll reset it.
+                timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
+                conn.timeout(Instant::now())?;
+            }
                 _ = pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(&mut conn, opts.pli_after),
                 notification = signaling.next_notification() => {
                     let Some(n) = notification else {
