@@ -85,7 +85,7 @@ async fn two_broadcasters_twenty_viewers_audio_without_loss() {
     assert_released(&server).await;
     let counts = server.counts();
     assert_eq!((counts.transports, counts.producers, counts.consumers), (0, 0, 0));
-    server.shutdown().await;
+    server.shutdown().await.expect("clean shutdown");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -122,7 +122,7 @@ async fn video_key_frames_and_plis_reach_the_broadcaster() {
     assert_eq!(v.summary.packets_lost, 0, "{}", v.summary);
 
     assert_released(&server).await;
-    server.shutdown().await;
+    server.shutdown().await.expect("clean shutdown");
 }
 
 #[tokio::test]
