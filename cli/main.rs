@@ -2,6 +2,7 @@
 
 mod inspect;
 mod serve;
+mod synthetic;
 
 use std::process::ExitCode;
 
@@ -23,9 +24,9 @@ enum Command {
     /// Run the SFU: workers, rooms, WebSocket signaling, demo page.
     Serve(serve::ServeArgs),
     /// Fake broadcasters with real ICE/DTLS/SRTP and synthetic speech.
-    SyntheticBroadcast(NotYet),
+    SyntheticBroadcast(synthetic::BroadcastArgs),
     /// Fake viewers that consume live producers or the feed and measure latency and loss.
-    SyntheticViewer(NotYet),
+    SyntheticViewer(synthetic::ViewerArgs),
     /// Run a scenario end to end and check its SLOs.
     Loadtest(NotYet),
     /// Long run with churn that checks for leaks.
@@ -50,8 +51,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(args) => report(serve::run(args)),
-        Command::SyntheticBroadcast(_) => not_yet("synthetic-broadcast"),
-        Command::SyntheticViewer(_) => not_yet("synthetic-viewer"),
+        Command::SyntheticBroadcast(args) => report(synthetic::broadcast(args)),
+        Command::SyntheticViewer(args) => report(synthetic::viewer(args)),
         Command::Loadtest(_) => not_yet("loadtest"),
         Command::Soak(_) => not_yet("soak"),
         Command::Inspect(args) => report(inspect::run(args)),

@@ -19,6 +19,7 @@ pub mod rtp;
 pub mod server;
 pub mod signaling;
 pub mod stats;
+pub mod synthetic;
 pub(crate) mod tap;
 pub mod tls;
 pub mod workers;

@@ -294,3 +294,79 @@ async fn serve_answers_health_drains_on_sigterm_and_exits_zero_on_the_second() {
     };
     assert!(status.success(), "exit status {status}");
 }
+
+#[test]
+fn synthetic_peers_with_a_wrong_url_or_no_server_exit_non_zero() {
+    let (code, err) = run(
+        &["synthetic-viewer", "--url", "http://127.0.0.1:1/ws", "--room", "r"],
+        &[],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("not a WebSocket URL"), "{err}");
+    let (code, err) = run(
+        &[
+            "synthetic-broadcast",
+            "--url",
+            "ws://127.0.0.1:1/ws",
+            "--room",
+            "r",
+            "--count",
+            "2",
+        ],
+        &[],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("2 of 2 peers failed") && err.contains("refused"), "{err}");
+    let (code, err) = run(&["synthetic-viewer", "--room", "r", "--duration", "soon"], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("not a duration"), "{err}");
+}
+
+#[test]
+fn synthetic_broadcast_and_viewer_report_json() {
+    let serving = serve();
+    let url = format!("ws://{}/ws", serving.url);
+    let broadcaster = sfu()
+        .args([
+            "synthetic-broadcast",
+            "--url",
+            &url,
+            "--room",
+            "cli-synth",
+            "--count",
+            "1",
+        ])
+        .args(["--duration", "5s", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let viewer = sfu()
+        .args(["synthetic-viewer", "--url", &url, "--room", "cli-synth", "--count", "2"])
+        .args(["--duration", "3s", "--json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&viewer.stderr);
+    assert!(viewer.status.success(), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&viewer.stdout).expect("one JSON document");
+    assert_eq!(v["role"], "viewer");
+    assert_eq!(
+        (v["connected"].as_u64(), v["failed"].as_u64()),
+        (Some(2), Some(0)),
+        "{v}"
+    );
+    assert!(v["packets_received"].as_u64().unwrap() > 50, "{v}");
+    assert_eq!(v["loss_percent"].as_f64(), Some(0.0), "{v}");
+    let p99 = v["latency_ms"]["p99"].as_f64().unwrap();
+    assert!(p99 > 0.0 && p99 < 50.0, "{v}");
+    assert!(v["resources"]["cpu_ms"].as_f64().unwrap() > 0.0, "{v}");
+
+    let b = broadcaster.wait_with_output().unwrap();
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let b: serde_json::Value = serde_json::from_slice(&b.stdout).unwrap();
+    assert_eq!(
+        (b["role"].as_str(), b["connected"].as_u64()),
+        (Some("broadcaster"), Some(1))
+    );
+    assert!(b["packets_sent"].as_u64().unwrap() > 200, "{b}");
+}

@@ -1,0 +1,297 @@
+//! A synthetic broadcaster: join, one send transport, an Opus producer (and a VP8 one with
+//! `--video`), then 20 ms audio packets and video frames until the run ends; key frames on
+//! schedule and on every PLI/FIR.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use str0m::config::CryptoProvider;
+use str0m::media::{MediaKind, Mid};
+use str0m::rtp::{ExtensionValues, RtpWrite, Ssrc};
+use str0m::Event;
+use tokio::time::MissedTickBehavior;
+use tokio_util::sync::CancellationToken;
+
+use super::connection::{CodecSetup, Connection, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
+use super::report::{run_peers, PacketCounter, PeerReport};
+use super::signaling::SignalingClient;
+use super::{epoch_us, BroadcastOptions, Progress, Report, SyntheticError};
+use crate::signaling::protocol::TransportResponse;
+
+/// ICE + DTLS must complete within this.
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+const AUDIO_MID: &str = "0";
+const VIDEO_MID: &str = "1";
+
+pub(crate) async fn run(options: BroadcastOptions) -> Result<Report, SyntheticError> {
+    let crypto = Arc::new(str0m::crypto::from_feature_flags());
+    // Stream ids distinct across concurrently running processes with different seeds.
+    let base = (options.seed as u32).wrapping_mul(0x9E37_79B9);
+    let opts = Arc::new(options);
+    let report = run_peers(
+        "broadcaster",
+        opts.count,
+        opts.ramp,
+        &opts.cancel,
+        &opts.progress,
+        PacketCounter::Sent,
+        |index, cancel| {
+            let opts = Arc::clone(&opts);
+            let crypto = Arc::clone(&crypto);
+            async move {
+                let mut report = PeerReport {
+                    index,
+                    ..PeerReport::default()
+                };
+                let stream_id = base.wrapping_add(2 * index as u32);
+                if let Err(e) = broadcast(&opts, index, stream_id, &crypto, cancel, &mut report).await {
+                    tracing::warn!(peer = index, error = %e, "synthetic broadcaster failed");
+                    report.error = Some(e.to_string());
+                    if !report.connected {
+                        Progress::add(&opts.progress.failed, 1);
+                    }
+                }
+                report
+            }
+        },
+    )
+    .await;
+    Ok(report)
+}
+
+async fn broadcast(
+    opts: &BroadcastOptions,
+    index: usize,
+    stream_id: u32,
+    crypto: &Arc<CryptoProvider>,
+    cancel: CancellationToken,
+    report: &mut PeerReport,
+) -> Result<(), SyntheticError> {
+    let started = Instant::now();
+    let target = &opts.target;
+    let mut signaling = SignalingClient::connect(&target.url, target.tls_root_pem.as_deref()).await?;
+    let mut join = json!({"room": target.room, "role": "broadcaster", "displayName": format!("synthetic-b{index}")});
+    if let Some(token) = &target.token {
+        join["token"] = json!(token);
+    }
+    signaling.request("join", join).await?;
+    let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "send"})).await?;
+    let codecs = CodecSetup::BROADCAST;
+    let (mut conn, dtls) = Connection::open(&transport, &codecs, crypto).await?;
+    signaling
+        .request(
+            "connectTransport",
+            json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
+        )
+        .await?;
+
+    let audio_ssrc: Ssrc = conn.rtc.direct_api().new_ssrc();
+    let audio_mid = Mid::from(AUDIO_MID);
+    {
+        let mut api = conn.rtc.direct_api();
+        api.declare_media(audio_mid, MediaKind::Audio);
+        api.declare_stream_tx(audio_ssrc, None, audio_mid, None);
+    }
+    let cname = format!("synthetic-{stream_id:08x}");
+    signaling
+        .request(
+            "produce",
+            json!({
+                "transportId": transport.transport_id,
+                "kind": "audio",
+                "rtpParameters": audio_parameters(&codecs, *audio_ssrc, &cname),
+            }),
+        )
+        .await?;
+    let mut audio = AudioSource::new(stream_id, opts.seed, opts.speech);
+
+    let video_mid = Mid::from(VIDEO_MID);
+    let mut video = None;
+    if opts.video {
+        let (ssrc, rtx) = {
+            let api = conn.rtc.direct_api();
+            (api.new_ssrc(), api.new_ssrc())
+        };
+        {
+            let mut api = conn.rtc.direct_api();
+            api.declare_media(video_mid, MediaKind::Video);
+            api.declare_stream_tx(ssrc, Some(rtx), video_mid, None);
+        }
+        signaling
+            .request(
+                "produce",
+                json!({
+                    "transportId": transport.transport_id,
+                    "kind": "video",
+                    "rtpParameters": video_parameters(&codecs, *ssrc, *rtx, &cname),
+                }),
+            )
+            .await?;
+        video = Some((
+            ssrc,
+            VideoSource::new(stream_id + 1, opts.seed).with_pattern(opts.video_pattern),
+        ));
+    }
+
+    let mut payload = vec![0u8; MAX_PAYLOAD];
+    let mut events = Vec::with_capacity(16);
+    let mut audio_tick = tokio::time::interval(AUDIO_PTIME);
+    audio_tick.set_missed_tick_behavior(MissedTickBehavior::Burst);
+    let frame_period = video
+        .as_ref()
+        .map_or(Duration::from_secs(3600), |(_, v)| v.frame_period());
+    let mut video_tick = tokio::time::interval(frame_period);
+    video_tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    // Two timers for the whole session, reset rather than re-created: the end (connect
+    // deadline, then end of the run) and str0m's next timeout.
+    let stop = tokio::time::sleep(CONNECT_TIMEOUT);
+    tokio::pin!(stop);
+    let timer = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(timer);
+    let mut timer_at = timer.deadline();
+    let result = loop {
+        let next = conn.poll(&mut events)?;
+        let mut connected = report.connected;
+        let mut key_requests = 0;
+        for event in events.drain(..) {
+            match event {
+                Event::Connected => connected = true,
+                Event::KeyframeRequest(r) if r.mid == video_mid => key_requests += 1,
+                _ => {}
+            }
+        }
+        if key_requests > 0 {
+            report.key_frame_requests += key_requests;
+            if let Some((_, v)) = video.as_mut() {
+                v.request_key_frame();
+            }
+        }
+        if connected && !report.connected {
+            report.connected = true;
+            report.connect_time = Some(started.elapsed());
+            Progress::add(&opts.progress.connected, 1);
+            stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
+            tracing::debug!(peer = index, "synthetic broadcaster connected");
+        }
+        if tokio::time::Instant::from(next) != timer_at {
+            timer_at = next.into();
+            timer.as_mut().reset(timer_at);
+        }
+        let sending = report.connected;
+        tokio::select! {
+            biased;
+            _ = cancel.cancelled() => break Ok(()),
+            _ = &mut stop => {
+                break if report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+            }
+            readable = conn.readable() => {
+                readable.map_err(SyntheticError::Io)?;
+                conn.receive(&mut events)?;
+            }
+            _ = &mut timer => {
+                // A fired Sleep stays ready until reset: make the next poll reset it.
+                timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
+                conn.timeout(Instant::now())?;
+            }
+            _ = audio_tick.tick(), if sending => {
+                let p = audio.next_packet(epoch_us(), &mut payload);
+                let exts = ExtensionValues {
+                    audio_level: Some(-(p.level as i8)),
+                    voice_activity: Some(p.voiced),
+                    ..ExtensionValues::default()
+                };
+                let write = RtpWrite::new(codecs.opus_pt.into(), p.ext_seq.into(), p.timestamp, Instant::now(), &payload[..p.len])
+                    .marker(p.marker)
+                    .ext_vals(exts);
+                if let Some(tx) = conn.rtc.direct_api().stream_tx(&audio_ssrc) {
+                    tx.write_rtp(write);
+                }
+                report.packets_sent += 1;
+                Progress::add(&opts.progress.packets_sent, 1);
+            }
+            _ = video_tick.tick(), if sending && video.is_some() => {
+                if let Some((ssrc, v)) = video.as_mut() {
+                    v.next_frame();
+                    let now = Instant::now();
+                    let mut sent = 0;
+                    while let Some(p) = v.next_packet(epoch_us(), &mut payload) {
+                        let write = RtpWrite::new(codecs.vp8_pt.into(), p.ext_seq.into(), p.timestamp, now, &payload[..p.len])
+                            .marker(p.marker)
+                            .nackable(true);
+                        if let Some(tx) = conn.rtc.direct_api().stream_tx(ssrc) {
+                            tx.write_rtp(write);
+                        }
+                        sent += 1;
+                    }
+                    report.packets_sent += sent;
+                    report.key_frames_sent = v.key_frames_sent();
+                    Progress::add(&opts.progress.packets_sent, sent);
+                }
+            }
+            notification = signaling.next_notification() => {
+                if notification.is_none() {
+                    break Err(SyntheticError::Signaling(super::SignalingError::Closed));
+                }
+            }
+        }
+    };
+    // Leave politely whatever happened, so the server frees everything at once.
+    let _ = signaling.request("leave", json!({})).await;
+    signaling.close().await;
+    if conn.send_drops > 0 {
+        tracing::debug!(
+            peer = index,
+            drops = conn.send_drops,
+            "datagrams dropped by a full socket"
+        );
+    }
+    result
+}
+
+fn audio_parameters(codecs: &CodecSetup, ssrc: u32, cname: &str) -> Value {
+    let mut exts = Vec::new();
+    if let Some(id) = codecs.audio_level_id {
+        exts.push(json!({"uri": AUDIO_LEVEL_URI, "id": id, "encrypt": false, "parameters": {}}));
+    }
+    if let Some(id) = codecs.abs_send_time_id {
+        exts.push(json!({"uri": ABS_SEND_TIME_URI, "id": id, "encrypt": false, "parameters": {}}));
+    }
+    json!({
+        "mid": AUDIO_MID,
+        "codecs": [{
+            "mimeType": "audio/opus", "payloadType": codecs.opus_pt, "clockRate": 48000, "channels": 2,
+            "parameters": {"useinbandfec": 1, "minptime": 10}, "rtcpFeedback": []
+        }],
+        "headerExtensions": exts,
+        "encodings": [{"ssrc": ssrc}],
+        "rtcp": {"cname": cname, "reducedSize": true}
+    })
+}
+
+fn video_parameters(codecs: &CodecSetup, ssrc: u32, rtx: u32, cname: &str) -> Value {
+    let mut all = vec![json!({
+        "mimeType": "video/VP8", "payloadType": codecs.vp8_pt, "clockRate": 90000, "parameters": {},
+        "rtcpFeedback": [{"type": "nack"}, {"type": "nack", "parameter": "pli"}, {"type": "ccm", "parameter": "fir"}]
+    })];
+    if let Some(rtx_pt) = codecs.vp8_rtx_pt {
+        all.push(json!({
+            "mimeType": "video/rtx", "payloadType": rtx_pt, "clockRate": 90000,
+            "parameters": {"apt": codecs.vp8_pt}, "rtcpFeedback": []
+        }));
+    }
+    let exts: Vec<Value> = codecs
+        .abs_send_time_id
+        .map(|id| json!({"uri": ABS_SEND_TIME_URI, "id": id, "encrypt": false, "parameters": {}}))
+        .into_iter()
+        .collect();
+    json!({
+        "mid": VIDEO_MID,
+        "codecs": all,
+        "headerExtensions": exts,
+        "encodings": [{"ssrc": ssrc, "rtx": {"ssrc": rtx}}],
+        "rtcp": {"cname": cname, "reducedSize": true}
+    })
+}

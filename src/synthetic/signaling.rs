@@ -1,0 +1,255 @@
+//! The client side of the signaling protocol, as the synthetic peers (and the load tools) speak
+//! it: one WebSocket, requests matched to responses by id, notifications on a channel.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, oneshot};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{self, Message};
+
+use crate::signaling::protocol::{ErrorBody, ErrorCode};
+
+/// How long a request may wait for its response.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignalingError {
+    #[error("{url} is not a WebSocket URL (expected ws://HOST:PORT/ws or wss://...)")]
+    BadUrl { url: String },
+    #[error("cannot connect to {url}: {message}")]
+    Connect { url: String, message: String },
+    #[error("the server refused the connection to {url} with HTTP {status}{body}")]
+    Refused { url: String, status: u16, body: String },
+    #[error("{method} failed: {} ({})", .error.message, .error.code.as_str())]
+    Request { method: String, error: ErrorBody },
+    #[error("{method}: no response within {timeout:?}")]
+    Timeout { method: String, timeout: Duration },
+    #[error("the signaling connection closed")]
+    Closed,
+    #[error("{method}: unexpected response: {message}")]
+    BadResponse { method: String, message: String },
+}
+
+impl SignalingError {
+    /// The protocol error code, when the server answered with one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            SignalingError::Request { error, .. } => Some(error.code),
+            _ => None,
+        }
+    }
+}
+
+type Pending = HashMap<u64, oneshot::Sender<Result<Value, ErrorBody>>>;
+
+enum Command {
+    Request {
+        method: String,
+        data: Value,
+        reply: oneshot::Sender<Result<Value, ErrorBody>>,
+    },
+}
+
+/// A connected signaling client. Dropping it closes the socket.
+pub struct SignalingClient {
+    commands: mpsc::Sender<Command>,
+    notifications: mpsc::UnboundedReceiver<Value>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for SignalingClient {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Checks that `url` is a WebSocket URL before anything is spawned.
+pub fn check_url(url: &str) -> Result<(), SignalingError> {
+    let rest = url
+        .strip_prefix("ws://")
+        .or_else(|| url.strip_prefix("wss://"))
+        .ok_or_else(|| SignalingError::BadUrl { url: url.to_string() })?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(SignalingError::BadUrl { url: url.to_string() });
+    }
+    Ok(())
+}
+
+/// A TLS connector that also trusts `pem` (for a server with a self-signed certificate).
+fn connector(pem: &str) -> Result<tokio_tungstenite::Connector, String> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(pem.as_bytes()) {
+        roots.add(cert.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    }
+    let config =
+        rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| e.to_string())?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+    Ok(tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config)))
+}
+
+impl SignalingClient {
+    /// Connects to `url`; with `tls_root_pem`, `wss://` also trusts that certificate.
+    pub async fn connect(url: &str, tls_root_pem: Option<&str>) -> Result<SignalingClient, SignalingError> {
+        check_url(url)?;
+        let connector = match tls_root_pem {
+            Some(pem) => Some(connector(pem).map_err(|message| SignalingError::Connect {
+                url: url.to_string(),
+                message: format!("TLS root certificate: {message}"),
+            })?),
+            None => None,
+        };
+        // Small buffers: signaling messages are a few KiB, and a load run holds hundreds of
+        // clients (tungstenite's 128 KiB defaults were most of a synthetic peer's memory).
+        let config = WebSocketConfig::default()
+            .read_buffer_size(8 * 1024)
+            .write_buffer_size(0)
+            .max_message_size(Some(1 << 20))
+            .max_frame_size(Some(1 << 20));
+        let connecting = tokio_tungstenite::connect_async_tls_with_config(url, Some(config), false, connector);
+        let (ws, _) = match tokio::time::timeout(REQUEST_TIMEOUT, connecting).await {
+            Err(_) => {
+                return Err(SignalingError::Connect {
+                    url: url.to_string(),
+                    message: "timed out".into(),
+                })
+            }
+            Ok(Err(tungstenite::Error::Http(response))) => {
+                let body = response
+                    .body()
+                    .as_deref()
+                    .map(|b| format!(": {}", String::from_utf8_lossy(b)))
+                    .unwrap_or_default();
+                return Err(SignalingError::Refused {
+                    url: url.to_string(),
+                    status: response.status().as_u16(),
+                    body,
+                });
+            }
+            Ok(Err(e)) => {
+                let message = match e {
+                    tungstenite::Error::Io(io) => io.to_string(),
+                    other => other.to_string(),
+                };
+                return Err(SignalingError::Connect {
+                    url: url.to_string(),
+                    message,
+                });
+            }
+            Ok(Ok(ws)) => ws,
+        };
+        let (commands, mut command_rx) = mpsc::channel::<Command>(64);
+        let (notify_tx, notifications) = mpsc::unbounded_channel();
+        let task = tokio::spawn(async move {
+            let (mut sink, mut stream) = ws.split();
+            let mut pending: Pending = HashMap::new();
+            let mut next_id = 1u64;
+            loop {
+                tokio::select! {
+                    command = command_rx.recv() => {
+                        let Some(Command::Request { method, data, reply }) = command else {
+                            // Close handshake: send ours, then read until the server's arrives.
+                            let _ = sink.close().await;
+                            let drain = async { while let Some(Ok(_)) = stream.next().await {} };
+                            let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
+                            break;
+                        };
+                        let id = next_id;
+                        next_id += 1;
+                        let text = json!({"id": id, "method": method, "data": data}).to_string();
+                        if sink.send(Message::Text(text.into())).await.is_err() {
+                            break;
+                        }
+                        pending.insert(id, reply);
+                    }
+                    frame = stream.next() => {
+                        let text = match frame {
+                            Some(Ok(Message::Text(t))) => t,
+                            Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                            Some(Ok(_)) => continue,
+                        };
+                        let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
+                        if v.get("notification").is_some() {
+                            let _ = notify_tx.send(v);
+                        } else if let Some(id) = v.get("id").and_then(Value::as_u64) {
+                            if let Some(reply) = pending.remove(&id) {
+                                let result = if v["ok"] == Value::Bool(true) {
+                                    Ok(v.get("data").cloned().unwrap_or(Value::Null))
+                                } else {
+                                    Err(serde_json::from_value(v["error"].clone())
+                                        .unwrap_or_else(|_| ErrorBody::new(ErrorCode::Internal, v.to_string())))
+                                };
+                                let _ = reply.send(result);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        Ok(SignalingClient {
+            commands,
+            notifications,
+            task,
+        })
+    }
+
+    /// Sends a request and waits for its response data.
+    pub async fn request(&self, method: &str, data: Value) -> Result<Value, SignalingError> {
+        let (reply, rx) = oneshot::channel();
+        self.commands
+            .send(Command::Request {
+                method: method.to_string(),
+                data,
+                reply,
+            })
+            .await
+            .map_err(|_| SignalingError::Closed)?;
+        match tokio::time::timeout(REQUEST_TIMEOUT, rx).await {
+            Err(_) => Err(SignalingError::Timeout {
+                method: method.to_string(),
+                timeout: REQUEST_TIMEOUT,
+            }),
+            Ok(Err(_)) => Err(SignalingError::Closed),
+            Ok(Ok(Err(error))) => Err(SignalingError::Request {
+                method: method.to_string(),
+                error,
+            }),
+            Ok(Ok(Ok(v))) => Ok(v),
+        }
+    }
+
+    /// A request whose response data is parsed into `T`.
+    pub async fn call<T: DeserializeOwned>(&self, method: &str, data: Value) -> Result<T, SignalingError> {
+        let v = self.request(method, data).await?;
+        serde_json::from_value(v).map_err(|e| SignalingError::BadResponse {
+            method: method.to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The next notification (`{"notification": name, "data": ...}`), or None once closed.
+    pub async fn next_notification(&mut self) -> Option<Value> {
+        self.notifications.recv().await
+    }
+
+    /// Closes the socket with a close frame and waits (briefly) for the connection task to end.
+    pub async fn close(mut self) {
+        // Dropping the only command sender makes the task send a close frame and stop.
+        let (unused, _) = mpsc::channel(1);
+        drop(std::mem::replace(&mut self.commands, unused));
+        let _ = tokio::time::timeout(Duration::from_secs(2), &mut self.task).await;
+    }
+
+    /// A notification already received, if any, without waiting.
+    pub fn try_notification(&mut self) -> Option<Value> {
+        self.notifications.try_recv().ok()
+    }
+}

@@ -1,0 +1,411 @@
+//! A synthetic viewer: join with receive capabilities, one recv transport, a consumer for every
+//! producer in the room (present at join or announced later), and per-stream measurements of
+//! every packet that arrives.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use hdrhistogram::Histogram;
+use serde_json::{json, Value};
+use str0m::config::CryptoProvider;
+use str0m::media::{KeyframeRequestKind, MediaKind, Mid};
+use str0m::rtp::Ssrc;
+use str0m::Event;
+use tokio_util::sync::CancellationToken;
+
+use super::broadcaster::CONNECT_TIMEOUT;
+use super::connection::{CodecSetup, Connection, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
+use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
+use super::signaling::SignalingClient;
+use super::stats::{latency_histogram, StreamStats};
+use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
+use crate::signaling::protocol::{ConsumeResponse, TransportResponse};
+
+pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError> {
+    let crypto = Arc::new(str0m::crypto::from_feature_flags());
+    let opts = Arc::new(options);
+    let report = run_peers(
+        "viewer",
+        opts.count,
+        opts.ramp,
+        &opts.cancel,
+        &opts.progress,
+        PacketCounter::Received,
+        |index, cancel| {
+            let opts = Arc::clone(&opts);
+            let crypto = Arc::clone(&crypto);
+            async move {
+                let mut viewer = Viewer::new(index);
+                if let Err(e) = viewer.run(&opts, &crypto, cancel).await {
+                    tracing::warn!(peer = index, error = %e, "synthetic viewer failed");
+                    viewer.report.error = Some(e.to_string());
+                    if !viewer.report.connected {
+                        Progress::add(&opts.progress.failed, 1);
+                    }
+                }
+                viewer.finish()
+            }
+        },
+    )
+    .await;
+    Ok(report)
+}
+
+/// One consumed stream.
+struct Stream {
+    ssrc: Ssrc,
+    consumer_id: String,
+    producer_id: String,
+    kind: MediaKind,
+    stats: StreamStats,
+    resumed_at: Instant,
+    /// When this viewer sent its PLI, until a key frame answers it.
+    pli_pending: Option<Instant>,
+    pli_sent: bool,
+    first_video_at: Option<Instant>,
+}
+
+struct Viewer {
+    report: PeerReport,
+    streams: Vec<Stream>,
+    latency: Histogram<u64>,
+    /// Consumers of closed producers, kept for the report.
+    closed: Vec<Stream>,
+}
+
+impl Viewer {
+    fn new(index: usize) -> Viewer {
+        Viewer {
+            report: PeerReport {
+                index,
+                ..PeerReport::default()
+            },
+            streams: Vec::new(),
+            latency: latency_histogram(),
+            closed: Vec::new(),
+        }
+    }
+
+    async fn run(
+        &mut self,
+        opts: &ViewerOptions,
+        crypto: &Arc<CryptoProvider>,
+        cancel: CancellationToken,
+    ) -> Result<(), SyntheticError> {
+        let started = Instant::now();
+        let target = &opts.target;
+        let mut signaling = SignalingClient::connect(&target.url, target.tls_root_pem.as_deref()).await?;
+        let result = self.session(opts, crypto, cancel, &mut signaling, started).await;
+        let _ = signaling.request("leave", json!({})).await;
+        signaling.close().await;
+        result
+    }
+
+    async fn session(
+        &mut self,
+        opts: &ViewerOptions,
+        crypto: &Arc<CryptoProvider>,
+        cancel: CancellationToken,
+        signaling: &mut SignalingClient,
+        started: Instant,
+    ) -> Result<(), SyntheticError> {
+        let target = &opts.target;
+        let index = self.report.index;
+        let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
+        let router_caps = &caps["routerRtpCapabilities"];
+        let codecs = CodecSetup::from_router_capabilities(router_caps)?;
+        let mut join = json!({
+            "room": target.room,
+            "role": "viewer",
+            "displayName": format!("synthetic-v{index}"),
+            "rtpCapabilities": receive_capabilities(router_caps),
+        });
+        if let Some(token) = &target.token {
+            join["token"] = json!(token);
+        }
+        let joined = signaling.request("join", join).await?;
+        let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "recv"})).await?;
+        let (mut conn, dtls) = Connection::open(&transport, &codecs, crypto).await?;
+        signaling
+            .request(
+                "connectTransport",
+                json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
+            )
+            .await?;
+        let transport_id = transport.transport_id.to_string();
+        for p in joined["producers"].as_array().into_iter().flatten() {
+            if let Some(id) = p["producerId"].as_str() {
+                self.consume(signaling, &mut conn, &transport_id, id).await?;
+            }
+        }
+
+        // Two timers for the whole session, reset rather than re-created: the end (connect
+        // deadline, then end of the run) and str0m's next timeout.
+        let stop = tokio::time::sleep(CONNECT_TIMEOUT);
+        tokio::pin!(stop);
+        let timer = tokio::time::sleep(Duration::ZERO);
+        tokio::pin!(timer);
+        let mut timer_at = timer.deadline();
+        let mut pli_check = tokio::time::interval(Duration::from_millis(100));
+        let mut events = Vec::with_capacity(64);
+        loop {
+            let next = conn.poll(&mut events)?;
+            let mut connected = self.report.connected;
+            let mut received = 0;
+            for event in events.drain(..) {
+                match event {
+                    Event::Connected => connected = true,
+                    Event::RtpPacket(packet) => {
+                        received += 1;
+                        self.on_packet(&packet);
+                    }
+                    _ => {}
+                }
+            }
+            if received > 0 {
+                Progress::add(&opts.progress.packets_received, received);
+            }
+            if connected && !self.report.connected {
+                self.report.connected = true;
+                self.report.connect_time = Some(started.elapsed());
+                Progress::add(&opts.progress.connected, 1);
+                stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
+            }
+            if tokio::time::Instant::from(next) != timer_at {
+                timer_at = next.into();
+                timer.as_mut().reset(timer_at);
+            }
+            tokio::select! {
+                biased;
+                _ = cancel.cancelled() => return Ok(()),
+                _ = &mut stop => {
+                    return if self.report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+                }
+                readable = conn.readable() => {
+                    readable.map_err(SyntheticError::Io)?;
+                    conn.receive(&mut events)?;
+                }
+                _ = &mut timer => {
+                // A fired Sleep stays ready until reset: make the next poll reset it.
+                timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
+                conn.timeout(Instant::now())?;
+            }
+                _ = pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(&mut conn, opts.pli_after),
+                notification = signaling.next_notification() => {
+                    let Some(n) = notification else {
+                        return Err(SyntheticError::Signaling(SignalingError::Closed));
+                    };
+                    self.on_notification(signaling, &mut conn, &transport_id, &n).await?;
+                }
+            }
+        }
+    }
+
+    /// Creates a consumer, declares its stream to str0m, and resumes it.
+    async fn consume(
+        &mut self,
+        signaling: &SignalingClient,
+        conn: &mut Connection,
+        transport_id: &str,
+        producer_id: &str,
+    ) -> Result<(), SyntheticError> {
+        if self.streams.iter().any(|s| s.producer_id == producer_id) {
+            return Ok(());
+        }
+        let consumer: ConsumeResponse = match signaling
+            .call(
+                "consume",
+                json!({"transportId": transport_id, "producerId": producer_id}),
+            )
+            .await
+        {
+            Ok(c) => c,
+            // The producer closed between the announcement and our request: nothing to consume.
+            Err(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::NotFound) => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        let params =
+            serde_json::to_value(&consumer.rtp_parameters).map_err(|e| SyntheticError::Protocol(e.to_string()))?;
+        let encoding = &params["encodings"][0];
+        let ssrc = encoding["ssrc"]
+            .as_u64()
+            .and_then(|s| u32::try_from(s).ok())
+            .ok_or_else(|| SyntheticError::Protocol("consumer without an SSRC".into()))?;
+        let rtx = encoding["rtx"]["ssrc"].as_u64().and_then(|s| u32::try_from(s).ok());
+        let mid = params["mid"].as_str().unwrap_or_default();
+        if mid.is_empty() || mid.len() > 16 {
+            return Err(SyntheticError::Protocol(format!("consumer mid {mid:?}")));
+        }
+        let mid = Mid::from(mid);
+        let (kind, clock) = match consumer.kind {
+            mediasoup::prelude::MediaKind::Audio => (MediaKind::Audio, AUDIO_CLOCK_RATE),
+            mediasoup::prelude::MediaKind::Video => (MediaKind::Video, VIDEO_CLOCK_RATE),
+        };
+        {
+            let mut api = conn.rtc.direct_api();
+            api.declare_media(mid, kind);
+            api.expect_stream_rx(ssrc.into(), rtx.map(Ssrc::from), mid, None);
+        }
+        let consumer_id = consumer.consumer_id.to_string();
+        signaling
+            .request("resumeConsumer", json!({"consumerId": consumer_id}))
+            .await?;
+        self.streams.push(Stream {
+            ssrc: ssrc.into(),
+            consumer_id,
+            producer_id: producer_id.to_string(),
+            kind,
+            stats: StreamStats::new(clock),
+            resumed_at: Instant::now(),
+            pli_pending: None,
+            pli_sent: false,
+            first_video_at: None,
+        });
+        Ok(())
+    }
+
+    async fn on_notification(
+        &mut self,
+        signaling: &SignalingClient,
+        conn: &mut Connection,
+        transport_id: &str,
+        n: &Value,
+    ) -> Result<(), SyntheticError> {
+        let data = &n["data"];
+        match n["notification"].as_str() {
+            Some("newProducer") => {
+                if let Some(id) = data["producerId"].as_str() {
+                    self.consume(signaling, conn, transport_id, id).await?;
+                }
+            }
+            Some("consumerClosed") => {
+                if let Some(id) = data["consumerId"].as_str() {
+                    if let Some(i) = self.streams.iter().position(|s| s.consumer_id == id) {
+                        let stream = self.streams.swap_remove(i);
+                        conn.rtc.direct_api().remove_stream_rx(stream.ssrc);
+                        self.closed.push(stream);
+                    }
+                }
+            }
+            Some("serverShutdown") => {
+                return Err(SyntheticError::Protocol("the server is shutting down".into()));
+            }
+            // producerClosed is followed by consumerClosed; peers coming and going need nothing.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn on_packet(&mut self, packet: &str0m::rtp::RtpPacket) {
+        let ssrc = packet.header.ssrc;
+        let Some(stream) = self.streams.iter_mut().find(|s| s.ssrc == ssrc) else {
+            return;
+        };
+        let now_us = epoch_us();
+        let (stamp, key_frame) = match stream.kind {
+            MediaKind::Audio => (MediaStamp::from_audio_payload(&packet.payload), false),
+            MediaKind::Video => match MediaStamp::from_vp8_payload(&packet.payload) {
+                Some((stamp, info)) => (Some(stamp), info.key_frame),
+                None => (None, false),
+            },
+        };
+        let Some(stamp) = stamp else {
+            stream.stats.foreign += 1;
+            return;
+        };
+        let since = stream.resumed_at.elapsed();
+        if let Some(latency) = stream.stats.record(&stamp, packet.header.timestamp, now_us, since) {
+            let _ = self.latency.record(latency.max(1));
+            if key_frame {
+                stream.stats.key_frames += 1;
+                if stream.pli_pending.take().is_some() {
+                    self.report.plis_answered += 1;
+                }
+            }
+        }
+        if stream.kind == MediaKind::Video && stream.first_video_at.is_none() {
+            stream.first_video_at = Some(Instant::now());
+        }
+    }
+
+    /// Sends the one PLI per video stream that `pli_after` asks for.
+    fn send_plis(&mut self, conn: &mut Connection, pli_after: Option<Duration>) {
+        let Some(after) = pli_after else { return };
+        for s in &mut self.streams {
+            let due = s.first_video_at.is_some_and(|t| t.elapsed() >= after);
+            if s.kind == MediaKind::Video && !s.pli_sent && due {
+                if let Some(rx) = conn.rtc.direct_api().stream_rx(&s.ssrc) {
+                    rx.request_keyframe(KeyframeRequestKind::Pli);
+                    s.pli_sent = true;
+                    s.pli_pending = Some(Instant::now());
+                    self.report.plis_sent += 1;
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> PeerReport {
+        let streams = self.closed.into_iter().chain(self.streams);
+        self.report.streams = streams
+            .map(|s| StreamReport {
+                producer_id: s.producer_id,
+                kind: if s.kind == MediaKind::Audio { "audio" } else { "video" }.to_string(),
+                received: s.stats.received,
+                expected: s.stats.expected(),
+                lost: s.stats.lost(),
+                duplicates: s.stats.duplicates,
+                reordered: s.stats.reordered,
+                jitter_ms: s.stats.jitter().as_secs_f64() * 1000.0,
+                first_packet_ms: s.stats.first_packet_after.map(|d| d.as_secs_f64() * 1000.0),
+                key_frames: s.stats.key_frames,
+            })
+            .collect();
+        self.report.latency = Some(self.latency);
+        self.report
+    }
+}
+
+/// What a synthetic viewer can receive: the router's Opus, VP8 and its RTX, with NACK/PLI/FIR
+/// for video, and only the header extensions we read (audio level, abs-send-time). Leaving out
+/// transport-cc spares mediasoup and us the feedback traffic a bot has no use for.
+fn receive_capabilities(router: &Value) -> Value {
+    let mime = |c: &Value| c["mimeType"].as_str().unwrap_or_default().to_ascii_lowercase();
+    let vp8_pt = router["codecs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| mime(c) == "video/vp8")
+        .map(|c| c["preferredPayloadType"].clone());
+    let wanted_codec = |c: &&Value| match mime(c).as_str() {
+        "audio/opus" | "video/vp8" => true,
+        "video/rtx" => vp8_pt.as_ref() == Some(&c["parameters"]["apt"]),
+        _ => false,
+    };
+    let codecs: Vec<Value> = router["codecs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(wanted_codec)
+        .map(|c| {
+            let mut c = c.clone();
+            if let Some(fb) = c["rtcpFeedback"].as_array() {
+                let kept: Vec<Value> = fb
+                    .iter()
+                    .filter(|f| matches!(f["type"].as_str(), Some("nack" | "ccm")))
+                    .cloned()
+                    .collect();
+                c["rtcpFeedback"] = Value::Array(kept);
+            }
+            c
+        })
+        .collect();
+    let exts: Vec<Value> = router["headerExtensions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["uri"] == AUDIO_LEVEL_URI || e["uri"] == ABS_SEND_TIME_URI)
+        .cloned()
+        .collect();
+    json!({"codecs": codecs, "headerExtensions": exts})
+}
