@@ -74,6 +74,10 @@ pub struct ViewerArgs {
     /// Send one PLI on each video stream this long after its first packet.
     #[arg(long, value_parser = parse_duration)]
     pli_after: Option<Duration>,
+    /// Listen to the room's rerouted feed (one stream, switched utterance by utterance) instead
+    /// of every broadcaster live; the report adds the feed's switches and continuity checks.
+    #[arg(long)]
+    feed: bool,
 }
 
 pub fn broadcast(args: BroadcastArgs) -> anyhow::Result<()> {
@@ -101,6 +105,7 @@ pub fn viewer(args: ViewerArgs) -> anyhow::Result<()> {
     options.duration = c.duration;
     options.ramp = c.ramp;
     options.pli_after = args.pli_after;
+    options.feed = args.feed;
     let progress = Arc::clone(&options.progress);
     let cancel = options.cancel.clone();
     run(c, progress, cancel, "receiving", run_viewers(options))

@@ -590,10 +590,13 @@ impl Config {
         self.validate_turn()?;
         self.validate_auth()?;
         let b = &self.buffer;
-        if b.cap_bytes < 1 << 20 {
+        if b.cap_bytes < 256 << 10 {
             return Err(invalid(
                 "buffer.cap_bytes",
-                format!("{} is below 1 MiB; one utterance alone needs more", b.cap_bytes),
+                format!(
+                    "{} is below 256 KiB; one 15 s voice utterance alone takes ~100 KB",
+                    b.cap_bytes
+                ),
             ));
         }
         if !(1_000..=60_000).contains(&b.max_utterance_ms) {

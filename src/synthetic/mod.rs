@@ -10,6 +10,7 @@
 
 mod broadcaster;
 mod connection;
+pub mod feed_check;
 pub mod media;
 mod report;
 pub mod signaling;
@@ -83,6 +84,8 @@ pub struct ViewerOptions {
     /// Send one PLI on each video stream this long after its first packet (tests the key frame
     /// path end to end).
     pub pli_after: Option<Duration>,
+    /// Listen to the room's rerouted feed (`subscribeFeed`) instead of every broadcaster live.
+    pub feed: bool,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -112,6 +115,7 @@ impl ViewerOptions {
             duration: Duration::from_secs(10),
             ramp: Duration::from_millis(5),
             pli_after: None,
+            feed: false,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
+use super::feed_check::FeedReport;
 use super::stats::latency_histogram;
 use super::Progress;
 
@@ -49,6 +50,8 @@ pub struct PeerReport {
     pub plis_sent: u64,
     /// PLIs followed by a key frame on the same stream.
     pub plis_answered: u64,
+    /// Feed viewers: what the rerouted stream looked like.
+    pub feed: Option<FeedReport>,
 }
 
 /// Latency percentiles in milliseconds.
@@ -89,7 +92,25 @@ pub struct Summary {
     pub key_frames_received: u64,
     pub plis_sent: u64,
     pub plis_answered: u64,
+    /// Feed viewers only: totals over every viewer's [`FeedReport`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feed: Option<FeedSummary>,
     pub resources: Resources,
+}
+
+/// Feed viewers' checks, summed over viewers.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FeedSummary {
+    pub viewers: usize,
+    pub switches: u64,
+    pub waits: u64,
+    pub segments: u64,
+    pub segments_from_start: u64,
+    pub segment_gaps: u64,
+    pub seq_gaps: u64,
+    pub ts_backwards: u64,
+    /// Fewest distinct speakers any viewer heard.
+    pub min_sources: usize,
 }
 
 /// What the run cost this process.
@@ -173,6 +194,25 @@ impl Report {
         if s.packets_expected > 0 {
             s.loss_percent = 100.0 * s.packets_lost as f64 / s.packets_expected as f64;
         }
+        let feeds: Vec<&FeedReport> = peers.iter().filter_map(|p| p.feed.as_ref()).collect();
+        if !feeds.is_empty() {
+            let mut f = FeedSummary {
+                viewers: feeds.len(),
+                min_sources: usize::MAX,
+                ..FeedSummary::default()
+            };
+            for r in feeds {
+                f.switches += r.switches;
+                f.waits += r.waits;
+                f.segments += r.segments;
+                f.segments_from_start += r.segments_from_start;
+                f.segment_gaps += r.segment_gaps;
+                f.seq_gaps += r.seq_gaps;
+                f.ts_backwards += r.ts_backwards;
+                f.min_sources = f.min_sources.min(r.sources);
+            }
+            s.feed = Some(f);
+        }
         s.latency_ms = percentiles(&latency);
         s.connect_ms = percentiles(&connect);
         s.time_to_first_packet_ms = percentiles(&first);
@@ -242,6 +282,24 @@ impl fmt::Display for Summary {
                     format!(
                         "{} (PLIs sent {}, answered {})",
                         self.key_frames_received, self.plis_sent, self.plis_answered
+                    ),
+                )?;
+            }
+            if let Some(feed) = &self.feed {
+                row(
+                    f,
+                    "feed",
+                    format!(
+                        "{} switches, {} utterances ({} from their start), at least {} speakers per viewer",
+                        feed.switches, feed.segments, feed.segments_from_start, feed.min_sources
+                    ),
+                )?;
+                row(
+                    f,
+                    "feed continuity",
+                    format!(
+                        "{} sequence gaps, {} timestamps backwards, {} breaks inside utterances",
+                        feed.seq_gaps, feed.ts_backwards, feed.segment_gaps
                     ),
                 )?;
             }

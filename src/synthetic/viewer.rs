@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::broadcaster::CONNECT_TIMEOUT;
 use super::connection::{CodecSetup, Connection, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::feed_check::FeedCheck;
 use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
@@ -68,6 +69,8 @@ struct Stream {
 
 struct Viewer {
     report: PeerReport,
+    /// Feed mode: the checks on the rerouted stream (its one consumer is `streams[0]`).
+    feed: Option<FeedCheck>,
     streams: Vec<Stream>,
     latency: Histogram<u64>,
     /// Consumers of closed producers, kept for the report.
@@ -81,6 +84,7 @@ impl Viewer {
                 index,
                 ..PeerReport::default()
             },
+            feed: None,
             streams: Vec::new(),
             latency: latency_histogram(),
             closed: Vec::new(),
@@ -134,9 +138,17 @@ impl Viewer {
             )
             .await?;
         let transport_id = transport.transport_id.to_string();
-        for p in joined["producers"].as_array().into_iter().flatten() {
-            if let Some(id) = p["producerId"].as_str() {
-                self.consume(signaling, &mut conn, &transport_id, id).await?;
+        if opts.feed {
+            self.feed = Some(FeedCheck::default());
+            let consumer: ConsumeResponse = signaling
+                .call("subscribeFeed", json!({"transportId": transport_id}))
+                .await?;
+            self.add_stream(signaling, &mut conn, consumer, "feed").await?;
+        } else {
+            for p in joined["producers"].as_array().into_iter().flatten() {
+                if let Some(id) = p["producerId"].as_str() {
+                    self.consume(signaling, &mut conn, &transport_id, id).await?;
+                }
             }
         }
 
@@ -225,6 +237,17 @@ impl Viewer {
             Err(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::NotFound) => return Ok(()),
             Err(e) => return Err(e.into()),
         };
+        self.add_stream(signaling, conn, consumer, producer_id).await
+    }
+
+    /// Declares a consumer's stream to str0m and resumes the consumer.
+    async fn add_stream(
+        &mut self,
+        signaling: &SignalingClient,
+        conn: &mut Connection,
+        consumer: ConsumeResponse,
+        producer_id: &str,
+    ) -> Result<(), SyntheticError> {
         let params =
             serde_json::to_value(&consumer.rtp_parameters).map_err(|e| SyntheticError::Protocol(e.to_string()))?;
         let encoding = &params["encodings"][0];
@@ -274,7 +297,17 @@ impl Viewer {
     ) -> Result<(), SyntheticError> {
         let data = &n["data"];
         match n["notification"].as_str() {
-            Some("newProducer") => {
+            Some("feedSwitched") => {
+                if let Some(feed) = &mut self.feed {
+                    feed.on_switch();
+                }
+            }
+            Some("feedWaiting") => {
+                if let Some(feed) = &mut self.feed {
+                    feed.on_wait();
+                }
+            }
+            Some("newProducer") if self.feed.is_none() => {
                 if let Some(id) = data["producerId"].as_str() {
                     self.consume(signaling, conn, transport_id, id).await?;
                 }
@@ -314,6 +347,18 @@ impl Viewer {
             stream.stats.foreign += 1;
             return;
         };
+        if let Some(feed) = &mut self.feed {
+            // One stream whose source changes: continuity is checked by the feed check, and
+            // latency is from the speaker's send time to now (replay delay included).
+            let h = &packet.header;
+            feed.on_packet(h.sequence_number, h.timestamp, h.marker, h.ext_vals.audio_level, &stamp);
+            stream.stats.received += 1;
+            if stream.stats.first_packet_after.is_none() {
+                stream.stats.first_packet_after = Some(stream.resumed_at.elapsed());
+            }
+            let _ = self.latency.record(now_us.saturating_sub(stamp.send_time_us).max(1));
+            return;
+        }
         let since = stream.resumed_at.elapsed();
         if let Some(latency) = stream.stats.record(&stamp, packet.header.timestamp, now_us, since) {
             let _ = self.latency.record(latency.max(1));
@@ -362,6 +407,7 @@ impl Viewer {
             })
             .collect();
         self.report.latency = Some(self.latency);
+        self.report.feed = self.feed.map(FeedCheck::finish);
         self.report
     }
 }

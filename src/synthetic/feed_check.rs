@@ -1,0 +1,154 @@
+//! What a synthetic feed viewer checks on the one stream the server reroutes: the RTP stream it
+//! sees must look like one continuous talker (contiguous sequence numbers, timestamps that never
+//! go back), and each utterance in it must play whole, from its start, with a marker bit.
+//!
+//! The payload stamps say which broadcaster stream and which packet of it each packet is, so
+//! the stream splits into segments: a segment is a run of one source's consecutive packets. A
+//! new segment must begin with the marker bit (the feed's rewriter sets it on each utterance's
+//! first packet); a break without a marker is a packet lost or skipped inside an utterance. A
+//! segment that begins on a quiet packet began in the utterance's pre-roll, i.e. from its start;
+//! so did one that begins on its source's very first packet (nothing came before it).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::media::MediaStamp;
+
+/// RFC 6464 levels at or below this (in -dBov, as str0m reports them) are silence; the
+/// synthetic broadcasters send voiced packets at -15..-30 dBov and silence at -100..-127.
+const QUIET_DBOV: i8 = -90;
+
+#[derive(Debug, Default, Clone)]
+pub struct FeedCheck {
+    last_seq: Option<u16>,
+    last_ts: Option<u32>,
+    current: Option<(u32, u64)>,
+    report: FeedReport,
+}
+
+/// The per-viewer result.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct FeedReport {
+    pub packets: u64,
+    /// RTP sequence numbers that did not follow the previous one (lost, repeated or reordered).
+    pub seq_gaps: u64,
+    /// Packets whose RTP timestamp is before the previous packet's.
+    pub ts_backwards: u64,
+    /// Utterances heard (segments begun with a marker).
+    pub segments: u64,
+    /// Of those, how many began on a quiet (pre-roll) packet or on their source's first packet:
+    /// played from their start.
+    pub segments_from_start: u64,
+    /// Breaks inside a segment: a source or packet-counter jump without the marker bit.
+    pub segment_gaps: u64,
+    /// Distinct broadcaster streams heard.
+    pub sources: usize,
+    /// `feedSwitched` and `feedWaiting` notifications received.
+    pub switches: u64,
+    pub waits: u64,
+    #[serde(skip)]
+    source_ids: BTreeSet<u32>,
+}
+
+impl FeedCheck {
+    pub fn on_packet(&mut self, seq: u16, ts: u32, marker: bool, level: Option<i8>, stamp: &MediaStamp) {
+        let r = &mut self.report;
+        r.packets += 1;
+        if let Some(last) = self.last_seq {
+            if seq != last.wrapping_add(1) {
+                r.seq_gaps += 1;
+            }
+        }
+        if let Some(last) = self.last_ts {
+            // Serial-number comparison: a wrap at 2^32 is forward.
+            if (ts.wrapping_sub(last) as i32) < 0 {
+                r.ts_backwards += 1;
+            }
+        }
+        self.last_seq = Some(seq);
+        self.last_ts = Some(ts);
+        let continues = self
+            .current
+            .is_some_and(|(id, counter)| id == stamp.stream_id && stamp.counter == counter + 1);
+        if !continues {
+            if marker {
+                r.segments += 1;
+                if stamp.counter == 0 || level.is_some_and(|l| l <= QUIET_DBOV) {
+                    r.segments_from_start += 1;
+                }
+            } else if self.current.is_some() {
+                r.segment_gaps += 1;
+            }
+        }
+        self.current = Some((stamp.stream_id, stamp.counter));
+        if r.source_ids.insert(stamp.stream_id) {
+            r.sources = r.source_ids.len();
+        }
+    }
+
+    pub fn on_switch(&mut self) {
+        self.report.switches += 1;
+    }
+
+    pub fn on_wait(&mut self) {
+        self.report.waits += 1;
+    }
+
+    pub fn finish(self) -> FeedReport {
+        self.report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(stream_id: u32, counter: u64) -> MediaStamp {
+        MediaStamp {
+            stream_id,
+            counter,
+            send_time_us: 0,
+        }
+    }
+
+    #[test]
+    fn a_clean_feed_has_whole_segments_and_no_gaps() {
+        let mut c = FeedCheck::default();
+        // Utterance of stream 1 from its pre-roll, then stream 2's, across a sequence wrap.
+        let mut seq = 65533u16;
+        let mut ts = u32::MAX - 960;
+        for (i, (id, counter, level)) in [(1, 10, -110), (1, 11, -20), (1, 12, -20), (2, 40, -120), (2, 41, -25)]
+            .into_iter()
+            .enumerate()
+        {
+            let marker = i == 0 || i == 3;
+            c.on_packet(seq, ts, marker, Some(level), &stamp(id, counter));
+            seq = seq.wrapping_add(1);
+            ts = ts.wrapping_add(960);
+        }
+        let r = c.finish();
+        assert_eq!((r.packets, r.seq_gaps, r.ts_backwards), (5, 0, 0));
+        assert_eq!(
+            (r.segments, r.segments_from_start, r.segment_gaps, r.sources),
+            (2, 2, 0, 2)
+        );
+    }
+
+    #[test]
+    fn breaks_are_counted() {
+        let mut c = FeedCheck::default();
+        c.on_packet(1, 1000, true, Some(-20), &stamp(1, 0));
+        // A lost sequence number and a counter jump without a marker.
+        c.on_packet(3, 2000, false, Some(-20), &stamp(1, 2));
+        // Time going back, and a switch with a marker that starts mid-speech.
+        c.on_packet(4, 500, true, Some(-20), &stamp(2, 7));
+        // A source's first packet is its first utterance's start, loud or not.
+        c.on_packet(5, 600, true, Some(-20), &stamp(3, 0));
+        // The original talk-spurt marker inside a segment is not a new segment.
+        c.on_packet(6, 1500, true, Some(-20), &stamp(3, 1));
+        let r = c.finish();
+        assert_eq!((r.seq_gaps, r.ts_backwards, r.segment_gaps), (1, 1, 1));
+        assert_eq!((r.segments, r.segments_from_start), (3, 2));
+    }
+}

@@ -1,0 +1,140 @@
+//! The feed end to end with real media: synthetic broadcasters (real ICE/DTLS/SRTP through
+//! mediasoup, talk spurts with RFC 6464 levels) are recorded into the utterance buffer, and
+//! synthetic feed viewers receive the one rerouted stream. Each viewer must hear whole
+//! utterances from their start, switch between speakers, and see one continuous RTP stream
+//! (contiguous sequence numbers, timestamps never going back, no break inside an utterance),
+//! also when a speaker leaves mid-utterance and when the buffer evicts under a small cap.
+
+mod common;
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{assert_released, eventually, start, test_config};
+use sfu::synthetic::media::SpeechPattern;
+use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
+use sfu::ServerHandle;
+
+fn speech() -> SpeechPattern {
+    SpeechPattern {
+        talk: Duration::from_millis(1200),
+        silence: Duration::from_millis(800),
+        variation: 0.3,
+    }
+}
+
+fn broadcasters(server: &ServerHandle, room: &str, count: usize, secs: u64, seed: u64) -> BroadcastOptions {
+    let mut o = BroadcastOptions::new(server.ws_url(), room, count);
+    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
+    o.duration = Duration::from_secs(secs);
+    o.speech = speech();
+    o.seed = seed;
+    o
+}
+
+fn feed_viewers(server: &ServerHandle, room: &str, count: usize, secs: u64) -> ViewerOptions {
+    let mut o = ViewerOptions::new(server.ws_url(), room, count);
+    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
+    o.duration = Duration::from_secs(secs);
+    o.feed = true;
+    o
+}
+
+fn assert_all_connected(r: &Report) {
+    let s = &r.summary;
+    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
+}
+
+/// Every viewer's stream is continuous and made of whole utterances.
+fn assert_clean_feed(v: &Report, min_segments_per_viewer: u64) {
+    for peer in &v.peers {
+        let f = peer.feed.as_ref().expect("feed report");
+        assert_eq!(
+            (f.seq_gaps, f.ts_backwards, f.segment_gaps),
+            (0, 0, 0),
+            "viewer {}: {f:?}",
+            peer.index
+        );
+        assert!(f.segments >= min_segments_per_viewer, "viewer {}: {f:?}", peer.index);
+        assert!(f.packets > 0 && f.sources >= 1, "viewer {}: {f:?}", peer.index);
+        assert!(f.switches >= f.segments, "a feedSwitched for every utterance: {f:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
+    let server = start(test_config(1)).await;
+    let talkers = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-e2e", 3, 12, 7)));
+    // A fourth speaker leaves after 4 s, most likely mid-utterance.
+    let leaver = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-e2e", 1, 4, 99)));
+    eventually("four speakers producing", || server.counts().producers >= 4).await;
+    let v = run_viewers(feed_viewers(&server, "feed-e2e", 20, 8))
+        .await
+        .expect("viewers run");
+    let b = talkers.await.unwrap().expect("broadcasters run");
+    let l = leaver.await.unwrap().expect("leaver runs");
+    println!("{}\n{}", b.summary, v.summary);
+    assert_all_connected(&b);
+    assert_all_connected(&l);
+    assert_all_connected(&v);
+
+    assert_clean_feed(&v, 3);
+    let f = v.summary.feed.as_ref().unwrap();
+    assert!(f.min_sources >= 2, "every viewer switched between speakers: {f:?}");
+    // Every utterance played from its first packet: its pre-roll (quiet packets before the
+    // first loud one), or the speaker's very first packet.
+    assert_eq!(
+        f.segments_from_start, f.segments,
+        "utterances played from their start: {f:?}"
+    );
+    assert!(v.summary.packets_received > 20 * 200, "{}", v.summary);
+    let stats = server.feed_stats();
+    assert!(stats.switches >= f.switches && stats.send_errors == 0, "{stats:?}");
+
+    assert_released(&server).await;
+    assert_eq!(server.feed_stats().feeds, 0);
+    server.shutdown().await.expect("clean shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eviction_under_a_small_cap_does_not_break_any_feed() {
+    let mut config = test_config(1);
+    config.buffer.cap_bytes = 256 << 10;
+    let server = Arc::new(start(config).await);
+    let cap = server.buffer_stats().cap_bytes;
+    // Watch the cap while everything runs.
+    let done = Arc::new(AtomicBool::new(false));
+    let over = Arc::new(AtomicUsize::new(0));
+    let watcher = {
+        let (server, done, over) = (Arc::clone(&server), Arc::clone(&done), Arc::clone(&over));
+        tokio::spawn(async move {
+            while !done.load(Ordering::Relaxed) {
+                if server.buffer_stats().bytes_used > cap {
+                    over.fetch_add(1, Ordering::Relaxed);
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+    };
+    let talkers = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-evict", 10, 14, 3)));
+    eventually("ten speakers producing", || server.counts().producers >= 10).await;
+    let v = run_viewers(feed_viewers(&server, "feed-evict", 10, 11))
+        .await
+        .expect("viewers run");
+    let b = talkers.await.unwrap().expect("broadcasters run");
+    done.store(true, Ordering::Relaxed);
+    watcher.await.unwrap();
+    println!("{}\n{}", b.summary, v.summary);
+    assert_all_connected(&b);
+    assert_all_connected(&v);
+
+    let buffer = server.buffer_stats();
+    assert!(buffer.evictions > 0, "the small cap made the buffer evict: {buffer:?}");
+    assert_eq!(over.load(Ordering::Relaxed), 0, "the buffer never went over its cap");
+    assert_clean_feed(&v, 2);
+
+    assert_released(&server).await;
+    let server = Arc::into_inner(server).expect("last handle");
+    server.shutdown().await.expect("clean shutdown");
+}
