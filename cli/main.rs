@@ -1,6 +1,7 @@
 //! `sfu`: one binary, one subcommand per job. Each subcommand is a few lines over the library.
 
 mod inspect;
+mod loadtest;
 mod serve;
 mod synthetic;
 
@@ -28,23 +29,11 @@ enum Command {
     /// Fake viewers that consume live producers or the feed and measure latency and loss.
     SyntheticViewer(synthetic::ViewerArgs),
     /// Run a scenario end to end and check its SLOs.
-    Loadtest(NotYet),
+    Loadtest(loadtest::LoadtestArgs),
     /// Long run with churn that checks for leaks.
-    Soak(NotYet),
+    Soak(loadtest::LoadtestArgs),
     /// Show the live rooms of a running server (its admin API).
     Inspect(inspect::InspectArgs),
-}
-
-/// Subcommands whose issue has not landed yet take any arguments and say so.
-#[derive(clap::Args)]
-struct NotYet {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    _args: Vec<String>,
-}
-
-fn not_yet(name: &str) -> ExitCode {
-    eprintln!("error: `sfu {name}` is not implemented yet");
-    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
@@ -53,8 +42,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => report(serve::run(args)),
         Command::SyntheticBroadcast(args) => report(synthetic::broadcast(args)),
         Command::SyntheticViewer(args) => report(synthetic::viewer(args)),
-        Command::Loadtest(_) => not_yet("loadtest"),
-        Command::Soak(_) => not_yet("soak"),
+        Command::Loadtest(args) => loadtest::loadtest(args),
+        Command::Soak(args) => loadtest::soak(args),
         Command::Inspect(args) => report(inspect::run(args)),
     }
 }

@@ -1,0 +1,176 @@
+//! `sfu loadtest` and `sfu soak`: flags onto the library's options, a progress bar while the
+//! peers run, then the report as a table or one JSON document. Exit codes: 0 every SLO (or soak
+//! check) held, 1 some failed, 2 bad input (unreadable or invalid scenario, bad flags).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sfu::loadtest::{run_loadtest, run_soak, LoadProgress, LoadtestOptions, Target};
+use sfu::scenario::Scenario;
+use tokio_util::sync::CancellationToken;
+use tracing_subscriber::EnvFilter;
+
+use crate::synthetic::parse_duration;
+
+#[derive(Args)]
+pub struct LoadtestArgs {
+    /// Scenario file (scenarios/*.toml).
+    scenario: PathBuf,
+    /// Load a running server instead of starting one in-process (ws://host:port/ws).
+    #[arg(long)]
+    url: Option<String>,
+    /// Admin token of the --url server (its admin API is sampled every second).
+    #[arg(long, env = "SFU_ADMIN_TOKEN")]
+    admin_token: Option<String>,
+    /// Extra PEM root certificate to trust for wss:// and https:// (a --dev-tls server's).
+    #[arg(long, value_name = "FILE")]
+    ca: Option<PathBuf>,
+    /// Print one JSON document instead of the table (and no progress bar).
+    #[arg(long)]
+    json: bool,
+    /// Replaces the scenario's duration_secs (e.g. 30s, 10m).
+    #[arg(long, value_parser = parse_duration)]
+    duration: Option<Duration>,
+    /// Worker threads of the async runtime that runs the peers (and the in-process server).
+    #[arg(long, default_value_t = 2)]
+    threads: usize,
+}
+
+pub fn loadtest(args: LoadtestArgs) -> ExitCode {
+    run(args, false)
+}
+
+pub fn soak(args: LoadtestArgs) -> ExitCode {
+    run(args, true)
+}
+
+fn bad_input(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("error")))
+        .with_writer(std::io::stderr)
+        .try_init();
+    let scenario = match Scenario::load(&args.scenario) {
+        Ok(s) => s,
+        Err(e) => return bad_input(e),
+    };
+    if soak && scenario.churn.is_none() {
+        return bad_input(format!(
+            "scenario {} has no [churn] table; sfu soak needs one",
+            args.scenario.display()
+        ));
+    }
+    let tls_root_pem = match &args.ca {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(pem) => Some(pem),
+            Err(e) => return bad_input(format!("cannot read CA file {}: {e}", path.display())),
+        },
+        None => None,
+    };
+    let target = match (&args.url, &args.admin_token) {
+        (None, _) => Target::InProcess,
+        (Some(url), Some(token)) => Target::Remote {
+            url: url.clone(),
+            admin_token: token.clone(),
+            tls_root_pem,
+        },
+        (Some(_), None) => return bad_input("--url needs --admin-token (or SFU_ADMIN_TOKEN) to sample the server"),
+    };
+    let total = scenario.peers() as u64;
+    let mut options = LoadtestOptions::new(scenario);
+    options.target = target;
+    options.duration = args.duration;
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(args.threads.max(1))
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bar = if args.json || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} connected {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    };
+    let progress = Arc::clone(&options.progress);
+    let cancel = options.cancel.clone();
+    let json = args.json;
+    let outcome = runtime.block_on(async move {
+        let done = CancellationToken::new();
+        let ticker = tokio::spawn(tick(bar.clone(), progress, cancel.clone(), done.clone()));
+        let result = if soak {
+            run_soak(options).await.map(|r| {
+                let text = if json {
+                    serde_json::to_string_pretty(&r).unwrap_or_default()
+                } else {
+                    r.to_string()
+                };
+                (r.passed, text, Vec::new())
+            })
+        } else {
+            run_loadtest(options).await.map(|r| {
+                let text = if json {
+                    serde_json::to_string_pretty(&r).unwrap_or_default()
+                } else {
+                    r.to_string()
+                };
+                let failed = r.failed_slos().map(|s| s.to_string()).collect::<Vec<_>>();
+                (r.passed, text, failed)
+            })
+        };
+        done.cancel();
+        let _ = ticker.await;
+        bar.finish_and_clear();
+        result
+    });
+    match outcome {
+        Ok((passed, text, failed)) => {
+            println!("{text}");
+            if passed {
+                ExitCode::SUCCESS
+            } else {
+                for f in failed {
+                    eprintln!("SLO failed: {}", f.trim_start_matches("FAIL").trim());
+                }
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Updates the bar and turns Ctrl-C into a cancellation, until `done`.
+async fn tick(bar: ProgressBar, progress: Arc<LoadProgress>, cancel: CancellationToken, done: CancellationToken) {
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    loop {
+        tokio::select! {
+            _ = done.cancelled() => break,
+            r = tokio::signal::ctrl_c() => if r.is_ok() { cancel.cancel() },
+            _ = tick.tick() => {
+                bar.set_position(progress.connected());
+                bar.set_message(format!("({} failed), {} packets received", progress.failed(), progress.packets_received()));
+            }
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! `sfu loadtest` and `sfu soak`: run a [`Scenario`] of synthetic broadcasters and viewers
+//! against a server started in-process (loopback, config from the scenario) or a remote one,
+//! sample the server every second, and judge the run against the scenario's SLOs.
+//!
+//! Everything a run starts (peer runs, the sampler, the in-process server) is owned by the run
+//! and stopped before it returns; `cancel` ends it early.
+
+mod probe;
+mod report;
+mod soak;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+pub use report::{LoadReport, PeerCounts, Percentiles, PhaseReport, ServerReport, SloResult, WorkerCpu};
+pub use soak::{run_soak, SoakCheck, SoakReport};
+
+use crate::http_client::{HttpClient, HttpError};
+use crate::scenario::{Phase, Scenario, ViewerMode};
+use crate::synthetic::{
+    run_broadcasters, run_viewers, BroadcastOptions, Progress, Report, SpeechPattern, SyntheticError, ViewerOptions,
+};
+use crate::{Config, Server, ServerError, ServerHandle};
+use probe::{worker_cpu_percent, Probe, Sample};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadtestError {
+    #[error("cannot start the in-process server: {0}")]
+    Server(#[from] ServerError),
+    #[error("synthetic peers: {0}")]
+    Synthetic(#[from] SyntheticError),
+    #[error("admin API: {0}")]
+    Admin(#[from] HttpError),
+    #[error("{0}")]
+    Options(String),
+}
+
+/// Which server to load.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// Start one in this process on loopback, configured from the scenario's `[server]`.
+    InProcess,
+    /// An `ws(s)://host:port/ws` server, sampled through its admin API with `admin_token`.
+    Remote {
+        url: String,
+        admin_token: String,
+        tls_root_pem: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadtestOptions {
+    pub scenario: Scenario,
+    pub target: Target,
+    /// Replaces the scenario's `duration_secs`.
+    pub duration: Option<Duration>,
+    pub progress: Arc<LoadProgress>,
+    pub cancel: CancellationToken,
+}
+
+impl LoadtestOptions {
+    pub fn new(scenario: Scenario) -> LoadtestOptions {
+        LoadtestOptions {
+            scenario,
+            target: Target::InProcess,
+            duration: None,
+            progress: Arc::default(),
+            cancel: CancellationToken::new(),
+        }
+    }
+}
+
+/// Live counters for a progress bar.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    pub broadcasters: Arc<Progress>,
+    pub viewers: Arc<Progress>,
+    /// Index of the phase running now.
+    pub phase: AtomicUsize,
+}
+
+impl LoadProgress {
+    pub fn connected(&self) -> u64 {
+        Progress::get(&self.broadcasters.connected) + Progress::get(&self.viewers.connected)
+    }
+
+    pub fn failed(&self) -> u64 {
+        Progress::get(&self.broadcasters.failed) + Progress::get(&self.viewers.failed)
+    }
+
+    pub fn packets_received(&self) -> u64 {
+        Progress::get(&self.viewers.packets_received)
+    }
+}
+
+/// How long broadcasters may take to connect before the viewers start anyway.
+const BROADCASTERS_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long the server may take to release a phase's peers before the next phase.
+const RELEASE_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The in-process server's config for `scenario`: loopback everywhere, limits raised for load.
+pub fn server_config(scenario: &Scenario) -> Config {
+    let mut c = Config::default();
+    c.listen = "127.0.0.1:0".parse().expect("loopback address");
+    c.workers = scenario.server.workers;
+    c.rtc.listen_ip = "127.0.0.1".parse().expect("loopback address");
+    c.rtc.announced_address = None;
+    c.rtc.port_min = 20000;
+    c.rtc.port_max = 59999;
+    c.ice_servers.clear();
+    c.turn.clear();
+    c.buffer.cap_bytes = scenario.server.buffer_cap_bytes;
+    c.limits.resume_grace_secs = scenario.server.resume_grace_secs;
+    c.limits.max_connections_per_ip = 10_000;
+    c.limits.max_connections = 10_000;
+    c.limits.max_peers_per_room = 10_000;
+    c.limits.max_rooms = c.limits.max_rooms.max(1_000);
+    c.limits.shutdown_grace_secs = 5;
+    c
+}
+
+/// Starts the target: the in-process server (returned, to be shut down) and the signaling URL.
+pub(crate) async fn start_target(
+    scenario: &Scenario,
+    target: &Target,
+) -> Result<(Option<ServerHandle>, String, Option<String>), LoadtestError> {
+    match target {
+        Target::InProcess => {
+            let server = Server::start(server_config(scenario)).await?;
+            let url = server.ws_url();
+            Ok((Some(server), url, None))
+        }
+        Target::Remote { url, tls_root_pem, .. } => {
+            crate::synthetic::signaling::check_url(url).map_err(|e| LoadtestError::Options(e.to_string()))?;
+            Ok((None, url.clone(), tls_root_pem.clone()))
+        }
+    }
+}
+
+pub(crate) fn probe<'a>(server: Option<&'a ServerHandle>, target: &Target) -> Result<Probe<'a>, LoadtestError> {
+    Ok(match (server, target) {
+        (Some(s), _) => Probe::Local(s),
+        (
+            None,
+            Target::Remote {
+                url,
+                admin_token,
+                tls_root_pem,
+            },
+        ) => Probe::Remote {
+            client: HttpClient::new(tls_root_pem.as_deref())?,
+            base: url.clone(),
+            token: admin_token.clone(),
+        },
+        (None, Target::InProcess) => return Err(LoadtestError::Options("no server to sample".into())),
+    })
+}
+
+/// Runs every phase of the scenario and judges it.
+pub async fn run_loadtest(options: LoadtestOptions) -> Result<LoadReport, LoadtestError> {
+    let (server, url, tls) = start_target(&options.scenario, &options.target).await?;
+    let result = match probe(server.as_ref(), &options.target) {
+        Ok(probe) => run_with(&options, &probe, &url, tls).await,
+        Err(e) => Err(e),
+    };
+    if let Some(server) = server {
+        if let Err(e) = server.shutdown().await {
+            tracing::warn!(error = %e, "in-process server did not stop cleanly");
+        }
+    }
+    result
+}
+
+/// Phase boundaries: (phase index, sample at its start, sample when its viewers were done).
+type PhaseSamples = (usize, Sample, Sample);
+
+async fn run_with(
+    options: &LoadtestOptions,
+    probe: &Probe<'_>,
+    url: &str,
+    tls: Option<String>,
+) -> Result<LoadReport, LoadtestError> {
+    let scenario = &options.scenario;
+    let started = Instant::now();
+    let first = probe.sample().await?;
+    let samples: Mutex<Vec<(usize, Sample)>> = Mutex::new(vec![(usize::MAX, first.clone())]);
+    let stop_sampling = CancellationToken::new();
+    let sampler = async {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = stop_sampling.cancelled() => break,
+                _ = tick.tick() => {}
+            }
+            match probe.sample().await {
+                Ok(s) => samples.lock().push((options.progress.phase.load(Ordering::Relaxed), s)),
+                Err(e) => tracing::warn!(error = %e, "server sample failed"),
+            }
+        }
+    };
+    let phases = async {
+        let mut out: Vec<(Vec<Report>, Vec<Report>, PhaseSamples)> = Vec::new();
+        let result: Result<(), LoadtestError> = async {
+            for (i, phase) in scenario.phases.iter().enumerate() {
+                if options.cancel.is_cancelled() {
+                    break;
+                }
+                options.progress.phase.store(i, Ordering::Relaxed);
+                let (b, v, start, end) = run_phase(options, probe, url, tls.clone(), i, phase).await?;
+                out.push((b, v, (i, start, end)));
+                options.progress.phase.store(usize::MAX, Ordering::Relaxed);
+                wait_released(probe, &options.cancel).await;
+            }
+            Ok(())
+        }
+        .await;
+        stop_sampling.cancel();
+        result.map(|()| out)
+    };
+    let (phases, ()) = tokio::join!(phases, sampler);
+    let phases = phases?;
+    let last = probe.sample().await?;
+    let mut samples = samples.into_inner();
+    samples.push((usize::MAX, last.clone()));
+
+    let mut report = LoadReport {
+        scenario: scenario.name.clone(),
+        target: match &options.target {
+            Target::InProcess => "in-process".into(),
+            Target::Remote { url, .. } => url.clone(),
+        },
+        duration_s: started.elapsed().as_secs_f64(),
+        phases: phases
+            .iter()
+            .map(|(b, v, (i, start, end))| phase_report(&scenario.phases[*i], b, v, start, end, &samples, *i))
+            .collect(),
+        server: server_report(&first, &last, &samples),
+        slos: Vec::new(),
+        passed: false,
+    };
+    report.evaluate(scenario);
+    Ok(report)
+}
+
+fn room_name(scenario: &Scenario, phase: &Phase, room: usize) -> String {
+    format!("{}-{}-{room}", scenario.name, phase.name)
+}
+
+async fn run_phase(
+    options: &LoadtestOptions,
+    probe: &Probe<'_>,
+    url: &str,
+    tls: Option<String>,
+    index: usize,
+    phase: &Phase,
+) -> Result<(Vec<Report>, Vec<Report>, Sample, Sample), LoadtestError> {
+    let scenario = &options.scenario;
+    let duration = options.duration.unwrap_or_else(|| scenario.duration());
+    let gap = Duration::from_secs_f64(1.0 / scenario.ramp_per_sec);
+    let per_room_ramp = gap * phase.rooms as u32;
+    let viewer_ramp = per_room_ramp * phase.viewers as u32;
+    let broadcast_for = viewer_ramp + duration + BROADCASTERS_TIMEOUT + Duration::from_secs(10);
+    let stop_broadcasters = options.cancel.child_token();
+    let progress = &options.progress;
+    let connected_before =
+        Progress::get(&progress.broadcasters.connected) + Progress::get(&progress.broadcasters.failed);
+
+    let mut broadcasters = JoinSet::new();
+    for room in 0..phase.rooms {
+        let mut o = BroadcastOptions::new(url, room_name(scenario, phase, room), phase.broadcasters);
+        o.target.tls_root_pem = tls.clone();
+        o.duration = broadcast_for;
+        o.video = phase.video;
+        o.seed = scenario.talk.seed.wrapping_add((index * 1000 + room) as u64);
+        o.speech = SpeechPattern {
+            talk: Duration::from_millis(scenario.talk.talk_ms),
+            silence: Duration::from_millis(scenario.talk.silence_ms),
+            variation: scenario.talk.variation,
+        };
+        o.ramp = per_room_ramp;
+        o.progress = Arc::clone(&progress.broadcasters);
+        o.cancel = stop_broadcasters.clone();
+        let offset = gap * room as u32;
+        broadcasters.spawn(async move {
+            tokio::time::sleep(offset).await;
+            run_broadcasters(o).await
+        });
+    }
+    // Viewers start once the broadcasters are up (live viewers consume what exists at join and
+    // what is announced after; the feed needs utterances to play).
+    let want = (phase.rooms * phase.broadcasters) as u64;
+    let deadline = tokio::time::Instant::now() + BROADCASTERS_TIMEOUT + gap * want as u32;
+    while Progress::get(&progress.broadcasters.connected) + Progress::get(&progress.broadcasters.failed)
+        < connected_before + want
+        && tokio::time::Instant::now() < deadline
+        && !options.cancel.is_cancelled()
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let start = probe.sample().await?;
+    let mut viewers = JoinSet::new();
+    for room in 0..phase.rooms {
+        let mut o = ViewerOptions::new(url, room_name(scenario, phase, room), phase.viewers);
+        o.target.tls_root_pem = tls.clone();
+        o.duration = duration;
+        o.ramp = per_room_ramp;
+        o.feed = phase.mode == ViewerMode::Feed;
+        o.progress = Arc::clone(&progress.viewers);
+        o.cancel = options.cancel.child_token();
+        let offset = gap * room as u32;
+        viewers.spawn(async move {
+            tokio::time::sleep(offset).await;
+            run_viewers(o).await
+        });
+    }
+    let viewer_reports = collect(&mut viewers).await;
+    let end = probe.sample().await;
+    stop_broadcasters.cancel();
+    let broadcaster_reports = collect(&mut broadcasters).await;
+    Ok((broadcaster_reports?, viewer_reports?, start, end?))
+}
+
+/// Waits for every run of `set`; the first error wins, but every task is awaited.
+pub(crate) async fn collect(set: &mut JoinSet<Result<Report, SyntheticError>>) -> Result<Vec<Report>, LoadtestError> {
+    let mut reports = Vec::new();
+    let mut error = None;
+    while let Some(joined) = set.join_next().await {
+        match joined {
+            Ok(Ok(r)) => reports.push(r),
+            Ok(Err(e)) => error = error.or(Some(LoadtestError::Synthetic(e))),
+            Err(e) => error = error.or(Some(LoadtestError::Options(format!("peer run failed: {e}")))),
+        }
+    }
+    match error {
+        Some(e) => Err(e),
+        None => Ok(reports),
+    }
+}
+
+/// Waits (bounded) until the server holds no peer, so the next phase starts from zero.
+pub(crate) async fn wait_released(probe: &Probe<'_>, cancel: &CancellationToken) -> Option<Sample> {
+    let deadline = Instant::now() + RELEASE_TIMEOUT;
+    loop {
+        let s = probe.sample().await.ok();
+        if s.as_ref().is_some_and(|s| s.counts.media_objects_released())
+            || Instant::now() > deadline
+            || cancel.is_cancelled()
+        {
+            return s;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn phase_report(
+    phase: &Phase,
+    broadcasters: &[Report],
+    viewers: &[Report],
+    start: &Sample,
+    end: &Sample,
+    samples: &[(usize, Sample)],
+    index: usize,
+) -> PhaseReport {
+    let mut errors = Vec::new();
+    let b = report::peer_counts(broadcasters, &mut errors);
+    let v = report::viewer_totals(viewers);
+    for e in &v.errors {
+        if errors.len() < 5 && !errors.contains(e) {
+            errors.push(e.clone());
+        }
+    }
+    let dt = end.at.duration_since(start.at).as_secs_f64();
+    let in_phase: Vec<&Sample> = samples.iter().filter(|(p, _)| *p == index).map(|(_, s)| s).collect();
+    let workers = worker_cpu(start, end, &in_phase);
+    let cpu_seconds: Option<f64> = end
+        .workers
+        .iter()
+        .map(|&(i, c)| {
+            let before = start.workers.iter().find(|w| w.0 == i).and_then(|w| w.1);
+            Some(c? - before?)
+        })
+        .sum();
+    let started = b.started + v.counts.started;
+    PhaseReport {
+        name: phase.name.clone(),
+        mode: phase.mode,
+        rooms: phase.rooms,
+        duration_s: dt,
+        broadcasters: b,
+        viewers: v.counts,
+        connected_ratio: if started == 0 {
+            0.0
+        } else {
+            (b.connected + v.counts.connected) as f64 / started as f64
+        },
+        errors,
+        streams: v.streams,
+        packets_received: v.received,
+        packets_expected: v.expected,
+        packets_lost: v.lost,
+        loss_percent: if v.expected == 0 {
+            0.0
+        } else {
+            100.0 * v.lost as f64 / v.expected as f64
+        },
+        latency_ms: v.latency,
+        connect_ms: v.connect,
+        time_to_first_packet_ms: v.first_packet,
+        switches: v.switches,
+        server_switches: end.switches.saturating_sub(start.switches),
+        server_feed_packets: end.feed_packets.saturating_sub(start.feed_packets),
+        workers,
+        server_cpu_seconds: cpu_seconds,
+        egress_packets_per_sec: if dt > 0.0 { v.received as f64 / dt } else { 0.0 },
+        egress_packets_per_cpu_second: cpu_seconds.filter(|c| *c > 0.0).map(|c| v.received as f64 / c),
+    }
+}
+
+/// Mean over [start, end] and the highest one-second value among `between`.
+fn worker_cpu(start: &Sample, end: &Sample, between: &[&Sample]) -> Vec<WorkerCpu> {
+    let mean = worker_cpu_percent(start, end);
+    let mut points: Vec<&Sample> = vec![start];
+    points.extend(between.iter().copied().filter(|s| s.at > start.at && s.at < end.at));
+    points.push(end);
+    mean.iter()
+        .map(|&(index, mean_percent)| {
+            let max_percent = points
+                .windows(2)
+                .filter_map(|w| {
+                    worker_cpu_percent(w[0], w[1])
+                        .into_iter()
+                        .find(|x| x.0 == index)
+                        .and_then(|x| x.1)
+                })
+                .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
+            WorkerCpu {
+                index,
+                mean_percent,
+                max_percent,
+            }
+        })
+        .collect()
+}
+
+fn server_report(first: &Sample, last: &Sample, samples: &[(usize, Sample)]) -> ServerReport {
+    let all: Vec<&Sample> = samples.iter().map(|(_, s)| s).collect();
+    ServerReport {
+        workers: worker_cpu(first, last, &all),
+        rss_start_bytes: first.rss_bytes,
+        rss_max_bytes: all.iter().filter_map(|s| s.rss_bytes).max(),
+        buffer_bytes_max: all.iter().map(|s| s.buffer_bytes).max().unwrap_or(0),
+        buffer_cap_bytes: last.buffer_cap_bytes,
+        signaling_errors: last.counts.errors.saturating_sub(first.counts.errors),
+        samples: all.len(),
+    }
+}

@@ -1,0 +1,395 @@
+//! The load test's report: per phase (peers, loss, latency, first packet, switches, per-worker
+//! CPU, egress per CPU-second), the server over the whole run, and the SLO verdicts. Printed as
+//! a table, or serialized as one JSON document.
+
+use std::fmt;
+
+use hdrhistogram::Histogram;
+use serde::Serialize;
+
+use crate::scenario::{Scenario, ViewerMode};
+use crate::synthetic::{PeerReport, Report};
+
+/// Milliseconds.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Percentiles {
+    pub p50: f64,
+    pub p90: f64,
+    pub p99: f64,
+    pub max: f64,
+    pub samples: u64,
+}
+
+impl Percentiles {
+    fn of(h: &Histogram<u64>) -> Percentiles {
+        if h.is_empty() {
+            return Percentiles::default();
+        }
+        let ms = |us: u64| us as f64 / 1000.0;
+        Percentiles {
+            p50: ms(h.value_at_quantile(0.5)),
+            p90: ms(h.value_at_quantile(0.9)),
+            p99: ms(h.value_at_quantile(0.99)),
+            max: ms(h.max()),
+            samples: h.len(),
+        }
+    }
+}
+
+impl fmt::Display for Percentiles {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}",
+            self.p50, self.p90, self.p99, self.max
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct PeerCounts {
+    pub started: usize,
+    pub connected: usize,
+    pub failed: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct WorkerCpu {
+    pub index: usize,
+    /// Over the phase (or the run): CPU seconds / wall seconds, percent of one core.
+    pub mean_percent: Option<f64>,
+    /// Highest one-second sample.
+    pub max_percent: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseReport {
+    pub name: String,
+    pub mode: ViewerMode,
+    pub rooms: usize,
+    pub duration_s: f64,
+    pub broadcasters: PeerCounts,
+    pub viewers: PeerCounts,
+    pub connected_ratio: f64,
+    /// Distinct peer errors (at most a few).
+    pub errors: Vec<String>,
+    pub streams: usize,
+    pub packets_received: u64,
+    pub packets_expected: u64,
+    pub packets_lost: u64,
+    pub loss_percent: f64,
+    pub latency_ms: Percentiles,
+    pub connect_ms: Percentiles,
+    pub time_to_first_packet_ms: Percentiles,
+    /// Feed viewers' switches from one utterance to the next, as the viewers counted them.
+    pub switches: u64,
+    /// The server's own count of feed switches over the phase.
+    pub server_switches: u64,
+    /// Packets the server's feed engine sent over the phase.
+    pub server_feed_packets: u64,
+    pub workers: Vec<WorkerCpu>,
+    /// Worker CPU seconds over the phase, all workers.
+    pub server_cpu_seconds: Option<f64>,
+    /// Packets the viewers received per second.
+    pub egress_packets_per_sec: f64,
+    /// Packets the viewers received per CPU-second of the mediasoup workers.
+    pub egress_packets_per_cpu_second: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ServerReport {
+    pub workers: Vec<WorkerCpu>,
+    pub rss_start_bytes: Option<u64>,
+    pub rss_max_bytes: Option<u64>,
+    pub buffer_bytes_max: u64,
+    pub buffer_cap_bytes: u64,
+    /// Error responses the server sent during the run.
+    pub signaling_errors: u64,
+    pub samples: usize,
+}
+
+/// One SLO's verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct SloResult {
+    pub name: String,
+    /// `<=` or `>=`.
+    pub op: &'static str,
+    pub limit: f64,
+    /// `None` when it could not be measured (which fails the SLO).
+    pub value: Option<f64>,
+    pub pass: bool,
+}
+
+impl SloResult {
+    pub(crate) fn at_most(name: &str, value: Option<f64>, limit: f64) -> SloResult {
+        SloResult {
+            name: name.to_string(),
+            op: "<=",
+            limit,
+            value,
+            pass: value.is_some_and(|v| v <= limit),
+        }
+    }
+
+    pub(crate) fn at_least(name: &str, value: Option<f64>, limit: f64) -> SloResult {
+        SloResult {
+            name: name.to_string(),
+            op: ">=",
+            limit,
+            value,
+            pass: value.is_some_and(|v| v >= limit),
+        }
+    }
+}
+
+impl fmt::Display for SloResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.value.map_or("not measured".to_string(), |v| format!("{v:.3}"));
+        write!(
+            f,
+            "{} {:<26} {value} {} {}",
+            if self.pass { "ok  " } else { "FAIL" },
+            self.name,
+            self.op,
+            self.limit
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LoadReport {
+    pub scenario: String,
+    /// `in-process` or the server's URL.
+    pub target: String,
+    pub duration_s: f64,
+    pub phases: Vec<PhaseReport>,
+    pub server: ServerReport,
+    pub slos: Vec<SloResult>,
+    pub passed: bool,
+}
+
+impl LoadReport {
+    pub fn failed_slos(&self) -> impl Iterator<Item = &SloResult> {
+        self.slos.iter().filter(|s| !s.pass)
+    }
+
+    /// Checks the scenario's SLOs against the phases and the server numbers.
+    pub(crate) fn evaluate(&mut self, scenario: &Scenario) {
+        let slo = &scenario.slo;
+        let max = |f: &dyn Fn(&PhaseReport) -> Option<f64>| {
+            self.phases
+                .iter()
+                .map(f)
+                .try_fold(f64::MIN, |m, v| v.map(|v| m.max(v)))
+                .filter(|_| !self.phases.is_empty())
+        };
+        let loss = max(&|p| Some(p.loss_percent));
+        let p99 = max(&|p| (p.latency_ms.samples > 0).then_some(p.latency_ms.p99));
+        let cpu = max(&|p| {
+            p.workers
+                .iter()
+                .map(|w| w.mean_percent)
+                .try_fold(0.0f64, |m, v| v.map(|v| m.max(v)))
+        });
+        let ratio = self
+            .phases
+            .iter()
+            .map(|p| p.connected_ratio)
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v))));
+        self.slos = vec![
+            SloResult::at_most("max_loss_percent", loss, slo.max_loss_percent),
+            SloResult::at_most("max_latency_p99_ms", p99, slo.max_latency_p99_ms),
+            SloResult::at_most("max_worker_cpu_percent", cpu, slo.max_worker_cpu_percent),
+            SloResult::at_most(
+                "max_buffer_bytes",
+                Some(self.server.buffer_bytes_max as f64),
+                slo.max_buffer_bytes as f64,
+            ),
+            SloResult::at_least("min_connected_ratio", ratio, slo.min_connected_ratio),
+        ];
+        self.passed = self.slos.iter().all(|s| s.pass);
+    }
+}
+
+/// Viewer-side numbers of one phase, merged over its rooms.
+pub(crate) struct ViewerTotals {
+    pub counts: PeerCounts,
+    pub errors: Vec<String>,
+    pub streams: usize,
+    pub received: u64,
+    pub expected: u64,
+    pub lost: u64,
+    pub switches: u64,
+    pub latency: Percentiles,
+    pub connect: Percentiles,
+    pub first_packet: Percentiles,
+}
+
+fn histogram() -> Histogram<u64> {
+    // 1 µs .. 60 s at 3 significant digits, like the synthetic peers' own.
+    Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds")
+}
+
+pub(crate) fn peer_counts(reports: &[Report], errors: &mut Vec<String>) -> PeerCounts {
+    let mut c = PeerCounts::default();
+    for r in reports {
+        c.started += r.summary.peers;
+        c.connected += r.summary.connected;
+        c.failed += r.summary.failed;
+        for e in &r.summary.errors {
+            if errors.len() < 5 && !errors.contains(e) {
+                errors.push(e.clone());
+            }
+        }
+    }
+    c
+}
+
+pub(crate) fn viewer_totals(reports: &[Report]) -> ViewerTotals {
+    let mut errors = Vec::new();
+    let counts = peer_counts(reports, &mut errors);
+    let (mut latency, mut connect, mut first) = (histogram(), histogram(), histogram());
+    let mut t = ViewerTotals {
+        counts,
+        errors,
+        streams: 0,
+        received: 0,
+        expected: 0,
+        lost: 0,
+        switches: 0,
+        latency: Percentiles::default(),
+        connect: Percentiles::default(),
+        first_packet: Percentiles::default(),
+    };
+    for p in reports.iter().flat_map(|r| r.peers.iter()) {
+        add_peer(&mut t, p, &mut latency, &mut connect, &mut first);
+    }
+    t.latency = Percentiles::of(&latency);
+    t.connect = Percentiles::of(&connect);
+    t.first_packet = Percentiles::of(&first);
+    t
+}
+
+fn add_peer(
+    t: &mut ViewerTotals,
+    p: &PeerReport,
+    latency: &mut Histogram<u64>,
+    connect: &mut Histogram<u64>,
+    first: &mut Histogram<u64>,
+) {
+    if let Some(h) = &p.latency {
+        let _ = latency.add(h);
+    }
+    if let Some(c) = p.connect_time {
+        let _ = connect.record((c.as_micros() as u64).max(1));
+    }
+    if let Some(f) = &p.feed {
+        t.switches += f.switches;
+    }
+    for s in &p.streams {
+        t.streams += 1;
+        t.received += s.received;
+        t.expected += s.expected;
+        t.lost += s.lost;
+        if let Some(ms) = s.first_packet_ms {
+            let _ = first.record(((ms * 1000.0) as u64).max(1));
+        }
+    }
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / 1048576.0)
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("-".to_string(), |v| format!("{v:.1} %"))
+}
+
+impl fmt::Display for LoadReport {
+    /// The human report `sfu loadtest` prints.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let row = |f: &mut fmt::Formatter<'_>, k: &str, v: String| writeln!(f, "  {k:<24} {v}");
+        writeln!(
+            f,
+            "loadtest {} ({}): {:.1} s",
+            self.scenario, self.target, self.duration_s
+        )?;
+        for p in &self.phases {
+            writeln!(
+                f,
+                "phase {} ({:?}, {} rooms, {:.1} s)",
+                p.name, p.mode, p.rooms, p.duration_s
+            )?;
+            let peers = |c: &PeerCounts| format!("{}/{} connected, {} failed", c.connected, c.started, c.failed);
+            row(f, "broadcasters", peers(&p.broadcasters))?;
+            row(f, "viewers", peers(&p.viewers))?;
+            row(
+                f,
+                "loss",
+                format!(
+                    "{:.3} % ({} of {} packets, {} streams)",
+                    p.loss_percent, p.packets_lost, p.packets_expected, p.streams
+                ),
+            )?;
+            row(f, "latency ms", p.latency_ms.to_string())?;
+            row(f, "first packet ms", p.time_to_first_packet_ms.to_string())?;
+            row(f, "connect ms", p.connect_ms.to_string())?;
+            if p.mode == ViewerMode::Feed {
+                row(
+                    f,
+                    "switches",
+                    format!("{} at the viewers, {} at the server", p.switches, p.server_switches),
+                )?;
+            }
+            for w in &p.workers {
+                row(
+                    f,
+                    &format!("worker {} cpu", w.index),
+                    format!("mean {}  max {}", pct(w.mean_percent), pct(w.max_percent)),
+                )?;
+            }
+            row(
+                f,
+                "egress",
+                format!(
+                    "{:.0} packets/s, {} packets per worker CPU-second",
+                    p.egress_packets_per_sec,
+                    p.egress_packets_per_cpu_second
+                        .map_or("-".into(), |v| format!("{v:.0}"))
+                ),
+            )?;
+            for e in &p.errors {
+                row(f, "error", e.clone())?;
+            }
+        }
+        let s = &self.server;
+        writeln!(f, "server ({} samples)", s.samples)?;
+        for w in &s.workers {
+            row(
+                f,
+                &format!("worker {} cpu", w.index),
+                format!("mean {}  max {}", pct(w.mean_percent), pct(w.max_percent)),
+            )?;
+        }
+        row(
+            f,
+            "rss",
+            format!(
+                "start {}  max {}",
+                s.rss_start_bytes.map_or("-".into(), mib),
+                s.rss_max_bytes.map_or("-".into(), mib)
+            ),
+        )?;
+        row(
+            f,
+            "buffer",
+            format!("max {} of {} cap", mib(s.buffer_bytes_max), mib(s.buffer_cap_bytes)),
+        )?;
+        row(f, "signaling errors", s.signaling_errors.to_string())?;
+        writeln!(f, "SLOs")?;
+        for slo in &self.slos {
+            writeln!(f, "  {slo}")?;
+        }
+        writeln!(f, "{}", if self.passed { "PASS" } else { "FAIL" })
+    }
+}

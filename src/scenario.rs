@@ -1,0 +1,373 @@
+//! Load scenarios (`scenarios/*.toml`): what `sfu loadtest` and `sfu soak` run and the SLOs they
+//! check. Parsing is strict (unknown keys are errors) and every error names the file and the
+//! field, so a typo in a CI scenario fails loudly instead of silently testing less.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Limits that keep a scenario from exhausting the machine by a typo.
+const MAX_PEERS: usize = 5_000;
+const MAX_DURATION_SECS: f64 = 24.0 * 3600.0;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("cannot read scenario {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("invalid scenario {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("invalid scenario {path}: `{field}` {message}")]
+    Invalid {
+        path: PathBuf,
+        field: String,
+        message: String,
+    },
+}
+
+/// One scenario file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// How long each phase's viewers stay once connected, seconds.
+    pub duration_secs: f64,
+    /// Peers started per second (broadcasters and viewers, over all rooms of a phase).
+    pub ramp_per_sec: f64,
+    #[serde(default)]
+    pub server: ServerSpec,
+    #[serde(default)]
+    pub talk: TalkSpec,
+    /// Run one after the other; each gets its own numbers in the report.
+    #[serde(rename = "phase")]
+    pub phases: Vec<Phase>,
+    pub slo: Slo,
+    /// Used by `sfu soak` (and ignored by `sfu loadtest`).
+    #[serde(default)]
+    pub churn: Option<Churn>,
+}
+
+/// The in-process server's settings (ignored with `--url`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSpec {
+    pub workers: usize,
+    pub buffer_cap_bytes: usize,
+    /// How long a peer whose socket was cut stays parked for `resume`.
+    pub resume_grace_secs: u64,
+}
+
+impl Default for ServerSpec {
+    fn default() -> Self {
+        ServerSpec {
+            workers: 1,
+            buffer_cap_bytes: 64 << 20,
+            resume_grace_secs: 1,
+        }
+    }
+}
+
+/// The broadcasters' talk spurts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TalkSpec {
+    pub talk_ms: u64,
+    pub silence_ms: u64,
+    #[serde(default = "default_variation")]
+    pub variation: f64,
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+}
+
+fn default_variation() -> f64 {
+    0.3
+}
+
+fn default_seed() -> u64 {
+    1
+}
+
+impl Default for TalkSpec {
+    fn default() -> Self {
+        TalkSpec {
+            talk_ms: 2000,
+            silence_ms: 1000,
+            variation: default_variation(),
+            seed: default_seed(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ViewerMode {
+    /// Each viewer consumes every broadcaster of its room.
+    Live,
+    /// Each viewer subscribes to the rerouted feed of buffered utterances.
+    Feed,
+}
+
+/// A load held for `duration_secs`: `rooms` rooms, each with its broadcasters and viewers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub name: String,
+    pub rooms: usize,
+    pub broadcasters: usize,
+    pub viewers: usize,
+    pub mode: ViewerMode,
+    #[serde(default)]
+    pub video: bool,
+}
+
+/// Every SLO must be given: a scenario that forgets one must not pass by default.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slo {
+    pub max_loss_percent: f64,
+    pub max_latency_p99_ms: f64,
+    /// Highest mean CPU of one mediasoup worker over a phase, percent of one core.
+    pub max_worker_cpu_percent: f64,
+    pub max_buffer_bytes: u64,
+    /// Peers that connected / peers started, per phase.
+    pub min_connected_ratio: f64,
+}
+
+/// Churn for `sfu soak`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Churn {
+    /// Viewers leave after a random time in `[session/2, session]` and a new wave joins.
+    pub viewer_session_secs: f64,
+    /// Broadcasters are dropped after a random time in `[session/2, session]` (mid-utterance
+    /// whenever they are talking) and reconnect.
+    pub broadcaster_session_secs: f64,
+    /// Signaling sockets cut without a close (peer joined with a transport) per second.
+    pub socket_cuts_per_sec: f64,
+    /// RSS is measured from the end of the warm-up.
+    pub warmup_secs: f64,
+    pub max_rss_growth_percent: f64,
+}
+
+impl Scenario {
+    /// Reads and validates `path`.
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Scenario::parse(&text, path)
+    }
+
+    /// Parses and validates `text`; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = toml::from_str(text).map_err(|e| ScenarioError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        scenario.validate(path)?;
+        Ok(scenario)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), ScenarioError> {
+        let bad = |field: &str, message: String| ScenarioError::Invalid {
+            path: path.to_path_buf(),
+            field: field.to_string(),
+            message,
+        };
+        let positive = |field: &str, v: f64, max: f64| {
+            if v.is_finite() && v > 0.0 && v <= max {
+                Ok(())
+            } else {
+                Err(bad(field, format!("must be > 0 and <= {max}, got {v}")))
+            }
+        };
+        let non_negative = |field: &str, v: f64| {
+            if v.is_finite() && v >= 0.0 {
+                Ok(())
+            } else {
+                Err(bad(field, format!("must be >= 0, got {v}")))
+            }
+        };
+        if self.name.is_empty()
+            || !self
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
+        {
+            return Err(bad("name", "must be non-empty, letters, digits, - and _".into()));
+        }
+        positive("duration_secs", self.duration_secs, MAX_DURATION_SECS)?;
+        positive("ramp_per_sec", self.ramp_per_sec, 10_000.0)?;
+        if !(1..=16).contains(&self.server.workers) {
+            return Err(bad(
+                "server.workers",
+                format!("must be 1..=16, got {}", self.server.workers),
+            ));
+        }
+        if self.server.buffer_cap_bytes == 0 {
+            return Err(bad("server.buffer_cap_bytes", "must be at least 1".into()));
+        }
+        if self.talk.talk_ms == 0 {
+            return Err(bad("talk.talk_ms", "must be at least 1".into()));
+        }
+        if !(0.0..=0.9).contains(&self.talk.variation) {
+            return Err(bad(
+                "talk.variation",
+                format!("must be 0..=0.9, got {}", self.talk.variation),
+            ));
+        }
+        if self.phases.is_empty() {
+            return Err(bad("phase", "at least one [[phase]] is needed".into()));
+        }
+        let mut total = 0usize;
+        for (i, p) in self.phases.iter().enumerate() {
+            let field = |f: &str| format!("phase[{i}].{f}");
+            if p.name.is_empty() || !p.name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b)) {
+                return Err(bad(
+                    &field("name"),
+                    "must be non-empty, letters, digits, - and _".into(),
+                ));
+            }
+            if self.phases[..i].iter().any(|q| q.name == p.name) {
+                return Err(bad(&field("name"), format!("{:?} is used by an earlier phase", p.name)));
+            }
+            for (f, v) in [
+                ("rooms", p.rooms),
+                ("broadcasters", p.broadcasters),
+                ("viewers", p.viewers),
+            ] {
+                if v == 0 {
+                    return Err(bad(&field(f), "must be at least 1".into()));
+                }
+            }
+            total = total.saturating_add(p.rooms.saturating_mul(p.broadcasters.saturating_add(p.viewers)));
+        }
+        if total > MAX_PEERS {
+            return Err(bad("phase", format!("{total} peers in all; the limit is {MAX_PEERS}")));
+        }
+        let s = &self.slo;
+        non_negative("slo.max_loss_percent", s.max_loss_percent)?;
+        non_negative("slo.max_latency_p99_ms", s.max_latency_p99_ms)?;
+        non_negative("slo.max_worker_cpu_percent", s.max_worker_cpu_percent)?;
+        if !(0.0..=1.0).contains(&s.min_connected_ratio) {
+            return Err(bad(
+                "slo.min_connected_ratio",
+                format!("must be 0..=1, got {}", s.min_connected_ratio),
+            ));
+        }
+        if let Some(c) = &self.churn {
+            positive("churn.viewer_session_secs", c.viewer_session_secs, MAX_DURATION_SECS)?;
+            positive(
+                "churn.broadcaster_session_secs",
+                c.broadcaster_session_secs,
+                MAX_DURATION_SECS,
+            )?;
+            non_negative("churn.socket_cuts_per_sec", c.socket_cuts_per_sec)?;
+            non_negative("churn.warmup_secs", c.warmup_secs)?;
+            non_negative("churn.max_rss_growth_percent", c.max_rss_growth_percent)?;
+        }
+        Ok(())
+    }
+
+    pub fn duration(&self) -> Duration {
+        Duration::from_secs_f64(self.duration_secs)
+    }
+
+    /// Every peer of every phase.
+    pub fn peers(&self) -> usize {
+        self.phases.iter().map(|p| p.rooms * (p.broadcasters + p.viewers)).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+name = "t"
+duration_secs = 5
+ramp_per_sec = 20
+[server]
+workers = 1
+buffer_cap_bytes = 1000000
+resume_grace_secs = 1
+[talk]
+talk_ms = 1000
+silence_ms = 500
+[[phase]]
+name = "live"
+rooms = 1
+broadcasters = 2
+viewers = 10
+mode = "live"
+[slo]
+max_loss_percent = 1
+max_latency_p99_ms = 100
+max_worker_cpu_percent = 90
+max_buffer_bytes = 1000000
+min_connected_ratio = 1
+"#;
+
+    fn parse(text: &str) -> Result<Scenario, String> {
+        Scenario::parse(text, Path::new("scenarios/x.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn parses_a_good_scenario() {
+        let s = parse(GOOD).unwrap();
+        assert_eq!(s.phases[0].mode, ViewerMode::Live);
+        assert_eq!(s.peers(), 12);
+        assert_eq!(s.talk.seed, 1);
+    }
+
+    #[test]
+    fn unknown_key_names_file_and_key() {
+        let e = parse(&GOOD.replace("rooms = 1", "rooms = 1\nroomz = 2")).unwrap_err();
+        assert!(e.contains("scenarios/x.toml") && e.contains("roomz"), "{e}");
+        let e = parse(&format!("bogus = 1\n{GOOD}")).unwrap_err();
+        assert!(e.contains("bogus"), "{e}");
+    }
+
+    #[test]
+    fn negative_and_zero_counts() {
+        let e = parse(&GOOD.replace("viewers = 10", "viewers = -1")).unwrap_err();
+        assert!(e.contains("scenarios/x.toml") && e.contains("viewers"), "{e}");
+        let e = parse(&GOOD.replace("viewers = 10", "viewers = 0")).unwrap_err();
+        assert!(e.contains("phase[0].viewers") && e.contains("at least 1"), "{e}");
+        let e = parse(&GOOD.replace("duration_secs = 5", "duration_secs = -5")).unwrap_err();
+        assert!(e.contains("duration_secs"), "{e}");
+        let e = parse(&GOOD.replace("mode = \"live\"", "mode = \"sideways\"")).unwrap_err();
+        assert!(e.contains("sideways"), "{e}");
+    }
+
+    #[test]
+    fn missing_slo_values() {
+        let e = parse(&GOOD.replace("max_latency_p99_ms = 100\n", "")).unwrap_err();
+        assert!(
+            e.contains("scenarios/x.toml") && e.contains("max_latency_p99_ms"),
+            "{e}"
+        );
+        let cut = GOOD.find("[slo]").unwrap();
+        let e = parse(&GOOD[..cut]).unwrap_err();
+        assert!(e.contains("slo"), "{e}");
+        let e = parse(&GOOD.replace("min_connected_ratio = 1", "min_connected_ratio = 2")).unwrap_err();
+        assert!(e.contains("slo.min_connected_ratio"), "{e}");
+    }
+
+    #[test]
+    fn the_shipped_scenarios_parse() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                Scenario::load(&path).unwrap_or_else(|e| panic!("{e}"));
+                n += 1;
+            }
+        }
+        assert!(n >= 5, "{n} scenarios");
+    }
+}
