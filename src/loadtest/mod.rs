@@ -18,7 +18,7 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 pub use report::{LoadReport, PeerCounts, Percentiles, PhaseReport, ServerReport, SloResult, WorkerCpu};
-pub use soak::{run_soak, SoakCheck, SoakReport};
+pub use soak::{run_soak, SoakCheck, SoakReport, CHURN_ERRORS};
 
 use crate::http_client::{HttpClient, HttpError};
 use crate::scenario::{Phase, Scenario, ViewerMode};
@@ -105,9 +105,11 @@ const RELEASE_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The in-process server's config for `scenario`: loopback everywhere, limits raised for load.
 pub fn server_config(scenario: &Scenario) -> Config {
-    let mut c = Config::default();
-    c.listen = "127.0.0.1:0".parse().expect("loopback address");
-    c.workers = scenario.server.workers;
+    let mut c = Config {
+        listen: "127.0.0.1:0".parse().expect("loopback address"),
+        workers: scenario.server.workers,
+        ..Config::default()
+    };
     c.rtc.listen_ip = "127.0.0.1".parse().expect("loopback address");
     c.rtc.announced_address = None;
     c.rtc.port_min = 20000;
@@ -153,7 +155,7 @@ pub(crate) fn probe<'a>(server: Option<&'a ServerHandle>, target: &Target) -> Re
                 tls_root_pem,
             },
         ) => Probe::Remote {
-            client: HttpClient::new(tls_root_pem.as_deref())?,
+            client: Box::new(HttpClient::new(tls_root_pem.as_deref())?),
             base: url.clone(),
             token: admin_token.clone(),
         },

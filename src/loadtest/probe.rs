@@ -1,6 +1,7 @@
 //! Reads the server's numbers once: directly from an in-process [`ServerHandle`], or from a remote
 //! server's admin API.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use crate::http_client::{HttpClient, HttpError};
@@ -11,7 +12,7 @@ use crate::ServerHandle;
 pub(crate) enum Probe<'a> {
     Local(&'a ServerHandle),
     Remote {
-        client: HttpClient,
+        client: Box<HttpClient>,
         base: String,
         token: String,
     },
@@ -64,6 +65,21 @@ impl Probe<'_> {
         }
     }
 
+    /// Signaling error responses sent so far, by code, from the server's `/metrics`.
+    pub async fn errors_by_code(&self) -> Result<BTreeMap<String, u64>, HttpError> {
+        let text = match self {
+            Probe::Local(server) => {
+                let client = HttpClient::new(server.tls_certificate_pem())?;
+                client.get(&format!("{}/metrics", server.http_url()), None).await?
+            }
+            Probe::Remote { client, base, token } => {
+                let url = crate::admin::rooms_url(base, None)?.replace("/admin/rooms", "/metrics");
+                client.get(&url, Some(token)).await?
+            }
+        };
+        Ok(parse_errors_by_code(&String::from_utf8_lossy(&text)))
+    }
+
     /// Routers and WebRTC transports mediasoup itself still holds (in-process only).
     pub async fn mediasoup_objects(&self) -> Option<(usize, usize)> {
         match self {
@@ -87,4 +103,29 @@ pub(crate) fn worker_cpu_percent(a: &Sample, b: &Sample) -> Vec<(usize, Option<f
             (index, pct)
         })
         .collect()
+}
+
+/// `sfu_signaling_errors_total{code="not_found"} 3` lines of the Prometheus text format.
+fn parse_errors_by_code(text: &str) -> BTreeMap<String, u64> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("sfu_signaling_errors_total{")?;
+            let (labels, value) = rest.split_once('}')?;
+            let code = labels
+                .split(',')
+                .find_map(|l| l.strip_prefix("code=\""))?
+                .trim_end_matches('"');
+            Some((code.to_string(), value.trim().parse::<f64>().ok()? as u64))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parses_error_counts() {
+        let text = "# HELP x\nsfu_signaling_errors_total{code=\"not_found\"} 3\nsfu_other 1\nsfu_signaling_errors_total{code=\"bad_json\"} 1\n";
+        let m = super::parse_errors_by_code(text);
+        assert_eq!((m["not_found"], m["bad_json"], m.len()), (3, 1, 2));
+    }
 }
