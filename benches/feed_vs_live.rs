@@ -8,6 +8,11 @@
 //! live viewers, feed viewers. The marginal cost of a delivered packet is the phase's server CPU
 //! minus the idle rate over the same time, divided by the packets the viewers received.
 //!
+//! A last phase measures the feed's latency: VIEWERS feed viewers in a second room where one
+//! speaker talks with long pauses, so feeds wait and are woken by each speech onset. The server
+//! reports (admin API) how late packets left against their playout schedule and the time from
+//! an onset seen by the tap to the first packet sent to a woken feed.
+//!
 //! usage: cargo bench --bench feed_vs_live [-- VIEWERS [SECONDS [BROADCASTERS]]]
 //! (defaults 100 viewers, 15 s per phase, 2 broadcasters). Prints a table and one JSON line.
 
@@ -16,7 +21,10 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sfu::procfs::pid_cpu_time;
+use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, ViewerOptions};
+
+const ADMIN_TOKEN: &str = "bench-admin-token-0123456789";
 
 struct Server {
     child: Child,
@@ -42,6 +50,9 @@ fn start_server() -> Server {
             "127.0.0.1:0",
         ])
         .env("RUST_LOG", "warn")
+        .env("SFU_ADMIN_TOKEN", ADMIN_TOKEN)
+        // More than the default 50 WebSockets from one address (all peers are on loopback).
+        .env("SFU_CONFIG", config_file())
         .stderr(Stdio::piped())
         .spawn()
         .expect("sfu serve starts");
@@ -62,6 +73,13 @@ fn start_server() -> Server {
         child,
         ws_url: format!("ws://{addr}/ws"),
     }
+}
+
+/// A config file raising the per-IP connection limit for hundreds of local peers.
+fn config_file() -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("sfu-bench-{}.toml", std::process::id()));
+    std::fs::write(&path, "[limits]\nmax_connections_per_ip = 5000\n").expect("write the bench config");
+    path
 }
 
 struct Phase {
@@ -117,9 +135,30 @@ fn main() {
             });
             tokio::time::sleep(Duration::from_secs(2)).await;
         }
+        // Latency: feeds that wait for a speaker who pauses, woken by each onset.
+        let mut pauser = BroadcastOptions::new(server.ws_url.clone(), "bench-onset", 1);
+        pauser.duration = Duration::from_secs(secs + 10);
+        pauser.speech = SpeechPattern {
+            talk: Duration::from_millis(1500),
+            silence: Duration::from_millis(2500),
+            variation: 0.2,
+        };
+        let pauser = tokio::spawn(run_broadcasters(pauser));
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let mut v = ViewerOptions::new(server.ws_url.clone(), "bench-onset", viewers);
+        v.duration = Duration::from_secs(secs);
+        v.feed = true;
+        let report = run_viewers(v).await.expect("onset viewers run");
+        assert_eq!(report.summary.failed, 0, "{}", report.summary);
+        let http = sfu::http_client::HttpClient::new(None).expect("http client");
+        let dump = sfu::admin::fetch(&http, &server.ws_url, ADMIN_TOKEN, None)
+            .await
+            .expect("admin dump");
         talkers.abort();
-        phases
+        pauser.abort();
+        (phases, dump.feeds)
     });
+    let (phases, feed_stats) = phases;
 
     let idle_rate = phases[0].server_cpu_s / phases[0].seconds;
     println!("feed vs live: {viewers} viewers, {broadcasters} broadcasters, {secs} s per phase, 1 worker");
@@ -154,9 +193,18 @@ fn main() {
     let ratio = per_cpu(&phases[2]) / per_cpu(&phases[1]);
     let marginal_ratio = marginal(&phases[1]) / marginal(&phases[2]);
     println!("  feed / live, packets per server CPU-second: {ratio:.2}x (marginal: {marginal_ratio:.2}x)");
+    let (late, onset) = (feed_stats.lateness_ms, feed_stats.onset_to_first_packet_ms);
+    println!(
+        "  feed lateness vs schedule ms: p50 {:.2} p99 {:.2} max {:.2} ({} packets)",
+        late.p50, late.p99, late.max, late.count
+    );
+    println!(
+        "  speech onset -> first feed packet ms: p50 {:.2} p99 {:.2} max {:.2} ({} wake-ups)",
+        onset.p50, onset.p99, onset.max, onset.count
+    );
     println!(
         "{}",
         serde_json::json!({"viewers": viewers, "broadcasters": broadcasters, "phases": json,
-            "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio})
+            "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio, "feed_engine": feed_stats})
     );
 }
