@@ -58,6 +58,13 @@ pub struct ServeArgs {
     /// Trust the Firebase Auth emulator at HOST:PORT (unsigned tokens; never in production).
     #[arg(long, env = "FIREBASE_AUTH_EMULATOR_HOST", value_name = "HOST:PORT")]
     firebase_auth_emulator_host: Option<String>,
+    /// A TURN server that takes REST credentials signed with --turn-secret (repeat, or
+    /// comma-separate in SFU_TURN_URLS), e.g. turn:turn.example.com:3478?transport=udp.
+    #[arg(long = "turn-url", env = "SFU_TURN_URLS", value_delimiter = ',', value_name = "URL")]
+    turn_urls: Vec<String>,
+    /// coturn's static-auth-secret, for the --turn-url servers.
+    #[arg(long, env = "SFU_TURN_SECRET", hide_env_values = true)]
+    turn_secret: Option<String>,
     /// Print the effective configuration as TOML and exit.
     #[arg(long)]
     print_config: bool,
@@ -106,6 +113,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         }),
         firebase_project_id: args.firebase_project_id,
         firebase_auth_emulator_host: args.firebase_auth_emulator_host,
+        turn: match (args.turn_urls.is_empty(), args.turn_secret) {
+            (true, None) => None,
+            (false, Some(secret)) => Some((args.turn_urls, secret)),
+            (true, Some(_)) => anyhow::bail!("--turn-secret (SFU_TURN_SECRET) needs --turn-url (SFU_TURN_URLS)"),
+            (false, None) => anyhow::bail!("--turn-url (SFU_TURN_URLS) needs --turn-secret (SFU_TURN_SECRET)"),
+        },
     };
     let config = Config::load(args.config.as_deref(), &overrides)?;
     if args.print_config {

@@ -348,6 +348,8 @@ pub struct Overrides {
     pub firebase_project_id: Option<String>,
     /// `FIREBASE_AUTH_EMULATOR_HOST`, as the Firebase SDKs name it.
     pub firebase_auth_emulator_host: Option<String>,
+    /// TURN URLs and their REST secret (`--turn-url`, `--turn-secret`): replaces `[[turn]]`.
+    pub turn: Option<(Vec<String>, String)>,
 }
 
 /// Why a configuration cannot be used. Every message names the setting and what to do.
@@ -427,6 +429,13 @@ impl Config {
         }
         if let Some(v) = &o.admin_token {
             self.admin.token = if v.is_empty() { None } else { Some(v.clone()) };
+        }
+        if let Some((urls, secret)) = &o.turn {
+            self.turn = vec![TurnServerConfig {
+                urls: urls.clone(),
+                secret: secret.clone(),
+                ttl_secs: default_turn_ttl(),
+            }];
         }
         if let Some(v) = o.auth_mode {
             self.auth.mode = v;

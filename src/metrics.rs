@@ -232,6 +232,24 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
         "Feed switches from one utterance to the next.",
         feeds.switches,
     )?;
+    for (name, help, l) in [
+        (
+            "feed_lateness_seconds",
+            "How late feed packets left against their playout schedule, since start (quantiles).",
+            feeds.lateness_ms,
+        ),
+        (
+            "feed_onset_to_first_packet_seconds",
+            "From a speech onset to the first packet sent to a feed it woke, since start (quantiles).",
+            feeds.onset_to_first_packet_ms,
+        ),
+    ] {
+        let g = prometheus::GaugeVec::new(Opts::new(format!("sfu_{name}"), help), &["quantile"])?;
+        for (q, v) in [("0.5", l.p50), ("0.99", l.p99), ("1", l.max)] {
+            g.get_metric_with_label_values(&[q])?.set(v / 1000.0);
+        }
+        b.registry.register(Box::new(g))?;
+    }
     b.counter(
         "feed_send_errors_total",
         "Feed packets mediasoup refused (a closed producer).",

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
-use mediasoup::types::data_structures::TransportTuple;
+use mediasoup::types::data_structures::{IceState, TransportTuple};
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
 use crate::admin::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
@@ -260,10 +260,21 @@ impl Peer {
             .await
             .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("cannot create transport: {e}")))?;
         let counted = self.counters.transports.count();
-        transport.on_close(Box::new(move || drop(counted))).detach();
+        let (peer, id) = (self.id.clone(), transport.id());
+        transport
+            .on_close(Box::new(move || {
+                tracing::debug!(peer = %peer, transport = %id, "transport closed");
+                drop(counted);
+            }))
+            .detach();
         let (peer, id) = (self.id.clone(), transport.id());
         let ice = transport.on_ice_state_change(move |state| {
-            tracing::debug!(peer = %peer, transport = %id, ?state, "ICE state");
+            // A transport that loses its network path is worth an operator's attention.
+            if state == IceState::Disconnected {
+                tracing::info!(peer = %peer, transport = %id, ?state, "ICE state");
+            } else {
+                tracing::debug!(peer = %peer, transport = %id, ?state, "ICE state");
+            }
         });
         let (peer, id) = (self.id.clone(), transport.id());
         let dtls = transport.on_dtls_state_change(move |state| {
@@ -341,8 +352,13 @@ impl Peer {
             .await
             .map_err(|e| media_error("produce", e))?;
         let counted = self.counters.producers.count();
-        producer.on_close(move || drop(counted)).detach();
-        let id = producer.id();
+        let (peer, id) = (self.id.clone(), producer.id());
+        producer
+            .on_close(move || {
+                tracing::info!(peer = %peer, producer = %id, "producer closed");
+                drop(counted);
+            })
+            .detach();
         tracing::info!(room = self.room.id(), peer = %self.id, producer = %id, ?kind, "producer created");
         if kind == MediaKind::Audio {
             let speaker = Speaker {
@@ -434,9 +450,15 @@ impl Peer {
             e => media_error("consume", e),
         })?;
         let counted = self.counters.consumers.count();
-        consumer.on_close(move || drop(counted)).detach();
+        let (peer, consumer_id) = (self.id.clone(), consumer.id());
+        tracing::debug!(peer = %peer, consumer = %consumer_id, producer = %producer_id, "consumer created");
+        consumer
+            .on_close(move || {
+                tracing::debug!(peer = %peer, consumer = %consumer_id, "consumer closed");
+                drop(counted);
+            })
+            .detach();
         let link = self.link.clone();
-        let consumer_id = consumer.id();
         let on_producer_close = consumer.on_producer_close(move || {
             link.send(PeerEvent::ConsumerClosed {
                 consumer_id,

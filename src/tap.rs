@@ -126,9 +126,10 @@ pub(crate) async fn tap(
     let feeds = recording.feeds.clone();
     let room_id: Arc<str> = Arc::from(room.id());
     let on_rtp = consumer.on_rtp(move |packet| {
-        let recorded = r.lock().on_packet(Instant::now(), packet);
+        let now = Instant::now();
+        let recorded = r.lock().on_packet(now, packet);
         if recorded.onset {
-            feeds.onset(Arc::clone(&room_id));
+            feeds.onset(Arc::clone(&room_id), now);
         }
     });
     let r = Arc::clone(&recorder);

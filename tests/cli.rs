@@ -370,3 +370,32 @@ fn synthetic_broadcast_and_viewer_report_json() {
     );
     assert!(b["packets_sent"].as_u64().unwrap() > 200, "{b}");
 }
+
+#[test]
+fn turn_servers_from_flags_or_environment() {
+    let (code, err) = run(&["serve", "--turn-url", "turn:t:3478", "--print-config"], &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--turn-secret"), "{err}");
+    let (code, err) = run(
+        &["serve", "--print-config"],
+        &[("SFU_TURN_SECRET", "0123456789abcdef0123")],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("SFU_TURN_URLS"), "{err}");
+    let out = sfu()
+        .args(["serve", "--print-config"])
+        .envs([
+            ("SFU_TURN_URLS", "turn:t:3478?transport=udp,turn:t:3478?transport=tcp"),
+            ("SFU_TURN_SECRET", "0123456789abcdef0123"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let config = sfu::Config::from_toml(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    assert_eq!(config.turn.len(), 1);
+    assert_eq!(
+        config.turn[0].urls,
+        ["turn:t:3478?transport=udp", "turn:t:3478?transport=tcp"]
+    );
+    assert_eq!(config.turn[0].secret, "0123456789abcdef0123");
+}

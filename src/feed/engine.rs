@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use hdrhistogram::Histogram;
 use mediasoup::producer::DirectProducer;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -23,6 +24,8 @@ use crate::signaling::protocol::Notification;
 const TICK: Duration = Duration::from_millis(2);
 /// Pacer slots: ticks × slots covers a second, the longest usual wait.
 const SLOTS: usize = 512;
+/// How often the latency percentiles are published.
+const PUBLISH: Duration = Duration::from_secs(1);
 
 /// Identifies one subscription in the engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,8 +41,9 @@ enum Command {
     Unsubscribe(FeedKey),
     Skip(FeedKey),
     Preferences(FeedKey, Preferences),
-    /// A speaker started an utterance in `room`: waiting feeds there look again now.
-    Onset(Arc<str>),
+    /// A speaker started an utterance in `room` (detected at the instant given): waiting feeds
+    /// there look again now.
+    Onset(Arc<str>, Instant),
     /// A speaker left `room`: feeds playing them switch now.
     SpeakerGone {
         room: Arc<str>,
@@ -62,10 +66,13 @@ struct EngineStats {
     packets: AtomicU64,
     switches: AtomicU64,
     send_errors: AtomicU64,
+    /// Published by the engine once per window: (lateness, onset to first packet).
+    latency: parking_lot::Mutex<(LatencyPercentiles, LatencyPercentiles)>,
 }
 
 /// A snapshot of the engine's counters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FeedStats {
     /// Feeds running now.
     pub feeds: u64,
@@ -74,6 +81,68 @@ pub struct FeedStats {
     /// Switches from one utterance to the next, ever.
     pub switches: u64,
     pub send_errors: u64,
+    /// How late packets left compared with their playout schedule (the latency the server adds
+    /// to a paced utterance), since the server started (published once a second).
+    pub lateness_ms: LatencyPercentiles,
+    /// From a speech onset seen by the tap to the first packet sent to a feed it woke.
+    pub onset_to_first_packet_ms: LatencyPercentiles,
+}
+
+/// Percentiles of a latency histogram, in milliseconds; all 0 when nothing was measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LatencyPercentiles {
+    pub count: u64,
+    pub p50: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+impl LatencyPercentiles {
+    fn of(h: &Histogram<u64>) -> LatencyPercentiles {
+        if h.is_empty() {
+            return LatencyPercentiles::default();
+        }
+        let ms = |us: u64| us as f64 / 1000.0;
+        LatencyPercentiles {
+            count: h.len(),
+            p50: ms(h.value_at_quantile(0.5)),
+            p99: ms(h.value_at_quantile(0.99)),
+            max: ms(h.max()),
+        }
+    }
+}
+
+/// The engine task's own latency histograms (µs), published as percentiles once a second, so the
+/// per-packet path takes no lock.
+struct Latency {
+    lateness: Histogram<u64>,
+    onset: Histogram<u64>,
+    /// Feeds woken by an onset, and when the onset was seen, until their first packet.
+    woken: HashMap<FeedKey, Instant>,
+}
+
+impl Latency {
+    fn new() -> Latency {
+        let h = || Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds");
+        Latency {
+            lateness: h(),
+            onset: h(),
+            woken: HashMap::new(),
+        }
+    }
+
+    fn on_packet(&mut self, key: FeedKey, now: Instant, due: Option<Instant>) {
+        if let Some(due) = due {
+            let _ = self.lateness.record(micros(now.saturating_duration_since(due)));
+        }
+        if let Some(onset) = self.woken.remove(&key) {
+            let _ = self.onset.record(micros(now.saturating_duration_since(onset)));
+        }
+    }
+}
+
+fn micros(d: Duration) -> u64 {
+    u64::try_from(d.as_micros()).unwrap_or(u64::MAX).max(1)
 }
 
 impl FeedEngine {
@@ -93,11 +162,14 @@ impl FeedEngine {
     }
 
     pub fn stats(&self) -> FeedStats {
+        let (lateness_ms, onset_to_first_packet_ms) = *self.stats.latency.lock();
         FeedStats {
             feeds: self.stats.feeds.load(Ordering::Relaxed),
             packets: self.stats.packets.load(Ordering::Relaxed),
             switches: self.stats.switches.load(Ordering::Relaxed),
             send_errors: self.stats.send_errors.load(Ordering::Relaxed),
+            lateness_ms,
+            onset_to_first_packet_ms,
         }
     }
 
@@ -118,8 +190,8 @@ impl FeedEngine {
     }
 
     /// Called from the tap (mediasoup's thread): never blocks.
-    pub fn onset(&self, room: Arc<str>) {
-        let _ = self.commands.send(Command::Onset(room));
+    pub fn onset(&self, room: Arc<str>, at: Instant) {
+        let _ = self.commands.send(Command::Onset(room, at));
     }
 
     pub fn speaker_gone(&self, room: Arc<str>, peer: Arc<str>) {
@@ -163,9 +235,16 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
     let mut packet: Vec<u8> = Vec::with_capacity(1500);
     let mut interval = tokio::time::interval(TICK);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut latency = Latency::new();
+    let mut publish = tokio::time::interval(PUBLISH);
+    publish.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         tokio::select! {
             _ = stop.cancelled() => break,
+            _ = publish.tick() => {
+                *stats.latency.lock() = (LatencyPercentiles::of(&latency.lateness), LatencyPercentiles::of(&latency.onset));
+                continue;
+            }
             command = rx.recv() => {
                 let Some(command) = command else { break };
                 let now = Instant::now();
@@ -178,6 +257,7 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
                     }
                     Command::Unsubscribe(key) => {
                         pacer.cancel(key);
+                        latency.woken.remove(&key);
                         if let Some(mut e) = feeds.remove(&key) {
                             e.feed.stop();
                             stats.feeds.fetch_sub(1, Ordering::Relaxed);
@@ -194,10 +274,11 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
                             e.feed.set_preferences(p);
                         }
                     }
-                    Command::Onset(room) => {
+                    Command::Onset(room, at) => {
                         for (key, e) in feeds.iter_mut() {
                             if e.feed.is_waiting() && e.feed.room() == &*room {
                                 e.feed.wake(now);
+                                latency.woken.insert(*key, at);
                                 due.push(*key);
                             }
                         }
@@ -218,7 +299,7 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
         pacer.expire(now, &mut due);
         for key in due.drain(..) {
             if let Some(e) = feeds.get_mut(&key) {
-                drive(key, e, now, &mut pacer, &mut packet, &stats);
+                drive(key, e, now, &mut pacer, &mut packet, &stats, &mut latency);
             }
         }
     }
@@ -233,6 +314,7 @@ fn drive(
     pacer: &mut Pacer<FeedKey>,
     packet: &mut Vec<u8>,
     stats: &EngineStats,
+    latency: &mut Latency,
 ) {
     loop {
         match e.feed.poll(now, packet) {
@@ -242,6 +324,7 @@ fn drive(
                     stats.send_errors.fetch_add(1, Ordering::Relaxed);
                 }
                 stats.packets.fetch_add(1, Ordering::Relaxed);
+                latency.on_packet(key, now, e.feed.last_packet_due());
             }
             FeedOutput::Event(event) => {
                 if let Some(n) = notification(&event) {

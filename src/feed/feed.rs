@@ -112,6 +112,8 @@ pub struct Feed {
     candidates: Vec<Candidate>,
     /// Read-ahead buffer kept between playouts.
     spare: Vec<u8>,
+    /// When the last packet handed out was due by the playout schedule.
+    last_due: Option<Instant>,
 }
 
 impl Feed {
@@ -134,7 +136,14 @@ impl Feed {
             events: VecDeque::with_capacity(4),
             candidates: Vec::new(),
             spare: Vec::with_capacity(1500),
+            last_due: None,
         }
+    }
+
+    /// When the packet last returned by [`Feed::poll`] was due by its playout schedule; sent
+    /// later than that, the difference is the latency the server added.
+    pub fn last_packet_due(&self) -> Option<Instant> {
+        self.last_due
     }
 
     /// The room whose utterances this feed plays.
@@ -214,6 +223,7 @@ impl Feed {
                 State::Waiting { .. } => SwitchReason::Resumed,
                 State::Playing { playout, speaker } => match playout.poll(now) {
                     PlayoutStep::Packet { track } => {
+                        self.last_due = playout.pending_due();
                         playout.take_packet(packet);
                         let kind = playout.reader().meta().tracks.get(usize::from(track)).map(|t| t.kind);
                         let rewriter = match kind {

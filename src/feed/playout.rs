@@ -77,6 +77,11 @@ impl Playout {
         }
     }
 
+    /// When the read-ahead packet is due (it is late if this is before the time it is sent).
+    pub fn pending_due(&self) -> Option<Instant> {
+        self.pending.map(|p| p.due)
+    }
+
     /// Hands the due packet over by swapping buffers with `out`.
     pub fn take_packet(&mut self, out: &mut Vec<u8>) {
         if self.pending.take().is_some() {
