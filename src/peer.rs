@@ -93,6 +93,19 @@ fn media_error(what: &str, e: impl std::fmt::Display) -> ErrorBody {
     ErrorBody::new(ErrorCode::MediaError, format!("{what}: {e}"))
 }
 
+/// A consumer request that failed because the consumer closed under it (its producer went away
+/// and `consumerClosed` is on its way to the client) is `not_found`, not a media error.
+fn consumer_error(c: &Consumer, what: &str, e: impl std::fmt::Display) -> ErrorBody {
+    if c.closed() {
+        ErrorBody::new(
+            ErrorCode::NotFound,
+            format!("{what}: consumer {} closed with its producer", c.id()),
+        )
+    } else {
+        media_error(what, e)
+    }
+}
+
 impl Peer {
     pub(crate) fn new(
         room: Arc<Room>,
@@ -398,7 +411,7 @@ impl Peer {
                 format!("no producer {producer_id} in this room"),
             ));
         }
-        self.consume_producer(transport_id, producer_id, limits).await
+        self.consume_producer(transport_id, producer_id, true, limits).await
     }
 
     /// The recv transport `id`, and the peer's receive capabilities.
@@ -420,10 +433,12 @@ impl Peer {
     }
 
     /// A paused consumer of any producer on the room's router (a peer's, or this peer's feed).
+    /// `from_room`: a peer's producer (which may close at any time), not this peer's own feed.
     async fn consume_producer(
         &mut self,
         transport_id: TransportId,
         producer_id: ProducerId,
+        from_room: bool,
         limits: &Limits,
     ) -> Result<ConsumeResponse, ErrorBody> {
         let (t, caps) = self.recv_transport(&transport_id)?;
@@ -434,6 +449,13 @@ impl Peer {
             ));
         }
         if !self.room.router().can_consume(&producer_id, caps) {
+            // The router also says no when a peer's producer has just closed.
+            if from_room && !self.room.has_producer(&producer_id) {
+                return Err(ErrorBody::new(
+                    ErrorCode::NotFound,
+                    format!("no producer {producer_id} in this room (it just closed)"),
+                ));
+            }
             return Err(ErrorBody::new(
                 ErrorCode::CannotConsume,
                 "your rtpCapabilities cannot receive this producer",
@@ -519,7 +541,7 @@ impl Peer {
                 "a DirectTransport made a regular producer",
             ));
         };
-        let response = self.consume_producer(transport_id, producer_id, limits).await?;
+        let response = self.consume_producer(transport_id, producer_id, false, limits).await?;
         let config = FeedConfig::audio_only(RewriterConfig {
             kind: BufferKind::Audio,
             ssrc,
@@ -585,17 +607,13 @@ impl Peer {
     }
 
     pub(crate) async fn resume_consumer(&self, id: ConsumerId) -> Result<(), ErrorBody> {
-        self.consumer(&id)?
-            .resume()
-            .await
-            .map_err(|e| media_error("resumeConsumer", e))
+        let c = self.consumer(&id)?;
+        c.resume().await.map_err(|e| consumer_error(c, "resumeConsumer", e))
     }
 
     pub(crate) async fn pause_consumer(&self, id: ConsumerId) -> Result<(), ErrorBody> {
-        self.consumer(&id)?
-            .pause()
-            .await
-            .map_err(|e| media_error("pauseConsumer", e))
+        let c = self.consumer(&id)?;
+        c.pause().await.map_err(|e| consumer_error(c, "pauseConsumer", e))
     }
 
     pub(crate) async fn set_preferred_layers(
@@ -604,13 +622,13 @@ impl Peer {
         spatial_layer: u8,
         temporal_layer: Option<u8>,
     ) -> Result<(), ErrorBody> {
-        self.consumer(&id)?
-            .set_preferred_layers(ConsumerLayers {
-                spatial_layer,
-                temporal_layer,
-            })
-            .await
-            .map_err(|e| media_error("setPreferredLayers", e))
+        let c = self.consumer(&id)?;
+        c.set_preferred_layers(ConsumerLayers {
+            spatial_layer,
+            temporal_layer,
+        })
+        .await
+        .map_err(|e| consumer_error(c, "setPreferredLayers", e))
     }
 
     /// The consumer's producer closed: forget the consumer. True if it was ours.

@@ -89,10 +89,10 @@ struct Tally {
     cut_failures: AtomicU64,
 }
 
-/// Error codes a dropped broadcaster causes for a viewer consuming it at that moment:
-/// `consume` of a producer just closed (`not_found`, `cannot_consume`), and `resumeConsumer` of a
-/// consumer mediasoup closed with its producer, which the server reports as `media_error`.
-pub const CHURN_ERRORS: &[&str] = &["not_found", "cannot_consume", "media_error"];
+/// Error codes a dropped broadcaster causes for a viewer consuming it at that moment: `consume`
+/// of a producer that just closed, or `resumeConsumer` of a consumer closed with its producer;
+/// the server answers both with `not_found`.
+pub const CHURN_ERRORS: &[&str] = &["not_found"];
 
 /// How long a socket-cut attempt may take.
 const CUT_TIMEOUT: Duration = Duration::from_secs(5);
