@@ -979,12 +979,14 @@ mod tests {
 
     #[test]
     fn ice_servers_are_checked() {
-        let mut c = Config::default();
-        c.ice_servers = vec![IceServerConfig {
-            urls: vec!["http://x".into()],
-            username: None,
-            credential: None,
-        }];
+        let mut c = Config {
+            ice_servers: vec![IceServerConfig {
+                urls: vec!["http://x".into()],
+                username: None,
+                credential: None,
+            }],
+            ..Config::default()
+        };
         assert!(err_of(&c).contains("must start with stun:"));
         c.ice_servers[0].urls = vec!["turn:turn.example.com:3478".into()];
         assert!(err_of(&c).contains("needs username and credential"));

@@ -132,7 +132,7 @@ impl HttpClient {
 
 /// The error and its causes: hyper's top-level message alone ("client error (Connect)") hides
 /// whether it was DNS, a refused connection or TLS.
-fn describe(e: &dyn std::error::Error) -> String {
+pub(crate) fn describe(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {

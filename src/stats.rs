@@ -12,6 +12,37 @@ use parking_lot::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+/// Percentiles of a latency histogram recorded in microseconds, reported in milliseconds; all
+/// zero when nothing was recorded. Shared by the synthetic peers' reports, the load tests and the
+/// feed engine's own measurements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Percentiles {
+    /// Samples recorded.
+    pub count: u64,
+    pub p50: f64,
+    pub p90: f64,
+    pub p99: f64,
+    pub max: f64,
+    pub mean: f64,
+}
+
+impl Percentiles {
+    pub fn of_micros(h: &hdrhistogram::Histogram<u64>) -> Percentiles {
+        if h.is_empty() {
+            return Percentiles::default();
+        }
+        let ms = |us: u64| us as f64 / 1000.0;
+        Percentiles {
+            count: h.len(),
+            p50: ms(h.value_at_quantile(0.5)),
+            p90: ms(h.value_at_quantile(0.9)),
+            p99: ms(h.value_at_quantile(0.99)),
+            max: ms(h.max()),
+            mean: h.mean() / 1000.0,
+        }
+    }
+}
+
 /// A number of live objects.
 #[derive(Clone, Default, Debug)]
 pub struct Gauge(Arc<AtomicI64>);

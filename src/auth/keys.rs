@@ -215,7 +215,11 @@ impl KeyCache {
             .url
             .parse()
             .map_err(|e| format!("bad keys URL {:?}: {e}", self.options.url))?;
-        let response = self.client.get(uri).await.map_err(|e| describe(&e))?;
+        let response = self
+            .client
+            .get(uri)
+            .await
+            .map_err(|e| crate::http_client::describe(&e))?;
         let status = response.status();
         if !status.is_success() {
             return Err(format!("HTTP {status}"));
@@ -235,19 +239,6 @@ impl KeyCache {
             .to_bytes();
         Ok((parse_keys(&body)?, max_age))
     }
-}
-
-/// The error and its causes: hyper's top-level message alone ("client error (Connect)") hides
-/// whether it was DNS, a refused connection or TLS.
-fn describe(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 /// `max-age` of one Cache-Control header value.

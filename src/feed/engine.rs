@@ -19,6 +19,7 @@ use crate::buffer::EndState;
 use crate::recommend::Preferences;
 use crate::room::{PeerEvent, PeerLink};
 use crate::signaling::protocol::Notification;
+use crate::stats::Percentiles;
 
 /// The engine's tick: a due feed is polled at most this late.
 const TICK: Duration = Duration::from_millis(2);
@@ -67,7 +68,7 @@ struct EngineStats {
     switches: AtomicU64,
     send_errors: AtomicU64,
     /// Published by the engine once per window: (lateness, onset to first packet).
-    latency: parking_lot::Mutex<(LatencyPercentiles, LatencyPercentiles)>,
+    latency: parking_lot::Mutex<(Percentiles, Percentiles)>,
 }
 
 /// A snapshot of the engine's counters.
@@ -83,33 +84,9 @@ pub struct FeedStats {
     pub send_errors: u64,
     /// How late packets left compared with their playout schedule (the latency the server adds
     /// to a paced utterance), since the server started (published once a second).
-    pub lateness_ms: LatencyPercentiles,
+    pub lateness_ms: Percentiles,
     /// From a speech onset seen by the tap to the first packet sent to a feed it woke.
-    pub onset_to_first_packet_ms: LatencyPercentiles,
-}
-
-/// Percentiles of a latency histogram, in milliseconds; all 0 when nothing was measured.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct LatencyPercentiles {
-    pub count: u64,
-    pub p50: f64,
-    pub p99: f64,
-    pub max: f64,
-}
-
-impl LatencyPercentiles {
-    fn of(h: &Histogram<u64>) -> LatencyPercentiles {
-        if h.is_empty() {
-            return LatencyPercentiles::default();
-        }
-        let ms = |us: u64| us as f64 / 1000.0;
-        LatencyPercentiles {
-            count: h.len(),
-            p50: ms(h.value_at_quantile(0.5)),
-            p99: ms(h.value_at_quantile(0.99)),
-            max: ms(h.max()),
-        }
-    }
+    pub onset_to_first_packet_ms: Percentiles,
 }
 
 /// The engine task's own latency histograms (µs), published as percentiles once a second, so the
@@ -242,7 +219,7 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
         tokio::select! {
             _ = stop.cancelled() => break,
             _ = publish.tick() => {
-                *stats.latency.lock() = (LatencyPercentiles::of(&latency.lateness), LatencyPercentiles::of(&latency.onset));
+                *stats.latency.lock() = (Percentiles::of_micros(&latency.lateness), Percentiles::of_micros(&latency.onset));
                 continue;
             }
             command = rx.recv() => {

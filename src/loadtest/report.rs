@@ -10,31 +10,7 @@ use serde::Serialize;
 use crate::scenario::{Scenario, ViewerMode};
 use crate::synthetic::{PeerReport, Report};
 
-/// Milliseconds.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Percentiles {
-    pub p50: f64,
-    pub p90: f64,
-    pub p99: f64,
-    pub max: f64,
-    pub samples: u64,
-}
-
-impl Percentiles {
-    fn of(h: &Histogram<u64>) -> Percentiles {
-        if h.is_empty() {
-            return Percentiles::default();
-        }
-        let ms = |us: u64| us as f64 / 1000.0;
-        Percentiles {
-            p50: ms(h.value_at_quantile(0.5)),
-            p90: ms(h.value_at_quantile(0.9)),
-            p99: ms(h.value_at_quantile(0.99)),
-            max: ms(h.max()),
-            samples: h.len(),
-        }
-    }
-}
+pub use crate::stats::Percentiles;
 
 impl fmt::Display for Percentiles {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -189,7 +165,7 @@ impl LoadReport {
         let live: Vec<f64> = self
             .phases
             .iter()
-            .filter(|p| p.mode == ViewerMode::Live && p.latency_ms.samples > 0)
+            .filter(|p| p.mode == ViewerMode::Live && p.latency_ms.count > 0)
             .map(|p| p.latency_ms.p99)
             .collect();
         let all_feed = self.phases.iter().all(|p| p.mode == ViewerMode::Feed);
@@ -277,9 +253,9 @@ pub(crate) fn viewer_totals(reports: &[Report]) -> ViewerTotals {
     for p in reports.iter().flat_map(|r| r.peers.iter()) {
         add_peer(&mut t, p, &mut latency, &mut connect, &mut first);
     }
-    t.latency = Percentiles::of(&latency);
-    t.connect = Percentiles::of(&connect);
-    t.first_packet = Percentiles::of(&first);
+    t.latency = Percentiles::of_micros(&latency);
+    t.connect = Percentiles::of_micros(&connect);
+    t.first_packet = Percentiles::of_micros(&first);
     t
 }
 

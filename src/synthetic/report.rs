@@ -54,15 +54,7 @@ pub struct PeerReport {
     pub feed: Option<FeedReport>,
 }
 
-/// Latency percentiles in milliseconds.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Percentiles {
-    pub p50: f64,
-    pub p90: f64,
-    pub p99: f64,
-    pub max: f64,
-    pub mean: f64,
-}
+pub use crate::stats::Percentiles;
 
 /// The numbers a run reports (`--json` prints this).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -213,24 +205,10 @@ impl Report {
             }
             s.feed = Some(f);
         }
-        s.latency_ms = percentiles(&latency);
-        s.connect_ms = percentiles(&connect);
-        s.time_to_first_packet_ms = percentiles(&first);
+        s.latency_ms = Percentiles::of_micros(&latency);
+        s.connect_ms = Percentiles::of_micros(&connect);
+        s.time_to_first_packet_ms = Percentiles::of_micros(&first);
         Report { summary: s, peers }
-    }
-}
-
-fn percentiles(h: &Histogram<u64>) -> Percentiles {
-    if h.is_empty() {
-        return Percentiles::default();
-    }
-    let ms = |us: u64| us as f64 / 1000.0;
-    Percentiles {
-        p50: ms(h.value_at_quantile(0.5)),
-        p90: ms(h.value_at_quantile(0.9)),
-        p99: ms(h.value_at_quantile(0.99)),
-        max: ms(h.max()),
-        mean: h.mean() / 1000.0,
     }
 }
 

@@ -58,9 +58,11 @@ pub async fn ws_connect_with_headers(
 
 /// A config for tests: HTTP on an ephemeral loopback port, media on loopback, `workers` workers.
 pub fn test_config(workers: usize) -> Config {
-    let mut c = Config::default();
-    c.listen = "127.0.0.1:0".parse().unwrap();
-    c.workers = workers;
+    let mut c = Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        workers,
+        ..Config::default()
+    };
     // A wide range: mediasoup binds a free port in it, so parallel tests never collide.
     c.rtc.port_min = 20000;
     c.rtc.port_max = 59999;
