@@ -168,10 +168,12 @@ fn print_config_shows_env_and_flag_overrides() {
 }
 
 #[test]
-fn unimplemented_subcommands_fail_honestly() {
-    let (code, err) = run(&["loadtest", "scenarios/smoke.toml"], &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("not implemented yet"), "{err}");
+fn load_tools_name_a_missing_scenario() {
+    for tool in ["loadtest", "soak"] {
+        let (code, err) = run(&[tool, "no/such.toml"], &[]);
+        assert_eq!(code, 2, "{tool}: {err}");
+        assert!(err.contains("cannot read scenario no/such.toml"), "{tool}: {err}");
+    }
 }
 
 struct Serving {
