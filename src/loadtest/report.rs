@@ -61,6 +61,12 @@ pub struct PhaseReport {
     pub switches: u64,
     /// The server's own count of feed switches over the phase.
     pub server_switches: u64,
+    /// Feed viewers: utterances heard, and how many from their first packet.
+    pub feed_utterances: u64,
+    pub feed_utterances_from_start: u64,
+    /// Feed viewers: sequence gaps, timestamps going back and breaks inside an utterance, summed
+    /// (a clean feed has none).
+    pub feed_breaks: u64,
     /// Packets the server's feed engine sent over the phase.
     pub server_feed_packets: u64,
     pub workers: Vec<WorkerCpu>,
@@ -195,6 +201,12 @@ impl LoadReport {
                 slo.max_buffer_bytes as f64,
             ),
             SloResult::at_least("min_connected_ratio", ratio, slo.min_connected_ratio),
+            // Not configurable: a feed that skips, repeats or goes back in time is broken.
+            SloResult::at_most(
+                "feed_continuity_breaks",
+                Some(self.phases.iter().map(|p| p.feed_breaks).sum::<u64>() as f64),
+                0.0,
+            ),
         ];
         self.passed = self.slos.iter().all(|s| s.pass);
     }
@@ -209,6 +221,9 @@ pub(crate) struct ViewerTotals {
     pub expected: u64,
     pub lost: u64,
     pub switches: u64,
+    pub feed_utterances: u64,
+    pub feed_utterances_from_start: u64,
+    pub feed_breaks: u64,
     pub latency: Percentiles,
     pub connect: Percentiles,
     pub first_packet: Percentiles,
@@ -246,6 +261,9 @@ pub(crate) fn viewer_totals(reports: &[Report]) -> ViewerTotals {
         expected: 0,
         lost: 0,
         switches: 0,
+        feed_utterances: 0,
+        feed_utterances_from_start: 0,
+        feed_breaks: 0,
         latency: Percentiles::default(),
         connect: Percentiles::default(),
         first_packet: Percentiles::default(),
@@ -274,6 +292,9 @@ fn add_peer(
     }
     if let Some(f) = &p.feed {
         t.switches += f.switches;
+        t.feed_utterances += f.segments;
+        t.feed_utterances_from_start += f.segments_from_start;
+        t.feed_breaks += f.seq_gaps + f.ts_backwards + f.segment_gaps;
     }
     for s in &p.streams {
         t.streams += 1;
@@ -328,6 +349,14 @@ impl fmt::Display for LoadReport {
                     f,
                     "switches",
                     format!("{} at the viewers, {} at the server", p.switches, p.server_switches),
+                )?;
+                row(
+                    f,
+                    "feed utterances",
+                    format!(
+                        "{} ({} from their start), {} continuity breaks",
+                        p.feed_utterances, p.feed_utterances_from_start, p.feed_breaks
+                    ),
                 )?;
             }
             for w in &p.workers {
