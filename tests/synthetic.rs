@@ -115,9 +115,11 @@ async fn video_key_frames_and_plis_reach_the_broadcaster() {
         assert_eq!(peer.plis_answered, 1, "a key frame followed the PLI");
         assert!(peer.streams.iter().any(|s| s.kind == "audio" && s.received > 0));
     }
-    // Every viewer's PLI (and each new consumer's own key frame request) reached the sender.
+    // The first consumer's key frame request and the viewers' PLIs reached the sender (mediasoup
+    // merges requests that arrive while one is pending, so there may be fewer than PLIs), and
+    // each was answered with a key frame at the next frame.
     let s = &b.summary;
-    assert!(s.key_frame_requests >= 3, "{s}");
+    assert!(s.key_frame_requests >= 2, "{s}");
     assert!(s.key_frames_sent >= 2, "{s}");
     assert_eq!(v.summary.packets_lost, 0, "{}", v.summary);
 
