@@ -246,6 +246,9 @@ pub struct Limits {
     /// A session whose socket dropped (no close frame, heartbeat timeout) keeps its peer,
     /// transports, producers, consumers and feed this long for `resume`. 0 releases at once.
     pub resume_grace_secs: u64,
+    /// At most this many sessions wait for `resume` at once; beyond it a dropped session is
+    /// released at once (a client dropping sockets on purpose cannot pile up parked peers).
+    pub max_parked_sessions: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -317,6 +320,7 @@ impl Default for Limits {
             shutdown_grace_secs: 5,
             drain_secs: 30,
             resume_grace_secs: 30,
+            max_parked_sessions: 1_000,
         }
     }
 }

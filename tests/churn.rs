@@ -19,12 +19,12 @@ static PANICS: AtomicUsize = AtomicUsize::new(0);
 /// One raw client's life: what it does is picked by `i`.
 async fn churner(server: Arc<sfu::ServerHandle>, i: usize) {
     let mut c = Client::connect(&server).await;
-    let room = if i % 3 == 0 { "churn-a" } else { "churn-b" };
-    if i % 4 == 0 {
+    let room = if i.is_multiple_of(3) { "churn-a" } else { "churn-b" };
+    if i.is_multiple_of(4) {
         c.send_text("{not json").await;
         assert_eq!(c.recv_response().await["error"]["code"], "bad_json");
     }
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         c.join(room, "broadcaster").await;
         let t = c.ok("createTransport", json!({"direction": "send"})).await;
         let tid = t["transportId"].as_str().unwrap().to_string();
@@ -39,7 +39,7 @@ async fn churner(server: Arc<sfu::ServerHandle>, i: usize) {
         let tid = t["transportId"].as_str().unwrap().to_string();
         c.ok("subscribeFeed", json!({"transportId": tid})).await;
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         let (code, _) = c
             .request("consume", json!({"transportId": "nope", "producerId": "nope"}))
             .await
@@ -132,8 +132,8 @@ async fn churn_and_faults_leave_nothing_behind() {
         let code = series.split('"').nth(1).unwrap().to_string();
         by_code.insert(code, value.parse::<f64>().unwrap() as u64);
     }
-    assert_eq!(by_code.remove("bad_json"), Some(15), "{by_code:?}"); // i % 4 == 0
-    assert_eq!(by_code.remove("invalid_params"), Some(12), "{by_code:?}"); // i % 5 == 0
+    assert_eq!(by_code.remove("bad_json"), Some(15), "{by_code:?}"); // i.is_multiple_of(4)
+    assert_eq!(by_code.remove("invalid_params"), Some(12), "{by_code:?}"); // i.is_multiple_of(5)
     let races = by_code.remove("not_found").unwrap_or(0);
     assert!(races <= 30, "at most one per churning producer: {races}");
     assert!(by_code.is_empty(), "no other error: {by_code:?}");

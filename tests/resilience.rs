@@ -238,3 +238,25 @@ async fn shutdown_releases_parked_sessions() {
     .expect("shutdown does not wait for the grace period");
     assert_eq!(counts.peers, 1);
 }
+
+#[tokio::test]
+async fn parked_sessions_are_bounded() {
+    let mut config = resume_config(30);
+    config.limits.max_parked_sessions = 1;
+    let server = start(config).await;
+    let mut watcher = Client::connect(&server).await;
+    watcher.join("resume4", "viewer").await;
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let mut c = Client::connect(&server).await;
+        ids.push(c.join("resume4", "viewer").await["peerId"].clone());
+        watcher.notification("peerJoined").await;
+        drop(c);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // The first waits for resume; the second found no room among the parked and left at once.
+    assert_eq!(watcher.notification("peerLeft").await["peerId"], ids[1]);
+    assert_eq!(server.counts().peers, 2, "the watcher and the parked one");
+    watcher.close().await;
+    server.shutdown().await.unwrap();
+}

@@ -31,17 +31,29 @@ pub(crate) struct Parked {
 
 impl Parked {
     /// Keeps `session` for `grace` under `token`; an expiry task (on `tasks`) drops it then, or
-    /// at `shutdown`.
+    /// at `shutdown`. With `max` sessions parked already, the session is released instead, and
+    /// `false` returned.
+    #[allow(clippy::too_many_arguments)]
     pub fn park(
         self: &Arc<Self>,
         token: String,
         session: Session,
         events: mpsc::Receiver<PeerEvent>,
         grace: Duration,
+        max: usize,
         shutdown: CancellationToken,
         tasks: &TaskTracker,
-    ) {
-        self.sessions.lock().insert(token.clone(), Entry { session, events });
+    ) -> bool {
+        {
+            let mut sessions = self.sessions.lock();
+            if sessions.len() >= max {
+                drop(sessions);
+                tracing::warn!(parked = max, "too many sessions waiting for resume; releasing this one");
+                drop((session, events));
+                return false;
+            }
+            sessions.insert(token.clone(), Entry { session, events });
+        }
         let parked = Arc::clone(self);
         tasks.spawn(async move {
             tokio::select! {
@@ -55,6 +67,7 @@ impl Parked {
                 drop(entry);
             }
         });
+        true
     }
 
     /// Takes the session parked under `token`, if it is there and whole. A session that lost

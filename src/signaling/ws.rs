@@ -280,9 +280,13 @@ pub(crate) async fn run(
     let grace = Duration::from_secs(limits.resume_grace_secs);
     match session.resume_token().map(str::to_string) {
         Some(token) if resumable && !grace.is_zero() && !ctx.shutdown.is_cancelled() && !session.overflowed() => {
-            tracing::info!(%remote, ?peer, grace_secs = grace.as_secs(), "session parked for resume");
-            ctx.parked
-                .park(token, session, events, grace, ctx.shutdown.clone(), &ctx.sessions);
+            let max = limits.max_parked_sessions;
+            if ctx
+                .parked
+                .park(token, session, events, grace, max, ctx.shutdown.clone(), &ctx.sessions)
+            {
+                tracing::info!(%remote, ?peer, grace_secs = grace.as_secs(), "session parked for resume");
+            }
         }
         _ => session.release(),
     }
