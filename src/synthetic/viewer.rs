@@ -271,9 +271,18 @@ impl Viewer {
             api.expect_stream_rx(ssrc.into(), rtx.map(Ssrc::from), mid, None);
         }
         let consumer_id = consumer.consumer_id.to_string();
-        signaling
+        match signaling
             .request("resumeConsumer", json!({"consumerId": consumer_id}))
-            .await?;
+            .await
+        {
+            Ok(_) => {}
+            // Its producer closed meanwhile (consumerClosed is on its way): nothing to receive.
+            Err(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::NotFound) => {
+                conn.rtc.direct_api().remove_stream_rx(ssrc.into());
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        }
         self.streams.push(Stream {
             ssrc: ssrc.into(),
             consumer_id,
