@@ -135,7 +135,9 @@ fn append_at_scale(c: &mut Criterion) {
         let mut n = 0u64;
         // Fill to the cap (the first eviction marks it full).
         while store.stats().evictions == 0 {
-            let mut w = store.open(meta(if n.is_multiple_of(2) { "a" } else { "b" }), t0).unwrap();
+            let mut w = store
+                .open(meta(if n.is_multiple_of(2) { "a" } else { "b" }), t0)
+                .unwrap();
             for (i, p) in packets.iter().enumerate() {
                 w.append(t0 + Duration::from_millis(20 * i as u64), 0, p).unwrap();
                 raw += p.len();

@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
+use crate::buffer::StoreStats;
 use crate::feed::FeedStats;
 use crate::room::{PeerEvent, Room};
 use crate::server::ServerContext;
@@ -28,7 +29,7 @@ pub struct ServerDump {
     pub counts: ObjectCounts,
     pub process: ProcessDump,
     pub workers: Vec<WorkerStats>,
-    pub buffer: BufferDump,
+    pub buffer: StoreStats,
     pub feeds: FeedStats,
     pub rooms: Vec<RoomDump>,
 }
@@ -38,19 +39,6 @@ pub struct ServerDump {
 pub struct ProcessDump {
     pub cpu_seconds: Option<f64>,
     pub rss_bytes: Option<u64>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BufferDump {
-    pub bytes_used: usize,
-    pub cap_bytes: usize,
-    pub live: usize,
-    pub finished: usize,
-    pub evictions: u64,
-    pub evictions_while_read: u64,
-    pub refused: u64,
-    pub readers: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -125,14 +113,14 @@ pub struct FeedDump {
 
 /// Dumps the server, or only `room` when given.
 pub(crate) async fn dump(ctx: &ServerContext, room: Option<&str>) -> ServerDump {
-    let store = ctx.recording.store.stats();
+    let mut store = ctx.recording.store.stats();
+    let room_stats = std::mem::take(&mut store.rooms);
     let mut rooms = Vec::new();
     for r in ctx.rooms.list() {
         if room.is_some_and(|name| name != r.id()) {
             continue;
         }
-        let buffer = store
-            .rooms
+        let buffer = room_stats
             .iter()
             .find(|s| &*s.room == r.id())
             .map(|s| RoomBufferDump {
@@ -160,16 +148,7 @@ pub(crate) async fn dump(ctx: &ServerContext, room: Option<&str>) -> ServerDump 
             rss_bytes: crate::procfs::process_rss_bytes(),
         },
         workers: ctx.pool.stats(),
-        buffer: BufferDump {
-            bytes_used: store.bytes_used,
-            cap_bytes: store.cap_bytes,
-            live: store.live,
-            finished: store.finished,
-            evictions: store.evictions,
-            evictions_while_read: store.evictions_while_read,
-            refused: store.refused,
-            readers: store.readers,
-        },
+        buffer: store,
         feeds: ctx.recording.feeds.stats(),
         rooms,
     }

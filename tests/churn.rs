@@ -136,7 +136,10 @@ async fn churn_and_faults_leave_nothing_behind() {
     assert_eq!(by_code.remove("invalid_params"), Some(12), "{by_code:?}"); // i.is_multiple_of(5)
     let races = by_code.remove("not_found").unwrap_or(0);
     // At most one per live viewer and churning producer in its room (i % 6 == 0: 10 of them).
-    assert!(races <= 8 * 10, "at most one per live viewer and churning producer: {races}");
+    assert!(
+        races <= 8 * 10,
+        "at most one per live viewer and churning producer: {races}"
+    );
     assert!(by_code.is_empty(), "no other error: {by_code:?}");
     assert_eq!(PANICS.load(Ordering::Relaxed), 0, "no panic anywhere in the process");
     let server = Arc::into_inner(server).expect("last handle");

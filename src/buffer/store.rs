@@ -78,8 +78,10 @@ impl Candidate {
     }
 }
 
-/// Store-wide numbers for `/metrics` and `sfu inspect`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Store-wide numbers for `/metrics` and `sfu inspect` (the admin dump serializes them; per-room
+/// numbers go into each room's part of it instead).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StoreStats {
     pub bytes_used: usize,
     pub cap_bytes: usize,
@@ -91,6 +93,7 @@ pub struct StoreStats {
     /// Appends refused because nothing more could be evicted.
     pub refused: u64,
     pub readers: u64,
+    #[serde(skip)]
     pub rooms: Vec<RoomStats>,
 }
 
