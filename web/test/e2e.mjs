@@ -3,45 +3,18 @@
 //
 // usage: node web/test/e2e.mjs BASE_URL [SCREENSHOT_DIR]
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
-import { chromium } from 'playwright-core';
+import { launchChromium, until } from './chromium.mjs';
 
 const base = process.argv[2];
 const shots = process.argv[3];
 const room = `e2e-${process.pid}`;
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const result = { steps: [] };
 
 function step(name, data = {}) {
   result.steps.push({ name, ...data });
 }
 
-async function until(what, fn, timeoutMs = 20000) {
-  const started = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--autoplay-policy=no-user-gesture-required',
-    '--allow-loopback-in-peer-connection',
-  ],
-});
+const browser = await launchChromium();
 let code = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 900, height: 760 } });

@@ -7,22 +7,13 @@
 //   refused: the TURN server rejects the credentials (401 in icecandidateerror), no relay
 //            candidate is gathered and the listener's media never connects.
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
-import { chromium } from 'playwright-core';
+import { launchChromium, until } from './chromium.mjs';
 
 const [base, expect] = process.argv.slice(2);
 const room = `relay-${process.pid}`;
 const result = { expect, steps: [] };
 const step = (name, data = {}) => result.steps.push({ name, ...data });
 
-async function until(what, fn, timeoutMs = 20000) {
-  const started = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 // Gathers relay candidates with the given ICE servers in a fresh RTCPeerConnection.
 function probe(iceServers) {
@@ -40,16 +31,7 @@ function probe(iceServers) {
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required',
-    '--allow-loopback-in-peer-connection',
-  ],
-});
+const browser = await launchChromium();
 let code = 0;
 try {
   const context = await browser.newContext();
