@@ -132,7 +132,7 @@ pub(crate) async fn dump(ctx: &ServerContext, room: Option<&str>) -> ServerDump 
             .unwrap_or_default();
         rooms.push(RoomDump {
             id: r.id().to_string(),
-            worker: r.worker().index(),
+            worker: r.media().worker().index(),
             buffer,
             peers: dump_peers(&r).await,
         });

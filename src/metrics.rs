@@ -115,6 +115,17 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
         &["worker"],
         &per_worker(&|w| i64::from(!w.dead)),
     )?;
+    let restarts: Vec<(Vec<&str>, u64)> = workers
+        .iter()
+        .zip(&index)
+        .map(|(w, i)| (vec![i.as_str()], u64::from(w.restarts)))
+        .collect();
+    b.counter_vec(
+        "worker_restarts_total",
+        "Times the worker in this slot died and was replaced.",
+        &["worker"],
+        &restarts,
+    )?;
     b.gauge_vec(
         "worker_rooms",
         "Rooms placed on the worker.",

@@ -18,7 +18,7 @@ use crate::config::Limits;
 use crate::feed::engine::{FeedEngine, Subscription};
 use crate::feed::{Feed, FeedConfig, RewriterConfig};
 use crate::recommend::{Preferences, ViewerContext};
-use crate::room::{PeerEvent, PeerLink, Room};
+use crate::room::{PeerEvent, PeerLink, Room, RoomMedia};
 use crate::signaling::protocol::{
     ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, ResumedConsumer, ResumedTransport, Role,
     TransportResponse,
@@ -45,6 +45,9 @@ pub(crate) struct Peer {
     pub role: Role,
     pub rtp_capabilities: Option<RtpCapabilities>,
     room: Arc<Room>,
+    /// The room's router this peer's objects live on (the room may have moved since: see
+    /// [`Peer::reset_media`]).
+    media: Arc<RoomMedia>,
     link: PeerLink,
     // Field order is drop order: the feed, consumers, then producers, then the transports.
     feed: Option<FeedSubscription>,
@@ -115,13 +118,15 @@ impl Peer {
         counters: Arc<ServerCounters>,
         recording: Arc<Recording>,
     ) -> Peer {
+        let media = room.media();
         Peer {
             id: link.info.peer_id.clone(),
             uid: Arc::from(link.info.peer_id.as_str()),
             role,
             rtp_capabilities,
-            _load: room.worker().peer_guard(),
+            _load: media.worker().peer_guard(),
             _counted: counters.peers.count(),
+            media,
             room,
             link,
             feed: None,
@@ -136,6 +141,38 @@ impl Peer {
 
     pub fn room(&self) -> &Arc<Room> {
         &self.room
+    }
+
+    /// Catches up with a room that moved to a new router: drops every transport, producer,
+    /// consumer, tap and the feed (they died with the old worker) and counts the peer on the
+    /// new worker. False when the peer is already on the room's router (nothing to tell).
+    pub(crate) fn reset_media(&mut self) -> bool {
+        let current = self.room.media();
+        if Arc::ptr_eq(&current, &self.media) {
+            return false;
+        }
+        let (t, p, c) = self.counts();
+        self.feed = None;
+        self.consumers.clear();
+        self.taps.clear();
+        self.producers.clear();
+        self.transports.clear();
+        self._load = current.worker().peer_guard();
+        self.media = current;
+        tracing::info!(room = self.room.id(), peer = %self.id, transports = t, producers = p, consumers = c, "peer media reset");
+        true
+    }
+
+    /// Requests on objects of a dead worker fail with `media_reset` (not a media error): the
+    /// client's `mediaReset` notification is on its way.
+    fn check_media(&self) -> Result<(), ErrorBody> {
+        if self.media.worker().is_dead() {
+            return Err(ErrorBody::new(
+                ErrorCode::MediaReset,
+                "this room's media worker died; set up media again after the mediaReset notification",
+            ));
+        }
+        Ok(())
     }
 
     /// What the admin API shows of this peer.
@@ -262,12 +299,13 @@ impl Peer {
                 format!("a peer may have at most {} transports", limits.max_transports_per_peer),
             ));
         }
-        let mut options = WebRtcTransportOptions::new_with_server(self.room.worker().webrtc_server().clone());
+        self.check_media()?;
+        let mut options = WebRtcTransportOptions::new_with_server(self.media.worker().webrtc_server().clone());
         options.enable_udp = true;
         options.enable_tcp = true;
         options.prefer_udp = true;
         let transport = self
-            .room
+            .media
             .router()
             .create_webrtc_transport(options)
             .await
@@ -313,6 +351,7 @@ impl Peer {
     }
 
     fn transport(&self, id: &TransportId) -> Result<&PeerTransport, ErrorBody> {
+        self.check_media()?;
         self.transports.get(id).ok_or_else(|| not_found("transport", id))
     }
 
@@ -378,7 +417,7 @@ impl Peer {
                 uid: Arc::clone(&self.uid),
                 peer: Arc::from(self.id.as_str()),
             };
-            match tap(&self.room, &producer, speaker, &self.recording).await {
+            match tap(&self.room, &self.media, &producer, speaker, &self.recording).await {
                 Ok(t) => {
                     self.taps.insert(id, t);
                 }
@@ -448,7 +487,7 @@ impl Peer {
                 format!("a peer may have at most {} consumers", limits.max_consumers_per_peer),
             ));
         }
-        if !self.room.router().can_consume(&producer_id, caps) {
+        if !self.media.router().can_consume(&producer_id, caps) {
             // The router also says no when a peer's producer has just closed.
             if from_room && !self.room.has_producer(&producer_id) {
                 return Err(ErrorBody::new(
@@ -524,7 +563,9 @@ impl Peer {
         let params = room.feed_audio();
         let ssrc: u32 = rand::random::<u32>() | 1;
         let rtp_parameters = params.rtp_parameters(ssrc);
-        let transport = room
+        self.check_media()?;
+        let media = Arc::clone(&self.media);
+        let transport = media
             .direct_transport()
             .await
             .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed transport: {e}")))?;
@@ -600,6 +641,7 @@ impl Peer {
     }
 
     fn consumer(&self, id: &ConsumerId) -> Result<&Consumer, ErrorBody> {
+        self.check_media()?;
         self.consumers
             .get(id)
             .map(|c| &c.consumer)
@@ -637,6 +679,7 @@ impl Peer {
     }
 
     fn producer(&self, id: &ProducerId) -> Result<&Producer, ErrorBody> {
+        self.check_media()?;
         self.producers.get(id).ok_or_else(|| not_found("producer", id))
     }
 

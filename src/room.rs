@@ -2,6 +2,11 @@
 //! the last peer leaves. A room knows its peers (to notify them) and its producers (so a viewer
 //! joining late can consume every one of them); the peers' mediasoup objects live in their
 //! sessions (see `peer.rs`).
+//!
+//! A room outlives its router: when the router's worker dies, [`Room::rehome`] gives the room a
+//! router on a live worker and tells every peer (`mediaReset`); the peers stay in the room with
+//! their ids and re-create their transports. The room's utterances are in the buffer, not in
+//! the worker, so they survive.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,6 +32,9 @@ pub(crate) enum PeerEvent {
     },
     /// The admin API asks the session to describe the peer's objects.
     Inspect(tokio::sync::oneshot::Sender<crate::admin::PeerDump>),
+    /// The room moved to a new router (its worker died): every media object of the peer is
+    /// gone; the session drops them and tells the client.
+    MediaReset { reason: &'static str },
 }
 
 /// How the room reaches one peer's session.
@@ -66,17 +74,58 @@ struct RoomState {
     closed: bool,
 }
 
-pub struct Room {
-    id: String,
+/// The room's router and what hangs on it. Replaced as a whole when the worker dies; peers
+/// keep the one their objects were made on until they hear `MediaReset`.
+pub struct RoomMedia {
     router: Router,
-    /// What a consumer inside the server (the tap) can receive: everything the router offers.
-    consume_capabilities: RtpCapabilities,
     /// Where the tap's consumers and the feeds' producers live; made when first needed.
     direct_transport: OnceCell<DirectTransport>,
-    feed_audio: FeedAudio,
     worker: Arc<PoolWorker>,
-    state: Mutex<RoomState>,
     _load: LoadGuard,
+}
+
+impl RoomMedia {
+    async fn create(pool: &WorkerPool, room_id: &str) -> Result<RoomMedia, RoomError> {
+        let worker = pool.least_loaded()?;
+        let router = worker
+            .worker()
+            .create_router(RouterOptions::new(media_codecs()))
+            .await
+            .map_err(|e| RoomError::Router {
+                room: room_id.to_string(),
+                message: e.to_string(),
+            })?;
+        tracing::info!(room = room_id, worker = worker.index(), router = %router.id(), "router created");
+        Ok(RoomMedia {
+            router,
+            direct_transport: OnceCell::new(),
+            _load: worker.room_guard(),
+            worker,
+        })
+    }
+
+    pub fn router(&self) -> &Router {
+        &self.router
+    }
+
+    pub fn worker(&self) -> &Arc<PoolWorker> {
+        &self.worker
+    }
+
+    pub(crate) async fn direct_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
+        self.direct_transport
+            .get_or_try_init(|| self.router.create_direct_transport(DirectTransportOptions::default()))
+            .await
+    }
+}
+
+pub struct Room {
+    id: String,
+    media: Mutex<Arc<RoomMedia>>,
+    /// What a consumer inside the server (the tap) can receive: everything the router offers.
+    consume_capabilities: RtpCapabilities,
+    feed_audio: FeedAudio,
+    state: Mutex<RoomState>,
     _counted: Counter,
 }
 
@@ -91,12 +140,9 @@ impl Room {
         &self.id
     }
 
-    pub fn router(&self) -> &Router {
-        &self.router
-    }
-
-    pub fn worker(&self) -> &Arc<PoolWorker> {
-        &self.worker
+    /// The router (and worker) the room uses now.
+    pub fn media(&self) -> Arc<RoomMedia> {
+        Arc::clone(&self.media.lock())
     }
 
     pub(crate) fn consume_capabilities(&self) -> &RtpCapabilities {
@@ -107,10 +153,35 @@ impl Room {
         &self.feed_audio
     }
 
-    pub(crate) async fn direct_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
-        self.direct_transport
-            .get_or_try_init(|| self.router.create_direct_transport(DirectTransportOptions::default()))
-            .await
+    /// Moves the room to a router on a live worker if its worker has died: its producers are
+    /// forgotten (they died with the worker) and every peer hears `MediaReset`. Returns whether
+    /// the room moved.
+    pub(crate) async fn rehome(&self, pool: &WorkerPool) -> Result<bool, RoomError> {
+        let old = self.media();
+        if !old.worker.is_dead() {
+            return Ok(false);
+        }
+        let media = Arc::new(RoomMedia::create(pool, &self.id).await?);
+        let (worker, peers) = (media.worker.index(), {
+            let mut s = self.state.lock();
+            if s.closed {
+                return Ok(false);
+            }
+            *self.media.lock() = media;
+            s.producers.clear();
+            for link in s.peers.values() {
+                link.send(PeerEvent::MediaReset { reason: "worker_died" });
+            }
+            s.peers.len()
+        });
+        tracing::warn!(
+            room = self.id,
+            from = old.worker.index(),
+            to = worker,
+            peers,
+            "room moved to a new router"
+        );
+        Ok(true)
     }
 
     /// The links to every peer in the room now.
@@ -316,24 +387,13 @@ impl Rooms {
     }
 
     async fn create(&self, pool: &WorkerPool, room_id: &str) -> Result<Arc<Room>, RoomError> {
-        let worker = pool.least_loaded()?;
-        let router = worker
-            .worker()
-            .create_router(RouterOptions::new(media_codecs()))
-            .await
-            .map_err(|e| RoomError::Router {
-                room: room_id.to_string(),
-                message: e.to_string(),
-            })?;
-        tracing::info!(room = room_id, worker = worker.index(), router = %router.id(), "room created");
+        let media = RoomMedia::create(pool, room_id).await?;
+        tracing::info!(room = room_id, worker = media.worker.index(), "room created");
         Ok(Arc::new(Room {
             id: room_id.to_string(),
+            media: Mutex::new(Arc::new(media)),
             consume_capabilities: pool.consume_capabilities().clone(),
-            direct_transport: OnceCell::new(),
             feed_audio: pool.feed_audio().clone(),
-            router,
-            _load: worker.room_guard(),
-            worker,
             state: Mutex::new(RoomState {
                 peers: HashMap::new(),
                 producers: HashMap::new(),

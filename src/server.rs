@@ -24,7 +24,7 @@ use crate::signaling::ws::ConnectionLimiter;
 use crate::stats::{ObjectCounts, ServerCounters};
 use crate::tap::Recording;
 use crate::tls::TlsMaterial;
-use crate::workers::{PoolError, WorkerPool, WorkerStats};
+use crate::workers::{PoolError, WorkerDeath, WorkerPool, WorkerStats};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -83,7 +83,7 @@ impl Server {
             addr: config.listen,
             source,
         })?;
-        let pool = WorkerPool::start(&config).await?;
+        let (pool, deaths) = WorkerPool::start(&config).await?;
         let counters = Arc::new(ServerCounters::default());
         let shutdown = CancellationToken::new();
         let (feeds, feed_task) = FeedEngine::start(shutdown.clone());
@@ -116,6 +116,7 @@ impl Server {
             started: std::time::Instant::now(),
         });
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
+        let supervisor = tokio::spawn(supervise_workers(Arc::clone(&ctx), deaths));
         let app = crate::http::router(Arc::clone(&ctx)).into_make_service_with_connect_info::<SocketAddr>();
         let token = ctx.shutdown.clone();
         let listen_error = |source| ServerError::Listen {
@@ -153,6 +154,7 @@ impl Server {
             tls,
             serve,
             ticker,
+            supervisor,
             feed_task,
             auth_task,
         })
@@ -166,6 +168,8 @@ pub struct ServerHandle {
     tls: Option<TlsMaterial>,
     serve: tokio::task::JoinHandle<std::io::Result<()>>,
     ticker: tokio::task::JoinHandle<()>,
+    /// Replaces dead workers and moves their rooms.
+    supervisor: tokio::task::JoinHandle<()>,
     feed_task: tokio::task::JoinHandle<()>,
     /// Keeps Google's token-signing keys fresh (Firebase auth only).
     auth_task: Option<tokio::task::JoinHandle<()>>,
@@ -239,8 +243,14 @@ impl ServerHandle {
             .rooms
             .list()
             .iter()
-            .map(|r| (r.id().to_string(), r.worker().index(), r.peer_count()))
+            .map(|r| (r.id().to_string(), r.media().worker().index(), r.peer_count()))
             .collect()
+    }
+
+    /// Fault injection: makes mediasoup worker `index` exit as a crash would. The server then
+    /// replaces it and moves its rooms, as it does for a real death.
+    pub fn simulate_worker_crash(&self, index: usize) -> Result<(), PoolError> {
+        self.ctx.pool.simulate_crash(index)
     }
 
     /// A token that starts the shutdown when cancelled (e.g. from a signal handler).
@@ -308,6 +318,7 @@ impl ServerHandle {
         };
         self.ctx.parked.clear();
         let _ = self.ticker.await;
+        let _ = self.supervisor.await;
         let _ = self.feed_task.await;
         if let Some(task) = self.auth_task {
             let _ = task.await;
@@ -315,5 +326,60 @@ impl ServerHandle {
         self.ctx.rooms.clear();
         tracing::info!(counts = ?self.ctx.counters.snapshot(), "sfu stopped");
         result
+    }
+}
+
+/// Attempts at starting a replacement worker before giving up on that slot.
+const REPLACE_ATTEMPTS: u32 = 5;
+
+/// Owns the recovery from worker deaths: for each dead worker, starts a replacement in its slot
+/// (a few attempts, backing off) and moves every room that lived on it to a live worker; their
+/// peers hear `mediaReset` and set up media again on the same connection. Rooms on the other
+/// workers are not touched.
+async fn supervise_workers(ctx: Arc<ServerContext>, mut deaths: tokio::sync::mpsc::UnboundedReceiver<WorkerDeath>) {
+    loop {
+        let death = tokio::select! {
+            _ = ctx.shutdown.cancelled() => return,
+            death = deaths.recv() => match death {
+                Some(death) => death,
+                None => return,
+            },
+        };
+        let started = std::time::Instant::now();
+        for attempt in 1..=REPLACE_ATTEMPTS {
+            match ctx.pool.replace(death).await {
+                Ok(_) => break,
+                Err(e) if attempt == REPLACE_ATTEMPTS => {
+                    tracing::error!(worker = death.index, error = %e, "cannot replace the dead worker; its rooms go to the others");
+                }
+                Err(e) => {
+                    tracing::warn!(worker = death.index, attempt, error = %e, "cannot replace the dead worker yet");
+                    tokio::select! {
+                        _ = ctx.shutdown.cancelled() => return,
+                        _ = tokio::time::sleep(Duration::from_millis(200) * attempt) => {}
+                    }
+                }
+            }
+        }
+        let replaced_ms = started.elapsed().as_millis() as u64;
+        let (mut moved, mut failed) = (0, 0);
+        for room in ctx.rooms.list() {
+            match room.rehome(&ctx.pool).await {
+                Ok(true) => moved += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    failed += 1;
+                    tracing::error!(room = room.id(), error = %e, "cannot move the room off the dead worker");
+                }
+            }
+        }
+        tracing::warn!(
+            worker = death.index,
+            replaced_ms,
+            rooms_moved = moved,
+            rooms_failed = failed,
+            recovery_ms = started.elapsed().as_millis() as u64,
+            "recovered from a worker death"
+        );
     }
 }

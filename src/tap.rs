@@ -15,7 +15,7 @@ use crate::buffer::{
 };
 use crate::feed::engine::FeedEngine;
 use crate::recommend::Recommender;
-use crate::room::Room;
+use crate::room::{Room, RoomMedia};
 
 /// How often silent recorders are checked for an expired hangover.
 const TICK: Duration = Duration::from_millis(50);
@@ -82,14 +82,15 @@ pub enum TapError {
     Consume(String),
 }
 
-/// Starts recording an audio producer of `speaker` in `room`.
+/// Starts recording an audio producer of `speaker` in `room`, on the router it lives on.
 pub(crate) async fn tap(
     room: &Room,
+    media: &RoomMedia,
     producer: &Producer,
     speaker: Speaker,
     recording: &Recording,
 ) -> Result<Tap, TapError> {
-    let transport = room
+    let transport = media
         .direct_transport()
         .await
         .map_err(|e| TapError::Transport(e.to_string()))?;

@@ -2,6 +2,10 @@
 //! of its transports share one UDP (and TCP) port, placement of new rooms by load, and per-worker
 //! CPU read from `/proc/self/task/<tid>/stat` (the Rust crate has no resource-usage call; see
 //! [`crate::procfs`]).
+//!
+//! A worker that dies is reported on the pool's death channel; the server's supervisor then
+//! asks the pool to [`WorkerPool::replace`] it (same slot, a new thread and WebRtcServer) and
+//! moves the rooms that lived on it (see `room.rs`).
 
 use std::num::{NonZeroU32, NonZeroU8};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
@@ -12,6 +16,8 @@ use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use mediasoup::types::rtp_parameters::RtpCodecCapabilityFinalized;
 use mediasoup::worker::{WorkerLogLevel, WorkerLogTag};
+use parking_lot::RwLock;
+use tokio::sync::mpsc;
 
 use crate::config::Config;
 
@@ -28,11 +34,24 @@ pub enum PoolError {
     },
     #[error("no live mediasoup worker is left")]
     NoWorker,
+    #[error("there is no worker {0}")]
+    UnknownWorker(usize),
+}
+
+/// A worker thread ended without the pool asking: its routers and everything on them are gone.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkerDeath {
+    /// The pool slot of the dead worker.
+    pub index: usize,
+    /// Which incarnation of the slot died (0 for the first worker, then 1, 2… per replacement).
+    pub incarnation: u32,
 }
 
 /// One mediasoup worker and the state the pool keeps about it.
 pub struct PoolWorker {
     index: usize,
+    /// 0 for the slot's first worker; each replacement counts one more.
+    incarnation: u32,
     worker: Worker,
     webrtc_server: WebRtcServer,
     /// Kernel thread id of the worker thread, recorded by the thread itself as it starts.
@@ -61,6 +80,10 @@ impl PoolWorker {
         self.dead.load(Ordering::Acquire)
     }
 
+    pub fn incarnation(&self) -> u32 {
+        self.incarnation
+    }
+
     /// UDP/TCP ports the WebRtcServer listens on.
     pub fn listen_ports(&self) -> &[(Protocol, u16)] {
         &self.listen_ports
@@ -83,6 +106,7 @@ impl PoolWorker {
             rooms: self.rooms.load(Ordering::Relaxed),
             peers: self.peers.load(Ordering::Relaxed),
             dead: self.is_dead(),
+            restarts: self.incarnation,
             ports: self
                 .listen_ports
                 .iter()
@@ -140,6 +164,9 @@ pub struct WorkerStats {
     pub rooms: usize,
     pub peers: usize,
     pub dead: bool,
+    /// Times this slot's worker died and was replaced.
+    #[serde(default)]
+    pub restarts: u32,
     pub ports: Vec<String>,
 }
 
@@ -150,84 +177,117 @@ fn protocol_name(p: Protocol) -> &'static str {
     }
 }
 
-/// N workers; rooms go to the least loaded live one.
+/// N workers; rooms go to the least loaded live one. A dead worker is replaced in its slot.
 pub struct WorkerPool {
-    workers: Vec<Arc<PoolWorker>>,
+    workers: RwLock<Vec<Arc<PoolWorker>>>,
+    spawn: SpawnSettings,
+    deaths: mpsc::UnboundedSender<WorkerDeath>,
     router_rtp_capabilities: RtpCapabilitiesFinalized,
     consume_capabilities: RtpCapabilities,
     feed_audio: FeedAudio,
     // Declared last: dropped after the workers it created.
-    _manager: WorkerManager,
+    manager: WorkerManager,
+}
+
+/// What a worker and its WebRtcServer are made from (kept to make replacements alike).
+struct SpawnSettings {
+    port_range: std::ops::RangeInclusive<u16>,
+    listen_infos: Vec<ListenInfo>,
+}
+
+impl SpawnSettings {
+    async fn spawn(
+        &self,
+        manager: &WorkerManager,
+        index: usize,
+        incarnation: u32,
+        deaths: &mpsc::UnboundedSender<WorkerDeath>,
+    ) -> Result<PoolWorker, PoolError> {
+        let tid = Arc::new(AtomicI32::new(0));
+        let mut settings = WorkerSettings::default();
+        settings.log_level = WorkerLogLevel::Warn;
+        settings.log_tags = vec![
+            WorkerLogTag::Info,
+            WorkerLogTag::Ice,
+            WorkerLogTag::Dtls,
+            WorkerLogTag::Srtp,
+        ];
+        settings.rtc_port_range = self.port_range.clone();
+        let tid_slot = Arc::clone(&tid);
+        settings.thread_initializer = Some(Arc::new(move || {
+            // SAFETY: gettid has no preconditions; it returns the calling thread's id.
+            let id = unsafe { libc::gettid() };
+            tid_slot.store(id, Ordering::Release);
+        }));
+        let worker = manager.create_worker(settings).await.map_err(|e| PoolError::Worker {
+            index,
+            message: e.to_string(),
+        })?;
+        // Registered before any router exists, so the pool hears of a death first.
+        let dead = Arc::new(AtomicBool::new(false));
+        let dead_flag = Arc::clone(&dead);
+        let deaths = deaths.clone();
+        let on_dead = worker.on_dead(move |result| {
+            dead_flag.store(true, Ordering::Release);
+            tracing::error!(worker = index, incarnation, ?result, "mediasoup worker died");
+            // The receiver is gone only when the server has stopped.
+            let _ = deaths.send(WorkerDeath { index, incarnation });
+        });
+
+        let mut infos = self.listen_infos.iter().cloned();
+        let first = infos.next().ok_or(PoolError::NoWorker)?;
+        let listen_infos = infos.fold(WebRtcServerListenInfos::new(first), |l, i| l.insert(i));
+        let webrtc_server = worker
+            .create_webrtc_server(WebRtcServerOptions::new(listen_infos))
+            .await
+            .map_err(|e| PoolError::WebRtcServer {
+                index,
+                range: format!("{}-{}", self.port_range.start(), self.port_range.end()),
+                message: e.to_string(),
+            })?;
+        let listen_ports = match webrtc_server.dump().await {
+            Ok(dump) => dump
+                .udp_sockets
+                .iter()
+                .map(|s| (Protocol::Udp, s.port))
+                .chain(dump.tcp_servers.iter().map(|s| (Protocol::Tcp, s.port)))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        tracing::info!(worker = index, incarnation, ports = ?listen_ports, "mediasoup worker started");
+        Ok(PoolWorker {
+            index,
+            incarnation,
+            worker,
+            webrtc_server,
+            tid,
+            rooms: AtomicUsize::new(0),
+            peers: AtomicUsize::new(0),
+            dead,
+            listen_ports,
+            _on_dead: on_dead,
+        })
+    }
 }
 
 impl WorkerPool {
-    pub async fn start(config: &Config) -> Result<WorkerPool, PoolError> {
+    /// Starts `config.worker_count()` workers. Worker deaths are sent on the returned channel;
+    /// whoever owns the pool replaces them (see [`WorkerPool::replace`]).
+    pub async fn start(config: &Config) -> Result<(WorkerPool, mpsc::UnboundedReceiver<WorkerDeath>), PoolError> {
         let manager = WorkerManager::new();
+        let (deaths, deaths_rx) = mpsc::unbounded_channel();
         let count = config.worker_count();
-        let range = config.rtc_port_range();
+        let mut listen_infos = vec![listen_info(config, Protocol::Udp)];
+        if config.rtc.enable_tcp {
+            listen_infos.push(listen_info(config, Protocol::Tcp));
+        }
+        let spawn = SpawnSettings {
+            port_range: config.rtc_port_range(),
+            listen_infos,
+        };
         let mut workers = Vec::with_capacity(count);
         for index in 0..count {
-            let tid = Arc::new(AtomicI32::new(0));
-            let mut settings = WorkerSettings::default();
-            settings.log_level = WorkerLogLevel::Warn;
-            settings.log_tags = vec![
-                WorkerLogTag::Info,
-                WorkerLogTag::Ice,
-                WorkerLogTag::Dtls,
-                WorkerLogTag::Srtp,
-            ];
-            settings.rtc_port_range = range.clone();
-            let tid_slot = Arc::clone(&tid);
-            settings.thread_initializer = Some(Arc::new(move || {
-                // SAFETY: gettid has no preconditions; it returns the calling thread's id.
-                let id = unsafe { libc::gettid() };
-                tid_slot.store(id, Ordering::Release);
-            }));
-            let worker = manager.create_worker(settings).await.map_err(|e| PoolError::Worker {
-                index,
-                message: e.to_string(),
-            })?;
-
-            let mut listen_infos = WebRtcServerListenInfos::new(listen_info(config, Protocol::Udp));
-            if config.rtc.enable_tcp {
-                listen_infos = listen_infos.insert(listen_info(config, Protocol::Tcp));
-            }
-            let webrtc_server = worker
-                .create_webrtc_server(WebRtcServerOptions::new(listen_infos))
-                .await
-                .map_err(|e| PoolError::WebRtcServer {
-                    index,
-                    range: format!("{}-{}", range.start(), range.end()),
-                    message: e.to_string(),
-                })?;
-            let listen_ports = match webrtc_server.dump().await {
-                Ok(dump) => dump
-                    .udp_sockets
-                    .iter()
-                    .map(|s| (Protocol::Udp, s.port))
-                    .chain(dump.tcp_servers.iter().map(|s| (Protocol::Tcp, s.port)))
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
-
-            let dead = Arc::new(AtomicBool::new(false));
-            let dead_flag = Arc::clone(&dead);
-            let on_dead = worker.on_dead(move |result| {
-                dead_flag.store(true, Ordering::Release);
-                tracing::error!(worker = index, ?result, "mediasoup worker died");
-            });
-            tracing::info!(worker = index, ports = ?listen_ports, "mediasoup worker started");
-            workers.push(Arc::new(PoolWorker {
-                index,
-                worker,
-                webrtc_server,
-                tid,
-                rooms: AtomicUsize::new(0),
-                peers: AtomicUsize::new(0),
-                dead,
-                listen_ports,
-                _on_dead: on_dead,
-            }));
+            workers.push(Arc::new(spawn.spawn(&manager, index, 0, &deaths).await?));
         }
         // Every room's router is made from the same codecs, so one probe router tells what all
         // of them accept (mediasoup's capability generation is not public).
@@ -255,13 +315,59 @@ impl WorkerPool {
             index: 0,
             message: "the router offers no Opus".into(),
         })?;
-        Ok(WorkerPool {
-            workers,
-            router_rtp_capabilities,
-            consume_capabilities,
-            feed_audio,
-            _manager: manager,
-        })
+        Ok((
+            WorkerPool {
+                workers: RwLock::new(workers),
+                spawn,
+                deaths,
+                router_rtp_capabilities,
+                consume_capabilities,
+                feed_audio,
+                manager,
+            },
+            deaths_rx,
+        ))
+    }
+
+    /// Starts a new worker in the slot of `death` and puts it in the dead one's place. Does
+    /// nothing (returns the current worker) if the slot was already replaced.
+    pub async fn replace(&self, death: WorkerDeath) -> Result<Arc<PoolWorker>, PoolError> {
+        let current = self.worker(death.index)?;
+        if current.incarnation != death.incarnation || !current.is_dead() {
+            return Ok(current);
+        }
+        let fresh = Arc::new(
+            self.spawn
+                .spawn(&self.manager, death.index, death.incarnation + 1, &self.deaths)
+                .await?,
+        );
+        let mut workers = self.workers.write();
+        let slot = workers
+            .get_mut(death.index)
+            .ok_or(PoolError::UnknownWorker(death.index))?;
+        *slot = Arc::clone(&fresh);
+        Ok(fresh)
+    }
+
+    /// Makes the worker in slot `index` exit as a crash would, for fault-injection tests: the
+    /// pool sees it die, and the server replaces it and moves its rooms.
+    pub fn simulate_crash(&self, index: usize) -> Result<(), PoolError> {
+        let worker = self.worker(index)?;
+        tracing::warn!(
+            worker = index,
+            incarnation = worker.incarnation,
+            "simulating a worker crash"
+        );
+        worker.worker.simulate_crash();
+        Ok(())
+    }
+
+    fn worker(&self, index: usize) -> Result<Arc<PoolWorker>, PoolError> {
+        self.workers
+            .read()
+            .get(index)
+            .cloned()
+            .ok_or(PoolError::UnknownWorker(index))
     }
 
     /// What every room's router accepts.
@@ -278,13 +384,15 @@ impl WorkerPool {
         &self.feed_audio
     }
 
-    pub fn workers(&self) -> &[Arc<PoolWorker>] {
-        &self.workers
+    /// The workers now (a replaced worker is no longer among them).
+    pub fn workers(&self) -> Vec<Arc<PoolWorker>> {
+        self.workers.read().clone()
     }
 
     /// The live worker with the fewest peers (then rooms): where a new room's router goes.
     pub fn least_loaded(&self) -> Result<Arc<PoolWorker>, PoolError> {
         self.workers
+            .read()
             .iter()
             .filter(|w| !w.is_dead())
             .min_by_key(|w| {
@@ -299,7 +407,7 @@ impl WorkerPool {
     }
 
     pub fn stats(&self) -> Vec<WorkerStats> {
-        self.workers.iter().map(|w| w.stats()).collect()
+        self.workers.read().iter().map(|w| w.stats()).collect()
     }
 }
 

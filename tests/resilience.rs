@@ -1,7 +1,8 @@
 //! What the server does when it is asked to go away: a drain stops new joins and connections,
 //! reports `draining` to the load balancer, tells peers to move and waits for them (up to a
 //! deadline) while still serving those that stay; then shutdown closes what is left. A peer
-//! whose socket dies keeps its session for a grace period and takes it back with `resume`.
+//! whose socket dies keeps its session for a grace period and takes it back with `resume`. A
+//! mediasoup worker that dies is replaced, and its rooms move to a live worker with their peers.
 
 mod common;
 
@@ -10,6 +11,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::json;
 use sfu::http_client::{HttpClient, HttpError};
+use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 
 async fn healthz(server: &sfu::ServerHandle) -> Result<String, (u16, String)> {
     let http = HttpClient::new(server.tls_certificate_pem()).unwrap();
@@ -259,4 +261,149 @@ async fn parked_sessions_are_bounded() {
     assert_eq!(server.counts().peers, 2, "the watcher and the parked one");
     watcher.close().await;
     server.shutdown().await.unwrap();
+}
+
+fn broadcasters(server: &sfu::ServerHandle, room: &str, seed: u64, secs: u64) -> BroadcastOptions {
+    let mut o = BroadcastOptions::new(server.ws_url(), room, 1);
+    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
+    o.duration = Duration::from_secs(secs);
+    o.seed = seed;
+    o
+}
+
+fn viewers(server: &sfu::ServerHandle, room: &str, count: usize, feed: bool, secs: u64) -> ViewerOptions {
+    let mut o = ViewerOptions::new(server.ws_url(), room, count);
+    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
+    o.duration = Duration::from_secs(secs);
+    o.feed = feed;
+    o
+}
+
+fn assert_all_connected(r: &Report) {
+    let s = &r.summary;
+    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
+}
+
+/// A worker dies (a simulated crash: its thread exits and the mediasoup crate takes its death
+/// path, so every router, transport, producer and consumer on it closes under us). The pool
+/// replaces it in its slot; the room that lived on it moves to a live worker, and its peers
+/// (a broadcaster, live viewers, feed viewers) hear `mediaReset` and set up media again on the
+/// same signaling connection. The room on the other worker does not notice: no loss, no reset.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_worker_is_replaced_and_its_rooms_recover_without_touching_the_others() {
+    let server = start(test_config(2)).await;
+    // Rooms go to the least-loaded worker, so the two rooms land on different workers.
+    let doomed_b = tokio::spawn(run_broadcasters(broadcasters(&server, "wd-doomed", 1, 12)));
+    eventually("doomed room producing", || server.counts().producers >= 1).await;
+    let safe_b = tokio::spawn(run_broadcasters(broadcasters(&server, "wd-safe", 2, 12)));
+    eventually("safe room producing", || server.counts().producers >= 2).await;
+    let worker_of = |room: &str| {
+        server
+            .rooms()
+            .into_iter()
+            .find(|(r, _, _)| r == room)
+            .map(|(_, w, _)| w)
+            .unwrap()
+    };
+    let (doomed, safe) = (worker_of("wd-doomed"), worker_of("wd-safe"));
+    assert_ne!(doomed, safe, "one room per worker");
+
+    let doomed_live = tokio::spawn(run_viewers(viewers(&server, "wd-doomed", 3, false, 7)));
+    let doomed_feed = tokio::spawn(run_viewers(viewers(&server, "wd-doomed", 2, true, 7)));
+    let safe_live = tokio::spawn(run_viewers(viewers(&server, "wd-safe", 3, false, 7)));
+    // A plain client in the doomed room, to time the notification.
+    let mut watcher = Client::connect(&server).await;
+    watcher.join_with_caps("wd-doomed", "viewer").await;
+    // Every viewer consuming (3 + 3 live, 2 feeds), and media flowing for a while.
+    eventually("viewers consuming", || server.counts().consumers >= 8).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    let killed = Instant::now();
+    server.simulate_worker_crash(doomed).unwrap();
+    let reset = watcher.notification("mediaReset").await;
+    let notified = killed.elapsed();
+    assert_eq!(reset["reason"], "worker_died");
+    eventually("worker replaced", || {
+        server
+            .workers()
+            .iter()
+            .any(|w| w.index == doomed && w.restarts == 1 && !w.dead)
+    })
+    .await;
+    assert_eq!(
+        healthz(&server).await.map(|b| b.contains("\"workers_alive\":2")),
+        Ok(true)
+    );
+    // The watcher's old objects are gone; it can set up again on the same socket.
+    let t = watcher.ok("createTransport", json!({"direction": "recv"})).await;
+    assert!(t["transportId"].is_string());
+
+    let doomed_live = doomed_live.await.unwrap().unwrap();
+    let doomed_feed = doomed_feed.await.unwrap().unwrap();
+    let safe_live = safe_live.await.unwrap().unwrap();
+    let doomed_b = doomed_b.await.unwrap().unwrap();
+    let safe_b = safe_b.await.unwrap().unwrap();
+    for r in [&doomed_live, &doomed_feed, &safe_live, &doomed_b, &safe_b] {
+        println!("{}", r.summary);
+        assert_all_connected(r);
+    }
+
+    // The other worker's room saw nothing: no reset, every packet, in order.
+    assert_eq!(safe_b.summary.media_resets, 0);
+    let s = &safe_live.summary;
+    assert_eq!((s.media_resets, s.packets_lost, s.duplicates), (0, 0, 0), "{s}");
+    for peer in &safe_live.peers {
+        assert_eq!(
+            peer.streams.len(),
+            1,
+            "one stream, never interrupted: {:?}",
+            peer.streams
+        );
+        assert!(
+            peer.streams[0].received >= 250,
+            "~6 s at 50 packets/s: {:?}",
+            peer.streams
+        );
+    }
+
+    // The doomed room's peers each recovered once, and media flowed again on the new router.
+    assert_eq!(doomed_b.summary.media_resets, 1, "{}", doomed_b.summary);
+    let mut worst = notified;
+    for peer in doomed_live.peers.iter().chain(&doomed_feed.peers) {
+        assert_eq!(peer.media_resets, 1, "viewer {}", peer.index);
+        let recovery = peer.recovery.expect("media again after the reset");
+        worst = worst.max(notified + recovery);
+        let after = peer.streams.last().expect("a stream after the reset");
+        assert!(after.received >= 50, "viewer {}: {:?}", peer.index, peer.streams);
+    }
+    for peer in &doomed_live.peers {
+        // The stream before the crash and the one after, each without loss inside it.
+        assert_eq!(peer.streams.len(), 2, "viewer {}: {:?}", peer.index, peer.streams);
+        assert!(
+            peer.streams.iter().all(|s| s.lost == 0),
+            "viewer {}: {:?}",
+            peer.index,
+            peer.streams
+        );
+    }
+    for peer in &doomed_feed.peers {
+        let feed = peer.feed.as_ref().unwrap();
+        assert_eq!(
+            (feed.seq_gaps, feed.ts_backwards),
+            (0, 0),
+            "viewer {}: {feed:?}",
+            peer.index
+        );
+    }
+    println!(
+        "worker death: mediaReset after {} ms, media flowing again after {} ms at worst",
+        notified.as_millis(),
+        worst.as_millis()
+    );
+    // Goal ≤ 2 s; the bound leaves room for a loaded CI machine.
+    assert!(worst < Duration::from_secs(5), "recovery took {worst:?}");
+
+    watcher.close().await;
+    assert_released(&server).await;
+    server.shutdown().await.expect("clean shutdown");
 }

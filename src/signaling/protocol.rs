@@ -56,6 +56,9 @@ pub enum ErrorCode {
     SessionExpired,
     /// The server is shutting down and takes no new work.
     ShuttingDown,
+    /// The room's media worker died: the request used a transport, producer or consumer that
+    /// died with it. A `mediaReset` notification follows; set up media again after it.
+    MediaReset,
     Internal,
 }
 
@@ -82,6 +85,7 @@ impl ErrorCode {
             ErrorCode::AlreadySubscribed => "already_subscribed",
             ErrorCode::SessionExpired => "session_expired",
             ErrorCode::ShuttingDown => "shutting_down",
+            ErrorCode::MediaReset => "media_reset",
             ErrorCode::Internal => "internal",
         }
     }
@@ -496,6 +500,12 @@ pub enum Notification {
     /// instance (reconnect, the load balancer no longer sends you here) before `deadline_ms`.
     #[serde(rename_all = "camelCase")]
     ServerDraining { reason: String, deadline_ms: u64 },
+    /// Every transport, producer and consumer of this peer (and its feed) is gone, because the
+    /// room moved to a new router (`reason`: `worker_died`). The peer is still in the room with
+    /// the same id: create transports again, produce again, consume the producers announced by
+    /// the `newProducer` notifications that follow, and `subscribeFeed` again.
+    #[serde(rename_all = "camelCase")]
+    MediaReset { reason: String },
 }
 
 impl Notification {

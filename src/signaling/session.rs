@@ -285,7 +285,7 @@ impl Session {
             room: room.id().to_string(),
             role: info.role,
             resume_token,
-            router_rtp_capabilities: room.router().rtp_capabilities().clone(),
+            router_rtp_capabilities: room.media().router().rtp_capabilities().clone(),
             ice_servers: turn_ice_servers(&config.ice_servers, &config.turn, &uid, now),
             peers: snapshot.peers,
             producers: snapshot.producers,
@@ -359,6 +359,16 @@ impl Session {
                     let _ = reply.send(peer.dump());
                 }
                 None
+            }
+            PeerEvent::MediaReset { reason } => {
+                let peer = self.peer.as_mut()?;
+                peer.reset_media().then(|| {
+                    Notification::MediaReset {
+                        reason: reason.to_string(),
+                    }
+                    .to_text()
+                    .into()
+                })
             }
         }
     }

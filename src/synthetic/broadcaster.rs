@@ -78,9 +78,174 @@ async fn broadcast(
         join["token"] = json!(token);
     }
     signaling.request("join", join).await?;
-    let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "send"})).await?;
     let codecs = CodecSetup::BROADCAST;
-    let (mut conn, dtls) = Connection::open(&transport, &codecs, crypto).await?;
+    let cname = format!("synthetic-{stream_id:08x}");
+    let mut audio = AudioSource::new(stream_id, opts.seed, opts.speech);
+    let mut video = opts
+        .video
+        .then(|| VideoSource::new(stream_id + 1, opts.seed).with_pattern(opts.video_pattern));
+    let video_mid = Mid::from(VIDEO_MID);
+
+    let mut payload = vec![0u8; MAX_PAYLOAD];
+    let mut events = Vec::with_capacity(16);
+    let mut audio_tick = tokio::time::interval(AUDIO_PTIME);
+    audio_tick.set_missed_tick_behavior(MissedTickBehavior::Burst);
+    let frame_period = video.as_ref().map_or(Duration::from_secs(3600), |v| v.frame_period());
+    let mut video_tick = tokio::time::interval(frame_period);
+    video_tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    // Two timers for the whole session, reset rather than re-created: the end (connect
+    // deadline, then end of the run) and str0m's next timeout.
+    let stop = tokio::time::sleep(CONNECT_TIMEOUT);
+    tokio::pin!(stop);
+    let timer = tokio::time::sleep(Duration::ZERO);
+    tokio::pin!(timer);
+    let mut reset_at: Option<Instant> = None;
+    // Set up media and send until the end; after a `mediaReset` (the room's worker died), set
+    // up again on the same signaling connection. The sources keep counting across, so viewers
+    // see one talker whose packets in between were never sent.
+    let result = 'session: loop {
+        let (mut conn, audio_ssrc, video_ssrc) =
+            match setup_media(&mut signaling, &codecs, crypto, &cname, video.is_some()).await {
+                Ok(setup) => setup,
+                Err(e) => break Err(e),
+            };
+        let mut timer_at = timer.deadline();
+        let mut connected = false;
+        let reset = loop {
+            let next = match conn.poll(&mut events) {
+                Ok(next) => next,
+                Err(e) => break 'session Err(e),
+            };
+            let mut key_requests = 0;
+            for event in events.drain(..) {
+                match event {
+                    Event::Connected => connected = true,
+                    Event::KeyframeRequest(r) if r.mid == video_mid => key_requests += 1,
+                    _ => {}
+                }
+            }
+            if key_requests > 0 {
+                report.key_frame_requests += key_requests;
+                if let Some(v) = video.as_mut() {
+                    v.request_key_frame();
+                }
+            }
+            if connected && !report.connected {
+                report.connected = true;
+                report.connect_time = Some(started.elapsed());
+                Progress::add(&opts.progress.connected, 1);
+                stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
+                tracing::debug!(peer = index, "synthetic broadcaster connected");
+            }
+            if connected {
+                if let Some(at) = reset_at.take() {
+                    let recovery = at.elapsed();
+                    report.recovery = Some(report.recovery.map_or(recovery, |r| r.max(recovery)));
+                    // Speak on from now, not in a burst of the ticks missed while reconnecting.
+                    audio_tick.reset();
+                    video_tick.reset();
+                }
+            } else if reset_at.is_some_and(|at| at.elapsed() >= CONNECT_TIMEOUT) {
+                break 'session Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
+            }
+            if tokio::time::Instant::from(next) != timer_at {
+                timer_at = next.into();
+                timer.as_mut().reset(timer_at);
+            }
+            let sending = connected;
+            tokio::select! {
+                biased;
+                _ = cancel.cancelled() => break 'session Ok(()),
+                _ = &mut stop => {
+                    break 'session if report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+                }
+                readable = conn.readable() => {
+                    if let Err(e) = readable.map_err(SyntheticError::Io).and_then(|()| conn.receive(&mut events)) {
+                        break 'session Err(e);
+                    }
+                }
+                _ = &mut timer => {
+                    // A fired Sleep stays ready until reset: make the next poll reset it.
+                    timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
+                    if let Err(e) = conn.timeout(Instant::now()) {
+                        break 'session Err(e);
+                    }
+                }
+                _ = audio_tick.tick(), if sending => {
+                    let p = audio.next_packet(epoch_us(), &mut payload);
+                    let exts = ExtensionValues {
+                        audio_level: Some(-(p.level as i8)),
+                        voice_activity: Some(p.voiced),
+                        ..ExtensionValues::default()
+                    };
+                    let write = RtpWrite::new(codecs.opus_pt.into(), p.ext_seq.into(), p.timestamp, Instant::now(), &payload[..p.len])
+                        .marker(p.marker)
+                        .ext_vals(exts);
+                    if let Some(tx) = conn.rtc.direct_api().stream_tx(&audio_ssrc) {
+                        tx.write_rtp(write);
+                    }
+                    report.packets_sent += 1;
+                    Progress::add(&opts.progress.packets_sent, 1);
+                }
+                _ = video_tick.tick(), if sending && video.is_some() => {
+                    if let (Some(v), Some(ssrc)) = (video.as_mut(), video_ssrc.as_ref()) {
+                        v.next_frame();
+                        let now = Instant::now();
+                        let mut sent = 0;
+                        while let Some(p) = v.next_packet(epoch_us(), &mut payload) {
+                            let write = RtpWrite::new(codecs.vp8_pt.into(), p.ext_seq.into(), p.timestamp, now, &payload[..p.len])
+                                .marker(p.marker)
+                                .nackable(true);
+                            if let Some(tx) = conn.rtc.direct_api().stream_tx(ssrc) {
+                                tx.write_rtp(write);
+                            }
+                            sent += 1;
+                        }
+                        report.packets_sent += sent;
+                        report.key_frames_sent = v.key_frames_sent();
+                        Progress::add(&opts.progress.packets_sent, sent);
+                    }
+                }
+                notification = signaling.next_notification() => match notification {
+                    None => break 'session Err(SyntheticError::Signaling(super::SignalingError::Closed)),
+                    Some(n) if n["notification"] == "mediaReset" => break true,
+                    Some(_) => {}
+                },
+            }
+        };
+        if conn.send_drops > 0 {
+            tracing::debug!(
+                peer = index,
+                drops = conn.send_drops,
+                "datagrams dropped by a full socket"
+            );
+        }
+        if reset {
+            report.media_resets += 1;
+            reset_at = Some(Instant::now());
+            // The new video producer's viewers need a key frame to start.
+            if let Some(v) = video.as_mut() {
+                v.request_key_frame();
+            }
+            tracing::debug!(peer = index, "media reset: setting up again");
+        }
+    };
+    // Leave politely whatever happened, so the server frees everything at once.
+    let _ = signaling.request("leave", json!({})).await;
+    signaling.close().await;
+    result
+}
+
+/// A send transport, connected, with an Opus producer (and a VP8 one with `video`).
+async fn setup_media(
+    signaling: &mut SignalingClient,
+    codecs: &CodecSetup,
+    crypto: &Arc<CryptoProvider>,
+    cname: &str,
+    video: bool,
+) -> Result<(Connection, Ssrc, Option<Ssrc>), SyntheticError> {
+    let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "send"})).await?;
+    let (mut conn, dtls) = Connection::open(&transport, codecs, crypto).await?;
     signaling
         .request(
             "connectTransport",
@@ -95,160 +260,40 @@ async fn broadcast(
         api.declare_media(audio_mid, MediaKind::Audio);
         api.declare_stream_tx(audio_ssrc, None, audio_mid, None);
     }
-    let cname = format!("synthetic-{stream_id:08x}");
     signaling
         .request(
             "produce",
             json!({
                 "transportId": transport.transport_id,
                 "kind": "audio",
-                "rtpParameters": audio_parameters(&codecs, *audio_ssrc, &cname),
+                "rtpParameters": audio_parameters(codecs, *audio_ssrc, cname),
             }),
         )
         .await?;
-    let mut audio = AudioSource::new(stream_id, opts.seed, opts.speech);
-
+    if !video {
+        return Ok((conn, audio_ssrc, None));
+    }
     let video_mid = Mid::from(VIDEO_MID);
-    let mut video = None;
-    if opts.video {
-        let (ssrc, rtx) = {
-            let api = conn.rtc.direct_api();
-            (api.new_ssrc(), api.new_ssrc())
-        };
-        {
-            let mut api = conn.rtc.direct_api();
-            api.declare_media(video_mid, MediaKind::Video);
-            api.declare_stream_tx(ssrc, Some(rtx), video_mid, None);
-        }
-        signaling
-            .request(
-                "produce",
-                json!({
-                    "transportId": transport.transport_id,
-                    "kind": "video",
-                    "rtpParameters": video_parameters(&codecs, *ssrc, *rtx, &cname),
-                }),
-            )
-            .await?;
-        video = Some((
-            ssrc,
-            VideoSource::new(stream_id + 1, opts.seed).with_pattern(opts.video_pattern),
-        ));
-    }
-
-    let mut payload = vec![0u8; MAX_PAYLOAD];
-    let mut events = Vec::with_capacity(16);
-    let mut audio_tick = tokio::time::interval(AUDIO_PTIME);
-    audio_tick.set_missed_tick_behavior(MissedTickBehavior::Burst);
-    let frame_period = video
-        .as_ref()
-        .map_or(Duration::from_secs(3600), |(_, v)| v.frame_period());
-    let mut video_tick = tokio::time::interval(frame_period);
-    video_tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
-    // Two timers for the whole session, reset rather than re-created: the end (connect
-    // deadline, then end of the run) and str0m's next timeout.
-    let stop = tokio::time::sleep(CONNECT_TIMEOUT);
-    tokio::pin!(stop);
-    let timer = tokio::time::sleep(Duration::ZERO);
-    tokio::pin!(timer);
-    let mut timer_at = timer.deadline();
-    let result = loop {
-        let next = conn.poll(&mut events)?;
-        let mut connected = report.connected;
-        let mut key_requests = 0;
-        for event in events.drain(..) {
-            match event {
-                Event::Connected => connected = true,
-                Event::KeyframeRequest(r) if r.mid == video_mid => key_requests += 1,
-                _ => {}
-            }
-        }
-        if key_requests > 0 {
-            report.key_frame_requests += key_requests;
-            if let Some((_, v)) = video.as_mut() {
-                v.request_key_frame();
-            }
-        }
-        if connected && !report.connected {
-            report.connected = true;
-            report.connect_time = Some(started.elapsed());
-            Progress::add(&opts.progress.connected, 1);
-            stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
-            tracing::debug!(peer = index, "synthetic broadcaster connected");
-        }
-        if tokio::time::Instant::from(next) != timer_at {
-            timer_at = next.into();
-            timer.as_mut().reset(timer_at);
-        }
-        let sending = report.connected;
-        tokio::select! {
-            biased;
-            _ = cancel.cancelled() => break Ok(()),
-            _ = &mut stop => {
-                break if report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
-            }
-            readable = conn.readable() => {
-                readable.map_err(SyntheticError::Io)?;
-                conn.receive(&mut events)?;
-            }
-            _ = &mut timer => {
-                // A fired Sleep stays ready until reset: make the next poll reset it.
-                timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
-                conn.timeout(Instant::now())?;
-            }
-            _ = audio_tick.tick(), if sending => {
-                let p = audio.next_packet(epoch_us(), &mut payload);
-                let exts = ExtensionValues {
-                    audio_level: Some(-(p.level as i8)),
-                    voice_activity: Some(p.voiced),
-                    ..ExtensionValues::default()
-                };
-                let write = RtpWrite::new(codecs.opus_pt.into(), p.ext_seq.into(), p.timestamp, Instant::now(), &payload[..p.len])
-                    .marker(p.marker)
-                    .ext_vals(exts);
-                if let Some(tx) = conn.rtc.direct_api().stream_tx(&audio_ssrc) {
-                    tx.write_rtp(write);
-                }
-                report.packets_sent += 1;
-                Progress::add(&opts.progress.packets_sent, 1);
-            }
-            _ = video_tick.tick(), if sending && video.is_some() => {
-                if let Some((ssrc, v)) = video.as_mut() {
-                    v.next_frame();
-                    let now = Instant::now();
-                    let mut sent = 0;
-                    while let Some(p) = v.next_packet(epoch_us(), &mut payload) {
-                        let write = RtpWrite::new(codecs.vp8_pt.into(), p.ext_seq.into(), p.timestamp, now, &payload[..p.len])
-                            .marker(p.marker)
-                            .nackable(true);
-                        if let Some(tx) = conn.rtc.direct_api().stream_tx(ssrc) {
-                            tx.write_rtp(write);
-                        }
-                        sent += 1;
-                    }
-                    report.packets_sent += sent;
-                    report.key_frames_sent = v.key_frames_sent();
-                    Progress::add(&opts.progress.packets_sent, sent);
-                }
-            }
-            notification = signaling.next_notification() => {
-                if notification.is_none() {
-                    break Err(SyntheticError::Signaling(super::SignalingError::Closed));
-                }
-            }
-        }
+    let (ssrc, rtx) = {
+        let api = conn.rtc.direct_api();
+        (api.new_ssrc(), api.new_ssrc())
     };
-    // Leave politely whatever happened, so the server frees everything at once.
-    let _ = signaling.request("leave", json!({})).await;
-    signaling.close().await;
-    if conn.send_drops > 0 {
-        tracing::debug!(
-            peer = index,
-            drops = conn.send_drops,
-            "datagrams dropped by a full socket"
-        );
+    {
+        let mut api = conn.rtc.direct_api();
+        api.declare_media(video_mid, MediaKind::Video);
+        api.declare_stream_tx(ssrc, Some(rtx), video_mid, None);
     }
-    result
+    signaling
+        .request(
+            "produce",
+            json!({
+                "transportId": transport.transport_id,
+                "kind": "video",
+                "rtpParameters": video_parameters(codecs, *ssrc, *rtx, cname),
+            }),
+        )
+        .await?;
+    Ok((conn, audio_ssrc, Some(ssrc)))
 }
 
 fn audio_parameters(codecs: &CodecSetup, ssrc: u32, cname: &str) -> Value {

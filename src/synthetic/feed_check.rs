@@ -52,6 +52,14 @@ pub struct FeedReport {
 }
 
 impl FeedCheck {
+    /// The feed's consumer was re-created (the room's worker died): a new RTP stream whose
+    /// numbering owes nothing to the old one, so continuity is checked afresh.
+    pub fn restart_stream(&mut self) {
+        self.last_seq = None;
+        self.last_ts = None;
+        self.current = None;
+    }
+
     pub fn on_packet(&mut self, seq: u16, ts: u32, marker: bool, level: Option<i8>, stamp: &MediaStamp) {
         let r = &mut self.report;
         r.packets += 1;

@@ -52,6 +52,11 @@ pub struct PeerReport {
     pub plis_answered: u64,
     /// Feed viewers: what the rerouted stream looked like.
     pub feed: Option<FeedReport>,
+    /// `mediaReset` notifications (the room's worker died) this peer recovered from.
+    pub media_resets: u32,
+    /// Longest time from a `mediaReset` to media flowing again (the first packet received, or
+    /// for a broadcaster its new transport connected).
+    pub recovery: Option<Duration>,
 }
 
 pub use crate::stats::Percentiles;
@@ -84,6 +89,10 @@ pub struct Summary {
     pub key_frames_received: u64,
     pub plis_sent: u64,
     pub plis_answered: u64,
+    /// `mediaReset` notifications recovered from, and the longest recovery (ms).
+    pub media_resets: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovery_ms_max: Option<f64>,
     /// Feed viewers only: totals over every viewer's [`FeedReport`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feed: Option<FeedSummary>,
@@ -162,6 +171,11 @@ impl Report {
             s.key_frame_requests += p.key_frame_requests;
             s.plis_sent += p.plis_sent;
             s.plis_answered += p.plis_answered;
+            s.media_resets += u64::from(p.media_resets);
+            if let Some(r) = p.recovery {
+                let ms = r.as_secs_f64() * 1000.0;
+                s.recovery_ms_max = Some(s.recovery_ms_max.map_or(ms, |m: f64| m.max(ms)));
+            }
             if let Some(h) = &p.latency {
                 let _ = latency.add(h);
             }
@@ -281,6 +295,17 @@ impl fmt::Display for Summary {
                     ),
                 )?;
             }
+        }
+        if self.media_resets > 0 {
+            row(
+                f,
+                "media resets",
+                format!(
+                    "{} (worker died; longest recovery {:.0} ms)",
+                    self.media_resets,
+                    self.recovery_ms_max.unwrap_or_default()
+                ),
+            )?;
         }
         let r = &self.resources;
         row(

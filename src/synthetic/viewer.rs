@@ -75,6 +75,8 @@ struct Viewer {
     latency: Histogram<u64>,
     /// Consumers of closed producers, kept for the report.
     closed: Vec<Stream>,
+    /// When the last `mediaReset` arrived, until the first packet after it.
+    reset_at: Option<Instant>,
 }
 
 impl Viewer {
@@ -88,6 +90,7 @@ impl Viewer {
             streams: Vec::new(),
             latency: latency_histogram(),
             closed: Vec::new(),
+            reset_at: None,
         }
     }
 
@@ -129,27 +132,14 @@ impl Viewer {
             join["token"] = json!(token);
         }
         let joined = signaling.request("join", join).await?;
-        let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "recv"})).await?;
-        let (mut conn, dtls) = Connection::open(&transport, &codecs, crypto).await?;
-        signaling
-            .request(
-                "connectTransport",
-                json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
-            )
-            .await?;
-        let transport_id = transport.transport_id.to_string();
+        let mut producers: Vec<String> = joined["producers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["producerId"].as_str().map(str::to_string))
+            .collect();
         if opts.feed {
             self.feed = Some(FeedCheck::default());
-            let consumer: ConsumeResponse = signaling
-                .call("subscribeFeed", json!({"transportId": transport_id}))
-                .await?;
-            self.add_stream(signaling, &mut conn, consumer, "feed").await?;
-        } else {
-            for p in joined["producers"].as_array().into_iter().flatten() {
-                if let Some(id) = p["producerId"].as_str() {
-                    self.consume(signaling, &mut conn, &transport_id, id).await?;
-                }
-            }
         }
 
         // Two timers for the whole session, reset rather than re-created: the end (connect
@@ -158,60 +148,123 @@ impl Viewer {
         tokio::pin!(stop);
         let timer = tokio::time::sleep(Duration::ZERO);
         tokio::pin!(timer);
-        let mut timer_at = timer.deadline();
         let mut pli_check = tokio::time::interval(Duration::from_millis(100));
         let mut events = Vec::with_capacity(64);
+        // Set up media, receive until the end; after a `mediaReset` (the room's worker died),
+        // set up again on the same signaling connection.
         loop {
-            let next = conn.poll(&mut events)?;
-            let mut connected = self.report.connected;
-            let mut received = 0;
-            for event in events.drain(..) {
-                match event {
-                    Event::Connected => connected = true,
-                    Event::RtpPacket(packet) => {
-                        received += 1;
-                        self.on_packet(&packet);
+            let (mut conn, transport_id) = self
+                .setup_media(opts, crypto, signaling, &codecs, std::mem::take(&mut producers))
+                .await?;
+            let mut timer_at = timer.deadline();
+            // Connected again after a reset: the new transport has until this to connect.
+            let mut reconnect_by = self.reset_at.map(|t| t + CONNECT_TIMEOUT);
+            let mut connected = false;
+            let reset = loop {
+                let next = conn.poll(&mut events)?;
+                let mut received = 0;
+                for event in events.drain(..) {
+                    match event {
+                        Event::Connected => connected = true,
+                        Event::RtpPacket(packet) => {
+                            received += 1;
+                            self.on_packet(&packet);
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
-            }
-            if received > 0 {
-                Progress::add(&opts.progress.packets_received, received);
-            }
-            if connected && !self.report.connected {
-                self.report.connected = true;
-                self.report.connect_time = Some(started.elapsed());
-                Progress::add(&opts.progress.connected, 1);
-                stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
-            }
-            if tokio::time::Instant::from(next) != timer_at {
-                timer_at = next.into();
-                timer.as_mut().reset(timer_at);
-            }
-            tokio::select! {
-                biased;
-                _ = cancel.cancelled() => return Ok(()),
-                _ = &mut stop => {
-                    return if self.report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+                if received > 0 {
+                    Progress::add(&opts.progress.packets_received, received);
                 }
-                readable = conn.readable() => {
-                    readable.map_err(SyntheticError::Io)?;
-                    conn.receive(&mut events)?;
+                if connected && !self.report.connected {
+                    self.report.connected = true;
+                    self.report.connect_time = Some(started.elapsed());
+                    Progress::add(&opts.progress.connected, 1);
+                    stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
                 }
-                _ = &mut timer => {
-                // A fired Sleep stays ready until reset: make the next poll reset it.
-                timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
-                conn.timeout(Instant::now())?;
-            }
-                _ = pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(&mut conn, opts.pli_after),
-                notification = signaling.next_notification() => {
-                    let Some(n) = notification else {
-                        return Err(SyntheticError::Signaling(SignalingError::Closed));
-                    };
-                    self.on_notification(signaling, &mut conn, &transport_id, &n).await?;
+                if connected {
+                    reconnect_by = None;
+                } else if reconnect_by.is_some_and(|t| Instant::now() >= t) {
+                    return Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
                 }
+                if tokio::time::Instant::from(next) != timer_at {
+                    timer_at = next.into();
+                    timer.as_mut().reset(timer_at);
+                }
+                tokio::select! {
+                    biased;
+                    _ = cancel.cancelled() => return Ok(()),
+                    _ = &mut stop => {
+                        return if self.report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
+                    }
+                    readable = conn.readable() => {
+                        readable.map_err(SyntheticError::Io)?;
+                        conn.receive(&mut events)?;
+                    }
+                    _ = &mut timer => {
+                        // A fired Sleep stays ready until reset: make the next poll reset it.
+                        timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
+                        conn.timeout(Instant::now())?;
+                    }
+                    _ = pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(&mut conn, opts.pli_after),
+                    notification = signaling.next_notification() => {
+                        let Some(n) = notification else {
+                            return Err(SyntheticError::Signaling(SignalingError::Closed));
+                        };
+                        if n["notification"] == "mediaReset" {
+                            break true;
+                        }
+                        self.on_notification(signaling, &mut conn, &transport_id, &n).await?;
+                    }
+                }
+            };
+            if reset {
+                self.on_media_reset();
             }
         }
+    }
+
+    /// A recv transport, connected, with a consumer for each of `producers` (or the feed).
+    async fn setup_media(
+        &mut self,
+        opts: &ViewerOptions,
+        crypto: &Arc<CryptoProvider>,
+        signaling: &mut SignalingClient,
+        codecs: &CodecSetup,
+        producers: Vec<String>,
+    ) -> Result<(Connection, String), SyntheticError> {
+        let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "recv"})).await?;
+        let (mut conn, dtls) = Connection::open(&transport, codecs, crypto).await?;
+        signaling
+            .request(
+                "connectTransport",
+                json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
+            )
+            .await?;
+        let transport_id = transport.transport_id.to_string();
+        if opts.feed {
+            let consumer: ConsumeResponse = signaling
+                .call("subscribeFeed", json!({"transportId": transport_id}))
+                .await?;
+            self.add_stream(signaling, &mut conn, consumer, "feed").await?;
+        } else {
+            for id in &producers {
+                self.consume(signaling, &mut conn, &transport_id, id).await?;
+            }
+        }
+        Ok((conn, transport_id))
+    }
+
+    /// The room moved to a new router: every consumer is gone. Their streams are finished (kept
+    /// for the report); the feed's continuity starts over on the new stream.
+    fn on_media_reset(&mut self) {
+        self.report.media_resets += 1;
+        self.reset_at = Some(Instant::now());
+        self.closed.append(&mut self.streams);
+        if let Some(feed) = &mut self.feed {
+            feed.restart_stream();
+        }
+        tracing::debug!(peer = self.report.index, "media reset: setting up again");
     }
 
     /// Creates a consumer, declares its stream to str0m, and resumes it.
@@ -344,6 +397,10 @@ impl Viewer {
         let Some(stream) = self.streams.iter_mut().find(|s| s.ssrc == ssrc) else {
             return;
         };
+        if let Some(reset_at) = self.reset_at.take() {
+            let recovery = reset_at.elapsed();
+            self.report.recovery = Some(self.report.recovery.map_or(recovery, |r| r.max(recovery)));
+        }
         let now_us = epoch_us();
         let (stamp, key_frame) = match stream.kind {
             MediaKind::Audio => (MediaStamp::from_audio_payload(&packet.payload), false),
