@@ -157,9 +157,18 @@ fn render(d: &ServerDump, since: Option<(Duration, &ServerDump)>, room: Option<&
     );
     for w in &d.workers {
         let pct = since.and_then(|(dt, prev)| {
-            let before = prev.workers.iter().find(|p| p.index == w.index)?.cpu_seconds?;
-            Some(100.0 * (w.cpu_seconds? - before) / dt.as_secs_f64())
+            // A replaced worker is a new thread: its CPU time started again from zero.
+            let prev = prev
+                .workers
+                .iter()
+                .find(|p| p.index == w.index && p.restarts == w.restarts)?;
+            Some(100.0 * (w.cpu_seconds? - prev.cpu_seconds?) / dt.as_secs_f64())
         });
+        let state = match (w.dead, w.restarts) {
+            (true, _) => "DEAD".to_string(),
+            (false, 0) => "running".to_string(),
+            (false, n) => format!("running (replaced {n}x)"),
+        };
         let _ = writeln!(
             out,
             "{:<7} {:<8} {:<8} {:<6} {:<6} {:<6} {:<18} {}",
@@ -170,7 +179,7 @@ fn render(d: &ServerDump, since: Option<(Duration, &ServerDump)>, room: Option<&
             w.rooms,
             w.peers,
             w.ports.join(" "),
-            if w.dead { "DEAD" } else { "running" }
+            state
         );
     }
     if d.rooms.is_empty() {

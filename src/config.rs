@@ -41,6 +41,9 @@ pub struct AdminConfig {
     /// `/metrics` needs the admin token too (by default it is open, for a scraper on a private
     /// network; room names appear in its labels).
     pub protect_metrics: bool,
+    /// `POST /admin/workers/{index}/crash` is allowed (with the admin token): a chaos drill
+    /// that kills one mediasoup worker so clients show they recover. Off in production.
+    pub fault_injection: bool,
 }
 
 /// The in-memory utterance buffer and the voice-activity detector that cuts utterances.
@@ -499,6 +502,12 @@ impl Config {
                 ));
             }
         }
+        if self.admin.fault_injection && self.admin.token.is_none() && self.auth.mode == AuthMode::None {
+            return Err(invalid(
+                "admin.fault_injection",
+                "needs the admin API: set admin.token (SFU_ADMIN_TOKEN) or Firebase auth",
+            ));
+        }
         if self.admin.protect_metrics && self.admin.token.is_none() {
             return Err(invalid(
                 "admin.protect_metrics",
@@ -936,6 +945,11 @@ mod tests {
             ..Overrides::default()
         });
         assert_eq!(c.admin.token.as_deref(), Some("0123456789abcdef0123"));
+        c.admin.fault_injection = true;
+        assert!(c.validate().is_ok());
+        c.admin.token = None;
+        let e = c.validate().unwrap_err().to_string();
+        assert!(e.starts_with("admin.fault_injection:"), "{e}");
     }
 
     #[test]

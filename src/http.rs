@@ -4,10 +4,10 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Query, State, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, Path, Query, State, WebSocketUpgrade};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,7 @@ pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/admin/rooms", get(admin_rooms))
+        .route("/admin/workers/{index}/crash", post(admin_crash_worker))
         .with_state(ctx)
 }
 
@@ -231,6 +232,36 @@ async fn admin_rooms(
         );
     };
     Json(crate::admin::dump(&ctx, query.room.as_deref()).await).into_response()
+}
+
+/// Fault injection (`admin.fault_injection`): makes one mediasoup worker die as a crash would;
+/// the server replaces it and moves its rooms, and their clients get `mediaReset`.
+async fn admin_crash_worker(
+    State(ctx): State<Arc<ServerContext>>,
+    headers: HeaderMap,
+    index: Result<Path<usize>, axum::extract::rejection::PathRejection>,
+) -> Response {
+    if let Err(response) = check_admin(&ctx, &headers).await {
+        return *response;
+    }
+    if !ctx.config.admin.fault_injection {
+        return http_error(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "fault injection is off: start the server with admin.fault_injection = true (never in production)",
+        );
+    }
+    let Ok(Path(index)) = index else {
+        return http_error(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidParams,
+            "the worker index is a number (see `workers` in /admin/rooms)",
+        );
+    };
+    match ctx.pool.simulate_crash(index) {
+        Ok(()) => (StatusCode::ACCEPTED, Json(serde_json::json!({"crashed": index}))).into_response(),
+        Err(e) => http_error(StatusCode::NOT_FOUND, ErrorCode::NotFound, &e.to_string()),
+    }
 }
 
 // The demo page is compiled in: `sfu serve` needs no files beside the binary. The bundle is

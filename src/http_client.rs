@@ -88,12 +88,21 @@ impl HttpClient {
 
     /// GETs `url`; the body of a 2xx answer.
     pub async fn get(&self, url: &str, bearer: Option<&str>) -> Result<Bytes, HttpError> {
+        self.send(http::Method::GET, url, bearer).await
+    }
+
+    /// POSTs to `url` with an empty body; the body of a 2xx answer.
+    pub async fn post(&self, url: &str, bearer: Option<&str>) -> Result<Bytes, HttpError> {
+        self.send(http::Method::POST, url, bearer).await
+    }
+
+    async fn send(&self, method: http::Method, url: &str, bearer: Option<&str>) -> Result<Bytes, HttpError> {
         let bad_url = || HttpError::BadUrl { url: url.to_string() };
         let uri: http::Uri = url.parse().map_err(|_| bad_url())?;
         if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
             return Err(bad_url());
         }
-        let mut request = http::Request::get(uri);
+        let mut request = http::Request::builder().method(method).uri(uri);
         if let Some(token) = bearer {
             request = request.header(http::header::AUTHORIZATION, format!("Bearer {token}"));
         }

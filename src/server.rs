@@ -84,6 +84,9 @@ impl Server {
             source,
         })?;
         let (pool, deaths) = WorkerPool::start(&config).await?;
+        if config.admin.fault_injection {
+            tracing::warn!("admin.fault_injection is on: admins can kill media workers (POST /admin/workers/N/crash)");
+        }
         let counters = Arc::new(ServerCounters::default());
         let shutdown = CancellationToken::new();
         let (feeds, feed_task) = FeedEngine::start(shutdown.clone());

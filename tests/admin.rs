@@ -236,3 +236,51 @@ async fn sfu_inspect_prints_tables_and_json() {
     assert_released(&server).await;
     server.shutdown().await.unwrap();
 }
+
+/// `POST /admin/workers/{index}/crash`: behind the admin token, refused unless
+/// `admin.fault_injection` is on; then the worker dies, is replaced, and a peer of a room on it
+/// hears `mediaReset`.
+#[tokio::test]
+async fn worker_crash_endpoint_is_a_guarded_chaos_drill() {
+    let server = start(config()).await;
+    let http = client(&server);
+    let url = |i: &str| format!("{}/admin/workers/{i}/crash", server.http_url());
+    let status = |e: HttpError| match e {
+        HttpError::Status { status, body, .. } => (status, body),
+        e => panic!("{e}"),
+    };
+    let (code, body) = status(http.post(&url("0"), Some(TOKEN)).await.unwrap_err());
+    assert_eq!(code, 403, "{body}");
+    assert!(body.contains("admin.fault_injection"), "{body}");
+    server.shutdown().await.unwrap();
+
+    let mut c = config();
+    c.admin.fault_injection = true;
+    let server = start(c).await;
+    let http = client(&server);
+    let url = |i: &str| format!("{}/admin/workers/{i}/crash", server.http_url());
+    assert_eq!(status(http.post(&url("0"), None).await.unwrap_err()).0, 401);
+    assert_eq!(
+        status(http.post(&url("0"), Some("wrong-token-0123456789")).await.unwrap_err()).0,
+        403
+    );
+    assert_eq!(status(http.post(&url("x"), Some(TOKEN)).await.unwrap_err()).0, 400);
+    let (code, body) = status(http.post(&url("7"), Some(TOKEN)).await.unwrap_err());
+    assert_eq!(code, 404, "{body}");
+    assert!(body.contains("no worker 7"), "{body}");
+
+    let mut peer = Client::connect(&server).await;
+    peer.join("chaos", "viewer").await;
+    let worker = server.rooms()[0].1;
+    let body = http.post(&url(&worker.to_string()), Some(TOKEN)).await.unwrap();
+    assert_eq!(String::from_utf8_lossy(&body), format!("{{\"crashed\":{worker}}}"));
+    assert_eq!(peer.notification("mediaReset").await["reason"], "worker_died");
+    eventually("replaced", || server.workers().iter().all(|w| !w.dead)).await;
+    let metrics = http.get(&format!("{}/metrics", server.http_url()), None).await.unwrap();
+    let metrics = String::from_utf8_lossy(&metrics);
+    let series = format!("sfu_worker_restarts_total{{worker=\"{worker}\"}}");
+    assert_eq!(sample(&metrics, &series), Some(1.0), "{metrics}");
+    peer.close().await;
+    assert_released(&server).await;
+    server.shutdown().await.unwrap();
+}

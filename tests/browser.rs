@@ -3,7 +3,9 @@
 //! RTCPeerConnection receives growing audio with a non-zero level; closing the broadcaster shows
 //! on the listener's page. A third page listens to the feed: it is switched to the broadcaster's
 //! utterances (`feedSwitched`) and receives audio with a non-zero level through the feed's
-//! DirectTransport producer. Screenshots of the three pages are taken (into docs/img/ with
+//! DirectTransport producer. Then the room's media worker is killed (the admin API's fault
+//! injection): all three pages get `mediaReset`, set their media up again on the same socket, and
+//! audio flows again. Screenshots of the three pages are taken (into docs/img/ with
 //! SFU_UPDATE_SCREENSHOTS=1).
 
 mod common;
@@ -26,7 +28,11 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
         "Chromium is missing: run scripts/setup"
     );
 
-    let server = start(test_config(1)).await;
+    const TOKEN: &str = "browser-test-admin-token-0123";
+    let mut config = test_config(1);
+    config.admin.token = Some(TOKEN.into());
+    config.admin.fault_injection = true;
+    let server = start(config).await;
     let base = format!("http://{}", server.local_addr());
     // SFU_UPDATE_SCREENSHOTS=1 refreshes the committed ones in docs/img.
     let shots = if std::env::var_os("SFU_UPDATE_SCREENSHOTS").is_some() {
@@ -41,6 +47,7 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
             .arg(&driver)
             .arg(&base)
             .arg(&shots)
+            .arg(TOKEN)
             .current_dir(root)
             .output(),
     )
@@ -65,6 +72,12 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     assert!(feed["maxLevel"].as_f64().unwrap() > 0.0, "{feed:#}");
     assert!(feed["switched"]["switches"].as_u64().unwrap() >= 1, "{feed:#}");
     assert!(server.feed_stats().switches >= 1 && server.feed_stats().packets > 0);
+    let reset = steps
+        .iter()
+        .find(|s| s["name"] == "media reset")
+        .expect("media reset step");
+    println!("media reset in the browser: {reset}");
+    assert_eq!(server.workers()[0].restarts, 1);
     for role in ["broadcast", "listen", "feed"] {
         let png = std::fs::metadata(shots.join(format!("{role}.png"))).expect("screenshot taken");
         assert!(png.len() > 1000);

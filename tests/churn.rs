@@ -1,8 +1,9 @@
 //! Churn and faults against one server, bounded in time and count: synthetic broadcasters and
-//! viewers (live and feed) with real media, one broadcaster vanishing mid-run, while raw clients
-//! join, produce, subscribe, send malformed frames, leave, close, or drop their socket (parked
-//! for resume, then released). Afterwards: no leaked object on our side or mediasoup's, no feed
-//! left in the engine, only the injected error codes, and no panic anywhere in the process.
+//! viewers (live and feed) with real media, one broadcaster vanishing mid-run, the worker of
+//! their room killed mid-run (they recover on the replacement), while raw clients join, produce,
+//! subscribe, send malformed frames, leave, close, or drop their socket (parked for resume, then
+//! released). Afterwards: no leaked object on our side or mediasoup's, no feed left in the
+//! engine, only the injected error codes, and no panic anywhere in the process.
 
 mod common;
 
@@ -88,8 +89,23 @@ async fn churn_and_faults_leave_nothing_behind() {
     let feed = tokio::spawn(run_viewers(viewers("churn-a", 8, 6, true)));
     let live = tokio::spawn(run_viewers(viewers("churn-a", 8, 5, false)));
 
-    // 60 raw clients, 10 at a time.
+    let mut watcher = Client::connect(&server).await;
+    watcher.join_with_caps("churn-a", "viewer").await;
+    let speakers_worker = server
+        .rooms()
+        .into_iter()
+        .find_map(|(room, worker, _)| (room == "churn-a").then_some(worker))
+        .unwrap();
+
+    // 60 raw clients, 10 at a time; between the second and third wave, the worker of the
+    // synthetic peers' room dies.
     for wave in 0..6 {
+        if wave == 2 {
+            server.simulate_worker_crash(speakers_worker).unwrap();
+            watcher.notification("mediaReset").await;
+            // The supervisor moves the rooms one after the other, within milliseconds.
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         let mut tasks = tokio::task::JoinSet::new();
         for i in wave * 10..wave * 10 + 10 {
             tasks.spawn(churner(Arc::clone(&server), i));
@@ -108,11 +124,19 @@ async fn churn_and_faults_leave_nothing_behind() {
         let report = run.await.unwrap().expect("synthetic run");
         let s = &report.summary;
         assert_eq!((s.connected, s.failed), (s.peers, 0), "{name}: {s}");
+        if name != "vanishing" {
+            assert_eq!(
+                s.media_resets, s.peers as u64,
+                "{name} recovered from the worker death: {s}"
+            );
+        }
         if let Some(f) = &s.feed {
             assert_eq!((f.seq_gaps, f.ts_backwards, f.segment_gaps), (0, 0, 0), "{f:?}");
         }
     }
 
+    watcher.close().await;
+    assert!(server.workers().iter().all(|w| !w.dead));
     // Parked sessions expire after their 1 s grace; then nothing is left.
     assert_released(&server).await;
     eventually("the feed engine is empty", || server.feed_stats().feeds == 0).await;
@@ -140,6 +164,9 @@ async fn churn_and_faults_leave_nothing_behind() {
         races <= 8 * 10,
         "at most one per live viewer and churning producer: {races}"
     );
+    // Requests of the synthetic viewers that were in flight when the worker died.
+    let resets = by_code.remove("media_reset").unwrap_or(0);
+    assert!(resets <= 16, "at most one per synthetic viewer: {resets}");
     assert!(by_code.is_empty(), "no other error: {by_code:?}");
     assert_eq!(PANICS.load(Ordering::Relaxed), 0, "no panic anywhere in the process");
     let server = Arc::into_inner(server).expect("last handle");

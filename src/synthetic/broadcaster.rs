@@ -107,6 +107,15 @@ async fn broadcast(
         let (mut conn, audio_ssrc, video_ssrc) =
             match setup_media(&mut signaling, &codecs, crypto, &cname, video.is_some()).await {
                 Ok(setup) => setup,
+                // The worker died while we were setting up: start over after its mediaReset.
+                Err(e) if e.is_media_reset() => {
+                    if let Err(e) = signaling.wait_notification("mediaReset", CONNECT_TIMEOUT).await {
+                        break Err(e.into());
+                    }
+                    report.media_resets += 1;
+                    reset_at = Some(Instant::now());
+                    continue;
+                }
                 Err(e) => break Err(e),
             };
         let mut timer_at = timer.deadline();

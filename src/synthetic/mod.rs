@@ -44,6 +44,13 @@ pub enum SyntheticError {
     Options(String),
 }
 
+impl SyntheticError {
+    /// The server answered `media_reset`: the room's worker died and `mediaReset` follows.
+    pub(crate) fn is_media_reset(&self) -> bool {
+        matches!(self, SyntheticError::Signaling(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::MediaReset))
+    }
+}
+
 /// Where the peers connect and how they identify.
 #[derive(Debug, Clone)]
 pub struct Target {

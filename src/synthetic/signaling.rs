@@ -248,6 +248,24 @@ impl SignalingClient {
         let _ = tokio::time::timeout(Duration::from_secs(2), &mut self.task).await;
     }
 
+    /// Skips notifications until one named `name` (returned), for at most `timeout`.
+    pub async fn wait_notification(&mut self, name: &str, timeout: Duration) -> Result<Value, SignalingError> {
+        let wait = async {
+            while let Some(n) = self.notifications.recv().await {
+                if n["notification"] == name {
+                    return Ok(n);
+                }
+            }
+            Err(SignalingError::Closed)
+        };
+        tokio::time::timeout(timeout, wait)
+            .await
+            .map_err(|_| SignalingError::Timeout {
+                method: format!("waiting for {name}"),
+                timeout,
+            })?
+    }
+
     /// A notification already received, if any, without waiting.
     pub fn try_notification(&mut self) -> Option<Value> {
         self.notifications.try_recv().ok()

@@ -21,7 +21,7 @@ use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
 use super::stats::{latency_histogram, StreamStats};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
-use crate::signaling::protocol::{ConsumeResponse, TransportResponse};
+use crate::signaling::protocol::{ConsumeResponse, ErrorCode, TransportResponse};
 
 pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError> {
     let crypto = Arc::new(str0m::crypto::from_feature_flags());
@@ -153,9 +153,19 @@ impl Viewer {
         // Set up media, receive until the end; after a `mediaReset` (the room's worker died),
         // set up again on the same signaling connection.
         loop {
-            let (mut conn, transport_id) = self
+            let setup = self
                 .setup_media(opts, crypto, signaling, &codecs, std::mem::take(&mut producers))
-                .await?;
+                .await;
+            let (mut conn, transport_id) = match setup {
+                Ok(setup) => setup,
+                // The worker died while we were setting up: start over after its mediaReset.
+                Err(e) if e.is_media_reset() => {
+                    signaling.wait_notification("mediaReset", CONNECT_TIMEOUT).await?;
+                    self.on_media_reset();
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             let mut timer_at = timer.deadline();
             // Connected again after a reset: the new transport has until this to connect.
             let mut reconnect_by = self.reset_at.map(|t| t + CONNECT_TIMEOUT);
@@ -286,8 +296,9 @@ impl Viewer {
             .await
         {
             Ok(c) => c,
-            // The producer closed between the announcement and our request: nothing to consume.
-            Err(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::NotFound) => return Ok(()),
+            // The producer closed between the announcement and our request (or died with the
+            // room's worker, and mediaReset is on its way): nothing to consume.
+            Err(e) if matches!(e.code(), Some(ErrorCode::NotFound | ErrorCode::MediaReset)) => return Ok(()),
             Err(e) => return Err(e.into()),
         };
         self.add_stream(signaling, conn, consumer, producer_id).await
@@ -329,8 +340,9 @@ impl Viewer {
             .await
         {
             Ok(_) => {}
-            // Its producer closed meanwhile (consumerClosed is on its way): nothing to receive.
-            Err(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::NotFound) => {
+            // Its producer closed meanwhile (consumerClosed or mediaReset is on its way): nothing
+            // to receive.
+            Err(e) if matches!(e.code(), Some(ErrorCode::NotFound | ErrorCode::MediaReset)) => {
                 conn.rtc.direct_api().remove_stream_rx(ssrc.into());
                 return Ok(());
             }

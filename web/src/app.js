@@ -71,6 +71,8 @@ const state = {
   // Feed mode: what the server's rerouted feed plays now.
   feed: null, // {consumerId, speakerPeerId, utteranceId, reason} | {waiting: reason}
   switches: 0,
+  // Times the room's media worker died and the page set its media up again.
+  mediaResets: 0,
 };
 
 let signaling = null;
@@ -79,6 +81,9 @@ let sendTransport = null;
 let recvTransport = null;
 let localStream = null;
 let audioContext = null;
+// Settles when the page's transports are set up (after join, and again after mediaReset): a
+// producer announced meanwhile is consumed then.
+let mediaReady = Promise.resolve();
 
 function log(text) {
   const time = new Date().toLocaleTimeString();
@@ -213,7 +218,7 @@ async function connect(mode) {
   });
   signaling.on('newProducer', (d) => {
     log(`${nameOf(d.peerId)} started ${d.kind}`);
-    if (state.mode === 'viewer') consume(d.producerId, d.peerId).catch(fail);
+    if (state.mode === 'viewer') mediaReady.then(() => consume(d.producerId, d.peerId)).catch(fail);
   });
   signaling.on('producerClosed', (d) => log(`${nameOf(d.peerId)} stopped broadcasting`));
   signaling.on('consumerClosed', (d) => dropConsumer(d.consumerId));
@@ -226,9 +231,12 @@ async function connect(mode) {
     state.feed = { ...state.feed, waiting: d.reason };
     log(`feed: waiting for someone to speak`);
   });
+  signaling.on('mediaReset', (d) => onMediaReset(d.reason).catch(fail));
   signaling.on('producerPaused', (d) => log(`${nameOf(d.peerId)} paused`));
   signaling.on('producerResumed', (d) => log(`${nameOf(d.peerId)} resumed`));
 
+  let joinedMedia;
+  mediaReady = new Promise((resolve) => { joinedMedia = resolve; });
   const { routerRtpCapabilities } = await signaling.request('getRouterRtpCapabilities');
   device = new Device();
   await device.load({ routerRtpCapabilities });
@@ -241,33 +249,65 @@ async function connect(mode) {
   state.peerId = joined.peerId;
   for (const p of joined.peers) state.peers.set(p.peerId, p);
   log(`joined room ${joined.room} as ${role}`);
-  const iceServers = joined.iceServers;
-  state.iceServers = iceServers;
+  state.iceServers = joined.iceServers;
+  const setup = setupMedia(joined.producers);
+  joinedMedia(setup);
+  await setup;
+  render();
+}
+
+function setupMedia(producers) {
+  mediaReady = createMedia(producers);
+  return mediaReady;
+}
+
+// Transports, then producing (broadcaster), consuming `producers` or the feed (listener). Run
+// after join, and again after mediaReset with no producers: the server announces the room's
+// producers anew as their broadcasters produce again.
+async function createMedia(producers) {
+  const iceServers = state.iceServers;
   // ?relay=1 forces media through the TURN server (what a client behind a strict firewall does).
   const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
-
-  if (role === 'broadcaster') {
+  if (state.role === 'broadcaster') {
     const t = await signaling.request('createTransport', { direction: 'send' });
-    sendTransport = device.createSendTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
-    wireTransport(sendTransport);
-    sendTransport.on('produce', ({ kind, rtpParameters, appData }, ok, err) => {
-      signaling.request('produce', { transportId: sendTransport.id, kind, rtpParameters, appData })
+    const transport = device.createSendTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
+    sendTransport = transport;
+    wireTransport(transport);
+    transport.on('produce', ({ kind, rtpParameters, appData }, ok, err) => {
+      signaling.request('produce', { transportId: transport.id, kind, rtpParameters, appData })
         .then(({ producerId }) => ok({ id: producerId }), err);
     });
-    const video = $('camera').checked;
-    localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video });
+    if (!localStream) {
+      const video = $('camera').checked;
+      localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video });
+      state.localLevel = meter(localStream);
+    }
     for (const track of localStream.getTracks()) {
-      await sendTransport.produce({ track });
+      // The tracks outlive the producer: after mediaReset they are produced again.
+      await transport.produce({ track, stopTracks: false });
       log(`broadcasting ${track.kind}`);
     }
-    state.localLevel = meter(localStream);
   } else {
     const t = await signaling.request('createTransport', { direction: 'recv' });
     recvTransport = device.createRecvTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
     wireTransport(recvTransport);
-    if (mode === 'feed') await subscribeFeed();
-    else for (const p of joined.producers) await consume(p.producerId, p.peerId);
+    if (state.mode === 'feed') await subscribeFeed();
+    else for (const p of producers) await consume(p.producerId, p.peerId);
   }
+}
+
+// The room's media worker died and the room moved to a new one: our transports, producers and
+// consumers are gone on the server. We stay in the room; set up media again on this socket.
+async function onMediaReset(reason) {
+  state.mediaResets += 1;
+  log(`media server restarted (${reason}): reconnecting media`);
+  for (const id of [...state.consumers.keys()]) dropConsumer(id);
+  if (sendTransport) sendTransport.close();
+  if (recvTransport) recvTransport.close();
+  sendTransport = recvTransport = null;
+  state.transport = 'reconnecting';
+  render();
+  await setupMedia([]);
   render();
 }
 

@@ -1,12 +1,15 @@
 // Browser end-to-end check of the demo page, driven by Playwright (playwright-core) in Debian's
 // Chromium with fake media devices (its fake microphone plays a periodic beep).
 //
-// usage: node web/test/e2e.mjs BASE_URL [SCREENSHOT_DIR]
+// usage: node web/test/e2e.mjs BASE_URL [SCREENSHOT_DIR] [ADMIN_TOKEN]
+// With ADMIN_TOKEN (and a server with admin.fault_injection on) it also kills the room's media
+// worker and checks that the listener and feed pages set their media up again.
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
 import { launchChromium, until } from './chromium.mjs';
 
 const base = process.argv[2];
 const shots = process.argv[3];
+const adminToken = process.argv[4];
 const room = `e2e-${process.pid}`;
 const result = { steps: [] };
 
@@ -71,6 +74,28 @@ try {
   const feedText = await feed.locator('#speakers').innerText();
   if (!/feed — (Ann|waiting)/.test(feedText)) throw new Error(`feed page does not show the speaker: ${feedText}`);
 
+  if (adminToken) {
+    // The room's only worker dies; the server replaces it and the pages get mediaReset.
+    const crash = await fetch(`${base}/admin/workers/0/crash`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+    if (crash.status !== 202) throw new Error(`crash endpoint: HTTP ${crash.status} ${await crash.text()}`);
+    const crashed = Date.now();
+    for (const [name, page] of [['broadcaster', broadcaster], ['listener', listener], ['feed', feed]]) {
+      await until(`${name} media set up again`, () => page.evaluate(() => {
+        const s = window.sfuDemo.state;
+        return s.mediaResets === 1 && s.transport === 'connected';
+      }));
+    }
+    const reconnected = Date.now() - crashed;
+    const again = {};
+    for (const [name, page] of [['listener', listener], ['feed', feed]]) {
+      const before = await until(`${name} inbound audio again`, () => page.evaluate(() => window.sfuDemo.inboundAudio()));
+      await until(`${name} audio growing again`, () => page.evaluate(
+        (n) => window.sfuDemo.inboundAudio().then((a) => a && a.packetsReceived > n + 20 && a), before.packetsReceived));
+      again[name] = await page.evaluate(() => window.sfuDemo.inboundAudio());
+    }
+    step('media reset', { reconnectedMs: reconnected, recoveredMs: Date.now() - crashed, again });
+  }
+
   if (shots) {
     await broadcaster.screenshot({ path: `${shots}/broadcast.png`, fullPage: true });
     await listener.screenshot({ path: `${shots}/listen.png`, fullPage: true });
@@ -89,6 +114,13 @@ try {
 } catch (e) {
   result.ok = false;
   result.error = e.message;
+  // What each page said, for the diagnosis.
+  result.pages = {};
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    result.pages[page.url()] = await page.evaluate(() => ({
+      error: window.sfuDemo.state.error, transport: window.sfuDemo.state.transport, events: window.sfuDemo.state.events.slice(0, 6),
+    })).catch((err) => err.message);
+  }
   code = 1;
 } finally {
   await browser.close();
