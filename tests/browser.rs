@@ -3,7 +3,9 @@
 //! RTCPeerConnection receives growing audio with a non-zero level; closing the broadcaster shows
 //! on the listener's page. A third page listens to the feed: it is switched to the broadcaster's
 //! utterances (`feedSwitched`) and receives audio with a non-zero level through the feed's
-//! DirectTransport producer. Then the room's media worker is killed (the admin API's fault
+//! DirectTransport producer. The listener's connection (through a TCP proxy) is cut without a
+//! close frame: the page resumes its session on a new connection and its audio never stops.
+//! Then the room's media worker is killed (the admin API's fault
 //! injection): all three pages get `mediaReset`, set their media up again on the same socket, and
 //! audio flows again. Screenshots of the three pages are taken (into docs/img/ with
 //! SFU_UPDATE_SCREENSHOTS=1).
@@ -32,6 +34,8 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     let mut config = test_config(1);
     config.admin.token = Some(TOKEN.into());
     config.admin.fault_injection = true;
+    // The listener's connection is cut on purpose: its session waits to be resumed.
+    config.limits.resume_grace_secs = 30;
     let server = start(config).await;
     let base = format!("http://{}", server.local_addr());
     // SFU_UPDATE_SCREENSHOTS=1 refreshes the committed ones in docs/img.
@@ -72,6 +76,8 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     assert!(feed["maxLevel"].as_f64().unwrap() > 0.0, "{feed:#}");
     assert!(feed["switched"]["switches"].as_u64().unwrap() >= 1, "{feed:#}");
     assert!(server.feed_stats().switches >= 1 && server.feed_stats().packets > 0);
+    let resumed = steps.iter().find(|s| s["name"] == "resumed").expect("resume step");
+    println!("resumed in the browser: {resumed}");
     let reset = steps
         .iter()
         .find(|s| s["name"] == "media reset")

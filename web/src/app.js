@@ -38,6 +38,7 @@ class Signaling {
   }
 
   request(method, data = {}) {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error('not connected'));
     const id = this.nextId++;
     this.ws.send(JSON.stringify({ id, method, data }));
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
@@ -73,6 +74,9 @@ const state = {
   switches: 0,
   // Times the room's media worker died and the page set its media up again.
   mediaResets: 0,
+  // Times the signaling connection died and the session was taken back with `resume`.
+  resumes: 0,
+  resumeToken: null,
 };
 
 let signaling = null;
@@ -206,6 +210,9 @@ async function connect(mode) {
   signaling.on('close', (e) => {
     state.connection = `closed${e.code ? ` (${e.code}${e.reason ? `: ${e.reason}` : ''})` : ''}`;
     render();
+    // The connection died (no close frame: network change, sleep) or the server timed it out:
+    // the server keeps the session for a while; take it back on a new connection.
+    if (state.role && (e.code === 1006 || e.code === 4001)) resumeSession().catch(fail);
   });
   signaling.on('serverShutdown', (d) => log(`server is shutting down: ${d.reason}`));
   signaling.on('peerJoined', (d) => {
@@ -247,6 +254,7 @@ async function connect(mode) {
     rtpCapabilities: device.rtpCapabilities,
   });
   state.peerId = joined.peerId;
+  state.resumeToken = joined.resumeToken;
   for (const p of joined.peers) state.peers.set(p.peerId, p);
   log(`joined room ${joined.room} as ${role}`);
   state.iceServers = joined.iceServers;
@@ -371,6 +379,42 @@ function dropConsumer(consumerId) {
   render();
 }
 
+// Takes the session back on a new WebSocket (`resume`): same peer, same transports, producers,
+// consumers and feed (media kept flowing meanwhile), then the notifications missed. A few
+// attempts, backing off; a session the server no longer has means joining again.
+async function resumeSession() {
+  const handlers = signaling.handlers;
+  const url = signaling.url;
+  for (let attempt = 1; attempt <= 5 && state.role; attempt++) {
+    state.connection = `reconnecting (attempt ${attempt})`;
+    render();
+    await new Promise((r) => setTimeout(r, 300 * attempt));
+    const next = new Signaling(url);
+    next.handlers = handlers;
+    try {
+      await next.open();
+    } catch (_) {
+      continue; // the server is unreachable for now: try again
+    }
+    try {
+      const resumed = await next.request('resume', { resumeToken: state.resumeToken });
+      signaling = next;
+      state.resumeToken = resumed.resumeToken;
+      state.resumes += 1;
+      state.connection = 'connected';
+      log('connection lost and resumed: same session, media kept playing');
+      return;
+    } catch (err) {
+      next.handlers = new Map();
+      next.close();
+      if (/session_expired/.test(err.message)) break;
+    }
+  }
+  if (!state.role) return;
+  fail(new Error('the connection to the server was lost and the session could not be resumed; start again'));
+  await stop();
+}
+
 async function stop() {
   if (signaling) {
     try { await signaling.request('leave'); } catch (_) { /* already gone */ }
@@ -381,7 +425,7 @@ async function stop() {
   if (sendTransport) sendTransport.close();
   if (recvTransport) recvTransport.close();
   sendTransport = recvTransport = localStream = signaling = null;
-  Object.assign(state, { role: null, mode: null, peerId: null, connection: 'idle', transport: 'none', localLevel: null, feed: null });
+  Object.assign(state, { role: null, mode: null, peerId: null, resumeToken: null, connection: 'idle', transport: 'none', localLevel: null, feed: null });
   state.peers.clear();
   log('left the room');
 }

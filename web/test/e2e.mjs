@@ -5,6 +5,7 @@
 // With ADMIN_TOKEN (and a server with admin.fault_injection on) it also kills the room's media
 // worker and checks that the listener and feed pages set their media up again.
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
+import net from 'node:net';
 import { launchChromium, until } from './chromium.mjs';
 
 const base = process.argv[2];
@@ -17,6 +18,28 @@ function step(name, data = {}) {
   result.steps.push({ name, ...data });
 }
 
+// A TCP proxy in front of the server, so the test can cut a page's connections the way a network
+// does (no WebSocket close frame). Media does not go through it (UDP straight to the server).
+function startProxy(target) {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(port), hostname);
+    for (const [a, b] of [[client, upstream], [upstream, client]]) {
+      sockets.add(a);
+      a.pipe(b);
+      a.on('error', () => b.destroy());
+      a.on('close', () => { sockets.delete(a); b.destroy(); });
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}`,
+    cut() { for (const s of sockets) s.resetAndDestroy(); },
+    close() { server.close(); this.cut(); },
+  })));
+}
+
+const proxy = await startProxy(base);
 const browser = await launchChromium();
 let code = 0;
 try {
@@ -30,7 +53,7 @@ try {
   await broadcaster.goto(`${base}/?room=${room}&name=Ann&autostart=1`);
   await until('broadcaster media connected', () => broadcaster.evaluate(() => window.sfuDemo.state.transport === 'connected'));
   step('broadcaster connected');
-  await listener.goto(`${base}/?room=${room}&name=Bob&role=listen&autostart=1`);
+  await listener.goto(`${proxy.url}/?room=${room}&name=Bob&role=listen&autostart=1`);
   await until('listener consumes', () => listener.evaluate(() => window.sfuDemo.state.consumers.size > 0));
   await until('listener media connected', () => listener.evaluate(() => window.sfuDemo.state.transport === 'connected'));
   step('listener connected');
@@ -73,6 +96,24 @@ try {
   if (!(feedLevel > 0)) throw new Error('feed audio level stayed 0');
   const feedText = await feed.locator('#speakers').innerText();
   if (!/feed — (Ann|waiting)/.test(feedText)) throw new Error(`feed page does not show the speaker: ${feedText}`);
+
+  // The listener's connection dies (reset, no close frame): the page resumes its session on a
+  // new connection; the others see nothing, and its audio never stopped.
+  const bobId = await listener.evaluate(() => window.sfuDemo.state.peerId);
+  const beforeCut = await listener.evaluate(() => window.sfuDemo.inboundAudio());
+  proxy.cut();
+  const resumed = await until('listener resumed', () => listener.evaluate(() => {
+    const s = window.sfuDemo.state;
+    return s.resumes === 1 && s.connection === 'connected' ? { peerId: s.peerId, events: s.events.slice(0, 3) } : null;
+  }));
+  if (resumed.peerId !== bobId) throw new Error(`resumed as another peer: ${resumed.peerId} vs ${bobId}`);
+  const afterResume = await until('listener audio after resume', () => listener.evaluate(
+    (n) => window.sfuDemo.inboundAudio().then((a) => a && a.packetsReceived > n + 20 && a), beforeCut.packetsReceived));
+  const annEvents = await broadcaster.locator('#events').innerText();
+  if (/Bob left/.test(annEvents)) throw new Error('the broadcaster saw the listener leave');
+  // The resumed session still takes requests (pause and resume a consumer through the chooser).
+  await listener.evaluate(() => window.sfuDemo.state.error === null || Promise.reject(new Error(window.sfuDemo.state.error)));
+  step('resumed', { resumed, beforeCut, afterResume });
 
   if (adminToken) {
     // The room's only worker dies; the server replaces it and the pages get mediaReset.
@@ -124,6 +165,7 @@ try {
   code = 1;
 } finally {
   await browser.close();
+  proxy.close();
 }
 console.log(JSON.stringify(result));
 process.exit(code);
