@@ -407,3 +407,52 @@ async fn a_dead_worker_is_replaced_and_its_rooms_recover_without_touching_the_ot
     assert_released(&server).await;
     server.shutdown().await.expect("clean shutdown");
 }
+
+/// The selected ICE tuple of the first viewer's transport in `room`, from the admin dump.
+async fn viewer_tuple(server: &sfu::ServerHandle, room: &str) -> Option<String> {
+    let dump = server.dump(Some(room)).await;
+    let room = dump.rooms.first()?;
+    let viewer = room.peers.iter().find(|p| p.role == "viewer")?;
+    viewer.transports.first()?.tuple.clone()
+}
+
+/// A viewer's network changes (it moves to a new local UDP port) and it restarts ICE with
+/// `restartIce`, applying the new credentials: its checks from the new address are accepted,
+/// mediasoup moves the transport there (the selected tuple changes), and media follows. Twice:
+/// mediasoup also accepts the previous credentials for a while, so only the second change proves
+/// the client applied new ones (the original credentials are no longer accepted by then).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn network_changes_restart_ice_and_media_follows() {
+    let server = start(test_config(1)).await;
+    let b = tokio::spawn(run_broadcasters(broadcasters(&server, "netchange", 3, 9)));
+    eventually("producing", || server.counts().producers >= 1).await;
+    let mut v = viewers(&server, "netchange", 1, false, 5);
+    v.network_change_every = Some(Duration::from_millis(1800));
+    let v = tokio::spawn(run_viewers(v));
+
+    let deadline = Instant::now() + TIMEOUT;
+    let mut tuples: Vec<String> = Vec::new();
+    while tuples.len() < 3 {
+        match viewer_tuple(&server, "netchange").await {
+            Some(t) if tuples.last() != Some(&t) => tuples.push(t),
+            _ => {}
+        }
+        assert!(Instant::now() < deadline, "the transport moved only through {tuples:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    println!("network changes: {}", tuples.join("  =>  "));
+
+    let v = v.await.unwrap().unwrap();
+    let b = b.await.unwrap().unwrap();
+    println!("{}\n{}", b.summary, v.summary);
+    assert_all_connected(&v);
+    let peer = &v.peers[0];
+    assert_eq!(peer.network_changes, 2, "at 1.8 s and 3.6 s of 5 s");
+    let recovery = peer.network_change_recovery.expect("packets on the new ports");
+    assert!(recovery < Duration::from_secs(1), "{recovery:?}");
+    let s = &peer.streams[0];
+    // ~5 s at 50 packets/s; what was in flight to an old port when it closed is lost.
+    assert!(s.received >= 200 && s.lost <= 20, "{s:?}");
+    assert_released(&server).await;
+    server.shutdown().await.expect("clean shutdown");
+}

@@ -158,17 +158,7 @@ impl Connection {
             // IPv4 first: loopback tests and most servers announce one.
             .min_by_key(|a| a.is_ipv6())
             .ok_or_else(|| SyntheticError::Protocol("the transport has no UDP ICE candidate".into()))?;
-        let unspecified = if remote.is_ipv4() {
-            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
-        } else {
-            IpAddr::V6(Ipv6Addr::UNSPECIFIED)
-        };
-        let socket = UdpSocket::bind(SocketAddr::new(unspecified, 0))
-            .await
-            .map_err(SyntheticError::Io)?;
-        // Connecting picks the local address the route to the server uses: our host candidate.
-        socket.connect(remote).await.map_err(SyntheticError::Io)?;
-        let local = socket.local_addr().map_err(SyntheticError::Io)?;
+        let (socket, local) = bind_towards(remote).await?;
 
         let config = codecs
             .apply(Rtc::builder())
@@ -185,11 +175,7 @@ impl Connection {
         rtc.add_local_candidate(local_candidate);
         rtc.add_remote_candidate(remote_candidate);
 
-        let ice = &params["iceParameters"];
-        let creds = IceCreds {
-            ufrag: ice["usernameFragment"].as_str().unwrap_or_default().to_string(),
-            pass: ice["password"].as_str().unwrap_or_default().to_string(),
-        };
+        let creds = ice_creds(&params["iceParameters"])?;
         let fingerprint = params["dtlsParameters"]["fingerprints"]
             .as_array()
             .into_iter()
@@ -225,6 +211,26 @@ impl Connection {
             },
             dtls,
         ))
+    }
+
+    /// A network change: moves to a new local UDP socket and applies the server's new ICE
+    /// parameters (from `restartIce`). The old host candidate is invalidated, the new one is
+    /// checked and nominated with the new credentials, and mediasoup moves the transport to the
+    /// new address. Returns the new local address.
+    pub async fn change_network(&mut self, ice_parameters: &Value) -> Result<SocketAddr, SyntheticError> {
+        let creds = ice_creds(ice_parameters)?;
+        let (socket, local) = bind_towards(self.remote).await?;
+        let old = Candidate::host(self.local, "udp")
+            .map_err(|e| SyntheticError::Protocol(format!("local ICE candidate {}: {e}", self.local)))?;
+        let new = Candidate::host(local, "udp")
+            .map_err(|e| SyntheticError::Protocol(format!("local ICE candidate {local}: {e}")))?;
+        let mut api = self.rtc.direct_api();
+        api.invalidate_candidate(&old);
+        api.set_remote_ice_credentials(creds);
+        self.rtc.add_local_candidate(new);
+        self.socket = socket;
+        self.local = local;
+        Ok(local)
     }
 
     /// Sends what the `Rtc` wants sent and appends its events to `events`; returns when it
@@ -277,5 +283,34 @@ impl Connection {
 
     pub fn timeout(&mut self, now: Instant) -> Result<(), SyntheticError> {
         self.rtc.handle_input(Input::Timeout(now)).map_err(SyntheticError::Rtc)
+    }
+}
+
+/// A UDP socket connected to the server's candidate: connecting picks the local address the
+/// route to the server uses, which is our host candidate.
+async fn bind_towards(remote: SocketAddr) -> Result<(UdpSocket, SocketAddr), SyntheticError> {
+    let unspecified = if remote.is_ipv4() {
+        IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+    } else {
+        IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+    };
+    let socket = UdpSocket::bind(SocketAddr::new(unspecified, 0))
+        .await
+        .map_err(SyntheticError::Io)?;
+    socket.connect(remote).await.map_err(SyntheticError::Io)?;
+    let local = socket.local_addr().map_err(SyntheticError::Io)?;
+    Ok((socket, local))
+}
+
+/// The server's ICE credentials from mediasoup's `iceParameters`.
+fn ice_creds(ice: &Value) -> Result<IceCreds, SyntheticError> {
+    match (ice["usernameFragment"].as_str(), ice["password"].as_str()) {
+        (Some(ufrag), Some(pass)) if !ufrag.is_empty() && !pass.is_empty() => Ok(IceCreds {
+            ufrag: ufrag.to_string(),
+            pass: pass.to_string(),
+        }),
+        _ => Err(SyntheticError::Protocol(
+            "iceParameters without usernameFragment and password".into(),
+        )),
     }
 }

@@ -93,6 +93,9 @@ pub struct ViewerOptions {
     pub pli_after: Option<Duration>,
     /// Listen to the room's rerouted feed (`subscribeFeed`) instead of every broadcaster live.
     pub feed: bool,
+    /// Every this long after connecting, act out a network change: move to a new local UDP
+    /// port and `restartIce`, as a client does when its address changes.
+    pub network_change_every: Option<Duration>,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -123,6 +126,7 @@ impl ViewerOptions {
             ramp: Duration::from_millis(5),
             pli_after: None,
             feed: false,
+            network_change_every: None,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

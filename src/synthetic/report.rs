@@ -57,6 +57,10 @@ pub struct PeerReport {
     /// Longest time from a `mediaReset` to media flowing again (the first packet received, or
     /// for a broadcaster its new transport connected).
     pub recovery: Option<Duration>,
+    /// Network changes acted out (`restartIce` on a new local port), and the longest time from
+    /// one to the first packet received on the new port.
+    pub network_changes: u32,
+    pub network_change_recovery: Option<Duration>,
 }
 
 pub use crate::stats::Percentiles;

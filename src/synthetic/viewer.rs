@@ -77,6 +77,8 @@ struct Viewer {
     closed: Vec<Stream>,
     /// When the last `mediaReset` arrived, until the first packet after it.
     reset_at: Option<Instant>,
+    /// When the network change was acted out, until the first packet after it.
+    network_changed_at: Option<Instant>,
 }
 
 impl Viewer {
@@ -91,6 +93,7 @@ impl Viewer {
             latency: latency_histogram(),
             closed: Vec::new(),
             reset_at: None,
+            network_changed_at: None,
         }
     }
 
@@ -149,6 +152,10 @@ impl Viewer {
         let timer = tokio::time::sleep(Duration::ZERO);
         tokio::pin!(timer);
         let mut pli_check = tokio::time::interval(Duration::from_millis(100));
+        // The network changes `network_change_every` asks for, armed when first connected.
+        let network_change = tokio::time::sleep(Duration::ZERO);
+        tokio::pin!(network_change);
+        let mut network_change_armed = false;
         let mut events = Vec::with_capacity(64);
         // Set up media, receive until the end; after a `mediaReset` (the room's worker died),
         // set up again on the same signaling connection.
@@ -191,6 +198,10 @@ impl Viewer {
                     self.report.connect_time = Some(started.elapsed());
                     Progress::add(&opts.progress.connected, 1);
                     stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
+                    if let Some(every) = opts.network_change_every {
+                        network_change.as_mut().reset(tokio::time::Instant::now() + every);
+                        network_change_armed = true;
+                    }
                 }
                 if connected {
                     reconnect_by = None;
@@ -217,6 +228,12 @@ impl Viewer {
                         conn.timeout(Instant::now())?;
                     }
                     _ = pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(&mut conn, opts.pli_after),
+                    _ = &mut network_change, if network_change_armed => {
+                        self.change_network(signaling, &mut conn, &transport_id).await?;
+                        if let Some(every) = opts.network_change_every {
+                            network_change.as_mut().reset(tokio::time::Instant::now() + every);
+                        }
+                    }
                     notification = signaling.next_notification() => {
                         let Some(n) = notification else {
                             return Err(SyntheticError::Signaling(SignalingError::Closed));
@@ -263,6 +280,24 @@ impl Viewer {
             }
         }
         Ok((conn, transport_id))
+    }
+
+    /// Acts out a network change: `restartIce`, then a new local socket with the new ICE
+    /// credentials; the server moves the transport to the new address.
+    async fn change_network(
+        &mut self,
+        signaling: &SignalingClient,
+        conn: &mut Connection,
+        transport_id: &str,
+    ) -> Result<(), SyntheticError> {
+        let restarted = signaling
+            .request("restartIce", json!({"transportId": transport_id}))
+            .await?;
+        let local = conn.change_network(&restarted["iceParameters"]).await?;
+        self.report.network_changes += 1;
+        self.network_changed_at = Some(Instant::now());
+        tracing::debug!(peer = self.report.index, %local, "network change: ICE restarted on a new socket");
+        Ok(())
     }
 
     /// The room moved to a new router: every consumer is gone. Their streams are finished (kept
@@ -409,6 +444,11 @@ impl Viewer {
         let Some(stream) = self.streams.iter_mut().find(|s| s.ssrc == ssrc) else {
             return;
         };
+        if let Some(changed_at) = self.network_changed_at.take() {
+            let recovery = changed_at.elapsed();
+            let r = &mut self.report.network_change_recovery;
+            *r = Some(r.map_or(recovery, |r| r.max(recovery)));
+        }
         if let Some(reset_at) = self.reset_at.take() {
             let recovery = reset_at.elapsed();
             self.report.recovery = Some(self.report.recovery.map_or(recovery, |r| r.max(recovery)));
