@@ -18,7 +18,6 @@ use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
 use super::report::{run_peers, PacketCounter, PeerReport};
 use super::signaling::SignalingClient;
 use super::{epoch_us, BroadcastOptions, Progress, Report, SyntheticError};
-use crate::signaling::protocol::TransportResponse;
 
 /// ICE + DTLS must complete within this.
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -253,14 +252,7 @@ async fn setup_media(
     cname: &str,
     video: bool,
 ) -> Result<(Connection, Ssrc, Option<Ssrc>), SyntheticError> {
-    let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "send"})).await?;
-    let (mut conn, dtls) = Connection::open(&transport, codecs, crypto).await?;
-    signaling
-        .request(
-            "connectTransport",
-            json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
-        )
-        .await?;
+    let (mut conn, transport) = Connection::create(signaling, "send", codecs, crypto).await?;
 
     let audio_ssrc: Ssrc = conn.rtc.direct_api().new_ssrc();
     let audio_mid = Mid::from(AUDIO_MID);

@@ -21,6 +21,7 @@ use str0m::rtp::{Extension, ExtensionMap};
 use str0m::{Candidate, Event, Input, Output, Rtc, RtcConfig};
 use tokio::net::UdpSocket;
 
+use super::signaling::SignalingClient;
 use super::SyntheticError;
 use crate::signaling::protocol::TransportResponse;
 
@@ -211,6 +212,27 @@ impl Connection {
             },
             dtls,
         ))
+    }
+
+    /// Asks the server for a transport (`createTransport` in `direction`, `send` or `recv`),
+    /// opens it here and connects it (`connectTransport`).
+    pub async fn create(
+        signaling: &SignalingClient,
+        direction: &str,
+        codecs: &CodecSetup,
+        crypto: &Arc<CryptoProvider>,
+    ) -> Result<(Connection, TransportResponse), SyntheticError> {
+        let transport: TransportResponse = signaling
+            .call("createTransport", json!({ "direction": direction }))
+            .await?;
+        let (conn, dtls) = Connection::open(&transport, codecs, crypto).await?;
+        signaling
+            .request(
+                "connectTransport",
+                json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
+            )
+            .await?;
+        Ok((conn, transport))
     }
 
     /// A network change: moves to a new local UDP socket and applies the server's new ICE

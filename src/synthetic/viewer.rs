@@ -21,7 +21,7 @@ use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
 use super::stats::{latency_histogram, StreamStats};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
-use crate::signaling::protocol::{ConsumeResponse, ErrorCode, TransportResponse};
+use crate::signaling::protocol::{ConsumeResponse, ErrorCode};
 
 pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError> {
     let crypto = Arc::new(str0m::crypto::from_feature_flags());
@@ -260,14 +260,7 @@ impl Viewer {
         codecs: &CodecSetup,
         producers: Vec<String>,
     ) -> Result<(Connection, String), SyntheticError> {
-        let transport: TransportResponse = signaling.call("createTransport", json!({"direction": "recv"})).await?;
-        let (mut conn, dtls) = Connection::open(&transport, codecs, crypto).await?;
-        signaling
-            .request(
-                "connectTransport",
-                json!({"transportId": transport.transport_id, "dtlsParameters": dtls}),
-            )
-            .await?;
+        let (mut conn, transport) = Connection::create(signaling, "recv", codecs, crypto).await?;
         let transport_id = transport.transport_id.to_string();
         if opts.feed {
             let consumer: ConsumeResponse = signaling
