@@ -86,6 +86,8 @@ pub struct ViewerOptions {
     pub pli_after: Option<Duration>,
     /// Listen to the room's rerouted feed (`subscribeFeed`) instead of every broadcaster live.
     pub feed: bool,
+    /// With `feed`: ask for the feed's video too, and check it (continuity, key frame first).
+    pub video: bool,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -116,6 +118,7 @@ impl ViewerOptions {
             ramp: Duration::from_millis(5),
             pli_after: None,
             feed: false,
+            video: false,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

@@ -103,6 +103,12 @@ pub struct FeedSummary {
     pub ts_backwards: u64,
     /// Fewest distinct speakers any viewer heard.
     pub min_sources: usize,
+    /// Feeds with video: the video stream's checks, summed.
+    pub video_packets: u64,
+    pub video_seq_gaps: u64,
+    pub video_ts_backwards: u64,
+    pub video_segments: u64,
+    pub video_segments_from_key_frame: u64,
 }
 
 /// What the run cost this process.
@@ -202,6 +208,11 @@ impl Report {
                 f.seq_gaps += r.seq_gaps;
                 f.ts_backwards += r.ts_backwards;
                 f.min_sources = f.min_sources.min(r.sources);
+                f.video_packets += r.video_packets;
+                f.video_seq_gaps += r.video_seq_gaps;
+                f.video_ts_backwards += r.video_ts_backwards;
+                f.video_segments += r.video_segments;
+                f.video_segments_from_key_frame += r.video_segments_from_key_frame;
             }
             s.feed = Some(f);
         }
@@ -280,6 +291,20 @@ impl fmt::Display for Summary {
                         feed.seq_gaps, feed.ts_backwards, feed.segment_gaps
                     ),
                 )?;
+                if feed.video_packets > 0 {
+                    row(
+                        f,
+                        "feed video",
+                        format!(
+                            "{} packets, {} segments ({} from a key frame), {} sequence gaps, {} timestamps backwards",
+                            feed.video_packets,
+                            feed.video_segments,
+                            feed.video_segments_from_key_frame,
+                            feed.video_seq_gaps,
+                            feed.video_ts_backwards
+                        ),
+                    )?;
+                }
             }
         }
         let r = &self.resources;
