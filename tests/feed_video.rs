@@ -95,6 +95,12 @@ async fn feed_viewers_get_continuous_video_that_starts_on_key_frames() {
         // The PLI went out and a key frame followed on the feed's video.
         assert_eq!(peer.plis_sent, 1, "viewer {}", peer.index);
         assert_eq!(peer.plis_answered, 1, "viewer {}", peer.index);
+        let waited = peer.pli_answer_max.expect("answered");
+        assert!(
+            waited < Duration::from_secs(1),
+            "viewer {}: key frame {waited:?} after the PLI",
+            peer.index
+        );
     }
     let stats = server.feed_stats();
     println!("feed engine: {stats:?}");

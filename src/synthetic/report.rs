@@ -50,6 +50,8 @@ pub struct PeerReport {
     pub plis_sent: u64,
     /// PLIs followed by a key frame on the same stream.
     pub plis_answered: u64,
+    /// The longest wait from a PLI to the key frame that answered it.
+    pub pli_answer_max: Option<Duration>,
     /// Feed viewers: what the rerouted stream looked like.
     pub feed: Option<FeedReport>,
 }
@@ -84,6 +86,8 @@ pub struct Summary {
     pub key_frames_received: u64,
     pub plis_sent: u64,
     pub plis_answered: u64,
+    /// Longest wait from a viewer's PLI to the key frame answering it, over every viewer.
+    pub pli_answer_max_ms: Option<f64>,
     /// Feed viewers only: totals over every viewer's [`FeedReport`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feed: Option<FeedSummary>,
@@ -168,6 +172,10 @@ impl Report {
             s.key_frame_requests += p.key_frame_requests;
             s.plis_sent += p.plis_sent;
             s.plis_answered += p.plis_answered;
+            if let Some(d) = p.pli_answer_max {
+                let ms = d.as_secs_f64() * 1000.0;
+                s.pli_answer_max_ms = Some(s.pli_answer_max_ms.map_or(ms, |m: f64| m.max(ms)));
+            }
             if let Some(h) = &p.latency {
                 let _ = latency.add(h);
             }
@@ -269,8 +277,13 @@ impl fmt::Display for Summary {
                     f,
                     "key frames received",
                     format!(
-                        "{} (PLIs sent {}, answered {})",
-                        self.key_frames_received, self.plis_sent, self.plis_answered
+                        "{} (PLIs sent {}, answered {}{})",
+                        self.key_frames_received,
+                        self.plis_sent,
+                        self.plis_answered,
+                        self.pli_answer_max_ms
+                            .map(|ms| format!(" within {ms:.1} ms"))
+                            .unwrap_or_default()
                     ),
                 )?;
             }

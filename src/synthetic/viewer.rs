@@ -379,8 +379,11 @@ impl Viewer {
                     }
                     if key_frame {
                         stream.stats.key_frames += 1;
-                        if stream.pli_pending.take().is_some() {
+                        if let Some(sent) = stream.pli_pending.take() {
                             self.report.plis_answered += 1;
+                            let waited = sent.elapsed();
+                            self.report.pli_answer_max =
+                                Some(self.report.pli_answer_max.map_or(waited, |m| m.max(waited)));
                         }
                     }
                 }
@@ -397,8 +400,10 @@ impl Viewer {
             let _ = self.latency.record(latency.max(1));
             if key_frame {
                 stream.stats.key_frames += 1;
-                if stream.pli_pending.take().is_some() {
+                if let Some(sent) = stream.pli_pending.take() {
                     self.report.plis_answered += 1;
+                    let waited = sent.elapsed();
+                    self.report.pli_answer_max = Some(self.report.pli_answer_max.map_or(waited, |m| m.max(waited)));
                 }
             }
         }
