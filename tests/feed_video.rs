@@ -95,9 +95,12 @@ async fn feed_viewers_get_continuous_video_that_starts_on_key_frames() {
         // The PLI went out and a key frame followed on the feed's video.
         assert_eq!(peer.plis_sent, 1, "viewer {}", peer.index);
         assert_eq!(peer.plis_answered, 1, "viewer {}", peer.index);
+        // Tens of ms when the feed plays a live utterance near its tail (the camera's answer is
+        // recorded and played at once); a PLI during the replay of a finished utterance is
+        // answered by the next utterance's first key frame, hence the loose bound.
         let waited = peer.pli_answer_max.expect("answered");
         assert!(
-            waited < Duration::from_secs(1),
+            waited < Duration::from_secs(3),
             "viewer {}: key frame {waited:?} after the PLI",
             peer.index
         );
