@@ -78,6 +78,10 @@ pub struct ViewerArgs {
     /// of every broadcaster live; the report adds the feed's switches and continuity checks.
     #[arg(long)]
     feed: bool,
+    /// With --feed: also receive the feed's video, and check that each speaker's video in it
+    /// starts on a key frame.
+    #[arg(long, requires = "feed")]
+    video: bool,
 }
 
 pub fn broadcast(args: BroadcastArgs) -> anyhow::Result<()> {
@@ -106,6 +110,7 @@ pub fn viewer(args: ViewerArgs) -> anyhow::Result<()> {
     options.ramp = c.ramp;
     options.pli_after = args.pli_after;
     options.feed = args.feed;
+    options.video = args.video;
     let progress = Arc::clone(&options.progress);
     let cancel = options.cancel.clone();
     run(c, progress, cancel, "receiving", run_viewers(options))

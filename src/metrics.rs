@@ -266,6 +266,21 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
         "Feed packets mediasoup refused (a closed producer).",
         feeds.send_errors,
     )?;
+    b.counter(
+        "feed_video_packets_total",
+        "Video packets sent to viewers through feeds (also counted in feed_packets_total).",
+        feeds.video_packets,
+    )?;
+    b.counter(
+        "feed_key_frame_requests_total",
+        "Key frames asked of speakers' cameras for feeds (video switches and viewers' PLIs).",
+        feeds.key_frame_requests,
+    )?;
+    b.counter(
+        "feed_viewer_key_frame_requests_total",
+        "PLIs and FIRs viewers sent on their feed's video.",
+        feeds.viewer_key_frame_requests,
+    )?;
 
     Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
 }

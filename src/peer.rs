@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
+use mediasoup::producer::DirectProducer;
 use mediasoup::types::data_structures::{IceState, TransportTuple};
+use mediasoup::types::rtp_parameters::RtpCodecCapabilityFinalized;
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
 use crate::admin::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
@@ -21,10 +23,10 @@ use crate::recommend::{Preferences, ViewerContext};
 use crate::room::{PeerEvent, PeerLink, Room, RoomMedia};
 use crate::signaling::protocol::{
     ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, ResumedConsumer, ResumedTransport, Role,
-    TransportResponse,
+    SubscribeFeedResponse, TransportResponse,
 };
 use crate::stats::{Counter, ServerCounters};
-use crate::tap::{tap, Recording, Tap};
+use crate::tap::{tap, Recording, SpeakerRecording, Tap, TapError};
 use crate::workers::LoadGuard;
 
 struct PeerTransport {
@@ -52,8 +54,11 @@ pub(crate) struct Peer {
     // Field order is drop order: the feed, consumers, then producers, then the transports.
     feed: Option<FeedSubscription>,
     consumers: HashMap<ConsumerId, PeerConsumer>,
-    /// Each audio producer's tap into the utterance buffer; dropped before the producer.
+    /// Each audio and video producer's tap into the utterance buffer; dropped before the
+    /// producer.
     taps: HashMap<ProducerId, Tap>,
+    /// The recorder the taps share, made at the first produce.
+    speaker: Option<SpeakerRecording>,
     producers: HashMap<ProducerId, Producer>,
     transports: HashMap<TransportId, PeerTransport>,
     counters: Arc<ServerCounters>,
@@ -72,10 +77,13 @@ fn not_subscribed() -> ErrorBody {
 /// Utterances a feed remembers, so it does not repeat them.
 const FEED_HISTORY: usize = 20;
 
-/// The viewer's feed: the engine's subscription and the consumer that carries it.
+/// The viewer's feed: the engine's subscription and the consumers that carry it.
 struct FeedSubscription {
     consumer_id: ConsumerId,
+    video_consumer_id: Option<ConsumerId>,
     subscription: Subscription,
+    /// Watches the room's DirectTransport for the viewer's key frame requests (video feeds).
+    _on_rtcp: Option<HandlerId>,
     _counted: Counter,
 }
 
@@ -132,6 +140,7 @@ impl Peer {
             feed: None,
             consumers: HashMap::new(),
             taps: HashMap::new(),
+            speaker: None,
             producers: HashMap::new(),
             transports: HashMap::new(),
             counters,
@@ -412,19 +421,23 @@ impl Peer {
             })
             .detach();
         tracing::info!(room = self.room.id(), peer = %self.id, producer = %id, ?kind, "producer created");
-        if kind == MediaKind::Audio {
+        let speaker = self.speaker.get_or_insert_with(|| {
             let speaker = Speaker {
                 uid: Arc::clone(&self.uid),
                 peer: Arc::from(self.id.as_str()),
             };
-            match tap(&self.room, &self.media, &producer, speaker, &self.recording).await {
-                Ok(t) => {
-                    self.taps.insert(id, t);
-                }
-                // Live consumers still work; only the buffer misses this speaker.
-                Err(e) => {
-                    tracing::error!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "tap failed")
-                }
+            SpeakerRecording::new(&self.room, speaker, &self.recording)
+        });
+        match tap(&self.room, &self.media, &producer, speaker, &self.recording).await {
+            Ok(t) => {
+                self.taps.insert(id, t);
+            }
+            Err(e @ TapError::SecondCamera) => {
+                tracing::warn!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "producer not recorded")
+            }
+            // Live consumers still work; only the buffer misses this speaker.
+            Err(e) => {
+                tracing::error!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "tap failed")
             }
         }
         self.producers.insert(id, producer);
@@ -544,14 +557,16 @@ impl Peer {
         Ok(response)
     }
 
-    /// Starts this viewer's rerouted feed: a DirectTransport producer on the room's router that
-    /// the feed engine fills utterance by utterance, consumed (paused) on `transport_id`.
+    /// Starts this viewer's rerouted feed: a DirectTransport producer per kind on the room's
+    /// router that the feed engine fills utterance by utterance, each consumed (paused) on
+    /// `transport_id`. Video only when asked for.
     pub(crate) async fn subscribe_feed(
         &mut self,
         transport_id: TransportId,
+        video: bool,
         feeds: &FeedEngine,
         limits: &Limits,
-    ) -> Result<ConsumeResponse, ErrorBody> {
+    ) -> Result<SubscribeFeedResponse, ErrorBody> {
         if self.feed.is_some() {
             return Err(ErrorBody::new(
                 ErrorCode::AlreadySubscribed,
@@ -559,18 +574,111 @@ impl Peer {
             ));
         }
         self.recv_transport(&transport_id)?;
+        let wanted = if video { 2 } else { 1 };
+        if self.consumers.len() + wanted > limits.max_consumers_per_peer {
+            return Err(ErrorBody::new(
+                ErrorCode::LimitExceeded,
+                format!("a peer may have at most {} consumers", limits.max_consumers_per_peer),
+            ));
+        }
+        self.check_media()?;
         let room = Arc::clone(&self.room);
+        let media = Arc::clone(&self.media);
         let params = room.feed_audio();
         let ssrc: u32 = rand::random::<u32>() | 1;
-        let rtp_parameters = params.rtp_parameters(ssrc);
-        self.check_media()?;
-        let media = Arc::clone(&self.media);
-        let transport = media
+        let (producer, response) = self
+            .feed_producer(transport_id, MediaKind::Audio, params.rtp_parameters(ssrc), limits)
+            .await?;
+        let mut config = FeedConfig::audio_only(RewriterConfig {
+            kind: BufferKind::Audio,
+            ssrc,
+            payload_type: params.payload_type,
+            clock_rate: 48000,
+            initial_sequence: rand::random(),
+            initial_timestamp: rand::random(),
+        });
+        let key = feeds.next_key();
+        let mut video_part = None;
+        if video {
+            let video_ssrc: u32 = (rand::random::<u32>() | 1) ^ 2;
+            let Some((rtp_parameters, payload_type)) = feed_video_parameters(self.media.router(), video_ssrc) else {
+                self.consumers.remove(&response.consumer_id);
+                return Err(ErrorBody::new(ErrorCode::Internal, "the router offers no VP8"));
+            };
+            match self
+                .feed_producer(transport_id, MediaKind::Video, rtp_parameters, limits)
+                .await
+            {
+                Ok((video_producer, video_response)) => {
+                    config.video = Some(RewriterConfig {
+                        kind: BufferKind::Video,
+                        ssrc: video_ssrc,
+                        payload_type,
+                        clock_rate: 90000,
+                        initial_sequence: rand::random(),
+                        initial_timestamp: rand::random(),
+                    });
+                    // mediasoup turns the viewer's PLI/FIR on its consumer into a key frame
+                    // request of the feed producer, sent as RTCP on the DirectTransport.
+                    let transport = media
+                        .direct_transport()
+                        .await
+                        .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed transport: {e}")))?;
+                    let engine = feeds.clone();
+                    let on_rtcp = transport.on_rtcp(move |rtcp| {
+                        if crate::rtp::requests_key_frame(rtcp, video_ssrc) {
+                            engine.key_frame_requested(key);
+                        }
+                    });
+                    video_part = Some((video_producer, video_response, on_rtcp));
+                }
+                Err(e) => {
+                    self.consumers.remove(&response.consumer_id);
+                    return Err(e);
+                }
+            }
+        }
+        let viewer = ViewerContext::new(Arc::from(self.id.as_str()), Arc::clone(&self.uid), FEED_HISTORY);
+        let feed = Feed::new(
+            config,
+            Arc::from(self.room.id()),
+            viewer,
+            self.recording.store.clone(),
+            Arc::clone(&self.recording.recommender),
+        );
+        tracing::info!(room = self.room.id(), peer = %self.id, producer = %response.producer_id, video, "feed subscribed");
+        let (video_producer, video_response, on_rtcp) = match video_part {
+            Some((p, r, h)) => (Some(p), Some(r), Some(h)),
+            None => (None, None, None),
+        };
+        self.feed = Some(FeedSubscription {
+            consumer_id: response.consumer_id,
+            video_consumer_id: video_response.as_ref().map(|r| r.consumer_id),
+            subscription: feeds.subscribe(key, feed, producer, video_producer, self.link.clone()),
+            _on_rtcp: on_rtcp,
+            _counted: self.counters.feeds.count(),
+        });
+        Ok(SubscribeFeedResponse {
+            audio: response,
+            video: video_response,
+        })
+    }
+
+    /// One of the feed's DirectTransport producers, and this viewer's paused consumer of it.
+    async fn feed_producer(
+        &mut self,
+        transport_id: TransportId,
+        kind: MediaKind,
+        rtp_parameters: RtpParameters,
+        limits: &Limits,
+    ) -> Result<(DirectProducer, ConsumeResponse), ErrorBody> {
+        let transport = self
+            .media
             .direct_transport()
             .await
             .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed transport: {e}")))?;
         let producer = transport
-            .produce(ProducerOptions::new(MediaKind::Audio, rtp_parameters))
+            .produce(ProducerOptions::new(kind, rtp_parameters))
             .await
             .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed producer: {e}")))?;
         let counted = self.counters.producers.count();
@@ -583,35 +691,16 @@ impl Peer {
             ));
         };
         let response = self.consume_producer(transport_id, producer_id, false, limits).await?;
-        let config = FeedConfig::audio_only(RewriterConfig {
-            kind: BufferKind::Audio,
-            ssrc,
-            payload_type: params.payload_type,
-            clock_rate: 48000,
-            initial_sequence: rand::random(),
-            initial_timestamp: rand::random(),
-        });
-        let viewer = ViewerContext::new(Arc::from(self.id.as_str()), Arc::clone(&self.uid), FEED_HISTORY);
-        let feed = Feed::new(
-            config,
-            Arc::from(self.room.id()),
-            viewer,
-            self.recording.store.clone(),
-            Arc::clone(&self.recording.recommender),
-        );
-        tracing::info!(room = self.room.id(), peer = %self.id, producer = %producer_id, "feed subscribed");
-        self.feed = Some(FeedSubscription {
-            consumer_id: response.consumer_id,
-            subscription: feeds.subscribe(feed, producer, self.link.clone()),
-            _counted: self.counters.feeds.count(),
-        });
-        Ok(response)
+        Ok((producer, response))
     }
 
     pub(crate) fn unsubscribe_feed(&mut self) -> Result<(), ErrorBody> {
         let feed = self.feed.take().ok_or_else(not_subscribed)?;
-        // Dropping the subscription closes the feed producer, and with it this consumer.
+        // Dropping the subscription closes the feed producers, and with them these consumers.
         self.consumers.remove(&feed.consumer_id);
+        if let Some(id) = feed.video_consumer_id {
+            self.consumers.remove(&id);
+        }
         Ok(())
     }
 
@@ -701,4 +790,39 @@ impl Peer {
         drop(producer);
         Ok(())
     }
+}
+
+/// Producer parameters of one feed's outgoing VP8 stream: the router's VP8 payload type (the
+/// one the tap's consumers receive, so buffered packets need no remapping) and PLI/FIR feedback,
+/// so that mediasoup passes the viewer's key frame requests back to us as RTCP.
+fn feed_video_parameters(router: &Router, ssrc: u32) -> Option<(RtpParameters, u8)> {
+    let payload_type = router.rtp_capabilities().codecs.iter().find_map(|c| match c {
+        RtpCodecCapabilityFinalized::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            preferred_payload_type,
+            ..
+        } => Some(*preferred_payload_type),
+        _ => None,
+    })?;
+    let parameters = RtpParameters {
+        mid: None,
+        codecs: vec![RtpCodecParameters::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            payload_type,
+            clock_rate: std::num::NonZeroU32::new(90000)?,
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![RtcpFeedback::NackPli, RtcpFeedback::CcmFir],
+        }],
+        header_extensions: vec![],
+        encodings: vec![RtpEncodingParameters {
+            ssrc: Some(ssrc),
+            ..RtpEncodingParameters::default()
+        }],
+        rtcp: RtcpParameters {
+            cname: Some(format!("sfu-feed-{ssrc:08x}")),
+            reduced_size: true,
+        },
+        msid: None,
+    };
+    Some((parameters, payload_type))
 }

@@ -354,6 +354,43 @@ impl Vp8Packet {
     }
 }
 
+/// Whether an RTCP (compound) packet asks `ssrc`'s sender for a key frame: a PLI (RFC 4585
+/// §6.3.1) whose media source is `ssrc`, or a FIR (RFC 5104 §4.3.1) with an entry for it.
+/// Anything malformed ends the walk with `false` for the rest; never panics.
+pub fn requests_key_frame(rtcp: &[u8], ssrc: u32) -> bool {
+    /// Payload-specific feedback (RFC 4585 §6.1).
+    const PSFB: u8 = 206;
+    const FMT_PLI: u8 = 1;
+    const FMT_FIR: u8 = 4;
+    let word = |b: &[u8], at: usize| b.get(at..at + 4).map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]));
+    let mut rest = rtcp;
+    while rest.len() >= 4 {
+        if rest[0] >> 6 != 2 {
+            return false;
+        }
+        let len = (usize::from(u16::from_be_bytes([rest[2], rest[3]])) + 1) * 4;
+        let Some(packet) = rest.get(..len) else {
+            return false;
+        };
+        if packet[1] == PSFB {
+            match packet[0] & 0x1F {
+                FMT_PLI if word(packet, 8) == Some(ssrc) => return true,
+                // FCI entries of 8 bytes: SSRC, then sequence number and reserved bytes.
+                FMT_FIR
+                    if packet
+                        .get(12..)
+                        .is_some_and(|fci| fci.chunks_exact(8).any(|e| word(e, 0) == Some(ssrc))) =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        rest = &rest[len..];
+    }
+    false
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -403,6 +440,34 @@ pub(crate) mod tests {
     pub(crate) fn audio(seq: u16, ts: u32, level: u8, payload_len: usize) -> Vec<u8> {
         let payload = vec![0xAB; payload_len];
         build(seq, ts, 0x1234, &[], Some((0xBEDE, &[0x10, 0x80 | level])), &payload, 0)
+    }
+
+    #[test]
+    fn key_frame_requests_in_compound_rtcp() {
+        // A receiver report (one block) followed by a PLI for 0xBEEF.
+        let mut rr = vec![0x81, 201, 0, 7];
+        rr.extend_from_slice(&[0; 28]);
+        let pli = [0x81, 206, 0, 2, 0, 0, 0, 1, 0, 0, 0xBE, 0xEF];
+        let compound = [rr.clone(), pli.to_vec()].concat();
+        assert!(requests_key_frame(&compound, 0xBEEF));
+        assert!(!requests_key_frame(&compound, 0xBEEE));
+        assert!(!requests_key_frame(&rr, 0xBEEF));
+        // FIR: media SSRC 0, the target in the FCI.
+        let fir = [0x84, 206, 0, 4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xBE, 0xEF, 7, 0, 0, 0];
+        assert!(requests_key_frame(&fir, 0xBEEF));
+        assert!(!requests_key_frame(&fir, 0));
+        // Generic NACK (RTPFB) is not a key frame request; garbage is not either.
+        let nack = [0x81, 205, 0, 3, 0, 0, 0, 1, 0, 0, 0xBE, 0xEF, 0, 1, 0, 0];
+        assert!(!requests_key_frame(&nack, 0xBEEF));
+        for bad in [
+            &[][..],
+            &[0x81, 206, 0, 9, 0, 0, 0, 1, 0, 0, 0xBE, 0xEF][..],
+            &[0x41, 206, 0, 2][..],
+        ] {
+            assert!(!requests_key_frame(bad, 0xBEEF));
+        }
+        // Truncated PLI: length says 3 words, only the header is there.
+        assert!(!requests_key_frame(&pli[..8], 0xBEEF));
     }
 
     #[test]

@@ -1,17 +1,25 @@
-//! The tap: every broadcaster audio producer is also consumed into Rust through a
+//! The tap: every broadcaster audio and video producer is also consumed into Rust through a
 //! DirectTransport consumer, whose packets a [`Recorder`] cuts into utterances in the buffer as
-//! they are spoken. A ticker closes utterances whose speaker went quiet without packets.
+//! they are spoken (the audio decides the boundaries; the same speaker's video joins from a key
+//! frame). A ticker closes utterances whose speaker went quiet without packets.
+//!
+//! Key frames: a video tap owns a small task that calls `request_key_frame()` on its consumer
+//! (mediasoup forwards it to the broadcaster as a PLI/FIR) whenever the speaker's
+//! [`SpeakerRecording`] is notified: at each onset, and when a feed viewer needs one.
 
 use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
+use std::collections::HashMap;
+
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use parking_lot::Mutex;
-use tokio_util::sync::CancellationToken;
+use tokio::sync::Notify;
+use tokio_util::sync::{CancellationToken, DropGuard};
 
 use crate::buffer::{
-    MediaKind as BufferKind, Recorder, SegmenterConfig, Speaker, Track, UtteranceMeta, UtteranceStore,
+    MediaKind as BufferKind, Recorded, Recorder, SegmenterConfig, Speaker, Track, UtteranceMeta, UtteranceStore,
 };
 use crate::feed::engine::FeedEngine;
 use crate::recommend::Recommender;
@@ -20,12 +28,104 @@ use crate::room::{Room, RoomMedia};
 /// How often silent recorders are checked for an expired hangover.
 const TICK: Duration = Duration::from_millis(50);
 
-/// Keeps a producer tapped; dropping it stops the tap (an open utterance ends truncated).
+/// Keeps a producer tapped; dropping it stops the tap (an open utterance ends truncated when it
+/// was the audio; later utterances are audio only when it was the video).
 pub(crate) struct Tap {
-    /// Also held by the consumer's callbacks; owned here so the tap's lifetime is explicit.
-    _recorder: Arc<Mutex<Recorder>>,
+    /// Also held by the consumer's callbacks and, for the speaker's main recorder, by the
+    /// [`SpeakerRecording`]; owned here so the tap's lifetime is explicit.
+    recorder: Arc<Mutex<Recorder>>,
+    kind: MediaKind,
     _consumer: Consumer,
     _handlers: [HandlerId; 2],
+    /// Video: the task that asks the camera for key frames, stopped with the tap.
+    _key_frames: Option<DropGuard>,
+}
+
+impl Drop for Tap {
+    fn drop(&mut self) {
+        let mut r = self.recorder.lock();
+        match self.kind {
+            MediaKind::Audio => {
+                r.detach_audio(Instant::now());
+            }
+            MediaKind::Video => r.detach_video(),
+        }
+    }
+}
+
+/// One broadcaster's recording: the recorder that its (first) audio producer and its video
+/// producer share, so that video joins the utterances the audio opens, and the signal that asks
+/// its camera for a key frame (at an onset, or for a feed viewer's PLI).
+pub(crate) struct SpeakerRecording {
+    recorder: Arc<Mutex<Recorder>>,
+    key_frames: Arc<Notify>,
+    sources: Arc<KeyFrameSources>,
+    peer: Arc<str>,
+}
+
+impl SpeakerRecording {
+    pub fn new(room: &Room, speaker: Speaker, recording: &Recording) -> SpeakerRecording {
+        let meta = UtteranceMeta {
+            room: Arc::from(room.id()),
+            speaker: speaker.clone(),
+            tracks: vec![Track {
+                kind: BufferKind::Audio,
+                clock_rate: 48_000,
+            }],
+        };
+        let recorder = Arc::new(Mutex::new(Recorder::idle(
+            recording.store.clone(),
+            meta,
+            recording.segmenter.clone(),
+        )));
+        recording.recorders.add(&recorder);
+        let key_frames = Arc::new(Notify::new());
+        let sources = recording.feeds.key_frame_sources();
+        sources.register(Arc::clone(&speaker.peer), Arc::clone(&key_frames));
+        SpeakerRecording {
+            recorder,
+            key_frames,
+            sources,
+            peer: speaker.peer,
+        }
+    }
+}
+
+impl Drop for SpeakerRecording {
+    fn drop(&mut self) {
+        self.sources.unregister(&self.peer, &self.key_frames);
+    }
+}
+
+/// Where the feed engine finds a speaker's camera to ask for a key frame: by speaker peer id.
+/// Locked only when a key frame is wanted and when a broadcaster comes or goes.
+#[derive(Default)]
+pub(crate) struct KeyFrameSources {
+    map: Mutex<HashMap<Arc<str>, Arc<Notify>>>,
+}
+
+impl KeyFrameSources {
+    fn register(&self, peer: Arc<str>, wanted: Arc<Notify>) {
+        self.map.lock().insert(peer, wanted);
+    }
+
+    fn unregister(&self, peer: &str, wanted: &Arc<Notify>) {
+        let mut map = self.map.lock();
+        if map.get(peer).is_some_and(|w| Arc::ptr_eq(w, wanted)) {
+            map.remove(peer);
+        }
+    }
+
+    /// Asks `peer`'s camera for a key frame; false if the peer has no recording (left).
+    pub fn request(&self, peer: &str) -> bool {
+        match self.map.lock().get(peer) {
+            Some(wanted) => {
+                wanted.notify_one();
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// What a tap needs from the server: the buffer, the ticker's list, the detector settings.
@@ -80,16 +180,24 @@ pub enum TapError {
     Transport(String),
     #[error("cannot consume the producer into the tap: {0}")]
     Consume(String),
+    #[error("the speaker's video is already recorded from another producer")]
+    SecondCamera,
 }
 
-/// Starts recording an audio producer of `speaker` in `room`, on the router it lives on.
+/// Starts recording a producer of `speaker` in `room`, on the router it lives on (`media`): its
+/// audio into the speaker's recorder (or, for a second microphone, a recorder of its own), its
+/// video into the speaker's recorder.
 pub(crate) async fn tap(
     room: &Room,
     media: &RoomMedia,
     producer: &Producer,
-    speaker: Speaker,
+    speaker: &SpeakerRecording,
     recording: &Recording,
 ) -> Result<Tap, TapError> {
+    let kind = producer.kind();
+    if kind == MediaKind::Video && speaker.recorder.lock().has_video() {
+        return Err(TapError::SecondCamera);
+    }
     let transport = media
         .direct_transport()
         .await
@@ -99,47 +207,118 @@ pub(crate) async fn tap(
         .await
         .map_err(|e| TapError::Consume(e.to_string()))?;
     let params = consumer.rtp_parameters();
-    let audio_level_id = params
-        .header_extensions
-        .iter()
-        .find(|h| h.uri == RtpHeaderExtensionUri::SsrcAudioLevel)
-        .map(|h| h.id as u8);
-    let clock_rate = params.codecs.first().map_or(48000, |c| c.clock_rate().get());
-    let meta = UtteranceMeta {
-        room: Arc::from(room.id()),
-        speaker,
-        tracks: vec![Track {
-            kind: BufferKind::Audio,
-            clock_rate,
-        }],
-    };
-    if audio_level_id.is_none() {
-        tracing::warn!(room = room.id(), producer = %producer.id(), "producer sends no audio level: its speech cannot be segmented");
-    }
-    let recorder = Arc::new(Mutex::new(Recorder::new(
-        recording.store.clone(),
-        meta,
-        audio_level_id,
-        recording.segmenter.clone(),
-    )));
-    recording.recorders.add(&recorder);
-    let r = Arc::clone(&recorder);
+    let clock_rate = params.codecs.first().map(|c| c.clock_rate().get());
     let feeds = recording.feeds.clone();
     let room_id: Arc<str> = Arc::from(room.id());
-    let on_rtp = consumer.on_rtp(move |packet| {
-        let now = Instant::now();
-        let recorded = r.lock().on_packet(now, packet);
-        if recorded.onset {
-            feeds.onset(Arc::clone(&room_id), now);
+    let (recorder, on_rtp, key_frames) = match kind {
+        MediaKind::Audio => {
+            let audio_level_id = params
+                .header_extensions
+                .iter()
+                .find(|h| h.uri == RtpHeaderExtensionUri::SsrcAudioLevel)
+                .map(|h| h.id as u8);
+            if audio_level_id.is_none() {
+                tracing::warn!(room = room.id(), producer = %producer.id(), "producer sends no audio level: its speech cannot be segmented");
+            }
+            let clock_rate = clock_rate.unwrap_or(48_000);
+            let shared = speaker.recorder.lock().attach_audio(audio_level_id, clock_rate);
+            let (recorder, wanted) = if shared {
+                (Arc::clone(&speaker.recorder), Some(Arc::clone(&speaker.key_frames)))
+            } else {
+                // A second microphone: recorded on its own, without the camera.
+                let meta = UtteranceMeta {
+                    room: Arc::clone(&room_id),
+                    speaker: speaker.recorder.lock().meta().speaker.clone(),
+                    tracks: vec![Track {
+                        kind: BufferKind::Audio,
+                        clock_rate,
+                    }],
+                };
+                let r = Arc::new(Mutex::new(Recorder::new(
+                    recording.store.clone(),
+                    meta,
+                    audio_level_id,
+                    recording.segmenter.clone(),
+                )));
+                recording.recorders.add(&r);
+                (r, None)
+            };
+            let r = Arc::clone(&recorder);
+            let on_rtp = consumer.on_rtp(move |packet| {
+                let now = Instant::now();
+                let recorded = r.lock().on_packet(now, packet);
+                after_packet(recorded, now, &feeds, &room_id, wanted.as_deref());
+            });
+            (recorder, on_rtp, None)
         }
-    });
+        MediaKind::Video => {
+            let recorder = Arc::clone(&speaker.recorder);
+            if !recorder.lock().attach_video(clock_rate.unwrap_or(90_000)) {
+                return Err(TapError::SecondCamera);
+            }
+            let r = Arc::clone(&recorder);
+            let wanted = Arc::clone(&speaker.key_frames);
+            let on_rtp = consumer.on_rtp(move |packet| {
+                let now = Instant::now();
+                let recorded = r.lock().on_video_packet(now, packet);
+                after_packet(recorded, now, &feeds, &room_id, Some(&wanted));
+            });
+            let stop = CancellationToken::new();
+            tokio::spawn(request_key_frames(
+                consumer.clone(),
+                Arc::clone(&speaker.key_frames),
+                stop.clone(),
+            ));
+            (recorder, on_rtp, Some(stop.drop_guard()))
+        }
+    };
     let r = Arc::clone(&recorder);
     let on_close = consumer.on_producer_close(move || {
-        r.lock().producer_closed(Instant::now());
+        let mut r = r.lock();
+        match kind {
+            MediaKind::Audio => {
+                r.producer_closed(Instant::now());
+            }
+            MediaKind::Video => r.detach_video(),
+        }
     });
     Ok(Tap {
-        _recorder: recorder,
+        recorder,
+        kind,
         _consumer: consumer,
         _handlers: [on_rtp, on_close],
+        _key_frames: key_frames,
     })
+}
+
+/// What the shell does after a packet went into a recorder (mediasoup's thread: never blocks).
+fn after_packet(recorded: Recorded, now: Instant, feeds: &FeedEngine, room: &Arc<str>, key_frames: Option<&Notify>) {
+    if recorded.onset {
+        feeds.onset(Arc::clone(room), now);
+    }
+    if recorded.key_frame_wanted {
+        if let Some(k) = key_frames {
+            k.notify_one();
+        }
+    }
+}
+
+/// A video tap's task: one `request_key_frame()` at a time, so a burst of wishes (an onset and
+/// many viewers' PLIs) costs one request in flight; mediasoup's key frame request manager also
+/// coalesces them before they reach the broadcaster.
+async fn request_key_frames(consumer: Consumer, wanted: Arc<Notify>, stop: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = wanted.notified() => {}
+        }
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            result = consumer.request_key_frame() => {
+                if let Err(error) = result {
+                    tracing::debug!(consumer = %consumer.id(), %error, "key frame request failed");
+                }
+            }
+        }
+    }
 }

@@ -114,6 +114,11 @@ async fn feed_methods_reject_bad_use() {
         .request("subscribeFeed", json!({"transportId": tid, "video": "yes"}))
         .await
         .unwrap_err();
+    assert_eq!(code, "invalid_params", "video is a boolean");
+    let (code, _) = v
+        .request("subscribeFeed", json!({"transportId": tid, "audio": false}))
+        .await
+        .unwrap_err();
     assert_eq!(code, "invalid_params", "unknown field");
     let (code, _) = v.request("setPreferences", json!({"favour": "a"})).await.unwrap_err();
     assert_eq!(code, "invalid_params", "favour must be a list");
@@ -129,6 +134,37 @@ async fn feed_methods_reject_bad_use() {
     v.ok("ping", json!({})).await;
     v.close().await;
     s.close().await;
+    assert_released(&server).await;
+    server.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_feed_with_video_has_two_consumers_and_releases_both() {
+    let server = start(test_config(1)).await;
+    let (mut v, tid) = viewer(&server, "feed4").await;
+    let c = v.ok("subscribeFeed", json!({"transportId": tid, "video": true})).await;
+    assert_eq!(c["kind"], "audio");
+    let video = &c["video"];
+    assert_eq!(video["kind"], "video", "{c}");
+    assert_eq!(video["type"], "simple");
+    assert_eq!(video["rtpParameters"]["codecs"][0]["mimeType"], "video/VP8");
+    assert_eq!(video["rtpParameters"]["encodings"].as_array().unwrap().len(), 1);
+    assert_ne!(video["consumerId"], c["consumerId"]);
+    assert_ne!(video["producerId"], c["producerId"]);
+    for id in [&c["consumerId"], &video["consumerId"]] {
+        v.ok("resumeConsumer", json!({"consumerId": id})).await;
+    }
+    assert_eq!(server.counts().consumers, 2);
+    v.ok("unsubscribeFeed", json!({})).await;
+    eventually("both feed consumers released", || {
+        let c = server.counts();
+        c.feeds == 0 && c.consumers == 0 && server.feed_stats().feeds == 0
+    })
+    .await;
+    // Without video (the default) there is no `video` field.
+    let c = v.ok("subscribeFeed", json!({"transportId": tid})).await;
+    assert!(c.get("video").is_none(), "{c}");
+    v.ok("leave", json!({})).await;
     assert_released(&server).await;
     server.shutdown().await.unwrap();
 }

@@ -5,13 +5,23 @@
 //! when it closes. It is generic over the packet handle `P` so the shell chooses what it keeps
 //! in the pre-roll ring (an owned buffer from a pool, an index into a ring of its own...).
 //!
-//! Driving it is str0m-style: feed an input ([`Segmenter::push`], [`Segmenter::tick`],
-//! [`Segmenter::producer_closed`]), then drain [`Segmenter::poll`] until it returns `None`.
+//! Driving it is str0m-style: feed an input ([`Segmenter::push`], [`Segmenter::push_video`],
+//! [`Segmenter::tick`], [`Segmenter::producer_closed`]), then drain [`Segmenter::poll`] until it
+//! returns `None`.
+//!
+//! Video never decides boundaries: the broadcaster's video joins each utterance the audio opened
+//! from the first key frame after the onset (a viewer switched to the utterance must be able to
+//! decode its first video packet), and [`SegmentEvent::KeyFrameWanted`] tells the shell to ask
+//! the camera for one at once rather than wait for its next scheduled key frame.
 
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
+use super::MediaKind;
 use crate::rtp::AudioLevel;
+
+/// While an utterance waits for its first video key frame, ask again this often.
+pub const KEY_FRAME_RETRY: Duration = Duration::from_secs(1);
 
 /// Tuning of the voice-activity detector. Levels are RFC 6464 -dBov: 0 loudest, 127 silence,
 /// so "louder than" means a smaller number.
@@ -69,8 +79,14 @@ pub enum SegmentEvent<P> {
     /// ring's packets at the onset decision (the quiet lead-in and the loud packets that made
     /// the onset, oldest first), then live packets follow.
     Open { start: Instant, pre_roll: usize },
-    /// A packet of the open utterance, with its arrival time.
-    Append { arrival: Instant, packet: P },
+    /// A packet of the open utterance, with its arrival time and kind.
+    Append {
+        arrival: Instant,
+        kind: MediaKind,
+        packet: P,
+    },
+    /// The open utterance waits for a video key frame: ask the broadcaster's camera for one.
+    KeyFrameWanted,
     /// The open utterance ends at `end`.
     Close { end: Instant, reason: CloseReason },
 }
@@ -96,6 +112,16 @@ pub struct Segmenter<P> {
     ring: VecDeque<(Instant, P)>,
     /// Decisions not yet polled; its capacity is kept so steady state does not allocate.
     out: VecDeque<SegmentEvent<P>>,
+    /// Video of the open utterance: `None` until its first key frame, when the last key frame
+    /// request went out; `Some` once video joined.
+    video: VideoJoin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VideoJoin {
+    /// No utterance open, or it waits for a key frame requested at this time.
+    Waiting(Option<Instant>),
+    Joined,
 }
 
 impl<P> Segmenter<P> {
@@ -110,7 +136,42 @@ impl<P> Segmenter<P> {
                 loud_streak: 0,
                 streak_start: None,
             },
+            video: VideoJoin::Waiting(None),
         }
+    }
+
+    /// One video packet of the broadcaster. `key_frame`: it starts a key frame (VP8: from its
+    /// payload descriptor). Joins the open utterance from a key frame on; before that, and in
+    /// silence, the packet is not kept and is handed back for reuse.
+    pub fn push_video(&mut self, now: Instant, key_frame: bool, packet: P) -> Option<P> {
+        self.expire(now);
+        if !self.is_open() {
+            return Some(packet);
+        }
+        match self.video {
+            VideoJoin::Joined => {}
+            VideoJoin::Waiting(_) if key_frame => self.video = VideoJoin::Joined,
+            VideoJoin::Waiting(asked) => {
+                if asked.is_none_or(|at| now.saturating_duration_since(at) >= KEY_FRAME_RETRY) {
+                    self.video = VideoJoin::Waiting(Some(now));
+                    self.out.push_back(SegmentEvent::KeyFrameWanted);
+                }
+                return Some(packet);
+            }
+        }
+        self.out.push_back(SegmentEvent::Append {
+            arrival: now,
+            kind: MediaKind::Video,
+            packet,
+        });
+        None
+    }
+
+    /// An utterance opened: its video starts over at a key frame, asked for now.
+    fn open(&mut self, start: Instant, pre_roll: usize, now: Instant) {
+        self.out.push_back(SegmentEvent::Open { start, pre_roll });
+        self.out.push_back(SegmentEvent::KeyFrameWanted);
+        self.video = VideoJoin::Waiting(Some(now));
     }
 
     pub fn is_open(&self) -> bool {
@@ -136,10 +197,7 @@ impl<P> Segmenter<P> {
                         end: now,
                         reason: CloseReason::MaxLength,
                     });
-                    self.out.push_back(SegmentEvent::Open {
-                        start: now,
-                        pre_roll: 0,
-                    });
+                    self.open(now, 0, now);
                     self.state = State::Open {
                         start: now,
                         last_voiced,
@@ -147,7 +205,11 @@ impl<P> Segmenter<P> {
                 } else {
                     self.state = State::Open { start, last_voiced };
                 }
-                self.out.push_back(SegmentEvent::Append { arrival: now, packet });
+                self.out.push_back(SegmentEvent::Append {
+                    arrival: now,
+                    kind: MediaKind::Audio,
+                    packet,
+                });
             }
             State::Silent {
                 loud_streak,
@@ -173,12 +235,13 @@ impl<P> Segmenter<P> {
                     return;
                 }
                 let start = self.ring.front().map_or(now, |(t, _)| *t);
-                self.out.push_back(SegmentEvent::Open {
-                    start,
-                    pre_roll: self.ring.len(),
-                });
+                self.open(start, self.ring.len(), now);
                 for (arrival, packet) in self.ring.drain(..) {
-                    self.out.push_back(SegmentEvent::Append { arrival, packet });
+                    self.out.push_back(SegmentEvent::Append {
+                        arrival,
+                        kind: MediaKind::Audio,
+                        packet,
+                    });
                 }
                 self.state = State::Open {
                     start,
@@ -333,6 +396,7 @@ mod tests {
                     SegmentEvent::Open { start, .. } => v.push((self.ms(*start), vec![], None)),
                     SegmentEvent::Append { packet, .. } => v.last_mut().unwrap().1.push(*packet),
                     SegmentEvent::Close { end, reason } => v.last_mut().unwrap().2 = Some((*reason, self.ms(*end))),
+                    SegmentEvent::KeyFrameWanted => {}
                 }
             }
             v
@@ -349,6 +413,7 @@ mod tests {
         assert_eq!(u[0].1, (37..53).collect::<Vec<_>>());
         assert_eq!(u[0].0, 37 * 20);
         assert!(matches!(s.events[0], SegmentEvent::Open { pre_roll: 16, .. }));
+        assert!(matches!(s.events[1], SegmentEvent::KeyFrameWanted));
         assert!(u[0].2.is_none());
     }
 
@@ -484,6 +549,104 @@ mod tests {
         }
         s.drain();
         assert!(s.events.is_empty());
+    }
+
+    #[test]
+    fn video_joins_the_utterance_from_a_key_frame() {
+        let mut s = Script::new(SegmenterConfig::default());
+        // Video in silence is not kept: handed back.
+        let t = s.now;
+        assert_eq!(s.seg.push_video(t, true, 1000), Some(1000));
+        s.packets(20, QUIET).packets(3, LOUD);
+        s.drain();
+        let wanted = |s: &Script| {
+            s.events
+                .iter()
+                .filter(|e| matches!(e, SegmentEvent::KeyFrameWanted))
+                .count()
+        };
+        assert_eq!(wanted(&s), 1, "a key frame is asked for at the onset");
+        // Delta frames before the key frame are refused, not asked again within a second.
+        let t = s.now;
+        assert_eq!(s.seg.push_video(t, false, 1001), Some(1001));
+        s.packets(1, LOUD);
+        let t = s.now;
+        assert_eq!(s.seg.push_video(t, true, 1002), None);
+        // The key frame's continuation packets and later delta frames join.
+        assert_eq!(s.seg.push_video(t, false, 1003), None);
+        s.packets(2, LOUD);
+        let t = s.now;
+        assert_eq!(s.seg.push_video(t, false, 1004), None);
+        s.drain();
+        let video: Vec<u32> = s
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                SegmentEvent::Append {
+                    kind: MediaKind::Video,
+                    packet,
+                    ..
+                } => Some(*packet),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(video, [1002, 1003, 1004]);
+        assert_eq!(wanted(&s), 1);
+        // Audio and video keep arrival order in the events.
+        let order: Vec<u32> = s
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                SegmentEvent::Append { packet, .. } => Some(*packet),
+                _ => None,
+            })
+            .collect();
+        let k = order.iter().position(|p| *p == 1002).unwrap();
+        assert_eq!(&order[k - 1..k + 3], [23, 1002, 1003, 24]);
+
+        // The next utterance waits for a key frame again; without one, it asks again after a
+        // second.
+        s.packets(40, QUIET).events.clear();
+        s.packets(3, LOUD);
+        for _ in 0..60 {
+            let t = s.now;
+            assert!(s.seg.push_video(t, false, 2000).is_some());
+            s.packets(1, LOUD);
+        }
+        s.drain();
+        assert_eq!(wanted(&s), 2, "onset, then one retry a second later: {:?}", s.events);
+        assert!(!s.events.iter().any(|e| matches!(
+            e,
+            SegmentEvent::Append {
+                kind: MediaKind::Video,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn a_max_length_cut_restarts_video_at_a_key_frame() {
+        let mut s = Script::new(SegmenterConfig {
+            max_length: Duration::from_millis(400),
+            ..Default::default()
+        });
+        s.packets(3, LOUD);
+        let t = s.now;
+        assert_eq!(s.seg.push_video(t, true, 100), None);
+        s.packets(30, LOUD); // cut at 400 ms
+        let t = s.now;
+        assert_eq!(
+            s.seg.push_video(t, false, 101),
+            Some(101),
+            "the new utterance needs a key frame"
+        );
+        assert_eq!(s.seg.push_video(t, true, 102), None);
+        s.drain();
+        let u = s.utterances();
+        assert!(u.len() >= 2);
+        assert_eq!(u[0].2.map(|c| c.0), Some(CloseReason::MaxLength));
+        assert!(u[0].1.contains(&100));
+        assert!(u.last().unwrap().1.contains(&102));
     }
 
     #[test]

@@ -2,7 +2,13 @@
 //! their packets through each viewer's DirectTransport producer.
 //!
 //! Everything else talks to it with commands (subscribe, skip, preferences, a speaker's onset or
-//! departure), so the feeds themselves need no lock and the per-packet path takes none.
+//! departure, a viewer's key frame request), so the feeds themselves need no lock and the
+//! per-packet path takes none.
+//!
+//! Key frames: a feed that needs one (its video switched to a speaker mid-GOP, or its viewer
+//! sent a PLI, which mediasoup turns into RTCP on the DirectTransport that the feed's
+//! `on_rtcp` handler reports here) asks the playing speaker's camera through
+//! [`KeyFrameSources`].
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,11 +21,12 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::{Feed, FeedEvent, FeedOutput, Pacer, SwitchReason, WaitReason};
-use crate::buffer::EndState;
+use crate::buffer::{EndState, MediaKind};
 use crate::recommend::Preferences;
 use crate::room::{PeerEvent, PeerLink};
 use crate::signaling::protocol::Notification;
 use crate::stats::Percentiles;
+use crate::tap::KeyFrameSources;
 
 /// The engine's tick: a due feed is polled at most this late.
 const TICK: Duration = Duration::from_millis(2);
@@ -37,9 +44,12 @@ enum Command {
         key: FeedKey,
         feed: Box<Feed>,
         producer: DirectProducer,
+        video: Option<DirectProducer>,
         link: PeerLink,
     },
     Unsubscribe(FeedKey),
+    /// The viewer asked for a video key frame (PLI/FIR on its feed consumer).
+    KeyFrame(FeedKey),
     Skip(FeedKey),
     Preferences(FeedKey, Preferences),
     /// A speaker started an utterance in `room` (detected at the instant given): waiting feeds
@@ -58,6 +68,7 @@ pub(crate) struct FeedEngine {
     commands: mpsc::UnboundedSender<Command>,
     next_key: Arc<AtomicU64>,
     stats: Arc<EngineStats>,
+    key_frames: Arc<KeyFrameSources>,
 }
 
 /// Counters for metrics and tests.
@@ -67,6 +78,9 @@ struct EngineStats {
     packets: AtomicU64,
     switches: AtomicU64,
     send_errors: AtomicU64,
+    video_packets: AtomicU64,
+    key_frame_requests: AtomicU64,
+    viewer_key_frame_requests: AtomicU64,
     /// Published by the engine once per window: (lateness, onset to first packet).
     latency: parking_lot::Mutex<(Percentiles, Percentiles)>,
 }
@@ -82,6 +96,15 @@ pub struct FeedStats {
     /// Switches from one utterance to the next, ever.
     pub switches: u64,
     pub send_errors: u64,
+    /// Of `packets`, video ones.
+    #[serde(default)]
+    pub video_packets: u64,
+    /// Key frames asked of speakers' cameras for feeds (video switches and viewers' PLIs).
+    #[serde(default)]
+    pub key_frame_requests: u64,
+    /// Key frame requests (PLI/FIR) that viewers sent on their feed's video.
+    #[serde(default)]
+    pub viewer_key_frame_requests: u64,
     /// How late packets left compared with their playout schedule (the latency the server adds
     /// to a paced utterance), since the server started (published once a second).
     pub lateness_ms: Percentiles,
@@ -127,12 +150,14 @@ impl FeedEngine {
     pub fn start(stop: CancellationToken) -> (FeedEngine, tokio::task::JoinHandle<()>) {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
-        let task = tokio::spawn(run(rx, stop, Arc::clone(&stats)));
+        let key_frames = Arc::new(KeyFrameSources::default());
+        let task = tokio::spawn(run(rx, stop, Arc::clone(&stats), Arc::clone(&key_frames)));
         (
             FeedEngine {
                 commands,
                 next_key: Arc::new(AtomicU64::new(1)),
                 stats,
+                key_frames,
             },
             task,
         )
@@ -145,19 +170,47 @@ impl FeedEngine {
             packets: self.stats.packets.load(Ordering::Relaxed),
             switches: self.stats.switches.load(Ordering::Relaxed),
             send_errors: self.stats.send_errors.load(Ordering::Relaxed),
+            video_packets: self.stats.video_packets.load(Ordering::Relaxed),
+            key_frame_requests: self.stats.key_frame_requests.load(Ordering::Relaxed),
+            viewer_key_frame_requests: self.stats.viewer_key_frame_requests.load(Ordering::Relaxed),
             lateness_ms,
             onset_to_first_packet_ms,
         }
     }
 
-    /// Hands a started feed and its producer to the engine; the returned guard unsubscribes on
-    /// drop (the producer closes with it, and so does the viewer's consumer of it).
-    pub fn subscribe(&self, feed: Feed, producer: DirectProducer, link: PeerLink) -> Subscription {
-        let key = FeedKey(self.next_key.fetch_add(1, Ordering::Relaxed));
+    /// Where speakers' cameras are asked for key frames; the taps register there.
+    pub fn key_frame_sources(&self) -> Arc<KeyFrameSources> {
+        Arc::clone(&self.key_frames)
+    }
+
+    /// Reserves the key of the next subscription (the feed's RTCP handler needs it before the
+    /// feed is handed over).
+    pub fn next_key(&self) -> FeedKey {
+        FeedKey(self.next_key.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// A viewer asked for a key frame on feed `key`'s video. Called from mediasoup's thread:
+    /// never blocks.
+    pub fn key_frame_requested(&self, key: FeedKey) {
+        let _ = self.commands.send(Command::KeyFrame(key));
+    }
+
+    /// Hands a started feed and its producers to the engine under `key` (from
+    /// [`FeedEngine::next_key`]); the returned guard unsubscribes on drop (the producers close
+    /// with it, and so do the viewer's consumers of them).
+    pub fn subscribe(
+        &self,
+        key: FeedKey,
+        feed: Feed,
+        producer: DirectProducer,
+        video: Option<DirectProducer>,
+        link: PeerLink,
+    ) -> Subscription {
         let _ = self.commands.send(Command::Subscribe {
             key,
             feed: Box::new(feed),
             producer,
+            video,
             link,
         });
         Subscription {
@@ -201,10 +254,16 @@ impl Drop for Subscription {
 struct Entry {
     feed: Box<Feed>,
     producer: DirectProducer,
+    video: Option<DirectProducer>,
     link: PeerLink,
 }
 
-async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, stats: Arc<EngineStats>) {
+async fn run(
+    mut rx: mpsc::UnboundedReceiver<Command>,
+    stop: CancellationToken,
+    stats: Arc<EngineStats>,
+    key_frames: Arc<KeyFrameSources>,
+) {
     let origin = Instant::now();
     let mut pacer: Pacer<FeedKey> = Pacer::new(origin, TICK, SLOTS);
     let mut feeds: HashMap<FeedKey, Entry> = HashMap::new();
@@ -226,9 +285,9 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
                 let Some(command) = command else { break };
                 let now = Instant::now();
                 match command {
-                    Command::Subscribe { key, mut feed, producer, link } => {
+                    Command::Subscribe { key, mut feed, producer, video, link } => {
                         feed.start(now);
-                        feeds.insert(key, Entry { feed, producer, link });
+                        feeds.insert(key, Entry { feed, producer, video, link });
                         stats.feeds.fetch_add(1, Ordering::Relaxed);
                         due.push(key);
                     }
@@ -238,6 +297,13 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
                         if let Some(mut e) = feeds.remove(&key) {
                             e.feed.stop();
                             stats.feeds.fetch_sub(1, Ordering::Relaxed);
+                        }
+                    }
+                    Command::KeyFrame(key) => {
+                        stats.viewer_key_frame_requests.fetch_add(1, Ordering::Relaxed);
+                        if let Some(e) = feeds.get_mut(&key) {
+                            e.feed.key_frame_requested();
+                            due.push(key);
                         }
                     }
                     Command::Skip(key) => {
@@ -276,7 +342,7 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
         pacer.expire(now, &mut due);
         for key in due.drain(..) {
             if let Some(e) = feeds.get_mut(&key) {
-                drive(key, e, now, &mut pacer, &mut packet, &stats, &mut latency);
+                drive(key, e, now, &mut pacer, &mut packet, &stats, &mut latency, &key_frames);
             }
         }
     }
@@ -284,6 +350,7 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken, 
 }
 
 /// Polls one feed until it has nothing more to do now, then schedules it.
+#[allow(clippy::too_many_arguments)]
 fn drive(
     key: FeedKey,
     e: &mut Entry,
@@ -292,16 +359,29 @@ fn drive(
     packet: &mut Vec<u8>,
     stats: &EngineStats,
     latency: &mut Latency,
+    key_frames: &KeyFrameSources,
 ) {
     loop {
         match e.feed.poll(now, packet) {
-            FeedOutput::Packet(_) => {
+            FeedOutput::Packet(kind) => {
+                let producer = match kind {
+                    MediaKind::Audio => Some(&e.producer),
+                    MediaKind::Video => {
+                        stats.video_packets.fetch_add(1, Ordering::Relaxed);
+                        e.video.as_ref()
+                    }
+                };
                 // DirectProducer::send takes the packet by value; the buffer is refilled next read.
-                if e.producer.send(packet.clone()).is_err() {
+                if producer.is_none_or(|p| p.send(packet.clone()).is_err()) {
                     stats.send_errors.fetch_add(1, Ordering::Relaxed);
                 }
                 stats.packets.fetch_add(1, Ordering::Relaxed);
                 latency.on_packet(key, now, e.feed.last_packet_due());
+            }
+            FeedOutput::Event(FeedEvent::KeyFrameNeeded { speaker, .. }) => {
+                if key_frames.request(&speaker.peer) {
+                    stats.key_frame_requests.fetch_add(1, Ordering::Relaxed);
+                }
             }
             FeedOutput::Event(event) => {
                 if let Some(n) = notification(&event) {
@@ -349,7 +429,7 @@ fn notification(event: &FeedEvent) -> Option<Notification> {
             }
             .to_string(),
         }),
-        // Audio-only feeds: no key frames to ask for yet.
+        // Not for the viewer: the engine asks the speaker's camera.
         FeedEvent::KeyFrameNeeded { .. } => None,
     }
 }

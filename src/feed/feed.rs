@@ -190,6 +190,20 @@ impl Feed {
         }
     }
 
+    /// The viewer's decoder needs a video key frame (it sent a PLI or FIR): ask the speaker
+    /// playing now. Nothing to do for an audio-only feed or while nothing plays.
+    pub fn key_frame_requested(&mut self) {
+        if self.video.is_none() {
+            return;
+        }
+        if let State::Playing { playout, speaker } = &self.state {
+            self.events.push_back(FeedEvent::KeyFrameNeeded {
+                utterance: playout.reader().id(),
+                speaker: speaker.clone(),
+            });
+        }
+    }
+
     /// The viewer asked for something else.
     pub fn skip(&mut self, now: Instant) {
         match self.state {
@@ -764,6 +778,25 @@ mod tests {
         assert!(events
             .iter()
             .any(|e| matches!(e, FeedEvent::KeyFrameNeeded { speaker, .. } if &*speaker.uid == "alice")));
+        // The viewer's PLI: the speaker playing is asked for a key frame.
+        f.key_frame_requested();
+        assert!(matches!(
+            f.poll(now, &mut buf),
+            FeedOutput::Event(FeedEvent::KeyFrameNeeded { speaker, .. }) if &*speaker.uid == "alice"
+        ));
+        drop(w);
+    }
+
+    #[test]
+    fn an_audio_only_feed_ignores_key_frame_requests() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 10);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(1)));
+        f.start(t0);
+        f.key_frame_requested();
+        let (_, events) = run(&mut f, t0, t0 + Duration::from_millis(30));
+        assert!(events.iter().all(|e| !matches!(e, FeedEvent::KeyFrameNeeded { .. })));
     }
 
     #[test]

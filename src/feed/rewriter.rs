@@ -345,6 +345,68 @@ mod tests {
     }
 
     #[test]
+    fn video_stays_continuous_across_switches_and_wraps() {
+        // Start just below both wraps: sequence 65535 → 0 and timestamp 2^32 → 0.
+        let mut r = Rewriter::new(RewriterConfig {
+            kind: MediaKind::Video,
+            ssrc: 0xD00D,
+            payload_type: 96,
+            clock_rate: 90_000,
+            initial_sequence: 65_534,
+            initial_timestamp: u32::MAX - 2_000,
+        });
+        let t0 = Instant::now();
+        let key = |seq: u16, ts: u32, ssrc: u32| build(seq, ts, ssrc, &[], None, &[0x10, 0x00, 0x9D, 0x01, 0x2A], 0);
+        let cont = |seq: u16, ts: u32, ssrc: u32| build(seq, ts, ssrc, &[], None, &[0x00, 0xAA, 0, 0], 0);
+        let delta = |seq: u16, ts: u32, ssrc: u32| build(seq, ts, ssrc, &[], None, &[0x10, 0x01, 0, 0, 0], 0);
+        let frame = Duration::from_millis(66);
+        let mut out = Vec::new();
+        // Speaker A: nothing goes out before its key frame.
+        for (i, p) in [delta(500, 9_000, 1), cont(501, 9_000, 1)].into_iter().enumerate() {
+            let mut p = p;
+            assert!(
+                matches!(r.rewrite(t0, &mut p).unwrap(), Rewrite::Drop(DropReason::AwaitingKeyFrame { request }) if request == (i == 0)),
+                "packet {i} before the key frame"
+            );
+        }
+        // Key frame of 3 packets, then two delta frames of one packet (6000 ticks apart).
+        out.push(send(&mut r, t0, key(502, 12_000, 1)));
+        out.push(send(&mut r, t0, cont(503, 12_000, 1)));
+        out.push(send(&mut r, t0, cont(504, 12_000, 1)));
+        out.push(send(&mut r, t0 + frame, delta(505, 18_000, 1)));
+        out.push(send(&mut r, t0 + frame * 2, delta(506, 24_000, 1)));
+        // Speaker B 500 ms later, with its own numbers; delta frames first are dropped.
+        r.switch();
+        let tb = t0 + frame * 2 + Duration::from_millis(500);
+        let mut p = delta(60_000, 4_000_000_000, 2);
+        assert!(matches!(r.rewrite(tb, &mut p).unwrap(), Rewrite::Drop(_)));
+        out.push(send(&mut r, tb, key(60_001, 4_000_006_000, 2)));
+        out.push(send(&mut r, tb + frame, delta(60_002, 4_000_012_000, 2)));
+        let seqs: Vec<u16> = out.iter().map(|o| o.0).collect();
+        assert_eq!(
+            seqs,
+            [65_534, 65_535, 0, 1, 2, 3, 4],
+            "contiguous across the wrap and the switch"
+        );
+        let ts: Vec<u32> = out.iter().map(|o| o.1).collect();
+        let base = u32::MAX - 2_000;
+        assert_eq!(
+            ts[..5],
+            [base, base, base, base.wrapping_add(6_000), base.wrapping_add(12_000)]
+        );
+        // The switch: 500 ms of wall clock at 90 kHz after the last packet sent (the delta
+        // frame dropped while waiting did not count).
+        assert_eq!(ts[5], ts[4].wrapping_add(45_000));
+        assert_eq!(ts[6], ts[5].wrapping_add(6_000), "then the source's own deltas");
+        assert!(ts[4] < 20_000, "the timestamp wrapped past 2^32");
+        for w in ts.windows(2) {
+            assert!(w[1].wrapping_sub(w[0]) < 0x8000_0000, "never backwards: {w:?}");
+        }
+        // Video markers are the source's (end of frame), never forced on a switch.
+        assert!(out.iter().all(|o| !o.2));
+    }
+
+    #[test]
     fn malformed_packets_are_errors() {
         let mut r = audio_rewriter(0, 0);
         let t0 = Instant::now();

@@ -133,7 +133,7 @@ pub enum Method {
     CloseProducer(ProducerRef),
     SetPreferredLayers(SetPreferredLayers),
     RestartIce(TransportRef),
-    SubscribeFeed(TransportRef),
+    SubscribeFeed(SubscribeFeed),
     UnsubscribeFeed,
     Skip,
     SetPreferences(SetPreferences),
@@ -278,6 +278,16 @@ pub struct ProducerRef {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TransportRef {
     pub transport_id: TransportId,
+}
+
+/// `subscribeFeed`: the feed's consumers go on `transport_id`; with `video`, a second one
+/// carries the speakers' video.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SubscribeFeed {
+    pub transport_id: TransportId,
+    #[serde(default)]
+    pub video: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -580,6 +590,17 @@ pub struct ConsumeResponse {
     #[serde(rename = "type")]
     pub consumer_type: String,
     pub producer_paused: bool,
+}
+
+/// `subscribeFeed`'s answer: the audio consumer's fields (as `consume` answers), and the video
+/// consumer when video was asked for.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscribeFeedResponse {
+    #[serde(flatten)]
+    pub audio: ConsumeResponse,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<ConsumeResponse>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -188,7 +188,7 @@ impl Session {
                     Method::SubscribeFeed(m) => response_ok(
                         id,
                         &peer
-                            .subscribe_feed(m.transport_id, &self.ctx.recording.feeds, limits)
+                            .subscribe_feed(m.transport_id, m.video, &self.ctx.recording.feeds, limits)
                             .await?,
                     ),
                     Method::UnsubscribeFeed => {

@@ -8,6 +8,10 @@
 //! first packet); a break without a marker is a packet lost or skipped inside an utterance. A
 //! segment that begins on a quiet packet began in the utterance's pre-roll, i.e. from its start;
 //! so did one that begins on its source's very first packet (nothing came before it).
+//!
+//! A feed with video has a second stream, checked the same way for continuity (its own
+//! contiguous sequence numbers and timestamps); its segments (a run of one camera's consecutive
+//! packets) must each begin on a key frame, since a decoder can start nowhere else.
 
 use std::collections::BTreeSet;
 
@@ -24,7 +28,15 @@ pub struct FeedCheck {
     last_seq: Option<u16>,
     last_ts: Option<u32>,
     current: Option<(u32, u64)>,
+    video: StreamCursor,
     report: FeedReport,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct StreamCursor {
+    last_seq: Option<u16>,
+    last_ts: Option<u32>,
+    current: Option<(u32, u64)>,
 }
 
 /// The per-viewer result.
@@ -47,17 +59,25 @@ pub struct FeedReport {
     /// `feedSwitched` and `feedWaiting` notifications received.
     pub switches: u64,
     pub waits: u64,
+    /// The video stream, when the feed has one: packets, continuity breaks, and segments (runs
+    /// of one camera's consecutive packets), of which how many began on a key frame.
+    pub video_packets: u64,
+    pub video_seq_gaps: u64,
+    pub video_ts_backwards: u64,
+    pub video_segments: u64,
+    pub video_segments_from_key_frame: u64,
     #[serde(skip)]
     source_ids: BTreeSet<u32>,
 }
 
 impl FeedCheck {
-    /// The feed's consumer was re-created (the room's worker died): a new RTP stream whose
-    /// numbering owes nothing to the old one, so continuity is checked afresh.
+    /// The feed's consumers were re-created (the room's worker died): new RTP streams whose
+    /// numbering owes nothing to the old ones, so continuity is checked afresh.
     pub fn restart_stream(&mut self) {
         self.last_seq = None;
         self.last_ts = None;
         self.current = None;
+        self.video = StreamCursor::default();
     }
 
     pub fn on_packet(&mut self, seq: u16, ts: u32, marker: bool, level: Option<i8>, stamp: &MediaStamp) {
@@ -93,6 +113,30 @@ impl FeedCheck {
         if r.source_ids.insert(stamp.stream_id) {
             r.sources = r.source_ids.len();
         }
+    }
+
+    /// One packet of the feed's video stream; `key_frame`: it starts a key frame.
+    pub fn on_video_packet(&mut self, seq: u16, ts: u32, key_frame: bool, stamp: &MediaStamp) {
+        let (v, r) = (&mut self.video, &mut self.report);
+        r.video_packets += 1;
+        if v.last_seq.is_some_and(|last| seq != last.wrapping_add(1)) {
+            r.video_seq_gaps += 1;
+        }
+        if v.last_ts.is_some_and(|last| (ts.wrapping_sub(last) as i32) < 0) {
+            r.video_ts_backwards += 1;
+        }
+        v.last_seq = Some(seq);
+        v.last_ts = Some(ts);
+        let continues = v
+            .current
+            .is_some_and(|(id, counter)| id == stamp.stream_id && stamp.counter == counter + 1);
+        if !continues {
+            r.video_segments += 1;
+            if key_frame {
+                r.video_segments_from_key_frame += 1;
+            }
+        }
+        v.current = Some((stamp.stream_id, stamp.counter));
     }
 
     pub fn on_switch(&mut self) {
@@ -141,6 +185,31 @@ mod tests {
             (r.segments, r.segments_from_start, r.segment_gaps, r.sources),
             (2, 2, 0, 2)
         );
+    }
+
+    #[test]
+    fn video_segments_must_start_on_key_frames() {
+        let mut c = FeedCheck::default();
+        // Camera 5 from a key frame (3 packets), camera 6 from a key frame across a wrap, then
+        // camera 5 again from a delta frame, and a counter jump inside camera 5.
+        let packets = [
+            (65534u16, 100u32, true, 5u32, 10u64),
+            (65535, 100, false, 5, 11),
+            (0, 3100, false, 5, 12),
+            (1, 9000, true, 6, 40),
+            (2, 12000, false, 6, 41),
+            (3, 20000, false, 5, 30),
+            (4, 23000, false, 5, 32),
+            (6, 22000, false, 5, 33),
+        ];
+        for (seq, ts, key, id, counter) in packets {
+            c.on_video_packet(seq, ts, key, &stamp(id, counter));
+        }
+        let r = c.finish();
+        assert_eq!(r.video_packets, 8);
+        assert_eq!((r.video_seq_gaps, r.video_ts_backwards), (1, 1));
+        assert_eq!((r.video_segments, r.video_segments_from_key_frame), (4, 2));
+        assert_eq!(r.packets, 0, "audio untouched");
     }
 
     #[test]

@@ -96,6 +96,8 @@ pub struct ViewerOptions {
     /// Every this long after connecting, act out a network change: move to a new local UDP
     /// port and `restartIce`, as a client does when its address changes.
     pub network_change_every: Option<Duration>,
+    /// With `feed`: ask for the feed's video too, and check it (continuity, key frame first).
+    pub video: bool,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -127,6 +129,7 @@ impl ViewerOptions {
             pli_after: None,
             feed: false,
             network_change_every: None,
+            video: false,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

@@ -50,6 +50,8 @@ pub struct PeerReport {
     pub plis_sent: u64,
     /// PLIs followed by a key frame on the same stream.
     pub plis_answered: u64,
+    /// The longest wait from a PLI to the key frame that answered it.
+    pub pli_answer_max: Option<Duration>,
     /// Feed viewers: what the rerouted stream looked like.
     pub feed: Option<FeedReport>,
     /// `mediaReset` notifications (the room's worker died) this peer recovered from.
@@ -97,6 +99,8 @@ pub struct Summary {
     pub media_resets: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery_ms_max: Option<f64>,
+    /// Longest wait from a viewer's PLI to the key frame answering it, over every viewer.
+    pub pli_answer_max_ms: Option<f64>,
     /// Feed viewers only: totals over every viewer's [`FeedReport`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feed: Option<FeedSummary>,
@@ -116,6 +120,12 @@ pub struct FeedSummary {
     pub ts_backwards: u64,
     /// Fewest distinct speakers any viewer heard.
     pub min_sources: usize,
+    /// Feeds with video: the video stream's checks, summed.
+    pub video_packets: u64,
+    pub video_seq_gaps: u64,
+    pub video_ts_backwards: u64,
+    pub video_segments: u64,
+    pub video_segments_from_key_frame: u64,
 }
 
 /// What the run cost this process.
@@ -180,6 +190,10 @@ impl Report {
                 let ms = r.as_secs_f64() * 1000.0;
                 s.recovery_ms_max = Some(s.recovery_ms_max.map_or(ms, |m: f64| m.max(ms)));
             }
+            if let Some(d) = p.pli_answer_max {
+                let ms = d.as_secs_f64() * 1000.0;
+                s.pli_answer_max_ms = Some(s.pli_answer_max_ms.map_or(ms, |m: f64| m.max(ms)));
+            }
             if let Some(h) = &p.latency {
                 let _ = latency.add(h);
             }
@@ -220,6 +234,11 @@ impl Report {
                 f.seq_gaps += r.seq_gaps;
                 f.ts_backwards += r.ts_backwards;
                 f.min_sources = f.min_sources.min(r.sources);
+                f.video_packets += r.video_packets;
+                f.video_seq_gaps += r.video_seq_gaps;
+                f.video_ts_backwards += r.video_ts_backwards;
+                f.video_segments += r.video_segments;
+                f.video_segments_from_key_frame += r.video_segments_from_key_frame;
             }
             s.feed = Some(f);
         }
@@ -276,8 +295,13 @@ impl fmt::Display for Summary {
                     f,
                     "key frames received",
                     format!(
-                        "{} (PLIs sent {}, answered {})",
-                        self.key_frames_received, self.plis_sent, self.plis_answered
+                        "{} (PLIs sent {}, answered {}{})",
+                        self.key_frames_received,
+                        self.plis_sent,
+                        self.plis_answered,
+                        self.pli_answer_max_ms
+                            .map(|ms| format!(" within {ms:.1} ms"))
+                            .unwrap_or_default()
                     ),
                 )?;
             }
@@ -298,6 +322,20 @@ impl fmt::Display for Summary {
                         feed.seq_gaps, feed.ts_backwards, feed.segment_gaps
                     ),
                 )?;
+                if feed.video_packets > 0 {
+                    row(
+                        f,
+                        "feed video",
+                        format!(
+                            "{} packets, {} segments ({} from a key frame), {} sequence gaps, {} timestamps backwards",
+                            feed.video_packets,
+                            feed.video_segments,
+                            feed.video_segments_from_key_frame,
+                            feed.video_seq_gaps,
+                            feed.video_ts_backwards
+                        ),
+                    )?;
+                }
             }
         }
         if self.media_resets > 0 {

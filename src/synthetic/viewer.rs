@@ -21,7 +21,7 @@ use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
 use super::stats::{latency_histogram, StreamStats};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
-use crate::signaling::protocol::{ConsumeResponse, ErrorCode};
+use crate::signaling::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
 
 pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError> {
     let crypto = Arc::new(str0m::crypto::from_feature_flags());
@@ -263,10 +263,18 @@ impl Viewer {
         let (mut conn, transport) = Connection::create(signaling, "recv", codecs, crypto).await?;
         let transport_id = transport.transport_id.to_string();
         if opts.feed {
-            let consumer: ConsumeResponse = signaling
-                .call("subscribeFeed", json!({"transportId": transport_id}))
+            let feed: SubscribeFeedResponse = signaling
+                .call(
+                    "subscribeFeed",
+                    json!({"transportId": transport_id, "video": opts.video}),
+                )
                 .await?;
-            self.add_stream(signaling, &mut conn, consumer, "feed").await?;
+            self.add_stream(signaling, &mut conn, feed.audio, "feed").await?;
+            if let Some(video) = feed.video {
+                self.add_stream(signaling, &mut conn, video, "feed-video").await?;
+            } else if opts.video {
+                return Err(SyntheticError::Protocol("subscribeFeed gave no video consumer".into()));
+            }
         } else {
             for id in &producers {
                 self.consume(signaling, &mut conn, &transport_id, id).await?;
@@ -459,10 +467,29 @@ impl Viewer {
             return;
         };
         if let Some(feed) = &mut self.feed {
-            // One stream whose source changes: continuity is checked by the feed check, and
-            // latency is from the speaker's send time to now (replay delay included).
+            // One stream per kind whose source changes: continuity is checked by the feed
+            // check, and latency is from the speaker's send time to now (replay delay included).
             let h = &packet.header;
-            feed.on_packet(h.sequence_number, h.timestamp, h.marker, h.ext_vals.audio_level, &stamp);
+            match stream.kind {
+                MediaKind::Audio => {
+                    feed.on_packet(h.sequence_number, h.timestamp, h.marker, h.ext_vals.audio_level, &stamp)
+                }
+                MediaKind::Video => {
+                    feed.on_video_packet(h.sequence_number, h.timestamp, key_frame, &stamp);
+                    if stream.first_video_at.is_none() {
+                        stream.first_video_at = Some(Instant::now());
+                    }
+                    if key_frame {
+                        stream.stats.key_frames += 1;
+                        if let Some(sent) = stream.pli_pending.take() {
+                            self.report.plis_answered += 1;
+                            let waited = sent.elapsed();
+                            self.report.pli_answer_max =
+                                Some(self.report.pli_answer_max.map_or(waited, |m| m.max(waited)));
+                        }
+                    }
+                }
+            }
             stream.stats.received += 1;
             if stream.stats.first_packet_after.is_none() {
                 stream.stats.first_packet_after = Some(stream.resumed_at.elapsed());
@@ -475,8 +502,10 @@ impl Viewer {
             let _ = self.latency.record(latency.max(1));
             if key_frame {
                 stream.stats.key_frames += 1;
-                if stream.pli_pending.take().is_some() {
+                if let Some(sent) = stream.pli_pending.take() {
                     self.report.plis_answered += 1;
+                    let waited = sent.elapsed();
+                    self.report.pli_answer_max = Some(self.report.pli_answer_max.map_or(waited, |m| m.max(waited)));
                 }
             }
         }
