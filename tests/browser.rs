@@ -1,14 +1,14 @@
 //! The demo page in a real headless Chromium (Debian's, driven by Playwright): a broadcaster page
-//! with the fake microphone and a listener page in the same room; the listener's
-//! RTCPeerConnection receives growing audio with a non-zero level; closing the broadcaster shows
-//! on the listener's page. A third page listens to the feed: it is switched to the broadcaster's
-//! utterances (`feedSwitched`) and receives audio with a non-zero level through the feed's
-//! DirectTransport producer. The listener's connection (through a TCP proxy) is cut without a
-//! close frame: the page resumes its session on a new connection and its audio never stops.
-//! Then the room's media worker is killed (the admin API's fault
-//! injection): all three pages get `mediaReset`, set their media up again on the same socket, and
-//! audio flows again. Screenshots of the three pages are taken (into docs/img/ with
-//! SFU_UPDATE_SCREENSHOTS=1).
+//! with the fake microphone and camera and a listener page in the same room; the listener's
+//! RTCPeerConnection receives growing audio with a non-zero level. A third page listens to and
+//! watches the feed: it is switched to the broadcaster's utterances (`feedSwitched`), receives
+//! audio with a non-zero level through the feed's DirectTransport producer, and decodes the
+//! broadcaster's camera from the feed's video. The listener's connection (through a TCP proxy)
+//! is cut without a close frame: the page resumes its session on a new connection and its audio
+//! never stops. Then the room's media worker is killed (the admin API's fault injection): all
+//! three pages get `mediaReset`, set their media up again on the same socket, and audio flows
+//! again. Closing the broadcaster shows on the listener's page. Screenshots of the three pages
+//! are taken (into docs/img/ with SFU_UPDATE_SCREENSHOTS=1).
 
 mod common;
 
@@ -76,6 +76,10 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     assert!(feed["maxLevel"].as_f64().unwrap() > 0.0, "{feed:#}");
     assert!(feed["switched"]["switches"].as_u64().unwrap() >= 1, "{feed:#}");
     assert!(server.feed_stats().switches >= 1 && server.feed_stats().packets > 0);
+    let video = steps.iter().find(|s| s["name"] == "feed video").expect("feed video step");
+    println!("feed video in the browser: {video}");
+    assert!(video["keyFramesDecoded"].as_u64().unwrap() >= 1, "{video:#}");
+    assert!(server.feed_stats().video_packets > 0);
     let resumed = steps.iter().find(|s| s["name"] == "resumed").expect("resume step");
     println!("resumed in the browser: {resumed}");
     let reset = steps

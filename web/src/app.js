@@ -176,7 +176,7 @@ function render() {
     const li = document.createElement('li');
     const speaking = !c.paused && c.level > 0.02;
     li.className = speaking ? 'speaking' : c.paused ? 'muted' : '';
-    const who = c.feed ? feedLabel() : `${nameOf(c.peerId)} (${c.consumer.kind})`;
+    const who = c.feed ? `${feedLabel()}${c.consumer.kind === 'video' ? ' (video)' : ''}` : `${nameOf(c.peerId)} (${c.consumer.kind})`;
     li.textContent = `${who}${c.paused ? ' — not listening' : speaking ? ' — speaking' : ''}`;
     li.dataset.consumer = id;
     speakers.appendChild(li);
@@ -355,19 +355,28 @@ async function consume(producerId, peerId) {
   await applyChoice();
 }
 
-// The feed: one consumer whose source the server switches; feedSwitched says who it is now.
+// The feed: one stream (audio, and video with "video too") whose source the server switches;
+// feedSwitched says who it is now.
 async function subscribeFeed() {
-  const c = await signaling.request('subscribeFeed', { transportId: recvTransport.id });
-  const consumer = await recvTransport.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters });
-  const stream = new MediaStream([consumer.track]);
-  const media = document.createElement('audio');
-  media.autoplay = true;
-  media.srcObject = stream;
-  $('media').appendChild(media);
+  const withVideo = $('camera').checked;
+  const c = await signaling.request('subscribeFeed', { transportId: recvTransport.id, video: withVideo });
   state.feed = { ...state.feed, consumerId: c.consumerId };
-  state.consumers.set(consumer.id, { consumer, peerId: null, media, level: 0, paused: false, feed: true, meter: meter(stream) });
-  await signaling.request('resumeConsumer', { consumerId: c.consumerId });
-  log('listening to the feed');
+  for (const part of [c, c.video].filter(Boolean)) {
+    const consumer = await recvTransport.consume({ id: part.consumerId, producerId: part.producerId, kind: part.kind, rtpParameters: part.rtpParameters });
+    const stream = new MediaStream([consumer.track]);
+    const media = document.createElement(consumer.kind);
+    media.autoplay = true;
+    if (consumer.kind === 'video') {
+      media.muted = true;
+      media.playsInline = true;
+    }
+    media.srcObject = stream;
+    $('media').appendChild(media);
+    const meterOf = consumer.kind === 'audio' ? meter(stream) : null;
+    state.consumers.set(consumer.id, { consumer, peerId: null, media, level: 0, paused: false, feed: true, meter: meterOf });
+    await signaling.request('resumeConsumer', { consumerId: part.consumerId });
+  }
+  log(withVideo ? 'watching the feed' : 'listening to the feed');
 }
 
 function dropConsumer(consumerId) {
@@ -462,6 +471,18 @@ window.sfuDemo = {
     });
     return out;
   },
+  // Inbound video counters (the feed's or a broadcaster's camera): frames decoded and key frames.
+  async inboundVideo() {
+    if (!recvTransport) return null;
+    const report = await recvTransport.getStats();
+    let out = null;
+    report.forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') {
+        out = { packetsReceived: s.packetsReceived, framesDecoded: s.framesDecoded || 0, keyFramesDecoded: s.keyFramesDecoded || 0, frameWidth: s.frameWidth || 0 };
+      }
+    });
+    return out;
+  },
   // The local candidate type of the receive transport's selected pair: 'host', 'srflx' or 'relay'.
   async selectedCandidateType() {
     if (!recvTransport) return null;
@@ -480,6 +501,7 @@ window.sfuDemo = {
 
 $('room').value = params.get('room') || 'demo';
 $('name').value = params.get('name') || '';
+$('camera').checked = params.get('video') === '1';
 $('start').onclick = () => connect($('role').value).catch(fail);
 $('stop').onclick = () => stop().catch(fail);
 $('skip').onclick = () => signaling.request('skip').catch(fail);

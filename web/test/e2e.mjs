@@ -50,7 +50,8 @@ try {
   for (const [name, page] of [['broadcaster', broadcaster], ['listener', listener], ['feed', feed]]) {
     page.on('pageerror', (e) => step(`${name} page error`, { message: e.message }));
   }
-  await broadcaster.goto(`${base}/?room=${room}&name=Ann&autostart=1`);
+  // Ann broadcasts her (fake) microphone and camera.
+  await broadcaster.goto(`${base}/?room=${room}&name=Ann&video=1&autostart=1`);
   await until('broadcaster media connected', () => broadcaster.evaluate(() => window.sfuDemo.state.transport === 'connected'));
   step('broadcaster connected');
   await listener.goto(`${proxy.url}/?room=${room}&name=Bob&role=listen&autostart=1`);
@@ -74,7 +75,7 @@ try {
 
   // The feed: one stream the server reroutes; with one broadcaster every utterance is Ann's.
   const annId = await broadcaster.evaluate(() => window.sfuDemo.state.peerId);
-  await feed.goto(`${base}/?room=${room}&name=Cy&role=feed&autostart=1`);
+  await feed.goto(`${base}/?room=${room}&name=Cy&role=feed&video=1&autostart=1`);
   await until('feed media connected', () => feed.evaluate(() => window.sfuDemo.state.transport === 'connected'));
   const switched = await until('feedSwitched to the broadcaster', () =>
     feed.evaluate((ann) => {
@@ -94,6 +95,10 @@ try {
     throw new Error(`feed audio is not growing: ${JSON.stringify({ feedFirst, feedLast })}`);
   }
   if (!(feedLevel > 0)) throw new Error('feed audio level stayed 0');
+  // The feed's video: Ann's camera from a key frame on, decoded by Chromium's VP8 decoder.
+  const feedVideo = await until('feed video decoded', () => feed.evaluate(
+    () => window.sfuDemo.inboundVideo().then((v) => v && v.framesDecoded > 10 && v)), 30000);
+  step('feed video', feedVideo);
   const feedText = await feed.locator('#speakers').innerText();
   if (!/feed — (Ann|waiting)/.test(feedText)) throw new Error(`feed page does not show the speaker: ${feedText}`);
 
