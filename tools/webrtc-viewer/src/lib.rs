@@ -41,9 +41,23 @@ pub enum ViewerError {
     Options(String),
 }
 
+/// Which of the crate's RTP/RTCP interceptors a viewer's connection runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Interceptors {
+    /// NACK generator/responder and RTCP sender/receiver reports: what str0m does for a
+    /// receiver too, and what the comparison uses.
+    #[default]
+    Receiver,
+    /// None at all: the crate's floor (no receiver reports, no NACK).
+    None,
+    /// `register_default_interceptors`: the above plus TWCC receiver and simulcast headers, as a
+    /// typical webrtc-crate application sets it up (TWCC stays idle: it is not negotiated).
+    Default,
+}
+
 /// Runs `options.count` viewers that consume every broadcaster of the room, then has them leave.
 /// Feed mode and PLIs are not supported: this viewer exists for the live-audio comparison.
-pub async fn run_viewers(options: ViewerOptions) -> Result<Report, ViewerError> {
+pub async fn run_viewers(options: ViewerOptions, interceptors: Interceptors) -> Result<Report, ViewerError> {
     sfu::synthetic::signaling::check_url(&options.target.url)?;
     if options.count == 0 || options.count > 10_000 {
         return Err(ViewerError::Options(format!(
@@ -56,5 +70,5 @@ pub async fn run_viewers(options: ViewerOptions) -> Result<Report, ViewerError> 
             "the webrtc-crate viewer receives live streams only (no feed, no PLI)".into(),
         ));
     }
-    Ok(viewer::run(options).await)
+    Ok(viewer::run(options, interceptors).await)
 }

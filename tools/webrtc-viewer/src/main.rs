@@ -6,6 +6,7 @@ use std::time::Duration;
 use anyhow::{bail, Context};
 use clap::Parser;
 use sfu::synthetic::{Target, ViewerOptions};
+use sfu_webrtc_viewer::Interceptors;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -30,6 +31,10 @@ struct Args {
     /// core, like `sfu synthetic-viewer --threads 1`).
     #[arg(long, default_value_t = 1)]
     threads: usize,
+    /// The crate's interceptors: `receiver` (NACK + RTCP reports, as str0m), `none`, or
+    /// `default` (register_default_interceptors).
+    #[arg(long, default_value = "receiver", value_parser = parse_interceptors)]
+    interceptors: Interceptors,
     /// Print one JSON document instead of the table.
     #[arg(long)]
     json: bool,
@@ -60,7 +65,7 @@ fn main() -> anyhow::Result<()> {
     .context("cannot start the async runtime")?;
     let report = runtime.block_on(async {
         let interrupted = CancelOnCtrlC::spawn(cancel);
-        let report = sfu_webrtc_viewer::run_viewers(options).await;
+        let report = sfu_webrtc_viewer::run_viewers(options, args.interceptors).await;
         interrupted.stop().await;
         report
     })?;
@@ -99,5 +104,14 @@ impl CancelOnCtrlC {
     async fn stop(self) {
         self.done.cancel();
         let _ = self.task.await;
+    }
+}
+
+fn parse_interceptors(text: &str) -> Result<Interceptors, String> {
+    match text {
+        "receiver" => Ok(Interceptors::Receiver),
+        "none" => Ok(Interceptors::None),
+        "default" => Ok(Interceptors::Default),
+        _ => Err(format!("{text:?}: expected receiver, none or default")),
     }
 }

@@ -26,20 +26,20 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use webrtc::media_stream::track_remote::{TrackRemote, TrackRemoteEvent};
 use webrtc::peer_connection::{
-    configure_nack, configure_rtcp_reports, MediaEngine, PeerConnection, PeerConnectionBuilder,
+    configure_nack, configure_rtcp_reports, register_default_interceptors, MediaEngine, PeerConnection, PeerConnectionBuilder,
     PeerConnectionEventHandler, RTCConfigurationBuilder, RTCPeerConnectionState, RTCSessionDescription, Registry,
     SettingEngineBuilder,
 };
 
 use crate::sdp::{local_dtls, RemoteSdp};
-use crate::ViewerError;
+use crate::{Interceptors, ViewerError};
 
 /// ICE + DTLS must complete within this, as for the str0m peers.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Track events handled in one turn before the other branches get a look.
 const BATCH: usize = 64;
 
-pub(crate) async fn run(options: ViewerOptions) -> Report {
+pub(crate) async fn run(options: ViewerOptions, interceptors: Interceptors) -> Report {
     let opts = Arc::new(options);
     run_peers(
         "viewer",
@@ -52,7 +52,7 @@ pub(crate) async fn run(options: ViewerOptions) -> Report {
             let opts = Arc::clone(&opts);
             async move {
                 let mut viewer = Viewer::new(index);
-                if let Err(e) = viewer.run(&opts, cancel).await {
+                if let Err(e) = viewer.run(&opts, interceptors, cancel).await {
                     tracing::warn!(peer = index, error = %e, "webrtc-crate viewer failed");
                     viewer.report.error = Some(e.to_string());
                     if !viewer.report.connected {
@@ -145,14 +145,19 @@ impl Viewer {
         }
     }
 
-    async fn run(&mut self, opts: &ViewerOptions, cancel: CancellationToken) -> Result<(), ViewerError> {
+    async fn run(
+        &mut self,
+        opts: &ViewerOptions,
+        interceptors: Interceptors,
+        cancel: CancellationToken,
+    ) -> Result<(), ViewerError> {
         let started = Instant::now();
         let target = &opts.target;
         let mut signaling = SignalingClient::connect(&target.url, target.tls_root_pem.as_deref()).await?;
         let (events_tx, events) = mpsc::unbounded_channel();
         let mut session = None;
         let result = self
-            .session(opts, cancel, &mut signaling, started, events_tx, events, &mut session)
+            .session(opts, interceptors, cancel, &mut signaling, started, events_tx, events, &mut session)
             .await;
         if let Some(s) = session {
             if let Err(e) = s.pc.close().await {
@@ -168,6 +173,7 @@ impl Viewer {
     async fn session(
         &mut self,
         opts: &ViewerOptions,
+        interceptors: Interceptors,
         cancel: CancellationToken,
         signaling: &mut SignalingClient,
         started: Instant,
@@ -195,7 +201,7 @@ impl Viewer {
             .ok_or_else(|| ViewerError::Protocol("createTransport without transportId".into()))?
             .to_string();
         let sdp = RemoteSdp::new(&transport)?;
-        let pc = peer_connection(&recv_caps, &transport, events_tx).await?;
+        let pc = peer_connection(&recv_caps, &transport, interceptors, events_tx).await?;
         let s = session.insert(Session {
             pc,
             sdp,
@@ -433,11 +439,13 @@ async fn negotiate(signaling: &SignalingClient, s: &mut Session) -> Result<(), V
 }
 
 /// A peer connection that receives what we told the server we can receive (`recv_caps`, the
-/// same capabilities the str0m viewer joins with), with the crate's NACK and RTCP report
-/// interceptors (what str0m does for a receiver too) and no TWCC, simulcast headers or mDNS.
+/// same capabilities the str0m viewer joins with), with the `interceptors` asked for (by
+/// default the crate's NACK and RTCP report interceptors, what str0m does for a receiver too),
+/// and no mDNS.
 async fn peer_connection(
     recv_caps: &Value,
     transport: &Value,
+    interceptors: Interceptors,
     events: mpsc::UnboundedSender<PcEvent>,
 ) -> Result<Arc<dyn PeerConnection>, ViewerError> {
     let mut media = MediaEngine::default();
@@ -499,7 +507,11 @@ async fn peer_connection(
             media.register_header_extension(ext, *kind, None)?;
         }
     }
-    let registry = configure_rtcp_reports(configure_nack(Registry::new(), &mut media));
+    let registry = match interceptors {
+        Interceptors::Receiver => configure_rtcp_reports(configure_nack(Registry::new(), &mut media)),
+        Interceptors::None => Registry::new(),
+        Interceptors::Default => register_default_interceptors(Registry::new(), &mut media)?,
+    };
     let settings = SettingEngineBuilder::new()
         // We are the DTLS client, mediasoup the server: as with the str0m viewer.
         .with_answering_dtls_role(RTCDtlsRole::Client)
