@@ -25,8 +25,8 @@ use tokio_util::sync::CancellationToken;
 
 pub use media::{SpeechPattern, VideoPattern};
 pub use report::{run_peers, PacketCounter, PeerReport, Report, StreamReport, Summary};
-pub use viewer::receive_capabilities;
 pub use signaling::{SignalingClient, SignalingError};
+pub use viewer::receive_capabilities;
 
 /// Why a synthetic peer (or a whole run) failed.
 #[derive(Debug, thiserror::Error)]

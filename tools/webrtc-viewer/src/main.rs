@@ -10,7 +10,10 @@ use sfu_webrtc_viewer::Interceptors;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(version, about = "Synthetic viewers on the webrtc crate (webrtc-rs), for comparison with sfu synthetic-viewer")]
+#[command(
+    version,
+    about = "Synthetic viewers on the webrtc crate (webrtc-rs), for comparison with sfu synthetic-viewer"
+)]
 struct Args {
     /// Signaling URL of the server.
     #[arg(long, default_value = "ws://127.0.0.1:8080/ws")]

@@ -73,8 +73,12 @@ impl RemoteSdp {
             if address.contains(' ') {
                 return Err(bad(format!("candidate address {address:?}")));
             }
-            let foundation = c["foundation"].as_str().filter(|f| !f.is_empty() && !f.contains([' ', '\r', '\n']));
-            let priority = c["priority"].as_u64().ok_or_else(|| bad("candidate without priority"))?;
+            let foundation = c["foundation"]
+                .as_str()
+                .filter(|f| !f.is_empty() && !f.contains([' ', '\r', '\n']));
+            let priority = c["priority"]
+                .as_u64()
+                .ok_or_else(|| bad("candidate without priority"))?;
             let port = c["port"]
                 .as_u64()
                 .and_then(|p| u16::try_from(p).ok())
@@ -115,7 +119,10 @@ impl RemoteSdp {
             other => return Err(bad(format!("consumer kind {other:?}"))),
         };
         let token = |s: &str| !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_graphic());
-        let mid = rtp["mid"].as_str().filter(|m| token(m)).ok_or_else(|| bad("consumer without a mid"))?;
+        let mid = rtp["mid"]
+            .as_str()
+            .filter(|m| token(m))
+            .ok_or_else(|| bad("consumer without a mid"))?;
         if self.sections.iter().any(|s| s.mid == mid) {
             return Err(bad(format!("mid {mid} is already in the offer")));
         }
@@ -132,7 +139,9 @@ impl RemoteSdp {
                 .map(|(_, n)| n)
                 .filter(|n| token(n))
                 .ok_or_else(|| bad(format!("codec mime type {mime:?}")))?;
-            let clock = codec["clockRate"].as_u64().ok_or_else(|| bad("codec without a clock rate"))?;
+            let clock = codec["clockRate"]
+                .as_u64()
+                .ok_or_else(|| bad("codec without a clock rate"))?;
             payload_types.push(pt);
             match codec["channels"].as_u64() {
                 Some(ch) if ch > 1 => writeln!(lines, "a=rtpmap:{pt} {name}/{clock}/{ch}\r"),
@@ -156,7 +165,9 @@ impl RemoteSdp {
                 let _ = writeln!(lines, "a=fmtp:{pt} {}\r", params.join(";"));
             }
             for fb in codec["rtcpFeedback"].as_array().into_iter().flatten() {
-                let Some(typ) = fb["type"].as_str().filter(|t| token(t)) else { continue };
+                let Some(typ) = fb["type"].as_str().filter(|t| token(t)) else {
+                    continue;
+                };
                 match fb["parameter"].as_str().filter(|p| token(p)) {
                     Some(p) => writeln!(lines, "a=rtcp-fb:{pt} {typ} {p}\r"),
                     None => writeln!(lines, "a=rtcp-fb:{pt} {typ}\r"),
@@ -331,8 +342,15 @@ mod tests {
         assert!(text.contains("a=group:BUNDLE 0 1\r\n"));
         assert!(text.contains("a=fingerprint:sha-256 AB:CD\r\n"));
         assert_eq!(text.matches("m=audio 7 UDP/TLS/RTP/SAVPF 100\r\n").count(), 2);
-        assert_eq!(text.matches("a=candidate:udpcandidate 1 udp 1076302079 127.0.0.1 40000 typ host\r\n").count(), 2);
-        assert!(!text.contains("tcp"), "UDP candidates only");
+        assert_eq!(
+            text.matches("a=candidate:udpcandidate 1 udp 1076302079 127.0.0.1 40000 typ host\r\n")
+                .count(),
+            2
+        );
+        assert!(
+            !text.contains("40001") && !text.contains("tcpcandidate"),
+            "UDP candidates only"
+        );
         assert!(text.contains("a=rtpmap:100 opus/48000/2\r\n"));
         assert!(text.contains("a=fmtp:100 minptime=10;useinbandfec=1\r\n"));
         assert!(text.contains("a=rtcp-fb:100 nack\r\n"));
@@ -353,7 +371,10 @@ mod tests {
         let text = sdp.render();
         assert!(text.contains("o=mediasoup 1 2 IN IP4"));
         assert!(text.contains("a=inactive\r\n") && !text.contains("a=sendonly"));
-        assert!(sdp.add_consumer("audio", &opus("0", 3333), "p3").is_err(), "mids are not reused");
+        assert!(
+            sdp.add_consumer("audio", &opus("0", 3333), "p3").is_err(),
+            "mids are not reused"
+        );
     }
 
     #[test]

@@ -26,9 +26,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use webrtc::media_stream::track_remote::{TrackRemote, TrackRemoteEvent};
 use webrtc::peer_connection::{
-    configure_nack, configure_rtcp_reports, register_default_interceptors, MediaEngine, PeerConnection, PeerConnectionBuilder,
-    PeerConnectionEventHandler, RTCConfigurationBuilder, RTCPeerConnectionState, RTCSessionDescription, Registry,
-    SettingEngineBuilder,
+    configure_nack, configure_rtcp_reports, register_default_interceptors, MediaEngine, PeerConnection,
+    PeerConnectionBuilder, PeerConnectionEventHandler, RTCConfigurationBuilder, RTCPeerConnectionState,
+    RTCSessionDescription, Registry, SettingEngineBuilder,
 };
 
 use crate::sdp::{local_dtls, RemoteSdp};
@@ -157,7 +157,16 @@ impl Viewer {
         let (events_tx, events) = mpsc::unbounded_channel();
         let mut session = None;
         let result = self
-            .session(opts, interceptors, cancel, &mut signaling, started, events_tx, events, &mut session)
+            .session(
+                opts,
+                interceptors,
+                cancel,
+                &mut signaling,
+                started,
+                events_tx,
+                events,
+                &mut session,
+            )
             .await;
         if let Some(s) = session {
             if let Err(e) = s.pc.close().await {
@@ -195,7 +204,9 @@ impl Viewer {
             join["token"] = json!(token);
         }
         let joined = signaling.request("join", join).await?;
-        let transport = signaling.request("createTransport", json!({"direction": "recv"})).await?;
+        let transport = signaling
+            .request("createTransport", json!({"direction": "recv"}))
+            .await?;
         let transport_id = transport["transportId"]
             .as_str()
             .ok_or_else(|| ViewerError::Protocol("createTransport without transportId".into()))?
@@ -272,7 +283,11 @@ impl Viewer {
     ) -> Result<(), ViewerError> {
         let mut pending = Vec::new();
         for producer_id in producers {
-            let known = self.streams.iter().chain(&self.closed).any(|st| &st.producer_id == producer_id);
+            let known = self
+                .streams
+                .iter()
+                .chain(&self.closed)
+                .any(|st| &st.producer_id == producer_id);
             if known || pending.iter().any(|p: &Pending| &p.producer_id == producer_id) {
                 continue;
             }

@@ -42,12 +42,19 @@ async fn two_webrtc_crate_viewers_receive_a_broadcaster_without_loss() {
 
     let mut v = ViewerOptions::new(server.ws_url(), "webrtc-smoke", 2);
     v.duration = Duration::from_secs(3);
-    let report = sfu_webrtc_viewer::run_viewers(v, Interceptors::default()).await.expect("viewers run");
+    let report = sfu_webrtc_viewer::run_viewers(v, Interceptors::default())
+        .await
+        .expect("viewers run");
     println!("{}", report.summary);
     let s = &report.summary;
     assert_eq!((s.connected, s.failed), (2, 0), "{s}");
     for peer in &report.peers {
-        assert_eq!(peer.streams.len(), 1, "viewer {}: one broadcaster, one stream", peer.index);
+        assert_eq!(
+            peer.streams.len(),
+            1,
+            "viewer {}: one broadcaster, one stream",
+            peer.index
+        );
         let st = &peer.streams[0];
         assert_eq!(st.kind, "audio");
         // ~3 s at 50 packets per second.
@@ -66,9 +73,15 @@ async fn two_webrtc_crate_viewers_receive_a_broadcaster_without_loss() {
 async fn options_it_cannot_honour_are_refused() {
     let mut v = ViewerOptions::new("ws://127.0.0.1:1/ws", "r", 1);
     v.feed = true;
-    assert!(sfu_webrtc_viewer::run_viewers(v, Interceptors::default()).await.is_err());
+    assert!(sfu_webrtc_viewer::run_viewers(v, Interceptors::default())
+        .await
+        .is_err());
     let v = ViewerOptions::new("http://127.0.0.1:1/", "r", 1);
-    assert!(sfu_webrtc_viewer::run_viewers(v, Interceptors::default()).await.is_err());
+    assert!(sfu_webrtc_viewer::run_viewers(v, Interceptors::default())
+        .await
+        .is_err());
     let v = ViewerOptions::new("ws://127.0.0.1:1/ws", "r", 0);
-    assert!(sfu_webrtc_viewer::run_viewers(v, Interceptors::default()).await.is_err());
+    assert!(sfu_webrtc_viewer::run_viewers(v, Interceptors::default())
+        .await
+        .is_err());
 }
