@@ -506,7 +506,6 @@ async fn peer_connection(
                 rtcp_feedback: feedback,
             },
             payload_type: pt,
-            ..Default::default()
         };
         media.register_codec(codec, kind)?;
     }
