@@ -227,7 +227,11 @@ impl Viewer {
             .collect();
         self.consume(signaling, s, &producers).await?;
 
-        let stop = tokio::time::sleep(CONNECT_TIMEOUT);
+        // The transport connects with the first answer, so with nothing to consume yet (an empty
+        // room) the connect deadline starts when the first producer arrives; until then the
+        // viewer waits at most its duration.
+        let mut negotiated = s.transport_connected;
+        let stop = tokio::time::sleep(if negotiated { CONNECT_TIMEOUT } else { opts.duration });
         tokio::pin!(stop);
         let mut tracks: SelectAll<TrackEvents> = SelectAll::new();
         loop {
@@ -235,7 +239,11 @@ impl Viewer {
                 biased;
                 _ = cancel.cancelled() => return Ok(()),
                 _ = &mut stop => {
-                    return if self.report.connected { Ok(()) } else { Err(ViewerError::ConnectTimeout(CONNECT_TIMEOUT)) };
+                    return match (self.report.connected, negotiated) {
+                        (true, _) => Ok(()),
+                        (false, true) => Err(ViewerError::ConnectTimeout(CONNECT_TIMEOUT)),
+                        (false, false) => Err(ViewerError::Protocol(format!("no producer to consume within {:?}", opts.duration))),
+                    };
                 }
                 event = events.recv() => match event {
                     Some(PcEvent::Track(track)) => tracks.push(track_events(track)),
@@ -268,6 +276,10 @@ impl Viewer {
                         return Err(ViewerError::Signaling(SignalingError::Closed));
                     };
                     self.on_notification(signaling, s, &n).await?;
+                    if !negotiated && s.transport_connected {
+                        negotiated = true;
+                        stop.as_mut().reset(tokio::time::Instant::now() + CONNECT_TIMEOUT);
+                    }
                 }
             }
         }

@@ -69,6 +69,67 @@ async fn two_webrtc_crate_viewers_receive_a_broadcaster_without_loss() {
     server.shutdown().await.expect("server shuts down");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_viewer_that_joined_first_consumes_the_broadcaster_that_comes_later() {
+    let server = Server::start(config()).await.expect("server starts");
+    let mut v = ViewerOptions::new(server.ws_url(), "webrtc-late", 1);
+    v.duration = Duration::from_secs(2);
+    let viewers = tokio::spawn(sfu_webrtc_viewer::run_viewers(v, Interceptors::default()));
+    // The viewer is in the room (its peer counts) before anyone produces.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    while server.counts().peers < 1 {
+        assert!(tokio::time::Instant::now() < deadline, "viewer never joined");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut b = BroadcastOptions::new(server.ws_url(), "webrtc-late", 1);
+    b.duration = Duration::from_secs(6);
+    let stop_broadcast = b.cancel.clone();
+    let broadcast = tokio::spawn(run_broadcasters(b));
+    let report = viewers.await.expect("viewer task").expect("viewers run");
+    println!("{}", report.summary);
+    let s = &report.summary;
+    assert_eq!((s.connected, s.failed, s.streams), (1, 0, 1), "{s}");
+    assert!(s.packets_received >= 50, "{s}");
+    stop_broadcast.cancel();
+    let _ = broadcast.await.expect("broadcaster task");
+    server.shutdown().await.expect("server shuts down");
+}
+
+/// A broadcaster that leaves mid-run: its consumer closes, the viewer renegotiates with that
+/// section inactive and keeps receiving the other one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_consumer_is_renegotiated_away_and_the_rest_keeps_flowing() {
+    let server = Server::start(config()).await.expect("server starts");
+    let mut short = BroadcastOptions::new(server.ws_url(), "webrtc-close", 1);
+    short.duration = Duration::from_millis(1500);
+    short.seed = 2;
+    let mut long = BroadcastOptions::new(server.ws_url(), "webrtc-close", 1);
+    long.duration = Duration::from_secs(8);
+    let stop_long = long.cancel.clone();
+    let short = tokio::spawn(run_broadcasters(short));
+    let long = tokio::spawn(run_broadcasters(long));
+    wait_for_producers(&server, 2).await;
+
+    let mut v = ViewerOptions::new(server.ws_url(), "webrtc-close", 1);
+    v.duration = Duration::from_secs(4);
+    let report = sfu_webrtc_viewer::run_viewers(v, Interceptors::default())
+        .await
+        .expect("viewers run");
+    println!("{}", report.summary);
+    let s = &report.summary;
+    assert_eq!((s.connected, s.failed, s.streams), (1, 0, 2), "{s}");
+    let most = report.peers[0].streams.iter().map(|st| st.received).max().unwrap_or(0);
+    let least = report.peers[0].streams.iter().map(|st| st.received).min().unwrap_or(0);
+    assert!(most >= 150, "the remaining broadcaster kept flowing: {s}");
+    assert!(least < most / 2, "the short broadcaster stopped early: {s}");
+    assert_eq!(s.packets_lost, 0, "{s}");
+
+    let _ = short.await.expect("broadcaster task");
+    stop_long.cancel();
+    let _ = long.await.expect("broadcaster task");
+    server.shutdown().await.expect("server shuts down");
+}
+
 #[tokio::test]
 async fn options_it_cannot_honour_are_refused() {
     let mut v = ViewerOptions::new("ws://127.0.0.1:1/ws", "r", 1);
