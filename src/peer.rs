@@ -432,7 +432,7 @@ impl Peer {
             Ok(t) => {
                 self.taps.insert(id, t);
             }
-            Err(e @ TapError::SecondCamera) => {
+            Err(e @ (TapError::SecondCamera | TapError::NotVp8)) => {
                 tracing::warn!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "producer not recorded")
             }
             // Live consumers still work; only the buffer misses this speaker.

@@ -182,6 +182,8 @@ pub enum TapError {
     Consume(String),
     #[error("the speaker's video is already recorded from another producer")]
     SecondCamera,
+    #[error("only VP8 video is recorded into the feed; this camera is forwarded live only")]
+    NotVp8,
 }
 
 /// Starts recording a producer of `speaker` in `room`, on the router it lives on (`media`): its
@@ -195,8 +197,20 @@ pub(crate) async fn tap(
     recording: &Recording,
 ) -> Result<Tap, TapError> {
     let kind = producer.kind();
-    if kind == MediaKind::Video && speaker.recorder.lock().has_video() {
-        return Err(TapError::SecondCamera);
+    if kind == MediaKind::Video {
+        // The feed's video is VP8, and key frames are found in VP8 payload descriptors: another
+        // codec's packets would be misread and forwarded to VP8 decoders.
+        let vp8 = producer
+            .rtp_parameters()
+            .codecs
+            .first()
+            .is_some_and(|c| c.mime_type() == mediasoup::types::rtp_parameters::MimeType::Video(MimeTypeVideo::Vp8));
+        if !vp8 {
+            return Err(TapError::NotVp8);
+        }
+        if speaker.recorder.lock().has_video() {
+            return Err(TapError::SecondCamera);
+        }
     }
     let transport = media
         .direct_transport()

@@ -180,3 +180,64 @@ async fn feed_released_when_the_socket_drops() {
     eventually("engine dropped the feed", || server.feed_stats().feeds == 0).await;
     server.shutdown().await.unwrap();
 }
+
+/// What the admin dump says of each of the broadcaster's producers: kind → recorded.
+async fn recorded(server: &sfu::ServerHandle, room: &str) -> Vec<(String, bool)> {
+    let dump = server.dump(Some(room)).await;
+    let mut out: Vec<(String, bool)> = dump.rooms[0]
+        .peers
+        .iter()
+        .flat_map(|p| p.producers.iter().map(|pr| (pr.kind.clone(), pr.recorded)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Only VP8 cameras go into the buffer (the feed's video is VP8, and key frames are found in
+/// VP8's payload descriptor); an H264 camera is forwarded live but not recorded.
+#[tokio::test]
+async fn only_vp8_cameras_are_recorded() {
+    let server = start(test_config(1)).await;
+    let video = |mime: &str, pt: u8, ssrc: u32, params: serde_json::Value| {
+        json!({
+            "mid": "1",
+            "codecs": [{"mimeType": mime, "payloadType": pt, "clockRate": 90000, "parameters": params, "rtcpFeedback": []}],
+            "headerExtensions": [],
+            "encodings": [{"ssrc": ssrc}],
+            "rtcp": {"cname": "cam", "reducedSize": true}
+        })
+    };
+    for (room, mime, pt, params, recorded_video) in [
+        ("cam-vp8", "video/VP8", 96, json!({}), true),
+        (
+            "cam-h264",
+            "video/H264",
+            102,
+            json!({"packetization-mode": 1, "profile-level-id": "42e01f", "level-asymmetry-allowed": 1}),
+            false,
+        ),
+    ] {
+        let mut b = Client::connect(&server).await;
+        b.join(room, "broadcaster").await;
+        let t = b.ok("createTransport", json!({"direction": "send"})).await;
+        let tid = t["transportId"].as_str().unwrap().to_string();
+        b.ok(
+            "produce",
+            json!({"transportId": tid, "kind": "audio", "rtpParameters": browser_opus_rtp_parameters(5000)}),
+        )
+        .await;
+        b.ok(
+            "produce",
+            json!({"transportId": tid, "kind": "video", "rtpParameters": video(mime, pt, 6000, params)}),
+        )
+        .await;
+        assert_eq!(
+            recorded(&server, room).await,
+            vec![("audio".to_string(), true), ("video".to_string(), recorded_video)],
+            "{mime}"
+        );
+        b.close().await;
+    }
+    assert_released(&server).await;
+    server.shutdown().await.unwrap();
+}

@@ -24,8 +24,9 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 pub use media::{SpeechPattern, VideoPattern};
-pub use report::{PeerReport, Report, StreamReport, Summary};
+pub use report::{run_peers, PacketCounter, PeerReport, Report, StreamReport, Summary};
 pub use signaling::{SignalingClient, SignalingError};
+pub use viewer::receive_capabilities;
 
 /// Why a synthetic peer (or a whole run) failed.
 #[derive(Debug, thiserror::Error)]
@@ -162,7 +163,7 @@ impl Progress {
         counter.load(Ordering::Relaxed)
     }
 
-    fn add(counter: &AtomicU64, n: u64) {
+    pub fn add(counter: &AtomicU64, n: u64) {
         counter.fetch_add(n, Ordering::Relaxed);
     }
 }
@@ -197,7 +198,7 @@ fn check(target: &Target, count: usize) -> Result<(), SyntheticError> {
 
 /// Microseconds since the Unix epoch: the clock every synthetic peer on the machine shares, so
 /// a viewer in another process computes one-way latency from a broadcaster's stamp.
-pub(crate) fn epoch_us() -> u64 {
+pub fn epoch_us() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_micros() as u64)

@@ -400,15 +400,15 @@ fn rss_bytes() -> u64 {
 }
 
 /// Which counter the steady-state CPU cost is divided by.
-#[derive(Clone, Copy)]
-pub(crate) enum PacketCounter {
+#[derive(Debug, Clone, Copy)]
+pub enum PacketCounter {
     Sent,
     Received,
 }
 
 /// Starts `count` peers `ramp` apart, each as `peer(index, cancel)`, and waits for all of them.
 /// A panicking peer becomes a failed report; cancelling `cancel` makes every peer leave.
-pub(crate) async fn run_peers<F, Fut>(
+pub async fn run_peers<F, Fut>(
     role: &str,
     count: usize,
     ramp: Duration,

@@ -555,7 +555,7 @@ impl Viewer {
 /// What a synthetic viewer can receive: the router's Opus, VP8 and its RTX, with NACK/PLI/FIR
 /// for video, and only the header extensions we read (audio level, abs-send-time). Leaving out
 /// transport-cc spares mediasoup and us the feedback traffic a bot has no use for.
-fn receive_capabilities(router: &Value) -> Value {
+pub fn receive_capabilities(router: &Value) -> Value {
     let mime = |c: &Value| c["mimeType"].as_str().unwrap_or_default().to_ascii_lowercase();
     let vp8_pt = router["codecs"]
         .as_array()
