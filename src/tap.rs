@@ -200,11 +200,10 @@ pub(crate) async fn tap(
     if kind == MediaKind::Video {
         // The feed's video is VP8, and key frames are found in VP8 payload descriptors: another
         // codec's packets would be misread and forwarded to VP8 decoders.
-        let vp8 = producer
-            .rtp_parameters()
-            .codecs
-            .first()
-            .is_some_and(|c| c.mime_type() == mediasoup::types::rtp_parameters::MimeType::Video(MimeTypeVideo::Vp8));
+        let vp8 =
+            producer.rtp_parameters().codecs.first().is_some_and(|c| {
+                c.mime_type() == mediasoup::types::rtp_parameters::MimeType::Video(MimeTypeVideo::Vp8)
+            });
         if !vp8 {
             return Err(TapError::NotVp8);
         }

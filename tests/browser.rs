@@ -76,7 +76,10 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     assert!(feed["maxLevel"].as_f64().unwrap() > 0.0, "{feed:#}");
     assert!(feed["switched"]["switches"].as_u64().unwrap() >= 1, "{feed:#}");
     assert!(server.feed_stats().switches >= 1 && server.feed_stats().packets > 0);
-    let video = steps.iter().find(|s| s["name"] == "feed video").expect("feed video step");
+    let video = steps
+        .iter()
+        .find(|s| s["name"] == "feed video")
+        .expect("feed video step");
     println!("feed video in the browser: {video}");
     assert!(video["keyFramesDecoded"].as_u64().unwrap() >= 1, "{video:#}");
     assert!(server.feed_stats().video_packets > 0);
