@@ -128,6 +128,7 @@ async fn soak_with(
     let scenario = &options.scenario;
     let phase = &scenario.phases[0];
     let duration = options.duration.unwrap_or_else(|| scenario.duration());
+    probe.check().await?;
     let started = Instant::now();
     let deadline = tokio::time::Instant::now() + duration;
     let first = probe.sample().await?;
