@@ -36,6 +36,10 @@ pub struct LoadtestArgs {
     /// Replaces the scenario's duration_secs (e.g. 30s, 10m).
     #[arg(long, value_parser = parse_duration)]
     duration: Option<Duration>,
+    /// sfu soak: replaces churn.warmup_secs, the time before RSS is measured (e.g. 5m for a
+    /// 10m soak: the utterance buffer and the allocator fill up first).
+    #[arg(long, value_parser = parse_duration)]
+    warmup: Option<Duration>,
     /// Replaces every phase's viewers per room (the capacity ramp: scripts/capacity).
     #[arg(long, value_name = "N")]
     viewers: Option<usize>,
@@ -75,6 +79,9 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
             return bad_input(e);
         }
     }
+    if args.warmup.is_some() && !soak {
+        return bad_input("--warmup is for sfu soak");
+    }
     if args.print_server_config {
         return match toml::to_string_pretty(&server_config(&scenario)) {
             Ok(text) => {
@@ -113,6 +120,7 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
     let mut options = LoadtestOptions::new(scenario);
     options.target = target;
     options.duration = args.duration;
+    options.warmup = args.warmup;
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(args.threads.max(1))
         .enable_all()

@@ -59,6 +59,8 @@ pub struct LoadtestOptions {
     pub target: Target,
     /// Replaces the scenario's `duration_secs`.
     pub duration: Option<Duration>,
+    /// `sfu soak`: replaces the scenario's `churn.warmup_secs`.
+    pub warmup: Option<Duration>,
     pub progress: Arc<LoadProgress>,
     pub cancel: CancellationToken,
 }
@@ -69,6 +71,7 @@ impl LoadtestOptions {
             scenario,
             target: Target::InProcess,
             duration: None,
+            warmup: None,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }
