@@ -351,14 +351,16 @@ impl fmt::Display for LoadReport {
             let peers = |c: &PeerCounts| format!("{}/{} connected, {} failed", c.connected, c.started, c.failed);
             row(f, "broadcasters", peers(&p.broadcasters))?;
             row(f, "viewers", peers(&p.viewers))?;
-            row(
-                f,
-                "loss",
+            let loss = if p.mode == ViewerMode::Feed {
+                // A feed viewer cannot know what it should have got; losses show as breaks.
+                format!("not counted on the feed, see continuity ({} streams)", p.streams)
+            } else {
                 format!(
                     "{:.3} % ({} of {} packets, {} streams)",
                     p.loss_percent, p.packets_lost, p.packets_expected, p.streams
-                ),
-            )?;
+                )
+            };
+            row(f, "loss", loss)?;
             row(f, "latency ms", p.latency_ms.to_string())?;
             row(f, "first packet ms", p.time_to_first_packet_ms.to_string())?;
             row(f, "connect ms", p.connect_ms.to_string())?;
