@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sfu::loadtest::{run_loadtest, run_soak, LoadProgress, LoadtestOptions, Target};
+use sfu::loadtest::{run_loadtest, run_soak, server_config, LoadProgress, LoadtestOptions, Target};
 use sfu::scenario::Scenario;
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
@@ -36,6 +36,17 @@ pub struct LoadtestArgs {
     /// Replaces the scenario's duration_secs (e.g. 30s, 10m).
     #[arg(long, value_parser = parse_duration)]
     duration: Option<Duration>,
+    /// sfu soak: replaces churn.warmup_secs, the time before RSS is measured (e.g. 5m for a
+    /// 10m soak: the utterance buffer and the allocator fill up first).
+    #[arg(long, value_parser = parse_duration)]
+    warmup: Option<Duration>,
+    /// Replaces every phase's viewers per room (the capacity ramp: scripts/capacity).
+    #[arg(long, value_name = "N")]
+    viewers: Option<usize>,
+    /// Print the in-process server's config for this scenario as TOML (a `sfu serve --config`
+    /// file for --url runs: same workers, buffer, ports and raised limits) and exit.
+    #[arg(long)]
+    print_server_config: bool,
     /// Worker threads of the async runtime that runs the peers (and the in-process server).
     #[arg(long, default_value_t = 2)]
     threads: usize,
@@ -59,10 +70,30 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("error")))
         .with_writer(std::io::stderr)
         .try_init();
-    let scenario = match Scenario::load(&args.scenario) {
+    let mut scenario = match Scenario::load(&args.scenario) {
         Ok(s) => s,
         Err(e) => return bad_input(e),
     };
+    if let Some(n) = args.viewers {
+        if let Err(e) = scenario.set_viewers(n, &args.scenario) {
+            return bad_input(e);
+        }
+    }
+    if args.warmup.is_some() && !soak {
+        return bad_input("--warmup is for sfu soak");
+    }
+    if args.print_server_config {
+        return match toml::to_string_pretty(&server_config(&scenario)) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot render the server config: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if soak && scenario.churn.is_none() {
         return bad_input(format!(
             "scenario {} has no [churn] table; sfu soak needs one",
@@ -89,6 +120,7 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
     let mut options = LoadtestOptions::new(scenario);
     options.target = target;
     options.duration = args.duration;
+    options.warmup = args.warmup;
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(args.threads.max(1))
         .enable_all()

@@ -129,6 +129,15 @@ pub struct RtcConfig {
     pub port_max: u16,
     /// Also accept ICE over TCP (for clients behind UDP-blocking firewalls).
     pub enable_tcp: bool,
+    /// Receive buffer of each worker's UDP socket, bytes (0: the kernel's default). One socket
+    /// carries every client of a worker, and the kernel default (~208 KiB, ~200 small datagrams)
+    /// overflows, dropping incoming media, when the worker thread is kept off a busy CPU for a
+    /// few tens of ms (measured: docs/benchmarks.md, Capacity). Linux caps it at
+    /// `net.core.rmem_max`.
+    pub udp_recv_buffer_bytes: u32,
+    /// Send buffer of each worker's UDP socket, bytes (0: the kernel's default); capped at
+    /// `net.core.wmem_max`.
+    pub udp_send_buffer_bytes: u32,
 }
 
 /// An ICE server handed to clients in the join response (RTCIceServer shape).
@@ -188,6 +197,9 @@ pub struct AuthConfig {
     /// Tolerated clock difference with Google for `iat` and `auth_time`.
     pub clock_skew_secs: u64,
 }
+
+/// Largest UDP socket buffer accepted (the kernel caps it lower unless raised by sysctl).
+const MAX_SOCKET_BUFFER_BYTES: u32 = 256 << 20;
 
 pub const GOOGLE_SECURETOKEN_KEYS_URL: &str =
     "https://www.googleapis.com/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com";
@@ -300,6 +312,8 @@ impl Default for RtcConfig {
             port_min: 10000,
             port_max: 10100,
             enable_tcp: true,
+            udp_recv_buffer_bytes: 4 << 20,
+            udp_send_buffer_bytes: 1 << 20,
         }
     }
 }
@@ -493,6 +507,17 @@ impl Config {
                     rtc.port_min, rtc.port_max
                 ),
             ));
+        }
+        for (field, bytes) in [
+            ("rtc.udp_recv_buffer_bytes", rtc.udp_recv_buffer_bytes),
+            ("rtc.udp_send_buffer_bytes", rtc.udp_send_buffer_bytes),
+        ] {
+            if bytes > MAX_SOCKET_BUFFER_BYTES {
+                return Err(invalid(
+                    field,
+                    format!("{bytes} is more than {MAX_SOCKET_BUFFER_BYTES} (256 MiB); 0 keeps the kernel's default"),
+                ));
+            }
         }
         if let Some(token) = &self.admin.token {
             if token.len() < 16 || token.contains(char::is_whitespace) {
@@ -874,6 +899,22 @@ mod tests {
         assert_eq!(c.limits.messages_per_second, 10);
         assert_eq!(c.limits.message_burst, Limits::default().message_burst);
         c.validate().unwrap();
+    }
+
+    #[test]
+    fn udp_socket_buffers() {
+        let c = Config::default();
+        assert_eq!(
+            (c.rtc.udp_recv_buffer_bytes, c.rtc.udp_send_buffer_bytes),
+            (4 << 20, 1 << 20)
+        );
+        let c = Config::from_toml("[rtc]\nudp_recv_buffer_bytes = 0\nudp_send_buffer_bytes = 0\n").unwrap();
+        c.validate().unwrap();
+        let c = Config::from_toml("[rtc]\nudp_recv_buffer_bytes = 1_000_000_000\n").unwrap();
+        let e = err_of(&c);
+        assert!(e.contains("rtc.udp_recv_buffer_bytes") && e.contains("256 MiB"), "{e}");
+        let e = Config::from_toml("[rtc]\nudp_send_buffer_bytes = -1\n").unwrap_err();
+        assert!(e.contains("udp_send_buffer_bytes"), "{e}");
     }
 
     #[test]

@@ -104,6 +104,27 @@ fn media_error(what: &str, e: impl std::fmt::Display) -> ErrorBody {
     ErrorBody::new(ErrorCode::MediaError, format!("{what}: {e}"))
 }
 
+/// What a failed `consume` of `producer_id` tells the client; `gone`: the producer was a peer's and
+/// has left the room since.
+fn consume_error(e: ConsumeError, producer_id: &ProducerId, gone: bool) -> ErrorBody {
+    match e {
+        ConsumeError::ProducerNotFound(_) => ErrorBody::new(
+            ErrorCode::NotFound,
+            format!("no producer {producer_id} in this room (it may just have closed)"),
+        ),
+        ConsumeError::FailedRtpCapabilitiesValidation(_) | ConsumeError::BadConsumerRtpParameters(_) => ErrorBody::new(
+            ErrorCode::CannotConsume,
+            format!("your rtpCapabilities cannot receive this producer: {e}"),
+        ),
+        // The producer closed while the worker was creating the consumer.
+        _ if gone => ErrorBody::new(
+            ErrorCode::NotFound,
+            format!("no producer {producer_id} in this room (it just closed)"),
+        ),
+        e => media_error("consume", e),
+    }
+}
+
 /// A consumer request that failed because the consumer closed under it (its producer went away
 /// and `consumerClosed` is on its way to the client) is `not_found`, not a media error.
 fn consumer_error(c: &Consumer, what: &str, e: impl std::fmt::Display) -> ErrorBody {
@@ -500,29 +521,18 @@ impl Peer {
                 format!("a peer may have at most {} consumers", limits.max_consumers_per_peer),
             ));
         }
-        if !self.media.router().can_consume(&producer_id, caps) {
-            // The router also says no when a peer's producer has just closed.
-            if from_room && !self.room.has_producer(&producer_id) {
-                return Err(ErrorBody::new(
-                    ErrorCode::NotFound,
-                    format!("no producer {producer_id} in this room (it just closed)"),
-                ));
-            }
-            return Err(ErrorBody::new(
-                ErrorCode::CannotConsume,
-                "your rtpCapabilities cannot receive this producer",
-            ));
-        }
+        // No `router.can_consume` check first: it also says no for a producer that has just closed
+        // while the room still lists it for a moment, which answered a churn race with
+        // `cannot_consume` (found by a 10-minute soak). `consume` tells the two apart.
         let mut options = ConsumerOptions::new(producer_id, caps.clone());
         // Paused until the client has set up its side and calls resumeConsumer, so the first
         // packets (and the video key frame) are not lost.
         options.paused = true;
-        let consumer = t.transport.consume(options).await.map_err(|e| match e {
-            ConsumeError::ProducerNotFound(_) => {
-                ErrorBody::new(ErrorCode::NotFound, format!("no producer {producer_id} in this room"))
-            }
-            e => media_error("consume", e),
-        })?;
+        let consumer = t
+            .transport
+            .consume(options)
+            .await
+            .map_err(|e| consume_error(e, &producer_id, from_room && !self.room.has_producer(&producer_id)))?;
         let counted = self.counters.consumers.count();
         let (peer, consumer_id) = (self.id.clone(), consumer.id());
         tracing::debug!(peer = %peer, consumer = %consumer_id, producer = %producer_id, "consumer created");
@@ -825,4 +835,27 @@ fn feed_video_parameters(router: &Router, ssrc: u32) -> Option<(RtpParameters, u
         msid: None,
     };
     Some((parameters, payload_type))
+}
+
+#[cfg(test)]
+mod tests {
+    use mediasoup::ortc::ConsumerRtpParametersError;
+    use mediasoup::prelude::*;
+
+    use super::consume_error;
+    use crate::signaling::protocol::ErrorCode;
+
+    #[test]
+    fn a_closed_producer_is_not_found_and_bad_capabilities_cannot_consume() {
+        let id: ProducerId = "2d4ac1a6-9f5e-4bd8-8a3e-6b1f3f0c7a11".parse().unwrap();
+        // The churn race: the producer is gone from the router, whatever the room still lists.
+        for gone in [false, true] {
+            let e = consume_error(ConsumeError::ProducerNotFound(id), &id, gone);
+            assert_eq!(e.code, ErrorCode::NotFound, "{e:?}");
+        }
+        let bad = ConsumeError::BadConsumerRtpParameters(ConsumerRtpParametersError::NoCompatibleMediaCodecs);
+        let e = consume_error(bad, &id, false);
+        assert_eq!(e.code, ErrorCode::CannotConsume, "{e:?}");
+        assert!(e.message.contains("No compatible media codecs"), "{e:?}");
+    }
 }

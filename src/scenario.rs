@@ -272,6 +272,22 @@ impl Scenario {
         Ok(())
     }
 
+    /// Replaces every phase's `viewers` (`sfu loadtest --viewers N`, the capacity ramp) and checks
+    /// the result against the same limits as the file; `path` names the scenario in errors.
+    pub fn set_viewers(&mut self, viewers: usize, path: &Path) -> Result<(), ScenarioError> {
+        if viewers == 0 {
+            return Err(ScenarioError::Invalid {
+                path: path.to_path_buf(),
+                field: "--viewers".into(),
+                message: "must be at least 1".into(),
+            });
+        }
+        for phase in &mut self.phases {
+            phase.viewers = viewers;
+        }
+        self.validate(path)
+    }
+
     pub fn duration(&self) -> Duration {
         Duration::from_secs_f64(self.duration_secs)
     }
@@ -355,6 +371,26 @@ min_connected_ratio = 1
         assert!(e.contains("slo"), "{e}");
         let e = parse(&GOOD.replace("min_connected_ratio = 1", "min_connected_ratio = 2")).unwrap_err();
         assert!(e.contains("slo.min_connected_ratio"), "{e}");
+    }
+
+    #[test]
+    fn viewers_override() {
+        let path = Path::new("scenarios/x.toml");
+        let mut s = parse(&GOOD.replace(
+            "[slo]",
+            "[[phase]]\nname = \"feed\"\nrooms = 2\nbroadcasters = 1\nviewers = 3\nmode = \"feed\"\n[slo]",
+        ))
+        .unwrap();
+        s.set_viewers(400, path).unwrap();
+        assert_eq!((s.phases[0].viewers, s.phases[1].viewers), (400, 400));
+        assert_eq!(s.peers(), 402 + 2 * 401);
+        let e = s.set_viewers(0, path).unwrap_err().to_string();
+        assert!(
+            e.contains("scenarios/x.toml") && e.contains("--viewers") && e.contains("at least 1"),
+            "{e}"
+        );
+        let e = s.set_viewers(3000, path).unwrap_err().to_string();
+        assert!(e.contains("scenarios/x.toml") && e.contains("limit is 5000"), "{e}");
     }
 
     #[test]

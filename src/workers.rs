@@ -421,8 +421,9 @@ fn listen_info(config: &Config, protocol: Protocol) -> ListenInfo {
         // mediasoup binds a free port of the range, so parallel servers and tests never collide.
         port_range: Some(config.rtc_port_range()),
         flags: None,
-        send_buffer_size: None,
-        recv_buffer_size: None,
+        // One socket carries every client of the worker; 0 keeps the kernel's default.
+        send_buffer_size: Some(config.rtc.udp_send_buffer_bytes).filter(|&b| b > 0 && protocol == Protocol::Udp),
+        recv_buffer_size: Some(config.rtc.udp_recv_buffer_bytes).filter(|&b| b > 0 && protocol == Protocol::Udp),
     }
 }
 

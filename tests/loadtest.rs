@@ -1,10 +1,11 @@
-//! `sfu loadtest` and `sfu soak` end to end: the CI smoke scenario in-process passes its SLOs, an
-//! impossible SLO and an invalid scenario give the documented exit codes, and a short soak with
-//! churn leaves no object behind.
+//! `sfu loadtest` and `sfu soak` end to end: the CI smoke scenario in-process and against a separate
+//! `sfu serve` process (`--url`) passes its SLOs, an impossible SLO and an invalid scenario give the
+//! documented exit codes, and a short soak with churn leaves no object behind.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use sfu::loadtest::{run_loadtest, run_soak, LoadtestOptions};
 use sfu::scenario::Scenario;
@@ -148,4 +149,168 @@ async fn short_soak_with_churn_leaks_nothing() {
         .filter(|c| !sfu::loadtest::CHURN_ERRORS.contains(&c.as_str()))
         .collect();
     assert!(unexpected.is_empty(), "{report}");
+}
+
+/// `sfu serve` as its own process on a loopback port it picked; killed if the test ends early.
+struct Serving {
+    child: Child,
+    addr: String,
+    /// Everything the server wrote to stderr, for failure messages.
+    log: std::sync::Arc<parking_lot::Mutex<Vec<String>>>,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serving {
+    fn log(&self) -> String {
+        self.log.lock().join("\n")
+    }
+}
+
+/// Starts `sfu serve --config CONFIG --admin-token TOKEN` on `127.0.0.1:0` and waits for the
+/// address it prints.
+fn serve(config: &Path, token: &str) -> Serving {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfu"))
+        .args(["serve", "--config", config.to_str().unwrap(), "--listen", "127.0.0.1:0"])
+        .env("SFU_ADMIN_TOKEN", token)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sfu serve starts");
+    let stderr = child.stderr.take().unwrap();
+    let log = std::sync::Arc::new(parking_lot::Mutex::new(Vec::new()));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let lines = std::sync::Arc::clone(&log);
+    // Reads until the server exits, so that its stderr pipe never fills up.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.strip_prefix("sfu serving on http://") {
+                let _ = tx.send(rest.split('/').next().unwrap_or_default().to_string());
+            }
+            lines.lock().push(line);
+        }
+    });
+    let mut serving = Serving {
+        child,
+        addr: String::new(),
+        log,
+    };
+    serving.addr = rx
+        .recv_timeout(Duration::from_secs(30))
+        .unwrap_or_else(|_| panic!("sfu serve printed no address: {}", serving.log()));
+    serving
+}
+
+/// Runs `sfu ARGS` to its end, killed after `limit`.
+fn sfu_bounded(args: &[&str], limit: Duration) -> std::process::Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_sfu"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sfu runs");
+    let pid = child.id() as i32;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.expect("sfu output"),
+        Err(_) => {
+            // SAFETY: kill has no memory-safety preconditions; the child is not reaped yet.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("sfu {args:?} still running after {limit:?}");
+        }
+    }
+}
+
+#[test]
+fn smoke_scenario_against_a_separate_server_with_url() {
+    let _serial = SERIAL.blocking_lock();
+    let smoke = scenario_path("smoke.toml");
+    // The server gets the config the in-process run would use (ports, raised limits, buffer).
+    let out = sfu(&["loadtest", smoke.to_str().unwrap(), "--print-server-config"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let config = write_temp("serve-smoke.toml", &String::from_utf8_lossy(&out.stdout));
+    let token = "loadtest-url-mode-token";
+    let mut serving = serve(&config, token);
+    let url = format!("ws://{}/ws", serving.addr);
+
+    let out = sfu_bounded(
+        &[
+            "loadtest",
+            smoke.to_str().unwrap(),
+            "--url",
+            &url,
+            "--admin-token",
+            token,
+            "--json",
+        ],
+        Duration::from_secs(90),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("one JSON document ({e}): {stderr}\nserver: {}", serving.log()));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{report:#}\n{stderr}\nserver: {}",
+        serving.log()
+    );
+    assert_eq!(report["passed"], true, "{report:#}");
+    assert_eq!(report["target"], url.as_str());
+    let phase = &report["phases"][0];
+    assert_eq!(phase["viewers"]["connected"], 10, "{report:#}");
+    assert_eq!(phase["streams"], 20, "{report:#}");
+    assert_eq!(phase["packets_lost"], 0, "{report:#}");
+    // The server's numbers come from its admin API: per-worker CPU, RSS, buffer.
+    let cpu = phase["workers"][0]["mean_percent"].as_f64();
+    assert!(cpu.is_some_and(|c| c > 0.0), "worker CPU measured: {report:#}");
+    assert!(phase["egress_packets_per_cpu_second"].as_f64().is_some_and(|e| e > 0.0));
+    let server = &report["server"];
+    assert!(server["samples"].as_u64().is_some_and(|n| n >= 5), "{report:#}");
+    assert!(server["rss_max_bytes"].as_u64().is_some_and(|r| r > 0), "{report:#}");
+    assert!(server["buffer_bytes_max"].as_u64().is_some_and(|b| b > 0), "{report:#}");
+    assert_eq!(
+        server["buffer_cap_bytes"], 16_000_000,
+        "the scenario's cap, from the printed config"
+    );
+    assert_eq!(server["signaling_errors"], 0, "{report:#}");
+
+    // A wrong token is bad input, said before any peer starts.
+    let out = sfu_bounded(
+        &[
+            "loadtest",
+            smoke.to_str().unwrap(),
+            "--url",
+            &url,
+            "--admin-token",
+            "wrong-token-wrong-token",
+        ],
+        Duration::from_secs(30),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("403"), "{stderr}");
+
+    // SAFETY: kill has no memory-safety preconditions; the child is not reaped yet.
+    unsafe { libc::kill(serving.child.id() as i32, libc::SIGTERM) };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(s) = serving.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "sfu serve did not stop: {}", serving.log());
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "{status:?}: {}", serving.log());
 }

@@ -59,6 +59,8 @@ pub struct LoadtestOptions {
     pub target: Target,
     /// Replaces the scenario's `duration_secs`.
     pub duration: Option<Duration>,
+    /// `sfu soak`: replaces the scenario's `churn.warmup_secs`.
+    pub warmup: Option<Duration>,
     pub progress: Arc<LoadProgress>,
     pub cancel: CancellationToken,
 }
@@ -69,6 +71,7 @@ impl LoadtestOptions {
             scenario,
             target: Target::InProcess,
             duration: None,
+            warmup: None,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }
@@ -188,6 +191,7 @@ async fn run_with(
     tls: Option<String>,
 ) -> Result<LoadReport, LoadtestError> {
     let scenario = &options.scenario;
+    probe.check().await?;
     let started = Instant::now();
     let first = probe.sample().await?;
     let samples: Mutex<Vec<(usize, Sample)>> = Mutex::new(vec![(usize::MAX, first.clone())]);
@@ -419,8 +423,15 @@ fn phase_report(
         feed_utterances: v.feed_utterances,
         feed_utterances_from_start: v.feed_utterances_from_start,
         feed_breaks: v.feed_breaks,
+        feed_seq_gaps: v.feed_seq_gaps,
+        feed_ts_backwards: v.feed_ts_backwards,
+        feed_segment_gaps: v.feed_segment_gaps,
         server_feed_packets: end.feed_packets.saturating_sub(start.feed_packets),
         workers,
+        process_cpu_percent: match (start.process_cpu_seconds, end.process_cpu_seconds) {
+            (Some(a), Some(b)) if dt > 0.0 => Some(100.0 * (b - a).max(0.0) / dt),
+            _ => None,
+        },
         server_cpu_seconds: cpu_seconds,
         egress_packets_per_sec: if dt > 0.0 { v.received as f64 / dt } else { 0.0 },
         egress_packets_per_cpu_second: cpu_seconds.filter(|c| *c > 0.0).map(|c| v.received as f64 / c),

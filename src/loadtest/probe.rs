@@ -1,5 +1,10 @@
 //! Reads the server's numbers once: directly from an in-process [`ServerHandle`], or from a remote
-//! server's admin API.
+//! server's `/metrics`.
+//!
+//! A remote server is sampled through `/metrics`, not the admin dump: the dump asks every session
+//! to describe itself (one message per peer, answers awaited in turn), which with hundreds of
+//! peers took over a second per sample and loaded the server being measured; `/metrics` is built
+//! from counters. The admin API is read once, before the run, to check the URL and the token.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -26,6 +31,8 @@ pub(crate) struct Sample {
     /// (worker index, CPU seconds so far).
     pub workers: Vec<(usize, Option<f64>)>,
     pub rss_bytes: Option<u64>,
+    /// CPU seconds of the server's whole process so far (in-process: server and peers together).
+    pub process_cpu_seconds: Option<f64>,
     pub buffer_bytes: u64,
     pub buffer_cap_bytes: u64,
     pub switches: u64,
@@ -43,6 +50,7 @@ impl Probe<'_> {
                     counts: server.counts(),
                     workers: server.workers().iter().map(|w| (w.index, w.cpu_seconds)).collect(),
                     rss_bytes: crate::procfs::process_rss_bytes(),
+                    process_cpu_seconds: crate::procfs::process_cpu_time().map(|d| d.as_secs_f64()),
                     buffer_bytes: buffer.bytes_used as u64,
                     buffer_cap_bytes: buffer.cap_bytes as u64,
                     switches: feeds.switches,
@@ -50,18 +58,20 @@ impl Probe<'_> {
                 })
             }
             Probe::Remote { client, base, token } => {
-                let d = crate::admin::fetch(client, base, token, None).await?;
-                Ok(Sample {
-                    at: Instant::now(),
-                    counts: d.counts,
-                    workers: d.workers.iter().map(|w| (w.index, w.cpu_seconds)).collect(),
-                    rss_bytes: d.process.rss_bytes,
-                    buffer_bytes: d.buffer.bytes_used as u64,
-                    buffer_cap_bytes: d.buffer.cap_bytes as u64,
-                    switches: d.feeds.switches,
-                    feed_packets: d.feeds.packets,
-                })
+                let url = metrics_url(base)?;
+                let text = client.get(&url, Some(token)).await?;
+                sample_from_metrics(&String::from_utf8_lossy(&text))
+                    .map_err(|message| HttpError::BadBody { url, message })
             }
+        }
+    }
+
+    /// Checks that a remote server answers its admin API with this token (a wrong URL or token
+    /// fails here, before any peer starts).
+    pub async fn check(&self) -> Result<(), HttpError> {
+        match self {
+            Probe::Local(_) => Ok(()),
+            Probe::Remote { client, base, token } => crate::admin::fetch(client, base, token, None).await.map(drop),
         }
     }
 
@@ -72,10 +82,7 @@ impl Probe<'_> {
                 let client = HttpClient::new(server.tls_certificate_pem())?;
                 client.get(&format!("{}/metrics", server.http_url()), None).await?
             }
-            Probe::Remote { client, base, token } => {
-                let url = crate::admin::rooms_url(base, None)?.replace("/admin/rooms", "/metrics");
-                client.get(&url, Some(token)).await?
-            }
+            Probe::Remote { client, base, token } => client.get(&metrics_url(base)?, Some(token)).await?,
         };
         Ok(parse_errors_by_code(&String::from_utf8_lossy(&text)))
     }
@@ -87,6 +94,85 @@ impl Probe<'_> {
             Probe::Remote { .. } => None,
         }
     }
+}
+
+/// The `/metrics` URL of the server at `base` (signaling or HTTP URL).
+fn metrics_url(base: &str) -> Result<String, HttpError> {
+    Ok(crate::admin::rooms_url(base, None)?.replace("/admin/rooms", "/metrics"))
+}
+
+/// `name{labels} value` lines of the Prometheus text format (comments skipped).
+fn metric_lines(text: &str) -> impl Iterator<Item = (&str, &str, f64)> {
+    text.lines().filter(|l| !l.starts_with('#')).filter_map(|line| {
+        let (series, value) = line.trim().rsplit_once(' ')?;
+        let value = value.parse::<f64>().ok()?;
+        let (name, labels) = match series.split_once('{') {
+            Some((name, rest)) => (name, rest.strip_suffix('}')?),
+            None => (series, ""),
+        };
+        Some((name, labels, value))
+    })
+}
+
+/// The value of `label` in `a="x",b="y"`.
+fn label<'a>(labels: &'a str, label: &str) -> Option<&'a str> {
+    labels
+        .split(',')
+        .find_map(|l| l.strip_prefix(label)?.strip_prefix("=\"")?.strip_suffix('"'))
+}
+
+/// A [`Sample`] from a `/metrics` scrape (names in docs/observability.md).
+fn sample_from_metrics(text: &str) -> Result<Sample, String> {
+    let mut values = BTreeMap::new();
+    let mut errors = 0.0;
+    let mut workers: BTreeMap<usize, Option<f64>> = BTreeMap::new();
+    for (name, labels, value) in metric_lines(text) {
+        match name {
+            "sfu_signaling_errors_total" => errors += value,
+            "sfu_worker_up" | "sfu_worker_cpu_seconds_total" => {
+                let index = label(labels, "worker")
+                    .and_then(|w| w.parse().ok())
+                    .ok_or_else(|| format!("{name} without a worker label"))?;
+                let cpu = workers.entry(index).or_default();
+                if name == "sfu_worker_cpu_seconds_total" {
+                    *cpu = Some(value);
+                }
+            }
+            _ if labels.is_empty() => {
+                values.insert(name, value);
+            }
+            _ => {}
+        }
+    }
+    let get = |name: &str| {
+        values
+            .get(name)
+            .copied()
+            .ok_or_else(|| format!("no {name} (not an sfu /metrics page?)"))
+    };
+    let count = |name: &str| get(name).map(|v| v as i64);
+    let total = |name: &str| get(name).map(|v| v as u64);
+    Ok(Sample {
+        at: Instant::now(),
+        counts: ObjectCounts {
+            rooms: count("sfu_rooms")?,
+            peers: count("sfu_peers")?,
+            connections: count("sfu_connections")?,
+            transports: count("sfu_transports")?,
+            producers: count("sfu_producers")?,
+            consumers: count("sfu_consumers")?,
+            feeds: count("sfu_feeds")?,
+            messages: total("sfu_signaling_messages_total")?,
+            errors: errors as u64,
+        },
+        workers: workers.into_iter().collect(),
+        rss_bytes: total("sfu_process_resident_memory_bytes").ok(),
+        process_cpu_seconds: get("sfu_process_cpu_seconds_total").ok(),
+        buffer_bytes: total("sfu_buffer_bytes")?,
+        buffer_cap_bytes: total("sfu_buffer_cap_bytes")?,
+        switches: total("sfu_feed_switches_total")?,
+        feed_packets: total("sfu_feed_packets_total")?,
+    })
 }
 
 /// Per-worker CPU between two samples, percent of one core.
@@ -107,16 +193,9 @@ pub(crate) fn worker_cpu_percent(a: &Sample, b: &Sample) -> Vec<(usize, Option<f
 
 /// `sfu_signaling_errors_total{code="not_found"} 3` lines of the Prometheus text format.
 fn parse_errors_by_code(text: &str) -> BTreeMap<String, u64> {
-    text.lines()
-        .filter_map(|line| {
-            let rest = line.strip_prefix("sfu_signaling_errors_total{")?;
-            let (labels, value) = rest.split_once('}')?;
-            let code = labels
-                .split(',')
-                .find_map(|l| l.strip_prefix("code=\""))?
-                .trim_end_matches('"');
-            Some((code.to_string(), value.trim().parse::<f64>().ok()? as u64))
-        })
+    metric_lines(text)
+        .filter(|(name, _, _)| *name == "sfu_signaling_errors_total")
+        .filter_map(|(_, labels, value)| Some((label(labels, "code")?.to_string(), value as u64)))
         .collect()
 }
 
@@ -127,5 +206,64 @@ mod tests {
         let text = "# HELP x\nsfu_signaling_errors_total{code=\"not_found\"} 3\nsfu_other 1\nsfu_signaling_errors_total{code=\"bad_json\"} 1\n";
         let m = super::parse_errors_by_code(text);
         assert_eq!((m["not_found"], m["bad_json"], m.len()), (3, 1, 2));
+    }
+
+    /// The shape `src/metrics.rs` renders (names and labels as in docs/observability.md).
+    const SCRAPE: &str = r#"# HELP sfu_rooms Rooms open now.
+# TYPE sfu_rooms gauge
+sfu_rooms 1
+sfu_peers 12
+sfu_connections 12
+sfu_transports 12
+sfu_producers 2
+sfu_consumers 20
+sfu_feeds 0
+sfu_signaling_messages_total 96
+sfu_signaling_errors_total{code="not_found"} 2
+sfu_signaling_errors_total{code="bad_request"} 1
+sfu_worker_up{worker="0"} 1
+sfu_worker_up{worker="1"} 1
+sfu_worker_rooms{worker="0"} 1
+sfu_worker_cpu_seconds_total{worker="0"} 1.25
+sfu_process_cpu_seconds_total 3.5
+sfu_process_resident_memory_bytes 30720000
+sfu_buffer_bytes 99041
+sfu_buffer_cap_bytes 16000000
+sfu_room_buffer_bytes{room="smoke-live-0"} 99041
+sfu_feed_packets_total 418882
+sfu_feed_switches_total 4108
+sfu_feed_lateness_seconds{quantile="0.5"} 0.002
+"#;
+
+    #[test]
+    fn sample_from_a_scrape() {
+        let s = super::sample_from_metrics(SCRAPE).unwrap();
+        let c = s.counts;
+        assert_eq!(
+            (
+                c.rooms,
+                c.peers,
+                c.connections,
+                c.transports,
+                c.producers,
+                c.consumers,
+                c.feeds
+            ),
+            (1, 12, 12, 12, 2, 20, 0)
+        );
+        assert_eq!((c.messages, c.errors), (96, 3));
+        // Worker 1's thread id is not known yet: listed, CPU unknown.
+        assert_eq!(s.workers, [(0, Some(1.25)), (1, None)]);
+        assert_eq!((s.rss_bytes, s.process_cpu_seconds), (Some(30_720_000), Some(3.5)));
+        assert_eq!((s.buffer_bytes, s.buffer_cap_bytes), (99_041, 16_000_000));
+        assert_eq!((s.switches, s.feed_packets), (4108, 418_882));
+    }
+
+    #[test]
+    fn a_page_that_is_not_sfu_metrics_is_an_error() {
+        let e = super::sample_from_metrics("<html>hello</html>").unwrap_err();
+        assert!(e.contains("sfu_rooms"), "{e}");
+        let e = super::sample_from_metrics(&SCRAPE.replace("sfu_feed_packets_total 418882\n", "")).unwrap_err();
+        assert!(e.contains("sfu_feed_packets_total"), "{e}");
     }
 }

@@ -67,9 +67,18 @@ pub struct PhaseReport {
     /// Feed viewers: sequence gaps, timestamps going back and breaks inside an utterance, summed
     /// (a clean feed has none).
     pub feed_breaks: u64,
+    /// The same, apart. A feed viewer cannot count lost packets (it cannot know what it should
+    /// have got), so a packet lost on the way shows here as a sequence gap, and as a break
+    /// inside an utterance when it is not the utterance's first.
+    pub feed_seq_gaps: u64,
+    pub feed_ts_backwards: u64,
+    pub feed_segment_gaps: u64,
     /// Packets the server's feed engine sent over the phase.
     pub server_feed_packets: u64,
     pub workers: Vec<WorkerCpu>,
+    /// CPU of the server's whole process over the phase, percent of one core (in-process: the
+    /// server and the synthetic peers together; with `--url`: the server alone).
+    pub process_cpu_percent: Option<f64>,
     /// Worker CPU seconds over the phase, all workers.
     pub server_cpu_seconds: Option<f64>,
     /// Packets the viewers received per second.
@@ -224,6 +233,9 @@ pub(crate) struct ViewerTotals {
     pub feed_utterances: u64,
     pub feed_utterances_from_start: u64,
     pub feed_breaks: u64,
+    pub feed_seq_gaps: u64,
+    pub feed_ts_backwards: u64,
+    pub feed_segment_gaps: u64,
     pub latency: Percentiles,
     pub connect: Percentiles,
     pub first_packet: Percentiles,
@@ -264,6 +276,9 @@ pub(crate) fn viewer_totals(reports: &[Report]) -> ViewerTotals {
         feed_utterances: 0,
         feed_utterances_from_start: 0,
         feed_breaks: 0,
+        feed_seq_gaps: 0,
+        feed_ts_backwards: 0,
+        feed_segment_gaps: 0,
         latency: Percentiles::default(),
         connect: Percentiles::default(),
         first_packet: Percentiles::default(),
@@ -295,6 +310,9 @@ fn add_peer(
         t.feed_utterances += f.segments;
         t.feed_utterances_from_start += f.segments_from_start;
         t.feed_breaks += f.seq_gaps + f.ts_backwards + f.segment_gaps;
+        t.feed_seq_gaps += f.seq_gaps;
+        t.feed_ts_backwards += f.ts_backwards;
+        t.feed_segment_gaps += f.segment_gaps;
     }
     for s in &p.streams {
         t.streams += 1;
@@ -333,14 +351,16 @@ impl fmt::Display for LoadReport {
             let peers = |c: &PeerCounts| format!("{}/{} connected, {} failed", c.connected, c.started, c.failed);
             row(f, "broadcasters", peers(&p.broadcasters))?;
             row(f, "viewers", peers(&p.viewers))?;
-            row(
-                f,
-                "loss",
+            let loss = if p.mode == ViewerMode::Feed {
+                // A feed viewer cannot know what it should have got; losses show as breaks.
+                format!("not counted on the feed, see continuity ({} streams)", p.streams)
+            } else {
                 format!(
                     "{:.3} % ({} of {} packets, {} streams)",
                     p.loss_percent, p.packets_lost, p.packets_expected, p.streams
-                ),
-            )?;
+                )
+            };
+            row(f, "loss", loss)?;
             row(f, "latency ms", p.latency_ms.to_string())?;
             row(f, "first packet ms", p.time_to_first_packet_ms.to_string())?;
             row(f, "connect ms", p.connect_ms.to_string())?;
@@ -354,8 +374,21 @@ impl fmt::Display for LoadReport {
                     f,
                     "feed utterances",
                     format!(
-                        "{} ({} from their start), {} continuity breaks",
-                        p.feed_utterances, p.feed_utterances_from_start, p.feed_breaks
+                        "{} ({} from their start), {} continuity breaks ({} sequence gaps, {} timestamps back, {} inside an utterance)",
+                        p.feed_utterances,
+                        p.feed_utterances_from_start,
+                        p.feed_breaks,
+                        p.feed_seq_gaps,
+                        p.feed_ts_backwards,
+                        p.feed_segment_gaps
+                    ),
+                )?;
+                row(
+                    f,
+                    "feed packets",
+                    format!(
+                        "{} sent by the server, {} received by the viewers",
+                        p.server_feed_packets, p.packets_received
                     ),
                 )?;
             }
@@ -366,6 +399,12 @@ impl fmt::Display for LoadReport {
                     format!("mean {}  max {}", pct(w.mean_percent), pct(w.max_percent)),
                 )?;
             }
+            let process = if self.target == "in-process" {
+                "process cpu (all)"
+            } else {
+                "server process cpu"
+            };
+            row(f, process, format!("mean {}", pct(p.process_cpu_percent)))?;
             row(
                 f,
                 "egress",

@@ -44,6 +44,9 @@ pub struct SoakReport {
     pub rss_after_warmup_bytes: Option<u64>,
     pub rss_end_bytes: Option<u64>,
     pub rss_growth_percent: Option<f64>,
+    /// Least-squares slope of RSS over the samples after the warm-up, MiB per minute: a leak
+    /// keeps it positive however long the run, a cache or allocator filling up flattens it.
+    pub rss_slope_mib_per_min: Option<f64>,
     pub buffer_bytes_max: u64,
     pub buffer_cap_bytes: u64,
     pub signaling_errors: u64,
@@ -128,6 +131,7 @@ async fn soak_with(
     let scenario = &options.scenario;
     let phase = &scenario.phases[0];
     let duration = options.duration.unwrap_or_else(|| scenario.duration());
+    probe.check().await?;
     let started = Instant::now();
     let deadline = tokio::time::Instant::now() + duration;
     let first = probe.sample().await?;
@@ -283,13 +287,17 @@ async fn soak_with(
 
     let mut samples = samples.into_inner();
     samples.extend(end_of_load.clone());
-    let warm_at = first.at + Duration::from_secs_f64(churn.warmup_secs);
+    let warmup = options
+        .warmup
+        .unwrap_or_else(|| Duration::from_secs_f64(churn.warmup_secs));
+    let warm_at = first.at + warmup;
     let rss_warm = samples.iter().find(|s| s.at >= warm_at).and_then(|s| s.rss_bytes);
     let rss_end = end_of_load.as_ref().and_then(|s| s.rss_bytes);
     let growth = match (rss_warm, rss_end) {
         (Some(w), Some(e)) if w > 0 => Some(100.0 * (e as f64 - w as f64) / w as f64),
         _ => None,
     };
+    let slope = rss_slope(samples.iter().filter(|s| s.at >= warm_at));
     let buffer_max = samples.iter().map(|s| s.buffer_bytes).max().unwrap_or(0);
     let cap = first.buffer_cap_bytes;
     let errors = after
@@ -352,9 +360,11 @@ async fn soak_with(
             pass: growth.is_some_and(|g| g < churn.max_rss_growth_percent),
             detail: match (growth, rss_warm, rss_end) {
                 (Some(g), Some(w), Some(e)) => format!(
-                    "{g:+.2} % ({:.1} MiB after warm-up, {:.1} MiB at the end; limit {} %)",
+                    "{g:+.2} % ({:.1} MiB after {:.0} s of warm-up, {:.1} MiB at the end, slope {} MiB/min; limit {} %)",
                     w as f64 / 1048576.0,
+                    warmup.as_secs_f64(),
                     e as f64 / 1048576.0,
+                    slope.map_or("-".into(), |s| format!("{s:+.3}")),
                     churn.max_rss_growth_percent
                 ),
                 _ => "not measured (run longer than the warm-up)".into(),
@@ -409,6 +419,7 @@ async fn soak_with(
         rss_after_warmup_bytes: rss_warm,
         rss_end_bytes: rss_end,
         rss_growth_percent: growth,
+        rss_slope_mib_per_min: slope,
         buffer_bytes_max: buffer_max,
         buffer_cap_bytes: cap,
         signaling_errors: errors,
@@ -418,6 +429,31 @@ async fn soak_with(
         checks,
         passed,
     })
+}
+
+/// Least-squares slope of the samples' RSS against time, MiB per minute (at least 3 samples).
+fn rss_slope<'a>(samples: impl Iterator<Item = &'a Sample>) -> Option<f64> {
+    let points: Vec<(f64, f64)> = samples
+        .filter_map(|s| Some((s.at, s.rss_bytes?)))
+        .scan(None, |t0, (at, rss)| {
+            let t0 = *t0.get_or_insert(at);
+            Some((at.duration_since(t0).as_secs_f64() / 60.0, rss as f64 / 1048576.0))
+        })
+        .collect();
+    slope(&points)
+}
+
+/// Least-squares slope of `y` against `x`; `None` under 3 points or with no spread in `x`.
+fn slope(points: &[(f64, f64)]) -> Option<f64> {
+    if points.len() < 3 {
+        return None;
+    }
+    let n = points.len() as f64;
+    let (mx, my) = points.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x / n, b + y / n));
+    let (sxy, sxx) = points.iter().fold((0.0, 0.0), |(sxy, sxx), (x, y)| {
+        (sxy + (x - mx) * (y - my), sxx + (x - mx) * (x - mx))
+    });
+    (sxx > 0.0).then(|| sxy / sxx)
 }
 
 /// A random session length in `[session/2, session]`, cut at the soak's end.
@@ -455,4 +491,21 @@ async fn cut_socket(
     // Dropping the client aborts its connection task: no close frame, the TCP stream just ends.
     drop(client);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn least_squares_slope() {
+        let flat = [(0.0, 40.0), (1.0, 40.0), (2.0, 40.0)];
+        assert_eq!(super::slope(&flat), Some(0.0));
+        let leak = [(0.0, 40.0), (1.0, 40.5), (2.0, 41.0), (3.0, 41.5)];
+        assert!((super::slope(&leak).unwrap() - 0.5).abs() < 1e-9);
+        assert_eq!(super::slope(&leak[..2]), None, "too few points");
+        assert_eq!(
+            super::slope(&[(1.0, 1.0), (1.0, 2.0), (1.0, 3.0)]),
+            None,
+            "no time spread"
+        );
+    }
 }
