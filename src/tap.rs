@@ -327,10 +327,9 @@ async fn request_key_frames(consumer: Consumer, wanted: Arc<Notify>, stop: Cance
         }
         tokio::select! {
             _ = stop.cancelled() => return,
-            result = consumer.request_key_frame() => {
-                if let Err(error) = result {
-                    tracing::debug!(consumer = %consumer.id(), %error, "key frame request failed");
-                }
+            result = consumer.request_key_frame() => match result {
+                Ok(()) => tracing::debug!(consumer = %consumer.id(), "key frame asked of the camera"),
+                Err(error) => tracing::debug!(consumer = %consumer.id(), %error, "key frame request failed"),
             }
         }
     }

@@ -63,7 +63,13 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     let line = stdout.lines().last().unwrap_or_default();
     let result: serde_json::Value =
         serde_json::from_str(line).unwrap_or_else(|_| panic!("driver output: {stdout}\n{stderr}"));
-    assert_eq!(result["ok"], true, "browser steps: {result:#}\n{stderr}");
+    assert_eq!(
+        result["ok"],
+        true,
+        "browser steps: {result:#}\n{stderr}\nfeed: {:?}\nbuffer: {:?}",
+        server.feed_stats(),
+        server.buffer_stats()
+    );
     let steps = result["steps"].as_array().unwrap();
     let audio = steps.iter().find(|s| s["name"] == "inbound audio").unwrap();
     assert!(audio["maxLevel"].as_f64().unwrap() > 0.0);
@@ -81,6 +87,7 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
         .find(|s| s["name"] == "feed video")
         .expect("feed video step");
     println!("feed video in the browser: {video}");
+    println!("feed engine: {:?}", server.feed_stats());
     assert!(video["keyFramesDecoded"].as_u64().unwrap() >= 1, "{video:#}");
     assert!(server.feed_stats().video_packets > 0);
     let resumed = steps.iter().find(|s| s["name"] == "resumed").expect("resume step");

@@ -179,6 +179,8 @@ impl Recorder {
         if let Some(buf) = self.segmenter.push_video(now, key_frame, buf) {
             self.stats.video_skipped += 1;
             self.recycle(buf);
+        } else if key_frame {
+            tracing::debug!(speaker = %self.meta.speaker.peer, "video key frame recorded");
         }
         self.drain()
     }

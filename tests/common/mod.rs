@@ -74,6 +74,13 @@ pub fn test_config(workers: usize) -> Config {
 }
 
 pub async fn start(config: Config) -> ServerHandle {
+    // SFU_TEST_LOG=sfu=debug (an EnvFilter) prints the server's logs to the test's output.
+    if let Ok(filter) = std::env::var("SFU_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    }
     Server::start(config).await.expect("server starts")
 }
 

@@ -472,13 +472,16 @@ window.sfuDemo = {
     return out;
   },
   // Inbound video counters (the feed's or a broadcaster's camera): frames decoded and key frames.
+  // mediasoup-client also receives a "probator" video stream (SSRC 1234: the server's bandwidth
+  // probes, padding only), which is not a camera: skip it, and report the busiest camera stream.
   async inboundVideo() {
     if (!recvTransport) return null;
     const report = await recvTransport.getStats();
     let out = null;
     report.forEach((s) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'video') {
-        out = { packetsReceived: s.packetsReceived, framesDecoded: s.framesDecoded || 0, keyFramesDecoded: s.keyFramesDecoded || 0, frameWidth: s.frameWidth || 0 };
+      if (s.type === 'inbound-rtp' && s.kind === 'video' && s.ssrc !== 1234) {
+        const v = { packetsReceived: s.packetsReceived, framesDecoded: s.framesDecoded || 0, keyFramesDecoded: s.keyFramesDecoded || 0, frameWidth: s.frameWidth || 0 };
+        if (!out || v.packetsReceived > out.packetsReceived) out = v;
       }
     });
     return out;

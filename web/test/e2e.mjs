@@ -163,9 +163,16 @@ try {
   // What each page said, for the diagnosis.
   result.pages = {};
   for (const page of browser.contexts().flatMap((c) => c.pages())) {
-    result.pages[page.url()] = await page.evaluate(() => ({
+    result.pages[page.url()] = await page.evaluate(async () => ({
       error: window.sfuDemo.state.error, transport: window.sfuDemo.state.transport, events: window.sfuDemo.state.events.slice(0, 6),
+      audio: await window.sfuDemo.inboundAudio(), video: await window.sfuDemo.inboundVideo(),
     })).catch((err) => err.message);
+  }
+  if (adminToken) {
+    // The server's view of every peer's consumers (paused or not) at the moment of the failure.
+    result.server = await fetch(`${base}/admin/rooms`, { headers: { authorization: `Bearer ${adminToken}` } })
+      .then((r) => r.json()).then((d) => d.rooms.map((r) => r.peers.map((p) => ({ role: p.role, consumers: p.consumers, feed: p.feed }))))
+      .catch((err) => err.message);
   }
   code = 1;
 } finally {
