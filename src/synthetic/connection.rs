@@ -146,18 +146,7 @@ impl Connection {
         crypto: &Arc<CryptoProvider>,
     ) -> Result<(Connection, Value), SyntheticError> {
         let params = serde_json::to_value(transport).map_err(|e| SyntheticError::Protocol(e.to_string()))?;
-        let remote = params["iceCandidates"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|c| c["protocol"] == "udp")
-            .filter_map(|c| {
-                let ip: IpAddr = c["address"].as_str()?.parse().ok()?;
-                let port = u16::try_from(c["port"].as_u64()?).ok()?;
-                Some(SocketAddr::new(ip, port))
-            })
-            // IPv4 first: loopback tests and most servers announce one.
-            .min_by_key(|a| a.is_ipv6())
+        let remote = udp_candidate(&params)
             .ok_or_else(|| SyntheticError::Protocol("the transport has no UDP ICE candidate".into()))?;
         let (socket, local) = bind_towards(remote).await?;
 
@@ -306,6 +295,22 @@ impl Connection {
     pub fn timeout(&mut self, now: Instant) -> Result<(), SyntheticError> {
         self.rtc.handle_input(Input::Timeout(now)).map_err(SyntheticError::Rtc)
     }
+}
+
+/// The server's UDP ICE candidate in a `createTransport` answer (as JSON), IPv4 first: loopback
+/// tests and most servers announce one.
+pub fn udp_candidate(transport: &Value) -> Option<SocketAddr> {
+    transport["iceCandidates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["protocol"] == "udp")
+        .filter_map(|c| {
+            let ip: IpAddr = c["address"].as_str()?.parse().ok()?;
+            let port = u16::try_from(c["port"].as_u64()?).ok()?;
+            Some(SocketAddr::new(ip, port))
+        })
+        .min_by_key(|a| a.is_ipv6())
 }
 
 /// A UDP socket connected to the server's candidate: connecting picks the local address the

@@ -23,6 +23,7 @@ use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
 
+pub use connection::udp_candidate;
 pub use media::{SpeechPattern, VideoPattern};
 pub use report::{run_peers, PacketCounter, PeerReport, Report, StreamReport, Summary};
 pub use signaling::{SignalingClient, SignalingError};

@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use super::feed_check::FeedReport;
-use super::stats::latency_histogram;
+use super::stats::{latency_histogram, StreamStats};
 use super::Progress;
 
 /// One received stream of a viewer.
@@ -29,6 +29,24 @@ pub struct StreamReport {
     /// From `resumeConsumer` to the first packet.
     pub first_packet_ms: Option<f64>,
     pub key_frames: u64,
+}
+
+impl StreamReport {
+    /// The report of one received stream (`kind`: `audio` or `video`) from its measurements.
+    pub fn new(producer_id: String, kind: &str, stats: &StreamStats) -> StreamReport {
+        StreamReport {
+            producer_id,
+            kind: kind.to_string(),
+            received: stats.received,
+            expected: stats.expected(),
+            lost: stats.lost(),
+            duplicates: stats.duplicates,
+            reordered: stats.reordered,
+            jitter_ms: stats.jitter().as_secs_f64() * 1000.0,
+            first_packet_ms: stats.first_packet_after.map(|d| d.as_secs_f64() * 1000.0),
+            key_frames: stats.key_frames,
+        }
+    }
 }
 
 /// What one peer did.

@@ -533,17 +533,9 @@ impl Viewer {
     fn finish(mut self) -> PeerReport {
         let streams = self.closed.into_iter().chain(self.streams);
         self.report.streams = streams
-            .map(|s| StreamReport {
-                producer_id: s.producer_id,
-                kind: if s.kind == MediaKind::Audio { "audio" } else { "video" }.to_string(),
-                received: s.stats.received,
-                expected: s.stats.expected(),
-                lost: s.stats.lost(),
-                duplicates: s.stats.duplicates,
-                reordered: s.stats.reordered,
-                jitter_ms: s.stats.jitter().as_secs_f64() * 1000.0,
-                first_packet_ms: s.stats.first_packet_after.map(|d| d.as_secs_f64() * 1000.0),
-                key_frames: s.stats.key_frames,
+            .map(|s| {
+                let kind = if s.kind == MediaKind::Audio { "audio" } else { "video" };
+                StreamReport::new(s.producer_id, kind, &s.stats)
             })
             .collect();
         self.report.latency = Some(self.latency);

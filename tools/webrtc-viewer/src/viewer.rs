@@ -19,8 +19,8 @@ use sfu::signaling::protocol::ErrorCode;
 use sfu::synthetic::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use sfu::synthetic::stats::{latency_histogram, StreamStats};
 use sfu::synthetic::{
-    epoch_us, receive_capabilities, run_peers, PacketCounter, PeerReport, Progress, Report, SignalingClient,
-    SignalingError, StreamReport, ViewerOptions,
+    epoch_us, receive_capabilities, run_peers, udp_candidate, PacketCounter, PeerReport, Progress, Report,
+    SignalingClient, SignalingError, StreamReport, ViewerOptions,
 };
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -422,18 +422,7 @@ impl Viewer {
     fn finish(mut self) -> PeerReport {
         let streams = self.closed.into_iter().chain(self.streams);
         self.report.streams = streams
-            .map(|s| StreamReport {
-                producer_id: s.producer_id,
-                kind: if s.video { "video" } else { "audio" }.to_string(),
-                received: s.stats.received,
-                expected: s.stats.expected(),
-                lost: s.stats.lost(),
-                duplicates: s.stats.duplicates,
-                reordered: s.stats.reordered,
-                jitter_ms: s.stats.jitter().as_secs_f64() * 1000.0,
-                first_packet_ms: s.stats.first_packet_after.map(|d| d.as_secs_f64() * 1000.0),
-                key_frames: s.stats.key_frames,
-            })
+            .map(|s| StreamReport::new(s.producer_id, if s.video { "video" } else { "audio" }, &s.stats))
             .collect();
         self.report.latency = Some(self.latency);
         self.report
@@ -560,17 +549,7 @@ async fn peer_connection(
 /// The local address that routes to the server's UDP candidate (the str0m viewer `connect`s its
 /// socket for the same reason), with an ephemeral port for the crate to bind.
 fn local_address(transport: &Value) -> Result<SocketAddr, ViewerError> {
-    let remote = transport["iceCandidates"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|c| c["protocol"] == "udp")
-        .filter_map(|c| {
-            let ip: IpAddr = c["address"].as_str()?.parse().ok()?;
-            let port = u16::try_from(c["port"].as_u64()?).ok()?;
-            Some(SocketAddr::new(ip, port))
-        })
-        .min_by_key(|a| a.is_ipv6())
+    let remote = udp_candidate(transport)
         .ok_or_else(|| ViewerError::Protocol("the transport has no UDP ICE candidate".into()))?;
     let unspecified = if remote.is_ipv4() {
         IpAddr::V4(Ipv4Addr::UNSPECIFIED)
