@@ -11,7 +11,6 @@ use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use mediasoup::producer::DirectProducer;
 use mediasoup::types::data_structures::{IceState, TransportTuple};
-use mediasoup::types::rtp_parameters::RtpCodecCapabilityFinalized;
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
 use crate::admin::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
@@ -594,15 +593,15 @@ impl Peer {
         self.check_media()?;
         let room = Arc::clone(&self.room);
         let media = Arc::clone(&self.media);
-        let params = room.feed_audio();
+        let codecs = room.feed_codecs();
         let ssrc: u32 = rand::random::<u32>() | 1;
         let (producer, response) = self
-            .feed_producer(transport_id, MediaKind::Audio, params.rtp_parameters(ssrc), limits)
+            .feed_producer(transport_id, MediaKind::Audio, codecs.audio_parameters(ssrc), limits)
             .await?;
         let mut config = FeedConfig::audio_only(RewriterConfig {
             kind: BufferKind::Audio,
             ssrc,
-            payload_type: params.payload_type,
+            payload_type: codecs.opus_payload_type,
             clock_rate: 48000,
             initial_sequence: rand::random(),
             initial_timestamp: rand::random(),
@@ -611,19 +610,20 @@ impl Peer {
         let mut video_part = None;
         if video {
             let video_ssrc: u32 = (rand::random::<u32>() | 1) ^ 2;
-            let Some((rtp_parameters, payload_type)) = feed_video_parameters(self.media.router(), video_ssrc) else {
-                self.consumers.remove(&response.consumer_id);
-                return Err(ErrorBody::new(ErrorCode::Internal, "the router offers no VP8"));
-            };
             match self
-                .feed_producer(transport_id, MediaKind::Video, rtp_parameters, limits)
+                .feed_producer(
+                    transport_id,
+                    MediaKind::Video,
+                    codecs.video_parameters(video_ssrc),
+                    limits,
+                )
                 .await
             {
                 Ok((video_producer, video_response)) => {
                     config.video = Some(RewriterConfig {
                         kind: BufferKind::Video,
                         ssrc: video_ssrc,
-                        payload_type,
+                        payload_type: codecs.vp8_payload_type,
                         clock_rate: 90000,
                         initial_sequence: rand::random(),
                         initial_timestamp: rand::random(),
@@ -800,41 +800,6 @@ impl Peer {
         drop(producer);
         Ok(())
     }
-}
-
-/// Producer parameters of one feed's outgoing VP8 stream: the router's VP8 payload type (the
-/// one the tap's consumers receive, so buffered packets need no remapping) and PLI/FIR feedback,
-/// so that mediasoup passes the viewer's key frame requests back to us as RTCP.
-fn feed_video_parameters(router: &Router, ssrc: u32) -> Option<(RtpParameters, u8)> {
-    let payload_type = router.rtp_capabilities().codecs.iter().find_map(|c| match c {
-        RtpCodecCapabilityFinalized::Video {
-            mime_type: MimeTypeVideo::Vp8,
-            preferred_payload_type,
-            ..
-        } => Some(*preferred_payload_type),
-        _ => None,
-    })?;
-    let parameters = RtpParameters {
-        mid: None,
-        codecs: vec![RtpCodecParameters::Video {
-            mime_type: MimeTypeVideo::Vp8,
-            payload_type,
-            clock_rate: std::num::NonZeroU32::new(90000)?,
-            parameters: RtpCodecParametersParameters::default(),
-            rtcp_feedback: vec![RtcpFeedback::NackPli, RtcpFeedback::CcmFir],
-        }],
-        header_extensions: vec![],
-        encodings: vec![RtpEncodingParameters {
-            ssrc: Some(ssrc),
-            ..RtpEncodingParameters::default()
-        }],
-        rtcp: RtcpParameters {
-            cname: Some(format!("sfu-feed-{ssrc:08x}")),
-            reduced_size: true,
-        },
-        msid: None,
-    };
-    Some((parameters, payload_type))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use tokio::sync::{mpsc, OnceCell};
 
 use crate::signaling::protocol::{Notification, PeerInfo, ProducerInfo};
 use crate::stats::{Counter, ServerCounters};
-use crate::workers::{media_codecs, FeedAudio, LoadGuard, PoolWorker, WorkerPool};
+use crate::workers::{media_codecs, FeedCodecs, LoadGuard, PoolWorker, WorkerPool};
 
 /// What a room pushes into a peer's session.
 #[derive(Debug)]
@@ -124,7 +124,7 @@ pub struct Room {
     media: Mutex<Arc<RoomMedia>>,
     /// What a consumer inside the server (the tap) can receive: everything the router offers.
     consume_capabilities: RtpCapabilities,
-    feed_audio: FeedAudio,
+    feed_codecs: FeedCodecs,
     state: Mutex<RoomState>,
     _counted: Counter,
 }
@@ -149,8 +149,8 @@ impl Room {
         &self.consume_capabilities
     }
 
-    pub(crate) fn feed_audio(&self) -> &FeedAudio {
-        &self.feed_audio
+    pub(crate) fn feed_codecs(&self) -> &FeedCodecs {
+        &self.feed_codecs
     }
 
     /// Moves the room to a router on a live worker if its worker has died: its producers are
@@ -393,7 +393,7 @@ impl Rooms {
             id: room_id.to_string(),
             media: Mutex::new(Arc::new(media)),
             consume_capabilities: pool.consume_capabilities().clone(),
-            feed_audio: pool.feed_audio().clone(),
+            feed_codecs: pool.feed_codecs().clone(),
             state: Mutex::new(RoomState {
                 peers: HashMap::new(),
                 producers: HashMap::new(),

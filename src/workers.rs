@@ -184,7 +184,7 @@ pub struct WorkerPool {
     deaths: mpsc::UnboundedSender<WorkerDeath>,
     router_rtp_capabilities: RtpCapabilitiesFinalized,
     consume_capabilities: RtpCapabilities,
-    feed_audio: FeedAudio,
+    feed_codecs: FeedCodecs,
     // Declared last: dropped after the workers it created.
     manager: WorkerManager,
 }
@@ -311,9 +311,9 @@ impl WorkerPool {
                 index: 0,
                 message: format!("router capabilities: {e}"),
             })?;
-        let feed_audio = FeedAudio::from_capabilities(&router_rtp_capabilities).ok_or_else(|| PoolError::Worker {
+        let feed_codecs = FeedCodecs::from_capabilities(&router_rtp_capabilities).ok_or_else(|| PoolError::Worker {
             index: 0,
-            message: "the router offers no Opus".into(),
+            message: "the router offers no Opus with audio levels, or no VP8".into(),
         })?;
         Ok((
             WorkerPool {
@@ -322,7 +322,7 @@ impl WorkerPool {
                 deaths,
                 router_rtp_capabilities,
                 consume_capabilities,
-                feed_audio,
+                feed_codecs,
                 manager,
             },
             deaths_rx,
@@ -380,8 +380,8 @@ impl WorkerPool {
         &self.consume_capabilities
     }
 
-    pub(crate) fn feed_audio(&self) -> &FeedAudio {
-        &self.feed_audio
+    pub(crate) fn feed_codecs(&self) -> &FeedCodecs {
+        &self.feed_codecs
     }
 
     /// The workers now (a replaced worker is no longer among them).
@@ -427,19 +427,29 @@ fn listen_info(config: &Config, protocol: Protocol) -> ListenInfo {
     }
 }
 
-/// How a feed's audio producer is declared: the router's Opus payload type and audio-level
-/// extension id, which the tap's consumers also use, so buffered packets need no remapping.
+/// How a feed's producers are declared: the router's Opus and VP8 payload types and its
+/// audio-level extension id, which the tap's consumers also receive, so buffered packets need no
+/// remapping. Read once from the router capabilities at start.
 #[derive(Debug, Clone)]
-pub(crate) struct FeedAudio {
-    pub payload_type: u8,
+pub(crate) struct FeedCodecs {
+    pub opus_payload_type: u8,
     pub audio_level_id: u16,
+    pub vp8_payload_type: u8,
 }
 
-impl FeedAudio {
-    fn from_capabilities(caps: &RtpCapabilitiesFinalized) -> Option<FeedAudio> {
-        let payload_type = caps.codecs.iter().find_map(|c| match c {
+impl FeedCodecs {
+    fn from_capabilities(caps: &RtpCapabilitiesFinalized) -> Option<FeedCodecs> {
+        let opus_payload_type = caps.codecs.iter().find_map(|c| match c {
             RtpCodecCapabilityFinalized::Audio {
                 mime_type: MimeTypeAudio::Opus,
+                preferred_payload_type,
+                ..
+            } => Some(*preferred_payload_type),
+            _ => None,
+        })?;
+        let vp8_payload_type = caps.codecs.iter().find_map(|c| match c {
+            RtpCodecCapabilityFinalized::Video {
+                mime_type: MimeTypeVideo::Vp8,
                 preferred_payload_type,
                 ..
             } => Some(*preferred_payload_type),
@@ -450,41 +460,64 @@ impl FeedAudio {
             .iter()
             .find(|h| h.kind == MediaKind::Audio && h.uri == RtpHeaderExtensionUri::SsrcAudioLevel)?
             .preferred_id;
-        Some(FeedAudio {
-            payload_type,
+        Some(FeedCodecs {
+            opus_payload_type,
             audio_level_id,
+            vp8_payload_type,
         })
     }
 
     /// Producer parameters of one feed's outgoing Opus stream.
-    pub fn rtp_parameters(&self, ssrc: u32) -> RtpParameters {
-        let nz32 = |v| NonZeroU32::new(v).expect("non-zero literal");
-        let nz8 = |v| NonZeroU8::new(v).expect("non-zero literal");
-        RtpParameters {
-            mid: None,
-            codecs: vec![RtpCodecParameters::Audio {
-                mime_type: MimeTypeAudio::Opus,
-                payload_type: self.payload_type,
-                clock_rate: nz32(48000),
-                channels: nz8(2),
-                parameters: RtpCodecParametersParameters::from([("useinbandfec", 1u32.into())]),
-                rtcp_feedback: vec![],
-            }],
-            header_extensions: vec![RtpHeaderExtensionParameters {
-                uri: RtpHeaderExtensionUri::SsrcAudioLevel,
-                id: self.audio_level_id,
-                encrypt: false,
-            }],
-            encodings: vec![RtpEncodingParameters {
-                ssrc: Some(ssrc),
-                ..RtpEncodingParameters::default()
-            }],
-            rtcp: RtcpParameters {
-                cname: Some(format!("sfu-feed-{ssrc:08x}")),
-                reduced_size: true,
-            },
-            msid: None,
-        }
+    pub fn audio_parameters(&self, ssrc: u32) -> RtpParameters {
+        let codec = RtpCodecParameters::Audio {
+            mime_type: MimeTypeAudio::Opus,
+            payload_type: self.opus_payload_type,
+            clock_rate: NonZeroU32::new(48000).expect("non-zero literal"),
+            channels: NonZeroU8::new(2).expect("non-zero literal"),
+            parameters: RtpCodecParametersParameters::from([("useinbandfec", 1u32.into())]),
+            rtcp_feedback: vec![],
+        };
+        let level = RtpHeaderExtensionParameters {
+            uri: RtpHeaderExtensionUri::SsrcAudioLevel,
+            id: self.audio_level_id,
+            encrypt: false,
+        };
+        feed_parameters(codec, vec![level], ssrc)
+    }
+
+    /// Producer parameters of one feed's outgoing VP8 stream, with PLI/FIR feedback so that
+    /// mediasoup passes the viewer's key frame requests back to us as RTCP.
+    pub fn video_parameters(&self, ssrc: u32) -> RtpParameters {
+        let codec = RtpCodecParameters::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            payload_type: self.vp8_payload_type,
+            clock_rate: NonZeroU32::new(90000).expect("non-zero literal"),
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![RtcpFeedback::NackPli, RtcpFeedback::CcmFir],
+        };
+        feed_parameters(codec, vec![], ssrc)
+    }
+}
+
+/// A feed producer's parameters: one codec, one SSRC.
+fn feed_parameters(
+    codec: RtpCodecParameters,
+    header_extensions: Vec<RtpHeaderExtensionParameters>,
+    ssrc: u32,
+) -> RtpParameters {
+    RtpParameters {
+        mid: None,
+        codecs: vec![codec],
+        header_extensions,
+        encodings: vec![RtpEncodingParameters {
+            ssrc: Some(ssrc),
+            ..RtpEncodingParameters::default()
+        }],
+        rtcp: RtcpParameters {
+            cname: Some(format!("sfu-feed-{ssrc:08x}")),
+            reduced_size: true,
+        },
+        msid: None,
     }
 }
 
