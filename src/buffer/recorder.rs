@@ -185,6 +185,17 @@ impl Recorder {
         self.drain()
     }
 
+    /// The store refused a packet: the open utterance ends here, truncated, rather than be
+    /// stored with a hole.
+    fn truncate(&mut self, at: Instant, error: &StoreError, out: &mut Recorded) {
+        self.stats.refused += 1;
+        tracing::warn!(room = %self.meta.room, speaker = %self.meta.speaker.peer, %error, "utterance truncated");
+        if let Some(w) = self.writer.take() {
+            w.finish(at, EndState::Truncated);
+            out.closed = true;
+        }
+    }
+
     fn recycle(&mut self, buf: Vec<u8>) {
         if self.pool.len() < POOL {
             self.pool.push(buf);
@@ -227,38 +238,23 @@ impl Recorder {
                     kind: MediaKind::Video,
                     packet,
                 } => {
-                    if let Some(writer) = &mut self.writer {
-                        match writer.append(arrival, VIDEO_TRACK, &packet) {
-                            Ok(()) => self.stats.video_packets += 1,
-                            // An oversized packet, or an utterance opened before the camera
-                            // came: this packet is not kept, the utterance goes on.
-                            Err(StoreError::PacketSize(_) | StoreError::UnknownTrack(_)) => {
-                                self.stats.video_skipped += 1
-                            }
-                            Err(e) => {
-                                self.stats.refused += 1;
-                                tracing::warn!(room = %self.meta.room, speaker = %self.meta.speaker.peer, error = %e, "utterance truncated");
-                                if let Some(w) = self.writer.take() {
-                                    w.finish(arrival, EndState::Truncated);
-                                    out.closed = true;
-                                }
-                            }
+                    match self.writer.as_mut().map(|w| w.append(arrival, VIDEO_TRACK, &packet)) {
+                        Some(Ok(())) => self.stats.video_packets += 1,
+                        // An oversized packet, or an utterance opened before the camera
+                        // came: this packet is not kept, the utterance goes on.
+                        Some(Err(StoreError::PacketSize(_) | StoreError::UnknownTrack(_))) => {
+                            self.stats.video_skipped += 1
                         }
+                        Some(Err(e)) => self.truncate(arrival, &e, &mut out),
+                        None => {}
                     }
                     self.recycle(packet);
                 }
                 SegmentEvent::Append { arrival, packet, .. } => {
-                    if let Some(writer) = &mut self.writer {
-                        if let Err(e) = writer.append(arrival, AUDIO_TRACK, &packet) {
-                            // The buffer is full of live utterances, or the packet is unusable:
-                            // end this utterance here rather than store it with a hole.
-                            self.stats.refused += 1;
-                            tracing::warn!(room = %self.meta.room, speaker = %self.meta.speaker.peer, error = %e, "utterance truncated");
-                            if let Some(w) = self.writer.take() {
-                                w.finish(arrival, EndState::Truncated);
-                                out.closed = true;
-                            }
-                        }
+                    if let Some(Err(e)) = self.writer.as_mut().map(|w| w.append(arrival, AUDIO_TRACK, &packet)) {
+                        // The buffer is full of live utterances, or the packet is unusable:
+                        // end this utterance here rather than store it with a hole.
+                        self.truncate(arrival, &e, &mut out);
                     }
                     self.recycle(packet);
                 }
