@@ -7,11 +7,10 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{assert_released, eventually, start, test_config};
+use common::{assert_released, eventually, start, test_config, CapWatch};
 use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 use sfu::ServerHandle;
@@ -106,36 +105,22 @@ async fn eviction_under_a_small_cap_does_not_break_any_feed() {
     let mut config = test_config(1);
     config.buffer.cap_bytes = 256 << 10;
     let server = Arc::new(start(config).await);
-    let cap = server.buffer_stats().cap_bytes;
     // Watch the cap while everything runs.
-    let done = Arc::new(AtomicBool::new(false));
-    let over = Arc::new(AtomicUsize::new(0));
-    let watcher = {
-        let (server, done, over) = (Arc::clone(&server), Arc::clone(&done), Arc::clone(&over));
-        tokio::spawn(async move {
-            while !done.load(Ordering::Relaxed) {
-                if server.buffer_stats().bytes_used > cap {
-                    over.fetch_add(1, Ordering::Relaxed);
-                }
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        })
-    };
+    let cap_watch = CapWatch::start(Arc::clone(&server));
     let talkers = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-evict", 10, 14, 3)));
     eventually("ten speakers producing", || server.counts().producers >= 10).await;
     let v = run_viewers(feed_viewers(&server, "feed-evict", 10, 11))
         .await
         .expect("viewers run");
     let b = talkers.await.unwrap().expect("broadcasters run");
-    done.store(true, Ordering::Relaxed);
-    watcher.await.unwrap();
+    let over = cap_watch.stop().await;
     println!("{}\n{}", b.summary, v.summary);
     assert_all_connected(&b);
     assert_all_connected(&v);
 
     let buffer = server.buffer_stats();
     assert!(buffer.evictions > 0, "the small cap made the buffer evict: {buffer:?}");
-    assert_eq!(over.load(Ordering::Relaxed), 0, "the buffer never went over its cap");
+    assert_eq!(over, 0, "the buffer never went over its cap");
     assert_clean_feed(&v, 2);
 
     assert_released(&server).await;

@@ -6,11 +6,10 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{assert_released, eventually, start, test_config};
+use common::{assert_released, eventually, start, test_config, CapWatch};
 use sfu::synthetic::media::{SpeechPattern, VideoPattern};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 use sfu::ServerHandle;
@@ -139,20 +138,8 @@ async fn a_speaker_without_camera_and_eviction_leave_the_video_clean() {
     let mut config = test_config(1);
     config.buffer.cap_bytes = 256 << 10;
     let server = Arc::new(start(config).await);
-    let cap = server.buffer_stats().cap_bytes;
-    let done = Arc::new(AtomicBool::new(false));
-    let over = Arc::new(AtomicUsize::new(0));
-    let watcher = {
-        let (server, done, over) = (Arc::clone(&server), Arc::clone(&done), Arc::clone(&over));
-        tokio::spawn(async move {
-            while !done.load(Ordering::Relaxed) {
-                if server.buffer_stats().bytes_used > cap {
-                    over.fetch_add(1, Ordering::Relaxed);
-                }
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        })
-    };
+    // Watch the cap while everything runs.
+    let cap_watch = CapWatch::start(Arc::clone(&server));
     // Three speakers with a camera and one without: the video stream idles during the latter's
     // utterances and must come back on a key frame.
     // Larger frames than usual (1 kB deltas, ~15 kB/s per camera) so video fills the
@@ -167,8 +154,7 @@ async fn a_speaker_without_camera_and_eviction_leave_the_video_clean() {
         .expect("viewers run");
     let c = cameras.await.unwrap().expect("cameras run");
     let a = voice.await.unwrap().expect("voice runs");
-    done.store(true, Ordering::Relaxed);
-    watcher.await.unwrap();
+    let over = cap_watch.stop().await;
     println!("{}\n{}\n{}", c.summary, a.summary, v.summary);
     assert_all_connected(&c);
     assert_all_connected(&a);
@@ -182,11 +168,7 @@ async fn a_speaker_without_camera_and_eviction_leave_the_video_clean() {
     let buffer = server.buffer_stats();
     println!("buffer: {buffer:?}");
     assert!(buffer.evictions > 0, "the small cap made the buffer evict: {buffer:?}");
-    assert_eq!(
-        over.load(Ordering::Relaxed),
-        0,
-        "video bytes never took the buffer over its cap"
-    );
+    assert_eq!(over, 0, "video bytes never took the buffer over its cap");
     assert_eq!(server.feed_stats().send_errors, 0);
 
     assert_released(&server).await;

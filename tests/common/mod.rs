@@ -111,6 +111,38 @@ pub async fn assert_released(server: &ServerHandle) {
     }
 }
 
+/// Samples the utterance buffer every 20 ms while a test runs, counting the samples over its cap.
+pub struct CapWatch {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    task: tokio::task::JoinHandle<usize>,
+}
+
+impl CapWatch {
+    pub fn start(server: std::sync::Arc<ServerHandle>) -> CapWatch {
+        use std::sync::atomic::Ordering;
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = std::sync::Arc::clone(&done);
+        let task = tokio::spawn(async move {
+            let cap = server.buffer_stats().cap_bytes;
+            let mut over = 0;
+            while !stop.load(Ordering::Relaxed) {
+                if server.buffer_stats().bytes_used > cap {
+                    over += 1;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            over
+        });
+        CapWatch { done, task }
+    }
+
+    /// Stops watching; how many samples found the buffer over its cap.
+    pub async fn stop(self) -> usize {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.task.await.expect("cap watcher")
+    }
+}
+
 pub struct Client {
     ws: Ws,
     next_id: u64,
