@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::json;
-use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, ViewerOptions};
+use sfu::synthetic::{run_broadcasters, run_viewers};
 
 static PANICS: AtomicUsize = AtomicUsize::new(0);
 
@@ -70,16 +70,9 @@ async fn churn_and_faults_leave_nothing_behind() {
     config.limits.resume_grace_secs = 1;
     let server = Arc::new(start(config).await);
 
-    let broadcasters = |room: &str, count, secs| {
-        let mut o = BroadcastOptions::new(server.ws_url(), room, count);
-        o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-        o.duration = Duration::from_secs(secs);
-        o
-    };
+    let broadcasters = |room: &str, count, secs| broadcast_options(&server, room, count, Duration::from_secs(secs));
     let viewers = |room: &str, count, secs, feed| {
-        let mut o = ViewerOptions::new(server.ws_url(), room, count);
-        o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-        o.duration = Duration::from_secs(secs);
+        let mut o = viewer_options(&server, room, count, Duration::from_secs(secs));
         o.feed = feed;
         o
     };

@@ -10,7 +10,9 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{assert_released, eventually, start, test_config, CapWatch};
+use common::{
+    assert_all_connected, assert_released, broadcast_options, eventually, start, test_config, viewer_options, CapWatch,
+};
 use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 use sfu::ServerHandle;
@@ -24,25 +26,16 @@ fn speech() -> SpeechPattern {
 }
 
 fn broadcasters(server: &ServerHandle, room: &str, count: usize, secs: u64, seed: u64) -> BroadcastOptions {
-    let mut o = BroadcastOptions::new(server.ws_url(), room, count);
-    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    o.duration = Duration::from_secs(secs);
+    let mut o = broadcast_options(server, room, count, Duration::from_secs(secs));
     o.speech = speech();
     o.seed = seed;
     o
 }
 
 fn feed_viewers(server: &ServerHandle, room: &str, count: usize, secs: u64) -> ViewerOptions {
-    let mut o = ViewerOptions::new(server.ws_url(), room, count);
-    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    o.duration = Duration::from_secs(secs);
+    let mut o = viewer_options(server, room, count, Duration::from_secs(secs));
     o.feed = true;
     o
-}
-
-fn assert_all_connected(r: &Report) {
-    let s = &r.summary;
-    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
 }
 
 /// Every viewer's stream is continuous and made of whole utterances.

@@ -9,15 +9,15 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{assert_released, eventually, start, test_config, CapWatch};
+use common::{
+    assert_all_connected, assert_released, broadcast_options, eventually, start, test_config, viewer_options, CapWatch,
+};
 use sfu::synthetic::media::{SpeechPattern, VideoPattern};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 use sfu::ServerHandle;
 
 fn speakers(server: &ServerHandle, room: &str, count: usize, video: bool, seed: u64) -> BroadcastOptions {
-    let mut b = BroadcastOptions::new(server.ws_url(), room, count);
-    b.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    b.duration = Duration::from_secs(11);
+    let mut b = broadcast_options(server, room, count, Duration::from_secs(11));
     b.video = video;
     b.seed = seed;
     b.speech = SpeechPattern {
@@ -34,9 +34,7 @@ fn speakers(server: &ServerHandle, room: &str, count: usize, video: bool, seed: 
 }
 
 fn video_viewers(server: &ServerHandle, room: &str, count: usize) -> ViewerOptions {
-    let mut v = ViewerOptions::new(server.ws_url(), room, count);
-    v.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    v.duration = Duration::from_secs(8);
+    let mut v = viewer_options(server, room, count, Duration::from_secs(8));
     v.feed = true;
     v.video = true;
     v
@@ -81,11 +79,6 @@ fn assert_clean_video_feed(v: &Report) {
             peer.index
         );
     }
-}
-
-fn assert_all_connected(r: &Report) {
-    let s = &r.summary;
-    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::json;
 use sfu::http_client::{HttpClient, HttpError};
-use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
+use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, ViewerOptions};
 
 async fn healthz(server: &sfu::ServerHandle) -> Result<String, (u16, String)> {
     let http = HttpClient::new(server.tls_certificate_pem()).unwrap();
@@ -264,24 +264,15 @@ async fn parked_sessions_are_bounded() {
 }
 
 fn broadcasters(server: &sfu::ServerHandle, room: &str, seed: u64, secs: u64) -> BroadcastOptions {
-    let mut o = BroadcastOptions::new(server.ws_url(), room, 1);
-    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    o.duration = Duration::from_secs(secs);
+    let mut o = broadcast_options(server, room, 1, Duration::from_secs(secs));
     o.seed = seed;
     o
 }
 
 fn viewers(server: &sfu::ServerHandle, room: &str, count: usize, feed: bool, secs: u64) -> ViewerOptions {
-    let mut o = ViewerOptions::new(server.ws_url(), room, count);
-    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    o.duration = Duration::from_secs(secs);
+    let mut o = viewer_options(server, room, count, Duration::from_secs(secs));
     o.feed = feed;
     o
-}
-
-fn assert_all_connected(r: &Report) {
-    let s = &r.summary;
-    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
 }
 
 /// A worker dies (a simulated crash: its thread exits and the mediasoup crate takes its death

@@ -6,23 +6,11 @@ mod common;
 use std::collections::HashSet;
 use std::time::Duration;
 
-use common::{assert_released, eventually, start, test_config};
+use common::{
+    assert_all_connected, assert_released, broadcast_options, eventually, start, test_config, viewer_options,
+};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 use sfu::ServerHandle;
-
-fn broadcast_options(server: &ServerHandle, room: &str, count: usize, duration: Duration) -> BroadcastOptions {
-    let mut o = BroadcastOptions::new(server.ws_url(), room, count);
-    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    o.duration = duration;
-    o
-}
-
-fn viewer_options(server: &ServerHandle, room: &str, count: usize, duration: Duration) -> ViewerOptions {
-    let mut o = ViewerOptions::new(server.ws_url(), room, count);
-    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
-    o.duration = duration;
-    o
-}
 
 /// Starts the broadcasters, waits until the server has their `producers` producers, then runs
 /// the viewers; returns both reports once everyone has left.
@@ -37,11 +25,6 @@ async fn run(
     let v = run_viewers(viewers).await.expect("viewers run");
     let b = b.await.expect("broadcaster task").expect("broadcasters run");
     (b, v)
-}
-
-fn assert_all_connected(r: &Report) {
-    let s = &r.summary;
-    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
+use sfu::synthetic::{BroadcastOptions, Report, ViewerOptions};
 use sfu::{Config, Server, ServerHandle};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -109,6 +110,28 @@ pub async fn assert_released(server: &ServerHandle) {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// Synthetic broadcasters aimed at `server` (trusting its dev certificate over TLS).
+pub fn broadcast_options(server: &ServerHandle, room: &str, count: usize, duration: Duration) -> BroadcastOptions {
+    let mut o = BroadcastOptions::new(server.ws_url(), room, count);
+    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
+    o.duration = duration;
+    o
+}
+
+/// Synthetic viewers aimed at `server` (trusting its dev certificate over TLS).
+pub fn viewer_options(server: &ServerHandle, room: &str, count: usize, duration: Duration) -> ViewerOptions {
+    let mut o = ViewerOptions::new(server.ws_url(), room, count);
+    o.target.tls_root_pem = server.tls_certificate_pem().map(str::to_string);
+    o.duration = duration;
+    o
+}
+
+/// Every synthetic peer of the run connected and none failed.
+pub fn assert_all_connected(r: &Report) {
+    let s = &r.summary;
+    assert_eq!((s.connected, s.failed), (s.peers, 0), "{s}");
 }
 
 /// Samples the utterance buffer every 20 ms while a test runs, counting the samples over its cap.
