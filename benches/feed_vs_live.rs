@@ -151,7 +151,7 @@ fn main() {
         let report = run_viewers(v).await.expect("onset viewers run");
         assert_eq!(report.summary.failed, 0, "{}", report.summary);
         let http = sfu::http_client::HttpClient::new(None).expect("http client");
-        let dump = sfu::admin::fetch(&http, &server.ws_url, ADMIN_TOKEN, None)
+        let dump = sfu::http_client::admin::fetch(&http, &server.ws_url, ADMIN_TOKEN, None)
             .await
             .expect("admin dump");
         talkers.abort();

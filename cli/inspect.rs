@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use sfu::admin::{RoomDump, ServerDump};
+use sfu::dump::{RoomDump, ServerDump};
 use sfu::http_client::HttpClient;
 
 #[derive(clap::Args)]
@@ -49,7 +49,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
     };
     let client = HttpClient::new(ca.as_deref())?;
     // Checked before connecting, so a typo is reported as such.
-    sfu::admin::rooms_url(&args.url, args.room.as_deref())
+    sfu::http_client::admin::rooms_url(&args.url, args.room.as_deref())
         .context("--url must be http(s)://HOST:PORT (or ws(s)://HOST:PORT/ws) and --room a room name")?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -58,7 +58,7 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
     runtime.block_on(async {
         let mut previous: Option<(Instant, ServerDump)> = None;
         loop {
-            let dump = sfu::admin::fetch(&client, &args.url, token, args.room.as_deref()).await?;
+            let dump = sfu::http_client::admin::fetch(&client, &args.url, token, args.room.as_deref()).await?;
             let now = Instant::now();
             if args.json {
                 println!("{}", serde_json::to_string(&dump)?);

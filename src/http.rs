@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::{bearer_token, require_admin, AuthError};
 use crate::server::ServerContext;
-use crate::signaling::protocol::{response_error, ErrorBody, ErrorCode};
+use crate::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::ws;
 
 pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {

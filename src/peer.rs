@@ -13,14 +13,14 @@ use mediasoup::producer::DirectProducer;
 use mediasoup::types::data_structures::{IceState, TransportTuple};
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
-use crate::admin::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
+use crate::dump::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
 use crate::buffer::{MediaKind as BufferKind, Speaker};
 use crate::config::Limits;
 use crate::feed::engine::{FeedEngine, Subscription};
 use crate::feed::{Feed, FeedConfig, RewriterConfig};
 use crate::recommend::{Preferences, ViewerContext};
 use crate::room::{PeerEvent, PeerLink, Room, RoomMedia};
-use crate::signaling::protocol::{
+use crate::protocol::{
     ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, ResumedConsumer, ResumedTransport, Role,
     SubscribeFeedResponse, TransportResponse,
 };
@@ -808,7 +808,7 @@ mod tests {
     use mediasoup::prelude::*;
 
     use super::consume_error;
-    use crate::signaling::protocol::ErrorCode;
+    use crate::protocol::ErrorCode;
 
     #[test]
     fn a_closed_producer_is_not_found_and_bad_capabilities_cannot_consume() {

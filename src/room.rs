@@ -16,7 +16,7 @@ use mediasoup::prelude::*;
 use parking_lot::Mutex;
 use tokio::sync::{mpsc, OnceCell};
 
-use crate::signaling::protocol::{Notification, PeerInfo, ProducerInfo};
+use crate::protocol::{Notification, PeerInfo, ProducerInfo};
 use crate::stats::{Counter, ServerCounters};
 use crate::workers::{media_codecs, FeedCodecs, LoadGuard, PoolWorker, WorkerPool};
 
@@ -31,7 +31,7 @@ pub(crate) enum PeerEvent {
         producer_id: ProducerId,
     },
     /// The admin API asks the session to describe the peer's objects.
-    Inspect(tokio::sync::oneshot::Sender<crate::admin::PeerDump>),
+    Inspect(tokio::sync::oneshot::Sender<crate::dump::PeerDump>),
     /// The room moved to a new router (its worker died): every media object of the peer is
     /// gone; the session drops them and tells the client.
     MediaReset { reason: &'static str },

@@ -236,7 +236,7 @@ impl ServerHandle {
     }
 
     /// Everything the admin API shows: rooms, peers and their media objects, buffer, workers.
-    pub async fn dump(&self, room: Option<&str>) -> crate::admin::ServerDump {
+    pub async fn dump(&self, room: Option<&str>) -> crate::dump::ServerDump {
         crate::admin::dump(&self.ctx, room).await
     }
 

@@ -19,6 +19,7 @@ use mediasoup::worker::{WorkerLogLevel, WorkerLogTag};
 use parking_lot::RwLock;
 use tokio::sync::mpsc;
 
+pub use crate::dump::WorkerStats;
 use crate::config::Config;
 
 /// Why the pool could not start.
@@ -153,21 +154,6 @@ impl Drop for LoadGuard {
         };
         counter.fetch_sub(1, Ordering::Relaxed);
     }
-}
-
-/// A snapshot of one worker for metrics and `sfu inspect`.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct WorkerStats {
-    pub index: usize,
-    pub tid: i32,
-    pub cpu_seconds: Option<f64>,
-    pub rooms: usize,
-    pub peers: usize,
-    pub dead: bool,
-    /// Times this slot's worker died and was replaced.
-    #[serde(default)]
-    pub restarts: u32,
-    pub ports: Vec<String>,
 }
 
 fn protocol_name(p: Protocol) -> &'static str {

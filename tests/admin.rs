@@ -114,7 +114,7 @@ async fn admin_api_dumps_rooms_behind_its_token() {
     let http = client(&server);
     let base = server.http_url();
 
-    let dump = sfu::admin::fetch(&http, &base, TOKEN, None).await.unwrap();
+    let dump = sfu::http_client::admin::fetch(&http, &base, TOKEN, None).await.unwrap();
     assert_eq!(dump.rooms.len(), 2);
     assert_eq!(dump.counts.peers, 4);
     assert_eq!(dump.workers.len(), 2);
@@ -136,10 +136,10 @@ async fn admin_api_dumps_rooms_behind_its_token() {
     assert_eq!(viewer.feed.as_ref().unwrap().consumer_id, viewer.consumers[0].id);
 
     // One room only.
-    let one = sfu::admin::fetch(&http, &base, TOKEN, Some("admin2")).await.unwrap();
+    let one = sfu::http_client::admin::fetch(&http, &base, TOKEN, Some("admin2")).await.unwrap();
     assert_eq!(one.rooms.len(), 1);
     assert_eq!(one.rooms[0].id, "admin2");
-    let none = sfu::admin::fetch(&http, &base, TOKEN, Some("nope")).await.unwrap();
+    let none = sfu::http_client::admin::fetch(&http, &base, TOKEN, Some("nope")).await.unwrap();
     assert!(none.rooms.is_empty());
 
     // Without the token, with a wrong one, with a bad query.
@@ -207,7 +207,7 @@ async fn sfu_inspect_prints_tables_and_json() {
 
     let out = tokio::task::block_in_place(|| inspect(&server, &["--token", TOKEN, "--json", "--room", "inspect1"]));
     assert!(out.status.success());
-    let dump: sfu::admin::ServerDump = serde_json::from_slice(&out.stdout).unwrap();
+    let dump: sfu::dump::ServerDump = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(dump.rooms[0].peers.len(), 2);
 
     // Errors say what to fix and exit non-zero.

@@ -21,7 +21,7 @@ use parking_lot::Mutex;
 use serde_json::{json, Value};
 use sfu::auth::{AuthError, ClaimRules, FirebaseVerifier, KeyCache, KeyCacheOptions, Role};
 use sfu::config::{AuthMode, TurnServerConfig};
-use sfu::signaling::protocol::{ErrorBody, ErrorCode};
+use sfu::protocol::{ErrorBody, ErrorCode};
 
 const PROJECT: &str = "demo-sfu";
 const SIGNER_CERT: &str = include_str!("fixtures/auth/signer.cert.pem");
@@ -607,12 +607,12 @@ async fn the_admin_api_takes_an_admins_id_token() {
     let server = start(firebase_config(&keys.url)).await;
     let http = sfu::http_client::HttpClient::new(server.tls_certificate_pem()).unwrap();
     let base = server.http_url();
-    let dump = sfu::admin::fetch(&http, &base, &token("boss", Some("admin")), None)
+    let dump = sfu::http_client::admin::fetch(&http, &base, &token("boss", Some("admin")), None)
         .await
         .unwrap();
     assert!(dump.rooms.is_empty());
     for (who, role) in [("ann", Some("broadcaster")), ("bob", None)] {
-        let e = sfu::admin::fetch(&http, &base, &token(who, role), None)
+        let e = sfu::http_client::admin::fetch(&http, &base, &token(who, role), None)
             .await
             .unwrap_err();
         let sfu::http_client::HttpError::Status { status, body, .. } = e else {
@@ -620,7 +620,7 @@ async fn the_admin_api_takes_an_admins_id_token() {
         };
         assert_eq!(status, 403, "{body}");
     }
-    let e = sfu::admin::fetch(&http, &base, "not-a-token", None).await.unwrap_err();
+    let e = sfu::http_client::admin::fetch(&http, &base, "not-a-token", None).await.unwrap_err();
     assert!(
         matches!(e, sfu::http_client::HttpError::Status { status: 403, .. }),
         "{e}"

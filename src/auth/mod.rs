@@ -17,7 +17,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{AuthConfig, AuthMode};
-use crate::signaling::protocol::{self, ErrorBody, ErrorCode};
+use crate::protocol::{self, ErrorBody, ErrorCode};
 
 pub use claims::ClaimRules;
 pub use firebase::FirebaseVerifier;

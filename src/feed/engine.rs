@@ -20,11 +20,11 @@ use mediasoup::producer::DirectProducer;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::{Feed, FeedEvent, FeedOutput, Pacer, SwitchReason, WaitReason};
+use super::{Feed, FeedEvent, FeedOutput, FeedStats, Pacer, SwitchReason, WaitReason};
 use crate::buffer::{EndState, MediaKind};
 use crate::recommend::Preferences;
 use crate::room::{PeerEvent, PeerLink};
-use crate::signaling::protocol::Notification;
+use crate::protocol::Notification;
 use crate::stats::Percentiles;
 use crate::tap::KeyFrameSources;
 
@@ -83,33 +83,6 @@ struct EngineStats {
     viewer_key_frame_requests: AtomicU64,
     /// Published by the engine once per window: (lateness, onset to first packet).
     latency: parking_lot::Mutex<(Percentiles, Percentiles)>,
-}
-
-/// A snapshot of the engine's counters.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FeedStats {
-    /// Feeds running now.
-    pub feeds: u64,
-    /// Packets sent to viewers, ever.
-    pub packets: u64,
-    /// Switches from one utterance to the next, ever.
-    pub switches: u64,
-    pub send_errors: u64,
-    /// Of `packets`, video ones.
-    #[serde(default)]
-    pub video_packets: u64,
-    /// Key frames asked of speakers' cameras for feeds (video switches and viewers' PLIs).
-    #[serde(default)]
-    pub key_frame_requests: u64,
-    /// Key frame requests (PLI/FIR) that viewers sent on their feed's video.
-    #[serde(default)]
-    pub viewer_key_frame_requests: u64,
-    /// How late packets left compared with their playout schedule (the latency the server adds
-    /// to a paced utterance), since the server started (published once a second).
-    pub lateness_ms: Percentiles,
-    /// From a speech onset seen by the tap to the first packet sent to a feed it woke.
-    pub onset_to_first_packet_ms: Percentiles,
 }
 
 /// The engine task's own latency histograms (µs), published as percentiles once a second, so the

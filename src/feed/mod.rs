@@ -10,8 +10,9 @@ mod feed;
 mod pacer;
 mod playout;
 mod rewriter;
+mod stats;
 
-pub use engine::FeedStats;
 pub use feed::{Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason};
 pub use pacer::Pacer;
 pub use rewriter::RewriterConfig;
+pub use stats::FeedStats;

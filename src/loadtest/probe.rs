@@ -71,7 +71,7 @@ impl Probe<'_> {
     pub async fn check(&self) -> Result<(), HttpError> {
         match self {
             Probe::Local(_) => Ok(()),
-            Probe::Remote { client, base, token } => crate::admin::fetch(client, base, token, None).await.map(drop),
+            Probe::Remote { client, base, token } => crate::http_client::admin::fetch(client, base, token, None).await.map(drop),
         }
     }
 
@@ -98,7 +98,7 @@ impl Probe<'_> {
 
 /// The `/metrics` URL of the server at `base` (signaling or HTTP URL).
 fn metrics_url(base: &str) -> Result<String, HttpError> {
-    Ok(crate::admin::rooms_url(base, None)?.replace("/admin/rooms", "/metrics"))
+    Ok(crate::http_client::admin::rooms_url(base, None)?.replace("/admin/rooms", "/metrics"))
 }
 
 /// `name{labels} value` lines of the Prometheus text format (comments skipped).

@@ -10,8 +10,9 @@ use tokio::sync::mpsc;
 use crate::auth::{turn_ice_servers, Identity};
 use crate::peer::Peer;
 use crate::room::{PeerEvent, PeerLink, RoomError};
+use crate::room_name::RoomName;
 use crate::server::ServerContext;
-use crate::signaling::protocol::{
+use crate::protocol::{
     response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PeerInfo, PingResponse,
     ProduceResponse, Request, RestartIceResponse, ResumeResponse, Role, RouterCapabilitiesResponse,
 };
@@ -35,16 +36,7 @@ fn new_resume_token() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-const MAX_ROOM_NAME: usize = 64;
 const MAX_DISPLAY_NAME: usize = 64;
-
-fn valid_room_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= MAX_ROOM_NAME
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
 
 impl Session {
     pub(crate) fn new(ctx: Arc<ServerContext>, identity: Option<Identity>) -> (Session, mpsc::Receiver<PeerEvent>) {
@@ -228,12 +220,8 @@ impl Session {
                 format!("already in room {:?}; leave first", peer.room().id()),
             ));
         }
-        if !valid_room_name(&join.room) {
-            return Err(ErrorBody::new(
-                ErrorCode::InvalidParams,
-                format!("join: room must be 1-{MAX_ROOM_NAME} characters of A-Z a-z 0-9 - _ ."),
-            ));
-        }
+        let room_name = RoomName::parse(&join.room)
+            .map_err(|e| ErrorBody::new(ErrorCode::InvalidParams, format!("join: {e}")))?;
         if join
             .display_name
             .as_ref()
@@ -262,7 +250,7 @@ impl Session {
         let (room, snapshot) = self
             .ctx
             .rooms
-            .join(&self.ctx.pool, &join.room, link.clone())
+            .join(&self.ctx.pool, room_name.as_str(), link.clone())
             .await
             .map_err(|e| match e {
                 RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorBody::new(ErrorCode::RoomFull, e.to_string()),
@@ -377,20 +365,5 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         self.release();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn room_names() {
-        assert!(valid_room_name("lobby"));
-        assert!(valid_room_name("a-b_c.d9"));
-        assert!(!valid_room_name(""));
-        assert!(!valid_room_name("has space"));
-        assert!(!valid_room_name("ünï"));
-        assert!(!valid_room_name(&"x".repeat(65)));
     }
 }

@@ -14,7 +14,7 @@ use tokio::time::{timeout, Instant, MissedTickBehavior};
 
 use crate::auth::Identity;
 use crate::server::ServerContext;
-use crate::signaling::protocol::{
+use crate::protocol::{
     parse_request, response_error, response_ok, ErrorBody, ErrorCode, Method, Notification, Request,
 };
 use crate::signaling::resume::Parked;

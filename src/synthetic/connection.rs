@@ -23,7 +23,7 @@ use tokio::net::UdpSocket;
 
 use super::signaling::SignalingClient;
 use super::SyntheticError;
-use crate::signaling::protocol::TransportResponse;
+use crate::protocol::TransportResponse;
 
 /// Payload types and header extension ids this transport sends or expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -49,7 +49,7 @@ pub enum SyntheticError {
 impl SyntheticError {
     /// The server answered `media_reset`: the room's worker died and `mediaReset` follows.
     pub(crate) fn is_media_reset(&self) -> bool {
-        matches!(self, SyntheticError::Signaling(e) if e.code() == Some(crate::signaling::protocol::ErrorCode::MediaReset))
+        matches!(self, SyntheticError::Signaling(e) if e.code() == Some(crate::protocol::ErrorCode::MediaReset))
     }
 }
 

@@ -21,7 +21,7 @@ use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
 use super::stats::{latency_histogram, StreamStats};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
-use crate::signaling::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
+use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
 
 pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError> {
     let crypto = Arc::new(str0m::crypto::from_feature_flags());

@@ -15,7 +15,7 @@ use rtc::rtp_transceiver::rtp_sender::{
     RTCPFeedback, RTCRtpCodec, RTCRtpCodecParameters, RTCRtpHeaderExtensionCapability, RtpCodecKind,
 };
 use serde_json::{json, Value};
-use sfu::signaling::protocol::ErrorCode;
+use sfu::protocol::ErrorCode;
 use sfu::synthetic::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use sfu::synthetic::stats::{latency_histogram, StreamStats};
 use sfu::synthetic::{

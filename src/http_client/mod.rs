@@ -2,6 +2,8 @@
 //! tools read the admin API with it. hyper's client with rustls (ring) and the system roots, or
 //! one given CA certificate (the `--dev-tls` server's self-signed certificate).
 
+pub mod admin;
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -1,0 +1,114 @@
+//! What the admin API shows of a running server (`GET /admin/rooms`, `sfu inspect`): plain data,
+//! gathered by `admin` on the server and read back by `http_client::admin` in the tools.
+
+use serde::{Deserialize, Serialize};
+
+use crate::buffer::StoreStats;
+use crate::feed::FeedStats;
+use crate::stats::ObjectCounts;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerDump {
+    pub version: String,
+    pub uptime_secs: f64,
+    pub draining: bool,
+    pub counts: ObjectCounts,
+    pub process: ProcessDump,
+    pub workers: Vec<WorkerStats>,
+    pub buffer: StoreStats,
+    pub feeds: FeedStats,
+    pub rooms: Vec<RoomDump>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProcessDump {
+    pub cpu_seconds: Option<f64>,
+    pub rss_bytes: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomDump {
+    pub id: String,
+    pub worker: usize,
+    pub buffer: RoomBufferDump,
+    pub peers: Vec<PeerDump>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomBufferDump {
+    pub bytes: usize,
+    pub live: usize,
+    pub finished: usize,
+    pub readers: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeerDump {
+    pub peer_id: String,
+    pub display_name: Option<String>,
+    pub role: String,
+    /// The session did not answer in time (it is busy or closing); its objects are not listed.
+    #[serde(default)]
+    pub busy: bool,
+    pub transports: Vec<TransportDump>,
+    pub producers: Vec<ProducerDump>,
+    pub consumers: Vec<ConsumerDump>,
+    pub feed: Option<FeedDump>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransportDump {
+    pub id: String,
+    pub direction: String,
+    pub ice_state: String,
+    pub dtls_state: String,
+    /// `udp 203.0.113.5:50000 -> 10.0.0.1:10001`, once ICE has a selected pair.
+    pub tuple: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProducerDump {
+    pub id: String,
+    pub kind: String,
+    pub paused: bool,
+    /// Recorded into the utterance buffer.
+    pub recorded: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsumerDump {
+    pub id: String,
+    pub producer_id: String,
+    pub kind: String,
+    pub paused: bool,
+    pub producer_paused: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FeedDump {
+    pub consumer_id: String,
+}
+
+/// A snapshot of one worker for metrics and `sfu inspect`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkerStats {
+    pub index: usize,
+    pub tid: i32,
+    pub cpu_seconds: Option<f64>,
+    pub rooms: usize,
+    pub peers: usize,
+    pub dead: bool,
+    /// Times this slot's worker died and was replaced.
+    #[serde(default)]
+    pub restarts: u32,
+    pub ports: Vec<String>,
+}
