@@ -111,6 +111,23 @@ fn short(id: &str) -> &str {
 /// Plain-text tables of one dump; `since` is the previous dump (for CPU percentages).
 fn render(d: &ServerDump, since: Option<(Duration, &ServerDump)>, room: Option<&str>) -> String {
     let mut out = String::new();
+    render_summary(&mut out, d);
+    render_workers(&mut out, d, since);
+    if d.rooms.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            room.map_or("no rooms".to_string(), |r| format!("no room {r:?}"))
+        );
+    }
+    for r in &d.rooms {
+        render_room(&mut out, r);
+    }
+    out
+}
+
+/// The server's counts, process, buffer and feeds.
+fn render_summary(out: &mut String, d: &ServerDump) {
     let c = &d.counts;
     let _ = writeln!(
         out,
@@ -151,6 +168,10 @@ fn render(d: &ServerDump, since: Option<(Duration, &ServerDump)>, room: Option<&
         "feeds    {} running  packets {}  switches {}  send errors {}",
         d.feeds.feeds, d.feeds.packets, d.feeds.switches, d.feeds.send_errors
     );
+}
+
+/// One line per worker, with its CPU share since the previous dump.
+fn render_workers(out: &mut String, d: &ServerDump, since: Option<(Duration, &ServerDump)>) {
     let _ = writeln!(
         out,
         "\nworker  tid      cpu      cpu%   rooms  peers  ports              state"
@@ -182,17 +203,6 @@ fn render(d: &ServerDump, since: Option<(Duration, &ServerDump)>, room: Option<&
             state
         );
     }
-    if d.rooms.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            room.map_or("no rooms".to_string(), |r| format!("no room {r:?}"))
-        );
-    }
-    for r in &d.rooms {
-        render_room(&mut out, r);
-    }
-    out
 }
 
 fn render_room(out: &mut String, r: &RoomDump) {

@@ -9,15 +9,16 @@ use std::time::Duration;
 
 use tokio::sync::oneshot;
 
+use crate::context::Context;
 use crate::dump::{PeerDump, ProcessDump, RoomBufferDump, RoomDump, ServerDump};
-use crate::room::{PeerEvent, Room};
-use crate::server::ServerContext;
+use crate::link::PeerEvent;
+use crate::room::Room;
 
 /// How long one session may take to describe itself before it is listed as busy.
 const PEER_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// Dumps the server, or only `room` when given.
-pub(crate) async fn dump(ctx: &ServerContext, room: Option<&str>) -> ServerDump {
+pub(crate) async fn dump(ctx: &Context, room: Option<&str>) -> ServerDump {
     let mut store = ctx.recording.store.stats();
     let room_stats = std::mem::take(&mut store.rooms);
     let mut rooms = Vec::new();
@@ -65,7 +66,7 @@ async fn dump_peers(room: &Room) -> Vec<PeerDump> {
     for link in links {
         let (tx, rx) = oneshot::channel();
         // Not `link.send`: a full queue here must not count as a lost notification.
-        let sent = link.events.try_send(PeerEvent::Inspect(tx)).is_ok();
+        let sent = link.try_ask(PeerEvent::Inspect(tx));
         asked.push((link.info, sent.then_some(rx)));
     }
     let mut peers = Vec::with_capacity(asked.len());
@@ -88,4 +89,3 @@ async fn dump_peers(room: &Room) -> Vec<PeerDump> {
     peers.sort_by(|a, b| a.peer_id.cmp(&b.peer_id));
     peers
 }
-

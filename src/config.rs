@@ -193,7 +193,7 @@ pub struct AuthConfig {
     /// The custom claim that holds the role.
     pub role_claim: String,
     /// The role of a token without that claim.
-    pub default_role: crate::auth::Role,
+    pub default_role: crate::role::Role,
     /// Tolerated clock difference with Google for `iat` and `auth_time`.
     pub clock_skew_secs: u64,
 }
@@ -212,7 +212,7 @@ impl Default for AuthConfig {
             keys_url: GOOGLE_SECURETOKEN_KEYS_URL.to_string(),
             emulator_host: None,
             role_claim: "role".to_string(),
-            default_role: crate::auth::Role::Viewer,
+            default_role: crate::role::Role::Viewer,
             clock_skew_secs: 60,
         }
     }
@@ -1093,7 +1093,7 @@ mod tests {
         )
         .unwrap();
         p.validate().unwrap();
-        assert_eq!(p.auth.default_role, crate::auth::Role::Broadcaster);
+        assert_eq!(p.auth.default_role, crate::role::Role::Broadcaster);
         assert_eq!(p.auth.keys_url, GOOGLE_SECURETOKEN_KEYS_URL);
         p.auth.emulator_host = Some("127.0.0.1:9099".into());
         let e = err_of(&p);

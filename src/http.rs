@@ -12,11 +12,19 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{bearer_token, require_admin, AuthError};
-use crate::server::ServerContext;
+use crate::context::Context;
 use crate::protocol::{response_error, ErrorBody, ErrorCode};
+use crate::signaling::hub::SignalingHub;
 use crate::signaling::ws;
 
-pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
+/// What the handlers share: the server's core and the signaling layer's state.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    ctx: Arc<Context>,
+    hub: Arc<SignalingHub>,
+}
+
+pub(crate) fn router(ctx: Arc<Context>, hub: Arc<SignalingHub>) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/app.js", get(app_js))
@@ -25,16 +33,16 @@ pub(crate) fn router(ctx: Arc<ServerContext>) -> Router {
         .route("/metrics", get(metrics))
         .route("/admin/rooms", get(admin_rooms))
         .route("/admin/workers/{index}/crash", post(admin_crash_worker))
-        .with_state(ctx)
+        .with_state(AppState { ctx, hub })
 }
 
 async fn websocket(
-    State(ctx): State<Arc<ServerContext>>,
+    State(AppState { ctx, hub }): State<AppState>,
     ConnectInfo(remote): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    if ctx.shutdown.is_cancelled() || ctx.draining.is_cancelled() {
+    if ctx.shutdown.is_cancelled() || hub.is_draining() {
         return http_error(
             StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::ShuttingDown,
@@ -73,7 +81,7 @@ async fn websocket(
         _ => None,
     };
     let counters = Arc::clone(&ctx.counters);
-    let permit = match ctx.connections.admit(remote.ip(), || counters.connections.count()) {
+    let permit = match hub.connections.admit(remote.ip(), || counters.connections.count()) {
         Ok(p) => p,
         Err(e) => {
             tracing::info!(%remote, message = %e.message, "connection refused");
@@ -87,11 +95,11 @@ async fn websocket(
         }
     };
     let limits = &ctx.config.limits;
-    let tracker = ctx.sessions.clone();
+    let (max_frame, tracker) = (limits.max_frame_bytes, hub.sessions.clone());
     upgrade
-        .max_message_size(limits.max_frame_bytes)
-        .max_frame_size(limits.max_frame_bytes)
-        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, socket, remote, permit, identity)))
+        .max_message_size(max_frame)
+        .max_frame_size(max_frame)
+        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, hub, socket, remote, permit, identity)))
 }
 
 #[derive(Serialize)]
@@ -103,11 +111,11 @@ struct Health {
     peers: i64,
 }
 
-async fn healthz(State(ctx): State<Arc<ServerContext>>) -> Response {
+async fn healthz(State(AppState { ctx, hub }): State<AppState>) -> Response {
     let workers = ctx.pool.workers();
     let alive = workers.iter().filter(|w| !w.is_dead()).count();
     let counts = ctx.counters.snapshot();
-    let (code, status) = if ctx.shutdown.is_cancelled() || ctx.draining.is_cancelled() {
+    let (code, status) = if ctx.shutdown.is_cancelled() || hub.is_draining() {
         (StatusCode::SERVICE_UNAVAILABLE, "draining")
     } else if alive == 0 {
         (StatusCode::SERVICE_UNAVAILABLE, "no_workers")
@@ -132,7 +140,7 @@ fn http_error(status: StatusCode, code: ErrorCode, message: &str) -> Response {
 
 /// Checks `Authorization: Bearer <token>`: the configured admin token, or (with Firebase auth)
 /// an ID token whose role is admin. `Err` is the response to send instead.
-async fn check_admin(ctx: &ServerContext, headers: &HeaderMap) -> Result<(), Box<Response>> {
+async fn check_admin(ctx: &Context, headers: &HeaderMap) -> Result<(), Box<Response>> {
     let static_token = ctx.config.admin.token.as_deref();
     if static_token.is_none() && !ctx.auth.enabled() {
         return Err(Box::new(http_error(
@@ -191,7 +199,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-async fn metrics(State(ctx): State<Arc<ServerContext>>, headers: HeaderMap) -> Response {
+async fn metrics(State(AppState { ctx, .. }): State<AppState>, headers: HeaderMap) -> Response {
     if ctx.config.admin.protect_metrics {
         if let Err(response) = check_admin(&ctx, &headers).await {
             return *response;
@@ -217,7 +225,7 @@ struct AdminQuery {
 }
 
 async fn admin_rooms(
-    State(ctx): State<Arc<ServerContext>>,
+    State(AppState { ctx, .. }): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<AdminQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
@@ -237,7 +245,7 @@ async fn admin_rooms(
 /// Fault injection (`admin.fault_injection`): makes one mediasoup worker die as a crash would;
 /// the server replaces it and moves its rooms, and their clients get `mediaReset`.
 async fn admin_crash_worker(
-    State(ctx): State<Arc<ServerContext>>,
+    State(AppState { ctx, .. }): State<AppState>,
     headers: HeaderMap,
     index: Result<Path<usize>, axum::extract::rejection::PathRejection>,
 ) -> Response {

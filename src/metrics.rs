@@ -6,7 +6,7 @@
 
 use prometheus::{IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry, TextEncoder};
 
-use crate::server::ServerContext;
+use crate::context::Context;
 
 #[derive(Debug, thiserror::Error)]
 #[error("cannot render metrics: {0}")]
@@ -66,10 +66,20 @@ impl Builder {
 }
 
 /// The whole exposition for one scrape.
-pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
+pub(crate) fn render(ctx: &Context) -> Result<String, MetricsError> {
     let b = Builder {
         registry: Registry::new(),
     };
+    objects(&b, ctx)?;
+    workers(&b, ctx)?;
+    process(&b, ctx)?;
+    buffer(&b, ctx)?;
+    feeds(&b, ctx)?;
+    Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
+}
+
+/// Rooms, peers and mediasoup objects open now; signaling messages and errors.
+fn objects(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     let counts = ctx.counters.snapshot();
     b.gauge("rooms", "Rooms open now.", counts.rooms)?;
     b.gauge("peers", "Peers joined to a room now.", counts.peers)?;
@@ -98,8 +108,11 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
         "Error responses sent, by protocol error code.",
         &["code"],
         &errors,
-    )?;
+    )
+}
 
+/// Per worker: up, restarts, rooms, peers, CPU.
+fn workers(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     let workers = ctx.pool.stats();
     let index: Vec<String> = workers.iter().map(|w| w.index.to_string()).collect();
     let per_worker = |f: &dyn Fn(&crate::workers::WorkerStats) -> i64| -> Vec<(Vec<&str>, i64)> {
@@ -150,8 +163,11 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
             cpu.get_metric_with_label_values(&[i.as_str()])?.inc_by(seconds);
         }
     }
-    b.registry.register(Box::new(cpu))?;
+    b.registry.register(Box::new(cpu))
+}
 
+/// The process's CPU, memory and uptime.
+fn process(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     if let Some(seconds) = crate::procfs::process_cpu_time() {
         let c = prometheus::Counter::new("sfu_process_cpu_seconds_total", "CPU time of the whole process.")?;
         c.inc_by(seconds.as_secs_f64());
@@ -168,8 +184,11 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
         "uptime_seconds",
         "Seconds since the server started.",
         ctx.started.elapsed().as_secs_f64(),
-    )?;
+    )
+}
 
+/// The utterance buffer, in all and per room (with the rooms' peers).
+fn buffer(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     let store = ctx.recording.store.stats();
     b.gauge(
         "buffer_bytes",
@@ -230,8 +249,11 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
     )?;
     let rooms = ctx.rooms.list();
     let room_peers: Vec<(Vec<&str>, i64)> = rooms.iter().map(|r| (vec![r.id()], r.peer_count() as i64)).collect();
-    b.gauge_vec("room_peers", "Peers in the room.", &["room"], &room_peers)?;
+    b.gauge_vec("room_peers", "Peers in the room.", &["room"], &room_peers)
+}
 
+/// The feed engine's counters and latency quantiles.
+fn feeds(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     let feeds = ctx.recording.feeds.stats();
     b.counter(
         "feed_packets_total",
@@ -280,7 +302,5 @@ pub(crate) fn render(ctx: &ServerContext) -> Result<String, MetricsError> {
         "feed_viewer_key_frame_requests_total",
         "PLIs and FIRs viewers sent on their feed's video.",
         feeds.viewer_key_frame_requests,
-    )?;
-
-    Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
+    )
 }

@@ -13,20 +13,82 @@ use mediasoup::producer::DirectProducer;
 use mediasoup::types::data_structures::{IceState, TransportTuple};
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
 
-use crate::dump::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
-use crate::buffer::{MediaKind as BufferKind, Speaker};
+use crate::buffer::Speaker;
 use crate::config::Limits;
-use crate::feed::engine::{FeedEngine, Subscription};
-use crate::feed::{Feed, FeedConfig, RewriterConfig};
-use crate::recommend::{Preferences, ViewerContext};
-use crate::room::{PeerEvent, PeerLink, Room, RoomMedia};
-use crate::protocol::{
-    ConsumeResponse, Direction, ErrorBody, ErrorCode, ProducerInfo, ResumedConsumer, ResumedTransport, Role,
-    SubscribeFeedResponse, TransportResponse,
-};
+use crate::dump::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
+use crate::feed::engine::{FeedEngine, FeedViewer, Subscription};
+use crate::feed::rtcp::RtcpRegistration;
+use crate::link::{PeerEvent, PeerLink, ProducerInfo};
+use crate::recommend::Preferences;
+use crate::recording::{tap, Recording, SpeakerRecording, Tap, TapError};
+use crate::role::Role;
+use crate::room::{Room, RoomMedia};
 use crate::stats::{Counter, ServerCounters};
-use crate::tap::{tap, Recording, SpeakerRecording, Tap, TapError};
 use crate::workers::LoadGuard;
+
+/// Which way a WebRTC transport carries media, seen from the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The client sends (a broadcaster's producers).
+    Send,
+    /// The client receives (consumers, the feed).
+    Recv,
+}
+
+/// Why a peer's request was refused. Each message says what to do; the signaling edge maps the
+/// variant to the protocol's error code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PeerError {
+    /// The peer's role does not allow this.
+    #[error("{0}")]
+    Forbidden(&'static str),
+    #[error("a peer may have at most {max} {what}")]
+    LimitExceeded { what: &'static str, max: usize },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    WrongDirection(&'static str),
+    #[error("{0}")]
+    InvalidParams(String),
+    #[error("{0}")]
+    CannotConsume(String),
+    #[error("already subscribed to the feed")]
+    AlreadySubscribed,
+    /// mediasoup refused the operation: the client's parameters or state.
+    #[error("{what}: {message}")]
+    Media { what: &'static str, message: String },
+    /// The room's media worker died; `mediaReset` is on its way to the client.
+    #[error("this room's media worker died; set up media again after the mediaReset notification")]
+    MediaReset,
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl PeerError {
+    fn not_found(what: &str, id: impl std::fmt::Display) -> PeerError {
+        PeerError::NotFound(format!("no {what} {id} on this peer"))
+    }
+
+    fn not_subscribed() -> PeerError {
+        PeerError::NotFound("not subscribed to the feed; send subscribeFeed first".into())
+    }
+
+    fn media(what: &'static str, e: impl std::fmt::Display) -> PeerError {
+        PeerError::Media {
+            what,
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The transports, producers and consumers a resumed session still has.
+pub(crate) struct PeerMedia {
+    pub transports: Vec<(TransportId, Direction)>,
+    pub producers: Vec<ProducerId>,
+    /// (consumer, its producer), the feed's consumer not included.
+    pub consumers: Vec<(ConsumerId, ProducerId)>,
+    pub feed_consumer: Option<ConsumerId>,
+}
 
 struct PeerTransport {
     transport: WebRtcTransport,
@@ -66,23 +128,13 @@ pub(crate) struct Peer {
     _counted: Counter,
 }
 
-fn not_subscribed() -> ErrorBody {
-    ErrorBody::new(
-        ErrorCode::NotFound,
-        "not subscribed to the feed; send subscribeFeed first",
-    )
-}
-
-/// Utterances a feed remembers, so it does not repeat them.
-const FEED_HISTORY: usize = 20;
-
 /// The viewer's feed: the engine's subscription and the consumers that carry it.
 struct FeedSubscription {
     consumer_id: ConsumerId,
     video_consumer_id: Option<ConsumerId>,
+    /// Routes the viewer's key frame requests to the feed (video feeds); dropped first.
+    _rtcp: Option<RtcpRegistration>,
     subscription: Subscription,
-    /// Watches the room's DirectTransport for the viewer's key frame requests (video feeds).
-    _on_rtcp: Option<HandlerId>,
     _counted: Counter,
 }
 
@@ -94,46 +146,29 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-fn not_found(what: &str, id: impl std::fmt::Display) -> ErrorBody {
-    ErrorBody::new(ErrorCode::NotFound, format!("no {what} {id} on this peer"))
-}
-
-/// mediasoup refusing an operation is always the client's parameters or state.
-fn media_error(what: &str, e: impl std::fmt::Display) -> ErrorBody {
-    ErrorBody::new(ErrorCode::MediaError, format!("{what}: {e}"))
-}
-
 /// What a failed `consume` of `producer_id` tells the client; `gone`: the producer was a peer's and
 /// has left the room since.
-fn consume_error(e: ConsumeError, producer_id: &ProducerId, gone: bool) -> ErrorBody {
+fn consume_error(e: ConsumeError, producer_id: &ProducerId, gone: bool) -> PeerError {
     match e {
-        ConsumeError::ProducerNotFound(_) => ErrorBody::new(
-            ErrorCode::NotFound,
-            format!("no producer {producer_id} in this room (it may just have closed)"),
-        ),
-        ConsumeError::FailedRtpCapabilitiesValidation(_) | ConsumeError::BadConsumerRtpParameters(_) => ErrorBody::new(
-            ErrorCode::CannotConsume,
-            format!("your rtpCapabilities cannot receive this producer: {e}"),
-        ),
+        ConsumeError::ProducerNotFound(_) => PeerError::NotFound(format!(
+            "no producer {producer_id} in this room (it may just have closed)"
+        )),
+        ConsumeError::FailedRtpCapabilitiesValidation(_) | ConsumeError::BadConsumerRtpParameters(_) => {
+            PeerError::CannotConsume(format!("your rtpCapabilities cannot receive this producer: {e}"))
+        }
         // The producer closed while the worker was creating the consumer.
-        _ if gone => ErrorBody::new(
-            ErrorCode::NotFound,
-            format!("no producer {producer_id} in this room (it just closed)"),
-        ),
-        e => media_error("consume", e),
+        _ if gone => PeerError::NotFound(format!("no producer {producer_id} in this room (it just closed)")),
+        e => PeerError::media("consume", e),
     }
 }
 
 /// A consumer request that failed because the consumer closed under it (its producer went away
 /// and `consumerClosed` is on its way to the client) is `not_found`, not a media error.
-fn consumer_error(c: &Consumer, what: &str, e: impl std::fmt::Display) -> ErrorBody {
+fn consumer_error(c: &Consumer, what: &'static str, e: impl std::fmt::Display) -> PeerError {
     if c.closed() {
-        ErrorBody::new(
-            ErrorCode::NotFound,
-            format!("{what}: consumer {} closed with its producer", c.id()),
-        )
+        PeerError::NotFound(format!("{what}: consumer {} closed with its producer", c.id()))
     } else {
-        media_error(what, e)
+        PeerError::media(what, e)
     }
 }
 
@@ -194,12 +229,9 @@ impl Peer {
 
     /// Requests on objects of a dead worker fail with `media_reset` (not a media error): the
     /// client's `mediaReset` notification is on its way.
-    fn check_media(&self) -> Result<(), ErrorBody> {
+    fn check_media(&self) -> Result<(), PeerError> {
         if self.media.worker().is_dead() {
-            return Err(ErrorBody::new(
-                ErrorCode::MediaReset,
-                "this room's media worker died; set up media again after the mediaReset notification",
-            ));
+            return Err(PeerError::MediaReset);
         }
         Ok(())
     }
@@ -276,57 +308,39 @@ impl Peer {
     }
 
     /// Transports, producers, consumers and the feed consumer, for a resumed session.
-    #[allow(clippy::type_complexity)]
-    pub(crate) fn resume_state(
-        &self,
-    ) -> (
-        Vec<ResumedTransport>,
-        Vec<ProducerId>,
-        Vec<ResumedConsumer>,
-        Option<ConsumerId>,
-    ) {
-        let transports = self
-            .transports
-            .iter()
-            .map(|(id, t)| ResumedTransport {
-                transport_id: *id,
-                direction: t.direction,
-            })
-            .collect();
-        let producers = self.producers.keys().copied().collect();
-        let feed = self.feed.as_ref().map(|f| f.consumer_id);
-        let consumers = self
-            .consumers
-            .iter()
-            .filter(|(id, _)| Some(**id) != feed)
-            .map(|(id, c)| ResumedConsumer {
-                consumer_id: *id,
-                producer_id: c.consumer.producer_id(),
-            })
-            .collect();
-        (transports, producers, consumers, feed)
+    pub(crate) fn media_state(&self) -> PeerMedia {
+        let feed_consumer = self.feed.as_ref().map(|f| f.consumer_id);
+        PeerMedia {
+            transports: self.transports.iter().map(|(id, t)| (*id, t.direction)).collect(),
+            producers: self.producers.keys().copied().collect(),
+            consumers: self
+                .consumers
+                .iter()
+                .filter(|(id, _)| Some(**id) != feed_consumer)
+                .map(|(id, c)| (*id, c.consumer.producer_id()))
+                .collect(),
+            feed_consumer,
+        }
     }
 
     pub fn counts(&self) -> (usize, usize, usize) {
         (self.transports.len(), self.producers.len(), self.consumers.len())
     }
 
+    /// A new WebRTC transport on the room's router (the client connects it next).
     pub(crate) async fn create_transport(
         &mut self,
         direction: Direction,
         limits: &Limits,
-    ) -> Result<TransportResponse, ErrorBody> {
+    ) -> Result<WebRtcTransport, PeerError> {
         if direction == Direction::Send && self.role != Role::Broadcaster {
-            return Err(ErrorBody::new(
-                ErrorCode::Forbidden,
-                "only broadcasters may create a send transport",
-            ));
+            return Err(PeerError::Forbidden("only broadcasters may create a send transport"));
         }
         if self.transports.len() >= limits.max_transports_per_peer {
-            return Err(ErrorBody::new(
-                ErrorCode::LimitExceeded,
-                format!("a peer may have at most {} transports", limits.max_transports_per_peer),
-            ));
+            return Err(PeerError::LimitExceeded {
+                what: "transports",
+                max: limits.max_transports_per_peer,
+            });
         }
         self.check_media()?;
         let mut options = WebRtcTransportOptions::new_with_server(self.media.worker().webrtc_server().clone());
@@ -338,7 +352,7 @@ impl Peer {
             .router()
             .create_webrtc_transport(options)
             .await
-            .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("cannot create transport: {e}")))?;
+            .map_err(|e| PeerError::Internal(format!("cannot create transport: {e}")))?;
         let counted = self.counters.transports.count();
         let (peer, id) = (self.id.clone(), transport.id());
         transport
@@ -360,48 +374,43 @@ impl Peer {
         let dtls = transport.on_dtls_state_change(move |state| {
             tracing::debug!(peer = %peer, transport = %id, ?state, "DTLS state");
         });
-        let response = TransportResponse {
-            transport_id: transport.id(),
-            direction,
-            ice_parameters: transport.ice_parameters().clone(),
-            ice_candidates: transport.ice_candidates().clone(),
-            dtls_parameters: transport.dtls_parameters(),
-        };
         tracing::debug!(peer = %self.id, transport = %transport.id(), ?direction, "transport created");
         self.transports.insert(
             transport.id(),
             PeerTransport {
-                transport,
+                transport: transport.clone(),
                 direction,
                 _handlers: [ice, dtls],
             },
         );
-        Ok(response)
+        Ok(transport)
     }
 
-    fn transport(&self, id: &TransportId) -> Result<&PeerTransport, ErrorBody> {
+    fn transport(&self, id: &TransportId) -> Result<&PeerTransport, PeerError> {
         self.check_media()?;
-        self.transports.get(id).ok_or_else(|| not_found("transport", id))
+        self.transports
+            .get(id)
+            .ok_or_else(|| PeerError::not_found("transport", id))
     }
 
     pub(crate) async fn connect_transport(
         &self,
         id: TransportId,
         dtls_parameters: DtlsParameters,
-    ) -> Result<(), ErrorBody> {
+    ) -> Result<(), PeerError> {
         let t = self.transport(&id)?;
         t.transport
             .connect(WebRtcTransportRemoteParameters { dtls_parameters })
             .await
-            .map_err(|e| media_error("connectTransport", e))
+            .map_err(|e| PeerError::media("connectTransport", e))
     }
 
-    pub(crate) async fn restart_ice(&self, id: TransportId) -> Result<IceParameters, ErrorBody> {
+    pub(crate) async fn restart_ice(&self, id: TransportId) -> Result<IceParameters, PeerError> {
         let t = self.transport(&id)?;
         t.transport
             .restart_ice()
             .await
-            .map_err(|e| media_error("restartIce", e))
+            .map_err(|e| PeerError::media("restartIce", e))
     }
 
     pub(crate) async fn produce(
@@ -410,28 +419,27 @@ impl Peer {
         kind: MediaKind,
         rtp_parameters: RtpParameters,
         limits: &Limits,
-    ) -> Result<ProducerId, ErrorBody> {
+    ) -> Result<ProducerId, PeerError> {
         if self.role != Role::Broadcaster {
-            return Err(ErrorBody::new(ErrorCode::Forbidden, "only broadcasters may produce"));
+            return Err(PeerError::Forbidden("only broadcasters may produce"));
         }
         let t = self.transport(&transport_id)?;
         if t.direction != Direction::Send {
-            return Err(ErrorBody::new(
-                ErrorCode::WrongDirection,
+            return Err(PeerError::WrongDirection(
                 "produce needs a send transport; this one is recv",
             ));
         }
         if self.producers.len() >= limits.max_producers_per_peer {
-            return Err(ErrorBody::new(
-                ErrorCode::LimitExceeded,
-                format!("a peer may have at most {} producers", limits.max_producers_per_peer),
-            ));
+            return Err(PeerError::LimitExceeded {
+                what: "producers",
+                max: limits.max_producers_per_peer,
+            });
         }
         let producer = t
             .transport
             .produce(ProducerOptions::new(kind, rtp_parameters))
             .await
-            .map_err(|e| media_error("produce", e))?;
+            .map_err(|e| PeerError::media("produce", e))?;
         let counted = self.counters.producers.count();
         let (peer, id) = (self.id.clone(), producer.id());
         producer
@@ -475,29 +483,24 @@ impl Peer {
         transport_id: TransportId,
         producer_id: ProducerId,
         limits: &Limits,
-    ) -> Result<ConsumeResponse, ErrorBody> {
+    ) -> Result<Consumer, PeerError> {
         if !self.room.has_producer(&producer_id) {
             self.recv_transport(&transport_id)?;
-            return Err(ErrorBody::new(
-                ErrorCode::NotFound,
-                format!("no producer {producer_id} in this room"),
-            ));
+            return Err(PeerError::NotFound(format!("no producer {producer_id} in this room")));
         }
         self.consume_producer(transport_id, producer_id, true, limits).await
     }
 
     /// The recv transport `id`, and the peer's receive capabilities.
-    fn recv_transport(&self, id: &TransportId) -> Result<(&PeerTransport, &RtpCapabilities), ErrorBody> {
+    fn recv_transport(&self, id: &TransportId) -> Result<(&PeerTransport, &RtpCapabilities), PeerError> {
         let Some(caps) = &self.rtp_capabilities else {
-            return Err(ErrorBody::new(
-                ErrorCode::InvalidParams,
-                "join with rtpCapabilities before consuming",
+            return Err(PeerError::InvalidParams(
+                "join with rtpCapabilities before consuming".into(),
             ));
         };
         let t = self.transport(id)?;
         if t.direction != Direction::Recv {
-            return Err(ErrorBody::new(
-                ErrorCode::WrongDirection,
+            return Err(PeerError::WrongDirection(
                 "consuming needs a recv transport; this one is send",
             ));
         }
@@ -512,13 +515,13 @@ impl Peer {
         producer_id: ProducerId,
         from_room: bool,
         limits: &Limits,
-    ) -> Result<ConsumeResponse, ErrorBody> {
+    ) -> Result<Consumer, PeerError> {
         let (t, caps) = self.recv_transport(&transport_id)?;
         if self.consumers.len() >= limits.max_consumers_per_peer {
-            return Err(ErrorBody::new(
-                ErrorCode::LimitExceeded,
-                format!("a peer may have at most {} consumers", limits.max_consumers_per_peer),
-            ));
+            return Err(PeerError::LimitExceeded {
+                what: "consumers",
+                max: limits.max_consumers_per_peer,
+            });
         }
         // No `router.can_consume` check first: it also says no for a producer that has just closed
         // while the room still lists it for a moment, which answered a churn race with
@@ -548,130 +551,75 @@ impl Peer {
                 producer_id,
             });
         });
-        let response = ConsumeResponse {
-            consumer_id,
-            producer_id,
-            kind: consumer.kind(),
-            rtp_parameters: consumer.rtp_parameters().clone(),
-            consumer_type: format!("{:?}", consumer.r#type()).to_lowercase(),
-            producer_paused: consumer.producer_paused(),
-        };
         self.consumers.insert(
             consumer_id,
             PeerConsumer {
-                consumer,
+                consumer: consumer.clone(),
                 _on_producer_close: on_producer_close,
             },
         );
-        Ok(response)
+        Ok(consumer)
     }
 
     /// Starts this viewer's rerouted feed: a DirectTransport producer per kind on the room's
     /// router that the feed engine fills utterance by utterance, each consumed (paused) on
-    /// `transport_id`. Video only when asked for.
+    /// `transport_id`. Video only when asked for. Returns the audio and video consumers.
     pub(crate) async fn subscribe_feed(
         &mut self,
         transport_id: TransportId,
         video: bool,
         feeds: &FeedEngine,
         limits: &Limits,
-    ) -> Result<SubscribeFeedResponse, ErrorBody> {
+    ) -> Result<(Consumer, Option<Consumer>), PeerError> {
         if self.feed.is_some() {
-            return Err(ErrorBody::new(
-                ErrorCode::AlreadySubscribed,
-                "already subscribed to the feed",
-            ));
+            return Err(PeerError::AlreadySubscribed);
         }
         self.recv_transport(&transport_id)?;
         let wanted = if video { 2 } else { 1 };
         if self.consumers.len() + wanted > limits.max_consumers_per_peer {
-            return Err(ErrorBody::new(
-                ErrorCode::LimitExceeded,
-                format!("a peer may have at most {} consumers", limits.max_consumers_per_peer),
-            ));
+            return Err(PeerError::LimitExceeded {
+                what: "consumers",
+                max: limits.max_consumers_per_peer,
+            });
         }
         self.check_media()?;
-        let room = Arc::clone(&self.room);
-        let media = Arc::clone(&self.media);
-        let codecs = room.feed_codecs();
-        let ssrc: u32 = rand::random::<u32>() | 1;
-        let (producer, response) = self
-            .feed_producer(transport_id, MediaKind::Audio, codecs.audio_parameters(ssrc), limits)
+        let plan = feeds.plan(self.room.feed_codecs(), video);
+        let (producer, consumer) = self
+            .feed_producer(transport_id, MediaKind::Audio, plan.audio_parameters(), limits)
             .await?;
-        let mut config = FeedConfig::audio_only(RewriterConfig {
-            kind: BufferKind::Audio,
-            ssrc,
-            payload_type: codecs.opus_payload_type,
-            clock_rate: 48000,
-            initial_sequence: rand::random(),
-            initial_timestamp: rand::random(),
-        });
-        let key = feeds.next_key();
-        let mut video_part = None;
-        if video {
-            let video_ssrc: u32 = (rand::random::<u32>() | 1) ^ 2;
-            match self
-                .feed_producer(
-                    transport_id,
-                    MediaKind::Video,
-                    codecs.video_parameters(video_ssrc),
-                    limits,
-                )
+        let (video_producer, video_consumer) = match plan.video_parameters() {
+            None => (None, None),
+            Some(parameters) => match self
+                .feed_producer(transport_id, MediaKind::Video, parameters, limits)
                 .await
             {
-                Ok((video_producer, video_response)) => {
-                    config.video = Some(RewriterConfig {
-                        kind: BufferKind::Video,
-                        ssrc: video_ssrc,
-                        payload_type: codecs.vp8_payload_type,
-                        clock_rate: 90000,
-                        initial_sequence: rand::random(),
-                        initial_timestamp: rand::random(),
-                    });
-                    // mediasoup turns the viewer's PLI/FIR on its consumer into a key frame
-                    // request of the feed producer, sent as RTCP on the DirectTransport.
-                    let transport = media
-                        .direct_transport()
-                        .await
-                        .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed transport: {e}")))?;
-                    let engine = feeds.clone();
-                    let on_rtcp = transport.on_rtcp(move |rtcp| {
-                        if crate::rtp::requests_key_frame(rtcp, video_ssrc) {
-                            engine.key_frame_requested(key);
-                        }
-                    });
-                    video_part = Some((video_producer, video_response, on_rtcp));
-                }
+                Ok((p, c)) => (Some(p), Some(c)),
                 Err(e) => {
-                    self.consumers.remove(&response.consumer_id);
+                    self.consumers.remove(&consumer.id());
                     return Err(e);
                 }
-            }
-        }
-        let viewer = ViewerContext::new(Arc::from(self.id.as_str()), Arc::clone(&self.uid), FEED_HISTORY);
-        let feed = Feed::new(
-            config,
-            Arc::from(self.room.id()),
-            viewer,
-            self.recording.store.clone(),
-            Arc::clone(&self.recording.recommender),
-        );
-        tracing::info!(room = self.room.id(), peer = %self.id, producer = %response.producer_id, video, "feed subscribed");
-        let (video_producer, video_response, on_rtcp) = match video_part {
-            Some((p, r, h)) => (Some(p), Some(r), Some(h)),
-            None => (None, None, None),
+            },
         };
+        let viewer = FeedViewer {
+            room: Arc::from(self.room.id()),
+            peer: Arc::from(self.id.as_str()),
+            uid: Arc::clone(&self.uid),
+            link: self.link.clone(),
+        };
+        let subscription = feeds.subscribe(plan, viewer, producer, video_producer);
+        // The viewer's PLI/FIR on its video consumer reaches the feed through the room's RTCP.
+        let rtcp = subscription
+            .video_ssrc()
+            .map(|ssrc| self.media.feed_rtcp().register(ssrc, subscription.key()));
+        tracing::info!(room = self.room.id(), peer = %self.id, producer = %consumer.producer_id(), video, "feed subscribed");
         self.feed = Some(FeedSubscription {
-            consumer_id: response.consumer_id,
-            video_consumer_id: video_response.as_ref().map(|r| r.consumer_id),
-            subscription: feeds.subscribe(key, feed, producer, video_producer, self.link.clone()),
-            _on_rtcp: on_rtcp,
+            consumer_id: consumer.id(),
+            video_consumer_id: video_consumer.as_ref().map(Consumer::id),
+            _rtcp: rtcp,
+            subscription,
             _counted: self.counters.feeds.count(),
         });
-        Ok(SubscribeFeedResponse {
-            audio: response,
-            video: video_response,
-        })
+        Ok((consumer, video_consumer))
     }
 
     /// One of the feed's DirectTransport producers, and this viewer's paused consumer of it.
@@ -681,31 +629,28 @@ impl Peer {
         kind: MediaKind,
         rtp_parameters: RtpParameters,
         limits: &Limits,
-    ) -> Result<(DirectProducer, ConsumeResponse), ErrorBody> {
+    ) -> Result<(DirectProducer, Consumer), PeerError> {
         let transport = self
             .media
             .direct_transport()
             .await
-            .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed transport: {e}")))?;
+            .map_err(|e| PeerError::Internal(format!("feed transport: {e}")))?;
         let producer = transport
             .produce(ProducerOptions::new(kind, rtp_parameters))
             .await
-            .map_err(|e| ErrorBody::new(ErrorCode::Internal, format!("feed producer: {e}")))?;
+            .map_err(|e| PeerError::Internal(format!("feed producer: {e}")))?;
         let counted = self.counters.producers.count();
         producer.on_close(move || drop(counted)).detach();
         let producer_id = producer.id();
         let Producer::Direct(producer) = producer else {
-            return Err(ErrorBody::new(
-                ErrorCode::Internal,
-                "a DirectTransport made a regular producer",
-            ));
+            return Err(PeerError::Internal("a DirectTransport made a regular producer".into()));
         };
-        let response = self.consume_producer(transport_id, producer_id, false, limits).await?;
-        Ok((producer, response))
+        let consumer = self.consume_producer(transport_id, producer_id, false, limits).await?;
+        Ok((producer, consumer))
     }
 
-    pub(crate) fn unsubscribe_feed(&mut self) -> Result<(), ErrorBody> {
-        let feed = self.feed.take().ok_or_else(not_subscribed)?;
+    pub(crate) fn unsubscribe_feed(&mut self) -> Result<(), PeerError> {
+        let feed = self.feed.take().ok_or_else(PeerError::not_subscribed)?;
         // Dropping the subscription closes the feed producers, and with them these consumers.
         self.consumers.remove(&feed.consumer_id);
         if let Some(id) = feed.video_consumer_id {
@@ -714,18 +659,21 @@ impl Peer {
         Ok(())
     }
 
-    pub(crate) fn skip(&self) -> Result<(), ErrorBody> {
-        self.feed.as_ref().ok_or_else(not_subscribed)?.subscription.skip();
+    pub(crate) fn skip(&self) -> Result<(), PeerError> {
+        self.feed
+            .as_ref()
+            .ok_or_else(PeerError::not_subscribed)?
+            .subscription
+            .skip();
         Ok(())
     }
 
-    pub(crate) fn set_preferences(&self, favour: Vec<String>, mute: Vec<String>) -> Result<(), ErrorBody> {
+    pub(crate) fn set_preferences(&self, favour: Vec<String>, mute: Vec<String>) -> Result<(), PeerError> {
         const MAX: usize = 1000;
         if favour.len() + mute.len() > MAX {
-            return Err(ErrorBody::new(
-                ErrorCode::InvalidParams,
-                format!("at most {MAX} speakers in favour and mute together"),
-            ));
+            return Err(PeerError::InvalidParams(format!(
+                "at most {MAX} speakers in favour and mute together"
+            )));
         }
         let preferences = Preferences {
             favour: favour.into_iter().map(Arc::from).collect(),
@@ -733,26 +681,26 @@ impl Peer {
         };
         self.feed
             .as_ref()
-            .ok_or_else(not_subscribed)?
+            .ok_or_else(PeerError::not_subscribed)?
             .subscription
             .set_preferences(preferences);
         Ok(())
     }
 
-    fn consumer(&self, id: &ConsumerId) -> Result<&Consumer, ErrorBody> {
+    fn consumer(&self, id: &ConsumerId) -> Result<&Consumer, PeerError> {
         self.check_media()?;
         self.consumers
             .get(id)
             .map(|c| &c.consumer)
-            .ok_or_else(|| not_found("consumer", id))
+            .ok_or_else(|| PeerError::not_found("consumer", id))
     }
 
-    pub(crate) async fn resume_consumer(&self, id: ConsumerId) -> Result<(), ErrorBody> {
+    pub(crate) async fn resume_consumer(&self, id: ConsumerId) -> Result<(), PeerError> {
         let c = self.consumer(&id)?;
         c.resume().await.map_err(|e| consumer_error(c, "resumeConsumer", e))
     }
 
-    pub(crate) async fn pause_consumer(&self, id: ConsumerId) -> Result<(), ErrorBody> {
+    pub(crate) async fn pause_consumer(&self, id: ConsumerId) -> Result<(), PeerError> {
         let c = self.consumer(&id)?;
         c.pause().await.map_err(|e| consumer_error(c, "pauseConsumer", e))
     }
@@ -762,7 +710,7 @@ impl Peer {
         id: ConsumerId,
         spatial_layer: u8,
         temporal_layer: Option<u8>,
-    ) -> Result<(), ErrorBody> {
+    ) -> Result<(), PeerError> {
         let c = self.consumer(&id)?;
         c.set_preferred_layers(ConsumerLayers {
             spatial_layer,
@@ -777,24 +725,29 @@ impl Peer {
         self.consumers.remove(id).is_some()
     }
 
-    fn producer(&self, id: &ProducerId) -> Result<&Producer, ErrorBody> {
+    fn producer(&self, id: &ProducerId) -> Result<&Producer, PeerError> {
         self.check_media()?;
-        self.producers.get(id).ok_or_else(|| not_found("producer", id))
+        self.producers
+            .get(id)
+            .ok_or_else(|| PeerError::not_found("producer", id))
     }
 
-    pub(crate) async fn set_producer_paused(&self, id: ProducerId, paused: bool) -> Result<(), ErrorBody> {
+    pub(crate) async fn set_producer_paused(&self, id: ProducerId, paused: bool) -> Result<(), PeerError> {
         let p = self.producer(&id)?;
         if paused {
-            p.pause().await.map_err(|e| media_error("pauseProducer", e))?;
+            p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
         } else {
-            p.resume().await.map_err(|e| media_error("resumeProducer", e))?;
+            p.resume().await.map_err(|e| PeerError::media("resumeProducer", e))?;
         }
         self.room.set_producer_paused(id, paused);
         Ok(())
     }
 
-    pub(crate) fn close_producer(&mut self, id: ProducerId) -> Result<(), ErrorBody> {
-        let producer = self.producers.remove(&id).ok_or_else(|| not_found("producer", id))?;
+    pub(crate) fn close_producer(&mut self, id: ProducerId) -> Result<(), PeerError> {
+        let producer = self
+            .producers
+            .remove(&id)
+            .ok_or_else(|| PeerError::not_found("producer", id))?;
         self.taps.remove(&id);
         self.room.remove_producer(id);
         drop(producer);
@@ -807,8 +760,7 @@ mod tests {
     use mediasoup::ortc::ConsumerRtpParametersError;
     use mediasoup::prelude::*;
 
-    use super::consume_error;
-    use crate::protocol::ErrorCode;
+    use super::{consume_error, PeerError};
 
     #[test]
     fn a_closed_producer_is_not_found_and_bad_capabilities_cannot_consume() {
@@ -816,11 +768,11 @@ mod tests {
         // The churn race: the producer is gone from the router, whatever the room still lists.
         for gone in [false, true] {
             let e = consume_error(ConsumeError::ProducerNotFound(id), &id, gone);
-            assert_eq!(e.code, ErrorCode::NotFound, "{e:?}");
+            assert!(matches!(e, PeerError::NotFound(_)), "{e:?}");
         }
         let bad = ConsumeError::BadConsumerRtpParameters(ConsumerRtpParametersError::NoCompatibleMediaCodecs);
         let e = consume_error(bad, &id, false);
-        assert_eq!(e.code, ErrorCode::CannotConsume, "{e:?}");
-        assert!(e.message.contains("No compatible media codecs"), "{e:?}");
+        assert!(matches!(e, PeerError::CannotConsume(_)), "{e:?}");
+        assert!(e.to_string().contains("No compatible media codecs"), "{e:?}");
     }
 }

@@ -12,7 +12,7 @@ use mediasoup::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::config::IceServerConfig;
+pub use crate::role::Role;
 
 /// Stable error codes; clients switch on these, so they never change meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -193,26 +193,36 @@ impl Method {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The roles a peer may ask for in `join` (a token may grant `admin`, which is not a peer role).
+#[derive(Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Role {
+enum JoinRole {
     Broadcaster,
     Viewer,
 }
 
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Broadcaster => "broadcaster",
-            Role::Viewer => "viewer",
-        }
-    }
+fn join_role<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Role, D::Error> {
+    Ok(match JoinRole::deserialize(d)? {
+        JoinRole::Broadcaster => Role::Broadcaster,
+        JoinRole::Viewer => Role::Viewer,
+    })
+}
+
+/// An ICE server handed to clients in the join response (RTCIceServer shape).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IceServer {
+    pub urls: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Join {
     pub room: String,
+    #[serde(deserialize_with = "join_role")]
     pub role: Role,
     #[serde(default)]
     pub display_name: Option<String>,
@@ -358,86 +368,93 @@ pub struct Rejected {
 
 /// Parses one text frame into a request, or says precisely what is wrong with it.
 pub fn parse_request(text: &str) -> Result<Request, Rejected> {
+    let (id, method, data) = envelope(text)?;
+    parse_method(&method, data)
+        .map(|method| Request { id, method })
+        .map_err(|(code, message)| Rejected {
+            id: Some(id),
+            error: ErrorBody::new(code, message),
+        })
+}
+
+/// The envelope's id, method name and `data` object (empty when absent or null).
+fn envelope(text: &str) -> Result<(u64, String, Value), Rejected> {
+    let unidentified = |code, message: &str| Rejected {
+        id: None,
+        error: ErrorBody::new(code, message),
+    };
     let value: Value = serde_json::from_str(text).map_err(|e| Rejected {
         id: None,
         error: ErrorBody::new(ErrorCode::BadJson, format!("not valid JSON: {e}")),
     })?;
     let Value::Object(mut obj) = value else {
-        return Err(Rejected {
-            id: None,
-            error: ErrorBody::new(
-                ErrorCode::BadRequest,
-                "a request is a JSON object {\"id\",\"method\",\"data\"}",
-            ),
-        });
+        return Err(unidentified(
+            ErrorCode::BadRequest,
+            "a request is a JSON object {\"id\",\"method\",\"data\"}",
+        ));
     };
     let id = match obj.get("id") {
-        Some(v) => v.as_u64().ok_or_else(|| Rejected {
-            id: None,
-            error: ErrorBody::new(ErrorCode::BadRequest, "\"id\" must be a non-negative integer"),
-        })?,
-        None => {
-            return Err(Rejected {
-                id: None,
-                error: ErrorBody::new(ErrorCode::BadRequest, "missing \"id\""),
-            })
-        }
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| unidentified(ErrorCode::BadRequest, "\"id\" must be a non-negative integer"))?,
+        None => return Err(unidentified(ErrorCode::BadRequest, "missing \"id\"")),
     };
-    let reject = |code, message: String| Rejected {
+    let reject = |message: String| Rejected {
         id: Some(id),
-        error: ErrorBody::new(code, message),
+        error: ErrorBody::new(ErrorCode::BadRequest, message),
     };
     if let Some(extra) = obj.keys().find(|k| !matches!(k.as_str(), "id" | "method" | "data")) {
-        return Err(reject(
-            ErrorCode::BadRequest,
-            format!("unknown envelope field {extra:?}; put parameters in \"data\""),
-        ));
+        return Err(reject(format!(
+            "unknown envelope field {extra:?}; put parameters in \"data\""
+        )));
     }
     let method = match obj.remove("method") {
         Some(Value::String(m)) => m,
-        Some(_) => return Err(reject(ErrorCode::BadRequest, "\"method\" must be a string".into())),
-        None => return Err(reject(ErrorCode::BadRequest, "missing \"method\"".into())),
+        Some(_) => return Err(reject("\"method\" must be a string".into())),
+        None => return Err(reject("missing \"method\"".into())),
     };
     let data = match obj.remove("data") {
         None | Some(Value::Null) => Value::Object(Default::default()),
         Some(v @ Value::Object(_)) => v,
-        Some(_) => return Err(reject(ErrorCode::BadRequest, "\"data\" must be an object".into())),
+        Some(_) => return Err(reject("\"data\" must be an object".into())),
     };
-    fn params<T: serde::de::DeserializeOwned>(method: &str, data: Value) -> Result<T, String> {
-        serde_json::from_value(data).map_err(|e| format!("{method}: {e}"))
+    Ok((id, method, data))
+}
+
+/// The method `name` with its `data`: `unknown_method`, or `invalid_params` naming the field.
+fn parse_method(name: &str, data: Value) -> Result<Method, (ErrorCode, String)> {
+    fn params<T: serde::de::DeserializeOwned>(method: &str, data: Value) -> Result<T, (ErrorCode, String)> {
+        serde_json::from_value(data).map_err(|e| (ErrorCode::InvalidParams, format!("{method}: {e}")))
     }
-    let parsed = match method.as_str() {
-        "getRouterRtpCapabilities" => params::<Empty>(&method, data).map(|_| Method::GetRouterRtpCapabilities),
-        "join" => params(&method, data).map(Method::Join),
-        "createTransport" => params(&method, data).map(Method::CreateTransport),
-        "connectTransport" => params(&method, data).map(Method::ConnectTransport),
-        "produce" => params(&method, data).map(Method::Produce),
-        "consume" => params(&method, data).map(Method::Consume),
-        "resumeConsumer" => params(&method, data).map(Method::ResumeConsumer),
-        "pauseConsumer" => params(&method, data).map(Method::PauseConsumer),
-        "pauseProducer" => params(&method, data).map(Method::PauseProducer),
-        "resumeProducer" => params(&method, data).map(Method::ResumeProducer),
-        "closeProducer" => params(&method, data).map(Method::CloseProducer),
-        "setPreferredLayers" => params(&method, data).map(Method::SetPreferredLayers),
-        "restartIce" => params(&method, data).map(Method::RestartIce),
-        "subscribeFeed" => params(&method, data).map(Method::SubscribeFeed),
-        "unsubscribeFeed" => params::<Empty>(&method, data).map(|_| Method::UnsubscribeFeed),
-        "skip" => params::<Empty>(&method, data).map(|_| Method::Skip),
-        "setPreferences" => params(&method, data).map(Method::SetPreferences),
-        "resume" => params(&method, data).map(Method::Resume),
-        "leave" => params::<Empty>(&method, data).map(|_| Method::Leave),
-        "ping" => params::<Empty>(&method, data).map(|_| Method::Ping),
+    Ok(match name {
+        "getRouterRtpCapabilities" => params::<Empty>(name, data).map(|_| Method::GetRouterRtpCapabilities)?,
+        "join" => Method::Join(params(name, data)?),
+        "createTransport" => Method::CreateTransport(params(name, data)?),
+        "connectTransport" => Method::ConnectTransport(params(name, data)?),
+        "produce" => Method::Produce(params(name, data)?),
+        "consume" => Method::Consume(params(name, data)?),
+        "resumeConsumer" => Method::ResumeConsumer(params(name, data)?),
+        "pauseConsumer" => Method::PauseConsumer(params(name, data)?),
+        "pauseProducer" => Method::PauseProducer(params(name, data)?),
+        "resumeProducer" => Method::ResumeProducer(params(name, data)?),
+        "closeProducer" => Method::CloseProducer(params(name, data)?),
+        "setPreferredLayers" => Method::SetPreferredLayers(params(name, data)?),
+        "restartIce" => Method::RestartIce(params(name, data)?),
+        "subscribeFeed" => Method::SubscribeFeed(params(name, data)?),
+        "unsubscribeFeed" => params::<Empty>(name, data).map(|_| Method::UnsubscribeFeed)?,
+        "skip" => params::<Empty>(name, data).map(|_| Method::Skip)?,
+        "setPreferences" => Method::SetPreferences(params(name, data)?),
+        "resume" => Method::Resume(params(name, data)?),
+        "leave" => params::<Empty>(name, data).map(|_| Method::Leave)?,
+        "ping" => params::<Empty>(name, data).map(|_| Method::Ping)?,
         other => {
             let shown: String = other.chars().take(64).collect();
-            return Err(reject(
+            return Err((
                 ErrorCode::UnknownMethod,
                 format!("unknown method {shown:?}; known: {}", METHODS.join(", ")),
             ));
         }
-    };
-    parsed
-        .map(|method| Request { id, method })
-        .map_err(|m| reject(ErrorCode::InvalidParams, m))
+    })
 }
 
 /// A response frame. `data` is pre-serialized by the caller.
@@ -558,7 +575,7 @@ pub struct JoinResponse {
     /// dropped (within `limits.resume_grace_secs`). A secret: whoever has it is this peer.
     pub resume_token: String,
     pub router_rtp_capabilities: RtpCapabilitiesFinalized,
-    pub ice_servers: Vec<IceServerConfig>,
+    pub ice_servers: Vec<IceServer>,
     pub peers: Vec<PeerInfo>,
     pub producers: Vec<ProducerInfo>,
 }

@@ -9,51 +9,19 @@
 //! the worker, so they survive.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use parking_lot::Mutex;
-use tokio::sync::{mpsc, OnceCell};
+use tokio::sync::OnceCell;
 
-use crate::protocol::{Notification, PeerInfo, ProducerInfo};
+use crate::codecs::{media_codecs, FeedCodecs};
+use crate::feed::engine::FeedEngine;
+use crate::feed::rtcp::FeedRtcp;
+use crate::link::{PeerEvent, PeerInfo, PeerLink, ProducerInfo, RoomEvent, RoomNotice};
 use crate::stats::{Counter, ServerCounters};
-use crate::workers::{media_codecs, FeedCodecs, LoadGuard, PoolWorker, WorkerPool};
-
-/// What a room pushes into a peer's session.
-#[derive(Debug)]
-pub(crate) enum PeerEvent {
-    /// A notification, serialized once for all recipients.
-    Notify(Arc<str>),
-    /// One of the peer's consumers lost its producer.
-    ConsumerClosed {
-        consumer_id: ConsumerId,
-        producer_id: ProducerId,
-    },
-    /// The admin API asks the session to describe the peer's objects.
-    Inspect(tokio::sync::oneshot::Sender<crate::dump::PeerDump>),
-    /// The room moved to a new router (its worker died): every media object of the peer is
-    /// gone; the session drops them and tells the client.
-    MediaReset { reason: &'static str },
-}
-
-/// How the room reaches one peer's session.
-#[derive(Clone)]
-pub(crate) struct PeerLink {
-    pub info: PeerInfo,
-    pub events: mpsc::Sender<PeerEvent>,
-    /// Set when the session's queue was full and a notification was lost: the session then
-    /// closes, because a client with a hole in its notifications has a wrong view of the room.
-    pub overflowed: Arc<AtomicBool>,
-}
-
-impl PeerLink {
-    pub fn send(&self, event: PeerEvent) {
-        if self.events.try_send(event).is_err() {
-            self.overflowed.store(true, Ordering::Release);
-        }
-    }
-}
+use crate::workers::{LoadGuard, PoolWorker, WorkerPool};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RoomError {
@@ -74,18 +42,32 @@ struct RoomState {
     closed: bool,
 }
 
+impl RoomState {
+    /// Tells every peer but `except` of `event`, shared by all of them.
+    fn tell_others(&self, except: &str, event: RoomEvent) {
+        let notice = RoomNotice::new(event);
+        for (id, other) in &self.peers {
+            if id != except {
+                other.send(PeerEvent::Room(Arc::clone(&notice)));
+            }
+        }
+    }
+}
+
 /// The room's router and what hangs on it. Replaced as a whole when the worker dies; peers
 /// keep the one their objects were made on until they hear `MediaReset`.
 pub struct RoomMedia {
     router: Router,
-    /// Where the tap's consumers and the feeds' producers live; made when first needed.
-    direct_transport: OnceCell<DirectTransport>,
+    /// Where the tap's consumers and the feeds' producers live, with the handler that routes its
+    /// RTCP (viewers' key frame requests) to the feeds; made when first needed.
+    direct_transport: OnceCell<(DirectTransport, HandlerId)>,
+    rtcp: Arc<FeedRtcp>,
     worker: Arc<PoolWorker>,
     _load: LoadGuard,
 }
 
 impl RoomMedia {
-    async fn create(pool: &WorkerPool, room_id: &str) -> Result<RoomMedia, RoomError> {
+    async fn create(pool: &WorkerPool, room_id: &str, feeds: &FeedEngine) -> Result<RoomMedia, RoomError> {
         let worker = pool.least_loaded()?;
         let router = worker
             .worker()
@@ -99,6 +81,7 @@ impl RoomMedia {
         Ok(RoomMedia {
             router,
             direct_transport: OnceCell::new(),
+            rtcp: FeedRtcp::new(feeds.clone()),
             _load: worker.room_guard(),
             worker,
         })
@@ -113,9 +96,23 @@ impl RoomMedia {
     }
 
     pub(crate) async fn direct_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
-        self.direct_transport
-            .get_or_try_init(|| self.router.create_direct_transport(DirectTransportOptions::default()))
-            .await
+        let (transport, _) = self
+            .direct_transport
+            .get_or_try_init(|| async {
+                let transport = self
+                    .router
+                    .create_direct_transport(DirectTransportOptions::default())
+                    .await?;
+                let on_rtcp = self.rtcp.attach(&transport);
+                Ok((transport, on_rtcp))
+            })
+            .await?;
+        Ok(transport)
+    }
+
+    /// Where the feeds on this router register their video SSRCs for key frame requests.
+    pub(crate) fn feed_rtcp(&self) -> &Arc<FeedRtcp> {
+        &self.rtcp
     }
 }
 
@@ -125,6 +122,8 @@ pub struct Room {
     /// What a consumer inside the server (the tap) can receive: everything the router offers.
     consume_capabilities: RtpCapabilities,
     feed_codecs: FeedCodecs,
+    /// For the RTCP dispatcher of a new router after a worker death.
+    feeds: FeedEngine,
     state: Mutex<RoomState>,
     _counted: Counter,
 }
@@ -161,7 +160,7 @@ impl Room {
         if !old.worker.is_dead() {
             return Ok(false);
         }
-        let media = Arc::new(RoomMedia::create(pool, &self.id).await?);
+        let media = Arc::new(RoomMedia::create(pool, &self.id, &self.feeds).await?);
         let (worker, peers) = (media.worker.index(), {
             let mut s = self.state.lock();
             if s.closed {
@@ -209,16 +208,7 @@ impl Room {
             peers: s.peers.values().map(|l| l.info.clone()).collect(),
             producers: s.producers.values().cloned().collect(),
         };
-        let joined: Arc<str> = Notification::PeerJoined {
-            peer_id: link.info.peer_id.clone(),
-            display_name: link.info.display_name.clone(),
-            role: link.info.role,
-        }
-        .to_text()
-        .into();
-        for other in s.peers.values() {
-            other.send(PeerEvent::Notify(Arc::clone(&joined)));
-        }
+        s.tell_others(&link.info.peer_id, RoomEvent::PeerJoined(link.info.clone()));
         s.peers.insert(link.info.peer_id.clone(), link);
         Ok(snapshot)
     }
@@ -236,30 +226,23 @@ impl Room {
             .filter(|(_, p)| p.peer_id == peer_id)
             .map(|(id, _)| *id)
             .collect();
-        let mut texts: Vec<Arc<str>> = Vec::with_capacity(gone.len() + 1);
         for producer_id in gone {
             s.producers.remove(&producer_id);
-            texts.push(
-                Notification::ProducerClosed {
+            let peer_id = peer_id.to_string();
+            s.tell_others(
+                &peer_id,
+                RoomEvent::ProducerClosed {
                     producer_id,
-                    peer_id: peer_id.to_string(),
-                }
-                .to_text()
-                .into(),
+                    peer_id: peer_id.clone(),
+                },
             );
         }
-        texts.push(
-            Notification::PeerLeft {
+        s.tell_others(
+            peer_id,
+            RoomEvent::PeerLeft {
                 peer_id: peer_id.to_string(),
-            }
-            .to_text()
-            .into(),
+            },
         );
-        for other in s.peers.values() {
-            for t in &texts {
-                other.send(PeerEvent::Notify(Arc::clone(t)));
-            }
-        }
         if s.peers.is_empty() {
             s.closed = true;
         }
@@ -268,36 +251,22 @@ impl Room {
 
     /// Registers a producer and announces it to everyone else.
     pub(crate) fn add_producer(&self, info: ProducerInfo) {
-        let text: Arc<str> = Notification::NewProducer {
-            producer_id: info.producer_id,
-            peer_id: info.peer_id.clone(),
-            kind: info.kind,
-        }
-        .to_text()
-        .into();
         let mut s = self.state.lock();
-        for (id, other) in &s.peers {
-            if *id != info.peer_id {
-                other.send(PeerEvent::Notify(Arc::clone(&text)));
-            }
-        }
+        s.tell_others(&info.peer_id, RoomEvent::NewProducer(info.clone()));
         s.producers.insert(info.producer_id, info);
     }
 
     pub(crate) fn remove_producer(&self, producer_id: ProducerId) {
         let mut s = self.state.lock();
         if let Some(info) = s.producers.remove(&producer_id) {
-            let text: Arc<str> = Notification::ProducerClosed {
-                producer_id,
-                peer_id: info.peer_id.clone(),
-            }
-            .to_text()
-            .into();
-            for (id, other) in &s.peers {
-                if *id != info.peer_id {
-                    other.send(PeerEvent::Notify(Arc::clone(&text)));
-                }
-            }
+            let peer_id = info.peer_id;
+            s.tell_others(
+                &peer_id,
+                RoomEvent::ProducerClosed {
+                    producer_id,
+                    peer_id: peer_id.clone(),
+                },
+            );
         }
     }
 
@@ -308,23 +277,18 @@ impl Room {
         };
         info.paused = paused;
         let peer_id = info.peer_id.clone();
-        let n = if paused {
-            Notification::ProducerPaused {
+        let event = if paused {
+            RoomEvent::ProducerPaused {
                 producer_id,
                 peer_id: peer_id.clone(),
             }
         } else {
-            Notification::ProducerResumed {
+            RoomEvent::ProducerResumed {
                 producer_id,
                 peer_id: peer_id.clone(),
             }
         };
-        let text: Arc<str> = n.to_text().into();
-        for (id, other) in &s.peers {
-            if *id != peer_id {
-                other.send(PeerEvent::Notify(Arc::clone(&text)));
-            }
-        }
+        s.tell_others(&peer_id, event);
     }
 
     pub(crate) fn has_producer(&self, producer_id: &ProducerId) -> bool {
@@ -343,15 +307,22 @@ pub struct Rooms {
     max_rooms: usize,
     max_peers_per_room: usize,
     counters: Arc<ServerCounters>,
+    feeds: FeedEngine,
 }
 
 impl Rooms {
-    pub(crate) fn new(max_rooms: usize, max_peers_per_room: usize, counters: Arc<ServerCounters>) -> Rooms {
+    pub(crate) fn new(
+        max_rooms: usize,
+        max_peers_per_room: usize,
+        counters: Arc<ServerCounters>,
+        feeds: FeedEngine,
+    ) -> Rooms {
         Rooms {
             map: Mutex::new(HashMap::new()),
             max_rooms,
             max_peers_per_room,
             counters,
+            feeds,
         }
     }
 
@@ -387,13 +358,14 @@ impl Rooms {
     }
 
     async fn create(&self, pool: &WorkerPool, room_id: &str) -> Result<Arc<Room>, RoomError> {
-        let media = RoomMedia::create(pool, room_id).await?;
+        let media = RoomMedia::create(pool, room_id, &self.feeds).await?;
         tracing::info!(room = room_id, worker = media.worker.index(), "room created");
         Ok(Arc::new(Room {
             id: room_id.to_string(),
             media: Mutex::new(Arc::new(media)),
             consume_capabilities: pool.consume_capabilities().clone(),
             feed_codecs: pool.feed_codecs().clone(),
+            feeds: self.feeds.clone(),
             state: Mutex::new(RoomState {
                 peers: HashMap::new(),
                 producers: HashMap::new(),

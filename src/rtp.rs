@@ -358,6 +358,15 @@ impl Vp8Packet {
 /// §6.3.1) whose media source is `ssrc`, or a FIR (RFC 5104 §4.3.1) with an entry for it.
 /// Anything malformed ends the walk with `false` for the rest; never panics.
 pub fn requests_key_frame(rtcp: &[u8], ssrc: u32) -> bool {
+    let mut found = false;
+    key_frame_requests(rtcp, |s| found |= s == ssrc);
+    found
+}
+
+/// Calls `requested` with the media SSRC of every key frame request in an RTCP (compound)
+/// packet: each PLI's media source and each FIR entry. A malformed packet ends the walk there;
+/// never panics, allocates nothing.
+pub fn key_frame_requests(rtcp: &[u8], mut requested: impl FnMut(u32)) {
     /// Payload-specific feedback (RFC 4585 §6.1).
     const PSFB: u8 = 206;
     const FMT_PLI: u8 = 1;
@@ -366,29 +375,32 @@ pub fn requests_key_frame(rtcp: &[u8], ssrc: u32) -> bool {
     let mut rest = rtcp;
     while rest.len() >= 4 {
         if rest[0] >> 6 != 2 {
-            return false;
+            return;
         }
         let len = (usize::from(u16::from_be_bytes([rest[2], rest[3]])) + 1) * 4;
         let Some(packet) = rest.get(..len) else {
-            return false;
+            return;
         };
         if packet[1] == PSFB {
             match packet[0] & 0x1F {
-                FMT_PLI if word(packet, 8) == Some(ssrc) => return true,
+                FMT_PLI => {
+                    if let Some(ssrc) = word(packet, 8) {
+                        requested(ssrc);
+                    }
+                }
                 // FCI entries of 8 bytes: SSRC, then sequence number and reserved bytes.
-                FMT_FIR
-                    if packet
-                        .get(12..)
-                        .is_some_and(|fci| fci.chunks_exact(8).any(|e| word(e, 0) == Some(ssrc))) =>
-                {
-                    return true
+                FMT_FIR => {
+                    for entry in packet.get(12..).unwrap_or_default().chunks_exact(8) {
+                        if let Some(ssrc) = word(entry, 0) {
+                            requested(ssrc);
+                        }
+                    }
                 }
                 _ => {}
             }
         }
         rest = &rest[len..];
     }
-    false
 }
 
 #[cfg(test)]
@@ -440,6 +452,21 @@ pub(crate) mod tests {
     pub(crate) fn audio(seq: u16, ts: u32, level: u8, payload_len: usize) -> Vec<u8> {
         let payload = vec![0xAB; payload_len];
         build(seq, ts, 0x1234, &[], Some((0xBEDE, &[0x10, 0x80 | level])), &payload, 0)
+    }
+
+    #[test]
+    fn every_requested_ssrc_is_reported() {
+        let pli = [0x81, 206, 0, 2, 0, 0, 0, 1, 0, 0, 0xBE, 0xEF];
+        let fir = [
+            0x84, 206, 0, 6, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 7, 0, 0, 0, 0, 0, 0, 2, 8, 0, 0, 0,
+        ];
+        let mut seen = Vec::new();
+        key_frame_requests(&[pli.to_vec(), fir.to_vec()].concat(), |s| seen.push(s));
+        assert_eq!(seen, [0xBEEF, 1, 2]);
+        // A truncated second packet ends the walk after the first.
+        let mut seen = Vec::new();
+        key_frame_requests(&[&pli[..], &fir[..10]].concat(), |s| seen.push(s));
+        assert_eq!(seen, [0xBEEF]);
     }
 
     #[test]

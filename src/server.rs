@@ -10,19 +10,20 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
 
 use crate::auth::Authenticator;
 use crate::buffer::{StoreConfig, StoreStats, UtteranceStore};
 use crate::config::{Config, ConfigError};
+use crate::context::Context;
 use crate::feed::engine::FeedEngine;
 use crate::feed::FeedStats;
 use crate::recommend::RandomRecommender;
+use crate::recording::Recording;
 use crate::room::Rooms;
-use crate::signaling::ws::ConnectionLimiter;
+use crate::signaling::hub::SignalingHub;
 use crate::stats::{ObjectCounts, ServerCounters};
-use crate::tap::Recording;
 use crate::tls::TlsMaterial;
 use crate::workers::{PoolError, WorkerDeath, WorkerPool, WorkerStats};
 
@@ -38,32 +39,6 @@ pub enum ServerError {
     Http(std::io::Error),
 }
 
-/// What every session and handler shares.
-pub(crate) struct ServerContext {
-    pub config: Config,
-    pub pool: WorkerPool,
-    pub rooms: Rooms,
-    pub counters: Arc<ServerCounters>,
-    pub shutdown: CancellationToken,
-    /// Cancelled when a drain starts (no new joins; peers told to move).
-    pub draining: CancellationToken,
-    /// When the drain ends, in ms since the Unix epoch (set before `draining` is cancelled).
-    pub drain_deadline_ms: std::sync::atomic::AtomicU64,
-    pub sessions: TaskTracker,
-    /// Sessions whose socket dropped, waiting for `resume`.
-    pub parked: Arc<crate::signaling::resume::Parked>,
-    pub connections: Arc<ConnectionLimiter>,
-    pub recording: Arc<Recording>,
-    pub started: std::time::Instant,
-    pub auth: Authenticator,
-}
-
-impl ServerContext {
-    pub fn drain_deadline_ms(&self) -> u64 {
-        self.drain_deadline_ms.load(std::sync::atomic::Ordering::Acquire)
-    }
-}
-
 pub struct Server;
 
 impl Server {
@@ -75,107 +50,126 @@ impl Server {
             Some(m) => Some(crate::tls::rustls_config(m).await?),
             None => None,
         };
-        let listener = std::net::TcpListener::bind(config.listen).map_err(|source| ServerError::Listen {
-            addr: config.listen,
-            source,
-        })?;
-        let local_addr = listener.local_addr().map_err(|source| ServerError::Listen {
-            addr: config.listen,
-            source,
-        })?;
+        let listen = config.listen;
+        let listen_error = |source| ServerError::Listen { addr: listen, source };
+        let listener = std::net::TcpListener::bind(listen).map_err(listen_error)?;
+        let local_addr = listener.local_addr().map_err(listen_error)?;
         let (pool, deaths) = WorkerPool::start(&config).await?;
         if config.admin.fault_injection {
             tracing::warn!("admin.fault_injection is on: admins can kill media workers (POST /admin/workers/N/crash)");
         }
-        let counters = Arc::new(ServerCounters::default());
-        let shutdown = CancellationToken::new();
-        let (feeds, feed_task) = FeedEngine::start(shutdown.clone());
-        let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
-        let ctx = Arc::new(ServerContext {
-            rooms: Rooms::new(
-                config.limits.max_rooms,
-                config.limits.max_peers_per_room,
-                Arc::clone(&counters),
-            ),
-            connections: ConnectionLimiter::new(config.limits.max_connections_per_ip, config.limits.max_connections),
-            pool,
-            counters,
-            shutdown,
-            draining: CancellationToken::new(),
-            drain_deadline_ms: std::sync::atomic::AtomicU64::new(0),
-            sessions: TaskTracker::new(),
-            parked: Arc::default(),
-            recording: Arc::new(Recording {
-                store: UtteranceStore::new(StoreConfig {
-                    cap_bytes: config.buffer.cap_bytes,
-                }),
-                recorders: Arc::default(),
-                segmenter: config.buffer.segmenter(),
-                feeds,
-                recommender: Arc::new(RandomRecommender::new(rand::random())),
-            }),
-            auth,
-            config,
-            started: std::time::Instant::now(),
-        });
+        let (ctx, tasks) = context(config, pool);
+        let hub = Arc::new(SignalingHub::new(&ctx.config.limits));
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let supervisor = tokio::spawn(supervise_workers(Arc::clone(&ctx), deaths));
-        let app = crate::http::router(Arc::clone(&ctx)).into_make_service_with_connect_info::<SocketAddr>();
-        let token = ctx.shutdown.clone();
-        let listen_error = |source| ServerError::Listen {
+        let app =
+            crate::http::router(Arc::clone(&ctx), Arc::clone(&hub)).into_make_service_with_connect_info::<SocketAddr>();
+        let serve = serve_http(listener, rustls, app, ctx.shutdown.clone()).map_err(|source| ServerError::Listen {
             addr: local_addr,
             source,
-        };
-        let serve = match rustls {
-            None => {
-                listener.set_nonblocking(true).map_err(listen_error)?;
-                let listener = TcpListener::from_std(listener).map_err(listen_error)?;
-                tokio::spawn(async move {
-                    axum::serve(listener, app)
-                        .with_graceful_shutdown(async move { token.cancelled().await })
-                        .await
-                })
-            }
-            Some(rustls) => {
-                let handle = axum_server::Handle::new();
-                let stopper = handle.clone();
-                tokio::spawn(async move {
-                    token.cancelled().await;
-                    // Sessions close themselves on the same token; this stops the listener.
-                    stopper.graceful_shutdown(Some(Duration::from_secs(1)));
-                });
-                let server = axum_server::from_tcp_rustls(listener, rustls)
-                    .map_err(listen_error)?
-                    .handle(handle);
-                tokio::spawn(async move { server.serve(app).await })
-            }
-        };
+        })?;
         tracing::info!(addr = %local_addr, tls = tls.is_some(), workers = ctx.pool.workers().len(), "sfu serving");
         Ok(ServerHandle {
             ctx,
+            hub,
             local_addr,
             tls,
             serve,
             ticker,
             supervisor,
-            feed_task,
-            auth_task,
+            feed_task: tasks.feed,
+            auth_task: tasks.auth,
         })
     }
 }
 
+/// The core's own tasks, awaited at shutdown.
+struct CoreTasks {
+    feed: JoinHandle<()>,
+    auth: Option<JoinHandle<()>>,
+}
+
+/// The core context: buffer, feed engine, rooms, auth, counters around the started pool.
+fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
+    let counters = Arc::new(ServerCounters::default());
+    let shutdown = CancellationToken::new();
+    let store = UtteranceStore::new(StoreConfig {
+        cap_bytes: config.buffer.cap_bytes,
+    });
+    let recommender = Arc::new(RandomRecommender::new(rand::random()));
+    let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), recommender);
+    let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
+    let rooms = Rooms::new(
+        config.limits.max_rooms,
+        config.limits.max_peers_per_room,
+        Arc::clone(&counters),
+        feeds.clone(),
+    );
+    let recording = Arc::new(Recording {
+        store,
+        recorders: Arc::default(),
+        segmenter: config.buffer.segmenter(),
+        feeds,
+    });
+    let ctx = Arc::new(Context {
+        rooms,
+        pool,
+        counters,
+        shutdown,
+        recording,
+        auth,
+        config,
+        started: std::time::Instant::now(),
+    });
+    (ctx, CoreTasks { feed, auth: auth_task })
+}
+
+type App = axum::extract::connect_info::IntoMakeServiceWithConnectInfo<axum::Router, SocketAddr>;
+
+/// Serves `app` on `listener` (over TLS when `rustls` is given) until `shutdown`.
+fn serve_http(
+    listener: std::net::TcpListener,
+    rustls: Option<axum_server::tls_rustls::RustlsConfig>,
+    app: App,
+    shutdown: CancellationToken,
+) -> std::io::Result<JoinHandle<std::io::Result<()>>> {
+    Ok(match rustls {
+        None => {
+            listener.set_nonblocking(true)?;
+            let listener = TcpListener::from_std(listener)?;
+            tokio::spawn(async move {
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async move { shutdown.cancelled().await })
+                    .await
+            })
+        }
+        Some(rustls) => {
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            tokio::spawn(async move {
+                shutdown.cancelled().await;
+                // Sessions close themselves on the same token; this stops the listener.
+                stopper.graceful_shutdown(Some(Duration::from_secs(1)));
+            });
+            let server = axum_server::from_tcp_rustls(listener, rustls)?.handle(handle);
+            tokio::spawn(async move { server.serve(app).await })
+        }
+    })
+}
+
 /// A running server.
 pub struct ServerHandle {
-    ctx: Arc<ServerContext>,
+    ctx: Arc<Context>,
+    hub: Arc<SignalingHub>,
     local_addr: SocketAddr,
     tls: Option<TlsMaterial>,
-    serve: tokio::task::JoinHandle<std::io::Result<()>>,
-    ticker: tokio::task::JoinHandle<()>,
+    serve: JoinHandle<std::io::Result<()>>,
+    ticker: JoinHandle<()>,
     /// Replaces dead workers and moves their rooms.
-    supervisor: tokio::task::JoinHandle<()>,
-    feed_task: tokio::task::JoinHandle<()>,
+    supervisor: JoinHandle<()>,
+    feed_task: JoinHandle<()>,
     /// Keeps Google's token-signing keys fresh (Firebase auth only).
-    auth_task: Option<tokio::task::JoinHandle<()>>,
+    auth_task: Option<JoinHandle<()>>,
 }
 
 impl ServerHandle {
@@ -270,17 +264,9 @@ impl ServerHandle {
     /// tells every peer (`serverDraining`) to move, and waits until the last peer has left or
     /// `deadline` has passed, or a shutdown is asked for. Call [`ServerHandle::shutdown`] after.
     pub async fn drain(&self, deadline: Duration) {
-        if self.ctx.draining.is_cancelled() {
+        if !self.hub.start_drain(deadline) {
             return;
         }
-        let now_ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64);
-        self.ctx.drain_deadline_ms.store(
-            now_ms + deadline.as_millis() as u64,
-            std::sync::atomic::Ordering::Release,
-        );
-        self.ctx.draining.cancel();
         tracing::info!(
             peers = self.ctx.counters.peers.get(),
             deadline_secs = deadline.as_secs_f64(),
@@ -307,11 +293,11 @@ impl ServerHandle {
     /// Tells every peer, closes every session, room and worker; returns when all are gone.
     pub async fn shutdown(self) -> Result<(), ServerError> {
         self.ctx.shutdown.cancel();
-        self.ctx.sessions.close();
+        self.hub.sessions.close();
         let grace = Duration::from_secs(self.ctx.config.limits.shutdown_grace_secs);
-        if tokio::time::timeout(grace, self.ctx.sessions.wait()).await.is_err() {
+        if tokio::time::timeout(grace, self.hub.sessions.wait()).await.is_err() {
             tracing::warn!(
-                remaining = self.ctx.sessions.len(),
+                remaining = self.hub.sessions.len(),
                 "sessions still open after the grace period; closing anyway"
             );
         }
@@ -319,7 +305,7 @@ impl ServerHandle {
             Ok(r) => r.map_err(ServerError::Http),
             Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
         };
-        self.ctx.parked.clear();
+        self.hub.parked.clear();
         let _ = self.ticker.await;
         let _ = self.supervisor.await;
         let _ = self.feed_task.await;
@@ -339,7 +325,7 @@ const REPLACE_ATTEMPTS: u32 = 5;
 /// (a few attempts, backing off) and moves every room that lived on it to a live worker; their
 /// peers hear `mediaReset` and set up media again on the same connection. Rooms on the other
 /// workers are not touched.
-async fn supervise_workers(ctx: Arc<ServerContext>, mut deaths: tokio::sync::mpsc::UnboundedReceiver<WorkerDeath>) {
+async fn supervise_workers(ctx: Arc<Context>, mut deaths: tokio::sync::mpsc::UnboundedReceiver<WorkerDeath>) {
     loop {
         let death = tokio::select! {
             _ = ctx.shutdown.cancelled() => return,

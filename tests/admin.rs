@@ -136,10 +136,14 @@ async fn admin_api_dumps_rooms_behind_its_token() {
     assert_eq!(viewer.feed.as_ref().unwrap().consumer_id, viewer.consumers[0].id);
 
     // One room only.
-    let one = sfu::http_client::admin::fetch(&http, &base, TOKEN, Some("admin2")).await.unwrap();
+    let one = sfu::http_client::admin::fetch(&http, &base, TOKEN, Some("admin2"))
+        .await
+        .unwrap();
     assert_eq!(one.rooms.len(), 1);
     assert_eq!(one.rooms[0].id, "admin2");
-    let none = sfu::http_client::admin::fetch(&http, &base, TOKEN, Some("nope")).await.unwrap();
+    let none = sfu::http_client::admin::fetch(&http, &base, TOKEN, Some("nope"))
+        .await
+        .unwrap();
     assert!(none.rooms.is_empty());
 
     // Without the token, with a wrong one, with a bad query.

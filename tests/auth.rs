@@ -620,7 +620,9 @@ async fn the_admin_api_takes_an_admins_id_token() {
         };
         assert_eq!(status, 403, "{body}");
     }
-    let e = sfu::http_client::admin::fetch(&http, &base, "not-a-token", None).await.unwrap_err();
+    let e = sfu::http_client::admin::fetch(&http, &base, "not-a-token", None)
+        .await
+        .unwrap_err();
     assert!(
         matches!(e, sfu::http_client::HttpError::Status { status: 403, .. }),
         "{e}"

@@ -12,54 +12,16 @@ mod turn;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde::{Deserialize, Serialize};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{AuthConfig, AuthMode};
-use crate::protocol::{self, ErrorBody, ErrorCode};
+pub use crate::role::Role;
 
 pub use claims::ClaimRules;
 pub use firebase::FirebaseVerifier;
 pub use keys::{KeyCache, KeyCacheOptions};
 pub use turn::{turn_credential, turn_ice_servers};
-
-/// What a token allows, from its role claim. Ordered: each role may do what the ones before it
-/// may.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Viewer,
-    Broadcaster,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Viewer => "viewer",
-            Role::Broadcaster => "broadcaster",
-            Role::Admin => "admin",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Role> {
-        match s {
-            "viewer" => Some(Role::Viewer),
-            "broadcaster" => Some(Role::Broadcaster),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-
-    /// Whether a peer with this token may join as `requested`. Admins may be either.
-    pub fn permits(self, requested: protocol::Role) -> bool {
-        match requested {
-            protocol::Role::Viewer => true,
-            protocol::Role::Broadcaster => self >= Role::Broadcaster,
-        }
-    }
-}
 
 /// A verified user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,21 +94,28 @@ pub enum AuthError {
 }
 
 impl AuthError {
-    pub fn code(&self) -> ErrorCode {
+    /// How a client should take the refusal: try again later, or not with this token.
+    pub fn kind(&self) -> AuthErrorKind {
         match self {
-            AuthError::Unavailable(_) => ErrorCode::AuthUnavailable,
+            AuthError::Unavailable(_) => AuthErrorKind::Unavailable,
             AuthError::RoleNotAllowed { .. } | AuthError::NotAdmin(_) | AuthError::UnknownRole { .. } => {
-                ErrorCode::Forbidden
+                AuthErrorKind::Forbidden
             }
-            _ => ErrorCode::Unauthenticated,
+            _ => AuthErrorKind::Unauthenticated,
         }
     }
 }
 
-impl From<AuthError> for ErrorBody {
-    fn from(e: AuthError) -> ErrorBody {
-        ErrorBody::new(e.code(), e.to_string())
-    }
+/// The three answers an auth failure comes down to (the protocol's `unauthenticated`,
+/// `forbidden` and `auth_unavailable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthErrorKind {
+    /// No token, or one that does not verify.
+    Unauthenticated,
+    /// A valid token whose role does not allow this.
+    Forbidden,
+    /// Google's signing keys cannot be had right now.
+    Unavailable,
 }
 
 /// The admin API's gate: a verified identity with the admin role.
@@ -214,7 +183,7 @@ impl Authenticator {
         &self,
         join_token: Option<&str>,
         upgrade: Option<&Identity>,
-        requested: protocol::Role,
+        requested: Role,
     ) -> Result<Option<Identity>, AuthError> {
         let identity = match (join_token, upgrade) {
             (None, Some(id)) if self.enabled() => {
@@ -236,10 +205,7 @@ impl Authenticator {
             if !id.role.permits(requested) {
                 return Err(AuthError::RoleNotAllowed {
                     granted: id.role.as_str(),
-                    requested: match requested {
-                        protocol::Role::Broadcaster => "broadcaster",
-                        protocol::Role::Viewer => "viewer",
-                    },
+                    requested: requested.as_str(),
                 });
             }
         }

@@ -3,12 +3,14 @@
 //!
 //! Everything else talks to it with commands (subscribe, skip, preferences, a speaker's onset or
 //! departure, a viewer's key frame request), so the feeds themselves need no lock and the
-//! per-packet path takes none.
+//! per-packet path takes none. A feed is set up here too ([`FeedEngine::plan`], then
+//! [`FeedEngine::subscribe`] with the producers the peer made from the plan): SSRCs, rewriter
+//! settings, the store and the recommender are the engine's business, not the peer's.
 //!
 //! Key frames: a feed that needs one (its video switched to a speaker mid-GOP, or its viewer
-//! sent a PLI, which mediasoup turns into RTCP on the DirectTransport that the feed's
-//! `on_rtcp` handler reports here) asks the playing speaker's camera through
-//! [`KeyFrameSources`].
+//! sent a PLI, which mediasoup turns into RTCP on the room's DirectTransport and the room's
+//! `FeedRtcp` routes here by SSRC) asks the playing speaker's camera
+//! through [`KeyFrameSources`]. The viewer hears of switches as [`FeedEvent`]s on its link.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,17 +18,18 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
+use mediasoup::prelude::RtpParameters;
 use mediasoup::producer::DirectProducer;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::{Feed, FeedEvent, FeedOutput, FeedStats, Pacer, SwitchReason, WaitReason};
-use crate::buffer::{EndState, MediaKind};
-use crate::recommend::Preferences;
-use crate::room::{PeerEvent, PeerLink};
-use crate::protocol::Notification;
+use super::{Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
+use crate::buffer::{MediaKind, UtteranceStore};
+use crate::codecs::FeedCodecs;
+use crate::key_frames::KeyFrameSources;
+use crate::link::{PeerEvent, PeerLink};
+use crate::recommend::{Preferences, Recommender, ViewerContext};
 use crate::stats::Percentiles;
-use crate::tap::KeyFrameSources;
 
 /// The engine's tick: a due feed is polled at most this late.
 const TICK: Duration = Duration::from_millis(2);
@@ -38,6 +41,13 @@ const PUBLISH: Duration = Duration::from_secs(1);
 /// Identifies one subscription in the engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct FeedKey(u64);
+
+#[cfg(test)]
+impl FeedKey {
+    pub(crate) fn for_tests(key: u64) -> FeedKey {
+        FeedKey(key)
+    }
+}
 
 enum Command {
     Subscribe {
@@ -69,6 +79,45 @@ pub(crate) struct FeedEngine {
     next_key: Arc<AtomicU64>,
     stats: Arc<EngineStats>,
     key_frames: Arc<KeyFrameSources>,
+    store: UtteranceStore,
+    recommender: Arc<dyn Recommender>,
+}
+
+/// Utterances a feed remembers, so it does not repeat them.
+const FEED_HISTORY: usize = 20;
+
+/// A feed about to be set up: its key and, per kind, the stream its producer is declared with
+/// (SSRC, payload type, random initial sequence number and timestamp). The peer creates the
+/// producers from [`FeedPlan::audio_parameters`] / [`FeedPlan::video_parameters`].
+pub(crate) struct FeedPlan {
+    key: FeedKey,
+    audio: RewriterConfig,
+    video: Option<RewriterConfig>,
+    audio_parameters: RtpParameters,
+    video_parameters: Option<RtpParameters>,
+}
+
+impl FeedPlan {
+    #[cfg(test)]
+    pub(crate) fn key(&self) -> FeedKey {
+        self.key
+    }
+
+    pub fn audio_parameters(&self) -> RtpParameters {
+        self.audio_parameters.clone()
+    }
+
+    pub fn video_parameters(&self) -> Option<RtpParameters> {
+        self.video_parameters.clone()
+    }
+}
+
+/// Who the feed is for.
+pub(crate) struct FeedViewer {
+    pub room: Arc<str>,
+    pub peer: Arc<str>,
+    pub uid: Arc<str>,
+    pub link: PeerLink,
 }
 
 /// Counters for metrics and tests.
@@ -119,18 +168,25 @@ fn micros(d: Duration) -> u64 {
 }
 
 impl FeedEngine {
-    /// Spawns the engine; it runs until `stop` is cancelled.
-    pub fn start(stop: CancellationToken) -> (FeedEngine, tokio::task::JoinHandle<()>) {
+    /// Spawns the engine; it runs until `stop` is cancelled. Feeds read `store` and ask
+    /// `recommender` what to play next.
+    pub fn start(
+        stop: CancellationToken,
+        store: UtteranceStore,
+        recommender: Arc<dyn Recommender>,
+    ) -> (FeedEngine, tokio::task::JoinHandle<()>) {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
         let key_frames = Arc::new(KeyFrameSources::default());
-        let task = tokio::spawn(run(rx, stop, Arc::clone(&stats), Arc::clone(&key_frames)));
+        let task = tokio::spawn(EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames)).run(rx, stop));
         (
             FeedEngine {
                 commands,
                 next_key: Arc::new(AtomicU64::new(1)),
                 stats,
                 key_frames,
+                store,
+                recommender,
             },
             task,
         )
@@ -156,39 +212,78 @@ impl FeedEngine {
         Arc::clone(&self.key_frames)
     }
 
-    /// Reserves the key of the next subscription (the feed's RTCP handler needs it before the
-    /// feed is handed over).
-    pub fn next_key(&self) -> FeedKey {
-        FeedKey(self.next_key.fetch_add(1, Ordering::Relaxed))
-    }
-
     /// A viewer asked for a key frame on feed `key`'s video. Called from mediasoup's thread:
     /// never blocks.
     pub fn key_frame_requested(&self, key: FeedKey) {
         let _ = self.commands.send(Command::KeyFrame(key));
     }
 
-    /// Hands a started feed and its producers to the engine under `key` (from
-    /// [`FeedEngine::next_key`]); the returned guard unsubscribes on drop (the producers close
-    /// with it, and so do the viewer's consumers of them).
+    /// Chooses the streams of a new feed: random SSRCs (odd, distinct per kind), random initial
+    /// sequence numbers and timestamps, the router's payload types.
+    pub fn plan(&self, codecs: &FeedCodecs, video: bool) -> FeedPlan {
+        let ssrc: u32 = rand::random::<u32>() | 1;
+        let audio = RewriterConfig {
+            kind: MediaKind::Audio,
+            ssrc,
+            payload_type: codecs.opus_payload_type,
+            clock_rate: 48000,
+            initial_sequence: rand::random(),
+            initial_timestamp: rand::random(),
+        };
+        let video = video.then(|| RewriterConfig {
+            kind: MediaKind::Video,
+            ssrc: ssrc ^ 2,
+            payload_type: codecs.vp8_payload_type,
+            clock_rate: 90000,
+            initial_sequence: rand::random(),
+            initial_timestamp: rand::random(),
+        });
+        FeedPlan {
+            key: FeedKey(self.next_key.fetch_add(1, Ordering::Relaxed)),
+            audio_parameters: codecs.audio_parameters(audio.ssrc),
+            video_parameters: video.as_ref().map(|v| codecs.video_parameters(v.ssrc)),
+            audio,
+            video,
+        }
+    }
+
+    /// Starts the feed of `plan` for `viewer` on the producers made from it. The returned guard
+    /// unsubscribes on drop (the producers close with it, and so do the viewer's consumers).
     pub fn subscribe(
         &self,
-        key: FeedKey,
-        feed: Feed,
+        plan: FeedPlan,
+        viewer: FeedViewer,
         producer: DirectProducer,
         video: Option<DirectProducer>,
-        link: PeerLink,
     ) -> Subscription {
+        let mut config = FeedConfig::audio_only(plan.audio);
+        let video_ssrc = match (plan.video, &video) {
+            (Some(v), Some(_)) => {
+                let ssrc = v.ssrc;
+                config.video = Some(v);
+                Some(ssrc)
+            }
+            _ => None,
+        };
+        let context = ViewerContext::new(Arc::clone(&viewer.peer), Arc::clone(&viewer.uid), FEED_HISTORY);
+        let feed = Feed::new(
+            config,
+            viewer.room,
+            context,
+            self.store.clone(),
+            Arc::clone(&self.recommender),
+        );
         let _ = self.commands.send(Command::Subscribe {
-            key,
+            key: plan.key,
             feed: Box::new(feed),
             producer,
             video,
-            link,
+            link: viewer.link,
         });
         Subscription {
-            key,
+            key: plan.key,
             commands: self.commands.clone(),
+            video_ssrc,
         }
     }
 
@@ -206,9 +301,19 @@ impl FeedEngine {
 pub(crate) struct Subscription {
     key: FeedKey,
     commands: mpsc::UnboundedSender<Command>,
+    /// The SSRC of the feed's video, whose key frame requests the room's dispatcher routes here.
+    video_ssrc: Option<u32>,
 }
 
 impl Subscription {
+    pub fn key(&self) -> FeedKey {
+        self.key
+    }
+
+    pub fn video_ssrc(&self) -> Option<u32> {
+        self.video_ssrc
+    }
+
     pub fn skip(&self) {
         let _ = self.commands.send(Command::Skip(self.key));
     }
@@ -231,95 +336,148 @@ struct Entry {
     link: PeerLink,
 }
 
-async fn run(
-    mut rx: mpsc::UnboundedReceiver<Command>,
-    stop: CancellationToken,
+/// The engine task's state: the feeds it owns and what drives them.
+struct EngineTask {
+    feeds: HashMap<FeedKey, Entry>,
+    pacer: Pacer<FeedKey>,
+    /// Feeds to poll this turn (reused).
+    due: Vec<FeedKey>,
+    /// The packet buffer every feed reads into (reused).
+    packet: Vec<u8>,
+    latency: Latency,
     stats: Arc<EngineStats>,
     key_frames: Arc<KeyFrameSources>,
-) {
-    let origin = Instant::now();
-    let mut pacer: Pacer<FeedKey> = Pacer::new(origin, TICK, SLOTS);
-    let mut feeds: HashMap<FeedKey, Entry> = HashMap::new();
-    let mut due: Vec<FeedKey> = Vec::new();
-    let mut packet: Vec<u8> = Vec::with_capacity(1500);
-    let mut interval = tokio::time::interval(TICK);
-    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    let mut latency = Latency::new();
-    let mut publish = tokio::time::interval(PUBLISH);
-    publish.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
-        tokio::select! {
-            _ = stop.cancelled() => break,
-            _ = publish.tick() => {
-                *stats.latency.lock() = (Percentiles::of_micros(&latency.lateness), Percentiles::of_micros(&latency.onset));
-                continue;
+}
+
+impl EngineTask {
+    fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>) -> EngineTask {
+        EngineTask {
+            feeds: HashMap::new(),
+            pacer: Pacer::new(Instant::now(), TICK, SLOTS),
+            due: Vec::new(),
+            packet: Vec::with_capacity(1500),
+            latency: Latency::new(),
+            stats,
+            key_frames,
+        }
+    }
+
+    async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken) {
+        let mut interval = tokio::time::interval(TICK);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let mut publish = tokio::time::interval(PUBLISH);
+        publish.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        loop {
+            tokio::select! {
+                _ = stop.cancelled() => break,
+                _ = publish.tick() => {
+                    self.publish();
+                    continue;
+                }
+                command = rx.recv() => {
+                    let Some(command) = command else { break };
+                    self.apply(command, Instant::now());
+                }
+                _ = interval.tick() => {}
             }
-            command = rx.recv() => {
-                let Some(command) = command else { break };
-                let now = Instant::now();
-                match command {
-                    Command::Subscribe { key, mut feed, producer, video, link } => {
-                        feed.start(now);
-                        feeds.insert(key, Entry { feed, producer, video, link });
-                        stats.feeds.fetch_add(1, Ordering::Relaxed);
-                        due.push(key);
-                    }
-                    Command::Unsubscribe(key) => {
-                        pacer.cancel(key);
-                        latency.woken.remove(&key);
-                        if let Some(mut e) = feeds.remove(&key) {
-                            e.feed.stop();
-                            stats.feeds.fetch_sub(1, Ordering::Relaxed);
-                        }
-                    }
-                    Command::KeyFrame(key) => {
-                        stats.viewer_key_frame_requests.fetch_add(1, Ordering::Relaxed);
-                        if let Some(e) = feeds.get_mut(&key) {
-                            e.feed.key_frame_requested();
-                            due.push(key);
-                        }
-                    }
-                    Command::Skip(key) => {
-                        if let Some(e) = feeds.get_mut(&key) {
-                            e.feed.skip(now);
-                            due.push(key);
-                        }
-                    }
-                    Command::Preferences(key, p) => {
-                        if let Some(e) = feeds.get_mut(&key) {
-                            e.feed.set_preferences(p);
-                        }
-                    }
-                    Command::Onset(room, at) => {
-                        for (key, e) in feeds.iter_mut() {
-                            if e.feed.is_waiting() && e.feed.room() == &*room {
-                                e.feed.wake(now);
-                                latency.woken.insert(*key, at);
-                                due.push(*key);
-                            }
-                        }
-                    }
-                    Command::SpeakerGone { room, peer } => {
-                        for (key, e) in feeds.iter_mut() {
-                            if e.feed.room() == &*room {
-                                e.feed.speaker_gone(now, &peer);
-                                due.push(*key);
-                            }
-                        }
+            self.drive_due(Instant::now());
+        }
+        self.feeds.clear();
+    }
+
+    fn publish(&self) {
+        *self.stats.latency.lock() = (
+            Percentiles::of_micros(&self.latency.lateness),
+            Percentiles::of_micros(&self.latency.onset),
+        );
+    }
+
+    fn apply(&mut self, command: Command, now: Instant) {
+        match command {
+            Command::Subscribe {
+                key,
+                mut feed,
+                producer,
+                video,
+                link,
+            } => {
+                feed.start(now);
+                self.feeds.insert(
+                    key,
+                    Entry {
+                        feed,
+                        producer,
+                        video,
+                        link,
+                    },
+                );
+                self.stats.feeds.fetch_add(1, Ordering::Relaxed);
+                self.due.push(key);
+            }
+            Command::Unsubscribe(key) => {
+                self.pacer.cancel(key);
+                self.latency.woken.remove(&key);
+                if let Some(mut e) = self.feeds.remove(&key) {
+                    e.feed.stop();
+                    self.stats.feeds.fetch_sub(1, Ordering::Relaxed);
+                }
+            }
+            Command::KeyFrame(key) => {
+                self.stats.viewer_key_frame_requests.fetch_add(1, Ordering::Relaxed);
+                if let Some(e) = self.feeds.get_mut(&key) {
+                    e.feed.key_frame_requested();
+                    self.due.push(key);
+                }
+            }
+            Command::Skip(key) => {
+                if let Some(e) = self.feeds.get_mut(&key) {
+                    e.feed.skip(now);
+                    self.due.push(key);
+                }
+            }
+            Command::Preferences(key, p) => {
+                if let Some(e) = self.feeds.get_mut(&key) {
+                    e.feed.set_preferences(p);
+                }
+            }
+            Command::Onset(room, at) => {
+                for (key, e) in self.feeds.iter_mut() {
+                    if e.feed.is_waiting() && e.feed.room() == &*room {
+                        e.feed.wake(now);
+                        self.latency.woken.insert(*key, at);
+                        self.due.push(*key);
                     }
                 }
             }
-            _ = interval.tick() => {}
-        }
-        let now = Instant::now();
-        pacer.expire(now, &mut due);
-        for key in due.drain(..) {
-            if let Some(e) = feeds.get_mut(&key) {
-                drive(key, e, now, &mut pacer, &mut packet, &stats, &mut latency, &key_frames);
+            Command::SpeakerGone { room, peer } => {
+                for (key, e) in self.feeds.iter_mut() {
+                    if e.feed.room() == &*room {
+                        e.feed.speaker_gone(now, &peer);
+                        self.due.push(*key);
+                    }
+                }
             }
         }
     }
-    feeds.clear();
+
+    /// Polls every feed that is due now.
+    fn drive_due(&mut self, now: Instant) {
+        self.pacer.expire(now, &mut self.due);
+        for key in self.due.drain(..) {
+            if let Some(e) = self.feeds.get_mut(&key) {
+                drive(
+                    key,
+                    e,
+                    now,
+                    &mut self.pacer,
+                    &mut self.packet,
+                    &self.stats,
+                    &mut self.latency,
+                    &self.key_frames,
+                );
+            }
+        }
+    }
 }
 
 /// Polls one feed until it has nothing more to do now, then schedules it.
@@ -357,12 +515,10 @@ fn drive(
                 }
             }
             FeedOutput::Event(event) => {
-                if let Some(n) = notification(&event) {
-                    if matches!(n, Notification::FeedSwitched { .. }) {
-                        stats.switches.fetch_add(1, Ordering::Relaxed);
-                    }
-                    e.link.send(PeerEvent::Notify(n.to_text().into()));
+                if matches!(event, FeedEvent::Switched { .. }) {
+                    stats.switches.fetch_add(1, Ordering::Relaxed);
                 }
+                e.link.send(PeerEvent::Feed(event));
             }
             FeedOutput::Timeout(at) => {
                 if let Some(at) = at {
@@ -371,38 +527,5 @@ fn drive(
                 return;
             }
         }
-    }
-}
-
-fn notification(event: &FeedEvent) -> Option<Notification> {
-    match event {
-        FeedEvent::Switched {
-            utterance,
-            speaker,
-            reason,
-        } => Some(Notification::FeedSwitched {
-            utterance_id: utterance.to_string(),
-            speaker_uid: speaker.uid.to_string(),
-            speaker_peer_id: speaker.peer.to_string(),
-            reason: match reason {
-                SwitchReason::Started => "started",
-                SwitchReason::Ended(EndState::Complete) => "ended",
-                SwitchReason::Ended(EndState::Truncated) => "truncated",
-                SwitchReason::Evicted => "evicted",
-                SwitchReason::SpeakerGone => "speakerGone",
-                SwitchReason::Skipped => "skipped",
-                SwitchReason::Resumed => "resumed",
-            }
-            .to_string(),
-        }),
-        FeedEvent::Waiting { reason } => Some(Notification::FeedWaiting {
-            reason: match reason {
-                WaitReason::NothingToPlay => "nothingToPlay",
-                WaitReason::RecommenderFailed => "recommenderFailed",
-            }
-            .to_string(),
-        }),
-        // Not for the viewer: the engine asks the speaker's camera.
-        FeedEvent::KeyFrameNeeded { .. } => None,
     }
 }

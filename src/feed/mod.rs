@@ -10,6 +10,7 @@ mod feed;
 mod pacer;
 mod playout;
 mod rewriter;
+pub(crate) mod rtcp;
 mod stats;
 
 pub use feed::{Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason};

@@ -37,12 +37,7 @@ pub fn rooms_url(base: &str, room: Option<&str>) -> Result<String, HttpError> {
 }
 
 /// Reads the dump of the server at `base` with the admin `token`.
-pub async fn fetch(
-    client: &HttpClient,
-    base: &str,
-    token: &str,
-    room: Option<&str>,
-) -> Result<ServerDump, HttpError> {
+pub async fn fetch(client: &HttpClient, base: &str, token: &str, room: Option<&str>) -> Result<ServerDump, HttpError> {
     client.get_json(&rooms_url(base, room)?, Some(token)).await
 }
 

@@ -71,7 +71,9 @@ impl Probe<'_> {
     pub async fn check(&self) -> Result<(), HttpError> {
         match self {
             Probe::Local(_) => Ok(()),
-            Probe::Remote { client, base, token } => crate::http_client::admin::fetch(client, base, token, None).await.map(drop),
+            Probe::Remote { client, base, token } => crate::http_client::admin::fetch(client, base, token, None)
+                .await
+                .map(drop),
         }
     }
 

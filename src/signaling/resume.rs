@@ -16,7 +16,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::session::Session;
-use crate::room::PeerEvent;
+use crate::link::PeerEvent;
 
 struct Entry {
     session: Session,

@@ -1,29 +1,35 @@
 //! One signaling session: the state of one WebSocket connection (joined or not, its `Peer`) and
 //! the handling of each request. The socket loop around it lives in `ws.rs`.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
 
+use super::command::{Command, SessionCommand};
+use super::wire;
 use crate::auth::{turn_ice_servers, Identity};
+use crate::context::Context;
+use crate::link::{PeerEvent, PeerInfo, PeerLink, PeerQueue};
 use crate::peer::Peer;
-use crate::room::{PeerEvent, PeerLink, RoomError};
-use crate::room_name::RoomName;
-use crate::server::ServerContext;
 use crate::protocol::{
-    response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PeerInfo, PingResponse,
-    ProduceResponse, Request, RestartIceResponse, ResumeResponse, Role, RouterCapabilitiesResponse,
+    response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PingResponse, Request,
+    ResumeResponse, RouterCapabilitiesResponse,
 };
+use crate::role::Role;
+use crate::room_name::RoomName;
 
 /// Queue depth of room notifications and mediasoup events for one session.
 pub(crate) const EVENT_QUEUE: usize = 1024;
 
+const MAX_DISPLAY_NAME: usize = 64;
+
 pub(crate) struct Session {
-    ctx: Arc<ServerContext>,
-    events: mpsc::Sender<PeerEvent>,
-    overflowed: Arc<AtomicBool>,
+    ctx: Arc<Context>,
+    /// The signaling hub's drain signal: no joins once it is cancelled.
+    draining: CancellationToken,
+    queue: PeerQueue,
     peer: Option<Peer>,
     /// Set on join: what `resume` presents to take this session back.
     resume_token: Option<String>,
@@ -36,16 +42,22 @@ fn new_resume_token() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-const MAX_DISPLAY_NAME: usize = 64;
+fn unix_now() -> Duration {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+}
 
 impl Session {
-    pub(crate) fn new(ctx: Arc<ServerContext>, identity: Option<Identity>) -> (Session, mpsc::Receiver<PeerEvent>) {
-        let (events, rx) = mpsc::channel(EVENT_QUEUE);
+    pub(crate) fn new(
+        ctx: Arc<Context>,
+        draining: CancellationToken,
+        identity: Option<Identity>,
+    ) -> (Session, mpsc::Receiver<PeerEvent>) {
+        let (queue, rx) = PeerQueue::new(EVENT_QUEUE);
         (
             Session {
                 ctx,
-                events,
-                overflowed: Arc::new(AtomicBool::new(false)),
+                draining,
+                queue,
                 peer: None,
                 resume_token: None,
                 identity,
@@ -54,9 +66,9 @@ impl Session {
         )
     }
 
-    /// True once a notification could not be queued (see `PeerLink::overflowed`).
+    /// True once a notification could not be queued (see `PeerQueue::overflowed`).
     pub(crate) fn overflowed(&self) -> bool {
-        self.overflowed.load(Ordering::Acquire)
+        self.queue.overflowed()
     }
 
     pub(crate) fn peer_id(&self) -> Option<&str> {
@@ -73,7 +85,10 @@ impl Session {
         let peer = self.peer.as_ref()?;
         let token = new_resume_token();
         self.resume_token = Some(token.clone());
-        let (transports, producers, consumers, feed_consumer_id) = peer.resume_state();
+        let media = peer.media_state();
+        let producers = media.producers.clone();
+        let feed_consumer_id = media.feed_consumer;
+        let (transports, consumers) = wire::resumed(media);
         Some(ResumeResponse {
             peer_id: peer.id.clone(),
             room: peer.room().id().to_string(),
@@ -97,131 +112,71 @@ impl Session {
         if self.ctx.shutdown.is_cancelled() && !matches!(request.method, Method::Leave | Method::Ping) {
             return Err(ErrorBody::new(ErrorCode::ShuttingDown, "the server is shutting down"));
         }
-        if self.ctx.draining.is_cancelled() && matches!(request.method, Method::Join(_)) {
+        if self.draining.is_cancelled() && matches!(request.method, Method::Join(_)) {
             return Err(ErrorBody::new(
                 ErrorCode::ShuttingDown,
                 "the server is draining and takes no new joins; connect to another instance",
             ));
         }
-        let limits = &self.ctx.config.limits;
-        Ok(match request.method {
-            Method::GetRouterRtpCapabilities => response_ok(
-                id,
-                &RouterCapabilitiesResponse {
-                    router_rtp_capabilities: self.ctx.pool.router_rtp_capabilities().clone(),
-                },
-            ),
-            Method::Join(join) => response_ok(id, &self.join(join).await?),
-            // A fresh connection's `resume` is answered by the socket loop, which swaps the
-            // parked session in; here the session is joined already.
-            Method::Resume(_) => {
-                return Err(ErrorBody::new(
-                    ErrorCode::AlreadyJoined,
-                    "resume: this connection is already in a room; resume on a new connection",
-                ))
-            }
-            Method::Ping => response_ok(
-                id,
-                &PingResponse {
-                    pong: true,
-                    time_ms: SystemTime::now()
-                        .duration_since(UNIX_EPOCH)
-                        .map_or(0, |d| d.as_millis() as u64),
-                },
-            ),
-            Method::Leave => {
-                self.leave()?;
-                response_ok(id, &EmptyResponse {})
-            }
-            method => {
-                let name = method.name();
+        let name = request.method.name();
+        match Command::from(request.method) {
+            Command::Session(command) => self.apply(id, command).await,
+            Command::Peer(command) => {
                 let peer = self.peer.as_mut().ok_or_else(|| {
                     ErrorBody::new(
                         ErrorCode::NotJoined,
                         format!("{name} needs a joined room; send join first"),
                     )
                 })?;
-                match method {
-                    Method::CreateTransport(m) => response_ok(id, &peer.create_transport(m.direction, limits).await?),
-                    Method::ConnectTransport(m) => {
-                        peer.connect_transport(m.transport_id, m.dtls_parameters).await?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::Produce(m) => {
-                        let producer_id = peer.produce(m.transport_id, m.kind, m.rtp_parameters, limits).await?;
-                        response_ok(id, &ProduceResponse { producer_id })
-                    }
-                    Method::Consume(m) => response_ok(id, &peer.consume(m.transport_id, m.producer_id, limits).await?),
-                    Method::ResumeConsumer(m) => {
-                        peer.resume_consumer(m.consumer_id).await?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::PauseConsumer(m) => {
-                        peer.pause_consumer(m.consumer_id).await?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::PauseProducer(m) => {
-                        peer.set_producer_paused(m.producer_id, true).await?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::ResumeProducer(m) => {
-                        peer.set_producer_paused(m.producer_id, false).await?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::CloseProducer(m) => {
-                        peer.close_producer(m.producer_id)?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::SetPreferredLayers(m) => {
-                        peer.set_preferred_layers(m.consumer_id, m.spatial_layer, m.temporal_layer)
-                            .await?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::SubscribeFeed(m) => response_ok(
-                        id,
-                        &peer
-                            .subscribe_feed(m.transport_id, m.video, &self.ctx.recording.feeds, limits)
-                            .await?,
-                    ),
-                    Method::UnsubscribeFeed => {
-                        peer.unsubscribe_feed()?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::Skip => {
-                        peer.skip()?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::SetPreferences(m) => {
-                        peer.set_preferences(m.favour, m.mute)?;
-                        response_ok(id, &EmptyResponse {})
-                    }
-                    Method::RestartIce(m) => response_ok(
-                        id,
-                        &RestartIceResponse {
-                            ice_parameters: peer.restart_ice(m.transport_id).await?,
-                        },
-                    ),
-                    Method::GetRouterRtpCapabilities
-                    | Method::Join(_)
-                    | Method::Resume(_)
-                    | Method::Leave
-                    | Method::Ping => {
-                        unreachable!("handled above")
-                    }
+                command.apply(id, peer, &self.ctx).await
+            }
+        }
+    }
+
+    async fn apply(&mut self, id: u64, command: SessionCommand) -> Result<String, ErrorBody> {
+        Ok(match command {
+            SessionCommand::GetRouterRtpCapabilities => response_ok(
+                id,
+                &RouterCapabilitiesResponse {
+                    router_rtp_capabilities: self.ctx.pool.router_rtp_capabilities().clone(),
+                },
+            ),
+            SessionCommand::Join(join) => response_ok(id, &self.join(join).await?),
+            // A fresh connection's `resume` is answered by the socket loop, which swaps the
+            // parked session in; here the session is joined already.
+            SessionCommand::Resume => {
+                return Err(ErrorBody::new(
+                    ErrorCode::AlreadyJoined,
+                    "resume: this connection is already in a room; resume on a new connection",
+                ))
+            }
+            SessionCommand::Ping => response_ok(
+                id,
+                &PingResponse {
+                    pong: true,
+                    time_ms: unix_now().as_millis() as u64,
+                },
+            ),
+            SessionCommand::Leave => {
+                if self.peer.is_none() {
+                    return Err(ErrorBody::new(ErrorCode::NotJoined, "leave: not in a room"));
                 }
+                self.release();
+                response_ok(id, &EmptyResponse {})
             }
         })
     }
 
-    async fn join(&mut self, join: Join) -> Result<JoinResponse, ErrorBody> {
+    /// Checks the join's fields; the room's name when they are fine.
+    fn check_join(&self, join: &Join) -> Result<RoomName, ErrorBody> {
         if let Some(peer) = &self.peer {
             return Err(ErrorBody::new(
                 ErrorCode::AlreadyJoined,
                 format!("already in room {:?}; leave first", peer.room().id()),
             ));
         }
-        let room_name = RoomName::parse(&join.room)
-            .map_err(|e| ErrorBody::new(ErrorCode::InvalidParams, format!("join: {e}")))?;
+        let room =
+            RoomName::parse(&join.room).map_err(|e| ErrorBody::new(ErrorCode::InvalidParams, format!("join: {e}")))?;
         if join
             .display_name
             .as_ref()
@@ -232,6 +187,11 @@ impl Session {
                 format!("join: displayName is longer than {MAX_DISPLAY_NAME} characters"),
             ));
         }
+        Ok(room)
+    }
+
+    async fn join(&mut self, join: Join) -> Result<JoinResponse, ErrorBody> {
+        let room_name = self.check_join(&join)?;
         let identity = self
             .ctx
             .auth
@@ -244,39 +204,31 @@ impl Session {
         };
         let link = PeerLink {
             info: info.clone(),
-            events: self.events.clone(),
-            overflowed: Arc::clone(&self.overflowed),
+            queue: self.queue.clone(),
         };
         let (room, snapshot) = self
             .ctx
             .rooms
             .join(&self.ctx.pool, room_name.as_str(), link.clone())
-            .await
-            .map_err(|e| match e {
-                RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorBody::new(ErrorCode::RoomFull, e.to_string()),
-                e => ErrorBody::new(ErrorCode::Internal, e.to_string()),
-            })?;
+            .await?;
         // Without auth each peer is its own user.
         let uid: Arc<str> = identity
             .as_ref()
             .map_or_else(|| Arc::from(info.peer_id.as_str()), |id| Arc::clone(&id.uid));
         tracing::info!(room = room.id(), peer = %info.peer_id, %uid, role = ?info.role, "peer joined");
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_secs();
         let config = &self.ctx.config;
         let resume_token = new_resume_token();
         self.resume_token = Some(resume_token.clone());
+        let ice_servers = turn_ice_servers(&config.ice_servers, &config.turn, &uid, unix_now().as_secs());
         let response = JoinResponse {
             peer_id: info.peer_id.clone(),
             room: room.id().to_string(),
             role: info.role,
             resume_token,
             router_rtp_capabilities: room.media().router().rtp_capabilities().clone(),
-            ice_servers: turn_ice_servers(&config.ice_servers, &config.turn, &uid, now),
-            peers: snapshot.peers,
-            producers: snapshot.producers,
+            ice_servers: ice_servers.into_iter().map(wire::ice_server).collect(),
+            peers: snapshot.peers.into_iter().map(wire::peer_info).collect(),
+            producers: snapshot.producers.into_iter().map(wire::producer_info).collect(),
         };
         let mut peer = Peer::new(
             room,
@@ -292,14 +244,6 @@ impl Session {
             self.identity = identity;
         }
         Ok(response)
-    }
-
-    fn leave(&mut self) -> Result<(), ErrorBody> {
-        if self.peer.is_none() {
-            return Err(ErrorBody::new(ErrorCode::NotJoined, "leave: not in a room"));
-        }
-        self.release();
-        Ok(())
     }
 
     /// Leaves the room (if any) and closes every mediasoup object of the peer.
@@ -324,10 +268,18 @@ impl Session {
         }
     }
 
-    /// Turns an event from the room or mediasoup into a frame for the client, if any.
+    /// Turns an event from the room, the feed engine or mediasoup into a frame for the client,
+    /// if any.
     pub(crate) fn on_event(&mut self, event: PeerEvent) -> Option<Arc<str>> {
         match event {
-            PeerEvent::Notify(text) => self.peer.as_ref().map(|_| text),
+            PeerEvent::Room(notice) => {
+                self.peer.as_ref()?;
+                Some(notice.text(|event| wire::room_notification(event).to_text()))
+            }
+            PeerEvent::Feed(event) => {
+                self.peer.as_ref()?;
+                wire::feed_notification(&event).map(|n| n.to_text().into())
+            }
             PeerEvent::ConsumerClosed {
                 consumer_id,
                 producer_id,

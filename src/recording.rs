@@ -1,4 +1,4 @@
-//! The tap: every broadcaster audio and video producer is also consumed into Rust through a
+//! The recording of broadcasters into the buffer. The tap: every broadcaster audio and video producer is also consumed into Rust through a
 //! DirectTransport consumer, whose packets a [`Recorder`] cuts into utterances in the buffer as
 //! they are spoken (the audio decides the boundaries; the same speaker's video joins from a key
 //! frame). A ticker closes utterances whose speaker went quiet without packets.
@@ -10,8 +10,6 @@
 use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
-use std::collections::HashMap;
-
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use parking_lot::Mutex;
@@ -22,7 +20,7 @@ use crate::buffer::{
     MediaKind as BufferKind, Recorded, Recorder, SegmenterConfig, Speaker, Track, UtteranceMeta, UtteranceStore,
 };
 use crate::feed::engine::FeedEngine;
-use crate::recommend::Recommender;
+use crate::key_frames::KeyFrameSources;
 use crate::room::{Room, RoomMedia};
 
 /// How often silent recorders are checked for an expired hangover.
@@ -97,45 +95,14 @@ impl Drop for SpeakerRecording {
     }
 }
 
-/// Where the feed engine finds a speaker's camera to ask for a key frame: by speaker peer id.
-/// Locked only when a key frame is wanted and when a broadcaster comes or goes.
-#[derive(Default)]
-pub(crate) struct KeyFrameSources {
-    map: Mutex<HashMap<Arc<str>, Arc<Notify>>>,
-}
-
-impl KeyFrameSources {
-    fn register(&self, peer: Arc<str>, wanted: Arc<Notify>) {
-        self.map.lock().insert(peer, wanted);
-    }
-
-    fn unregister(&self, peer: &str, wanted: &Arc<Notify>) {
-        let mut map = self.map.lock();
-        if map.get(peer).is_some_and(|w| Arc::ptr_eq(w, wanted)) {
-            map.remove(peer);
-        }
-    }
-
-    /// Asks `peer`'s camera for a key frame; false if the peer has no recording (left).
-    pub fn request(&self, peer: &str) -> bool {
-        match self.map.lock().get(peer) {
-            Some(wanted) => {
-                wanted.notify_one();
-                true
-            }
-            None => false,
-        }
-    }
-}
-
 /// What a tap needs from the server: the buffer, the ticker's list, the detector settings.
 pub(crate) struct Recording {
     pub store: UtteranceStore,
     pub recorders: Arc<Recorders>,
     pub segmenter: SegmenterConfig,
-    /// Told of every onset, so waiting feeds start at the first word.
+    /// Told of every onset, so waiting feeds start at the first word; holds the speakers'
+    /// key frame signals.
     pub feeds: FeedEngine,
-    pub recommender: Arc<dyn Recommender>,
 }
 
 /// Every live recorder, for the ticker.
@@ -198,18 +165,7 @@ pub(crate) async fn tap(
 ) -> Result<Tap, TapError> {
     let kind = producer.kind();
     if kind == MediaKind::Video {
-        // The feed's video is VP8, and key frames are found in VP8 payload descriptors: another
-        // codec's packets would be misread and forwarded to VP8 decoders.
-        let vp8 =
-            producer.rtp_parameters().codecs.first().is_some_and(|c| {
-                c.mime_type() == mediasoup::types::rtp_parameters::MimeType::Video(MimeTypeVideo::Vp8)
-            });
-        if !vp8 {
-            return Err(TapError::NotVp8);
-        }
-        if speaker.recorder.lock().has_video() {
-            return Err(TapError::SecondCamera);
-        }
+        check_camera(producer, speaker)?;
     }
     let transport = media
         .direct_transport()
@@ -219,70 +175,15 @@ pub(crate) async fn tap(
         .consume(ConsumerOptions::new(producer.id(), room.consume_capabilities().clone()))
         .await
         .map_err(|e| TapError::Consume(e.to_string()))?;
-    let params = consumer.rtp_parameters();
-    let clock_rate = params.codecs.first().map(|c| c.clock_rate().get());
-    let feeds = recording.feeds.clone();
     let room_id: Arc<str> = Arc::from(room.id());
     let (recorder, on_rtp, key_frames) = match kind {
         MediaKind::Audio => {
-            let audio_level_id = params
-                .header_extensions
-                .iter()
-                .find(|h| h.uri == RtpHeaderExtensionUri::SsrcAudioLevel)
-                .map(|h| h.id as u8);
-            if audio_level_id.is_none() {
-                tracing::warn!(room = room.id(), producer = %producer.id(), "producer sends no audio level: its speech cannot be segmented");
-            }
-            let clock_rate = clock_rate.unwrap_or(48_000);
-            let shared = speaker.recorder.lock().attach_audio(audio_level_id, clock_rate);
-            let (recorder, wanted) = if shared {
-                (Arc::clone(&speaker.recorder), Some(Arc::clone(&speaker.key_frames)))
-            } else {
-                // A second microphone: recorded on its own, without the camera.
-                let meta = UtteranceMeta {
-                    room: Arc::clone(&room_id),
-                    speaker: speaker.recorder.lock().meta().speaker.clone(),
-                    tracks: vec![Track {
-                        kind: BufferKind::Audio,
-                        clock_rate,
-                    }],
-                };
-                let r = Arc::new(Mutex::new(Recorder::new(
-                    recording.store.clone(),
-                    meta,
-                    audio_level_id,
-                    recording.segmenter.clone(),
-                )));
-                recording.recorders.add(&r);
-                (r, None)
-            };
-            let r = Arc::clone(&recorder);
-            let on_rtp = consumer.on_rtp(move |packet| {
-                let now = Instant::now();
-                let recorded = r.lock().on_packet(now, packet);
-                after_packet(recorded, now, &feeds, &room_id, wanted.as_deref());
-            });
+            let (recorder, on_rtp) = tap_audio(&consumer, producer, room_id, speaker, recording);
             (recorder, on_rtp, None)
         }
         MediaKind::Video => {
-            let recorder = Arc::clone(&speaker.recorder);
-            if !recorder.lock().attach_video(clock_rate.unwrap_or(90_000)) {
-                return Err(TapError::SecondCamera);
-            }
-            let r = Arc::clone(&recorder);
-            let wanted = Arc::clone(&speaker.key_frames);
-            let on_rtp = consumer.on_rtp(move |packet| {
-                let now = Instant::now();
-                let recorded = r.lock().on_video_packet(now, packet);
-                after_packet(recorded, now, &feeds, &room_id, Some(&wanted));
-            });
-            let stop = CancellationToken::new();
-            tokio::spawn(request_key_frames(
-                consumer.clone(),
-                Arc::clone(&speaker.key_frames),
-                stop.clone(),
-            ));
-            (recorder, on_rtp, Some(stop.drop_guard()))
+            let (recorder, on_rtp, key_frames) = tap_video(&consumer, room_id, speaker, recording)?;
+            (recorder, on_rtp, Some(key_frames))
         }
     };
     let r = Arc::clone(&recorder);
@@ -302,6 +203,107 @@ pub(crate) async fn tap(
         _handlers: [on_rtp, on_close],
         _key_frames: key_frames,
     })
+}
+
+/// Only one VP8 camera per speaker is recorded.
+fn check_camera(producer: &Producer, speaker: &SpeakerRecording) -> Result<(), TapError> {
+    // The feed's video is VP8, and key frames are found in VP8 payload descriptors: another
+    // codec's packets would be misread and forwarded to VP8 decoders.
+    let vp8 = producer
+        .rtp_parameters()
+        .codecs
+        .first()
+        .is_some_and(|c| c.mime_type() == mediasoup::types::rtp_parameters::MimeType::Video(MimeTypeVideo::Vp8));
+    if !vp8 {
+        return Err(TapError::NotVp8);
+    }
+    if speaker.recorder.lock().has_video() {
+        return Err(TapError::SecondCamera);
+    }
+    Ok(())
+}
+
+/// The audio tap: into the speaker's recorder, or a recorder of its own for a second microphone.
+fn tap_audio(
+    consumer: &Consumer,
+    producer: &Producer,
+    room_id: Arc<str>,
+    speaker: &SpeakerRecording,
+    recording: &Recording,
+) -> (Arc<Mutex<Recorder>>, HandlerId) {
+    let params = consumer.rtp_parameters();
+    let audio_level_id = params
+        .header_extensions
+        .iter()
+        .find(|h| h.uri == RtpHeaderExtensionUri::SsrcAudioLevel)
+        .map(|h| h.id as u8);
+    if audio_level_id.is_none() {
+        tracing::warn!(room = %room_id, producer = %producer.id(), "producer sends no audio level: its speech cannot be segmented");
+    }
+    let clock_rate = params.codecs.first().map_or(48_000, |c| c.clock_rate().get());
+    let shared = speaker.recorder.lock().attach_audio(audio_level_id, clock_rate);
+    let (recorder, wanted) = if shared {
+        (Arc::clone(&speaker.recorder), Some(Arc::clone(&speaker.key_frames)))
+    } else {
+        // A second microphone: recorded on its own, without the camera.
+        let meta = UtteranceMeta {
+            room: Arc::clone(&room_id),
+            speaker: speaker.recorder.lock().meta().speaker.clone(),
+            tracks: vec![Track {
+                kind: BufferKind::Audio,
+                clock_rate,
+            }],
+        };
+        let r = Arc::new(Mutex::new(Recorder::new(
+            recording.store.clone(),
+            meta,
+            audio_level_id,
+            recording.segmenter.clone(),
+        )));
+        recording.recorders.add(&r);
+        (r, None)
+    };
+    let r = Arc::clone(&recorder);
+    let feeds = recording.feeds.clone();
+    let on_rtp = consumer.on_rtp(move |packet| {
+        let now = Instant::now();
+        let recorded = r.lock().on_packet(now, packet);
+        after_packet(recorded, now, &feeds, &room_id, wanted.as_deref());
+    });
+    (recorder, on_rtp)
+}
+
+/// The video tap: into the speaker's recorder, with the task that asks the camera for key frames.
+fn tap_video(
+    consumer: &Consumer,
+    room_id: Arc<str>,
+    speaker: &SpeakerRecording,
+    recording: &Recording,
+) -> Result<(Arc<Mutex<Recorder>>, HandlerId, DropGuard), TapError> {
+    let clock_rate = consumer
+        .rtp_parameters()
+        .codecs
+        .first()
+        .map_or(90_000, |c| c.clock_rate().get());
+    let recorder = Arc::clone(&speaker.recorder);
+    if !recorder.lock().attach_video(clock_rate) {
+        return Err(TapError::SecondCamera);
+    }
+    let r = Arc::clone(&recorder);
+    let wanted = Arc::clone(&speaker.key_frames);
+    let feeds = recording.feeds.clone();
+    let on_rtp = consumer.on_rtp(move |packet| {
+        let now = Instant::now();
+        let recorded = r.lock().on_video_packet(now, packet);
+        after_packet(recorded, now, &feeds, &room_id, Some(&wanted));
+    });
+    let stop = CancellationToken::new();
+    tokio::spawn(request_key_frames(
+        consumer.clone(),
+        Arc::clone(&speaker.key_frames),
+        stop.clone(),
+    ));
+    Ok((recorder, on_rtp, stop.drop_guard()))
 }
 
 /// What the shell does after a packet went into a recorder (mediasoup's thread: never blocks).

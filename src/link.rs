@@ -1,0 +1,138 @@
+//! How the room and the feed engine reach one peer's session: a bounded queue of [`PeerEvent`]s.
+//! The events are domain facts (a peer joined, a producer closed, the feed switched); the
+//! signaling session turns them into the protocol's notifications.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use mediasoup::prelude::{ConsumerId, MediaKind, ProducerId};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::dump::PeerDump;
+use crate::feed::FeedEvent;
+use crate::role::Role;
+
+/// A peer as the room knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerInfo {
+    pub peer_id: String,
+    pub display_name: Option<String>,
+    pub role: Role,
+}
+
+/// A producer in the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProducerInfo {
+    pub producer_id: ProducerId,
+    pub peer_id: String,
+    pub kind: MediaKind,
+    pub paused: bool,
+}
+
+/// Something that happened in a room, told to every other peer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomEvent {
+    PeerJoined(PeerInfo),
+    PeerLeft { peer_id: String },
+    NewProducer(ProducerInfo),
+    ProducerClosed { producer_id: ProducerId, peer_id: String },
+    ProducerPaused { producer_id: ProducerId, peer_id: String },
+    ProducerResumed { producer_id: ProducerId, peer_id: String },
+}
+
+/// One room event shared by all its recipients, and its wire text once the first session has
+/// rendered it: a room of N peers serializes an event once, not N times.
+#[derive(Debug)]
+pub struct RoomNotice {
+    pub event: RoomEvent,
+    text: OnceLock<Arc<str>>,
+}
+
+impl RoomNotice {
+    pub fn new(event: RoomEvent) -> Arc<RoomNotice> {
+        Arc::new(RoomNotice {
+            event,
+            text: OnceLock::new(),
+        })
+    }
+
+    /// The wire text, rendered by `render` the first time it is asked for.
+    pub fn text(&self, render: impl FnOnce(&RoomEvent) -> String) -> Arc<str> {
+        Arc::clone(self.text.get_or_init(|| render(&self.event).into()))
+    }
+}
+
+/// What a room, the feed engine or a mediasoup callback pushes into a peer's session.
+#[derive(Debug)]
+pub enum PeerEvent {
+    Room(Arc<RoomNotice>),
+    /// The viewer's feed switched utterance or went waiting.
+    Feed(FeedEvent),
+    /// One of the peer's consumers lost its producer.
+    ConsumerClosed {
+        consumer_id: ConsumerId,
+        producer_id: ProducerId,
+    },
+    /// The admin API asks the session to describe the peer's objects.
+    Inspect(oneshot::Sender<PeerDump>),
+    /// The room moved to a new router (its worker died): every media object of the peer is
+    /// gone; the session drops them and tells the client.
+    MediaReset {
+        reason: &'static str,
+    },
+}
+
+/// A session's event queue, before and after it joins (cheap to clone).
+#[derive(Clone)]
+pub struct PeerQueue {
+    events: mpsc::Sender<PeerEvent>,
+    /// Set when the queue was full and an event was lost: the session then closes, because a
+    /// client with a hole in its notifications has a wrong view of the room.
+    overflowed: Arc<AtomicBool>,
+}
+
+impl PeerQueue {
+    /// A queue of `capacity` events and the receiving end the session reads.
+    pub fn new(capacity: usize) -> (PeerQueue, mpsc::Receiver<PeerEvent>) {
+        let (events, rx) = mpsc::channel(capacity);
+        (
+            PeerQueue {
+                events,
+                overflowed: Arc::new(AtomicBool::new(false)),
+            },
+            rx,
+        )
+    }
+
+    /// Queues `event`; a full queue marks the session overflowed.
+    pub fn send(&self, event: PeerEvent) {
+        if self.events.try_send(event).is_err() {
+            self.overflowed.store(true, Ordering::Release);
+        }
+    }
+
+    /// True once an event could not be queued.
+    pub fn overflowed(&self) -> bool {
+        self.overflowed.load(Ordering::Acquire)
+    }
+}
+
+/// How the room reaches one peer's session: who the peer is, and its queue.
+#[derive(Clone)]
+pub struct PeerLink {
+    pub info: PeerInfo,
+    pub queue: PeerQueue,
+}
+
+impl PeerLink {
+    /// Queues `event`; a full queue marks the session overflowed.
+    pub fn send(&self, event: PeerEvent) {
+        self.queue.send(event);
+    }
+
+    /// Queues `event` unless the queue is full, without counting that as a lost notification
+    /// (the admin dump's questions).
+    pub fn try_ask(&self, event: PeerEvent) -> bool {
+        self.queue.events.try_send(event).is_ok()
+    }
+}

@@ -1,0 +1,215 @@
+//! One WebSocket as the signaling protocol sees it: text frames in (size and rate limits, the
+//! frames that are not requests answered or dropped), text out with a send timeout, pings, and
+//! the close handshake. The session logic above it only sees requests and replies.
+
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use tokio::time::{timeout, Instant};
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use crate::config::Limits;
+use crate::protocol::{response_error, ErrorBody, ErrorCode};
+use crate::stats::ServerCounters;
+
+/// WebSocket close codes this server uses (4000-4999 are application codes).
+pub mod close_code {
+    /// Server shutting down.
+    pub const GOING_AWAY: u16 = 1001;
+    /// Flooding far over the rate limit.
+    pub const POLICY: u16 = 1008;
+    /// A frame over `limits.max_frame_bytes`.
+    pub const TOO_BIG: u16 = 1009;
+    /// No message or pong within `limits.heartbeat_timeout_secs`.
+    pub const HEARTBEAT_TIMEOUT: u16 = 4001;
+    /// The client did not read its notifications fast enough and missed some.
+    pub const TOO_SLOW: u16 = 4002;
+    /// The peer's Firebase ID token expired; reconnect with a fresh one.
+    pub const TOKEN_EXPIRED: u16 = 4003;
+}
+
+/// A client that keeps sending after this many consecutive `rate_limited` answers is cut off.
+const MAX_CONSECUTIVE_REJECTIONS: u32 = 200;
+/// A client that does not take a frame within this time is considered gone.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a closing connection waits for the client's close frame.
+const CLOSE_HANDSHAKE: Duration = Duration::from_secs(2);
+
+/// Why a connection ended; logged, and used to pick the close frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The client sent a close frame: it meant to go.
+    ClientClosed,
+    /// The connection died under the session (no close frame, an I/O error, a silent client):
+    /// a joined session is parked for `resume`.
+    Lost(&'static str),
+    Close(u16, &'static str),
+}
+
+impl End {
+    /// Whether the client may come back with `resume`: the connection died rather than being
+    /// closed on purpose (a silent client, past the heartbeat timeout, counts as died).
+    pub fn resumable(&self) -> bool {
+        matches!(self, End::Lost(_) | End::Close(close_code::HEARTBEAT_TIMEOUT, _))
+    }
+}
+
+/// What came in.
+pub(crate) enum Incoming {
+    /// A text frame within the limits: a request to parse.
+    Request(Utf8Bytes),
+    /// A frame refused by a limit or the protocol; answer the error and go on.
+    Refused(ErrorBody),
+    /// Nothing to do (a ping or pong).
+    Nothing,
+    /// The connection is over.
+    End(End),
+}
+
+pub(crate) struct Connection {
+    socket: WebSocket,
+    limiter: DefaultDirectRateLimiter,
+    /// Consecutive frames refused by the rate limiter.
+    rejections: u32,
+    messages_per_second: u32,
+    max_message_bytes: usize,
+    last_seen: Instant,
+    /// Counts the text frames received.
+    counters: Arc<ServerCounters>,
+}
+
+impl Connection {
+    pub fn new(socket: WebSocket, limits: &Limits, counters: Arc<ServerCounters>) -> Connection {
+        let per_second = NonZeroU32::new(limits.messages_per_second).unwrap_or(NonZeroU32::MIN);
+        let burst = NonZeroU32::new(limits.message_burst).unwrap_or(NonZeroU32::MIN);
+        Connection {
+            socket,
+            limiter: RateLimiter::direct(Quota::per_second(per_second).allow_burst(burst)),
+            rejections: 0,
+            messages_per_second: limits.messages_per_second,
+            max_message_bytes: limits.max_message_bytes,
+            last_seen: Instant::now(),
+            counters,
+        }
+    }
+
+    /// The next frame, judged against the limits.
+    pub async fn recv(&mut self) -> Incoming {
+        let message = match self.socket.recv().await {
+            None => return Incoming::End(End::Lost("connection ended without a close frame")),
+            Some(Err(e)) if is_capacity_error(&e) => {
+                return Incoming::End(End::Close(close_code::TOO_BIG, "frame over limits.max_frame_bytes"))
+            }
+            Some(Err(_)) => return Incoming::End(End::Lost("socket error")),
+            Some(Ok(m)) => m,
+        };
+        self.last_seen = Instant::now();
+        match message {
+            Message::Text(text) => self.judge(text),
+            Message::Binary(_) => Incoming::Refused(ErrorBody::new(
+                ErrorCode::BadRequest,
+                "binary frames are not part of the protocol; send JSON text",
+            )),
+            Message::Ping(_) | Message::Pong(_) => Incoming::Nothing,
+            Message::Close(_) => Incoming::End(End::ClientClosed),
+        }
+    }
+
+    /// A text frame against the rate and size limits.
+    fn judge(&mut self, text: Utf8Bytes) -> Incoming {
+        self.counters.messages.fetch_add(1, Ordering::Relaxed);
+        if self.limiter.check().is_err() {
+            self.rejections += 1;
+            if self.rejections > MAX_CONSECUTIVE_REJECTIONS {
+                return Incoming::End(End::Close(close_code::POLICY, "message flood over the rate limit"));
+            }
+            return Incoming::Refused(ErrorBody::new(
+                ErrorCode::RateLimited,
+                format!("over {} messages per second; slow down", self.messages_per_second),
+            ));
+        }
+        self.rejections = 0;
+        if text.len() > self.max_message_bytes {
+            return Incoming::Refused(ErrorBody::new(
+                ErrorCode::TooLarge,
+                format!(
+                    "message of {} bytes is over the limit of {}",
+                    text.len(),
+                    self.max_message_bytes
+                ),
+            ));
+        }
+        Incoming::Request(text)
+    }
+
+    /// Time since the client last sent anything (a pong included).
+    pub fn silent_for(&self) -> Duration {
+        self.last_seen.elapsed()
+    }
+
+    pub async fn send_text(&mut self, text: Utf8Bytes) -> Result<(), End> {
+        self.send(Message::Text(text), "send failed").await
+    }
+
+    pub async fn send_error(&mut self, id: Option<u64>, e: &ErrorBody) -> Result<(), End> {
+        self.send_text(response_error(id, e).into()).await
+    }
+
+    pub async fn ping(&mut self) -> Result<(), End> {
+        self.send(Message::Ping(Default::default()), "ping failed").await
+    }
+
+    async fn send(&mut self, message: Message, failed: &'static str) -> Result<(), End> {
+        match timeout(SEND_TIMEOUT, self.socket.send(message)).await {
+            Ok(Ok(())) => Ok(()),
+            _ => Err(End::Lost(failed)),
+        }
+    }
+
+    /// Sends the close frame and waits (bounded) for the client's: dropping a socket with
+    /// unread input makes the kernel send a reset, and the client would lose the frame and code.
+    pub async fn close(mut self, code: u16, reason: &'static str) {
+        let frame = CloseFrame {
+            code,
+            reason: reason.into(),
+        };
+        if self.send(Message::Close(Some(frame)), "close failed").await.is_ok() {
+            let _ = timeout(CLOSE_HANDSHAKE, async {
+                while let Some(Ok(m)) = self.socket.recv().await {
+                    if matches!(m, Message::Close(_)) {
+                        break;
+                    }
+                }
+            })
+            .await;
+        }
+    }
+}
+
+/// A frame or message over the configured maximum (tungstenite refuses to buffer it).
+fn is_capacity_error(e: &axum::Error) -> bool {
+    use std::error::Error;
+    matches!(
+        e.source()
+            .and_then(|s| s.downcast_ref::<tokio_tungstenite::tungstenite::Error>()),
+        Some(tokio_tungstenite::tungstenite::Error::Capacity(_))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_lost_connections_and_silent_clients_may_resume() {
+        assert!(End::Lost("socket error").resumable());
+        assert!(End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout").resumable());
+        assert!(!End::ClientClosed.resumable());
+        assert!(!End::Close(close_code::TOO_SLOW, "notification queue overflowed").resumable());
+        assert!(!End::Close(close_code::TOKEN_EXPIRED, "token expired").resumable());
+    }
+}

@@ -1,0 +1,118 @@
+//! The one place where the domain's errors become the protocol's error codes.
+
+use crate::auth::{AuthError, AuthErrorKind};
+use crate::peer::PeerError;
+use crate::protocol::{ErrorBody, ErrorCode};
+use crate::room::RoomError;
+
+impl From<AuthError> for ErrorBody {
+    fn from(e: AuthError) -> ErrorBody {
+        let code = match e.kind() {
+            AuthErrorKind::Unauthenticated => ErrorCode::Unauthenticated,
+            AuthErrorKind::Forbidden => ErrorCode::Forbidden,
+            AuthErrorKind::Unavailable => ErrorCode::AuthUnavailable,
+        };
+        ErrorBody::new(code, e.to_string())
+    }
+}
+
+impl From<PeerError> for ErrorBody {
+    fn from(e: PeerError) -> ErrorBody {
+        let code = match &e {
+            PeerError::Forbidden(_) => ErrorCode::Forbidden,
+            PeerError::LimitExceeded { .. } => ErrorCode::LimitExceeded,
+            PeerError::NotFound(_) => ErrorCode::NotFound,
+            PeerError::WrongDirection(_) => ErrorCode::WrongDirection,
+            PeerError::InvalidParams(_) => ErrorCode::InvalidParams,
+            PeerError::CannotConsume(_) => ErrorCode::CannotConsume,
+            PeerError::AlreadySubscribed => ErrorCode::AlreadySubscribed,
+            PeerError::Media { .. } => ErrorCode::MediaError,
+            PeerError::MediaReset => ErrorCode::MediaReset,
+            PeerError::Internal(_) => ErrorCode::Internal,
+        };
+        ErrorBody::new(code, e.to_string())
+    }
+}
+
+impl From<RoomError> for ErrorBody {
+    fn from(e: RoomError) -> ErrorBody {
+        let code = match e {
+            RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorCode::RoomFull,
+            RoomError::Router { .. } | RoomError::Pool(_) => ErrorCode::Internal,
+        };
+        ErrorBody::new(code, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_peer_error_keeps_its_message_and_gets_its_code() {
+        let cases = [
+            (
+                PeerError::Forbidden("only broadcasters may produce"),
+                ErrorCode::Forbidden,
+            ),
+            (
+                PeerError::LimitExceeded {
+                    what: "consumers",
+                    max: 3,
+                },
+                ErrorCode::LimitExceeded,
+            ),
+            (
+                PeerError::NotFound("no consumer x on this peer".into()),
+                ErrorCode::NotFound,
+            ),
+            (PeerError::AlreadySubscribed, ErrorCode::AlreadySubscribed),
+            (PeerError::MediaReset, ErrorCode::MediaReset),
+            (
+                PeerError::Media {
+                    what: "produce",
+                    message: "bad".into(),
+                },
+                ErrorCode::MediaError,
+            ),
+        ];
+        for (e, code) in cases {
+            let text = e.to_string();
+            let body = ErrorBody::from(e);
+            assert_eq!(body.code, code);
+            assert_eq!(body.message, text);
+        }
+        let limit = ErrorBody::from(PeerError::LimitExceeded {
+            what: "consumers",
+            max: 3,
+        });
+        assert_eq!(limit.message, "a peer may have at most 3 consumers");
+        let media = ErrorBody::from(PeerError::Media {
+            what: "produce",
+            message: "bad".into(),
+        });
+        assert_eq!(media.message, "produce: bad");
+    }
+
+    #[test]
+    fn auth_errors_map_to_three_codes() {
+        assert_eq!(
+            ErrorBody::from(AuthError::MissingToken).code,
+            ErrorCode::Unauthenticated
+        );
+        assert_eq!(
+            ErrorBody::from(AuthError::NotAdmin("viewer")).code,
+            ErrorCode::Forbidden
+        );
+        assert_eq!(
+            ErrorBody::from(AuthError::Unavailable("down".into())).code,
+            ErrorCode::AuthUnavailable
+        );
+    }
+
+    #[test]
+    fn a_full_room_is_room_full() {
+        assert_eq!(ErrorBody::from(RoomError::Full("r".into())).code, ErrorCode::RoomFull);
+        assert_eq!(ErrorBody::from(RoomError::TooManyRooms(2)).code, ErrorCode::RoomFull);
+    }
+}

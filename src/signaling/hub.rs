@@ -1,0 +1,65 @@
+//! What only the signaling layer keeps across connections: the running sessions (so shutdown
+//! can wait for them), the sessions parked for `resume`, the connection limits, and the drain.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use super::limiter::ConnectionLimiter;
+use super::resume::Parked;
+use crate::config::Limits;
+
+pub(crate) struct SignalingHub {
+    /// Every session task; shutdown waits for them.
+    pub sessions: TaskTracker,
+    /// Sessions whose socket dropped, waiting for `resume`.
+    pub parked: Arc<Parked>,
+    pub connections: Arc<ConnectionLimiter>,
+    /// Cancelled when a drain starts (no new joins; peers told to move).
+    draining: CancellationToken,
+    /// When the drain ends, in ms since the Unix epoch (set before `draining` is cancelled).
+    drain_deadline_ms: AtomicU64,
+}
+
+impl SignalingHub {
+    pub fn new(limits: &Limits) -> SignalingHub {
+        SignalingHub {
+            sessions: TaskTracker::new(),
+            parked: Arc::default(),
+            connections: ConnectionLimiter::new(limits.max_connections_per_ip, limits.max_connections),
+            draining: CancellationToken::new(),
+            drain_deadline_ms: AtomicU64::new(0),
+        }
+    }
+
+    /// Cancelled once a drain has started.
+    pub fn draining(&self) -> &CancellationToken {
+        &self.draining
+    }
+
+    pub fn is_draining(&self) -> bool {
+        self.draining.is_cancelled()
+    }
+
+    /// Starts a drain that ends `deadline` from now; false if one had started already.
+    pub fn start_drain(&self, deadline: Duration) -> bool {
+        if self.draining.is_cancelled() {
+            return false;
+        }
+        let now_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        self.drain_deadline_ms
+            .store(now_ms + deadline.as_millis() as u64, Ordering::Release);
+        self.draining.cancel();
+        true
+    }
+
+    /// When the drain ends, in ms since the Unix epoch (0 before a drain).
+    pub fn drain_deadline_ms(&self) -> u64 {
+        self.drain_deadline_ms.load(Ordering::Acquire)
+    }
+}
