@@ -490,323 +490,22 @@ impl Config {
         Duration::from_secs(self.limits.heartbeat_timeout_secs)
     }
 
-    /// Checks that need no side effects: ranges, sizes, production rules.
+    /// Checks that need no side effects: ranges, sizes, production rules. Each section checks
+    /// its own settings; the first error found, in this order, is returned.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        let rtc = &self.rtc;
-        if rtc.port_min == 0 {
-            return Err(invalid(
-                "rtc.port_min",
-                "must be at least 1 (e.g. 10000); set rtc.port_min/rtc.port_max or --rtc-ports 10000-10100",
-            ));
-        }
-        if rtc.port_min > rtc.port_max {
-            return Err(invalid(
-                "rtc.port_min",
-                format!(
-                    "port range {}-{} is empty: port_min must not exceed port_max (e.g. --rtc-ports 10000-10100)",
-                    rtc.port_min, rtc.port_max
-                ),
-            ));
-        }
-        for (field, bytes) in [
-            ("rtc.udp_recv_buffer_bytes", rtc.udp_recv_buffer_bytes),
-            ("rtc.udp_send_buffer_bytes", rtc.udp_send_buffer_bytes),
-        ] {
-            if bytes > MAX_SOCKET_BUFFER_BYTES {
-                return Err(invalid(
-                    field,
-                    format!("{bytes} is more than {MAX_SOCKET_BUFFER_BYTES} (256 MiB); 0 keeps the kernel's default"),
-                ));
-            }
-        }
-        if let Some(token) = &self.admin.token {
-            if token.len() < 16 || token.contains(char::is_whitespace) {
-                return Err(invalid(
-                    "admin.token",
-                    "must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`), or unset to disable the admin API",
-                ));
-            }
-        }
-        if self.admin.fault_injection && self.admin.token.is_none() && self.auth.mode == AuthMode::None {
-            return Err(invalid(
-                "admin.fault_injection",
-                "needs the admin API: set admin.token (SFU_ADMIN_TOKEN) or Firebase auth",
-            ));
-        }
-        if self.admin.protect_metrics && self.admin.token.is_none() {
-            return Err(invalid(
-                "admin.protect_metrics",
-                "needs admin.token (SFU_ADMIN_TOKEN): the token is what a scraper sends",
-            ));
-        }
-        let workers = self.worker_count();
-        if workers > 256 {
-            return Err(invalid(
-                "workers",
-                format!("{workers} workers is more than 256; use 0 for one per core"),
-            ));
-        }
-        // Each worker's WebRtcServer takes one UDP (and with TCP one TCP) port; leave room for
-        // the pipe transports that connect routers of one room on different workers.
-        let ports = usize::from(rtc.port_max - rtc.port_min) + 1;
-        if ports < 2 * workers {
-            return Err(invalid(
-                "rtc.port_min",
-                format!(
-                    "port range {}-{} has {ports} ports but {workers} workers need at least {}: widen the range or lower workers",
-                    rtc.port_min,
-                    rtc.port_max,
-                    2 * workers
-                ),
-            ));
-        }
-        match &rtc.announced_address {
-            Some(a) if a.trim().is_empty() || a.contains(char::is_whitespace) => {
-                return Err(invalid(
-                    "rtc.announced_address",
-                    format!("{a:?} is not an IP address or host name"),
-                ));
-            }
-            Some(a) if self.mode == Mode::Production && is_local_address(a) => {
-                return Err(invalid(
-                    "rtc.announced_address",
-                    format!("{a} is not reachable by clients; production mode needs this host's public IP or DNS name (SFU_ANNOUNCED_ADDRESS)"),
-                ));
-            }
-            None if self.mode == Mode::Production => {
-                return Err(invalid(
-                    "rtc.announced_address",
-                    "production mode needs the public IP or DNS name clients send media to (SFU_ANNOUNCED_ADDRESS or --announced-address)",
-                ));
-            }
-            None if rtc.listen_ip.is_unspecified() => {
-                return Err(invalid(
-                    "rtc.announced_address",
-                    format!("rtc.listen_ip is {} (all interfaces), so clients need an announced address to reach; set rtc.announced_address", rtc.listen_ip),
-                ));
-            }
-            _ => {}
-        }
-        for (i, s) in self.ice_servers.iter().enumerate() {
-            if s.urls.is_empty() {
-                return Err(invalid("ice_servers", format!("entry {i} has no urls")));
-            }
-            for url in &s.urls {
-                let scheme = url.split(':').next().unwrap_or("");
-                if !matches!(scheme, "stun" | "stuns" | "turn" | "turns") {
-                    return Err(invalid(
-                        "ice_servers",
-                        format!("{url:?} must start with stun:, stuns:, turn: or turns:"),
-                    ));
-                }
-                if scheme.starts_with("turn") && (s.username.is_none() || s.credential.is_none()) {
-                    return Err(invalid(
-                        "ice_servers",
-                        format!("TURN server {url:?} needs username and credential"),
-                    ));
-                }
-            }
-        }
-        let tls = &self.tls;
-        if tls.cert.is_some() != tls.key.is_some() {
-            return Err(invalid(
-                "tls.cert",
-                "tls.cert and tls.key go together: give both (--tls-cert, --tls-key) or neither",
-            ));
-        }
-        if tls.dev_self_signed && tls.cert.is_some() {
-            return Err(invalid(
-                "tls.dev_self_signed",
-                "--dev-tls makes its own certificate; drop it or drop tls.cert/tls.key",
-            ));
-        }
-        if self.mode == Mode::Production {
-            if tls.dev_self_signed {
-                return Err(invalid(
-                    "tls.dev_self_signed",
-                    "a self-signed certificate is for local development; production needs tls.cert and tls.key",
-                ));
-            }
-            if !tls.enabled() && !tls.behind_proxy {
-                return Err(invalid(
-                    "tls",
-                    "production mode needs TLS: set tls.cert and tls.key (--tls-cert/--tls-key), or tls.behind_proxy = true when a proxy in front terminates TLS",
-                ));
-            }
-        }
-        self.validate_turn()?;
-        self.validate_auth()?;
-        let b = &self.buffer;
-        if b.cap_bytes < 256 << 10 {
-            return Err(invalid(
-                "buffer.cap_bytes",
-                format!(
-                    "{} is below 256 KiB; one 15 s voice utterance alone takes ~100 KB",
-                    b.cap_bytes
-                ),
-            ));
-        }
-        if !(1_000..=60_000).contains(&b.max_utterance_ms) {
-            return Err(invalid(
-                "buffer.max_utterance_ms",
-                format!("{} is outside 1000..=60000", b.max_utterance_ms),
-            ));
-        }
-        if b.hangover_ms > 5_000 || b.pre_roll_ms > 2_000 {
-            return Err(invalid(
-                "buffer.hangover_ms",
-                "hangover_ms is at most 5000 and pre_roll_ms at most 2000",
-            ));
-        }
-        if b.onset_level > 127 || b.offset_level > 127 || b.offset_level < b.onset_level {
-            return Err(invalid(
-                "buffer.onset_level",
-                format!(
-                    "levels are 0 (loudest) ..127 (silent) and offset_level ({}) must be at least onset_level ({})",
-                    b.offset_level, b.onset_level
-                ),
-            ));
-        }
-        let l = &self.limits;
-        let positive: [(&'static str, u64); 12] = [
-            ("limits.max_rooms", l.max_rooms as u64),
-            ("limits.max_message_bytes", l.max_message_bytes as u64),
-            ("limits.messages_per_second", l.messages_per_second.into()),
-            ("limits.message_burst", l.message_burst.into()),
-            ("limits.max_connections_per_ip", l.max_connections_per_ip as u64),
-            ("limits.max_connections", l.max_connections as u64),
-            ("limits.max_peers_per_room", l.max_peers_per_room as u64),
-            ("limits.max_transports_per_peer", l.max_transports_per_peer as u64),
-            ("limits.max_producers_per_peer", l.max_producers_per_peer as u64),
-            ("limits.max_consumers_per_peer", l.max_consumers_per_peer as u64),
-            ("limits.heartbeat_interval_secs", l.heartbeat_interval_secs),
-            ("limits.heartbeat_timeout_secs", l.heartbeat_timeout_secs),
-        ];
-        for (setting, value) in positive {
-            if value == 0 {
-                return Err(invalid(setting, "must be greater than 0"));
-            }
-        }
-        if l.max_frame_bytes < l.max_message_bytes {
-            return Err(invalid(
-                "limits.max_frame_bytes",
-                format!(
-                    "{} is below limits.max_message_bytes ({}); it must be at least as large",
-                    l.max_frame_bytes, l.max_message_bytes
-                ),
-            ));
-        }
-        if l.heartbeat_timeout_secs <= l.heartbeat_interval_secs {
-            return Err(invalid(
-                "limits.heartbeat_timeout_secs",
-                "must be longer than limits.heartbeat_interval_secs, or live peers are dropped between pings",
-            ));
-        }
-        Ok(())
-    }
-
-    fn validate_turn(&self) -> Result<(), ConfigError> {
-        for (i, t) in self.turn.iter().enumerate() {
-            if t.urls.is_empty() {
-                return Err(invalid("turn", format!("entry {i} has no urls")));
-            }
-            if let Some(url) = t
-                .urls
-                .iter()
-                .find(|u| !(u.starts_with("turn:") || u.starts_with("turns:")))
-            {
-                return Err(invalid(
-                    "turn",
-                    format!("{url:?} must start with turn: or turns: (STUN servers go in ice_servers)"),
-                ));
-            }
-            if t.secret.trim().is_empty() {
-                return Err(invalid(
-                    "turn.secret",
-                    format!("entry {i} needs the secret shared with the TURN server (coturn static-auth-secret)"),
-                ));
-            }
-            if self.mode == Mode::Production && t.secret.len() < 16 {
-                return Err(invalid(
-                    "turn.secret",
-                    "production needs a secret of at least 16 characters (e.g. openssl rand -hex 32)",
-                ));
-            }
-            if !(60..=7 * 86_400).contains(&t.ttl_secs) {
-                return Err(invalid(
-                    "turn.ttl_secs",
-                    format!("{} is outside 60..=604800 seconds", t.ttl_secs),
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    fn validate_auth(&self) -> Result<(), ConfigError> {
-        let a = &self.auth;
         let production = self.mode == Mode::Production;
-        if production && a.mode == AuthMode::None {
-            return Err(invalid(
-                "auth.mode",
-                "production mode needs authentication: set auth.mode = \"firebase\" and auth.project_id (or SFU_AUTH_MODE=firebase, SFU_FIREBASE_PROJECT_ID)",
-            ));
-        }
-        if a.emulator_host.is_some() {
-            if production {
-                return Err(invalid(
-                    "auth.emulator_host",
-                    "the Firebase Auth emulator's tokens are unsigned; production refuses it (unset FIREBASE_AUTH_EMULATOR_HOST)",
-                ));
-            }
-            if a.mode == AuthMode::None {
-                return Err(invalid(
-                    "auth.emulator_host",
-                    "the Auth emulator is set but auth.mode is none; set auth.mode = \"firebase\" (SFU_AUTH_MODE=firebase) or unset FIREBASE_AUTH_EMULATOR_HOST",
-                ));
-            }
-        }
-        if a.mode == AuthMode::Firebase {
-            match a.project_id.as_deref() {
-                None | Some("") => {
-                    return Err(invalid(
-                        "auth.project_id",
-                        "auth.mode firebase needs the Firebase project id (SFU_FIREBASE_PROJECT_ID)",
-                    ))
-                }
-                Some(p) if !p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') || p.len() > 63 => {
-                    return Err(invalid(
-                        "auth.project_id",
-                        format!("{p:?} is not a Firebase project id (lowercase letters, digits, -)"),
-                    ));
-                }
-                Some(_) => {}
-            }
-            let scheme_ok = if production {
-                a.keys_url.starts_with("https://")
-            } else {
-                a.keys_url.starts_with("https://") || a.keys_url.starts_with("http://")
-            };
-            if !scheme_ok || a.keys_url.parse::<http::Uri>().is_err() {
-                return Err(invalid(
-                    "auth.keys_url",
-                    format!(
-                        "{:?} is not an {}URL; the default is {GOOGLE_SECURETOKEN_KEYS_URL}",
-                        a.keys_url,
-                        if production { "https " } else { "http(s) " }
-                    ),
-                ));
-            }
-        }
-        if a.role_claim.is_empty() {
-            return Err(invalid("auth.role_claim", "must name a custom claim, e.g. \"role\""));
-        }
-        if a.clock_skew_secs > 300 {
-            return Err(invalid(
-                "auth.clock_skew_secs",
-                format!("{} is over 300; fix the clock (NTP) instead", a.clock_skew_secs),
-            ));
-        }
-        Ok(())
+        let workers = self.worker_count();
+        self.rtc.validate_ports()?;
+        self.admin.validate(self.auth.mode)?;
+        validate_workers(workers)?;
+        self.rtc.validate_port_count(workers)?;
+        self.rtc.validate_announced_address(production)?;
+        validate_ice_servers(&self.ice_servers)?;
+        self.tls.validate(production)?;
+        validate_turn(&self.turn, production)?;
+        self.auth.validate(production)?;
+        self.buffer.validate()?;
+        self.limits.validate()
     }
 
     /// Checks that touch the host: the HTTP address and the media IP can be bound here.
@@ -827,6 +526,376 @@ impl Config {
             return Err(invalid(
                 "rtc.listen_ip",
                 format!("cannot bind media sockets on {}: {e}; use an address of this machine (or 0.0.0.0 with an announced address)", self.rtc.listen_ip),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl RtcConfig {
+    /// The port range is not empty and the socket buffers are within bounds.
+    fn validate_ports(&self) -> Result<(), ConfigError> {
+        if self.port_min == 0 {
+            return Err(invalid(
+                "rtc.port_min",
+                "must be at least 1 (e.g. 10000); set rtc.port_min/rtc.port_max or --rtc-ports 10000-10100",
+            ));
+        }
+        if self.port_min > self.port_max {
+            return Err(invalid(
+                "rtc.port_min",
+                format!(
+                    "port range {}-{} is empty: port_min must not exceed port_max (e.g. --rtc-ports 10000-10100)",
+                    self.port_min, self.port_max
+                ),
+            ));
+        }
+        for (field, bytes) in [
+            ("rtc.udp_recv_buffer_bytes", self.udp_recv_buffer_bytes),
+            ("rtc.udp_send_buffer_bytes", self.udp_send_buffer_bytes),
+        ] {
+            if bytes > MAX_SOCKET_BUFFER_BYTES {
+                return Err(invalid(
+                    field,
+                    format!("{bytes} is more than {MAX_SOCKET_BUFFER_BYTES} (256 MiB); 0 keeps the kernel's default"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Each worker's WebRtcServer takes one UDP (and with TCP one TCP) port; leave room for the
+    /// pipe transports that connect routers of one room on different workers. Needs a non-empty
+    /// range ([`RtcConfig::validate_ports`] first).
+    fn validate_port_count(&self, workers: usize) -> Result<(), ConfigError> {
+        let ports = usize::from(self.port_max - self.port_min) + 1;
+        if ports < 2 * workers {
+            return Err(invalid(
+                "rtc.port_min",
+                format!(
+                    "port range {}-{} has {ports} ports but {workers} workers need at least {}: widen the range or lower workers",
+                    self.port_min,
+                    self.port_max,
+                    2 * workers
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Clients can reach the announced address: it is set where needed, and public in production.
+    fn validate_announced_address(&self, production: bool) -> Result<(), ConfigError> {
+        match &self.announced_address {
+            Some(a) if a.trim().is_empty() || a.contains(char::is_whitespace) => Err(invalid(
+                "rtc.announced_address",
+                format!("{a:?} is not an IP address or host name"),
+            )),
+            Some(a) if production && is_local_address(a) => Err(invalid(
+                "rtc.announced_address",
+                format!("{a} is not reachable by clients; production mode needs this host's public IP or DNS name (SFU_ANNOUNCED_ADDRESS)"),
+            )),
+            None if production => Err(invalid(
+                "rtc.announced_address",
+                "production mode needs the public IP or DNS name clients send media to (SFU_ANNOUNCED_ADDRESS or --announced-address)",
+            )),
+            None if self.listen_ip.is_unspecified() => Err(invalid(
+                "rtc.announced_address",
+                format!("rtc.listen_ip is {} (all interfaces), so clients need an announced address to reach; set rtc.announced_address", self.listen_ip),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl AdminConfig {
+    /// A strong token, and the token (or Firebase auth) wherever a feature needs one.
+    fn validate(&self, auth_mode: AuthMode) -> Result<(), ConfigError> {
+        if let Some(token) = &self.token {
+            if token.len() < 16 || token.contains(char::is_whitespace) {
+                return Err(invalid(
+                    "admin.token",
+                    "must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`), or unset to disable the admin API",
+                ));
+            }
+        }
+        if self.fault_injection && self.token.is_none() && auth_mode == AuthMode::None {
+            return Err(invalid(
+                "admin.fault_injection",
+                "needs the admin API: set admin.token (SFU_ADMIN_TOKEN) or Firebase auth",
+            ));
+        }
+        if self.protect_metrics && self.token.is_none() {
+            return Err(invalid(
+                "admin.protect_metrics",
+                "needs admin.token (SFU_ADMIN_TOKEN): the token is what a scraper sends",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `workers` is the resolved count ([`Config::worker_count`]).
+fn validate_workers(workers: usize) -> Result<(), ConfigError> {
+    if workers > 256 {
+        return Err(invalid(
+            "workers",
+            format!("{workers} workers is more than 256; use 0 for one per core"),
+        ));
+    }
+    Ok(())
+}
+
+/// Entry `i` of the list named `setting` (`ice_servers`, `turn`) has at least one URL.
+fn require_urls(setting: &'static str, i: usize, urls: &[String]) -> Result<(), ConfigError> {
+    if urls.is_empty() {
+        return Err(invalid(setting, format!("entry {i} has no urls")));
+    }
+    Ok(())
+}
+
+/// STUN/TURN URLs only, and TURN ones with their username and credential.
+fn validate_ice_servers(servers: &[IceServerConfig]) -> Result<(), ConfigError> {
+    for (i, s) in servers.iter().enumerate() {
+        require_urls("ice_servers", i, &s.urls)?;
+        for url in &s.urls {
+            let scheme = url.split(':').next().unwrap_or("");
+            if !matches!(scheme, "stun" | "stuns" | "turn" | "turns") {
+                return Err(invalid(
+                    "ice_servers",
+                    format!("{url:?} must start with stun:, stuns:, turn: or turns:"),
+                ));
+            }
+            if scheme.starts_with("turn") && (s.username.is_none() || s.credential.is_none()) {
+                return Err(invalid(
+                    "ice_servers",
+                    format!("TURN server {url:?} needs username and credential"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl TlsConfig {
+    /// Certificate and key together, and in production real TLS here or in a proxy in front.
+    fn validate(&self, production: bool) -> Result<(), ConfigError> {
+        if self.cert.is_some() != self.key.is_some() {
+            return Err(invalid(
+                "tls.cert",
+                "tls.cert and tls.key go together: give both (--tls-cert, --tls-key) or neither",
+            ));
+        }
+        if self.dev_self_signed && self.cert.is_some() {
+            return Err(invalid(
+                "tls.dev_self_signed",
+                "--dev-tls makes its own certificate; drop it or drop tls.cert/tls.key",
+            ));
+        }
+        if production && self.dev_self_signed {
+            return Err(invalid(
+                "tls.dev_self_signed",
+                "a self-signed certificate is for local development; production needs tls.cert and tls.key",
+            ));
+        }
+        if production && !self.enabled() && !self.behind_proxy {
+            return Err(invalid(
+                "tls",
+                "production mode needs TLS: set tls.cert and tls.key (--tls-cert/--tls-key), or tls.behind_proxy = true when a proxy in front terminates TLS",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// TURN URLs only, a secret (a strong one in production) and a sane credential lifetime.
+fn validate_turn(servers: &[TurnServerConfig], production: bool) -> Result<(), ConfigError> {
+    for (i, t) in servers.iter().enumerate() {
+        require_urls("turn", i, &t.urls)?;
+        if let Some(url) = t
+            .urls
+            .iter()
+            .find(|u| !(u.starts_with("turn:") || u.starts_with("turns:")))
+        {
+            return Err(invalid(
+                "turn",
+                format!("{url:?} must start with turn: or turns: (STUN servers go in ice_servers)"),
+            ));
+        }
+        if t.secret.trim().is_empty() {
+            return Err(invalid(
+                "turn.secret",
+                format!("entry {i} needs the secret shared with the TURN server (coturn static-auth-secret)"),
+            ));
+        }
+        if production && t.secret.len() < 16 {
+            return Err(invalid(
+                "turn.secret",
+                "production needs a secret of at least 16 characters (e.g. openssl rand -hex 32)",
+            ));
+        }
+        if !(60..=7 * 86_400).contains(&t.ttl_secs) {
+            return Err(invalid(
+                "turn.ttl_secs",
+                format!("{} is outside 60..=604800 seconds", t.ttl_secs),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl AuthConfig {
+    /// Authentication in production, the emulator only in development, and in Firebase mode a
+    /// project id and a keys URL; then the claim and clock-skew settings.
+    fn validate(&self, production: bool) -> Result<(), ConfigError> {
+        if production && self.mode == AuthMode::None {
+            return Err(invalid(
+                "auth.mode",
+                "production mode needs authentication: set auth.mode = \"firebase\" and auth.project_id (or SFU_AUTH_MODE=firebase, SFU_FIREBASE_PROJECT_ID)",
+            ));
+        }
+        self.validate_emulator(production)?;
+        if self.mode == AuthMode::Firebase {
+            self.validate_project_id()?;
+            self.validate_keys_url(production)?;
+        }
+        if self.role_claim.is_empty() {
+            return Err(invalid("auth.role_claim", "must name a custom claim, e.g. \"role\""));
+        }
+        if self.clock_skew_secs > 300 {
+            return Err(invalid(
+                "auth.clock_skew_secs",
+                format!("{} is over 300; fix the clock (NTP) instead", self.clock_skew_secs),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The emulator's unsigned tokens: development only, and only with Firebase mode.
+    fn validate_emulator(&self, production: bool) -> Result<(), ConfigError> {
+        if self.emulator_host.is_none() {
+            return Ok(());
+        }
+        if production {
+            return Err(invalid(
+                "auth.emulator_host",
+                "the Firebase Auth emulator's tokens are unsigned; production refuses it (unset FIREBASE_AUTH_EMULATOR_HOST)",
+            ));
+        }
+        if self.mode == AuthMode::None {
+            return Err(invalid(
+                "auth.emulator_host",
+                "the Auth emulator is set but auth.mode is none; set auth.mode = \"firebase\" (SFU_AUTH_MODE=firebase) or unset FIREBASE_AUTH_EMULATOR_HOST",
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_project_id(&self) -> Result<(), ConfigError> {
+        match self.project_id.as_deref() {
+            None | Some("") => Err(invalid(
+                "auth.project_id",
+                "auth.mode firebase needs the Firebase project id (SFU_FIREBASE_PROJECT_ID)",
+            )),
+            Some(p) if !p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') || p.len() > 63 => Err(invalid(
+                "auth.project_id",
+                format!("{p:?} is not a Firebase project id (lowercase letters, digits, -)"),
+            )),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// Keys are fetched over https (in development also http, for a local stand-in).
+    fn validate_keys_url(&self, production: bool) -> Result<(), ConfigError> {
+        let scheme_ok = if production {
+            self.keys_url.starts_with("https://")
+        } else {
+            self.keys_url.starts_with("https://") || self.keys_url.starts_with("http://")
+        };
+        if !scheme_ok || self.keys_url.parse::<http::Uri>().is_err() {
+            return Err(invalid(
+                "auth.keys_url",
+                format!(
+                    "{:?} is not an {}URL; the default is {GOOGLE_SECURETOKEN_KEYS_URL}",
+                    self.keys_url,
+                    if production { "https " } else { "http(s) " }
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl BufferConfig {
+    /// A cap that holds at least a few utterances, and segmenter timings and levels in range.
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.cap_bytes < 256 << 10 {
+            return Err(invalid(
+                "buffer.cap_bytes",
+                format!(
+                    "{} is below 256 KiB; one 15 s voice utterance alone takes ~100 KB",
+                    self.cap_bytes
+                ),
+            ));
+        }
+        if !(1_000..=60_000).contains(&self.max_utterance_ms) {
+            return Err(invalid(
+                "buffer.max_utterance_ms",
+                format!("{} is outside 1000..=60000", self.max_utterance_ms),
+            ));
+        }
+        if self.hangover_ms > 5_000 || self.pre_roll_ms > 2_000 {
+            return Err(invalid(
+                "buffer.hangover_ms",
+                "hangover_ms is at most 5000 and pre_roll_ms at most 2000",
+            ));
+        }
+        if self.onset_level > 127 || self.offset_level > 127 || self.offset_level < self.onset_level {
+            return Err(invalid(
+                "buffer.onset_level",
+                format!(
+                    "levels are 0 (loudest) ..127 (silent) and offset_level ({}) must be at least onset_level ({})",
+                    self.offset_level, self.onset_level
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Limits {
+    /// Every count and period is positive, a frame holds a message, and the heartbeat timeout
+    /// outlasts the ping interval.
+    fn validate(&self) -> Result<(), ConfigError> {
+        let positive: [(&'static str, u64); 12] = [
+            ("limits.max_rooms", self.max_rooms as u64),
+            ("limits.max_message_bytes", self.max_message_bytes as u64),
+            ("limits.messages_per_second", self.messages_per_second.into()),
+            ("limits.message_burst", self.message_burst.into()),
+            ("limits.max_connections_per_ip", self.max_connections_per_ip as u64),
+            ("limits.max_connections", self.max_connections as u64),
+            ("limits.max_peers_per_room", self.max_peers_per_room as u64),
+            ("limits.max_transports_per_peer", self.max_transports_per_peer as u64),
+            ("limits.max_producers_per_peer", self.max_producers_per_peer as u64),
+            ("limits.max_consumers_per_peer", self.max_consumers_per_peer as u64),
+            ("limits.heartbeat_interval_secs", self.heartbeat_interval_secs),
+            ("limits.heartbeat_timeout_secs", self.heartbeat_timeout_secs),
+        ];
+        if let Some((setting, _)) = positive.into_iter().find(|&(_, value)| value == 0) {
+            return Err(invalid(setting, "must be greater than 0"));
+        }
+        if self.max_frame_bytes < self.max_message_bytes {
+            return Err(invalid(
+                "limits.max_frame_bytes",
+                format!(
+                    "{} is below limits.max_message_bytes ({}); it must be at least as large",
+                    self.max_frame_bytes, self.max_message_bytes
+                ),
+            ));
+        }
+        if self.heartbeat_timeout_secs <= self.heartbeat_interval_secs {
+            return Err(invalid(
+                "limits.heartbeat_timeout_secs",
+                "must be longer than limits.heartbeat_interval_secs, or live peers are dropped between pings",
             ));
         }
         Ok(())
@@ -1196,5 +1265,409 @@ mod tests {
     fn missing_file_is_reported_with_path() {
         let e = Config::load(Some(Path::new("/nonexistent/sfu.toml")), &Overrides::default()).unwrap_err();
         assert!(e.to_string().contains("/nonexistent/sfu.toml"));
+    }
+
+    /// An edit of a default section that breaks one rule.
+    type Change<T> = fn(&mut T);
+
+    /// Asserts that a section check failed on `setting` with a message containing `fragment`.
+    #[track_caller]
+    fn fails(r: Result<(), ConfigError>, setting: &str, fragment: &str) {
+        let e = r.expect_err("the check should fail").to_string();
+        assert!(e.starts_with(&format!("{setting}: ")), "{e}");
+        assert!(e.contains(fragment), "{e}");
+    }
+
+    #[test]
+    fn rtc_ports_rules() {
+        let ok = RtcConfig::default();
+        ok.validate_ports().unwrap();
+        let rtc = |f: fn(&mut RtcConfig)| {
+            let mut r = RtcConfig::default();
+            f(&mut r);
+            r
+        };
+        fails(rtc(|r| r.port_min = 0).validate_ports(), "rtc.port_min", "at least 1");
+        fails(
+            rtc(|r| (r.port_min, r.port_max) = (10100, 10000)).validate_ports(),
+            "rtc.port_min",
+            "10100-10000 is empty",
+        );
+        fails(
+            rtc(|r| r.udp_recv_buffer_bytes = MAX_SOCKET_BUFFER_BYTES + 1).validate_ports(),
+            "rtc.udp_recv_buffer_bytes",
+            "256 MiB",
+        );
+        fails(
+            rtc(|r| r.udp_send_buffer_bytes = MAX_SOCKET_BUFFER_BYTES + 1).validate_ports(),
+            "rtc.udp_send_buffer_bytes",
+            "256 MiB",
+        );
+        rtc(|r| r.udp_recv_buffer_bytes = MAX_SOCKET_BUFFER_BYTES)
+            .validate_ports()
+            .unwrap();
+        rtc(|r| (r.port_min, r.port_max) = (5, 5)).validate_ports().unwrap();
+    }
+
+    #[test]
+    fn rtc_port_count_rule() {
+        let mut r = RtcConfig::default();
+        (r.port_min, r.port_max) = (10000, 10007);
+        r.validate_port_count(4).unwrap();
+        fails(
+            r.validate_port_count(5),
+            "rtc.port_min",
+            "has 8 ports but 5 workers need at least 10",
+        );
+    }
+
+    #[test]
+    fn rtc_announced_address_rules() {
+        let ok = RtcConfig::default();
+        ok.validate_announced_address(false).unwrap();
+        let with = |a: Option<&str>, listen_ip: &str| RtcConfig {
+            announced_address: a.map(str::to_string),
+            listen_ip: listen_ip.parse().unwrap(),
+            ..RtcConfig::default()
+        };
+        for bad in [" ", "", "my host"] {
+            fails(
+                with(Some(bad), "127.0.0.1").validate_announced_address(false),
+                "rtc.announced_address",
+                "is not an IP address or host name",
+            );
+        }
+        for local in ["127.0.0.1", "localhost", "0.0.0.0", "::1"] {
+            with(Some(local), "127.0.0.1")
+                .validate_announced_address(false)
+                .unwrap();
+            fails(
+                with(Some(local), "127.0.0.1").validate_announced_address(true),
+                "rtc.announced_address",
+                "not reachable by clients",
+            );
+        }
+        with(Some("sfu.example.com"), "0.0.0.0")
+            .validate_announced_address(true)
+            .unwrap();
+        fails(
+            with(None, "127.0.0.1").validate_announced_address(true),
+            "rtc.announced_address",
+            "--announced-address",
+        );
+        with(None, "127.0.0.1").validate_announced_address(false).unwrap();
+        fails(
+            with(None, "0.0.0.0").validate_announced_address(false),
+            "rtc.announced_address",
+            "all interfaces",
+        );
+    }
+
+    #[test]
+    fn admin_rules() {
+        AdminConfig::default().validate(AuthMode::None).unwrap();
+        let token = || Some("0123456789abcdef".to_string());
+        let admin = |token: Option<String>, protect_metrics: bool, fault_injection: bool| AdminConfig {
+            token,
+            protect_metrics,
+            fault_injection,
+        };
+        admin(token(), true, true).validate(AuthMode::None).unwrap();
+        fails(
+            admin(Some("0123456789abcde".into()), false, false).validate(AuthMode::None),
+            "admin.token",
+            "16 characters",
+        );
+        fails(
+            admin(Some("0123456789 abcdef".into()), false, false).validate(AuthMode::None),
+            "admin.token",
+            "without spaces",
+        );
+        fails(
+            admin(None, false, true).validate(AuthMode::None),
+            "admin.fault_injection",
+            "admin.token",
+        );
+        admin(None, false, true).validate(AuthMode::Firebase).unwrap();
+        fails(
+            admin(None, true, false).validate(AuthMode::Firebase),
+            "admin.protect_metrics",
+            "scraper",
+        );
+    }
+
+    #[test]
+    fn workers_rule() {
+        validate_workers(Config::default().worker_count()).unwrap();
+        validate_workers(256).unwrap();
+        fails(validate_workers(257), "workers", "257 workers is more than 256");
+    }
+
+    #[test]
+    fn ice_servers_rules() {
+        validate_ice_servers(&Config::default().ice_servers).unwrap();
+        validate_ice_servers(&[]).unwrap();
+        let server = |urls: &[&str], creds: bool| IceServerConfig {
+            urls: urls.iter().map(|u| u.to_string()).collect(),
+            username: creds.then(|| "user".to_string()),
+            credential: creds.then(|| "pass".to_string()),
+        };
+        validate_ice_servers(&[server(&["stuns:s.example.com", "turns:t.example.com"], true)]).unwrap();
+        fails(
+            validate_ice_servers(&[server(&["stun:s.example.com"], false), server(&[], false)]),
+            "ice_servers",
+            "entry 1 has no urls",
+        );
+        fails(
+            validate_ice_servers(&[server(&["https://s.example.com"], true)]),
+            "ice_servers",
+            "must start with stun:, stuns:, turn: or turns:",
+        );
+        fails(
+            validate_ice_servers(&[server(&["turn:t.example.com"], false)]),
+            "ice_servers",
+            "needs username and credential",
+        );
+    }
+
+    #[test]
+    fn tls_rules() {
+        TlsConfig::default().validate(false).unwrap();
+        let tls = |cert: bool, key: bool, dev_self_signed: bool, behind_proxy: bool| TlsConfig {
+            cert: cert.then(|| "/etc/cert.pem".into()),
+            key: key.then(|| "/etc/key.pem".into()),
+            dev_self_signed,
+            behind_proxy,
+        };
+        fails(
+            tls(true, false, false, false).validate(false),
+            "tls.cert",
+            "go together",
+        );
+        fails(
+            tls(false, true, false, false).validate(false),
+            "tls.cert",
+            "go together",
+        );
+        fails(
+            tls(true, true, true, false).validate(false),
+            "tls.dev_self_signed",
+            "makes its own certificate",
+        );
+        tls(false, false, true, false).validate(false).unwrap();
+        fails(
+            tls(false, false, true, false).validate(true),
+            "tls.dev_self_signed",
+            "production needs tls.cert",
+        );
+        fails(tls(false, false, false, false).validate(true), "tls", "behind_proxy");
+        tls(true, true, false, false).validate(true).unwrap();
+        tls(false, false, false, true).validate(true).unwrap();
+    }
+
+    #[test]
+    fn turn_rules() {
+        validate_turn(&Config::default().turn, true).unwrap();
+        let turn = |urls: &[&str], secret: &str, ttl_secs: u64| TurnServerConfig {
+            urls: urls.iter().map(|u| u.to_string()).collect(),
+            secret: secret.to_string(),
+            ttl_secs,
+        };
+        let strong = "0123456789abcdef";
+        validate_turn(
+            &[turn(&["turn:t.example.com", "turns:t.example.com"], strong, 60)],
+            true,
+        )
+        .unwrap();
+        fails(
+            validate_turn(&[turn(&[], strong, 3600)], false),
+            "turn",
+            "entry 0 has no urls",
+        );
+        fails(
+            validate_turn(&[turn(&["stun:s.example.com"], strong, 3600)], false),
+            "turn",
+            "STUN servers go in ice_servers",
+        );
+        fails(
+            validate_turn(&[turn(&["turn:t.example.com"], " ", 3600)], false),
+            "turn.secret",
+            "entry 0 needs the secret",
+        );
+        validate_turn(&[turn(&["turn:t.example.com"], "short", 3600)], false).unwrap();
+        fails(
+            validate_turn(&[turn(&["turn:t.example.com"], "short", 3600)], true),
+            "turn.secret",
+            "at least 16 characters",
+        );
+        for ttl in [59, 7 * 86_400 + 1] {
+            fails(
+                validate_turn(&[turn(&["turn:t.example.com"], strong, ttl)], false),
+                "turn.ttl_secs",
+                "outside 60..=604800",
+            );
+        }
+    }
+
+    #[test]
+    fn auth_rules() {
+        AuthConfig::default().validate(false).unwrap();
+        let firebase = || AuthConfig {
+            mode: AuthMode::Firebase,
+            project_id: Some("demo-sfu".into()),
+            ..AuthConfig::default()
+        };
+        firebase().validate(true).unwrap();
+        fails(
+            AuthConfig::default().validate(true),
+            "auth.mode",
+            "production mode needs authentication",
+        );
+
+        let emulated = AuthConfig {
+            emulator_host: Some("127.0.0.1:9099".into()),
+            ..firebase()
+        };
+        emulated.validate(false).unwrap();
+        fails(emulated.validate(true), "auth.emulator_host", "production refuses it");
+        let emulated_without_auth = AuthConfig {
+            mode: AuthMode::None,
+            ..emulated
+        };
+        fails(
+            emulated_without_auth.validate(false),
+            "auth.emulator_host",
+            "auth.mode is none",
+        );
+
+        for missing in [None, Some(String::new())] {
+            let a = AuthConfig {
+                project_id: missing,
+                ..firebase()
+            };
+            fails(a.validate(false), "auth.project_id", "needs the Firebase project id");
+        }
+        for bad in ["My Project".to_string(), "p_1".to_string(), "a".repeat(64)] {
+            let a = AuthConfig {
+                project_id: Some(bad),
+                ..firebase()
+            };
+            fails(a.validate(false), "auth.project_id", "is not a Firebase project id");
+        }
+    }
+
+    #[test]
+    fn auth_keys_url_and_claim_rules() {
+        let with_keys_url = |url: &str| AuthConfig {
+            mode: AuthMode::Firebase,
+            project_id: Some("demo-sfu".into()),
+            keys_url: url.to_string(),
+            ..AuthConfig::default()
+        };
+        with_keys_url("http://127.0.0.1:9/keys").validate(false).unwrap();
+        fails(
+            with_keys_url("http://127.0.0.1:9/keys").validate(true),
+            "auth.keys_url",
+            "is not an https URL",
+        );
+        fails(
+            with_keys_url("ftp://x").validate(false),
+            "auth.keys_url",
+            "is not an http(s) URL",
+        );
+        fails(
+            with_keys_url("https://bad host/").validate(false),
+            "auth.keys_url",
+            GOOGLE_SECURETOKEN_KEYS_URL,
+        );
+        // Without Firebase the keys URL is not used, so not checked.
+        AuthConfig {
+            keys_url: "ftp://x".into(),
+            ..AuthConfig::default()
+        }
+        .validate(false)
+        .unwrap();
+
+        let no_claim = AuthConfig {
+            role_claim: String::new(),
+            ..AuthConfig::default()
+        };
+        fails(no_claim.validate(false), "auth.role_claim", "custom claim");
+        let skewed = AuthConfig {
+            clock_skew_secs: 301,
+            ..AuthConfig::default()
+        };
+        fails(skewed.validate(false), "auth.clock_skew_secs", "301 is over 300");
+    }
+
+    #[test]
+    fn buffer_rules() {
+        BufferConfig::default().validate().unwrap();
+        let with = |f: fn(&mut BufferConfig)| {
+            let mut b = BufferConfig::default();
+            f(&mut b);
+            b.validate()
+        };
+        let bad: [(Change<BufferConfig>, &str, &str); 8] = [
+            (|b| b.cap_bytes = (256 << 10) - 1, "buffer.cap_bytes", "below 256 KiB"),
+            (
+                |b| b.max_utterance_ms = 999,
+                "buffer.max_utterance_ms",
+                "999 is outside",
+            ),
+            (
+                |b| b.max_utterance_ms = 60_001,
+                "buffer.max_utterance_ms",
+                "60001 is outside",
+            ),
+            (|b| b.hangover_ms = 5_001, "buffer.hangover_ms", "at most 5000"),
+            (|b| b.pre_roll_ms = 2_001, "buffer.hangover_ms", "at most 2000"),
+            (
+                |b| (b.onset_level, b.offset_level) = (128, 128),
+                "buffer.onset_level",
+                "0 (loudest)",
+            ),
+            (|b| b.offset_level = 128, "buffer.onset_level", "offset_level (128)"),
+            (
+                |b| b.offset_level = 44,
+                "buffer.onset_level",
+                "offset_level (44) must be at least onset_level (45)",
+            ),
+        ];
+        for (change, setting, fragment) in bad {
+            fails(with(change), setting, fragment);
+        }
+        with(|b| b.cap_bytes = 256 << 10).unwrap();
+        with(|b| b.offset_level = 45).unwrap();
+    }
+
+    #[test]
+    fn limits_rules() {
+        Limits::default().validate().unwrap();
+        let zeroed: [(&str, Change<Limits>); 12] = [
+            ("limits.max_rooms", |l| l.max_rooms = 0),
+            ("limits.max_message_bytes", |l| l.max_message_bytes = 0),
+            ("limits.messages_per_second", |l| l.messages_per_second = 0),
+            ("limits.message_burst", |l| l.message_burst = 0),
+            ("limits.max_connections_per_ip", |l| l.max_connections_per_ip = 0),
+            ("limits.max_connections", |l| l.max_connections = 0),
+            ("limits.max_peers_per_room", |l| l.max_peers_per_room = 0),
+            ("limits.max_transports_per_peer", |l| l.max_transports_per_peer = 0),
+            ("limits.max_producers_per_peer", |l| l.max_producers_per_peer = 0),
+            ("limits.max_consumers_per_peer", |l| l.max_consumers_per_peer = 0),
+            ("limits.heartbeat_interval_secs", |l| l.heartbeat_interval_secs = 0),
+            ("limits.heartbeat_timeout_secs", |l| l.heartbeat_timeout_secs = 0),
+        ];
+        for (setting, zero) in zeroed {
+            let mut l = Limits::default();
+            zero(&mut l);
+            fails(l.validate(), setting, "must be greater than 0");
+        }
+        let mut l = Limits::default();
+        l.max_frame_bytes = l.max_message_bytes - 1;
+        fails(l.validate(), "limits.max_frame_bytes", "it must be at least as large");
+        let mut l = Limits::default();
+        l.heartbeat_timeout_secs = l.heartbeat_interval_secs;
+        fails(l.validate(), "limits.heartbeat_timeout_secs", "dropped between pings");
     }
 }
