@@ -2,20 +2,19 @@
 //! peers run, then the report as a table or one JSON document. Exit codes: 0 every SLO (or soak
 //! check) held, 1 some failed, 2 bad input (unreadable or invalid scenario, bad flags).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sfu::loadtest::{run_loadtest, run_soak, server_config, LoadProgress, LoadtestOptions, Target};
+use indicatif::ProgressBar;
+use sfu::loadtest::{run_loadtest, run_soak, server_config, LoadProgress, LoadtestError, LoadtestOptions, Target};
 use sfu::scenario::Scenario;
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
-use crate::synthetic::parse_duration;
+use crate::synthetic::{parse_duration, progress_bar};
 
 #[derive(Args)]
 pub struct LoadtestArgs {
@@ -70,51 +69,16 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("error")))
         .with_writer(std::io::stderr)
         .try_init();
-    let mut scenario = match Scenario::load(&args.scenario) {
+    let scenario = match scenario(&args, soak) {
         Ok(s) => s,
-        Err(e) => return bad_input(e),
+        Err(code) => return code,
     };
-    if let Some(n) = args.viewers {
-        if let Err(e) = scenario.set_viewers(n, &args.scenario) {
-            return bad_input(e);
-        }
-    }
-    if args.warmup.is_some() && !soak {
-        return bad_input("--warmup is for sfu soak");
-    }
     if args.print_server_config {
-        return match toml::to_string_pretty(&server_config(&scenario)) {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: cannot render the server config: {e}");
-                ExitCode::FAILURE
-            }
-        };
+        return print_server_config(&scenario);
     }
-    if soak && scenario.churn.is_none() {
-        return bad_input(format!(
-            "scenario {} has no [churn] table; sfu soak needs one",
-            args.scenario.display()
-        ));
-    }
-    let tls_root_pem = match &args.ca {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(pem) => Some(pem),
-            Err(e) => return bad_input(format!("cannot read CA file {}: {e}", path.display())),
-        },
-        None => None,
-    };
-    let target = match (&args.url, &args.admin_token) {
-        (None, _) => Target::InProcess,
-        (Some(url), Some(token)) => Target::Remote {
-            url: url.clone(),
-            admin_token: token.clone(),
-            tls_root_pem,
-        },
-        (Some(_), None) => return bad_input("--url needs --admin-token (or SFU_ADMIN_TOKEN) to sample the server"),
+    let target = match target(&args) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let total = scenario.peers() as u64;
     let mut options = LoadtestOptions::new(scenario);
@@ -132,47 +96,106 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let bar = if args.json || !std::io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} connected {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
+    let bar = progress_bar(
+        args.json,
+        total,
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} connected {msg}",
+    );
+    let outcome = runtime.block_on(run_with_bar(options, soak, args.json, bar));
+    exit(outcome)
+}
+
+/// The scenario with the flags that change it, checked against the command (exit code 2 when
+/// the input is bad).
+fn scenario(args: &LoadtestArgs, soak: bool) -> Result<Scenario, ExitCode> {
+    let mut scenario = Scenario::load(&args.scenario).map_err(bad_input)?;
+    if let Some(n) = args.viewers {
+        scenario.set_viewers(n, &args.scenario).map_err(bad_input)?;
+    }
+    if args.warmup.is_some() && !soak {
+        return Err(bad_input("--warmup is for sfu soak"));
+    }
+    if soak && scenario.churn.is_none() && !args.print_server_config {
+        return Err(bad_input(format!(
+            "scenario {} has no [churn] table; sfu soak needs one",
+            args.scenario.display()
+        )));
+    }
+    Ok(scenario)
+}
+
+fn print_server_config(scenario: &Scenario) -> ExitCode {
+    match toml::to_string_pretty(&server_config(scenario)) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot render the server config: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// In-process, or the `--url` server with its admin token and CA.
+fn target(args: &LoadtestArgs) -> Result<Target, ExitCode> {
+    let tls_root_pem = match &args.ca {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(pem) => Some(pem),
+            Err(e) => return Err(bad_input(format!("cannot read CA file {}: {e}", path.display()))),
+        },
+        None => None,
     };
+    match (&args.url, &args.admin_token) {
+        (None, _) => Ok(Target::InProcess),
+        (Some(url), Some(token)) => Ok(Target::Remote {
+            url: url.clone(),
+            admin_token: token.clone(),
+            tls_root_pem,
+        }),
+        (Some(_), None) => Err(bad_input(
+            "--url needs --admin-token (or SFU_ADMIN_TOKEN) to sample the server",
+        )),
+    }
+}
+
+/// What a run ends with: passed, the report's text, and the failed SLOs' lines.
+type Outcome = Result<(bool, String, Vec<String>), LoadtestError>;
+
+/// Runs the load test or the soak while the bar ticks.
+async fn run_with_bar(options: LoadtestOptions, soak: bool, json: bool, bar: ProgressBar) -> Outcome {
     let progress = Arc::clone(&options.progress);
     let cancel = options.cancel.clone();
-    let json = args.json;
-    let outcome = runtime.block_on(async move {
-        let done = CancellationToken::new();
-        let ticker = tokio::spawn(tick(bar.clone(), progress, cancel.clone(), done.clone()));
-        let result = if soak {
-            run_soak(options).await.map(|r| {
-                let text = if json {
-                    serde_json::to_string_pretty(&r).unwrap_or_default()
-                } else {
-                    r.to_string()
-                };
-                (r.passed, text, Vec::new())
-            })
-        } else {
-            run_loadtest(options).await.map(|r| {
-                let text = if json {
-                    serde_json::to_string_pretty(&r).unwrap_or_default()
-                } else {
-                    r.to_string()
-                };
-                let failed = r.failed_slos().map(|s| s.to_string()).collect::<Vec<_>>();
-                (r.passed, text, failed)
-            })
-        };
-        done.cancel();
-        let _ = ticker.await;
-        bar.finish_and_clear();
-        result
-    });
+    let done = CancellationToken::new();
+    let ticker = tokio::spawn(tick(bar.clone(), progress, cancel, done.clone()));
+    let result = if soak {
+        run_soak(options)
+            .await
+            .map(|r| (r.passed, render(&r, json), Vec::new()))
+    } else {
+        run_loadtest(options).await.map(|r| {
+            let failed = r.failed_slos().map(|s| s.to_string()).collect::<Vec<_>>();
+            (r.passed, render(&r, json), failed)
+        })
+    };
+    done.cancel();
+    let _ = ticker.await;
+    bar.finish_and_clear();
+    result
+}
+
+/// The report as one JSON document, or as its table.
+fn render<R: serde::Serialize + std::fmt::Display>(report: &R, json: bool) -> String {
+    if json {
+        serde_json::to_string_pretty(report).unwrap_or_default()
+    } else {
+        report.to_string()
+    }
+}
+
+/// Prints the report; the exit code: 0 passed, 1 failed (each failed SLO on stderr), 2 the run
+/// could not be done.
+fn exit(outcome: Outcome) -> ExitCode {
     match outcome {
         Ok((passed, text, failed)) => {
             println!("{text}");

@@ -137,75 +137,95 @@ fn run(
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("error")))
         .with_writer(std::io::stderr)
         .try_init();
-    let runtime = if c.threads <= 1 {
+    let runtime = runtime(c.threads)?;
+    let bar = progress_bar(
+        c.json,
+        c.count as u64,
+        "{spinner} [{elapsed_precise}] {pos}/{len} connected {msg}",
+    );
+    let report = runtime.block_on(with_progress(work, bar.clone(), progress, cancel, verb));
+    bar.finish_and_clear();
+    print_summary(c, &report?)
+}
+
+/// One thread: a current-thread runtime; more: a multi-thread one.
+fn runtime(threads: usize) -> anyhow::Result<tokio::runtime::Runtime> {
+    if threads <= 1 {
         tokio::runtime::Builder::new_current_thread().enable_all().build()
     } else {
         tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(c.threads)
+            .worker_threads(threads)
             .enable_all()
             .build()
     }
-    .context("cannot start the async runtime")?;
-    let count = c.count as u64;
-    let bar = if c.json || !std::io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::with_draw_target(Some(count), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos}/{len} connected {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    };
-    let report = runtime.block_on(async {
-        let ticker = {
-            let bar = bar.clone();
-            let progress = Arc::clone(&progress);
-            let cancel = cancel.clone();
-            async move {
-                let mut tick = tokio::time::interval(Duration::from_millis(200));
-                loop {
-                    tokio::select! {
-                        _ = cancel.cancelled() => break,
-                        _ = tick.tick() => {}
-                    }
-                    bar.set_position(Progress::get(&progress.connected));
-                    bar.set_message(format!(
-                        "({} failed), {} packets {verb}",
-                        Progress::get(&progress.failed),
-                        Progress::get(&progress.packets_sent) + Progress::get(&progress.packets_received)
-                    ));
-                }
+    .context("cannot start the async runtime")
+}
+
+/// A bar of `count` peers drawn with `template` on a terminal; none with `--json` or when
+/// stderr is not one.
+pub(crate) fn progress_bar(json: bool, count: u64, template: &str) -> ProgressBar {
+    if json || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(count), ProgressDrawTarget::stderr());
+    bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar
+}
+
+/// Runs `work` while the bar ticks and Ctrl-C cancels it.
+async fn with_progress<T>(
+    work: impl std::future::Future<Output = T>,
+    bar: ProgressBar,
+    progress: Arc<Progress>,
+    cancel: CancellationToken,
+    verb: &'static str,
+) -> T {
+    let ticker_cancel = CancellationToken::new();
+    let ticker_task = {
+        let t = ticker_cancel.clone();
+        let ticker = tick(bar, progress, cancel.clone(), verb);
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = t.cancelled() => {}
+                _ = ticker => {}
             }
-        };
-        let ticker_cancel = CancellationToken::new();
-        let ticker_task = {
-            let t = ticker_cancel.clone();
-            tokio::spawn(async move {
-                tokio::select! {
-                    _ = t.cancelled() => {}
-                    _ = ticker => {}
-                }
-            })
-        };
-        let ctrl_c = {
-            let cancel = cancel.clone();
-            let t = ticker_cancel.clone();
-            tokio::spawn(async move {
-                tokio::select! {
-                    _ = t.cancelled() => {}
-                    r = tokio::signal::ctrl_c() => if r.is_ok() { cancel.cancel() },
-                }
-            })
-        };
-        let report = work.await;
-        ticker_cancel.cancel();
-        let _ = ticker_task.await;
-        let _ = ctrl_c.await;
-        report
-    });
-    bar.finish_and_clear();
-    let report = report?;
+        })
+    };
+    let ctrl_c = {
+        let t = ticker_cancel.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = t.cancelled() => {}
+                r = tokio::signal::ctrl_c() => if r.is_ok() { cancel.cancel() },
+            }
+        })
+    };
+    let result = work.await;
+    ticker_cancel.cancel();
+    let _ = ticker_task.await;
+    let _ = ctrl_c.await;
+    result
+}
+
+/// Updates the bar every 200 ms until the run is cancelled.
+async fn tick(bar: ProgressBar, progress: Arc<Progress>, cancel: CancellationToken, verb: &'static str) {
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    loop {
+        tokio::select! {
+            _ = cancel.cancelled() => break,
+            _ = tick.tick() => {}
+        }
+        bar.set_position(Progress::get(&progress.connected));
+        bar.set_message(format!(
+            "({} failed), {} packets {verb}",
+            Progress::get(&progress.failed),
+            Progress::get(&progress.packets_sent) + Progress::get(&progress.packets_received)
+        ));
+    }
+}
+
+/// Prints the summary as a table or JSON; an error when a peer failed.
+fn print_summary(c: &Common, report: &Report) -> anyhow::Result<()> {
     let s = &report.summary;
     if c.json {
         println!("{}", serde_json::to_string_pretty(s)?);

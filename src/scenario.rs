@@ -172,106 +172,29 @@ impl Scenario {
     }
 
     fn validate(&self, path: &Path) -> Result<(), ScenarioError> {
-        let bad = |field: &str, message: String| ScenarioError::Invalid {
+        self.validate_sections().map_err(|e| ScenarioError::Invalid {
             path: path.to_path_buf(),
-            field: field.to_string(),
-            message,
-        };
-        let positive = |field: &str, v: f64, max: f64| {
-            if v.is_finite() && v > 0.0 && v <= max {
-                Ok(())
-            } else {
-                Err(bad(field, format!("must be > 0 and <= {max}, got {v}")))
-            }
-        };
-        let non_negative = |field: &str, v: f64| {
-            if v.is_finite() && v >= 0.0 {
-                Ok(())
-            } else {
-                Err(bad(field, format!("must be >= 0, got {v}")))
-            }
-        };
-        if self.name.is_empty()
-            || !self
-                .name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
-        {
-            return Err(bad("name", "must be non-empty, letters, digits, - and _".into()));
+            field: e.field,
+            message: e.message,
+        })
+    }
+
+    /// Every section in file order; the first problem wins.
+    fn validate_sections(&self) -> Result<(), Invalid> {
+        if !valid_name(&self.name) {
+            return Err(Invalid::new("name", NAME_RULE.into()));
         }
         positive("duration_secs", self.duration_secs, MAX_DURATION_SECS)?;
         positive("ramp_per_sec", self.ramp_per_sec, 10_000.0)?;
-        if !(1..=16).contains(&self.server.workers) {
-            return Err(bad(
-                "server.workers",
-                format!("must be 1..=16, got {}", self.server.workers),
-            ));
+        self.server.validate()?;
+        self.talk.validate()?;
+        validate_phases(&self.phases)?;
+        self.slo.validate()?;
+        match &self.churn {
+            Some(c) => c.validate(),
+            None => Ok(()),
         }
-        if self.server.buffer_cap_bytes == 0 {
-            return Err(bad("server.buffer_cap_bytes", "must be at least 1".into()));
-        }
-        if self.talk.talk_ms == 0 {
-            return Err(bad("talk.talk_ms", "must be at least 1".into()));
-        }
-        if !(0.0..=0.9).contains(&self.talk.variation) {
-            return Err(bad(
-                "talk.variation",
-                format!("must be 0..=0.9, got {}", self.talk.variation),
-            ));
-        }
-        if self.phases.is_empty() {
-            return Err(bad("phase", "at least one [[phase]] is needed".into()));
-        }
-        let mut total = 0usize;
-        for (i, p) in self.phases.iter().enumerate() {
-            let field = |f: &str| format!("phase[{i}].{f}");
-            if p.name.is_empty() || !p.name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b)) {
-                return Err(bad(
-                    &field("name"),
-                    "must be non-empty, letters, digits, - and _".into(),
-                ));
-            }
-            if self.phases[..i].iter().any(|q| q.name == p.name) {
-                return Err(bad(&field("name"), format!("{:?} is used by an earlier phase", p.name)));
-            }
-            for (f, v) in [
-                ("rooms", p.rooms),
-                ("broadcasters", p.broadcasters),
-                ("viewers", p.viewers),
-            ] {
-                if v == 0 {
-                    return Err(bad(&field(f), "must be at least 1".into()));
-                }
-            }
-            total = total.saturating_add(p.rooms.saturating_mul(p.broadcasters.saturating_add(p.viewers)));
-        }
-        if total > MAX_PEERS {
-            return Err(bad("phase", format!("{total} peers in all; the limit is {MAX_PEERS}")));
-        }
-        let s = &self.slo;
-        non_negative("slo.max_loss_percent", s.max_loss_percent)?;
-        non_negative("slo.max_latency_p99_ms", s.max_latency_p99_ms)?;
-        non_negative("slo.max_worker_cpu_percent", s.max_worker_cpu_percent)?;
-        if !(0.0..=1.0).contains(&s.min_connected_ratio) {
-            return Err(bad(
-                "slo.min_connected_ratio",
-                format!("must be 0..=1, got {}", s.min_connected_ratio),
-            ));
-        }
-        if let Some(c) = &self.churn {
-            positive("churn.viewer_session_secs", c.viewer_session_secs, MAX_DURATION_SECS)?;
-            positive(
-                "churn.broadcaster_session_secs",
-                c.broadcaster_session_secs,
-                MAX_DURATION_SECS,
-            )?;
-            non_negative("churn.socket_cuts_per_sec", c.socket_cuts_per_sec)?;
-            non_negative("churn.warmup_secs", c.warmup_secs)?;
-            non_negative("churn.max_rss_growth_percent", c.max_rss_growth_percent)?;
-        }
-        Ok(())
     }
-
     /// Replaces every phase's `viewers` (`sfu loadtest --viewers N`, the capacity ramp) and checks
     /// the result against the same limits as the file; `path` names the scenario in errors.
     pub fn set_viewers(&mut self, viewers: usize, path: &Path) -> Result<(), ScenarioError> {
@@ -295,6 +218,149 @@ impl Scenario {
     /// Every peer of every phase.
     pub fn peers(&self) -> usize {
         self.phases.iter().map(|p| p.rooms * (p.broadcasters + p.viewers)).sum()
+    }
+}
+
+/// A problem with one field, before it is tied to the file.
+#[derive(Debug, PartialEq)]
+struct Invalid {
+    field: String,
+    message: String,
+}
+
+impl Invalid {
+    fn new(field: &str, message: String) -> Invalid {
+        Invalid {
+            field: field.to_string(),
+            message,
+        }
+    }
+}
+
+const NAME_RULE: &str = "must be non-empty, letters, digits, - and _";
+
+/// Scenario and phase names end up in room names: non-empty, letters, digits, `-` and `_`.
+fn valid_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
+}
+
+fn positive(field: &str, v: f64, max: f64) -> Result<(), Invalid> {
+    if v.is_finite() && v > 0.0 && v <= max {
+        Ok(())
+    } else {
+        Err(Invalid::new(field, format!("must be > 0 and <= {max}, got {v}")))
+    }
+}
+
+fn non_negative(field: &str, v: f64) -> Result<(), Invalid> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(())
+    } else {
+        Err(Invalid::new(field, format!("must be >= 0, got {v}")))
+    }
+}
+
+impl ServerSpec {
+    fn validate(&self) -> Result<(), Invalid> {
+        if !(1..=16).contains(&self.workers) {
+            return Err(Invalid::new(
+                "server.workers",
+                format!("must be 1..=16, got {}", self.workers),
+            ));
+        }
+        if self.buffer_cap_bytes == 0 {
+            return Err(Invalid::new("server.buffer_cap_bytes", "must be at least 1".into()));
+        }
+        Ok(())
+    }
+}
+
+impl TalkSpec {
+    fn validate(&self) -> Result<(), Invalid> {
+        if self.talk_ms == 0 {
+            return Err(Invalid::new("talk.talk_ms", "must be at least 1".into()));
+        }
+        if !(0.0..=0.9).contains(&self.variation) {
+            return Err(Invalid::new(
+                "talk.variation",
+                format!("must be 0..=0.9, got {}", self.variation),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// At least one phase, each valid and named apart, and at most [`MAX_PEERS`] peers in all.
+fn validate_phases(phases: &[Phase]) -> Result<(), Invalid> {
+    if phases.is_empty() {
+        return Err(Invalid::new("phase", "at least one [[phase]] is needed".into()));
+    }
+    let mut total = 0usize;
+    for (i, p) in phases.iter().enumerate() {
+        p.validate(i, &phases[..i])?;
+        total = total.saturating_add(p.rooms.saturating_mul(p.broadcasters.saturating_add(p.viewers)));
+    }
+    if total > MAX_PEERS {
+        return Err(Invalid::new(
+            "phase",
+            format!("{total} peers in all; the limit is {MAX_PEERS}"),
+        ));
+    }
+    Ok(())
+}
+
+impl Phase {
+    /// The phase, named apart from the `earlier` ones; `index` names it in errors.
+    fn validate(&self, index: usize, earlier: &[Phase]) -> Result<(), Invalid> {
+        let field = |f: &str| format!("phase[{index}].{f}");
+        if !valid_name(&self.name) {
+            return Err(Invalid::new(&field("name"), NAME_RULE.into()));
+        }
+        if earlier.iter().any(|q| q.name == self.name) {
+            return Err(Invalid::new(
+                &field("name"),
+                format!("{:?} is used by an earlier phase", self.name),
+            ));
+        }
+        for (f, v) in [
+            ("rooms", self.rooms),
+            ("broadcasters", self.broadcasters),
+            ("viewers", self.viewers),
+        ] {
+            if v == 0 {
+                return Err(Invalid::new(&field(f), "must be at least 1".into()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Slo {
+    fn validate(&self) -> Result<(), Invalid> {
+        non_negative("slo.max_loss_percent", self.max_loss_percent)?;
+        non_negative("slo.max_latency_p99_ms", self.max_latency_p99_ms)?;
+        non_negative("slo.max_worker_cpu_percent", self.max_worker_cpu_percent)?;
+        if !(0.0..=1.0).contains(&self.min_connected_ratio) {
+            return Err(Invalid::new(
+                "slo.min_connected_ratio",
+                format!("must be 0..=1, got {}", self.min_connected_ratio),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Churn {
+    fn validate(&self) -> Result<(), Invalid> {
+        positive("churn.viewer_session_secs", self.viewer_session_secs, MAX_DURATION_SECS)?;
+        positive(
+            "churn.broadcaster_session_secs",
+            self.broadcaster_session_secs,
+            MAX_DURATION_SECS,
+        )?;
+        non_negative("churn.socket_cuts_per_sec", self.socket_cuts_per_sec)?;
+        non_negative("churn.warmup_secs", self.warmup_secs)?;
+        non_negative("churn.max_rss_growth_percent", self.max_rss_growth_percent)
     }
 }
 
@@ -391,6 +457,97 @@ min_connected_ratio = 1
         );
         let e = s.set_viewers(3000, path).unwrap_err().to_string();
         assert!(e.contains("scenarios/x.toml") && e.contains("limit is 5000"), "{e}");
+    }
+
+    fn good() -> Scenario {
+        parse(GOOD).unwrap()
+    }
+
+    fn field(r: Result<(), Invalid>) -> String {
+        r.unwrap_err().field
+    }
+
+    #[test]
+    fn names_and_numbers() {
+        assert!(valid_name("soak-1_a") && !valid_name("") && !valid_name("a b") && !valid_name("é"));
+        assert!(positive("x", 1.0, 1.0).is_ok());
+        assert_eq!(field(positive("x", 0.0, 1.0)), "x");
+        assert_eq!(field(positive("x", f64::NAN, 1.0)), "x");
+        assert_eq!(field(positive("x", 1.5, 1.0)), "x");
+        assert!(non_negative("y", 0.0).is_ok());
+        assert_eq!(field(non_negative("y", -0.1)), "y");
+        assert_eq!(field(non_negative("y", f64::INFINITY)), "y");
+    }
+
+    #[test]
+    fn server_section() {
+        let mut s = good().server;
+        assert!(s.validate().is_ok());
+        s.workers = 17;
+        assert_eq!(field(s.validate()), "server.workers");
+        s.workers = 2;
+        s.buffer_cap_bytes = 0;
+        assert_eq!(field(s.validate()), "server.buffer_cap_bytes");
+    }
+
+    #[test]
+    fn talk_section() {
+        let mut t = good().talk;
+        assert!(t.validate().is_ok());
+        t.variation = 0.95;
+        assert_eq!(field(t.validate()), "talk.variation");
+        t.variation = 0.0;
+        t.talk_ms = 0;
+        assert_eq!(field(t.validate()), "talk.talk_ms");
+    }
+
+    #[test]
+    fn phase_sections() {
+        let mut phases = good().phases;
+        assert!(validate_phases(&phases).is_ok());
+        assert_eq!(field(validate_phases(&[])), "phase");
+        phases.push(phases[0].clone());
+        let e = validate_phases(&phases).unwrap_err();
+        assert_eq!(e.field, "phase[1].name");
+        assert!(e.message.contains("earlier phase"), "{e:?}");
+        phases[1].name = "two".into();
+        phases[1].rooms = 0;
+        assert_eq!(field(validate_phases(&phases)), "phase[1].rooms");
+        phases[1].rooms = 1000;
+        phases[1].viewers = 10;
+        let e = validate_phases(&phases).unwrap_err();
+        assert_eq!(e.field, "phase");
+        assert!(e.message.contains("limit is 5000"), "{e:?}");
+        phases[0].name = "no spaces".into();
+        assert_eq!(field(phases[0].validate(0, &[])), "phase[0].name");
+    }
+
+    #[test]
+    fn slo_section() {
+        let mut s = good().slo;
+        assert!(s.validate().is_ok());
+        s.max_worker_cpu_percent = -1.0;
+        assert_eq!(field(s.validate()), "slo.max_worker_cpu_percent");
+        s.max_worker_cpu_percent = 90.0;
+        s.min_connected_ratio = 1.5;
+        assert_eq!(field(s.validate()), "slo.min_connected_ratio");
+    }
+
+    #[test]
+    fn churn_section() {
+        let mut c = Churn {
+            viewer_session_secs: 4.0,
+            broadcaster_session_secs: 5.0,
+            socket_cuts_per_sec: 0.0,
+            warmup_secs: 0.0,
+            max_rss_growth_percent: 10.0,
+        };
+        assert!(c.validate().is_ok());
+        c.broadcaster_session_secs = 0.0;
+        assert_eq!(field(c.validate()), "churn.broadcaster_session_secs");
+        c.broadcaster_session_secs = 5.0;
+        c.max_rss_growth_percent = -1.0;
+        assert_eq!(field(c.validate()), "churn.max_rss_growth_percent");
     }
 
     #[test]

@@ -18,10 +18,10 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 pub use report::{LoadReport, PeerCounts, Percentiles, PhaseReport, ServerReport, SloResult, WorkerCpu};
-pub use soak::{run_soak, SoakCheck, SoakReport, CHURN_ERRORS};
+pub use soak::{run_soak, SoakReport, CHURN_ERRORS};
 
 use crate::http_client::{HttpClient, HttpError};
-use crate::scenario::{Phase, Scenario, ViewerMode};
+use crate::scenario::{Phase, Scenario, TalkSpec, ViewerMode};
 use crate::synthetic::{
     run_broadcasters, run_viewers, BroadcastOptions, Progress, Report, SpeechPattern, SyntheticError, ViewerOptions,
 };
@@ -51,6 +51,16 @@ pub enum Target {
         admin_token: String,
         tls_root_pem: Option<String>,
     },
+}
+
+impl Target {
+    /// How reports name it: `in-process` or the server's URL.
+    pub fn label(&self) -> String {
+        match self {
+            Target::InProcess => "in-process".into(),
+            Target::Remote { url, .. } => url.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -173,12 +183,26 @@ pub async fn run_loadtest(options: LoadtestOptions) -> Result<LoadReport, Loadte
         Ok(probe) => run_with(&options, &probe, &url, tls).await,
         Err(e) => Err(e),
     };
+    stop_server(server).await;
+    result
+}
+
+/// Stops the in-process server, if the run started one.
+pub(crate) async fn stop_server(server: Option<ServerHandle>) {
     if let Some(server) = server {
         if let Err(e) = server.shutdown().await {
             tracing::warn!(error = %e, "in-process server did not stop cleanly");
         }
     }
-    result
+}
+
+/// The scenario's talk pattern as the synthetic broadcasters take it.
+pub(crate) fn speech_pattern(talk: &TalkSpec) -> SpeechPattern {
+    SpeechPattern {
+        talk: Duration::from_millis(talk.talk_ms),
+        silence: Duration::from_millis(talk.silence_ms),
+        variation: talk.variation,
+    }
 }
 
 /// Phase boundaries: (phase index, sample at its start, sample when its viewers were done).
@@ -237,10 +261,7 @@ async fn run_with(
 
     let mut report = LoadReport {
         scenario: scenario.name.clone(),
-        target: match &options.target {
-            Target::InProcess => "in-process".into(),
-            Target::Remote { url, .. } => url.clone(),
-        },
+        target: options.target.label(),
         duration_s: started.elapsed().as_secs_f64(),
         phases: phases
             .iter()
@@ -284,11 +305,7 @@ async fn run_phase(
         o.duration = broadcast_for;
         o.video = phase.video;
         o.seed = scenario.talk.seed.wrapping_add((index * 1000 + room) as u64);
-        o.speech = SpeechPattern {
-            talk: Duration::from_millis(scenario.talk.talk_ms),
-            silence: Duration::from_millis(scenario.talk.silence_ms),
-            variation: scenario.talk.variation,
-        };
+        o.speech = speech_pattern(&scenario.talk);
         o.ramp = per_room_ramp;
         o.progress = Arc::clone(&progress.broadcasters);
         o.cancel = stop_broadcasters.clone();

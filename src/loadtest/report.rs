@@ -99,16 +99,19 @@ pub struct ServerReport {
     pub samples: usize,
 }
 
-/// One SLO's verdict.
+/// One SLO's (or soak check's) verdict.
 #[derive(Debug, Clone, Serialize)]
 pub struct SloResult {
     pub name: String,
-    /// `<=` or `>=`.
+    /// `<=`, `<` or `>=`.
     pub op: &'static str,
     pub limit: f64,
     /// `None` when it could not be measured (which fails the SLO).
     pub value: Option<f64>,
     pub pass: bool,
+    /// What was measured, in words (the soak's checks print this rather than the numbers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl SloResult {
@@ -119,6 +122,19 @@ impl SloResult {
             limit,
             value,
             pass: value.is_some_and(|v| v <= limit),
+            detail: None,
+        }
+    }
+
+    /// Strictly under `limit`.
+    pub(crate) fn below(name: &str, value: Option<f64>, limit: f64) -> SloResult {
+        SloResult {
+            name: name.to_string(),
+            op: "<",
+            limit,
+            value,
+            pass: value.is_some_and(|v| v < limit),
+            detail: None,
         }
     }
 
@@ -129,7 +145,13 @@ impl SloResult {
             limit,
             value,
             pass: value.is_some_and(|v| v >= limit),
+            detail: None,
         }
+    }
+
+    pub(crate) fn with_detail(mut self, detail: String) -> SloResult {
+        self.detail = Some(detail);
+        self
     }
 }
 
@@ -333,101 +355,112 @@ fn pct(v: Option<f64>) -> String {
     v.map_or("-".to_string(), |v| format!("{v:.1} %"))
 }
 
-impl fmt::Display for LoadReport {
-    /// The human report `sfu loadtest` prints.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let row = |f: &mut fmt::Formatter<'_>, k: &str, v: String| writeln!(f, "  {k:<24} {v}");
+/// One `  key  value` line of the report.
+fn row(f: &mut fmt::Formatter<'_>, k: &str, v: String) -> fmt::Result {
+    writeln!(f, "  {k:<24} {v}")
+}
+
+fn worker_rows(f: &mut fmt::Formatter<'_>, workers: &[WorkerCpu]) -> fmt::Result {
+    for w in workers {
+        row(
+            f,
+            &format!("worker {} cpu", w.index),
+            format!("mean {}  max {}", pct(w.mean_percent), pct(w.max_percent)),
+        )?;
+    }
+    Ok(())
+}
+
+impl PhaseReport {
+    /// The phase's rows; `in_process` names the process CPU row.
+    fn fmt_rows(&self, f: &mut fmt::Formatter<'_>, in_process: bool) -> fmt::Result {
+        let p = self;
         writeln!(
             f,
-            "loadtest {} ({}): {:.1} s",
-            self.scenario, self.target, self.duration_s
+            "phase {} ({:?}, {} rooms, {:.1} s)",
+            p.name, p.mode, p.rooms, p.duration_s
         )?;
-        for p in &self.phases {
-            writeln!(
-                f,
-                "phase {} ({:?}, {} rooms, {:.1} s)",
-                p.name, p.mode, p.rooms, p.duration_s
-            )?;
-            let peers = |c: &PeerCounts| format!("{}/{} connected, {} failed", c.connected, c.started, c.failed);
-            row(f, "broadcasters", peers(&p.broadcasters))?;
-            row(f, "viewers", peers(&p.viewers))?;
-            let loss = if p.mode == ViewerMode::Feed {
-                // A feed viewer cannot know what it should have got; losses show as breaks.
-                format!("not counted on the feed, see continuity ({} streams)", p.streams)
-            } else {
-                format!(
-                    "{:.3} % ({} of {} packets, {} streams)",
-                    p.loss_percent, p.packets_lost, p.packets_expected, p.streams
-                )
-            };
-            row(f, "loss", loss)?;
-            row(f, "latency ms", p.latency_ms.to_string())?;
-            row(f, "first packet ms", p.time_to_first_packet_ms.to_string())?;
-            row(f, "connect ms", p.connect_ms.to_string())?;
-            if p.mode == ViewerMode::Feed {
-                row(
-                    f,
-                    "switches",
-                    format!("{} at the viewers, {} at the server", p.switches, p.server_switches),
-                )?;
-                row(
-                    f,
-                    "feed utterances",
-                    format!(
-                        "{} ({} from their start), {} continuity breaks ({} sequence gaps, {} timestamps back, {} inside an utterance)",
-                        p.feed_utterances,
-                        p.feed_utterances_from_start,
-                        p.feed_breaks,
-                        p.feed_seq_gaps,
-                        p.feed_ts_backwards,
-                        p.feed_segment_gaps
-                    ),
-                )?;
-                row(
-                    f,
-                    "feed packets",
-                    format!(
-                        "{} sent by the server, {} received by the viewers",
-                        p.server_feed_packets, p.packets_received
-                    ),
-                )?;
-            }
-            for w in &p.workers {
-                row(
-                    f,
-                    &format!("worker {} cpu", w.index),
-                    format!("mean {}  max {}", pct(w.mean_percent), pct(w.max_percent)),
-                )?;
-            }
-            let process = if self.target == "in-process" {
-                "process cpu (all)"
-            } else {
-                "server process cpu"
-            };
-            row(f, process, format!("mean {}", pct(p.process_cpu_percent)))?;
-            row(
-                f,
-                "egress",
-                format!(
-                    "{:.0} packets/s, {} packets per worker CPU-second",
-                    p.egress_packets_per_sec,
-                    p.egress_packets_per_cpu_second
-                        .map_or("-".into(), |v| format!("{v:.0}"))
-                ),
-            )?;
-            for e in &p.errors {
-                row(f, "error", e.clone())?;
-            }
+        let peers = |c: &PeerCounts| format!("{}/{} connected, {} failed", c.connected, c.started, c.failed);
+        row(f, "broadcasters", peers(&p.broadcasters))?;
+        row(f, "viewers", peers(&p.viewers))?;
+        row(f, "loss", p.loss_text())?;
+        row(f, "latency ms", p.latency_ms.to_string())?;
+        row(f, "first packet ms", p.time_to_first_packet_ms.to_string())?;
+        row(f, "connect ms", p.connect_ms.to_string())?;
+        if p.mode == ViewerMode::Feed {
+            p.fmt_feed_rows(f)?;
         }
-        let s = &self.server;
+        worker_rows(f, &p.workers)?;
+        let process = if in_process {
+            "process cpu (all)"
+        } else {
+            "server process cpu"
+        };
+        row(f, process, format!("mean {}", pct(p.process_cpu_percent)))?;
+        row(
+            f,
+            "egress",
+            format!(
+                "{:.0} packets/s, {} packets per worker CPU-second",
+                p.egress_packets_per_sec,
+                p.egress_packets_per_cpu_second
+                    .map_or("-".into(), |v| format!("{v:.0}"))
+            ),
+        )?;
+        for e in &p.errors {
+            row(f, "error", e.clone())?;
+        }
+        Ok(())
+    }
+
+    fn loss_text(&self) -> String {
+        if self.mode == ViewerMode::Feed {
+            // A feed viewer cannot know what it should have got; losses show as breaks.
+            format!("not counted on the feed, see continuity ({} streams)", self.streams)
+        } else {
+            format!(
+                "{:.3} % ({} of {} packets, {} streams)",
+                self.loss_percent, self.packets_lost, self.packets_expected, self.streams
+            )
+        }
+    }
+
+    fn fmt_feed_rows(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self;
+        row(
+            f,
+            "switches",
+            format!("{} at the viewers, {} at the server", p.switches, p.server_switches),
+        )?;
+        row(
+            f,
+            "feed utterances",
+            format!(
+                "{} ({} from their start), {} continuity breaks ({} sequence gaps, {} timestamps back, {} inside an utterance)",
+                p.feed_utterances,
+                p.feed_utterances_from_start,
+                p.feed_breaks,
+                p.feed_seq_gaps,
+                p.feed_ts_backwards,
+                p.feed_segment_gaps
+            ),
+        )?;
+        row(
+            f,
+            "feed packets",
+            format!(
+                "{} sent by the server, {} received by the viewers",
+                p.server_feed_packets, p.packets_received
+            ),
+        )
+    }
+}
+
+impl fmt::Display for ServerReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self;
         writeln!(f, "server ({} samples)", s.samples)?;
-        for w in &s.workers {
-            row(
-                f,
-                &format!("worker {} cpu", w.index),
-                format!("mean {}  max {}", pct(w.mean_percent), pct(w.max_percent)),
-            )?;
-        }
+        worker_rows(f, &s.workers)?;
         row(
             f,
             "rss",
@@ -442,7 +475,22 @@ impl fmt::Display for LoadReport {
             "buffer",
             format!("max {} of {} cap", mib(s.buffer_bytes_max), mib(s.buffer_cap_bytes)),
         )?;
-        row(f, "signaling errors", s.signaling_errors.to_string())?;
+        row(f, "signaling errors", s.signaling_errors.to_string())
+    }
+}
+
+impl fmt::Display for LoadReport {
+    /// The human report `sfu loadtest` prints.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "loadtest {} ({}): {:.1} s",
+            self.scenario, self.target, self.duration_s
+        )?;
+        for p in &self.phases {
+            p.fmt_rows(f, self.target == "in-process")?;
+        }
+        write!(f, "{}", self.server)?;
         writeln!(f, "SLOs")?;
         for slo in &self.slos {
             writeln!(f, "  {slo}")?;

@@ -2,6 +2,7 @@
 //! `--video`), then 20 ms audio packets and video frames until the run ends; key frames on
 //! schedule and on every PLI/FIR.
 
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -10,10 +11,10 @@ use str0m::config::CryptoProvider;
 use str0m::media::{MediaKind, Mid};
 use str0m::rtp::{ExtensionValues, RtpWrite, Ssrc};
 use str0m::Event;
-use tokio::time::MissedTickBehavior;
+use tokio::time::{Interval, MissedTickBehavior, Sleep};
 use tokio_util::sync::CancellationToken;
 
-use super::connection::{CodecSetup, Connection, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
 use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
 use super::report::{run_peers, PacketCounter, PeerReport};
 use super::signaling::SignalingClient;
@@ -72,176 +73,280 @@ async fn broadcast(
     let started = Instant::now();
     let target = &opts.target;
     let mut signaling = SignalingClient::connect(&target.url, target.tls_root_pem.as_deref()).await?;
-    let mut join = json!({"room": target.room, "role": "broadcaster", "displayName": format!("synthetic-b{index}")});
-    if let Some(token) = &target.token {
-        join["token"] = json!(token);
-    }
+    let join = target.join_request("broadcaster", format!("synthetic-b{index}"));
     signaling.request("join", join).await?;
-    let codecs = CodecSetup::BROADCAST;
-    let cname = format!("synthetic-{stream_id:08x}");
-    let mut audio = AudioSource::new(stream_id, opts.seed, opts.speech);
-    let mut video = opts
-        .video
-        .then(|| VideoSource::new(stream_id + 1, opts.seed).with_pattern(opts.video_pattern));
-    let video_mid = Mid::from(VIDEO_MID);
-
-    let mut payload = vec![0u8; MAX_PAYLOAD];
-    let mut events = Vec::with_capacity(16);
-    let mut audio_tick = tokio::time::interval(AUDIO_PTIME);
-    audio_tick.set_missed_tick_behavior(MissedTickBehavior::Burst);
-    let frame_period = video.as_ref().map_or(Duration::from_secs(3600), |v| v.frame_period());
-    let mut video_tick = tokio::time::interval(frame_period);
-    video_tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
-    // Two timers for the whole session, reset rather than re-created: the end (connect
-    // deadline, then end of the run) and str0m's next timeout.
-    let stop = tokio::time::sleep(CONNECT_TIMEOUT);
-    tokio::pin!(stop);
-    let timer = tokio::time::sleep(Duration::ZERO);
-    tokio::pin!(timer);
-    let mut reset_at: Option<Instant> = None;
-    // Set up media and send until the end; after a `mediaReset` (the room's worker died), set
-    // up again on the same signaling connection. The sources keep counting across, so viewers
-    // see one talker whose packets in between were never sent.
-    let result = 'session: loop {
-        let (mut conn, audio_ssrc, video_ssrc) =
-            match setup_media(&mut signaling, &codecs, crypto, &cname, video.is_some()).await {
-                Ok(setup) => setup,
-                // The worker died while we were setting up: start over after its mediaReset.
-                Err(e) if e.is_media_reset() => {
-                    if let Err(e) = signaling.wait_notification("mediaReset", CONNECT_TIMEOUT).await {
-                        break Err(e.into());
-                    }
-                    report.media_resets += 1;
-                    reset_at = Some(Instant::now());
-                    continue;
-                }
-                Err(e) => break Err(e),
-            };
-        let mut timer_at = timer.deadline();
-        let mut connected = false;
-        let reset = loop {
-            let next = match conn.poll(&mut events) {
-                Ok(next) => next,
-                Err(e) => break 'session Err(e),
-            };
-            let mut key_requests = 0;
-            for event in events.drain(..) {
-                match event {
-                    Event::Connected => connected = true,
-                    Event::KeyframeRequest(r) if r.mid == video_mid => key_requests += 1,
-                    _ => {}
-                }
-            }
-            if key_requests > 0 {
-                report.key_frame_requests += key_requests;
-                if let Some(v) = video.as_mut() {
-                    v.request_key_frame();
-                }
-            }
-            if connected && !report.connected {
-                report.connected = true;
-                report.connect_time = Some(started.elapsed());
-                Progress::add(&opts.progress.connected, 1);
-                stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
-                tracing::debug!(peer = index, "synthetic broadcaster connected");
-            }
-            if connected {
-                if let Some(at) = reset_at.take() {
-                    let recovery = at.elapsed();
-                    report.recovery = Some(report.recovery.map_or(recovery, |r| r.max(recovery)));
-                    // Speak on from now, not in a burst of the ticks missed while reconnecting.
-                    audio_tick.reset();
-                    video_tick.reset();
-                }
-            } else if reset_at.is_some_and(|at| at.elapsed() >= CONNECT_TIMEOUT) {
-                break 'session Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
-            }
-            if tokio::time::Instant::from(next) != timer_at {
-                timer_at = next.into();
-                timer.as_mut().reset(timer_at);
-            }
-            let sending = connected;
-            tokio::select! {
-                biased;
-                _ = cancel.cancelled() => break 'session Ok(()),
-                _ = &mut stop => {
-                    break 'session if report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
-                }
-                readable = conn.readable() => {
-                    if let Err(e) = readable.map_err(SyntheticError::Io).and_then(|()| conn.receive(&mut events)) {
-                        break 'session Err(e);
-                    }
-                }
-                _ = &mut timer => {
-                    // A fired Sleep stays ready until reset: make the next poll reset it.
-                    timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
-                    if let Err(e) = conn.timeout(Instant::now()) {
-                        break 'session Err(e);
-                    }
-                }
-                _ = audio_tick.tick(), if sending => {
-                    let p = audio.next_packet(epoch_us(), &mut payload);
-                    let exts = ExtensionValues {
-                        audio_level: Some(-(p.level as i8)),
-                        voice_activity: Some(p.voiced),
-                        ..ExtensionValues::default()
-                    };
-                    let write = RtpWrite::new(codecs.opus_pt.into(), p.ext_seq.into(), p.timestamp, Instant::now(), &payload[..p.len])
-                        .marker(p.marker)
-                        .ext_vals(exts);
-                    if let Some(tx) = conn.rtc.direct_api().stream_tx(&audio_ssrc) {
-                        tx.write_rtp(write);
-                    }
-                    report.packets_sent += 1;
-                    Progress::add(&opts.progress.packets_sent, 1);
-                }
-                _ = video_tick.tick(), if sending && video.is_some() => {
-                    if let (Some(v), Some(ssrc)) = (video.as_mut(), video_ssrc.as_ref()) {
-                        v.next_frame();
-                        let now = Instant::now();
-                        let mut sent = 0;
-                        while let Some(p) = v.next_packet(epoch_us(), &mut payload) {
-                            let write = RtpWrite::new(codecs.vp8_pt.into(), p.ext_seq.into(), p.timestamp, now, &payload[..p.len])
-                                .marker(p.marker)
-                                .nackable(true);
-                            if let Some(tx) = conn.rtc.direct_api().stream_tx(ssrc) {
-                                tx.write_rtp(write);
-                            }
-                            sent += 1;
-                        }
-                        report.packets_sent += sent;
-                        report.key_frames_sent = v.key_frames_sent();
-                        Progress::add(&opts.progress.packets_sent, sent);
-                    }
-                }
-                notification = signaling.next_notification() => match notification {
-                    None => break 'session Err(SyntheticError::Signaling(super::SignalingError::Closed)),
-                    Some(n) if n["notification"] == "mediaReset" => break true,
-                    Some(_) => {}
-                },
-            }
-        };
-        if conn.send_drops > 0 {
-            tracing::debug!(
-                peer = index,
-                drops = conn.send_drops,
-                "datagrams dropped by a full socket"
-            );
-        }
-        if reset {
-            report.media_resets += 1;
-            reset_at = Some(Instant::now());
-            // The new video producer's viewers need a key frame to start.
-            if let Some(v) = video.as_mut() {
-                v.request_key_frame();
-            }
-            tracing::debug!(peer = index, "media reset: setting up again");
-        }
-    };
+    let mut talker = Talker::new(opts, index, stream_id, started, report);
+    let result = talker.sessions(&mut signaling, crypto, &cancel).await;
     // Leave politely whatever happened, so the server frees everything at once.
     let _ = signaling.request("leave", json!({})).await;
     signaling.close().await;
     result
+}
+
+/// One broadcaster's state across its media sessions (one per `mediaReset`): the sources keep
+/// counting across, so viewers see one talker whose packets in between were never sent.
+struct Talker<'a> {
+    opts: &'a BroadcastOptions,
+    index: usize,
+    started: Instant,
+    report: &'a mut PeerReport,
+    codecs: CodecSetup,
+    cname: String,
+    audio: AudioSource,
+    video: Option<VideoSource>,
+    payload: Vec<u8>,
+    events: Vec<Event>,
+    audio_tick: Interval,
+    video_tick: Interval,
+    /// The connect deadline, then the end of the run.
+    stop: Pin<Box<Sleep>>,
+    rtc_timer: RtcTimer,
+    /// When the last `mediaReset` arrived, until connected again.
+    reset_at: Option<Instant>,
+}
+
+/// The media of one session: the send transport and its streams.
+struct SendMedia {
+    conn: Connection,
+    audio_ssrc: Ssrc,
+    video_ssrc: Option<Ssrc>,
+}
+
+/// How a media session ended without an error.
+enum Ended {
+    /// The run is over (its time is up, or it was cancelled).
+    Run,
+    /// The room's worker died: set up again.
+    MediaReset,
+}
+
+impl<'a> Talker<'a> {
+    fn new(
+        opts: &'a BroadcastOptions,
+        index: usize,
+        stream_id: u32,
+        started: Instant,
+        report: &'a mut PeerReport,
+    ) -> Talker<'a> {
+        let video = opts
+            .video
+            .then(|| VideoSource::new(stream_id + 1, opts.seed).with_pattern(opts.video_pattern));
+        let mut audio_tick = tokio::time::interval(AUDIO_PTIME);
+        audio_tick.set_missed_tick_behavior(MissedTickBehavior::Burst);
+        let mut video_tick = tokio::time::interval(frame_period(video.as_ref()));
+        video_tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+        Talker {
+            opts,
+            index,
+            started,
+            report,
+            codecs: CodecSetup::BROADCAST,
+            cname: format!("synthetic-{stream_id:08x}"),
+            audio: AudioSource::new(stream_id, opts.seed, opts.speech),
+            video,
+            payload: vec![0u8; MAX_PAYLOAD],
+            events: Vec::with_capacity(16),
+            audio_tick,
+            video_tick,
+            stop: Box::pin(tokio::time::sleep(CONNECT_TIMEOUT)),
+            rtc_timer: RtcTimer::new(),
+            reset_at: None,
+        }
+    }
+
+    /// Sets up media and sends until the end; after a `mediaReset` (the room's worker died),
+    /// sets up again on the same signaling connection.
+    async fn sessions(
+        &mut self,
+        signaling: &mut SignalingClient,
+        crypto: &Arc<CryptoProvider>,
+        cancel: &CancellationToken,
+    ) -> Result<(), SyntheticError> {
+        loop {
+            let setup = setup_media(signaling, &self.codecs, crypto, &self.cname, self.video.is_some()).await;
+            let (conn, audio_ssrc, video_ssrc) = match setup {
+                Ok(setup) => setup,
+                // The worker died while we were setting up: start over after its mediaReset.
+                Err(e) if e.is_media_reset() => {
+                    signaling.wait_notification("mediaReset", CONNECT_TIMEOUT).await?;
+                    self.report.media_resets += 1;
+                    self.reset_at = Some(Instant::now());
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let mut media = SendMedia {
+                conn,
+                audio_ssrc,
+                video_ssrc,
+            };
+            match self.send(&mut media, signaling, cancel).await? {
+                Ended::Run => return Ok(()),
+                Ended::MediaReset => self.on_media_reset(media.conn.send_drops),
+            }
+        }
+    }
+
+    /// Sends (once connected) until the run ends, an error, or a `mediaReset`.
+    async fn send(
+        &mut self,
+        m: &mut SendMedia,
+        signaling: &mut SignalingClient,
+        cancel: &CancellationToken,
+    ) -> Result<Ended, SyntheticError> {
+        let mut connected = false;
+        loop {
+            let next = m.conn.poll(&mut self.events)?;
+            connected |= self.on_events();
+            if connected {
+                self.on_connected();
+            } else if self.reset_at.is_some_and(|at| at.elapsed() >= CONNECT_TIMEOUT) {
+                return Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
+            }
+            self.rtc_timer.arm(next);
+            tokio::select! {
+                biased;
+                _ = cancel.cancelled() => return Ok(Ended::Run),
+                _ = &mut self.stop => return self.report.end_of_run(CONNECT_TIMEOUT).map(|()| Ended::Run),
+                readable = m.conn.readable() => {
+                    readable.map_err(SyntheticError::Io)?;
+                    m.conn.receive(&mut self.events)?;
+                }
+                _ = self.rtc_timer.fired() => m.conn.timeout(Instant::now())?,
+                _ = self.audio_tick.tick(), if connected => self.send_audio(m),
+                _ = self.video_tick.tick(), if connected && self.video.is_some() => self.send_video_frame(m),
+                notification = signaling.next_notification() => match notification {
+                    None => return Err(SyntheticError::Signaling(super::SignalingError::Closed)),
+                    Some(n) if n["notification"] == "mediaReset" => return Ok(Ended::MediaReset),
+                    Some(_) => {}
+                },
+            }
+        }
+    }
+
+    /// Drains str0m's events: true when the transport connected; key frame requests on the
+    /// video make the next frame a key frame.
+    fn on_events(&mut self) -> bool {
+        let (connected, key_requests) = scan_events(self.events.drain(..), Mid::from(VIDEO_MID));
+        if key_requests > 0 {
+            self.report.key_frame_requests += key_requests;
+            if let Some(v) = self.video.as_mut() {
+                v.request_key_frame();
+            }
+        }
+        connected
+    }
+
+    fn on_connected(&mut self) {
+        if self.report.mark_connected(self.started, &self.opts.progress) {
+            self.stop
+                .as_mut()
+                .reset(tokio::time::Instant::now() + self.opts.duration);
+            tracing::debug!(peer = self.index, "synthetic broadcaster connected");
+        }
+        if let Some(at) = self.reset_at.take() {
+            self.report.recovery = longest(self.report.recovery, at.elapsed());
+            // Speak on from now, not in a burst of the ticks missed while reconnecting.
+            self.audio_tick.reset();
+            self.video_tick.reset();
+        }
+    }
+
+    fn on_media_reset(&mut self, send_drops: u64) {
+        if send_drops > 0 {
+            tracing::debug!(
+                peer = self.index,
+                drops = send_drops,
+                "datagrams dropped by a full socket"
+            );
+        }
+        self.report.media_resets += 1;
+        self.reset_at = Some(Instant::now());
+        // The new video producer's viewers need a key frame to start.
+        if let Some(v) = self.video.as_mut() {
+            v.request_key_frame();
+        }
+        tracing::debug!(peer = self.index, "media reset: setting up again");
+    }
+
+    fn send_audio(&mut self, m: &mut SendMedia) {
+        let p = self.audio.next_packet(epoch_us(), &mut self.payload);
+        let write = RtpWrite::new(
+            self.codecs.opus_pt.into(),
+            p.ext_seq.into(),
+            p.timestamp,
+            Instant::now(),
+            &self.payload[..p.len],
+        )
+        .marker(p.marker)
+        .ext_vals(audio_extensions(p.level, p.voiced));
+        if let Some(tx) = m.conn.rtc.direct_api().stream_tx(&m.audio_ssrc) {
+            tx.write_rtp(write);
+        }
+        self.report.packets_sent += 1;
+        Progress::add(&self.opts.progress.packets_sent, 1);
+    }
+
+    fn send_video_frame(&mut self, m: &mut SendMedia) {
+        let (Some(v), Some(ssrc)) = (self.video.as_mut(), m.video_ssrc.as_ref()) else {
+            return;
+        };
+        v.next_frame();
+        let now = Instant::now();
+        let mut sent = 0;
+        while let Some(p) = v.next_packet(epoch_us(), &mut self.payload) {
+            let write = RtpWrite::new(
+                self.codecs.vp8_pt.into(),
+                p.ext_seq.into(),
+                p.timestamp,
+                now,
+                &self.payload[..p.len],
+            )
+            .marker(p.marker)
+            .nackable(true);
+            if let Some(tx) = m.conn.rtc.direct_api().stream_tx(ssrc) {
+                tx.write_rtp(write);
+            }
+            sent += 1;
+        }
+        self.report.packets_sent += sent;
+        self.report.key_frames_sent = v.key_frames_sent();
+        Progress::add(&self.opts.progress.packets_sent, sent);
+    }
+}
+
+/// The video frame period; an hour without video (its ticker never fires usefully).
+fn frame_period(video: Option<&VideoSource>) -> Duration {
+    video.map_or(Duration::from_secs(3600), |v| v.frame_period())
+}
+
+/// Whether `events` hold `Connected`, and how many key frame requests target `video_mid`.
+fn scan_events(events: impl Iterator<Item = Event>, video_mid: Mid) -> (bool, u64) {
+    let mut connected = false;
+    let mut key_requests = 0;
+    for event in events {
+        match event {
+            Event::Connected => connected = true,
+            Event::KeyframeRequest(r) if r.mid == video_mid => key_requests += 1,
+            _ => {}
+        }
+    }
+    (connected, key_requests)
+}
+
+/// A packet's header extensions: its RFC 6464 level (-dBov, 0..=127; str0m takes dBov, so
+/// negated) and voice activity.
+fn audio_extensions(level: u8, voiced: bool) -> ExtensionValues {
+    ExtensionValues {
+        audio_level: Some(-(level as i8)),
+        voice_activity: Some(voiced),
+        ..ExtensionValues::default()
+    }
+}
+
+/// The longer of a running maximum and `d`.
+fn longest(current: Option<Duration>, d: Duration) -> Option<Duration> {
+    Some(current.map_or(d, |c| c.max(d)))
 }
 
 /// A send transport, connected, with an Opus producer (and a VP8 one with `video`).
@@ -340,4 +445,52 @@ fn video_parameters(codecs: &CodecSetup, ssrc: u32, rtx: u32, cname: &str) -> Va
         "encodings": [{"ssrc": ssrc, "rtx": {"ssrc": rtx}}],
         "rtcp": {"cname": cname, "reducedSize": true}
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_tell_connected_and_count_video_key_requests() {
+        assert_eq!(scan_events(std::iter::empty(), Mid::from(VIDEO_MID)), (false, 0));
+        let events = vec![
+            Event::IceConnectionStateChange(str0m::IceConnectionState::Checking),
+            Event::Connected,
+        ];
+        assert_eq!(scan_events(events.into_iter(), Mid::from(VIDEO_MID)), (true, 0));
+    }
+
+    #[test]
+    fn audio_level_goes_out_as_dbov() {
+        let e = audio_extensions(30, true);
+        assert_eq!((e.audio_level, e.voice_activity), (Some(-30), Some(true)));
+        let silent = audio_extensions(127, false);
+        assert_eq!((silent.audio_level, silent.voice_activity), (Some(-127), Some(false)));
+    }
+
+    #[test]
+    fn longest_recovery_is_kept() {
+        let s = Duration::from_secs;
+        assert_eq!(longest(None, s(2)), Some(s(2)));
+        assert_eq!(longest(Some(s(3)), s(2)), Some(s(3)));
+        assert_eq!(longest(Some(s(1)), s(2)), Some(s(2)));
+        assert_eq!(frame_period(None), s(3600), "no video, no frames");
+    }
+
+    #[test]
+    fn producer_parameters_follow_the_codec_setup() {
+        let codecs = CodecSetup::BROADCAST;
+        let audio = audio_parameters(&codecs, 1234, "c");
+        assert_eq!(audio["mid"], AUDIO_MID);
+        assert_eq!(audio["codecs"][0]["payloadType"], codecs.opus_pt);
+        assert_eq!(audio["encodings"][0]["ssrc"], 1234);
+        let video = video_parameters(&codecs, 5, 6, "c");
+        assert_eq!(video["mid"], VIDEO_MID);
+        assert_eq!(video["encodings"][0]["rtx"]["ssrc"], 6);
+        assert_eq!(
+            video["codecs"].as_array().unwrap().len(),
+            1 + usize::from(codecs.vp8_rtx_pt.is_some())
+        );
+    }
 }

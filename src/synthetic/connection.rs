@@ -8,8 +8,9 @@
 //! task decides what to send and reads the events.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::pin::Pin;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use str0m::config::{CryptoProvider, DtlsVersion, Fingerprint};
@@ -20,6 +21,7 @@ use str0m::net::{Protocol, Receive};
 use str0m::rtp::{Extension, ExtensionMap};
 use str0m::{Candidate, Event, Input, Output, Rtc, RtcConfig};
 use tokio::net::UdpSocket;
+use tokio::time::Sleep;
 
 use super::signaling::SignalingClient;
 use super::SyntheticError;
@@ -339,5 +341,36 @@ fn ice_creds(ice: &Value) -> Result<IceCreds, SyntheticError> {
         _ => Err(SyntheticError::Protocol(
             "iceParameters without usernameFragment and password".into(),
         )),
+    }
+}
+
+/// str0m's next timeout as one Sleep for the whole session, reset rather than re-created.
+pub(crate) struct RtcTimer {
+    sleep: Pin<Box<Sleep>>,
+    at: tokio::time::Instant,
+}
+
+impl RtcTimer {
+    pub fn new() -> RtcTimer {
+        let sleep = Box::pin(tokio::time::sleep(Duration::ZERO));
+        RtcTimer {
+            at: sleep.deadline(),
+            sleep,
+        }
+    }
+
+    /// Arms the timer for `next` (what [`Connection::poll`] returned), unless it already is.
+    pub fn arm(&mut self, next: Instant) {
+        if tokio::time::Instant::from(next) != self.at {
+            self.at = next.into();
+            self.sleep.as_mut().reset(self.at);
+        }
+    }
+
+    /// Waits for the timeout. A fired Sleep stays ready until reset: this makes the next
+    /// [`RtcTimer::arm`] reset it.
+    pub async fn fired(&mut self) {
+        (&mut self.sleep).await;
+        self.at = tokio::time::Instant::now() - Duration::from_secs(1);
     }
 }

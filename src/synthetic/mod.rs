@@ -12,9 +12,9 @@ mod broadcaster;
 mod connection;
 pub mod feed_check;
 pub mod media;
+pub mod received_stream;
 mod report;
 pub mod signaling;
-pub mod stats;
 mod viewer;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,6 +63,17 @@ pub struct Target {
     pub token: Option<String>,
     /// Extra PEM root certificate to trust for `wss://` (a `--dev-tls` server's certificate).
     pub tls_root_pem: Option<String>,
+}
+
+impl Target {
+    /// The `join` request of a peer in `role` (with the token, when there is one).
+    pub(crate) fn join_request(&self, role: &str, display_name: String) -> serde_json::Value {
+        let mut join = serde_json::json!({"room": self.room, "role": role, "displayName": display_name});
+        if let Some(token) = &self.token {
+            join["token"] = serde_json::json!(token);
+        }
+        join
+    }
 }
 
 /// `sfu synthetic-broadcast`.

@@ -1,6 +1,7 @@
 //! Per-peer results, the run's summary (table and JSON), and the runner that owns the peer
 //! tasks and samples the process's CPU time and memory while they run.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
@@ -12,8 +13,9 @@ use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
 use super::feed_check::FeedReport;
-use super::stats::{latency_histogram, StreamStats};
+use super::received_stream::{latency_histogram, StreamStats};
 use super::Progress;
+use crate::procfs;
 
 /// One received stream of a viewer.
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +83,30 @@ pub struct PeerReport {
     /// one to the first packet received on the new port.
     pub network_changes: u32,
     pub network_change_recovery: Option<Duration>,
+}
+
+impl PeerReport {
+    /// Records the first connection (once): connect time and the progress counter. True when
+    /// this call was the first, so the caller starts its run clock.
+    pub(crate) fn mark_connected(&mut self, started: Instant, progress: &Progress) -> bool {
+        if self.connected {
+            return false;
+        }
+        self.connected = true;
+        self.connect_time = Some(started.elapsed());
+        Progress::add(&progress.connected, 1);
+        true
+    }
+
+    /// How a session ends when its run time is up: fine once connected, a connect timeout if it
+    /// never was.
+    pub(crate) fn end_of_run(&self, connect_timeout: Duration) -> Result<(), super::SyntheticError> {
+        if self.connected {
+            Ok(())
+        } else {
+            Err(super::SyntheticError::ConnectTimeout(connect_timeout))
+        }
+    }
 }
 
 pub use crate::stats::Percentiles;
@@ -179,55 +205,13 @@ impl Report {
             resources,
             ..Summary::default()
         };
-        let mut latency = latency_histogram();
-        let mut connect = latency_histogram();
-        let mut first = latency_histogram();
+        let mut h = Histograms::default();
         let mut jitter_sum = 0.0;
         for p in &peers {
-            if p.connected {
-                s.connected += 1;
-            }
-            if let Some(e) = &p.error {
-                s.failed += 1;
-                if s.errors.len() < 5 && !s.errors.contains(e) {
-                    s.errors.push(e.clone());
-                }
-            } else if !p.connected {
-                s.failed += 1;
-            }
-            if let Some(t) = p.connect_time {
-                let _ = connect.record(t.as_micros().max(1) as u64);
-            }
-            s.packets_sent += p.packets_sent;
-            s.key_frames_sent += p.key_frames_sent;
-            s.key_frame_requests += p.key_frame_requests;
-            s.plis_sent += p.plis_sent;
-            s.plis_answered += p.plis_answered;
-            s.media_resets += u64::from(p.media_resets);
-            if let Some(r) = p.recovery {
-                let ms = r.as_secs_f64() * 1000.0;
-                s.recovery_ms_max = Some(s.recovery_ms_max.map_or(ms, |m: f64| m.max(ms)));
-            }
-            if let Some(d) = p.pli_answer_max {
-                let ms = d.as_secs_f64() * 1000.0;
-                s.pli_answer_max_ms = Some(s.pli_answer_max_ms.map_or(ms, |m: f64| m.max(ms)));
-            }
-            if let Some(h) = &p.latency {
-                let _ = latency.add(h);
-            }
+            s.add_peer(p, &mut h);
             for st in &p.streams {
-                s.streams += 1;
-                s.packets_received += st.received;
-                s.packets_expected += st.expected;
-                s.packets_lost += st.lost;
-                s.duplicates += st.duplicates;
-                s.reordered += st.reordered;
-                s.key_frames_received += st.key_frames;
+                s.add_stream(st, &mut h.first_packet);
                 jitter_sum += st.jitter_ms;
-                s.jitter_ms_max = s.jitter_ms_max.max(st.jitter_ms);
-                if let Some(ms) = st.first_packet_ms {
-                    let _ = first.record((ms * 1000.0).max(1.0) as u64);
-                }
             }
         }
         if s.streams > 0 {
@@ -236,124 +220,139 @@ impl Report {
         if s.packets_expected > 0 {
             s.loss_percent = 100.0 * s.packets_lost as f64 / s.packets_expected as f64;
         }
-        let feeds: Vec<&FeedReport> = peers.iter().filter_map(|p| p.feed.as_ref()).collect();
-        if !feeds.is_empty() {
-            let mut f = FeedSummary {
-                viewers: feeds.len(),
-                min_sources: usize::MAX,
-                ..FeedSummary::default()
-            };
-            for r in feeds {
-                f.switches += r.switches;
-                f.waits += r.waits;
-                f.segments += r.segments;
-                f.segments_from_start += r.segments_from_start;
-                f.segment_gaps += r.segment_gaps;
-                f.seq_gaps += r.seq_gaps;
-                f.ts_backwards += r.ts_backwards;
-                f.min_sources = f.min_sources.min(r.sources);
-                f.video_packets += r.video_packets;
-                f.video_seq_gaps += r.video_seq_gaps;
-                f.video_ts_backwards += r.video_ts_backwards;
-                f.video_segments += r.video_segments;
-                f.video_segments_from_key_frame += r.video_segments_from_key_frame;
-            }
-            s.feed = Some(f);
-        }
-        s.latency_ms = Percentiles::of_micros(&latency);
-        s.connect_ms = Percentiles::of_micros(&connect);
-        s.time_to_first_packet_ms = Percentiles::of_micros(&first);
+        s.feed = FeedSummary::of(peers.iter().filter_map(|p| p.feed.as_ref()));
+        s.latency_ms = Percentiles::of_micros(&h.latency);
+        s.connect_ms = Percentiles::of_micros(&h.connect);
+        s.time_to_first_packet_ms = Percentiles::of_micros(&h.first_packet);
         Report { summary: s, peers }
     }
+}
+
+/// The distributions a summary merges over its peers, µs.
+struct Histograms {
+    latency: Histogram<u64>,
+    connect: Histogram<u64>,
+    first_packet: Histogram<u64>,
+}
+
+impl Default for Histograms {
+    fn default() -> Self {
+        Histograms {
+            latency: latency_histogram(),
+            connect: latency_histogram(),
+            first_packet: latency_histogram(),
+        }
+    }
+}
+
+/// The larger of a running maximum and `d`, in ms.
+fn max_ms(current: Option<f64>, d: Duration) -> Option<f64> {
+    let ms = d.as_secs_f64() * 1000.0;
+    Some(current.map_or(ms, |m| m.max(ms)))
+}
+
+impl Summary {
+    /// Adds one peer's own numbers (not its streams').
+    fn add_peer(&mut self, p: &PeerReport, h: &mut Histograms) {
+        if p.connected {
+            self.connected += 1;
+        }
+        if let Some(e) = &p.error {
+            self.failed += 1;
+            if self.errors.len() < 5 && !self.errors.contains(e) {
+                self.errors.push(e.clone());
+            }
+        } else if !p.connected {
+            self.failed += 1;
+        }
+        if let Some(t) = p.connect_time {
+            let _ = h.connect.record(t.as_micros().max(1) as u64);
+        }
+        self.packets_sent += p.packets_sent;
+        self.key_frames_sent += p.key_frames_sent;
+        self.key_frame_requests += p.key_frame_requests;
+        self.plis_sent += p.plis_sent;
+        self.plis_answered += p.plis_answered;
+        self.media_resets += u64::from(p.media_resets);
+        if let Some(r) = p.recovery {
+            self.recovery_ms_max = max_ms(self.recovery_ms_max, r);
+        }
+        if let Some(d) = p.pli_answer_max {
+            self.pli_answer_max_ms = max_ms(self.pli_answer_max_ms, d);
+        }
+        if let Some(l) = &p.latency {
+            let _ = h.latency.add(l);
+        }
+    }
+
+    /// Adds one received stream (its jitter goes into the mean by the caller).
+    fn add_stream(&mut self, st: &StreamReport, first_packet: &mut Histogram<u64>) {
+        self.streams += 1;
+        self.packets_received += st.received;
+        self.packets_expected += st.expected;
+        self.packets_lost += st.lost;
+        self.duplicates += st.duplicates;
+        self.reordered += st.reordered;
+        self.key_frames_received += st.key_frames;
+        self.jitter_ms_max = self.jitter_ms_max.max(st.jitter_ms);
+        if let Some(ms) = st.first_packet_ms {
+            let _ = first_packet.record((ms * 1000.0).max(1.0) as u64);
+        }
+    }
+}
+
+impl FeedSummary {
+    /// The feed viewers' reports summed; `None` without feed viewers.
+    fn of<'a>(feeds: impl Iterator<Item = &'a FeedReport>) -> Option<FeedSummary> {
+        let mut f = FeedSummary {
+            min_sources: usize::MAX,
+            ..FeedSummary::default()
+        };
+        for r in feeds {
+            f.viewers += 1;
+            f.switches += r.switches;
+            f.waits += r.waits;
+            f.segments += r.segments;
+            f.segments_from_start += r.segments_from_start;
+            f.segment_gaps += r.segment_gaps;
+            f.seq_gaps += r.seq_gaps;
+            f.ts_backwards += r.ts_backwards;
+            f.min_sources = f.min_sources.min(r.sources);
+            f.video_packets += r.video_packets;
+            f.video_seq_gaps += r.video_seq_gaps;
+            f.video_ts_backwards += r.video_ts_backwards;
+            f.video_segments += r.video_segments;
+            f.video_segments_from_key_frame += r.video_segments_from_key_frame;
+        }
+        (f.viewers > 0).then_some(f)
+    }
+}
+
+/// One `  key  value` line of the table.
+fn row(f: &mut fmt::Formatter<'_>, k: &str, v: String) -> fmt::Result {
+    writeln!(f, "  {k:<26} {v}")
+}
+
+fn percentiles(p: &Percentiles) -> String {
+    format!("p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}", p.p50, p.p90, p.p99, p.max)
 }
 
 impl fmt::Display for Summary {
     /// The human table `sfu synthetic-*` prints at the end.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let row = |f: &mut fmt::Formatter<'_>, k: &str, v: String| writeln!(f, "  {k:<26} {v}");
-        let pct = |p: &Percentiles| format!("p50 {:.2}  p90 {:.2}  p99 {:.2}  max {:.2}", p.p50, p.p90, p.p99, p.max);
         writeln!(f, "synthetic {}s: {:.1} s", self.role, self.duration_s)?;
         row(
             f,
             "peers",
             format!("{} connected, {} failed of {}", self.connected, self.failed, self.peers),
         )?;
-        row(f, "connect ms", pct(&self.connect_ms))?;
+        row(f, "connect ms", percentiles(&self.connect_ms))?;
         if self.role == "broadcaster" {
-            row(f, "packets sent", self.packets_sent.to_string())?;
-            row(
-                f,
-                "key frames sent",
-                format!("{} ({} requested)", self.key_frames_sent, self.key_frame_requests),
-            )?;
+            self.fmt_sent(f)?;
         } else {
-            row(f, "streams", self.streams.to_string())?;
-            row(
-                f,
-                "packets received",
-                format!("{} of {} expected", self.packets_received, self.packets_expected),
-            )?;
-            row(
-                f,
-                "loss",
-                format!(
-                    "{:.3} % ({} lost, {} duplicates, {} reordered)",
-                    self.loss_percent, self.packets_lost, self.duplicates, self.reordered
-                ),
-            )?;
-            row(f, "latency ms", pct(&self.latency_ms))?;
-            row(
-                f,
-                "jitter ms",
-                format!("mean {:.2}  max {:.2}", self.jitter_ms_mean, self.jitter_ms_max),
-            )?;
-            row(f, "first packet ms", pct(&self.time_to_first_packet_ms))?;
-            if self.key_frames_received > 0 || self.plis_sent > 0 {
-                row(
-                    f,
-                    "key frames received",
-                    format!(
-                        "{} (PLIs sent {}, answered {}{})",
-                        self.key_frames_received,
-                        self.plis_sent,
-                        self.plis_answered,
-                        self.pli_answer_max_ms
-                            .map(|ms| format!(" within {ms:.1} ms"))
-                            .unwrap_or_default()
-                    ),
-                )?;
-            }
+            self.fmt_received(f)?;
             if let Some(feed) = &self.feed {
-                row(
-                    f,
-                    "feed",
-                    format!(
-                        "{} switches, {} utterances ({} from their start), at least {} speakers per viewer",
-                        feed.switches, feed.segments, feed.segments_from_start, feed.min_sources
-                    ),
-                )?;
-                row(
-                    f,
-                    "feed continuity",
-                    format!(
-                        "{} sequence gaps, {} timestamps backwards, {} breaks inside utterances",
-                        feed.seq_gaps, feed.ts_backwards, feed.segment_gaps
-                    ),
-                )?;
-                if feed.video_packets > 0 {
-                    row(
-                        f,
-                        "feed video",
-                        format!(
-                            "{} packets, {} segments ({} from a key frame), {} sequence gaps, {} timestamps backwards",
-                            feed.video_packets,
-                            feed.video_segments,
-                            feed.video_segments_from_key_frame,
-                            feed.video_seq_gaps,
-                            feed.video_ts_backwards
-                        ),
-                    )?;
-                }
+                feed.fmt_rows(f)?;
             }
         }
         if self.media_resets > 0 {
@@ -367,24 +366,7 @@ impl fmt::Display for Summary {
                 ),
             )?;
         }
-        let r = &self.resources;
-        row(
-            f,
-            "cpu",
-            match r.steady_cpu_us_per_packet {
-                Some(us) => format!("{:.0} ms in all, {us:.1} µs per packet (steady)", r.cpu_ms),
-                None => format!("{:.0} ms in all", r.cpu_ms),
-            },
-        )?;
-        row(
-            f,
-            "memory",
-            format!(
-                "peak RSS {:.1} MiB, {:.1} KiB per peer",
-                r.rss_peak_bytes as f64 / 1048576.0,
-                r.rss_per_peer_bytes as f64 / 1024.0
-            ),
-        )?;
+        self.resources.fmt_rows(f)?;
         for e in &self.errors {
             row(f, "error", e.clone())?;
         }
@@ -392,29 +374,125 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Process CPU time (user + system).
-fn cpu_time() -> Duration {
-    // SAFETY: getrusage writes into the struct we pass and has no other effect.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
-        return Duration::ZERO;
+impl Summary {
+    /// A broadcaster's rows: what it sent.
+    fn fmt_sent(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        row(f, "packets sent", self.packets_sent.to_string())?;
+        row(
+            f,
+            "key frames sent",
+            format!("{} ({} requested)", self.key_frames_sent, self.key_frame_requests),
+        )
     }
-    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32).saturating_mul(1000));
-    tv(usage.ru_utime) + tv(usage.ru_stime)
+
+    /// A viewer's rows: what it received and how well.
+    fn fmt_received(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        row(f, "streams", self.streams.to_string())?;
+        row(
+            f,
+            "packets received",
+            format!("{} of {} expected", self.packets_received, self.packets_expected),
+        )?;
+        row(
+            f,
+            "loss",
+            format!(
+                "{:.3} % ({} lost, {} duplicates, {} reordered)",
+                self.loss_percent, self.packets_lost, self.duplicates, self.reordered
+            ),
+        )?;
+        row(f, "latency ms", percentiles(&self.latency_ms))?;
+        row(
+            f,
+            "jitter ms",
+            format!("mean {:.2}  max {:.2}", self.jitter_ms_mean, self.jitter_ms_max),
+        )?;
+        row(f, "first packet ms", percentiles(&self.time_to_first_packet_ms))?;
+        if self.key_frames_received > 0 || self.plis_sent > 0 {
+            row(
+                f,
+                "key frames received",
+                format!(
+                    "{} (PLIs sent {}, answered {}{})",
+                    self.key_frames_received,
+                    self.plis_sent,
+                    self.plis_answered,
+                    self.pli_answer_max_ms
+                        .map(|ms| format!(" within {ms:.1} ms"))
+                        .unwrap_or_default()
+                ),
+            )?;
+        }
+        Ok(())
+    }
 }
 
-/// Resident set size from /proc/self/statm (0 where there is no procfs).
+impl FeedSummary {
+    fn fmt_rows(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        row(
+            f,
+            "feed",
+            format!(
+                "{} switches, {} utterances ({} from their start), at least {} speakers per viewer",
+                self.switches, self.segments, self.segments_from_start, self.min_sources
+            ),
+        )?;
+        row(
+            f,
+            "feed continuity",
+            format!(
+                "{} sequence gaps, {} timestamps backwards, {} breaks inside utterances",
+                self.seq_gaps, self.ts_backwards, self.segment_gaps
+            ),
+        )?;
+        if self.video_packets > 0 {
+            row(
+                f,
+                "feed video",
+                format!(
+                    "{} packets, {} segments ({} from a key frame), {} sequence gaps, {} timestamps backwards",
+                    self.video_packets,
+                    self.video_segments,
+                    self.video_segments_from_key_frame,
+                    self.video_seq_gaps,
+                    self.video_ts_backwards
+                ),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Resources {
+    fn fmt_rows(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        row(
+            f,
+            "cpu",
+            match self.steady_cpu_us_per_packet {
+                Some(us) => format!("{:.0} ms in all, {us:.1} µs per packet (steady)", self.cpu_ms),
+                None => format!("{:.0} ms in all", self.cpu_ms),
+            },
+        )?;
+        row(
+            f,
+            "memory",
+            format!(
+                "peak RSS {:.1} MiB, {:.1} KiB per peer",
+                self.rss_peak_bytes as f64 / 1048576.0,
+                self.rss_per_peer_bytes as f64 / 1024.0
+            ),
+        )
+    }
+}
+
+/// Process CPU time (user + system), zero where it cannot be read.
+fn cpu_time() -> Duration {
+    procfs::process_cpu_time_precise().unwrap_or_default()
+}
+
+/// Resident set size (0 where there is no procfs).
 fn rss_bytes() -> u64 {
-    let Ok(statm) = std::fs::read_to_string("/proc/self/statm") else {
-        return 0;
-    };
-    // SAFETY: sysconf has no preconditions.
-    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as u64;
-    statm
-        .split_ascii_whitespace()
-        .nth(1)
-        .and_then(|v| v.parse::<u64>().ok())
-        .map_or(0, |pages| pages * page)
+    procfs::process_rss_bytes().unwrap_or(0)
 }
 
 /// Which counter the steady-state CPU cost is divided by.
@@ -422,6 +500,48 @@ fn rss_bytes() -> u64 {
 pub enum PacketCounter {
     Sent,
     Received,
+}
+
+impl PacketCounter {
+    fn read(self, p: &Progress) -> u64 {
+        match self {
+            PacketCounter::Sent => Progress::get(&p.packets_sent),
+            PacketCounter::Received => Progress::get(&p.packets_received),
+        }
+    }
+}
+
+/// One sample of the steady window: CPU time, packets counted, when.
+type SteadyPoint = (Duration, u64, Instant);
+
+/// The steady window: from the first sample with every peer settled to the last one before any
+/// peer finished.
+#[derive(Debug, Default)]
+struct SteadyWindow {
+    start: Option<SteadyPoint>,
+    end: Option<SteadyPoint>,
+}
+
+impl SteadyWindow {
+    fn record(&mut self, point: SteadyPoint) {
+        if self.start.is_none() {
+            self.start = Some(point);
+        } else {
+            self.end = Some(point);
+        }
+    }
+
+    /// CPU µs per packet over the window, and the window's length in seconds; `None` without
+    /// two samples or without packets in between.
+    fn cost(&self) -> Option<(f64, f64)> {
+        match (self.start, self.end) {
+            (Some((c0, p0, t0)), Some((c1, p1, t1))) if p1 > p0 => Some((
+                (c1 - c0).as_secs_f64() * 1e6 / (p1 - p0) as f64,
+                (t1 - t0).as_secs_f64(),
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// Starts `count` peers `ramp` apart, each as `peer(index, cancel)`, and waits for all of them.
@@ -443,8 +563,60 @@ where
     let cpu_start = cpu_time();
     let rss_start = rss_bytes();
     let mut rss_peak = rss_start;
+    let (mut tasks, index_of) = spawn_peers(count, ramp, cancel, peer);
+    let mut steady = SteadyWindow::default();
+    let mut reports = Vec::with_capacity(count);
+    let mut sample = tokio::time::interval(Duration::from_millis(250));
+    loop {
+        tokio::select! {
+            joined = tasks.join_next_with_id() => {
+                let Some(joined) = joined else { break };
+                reports.push(match joined {
+                    Ok((_, report)) => report,
+                    Err(e) => PeerReport {
+                        index: index_of.get(&e.id()).copied().unwrap_or(usize::MAX),
+                        error: Some(format!("peer task failed: {e}")),
+                        ..PeerReport::default()
+                    },
+                });
+                Progress::add(&progress.finished, 1);
+            }
+            _ = sample.tick() => {
+                rss_peak = rss_peak.max(rss_bytes());
+                let settled = Progress::get(&progress.connected) + Progress::get(&progress.failed) >= count as u64;
+                if Progress::get(&progress.finished) == 0 && settled {
+                    steady.record((cpu_time(), counter.read(progress), Instant::now()));
+                }
+            }
+        }
+    }
+    reports.sort_by_key(|r| r.index);
+    let cost = steady.cost();
+    let resources = Resources {
+        cpu_ms: (cpu_time() - cpu_start).as_secs_f64() * 1000.0,
+        steady_cpu_us_per_packet: cost.map(|s| s.0),
+        steady_window_s: cost.map_or(0.0, |s| s.1),
+        rss_start_bytes: rss_start,
+        rss_peak_bytes: rss_peak,
+        rss_per_peer_bytes: rss_peak.saturating_sub(rss_start) / count.max(1) as u64,
+    };
+    Report::new(role, reports, started.elapsed(), resources)
+}
+
+/// Spawns the peers, `ramp` apart; a peer cancelled before its turn reports so. Returns the
+/// tasks and each task's peer index (for a task that panics).
+fn spawn_peers<F, Fut>(
+    count: usize,
+    ramp: Duration,
+    cancel: &CancellationToken,
+    peer: F,
+) -> (JoinSet<PeerReport>, HashMap<tokio::task::Id, usize>)
+where
+    F: Fn(usize, CancellationToken) -> Fut,
+    Fut: Future<Output = PeerReport> + Send + 'static,
+{
     let mut tasks = JoinSet::new();
-    let mut index_of = std::collections::HashMap::new();
+    let mut index_of = HashMap::new();
     for index in 0..count {
         let token = cancel.child_token();
         let delay = ramp * index as u32;
@@ -457,59 +629,95 @@ where
         });
         index_of.insert(handle.id(), index);
     }
-    let packets = |p: &Progress| match counter {
-        PacketCounter::Sent => Progress::get(&p.packets_sent),
-        PacketCounter::Received => Progress::get(&p.packets_received),
-    };
-    // Steady window: from the first sample with every peer settled to the last one before any
-    // peer finished.
-    let mut steady_start: Option<(Duration, u64, Instant)> = None;
-    let mut steady_end: Option<(Duration, u64, Instant)> = None;
-    let mut reports = Vec::with_capacity(count);
-    let mut sample = tokio::time::interval(Duration::from_millis(250));
-    loop {
-        tokio::select! {
-            joined = tasks.join_next_with_id() => {
-                let Some(joined) = joined else { break };
-                match joined {
-                    Ok((_, report)) => reports.push(report),
-                    Err(e) => reports.push(PeerReport {
-                        index: index_of.get(&e.id()).copied().unwrap_or(usize::MAX),
-                        error: Some(format!("peer task failed: {e}")),
-                        ..PeerReport::default()
-                    }),
-                }
-                Progress::add(&progress.finished, 1);
-            }
-            _ = sample.tick() => {
-                rss_peak = rss_peak.max(rss_bytes());
-                let settled = Progress::get(&progress.connected) + Progress::get(&progress.failed) >= count as u64;
-                if Progress::get(&progress.finished) == 0 && settled {
-                    let point = (cpu_time(), packets(progress), Instant::now());
-                    if steady_start.is_none() {
-                        steady_start = Some(point);
-                    } else {
-                        steady_end = Some(point);
-                    }
-                }
-            }
+    (tasks, index_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stream(received: u64, expected: u64, jitter_ms: f64) -> StreamReport {
+        StreamReport {
+            producer_id: "p".into(),
+            kind: "audio".into(),
+            received,
+            expected,
+            lost: expected - received,
+            duplicates: 1,
+            reordered: 0,
+            jitter_ms,
+            first_packet_ms: Some(12.0),
+            key_frames: 0,
         }
     }
-    reports.sort_by_key(|r| r.index);
-    let steady = match (steady_start, steady_end) {
-        (Some((c0, p0, t0)), Some((c1, p1, t1))) if p1 > p0 => Some((
-            (c1 - c0).as_secs_f64() * 1e6 / (p1 - p0) as f64,
-            (t1 - t0).as_secs_f64(),
-        )),
-        _ => None,
-    };
-    let resources = Resources {
-        cpu_ms: (cpu_time() - cpu_start).as_secs_f64() * 1000.0,
-        steady_cpu_us_per_packet: steady.map(|s| s.0),
-        steady_window_s: steady.map_or(0.0, |s| s.1),
-        rss_start_bytes: rss_start,
-        rss_peak_bytes: rss_peak,
-        rss_per_peer_bytes: rss_peak.saturating_sub(rss_start) / count.max(1) as u64,
-    };
-    Report::new(role, reports, started.elapsed(), resources)
+
+    #[test]
+    fn summary_merges_peers_and_streams() {
+        let peers = vec![
+            PeerReport {
+                index: 0,
+                connected: true,
+                connect_time: Some(Duration::from_millis(40)),
+                streams: vec![stream(90, 100, 2.0), stream(100, 100, 4.0)],
+                recovery: Some(Duration::from_millis(300)),
+                media_resets: 1,
+                ..PeerReport::default()
+            },
+            PeerReport {
+                index: 1,
+                error: Some("boom".into()),
+                ..PeerReport::default()
+            },
+            PeerReport {
+                index: 2,
+                error: Some("boom".into()),
+                recovery: Some(Duration::from_millis(500)),
+                ..PeerReport::default()
+            },
+        ];
+        let s = Report::new("viewer", peers, Duration::from_secs(2), Resources::default()).summary;
+        assert_eq!((s.peers, s.connected, s.failed), (3, 1, 2));
+        assert_eq!(s.errors, vec!["boom".to_string()]);
+        assert_eq!(
+            (s.streams, s.packets_received, s.packets_expected, s.packets_lost),
+            (2, 190, 200, 10)
+        );
+        assert_eq!(s.duplicates, 2);
+        assert!((s.loss_percent - 5.0).abs() < 1e-9);
+        assert!((s.jitter_ms_mean - 3.0).abs() < 1e-9);
+        assert_eq!(s.jitter_ms_max, 4.0);
+        assert_eq!(s.media_resets, 1);
+        assert_eq!(s.recovery_ms_max, Some(500.0));
+        assert!(s.feed.is_none());
+        assert_eq!(s.connect_ms.count, 1);
+    }
+
+    #[test]
+    fn feed_summary_only_with_feed_viewers() {
+        assert!(FeedSummary::of(std::iter::empty()).is_none());
+        let mut a = FeedReport::default();
+        (a.switches, a.sources) = (3, 2);
+        let mut b = FeedReport::default();
+        (b.switches, b.sources) = (1, 4);
+        let f = FeedSummary::of([&a, &b].into_iter()).unwrap();
+        assert_eq!((f.viewers, f.switches, f.min_sources), (2, 4, 2));
+    }
+
+    #[test]
+    fn steady_window_cost() {
+        let t0 = Instant::now();
+        let mut w = SteadyWindow::default();
+        assert_eq!(w.cost(), None);
+        w.record((Duration::from_millis(100), 1000, t0));
+        assert_eq!(w.cost(), None, "one sample is no window");
+        w.record((Duration::from_millis(200), 2000, t0 + Duration::from_secs(1)));
+        w.record((Duration::from_millis(300), 3000, t0 + Duration::from_secs(2)));
+        let (us, secs) = w.cost().unwrap();
+        assert!((us - 100.0).abs() < 1e-9, "200 ms of CPU over 2000 packets: {us}");
+        assert!((secs - 2.0).abs() < 1e-9);
+        let mut idle = SteadyWindow::default();
+        idle.record((Duration::ZERO, 5, t0));
+        idle.record((Duration::from_millis(10), 5, t0 + Duration::from_secs(1)));
+        assert_eq!(idle.cost(), None, "no packets in the window");
+    }
 }

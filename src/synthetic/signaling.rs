@@ -96,104 +96,130 @@ fn connector(pem: &str) -> Result<tokio_tungstenite::Connector, String> {
     Ok(tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config)))
 }
 
+type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// The WebSocket handshake, within [`REQUEST_TIMEOUT`].
+async fn open_socket(url: &str, tls_root_pem: Option<&str>) -> Result<Socket, SignalingError> {
+    check_url(url)?;
+    let connector = match tls_root_pem {
+        Some(pem) => Some(connector(pem).map_err(|message| SignalingError::Connect {
+            url: url.to_string(),
+            message: format!("TLS root certificate: {message}"),
+        })?),
+        None => None,
+    };
+    // Small buffers: signaling messages are a few KiB, and a load run holds hundreds of
+    // clients (tungstenite's 128 KiB defaults were most of a synthetic peer's memory).
+    let config = WebSocketConfig::default()
+        .read_buffer_size(8 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(Some(1 << 20))
+        .max_frame_size(Some(1 << 20));
+    let connecting = tokio_tungstenite::connect_async_tls_with_config(url, Some(config), false, connector);
+    match tokio::time::timeout(REQUEST_TIMEOUT, connecting).await {
+        Err(_) => Err(SignalingError::Connect {
+            url: url.to_string(),
+            message: "timed out".into(),
+        }),
+        Ok(Err(e)) => Err(handshake_error(url, e)),
+        Ok(Ok((ws, _))) => Ok(ws),
+    }
+}
+
+/// A failed handshake: refused with an HTTP status (and its body), or not connected at all.
+fn handshake_error(url: &str, e: tungstenite::Error) -> SignalingError {
+    match e {
+        tungstenite::Error::Http(response) => {
+            let body = response
+                .body()
+                .as_deref()
+                .map(|b| format!(": {}", String::from_utf8_lossy(b)))
+                .unwrap_or_default();
+            SignalingError::Refused {
+                url: url.to_string(),
+                status: response.status().as_u16(),
+                body,
+            }
+        }
+        tungstenite::Error::Io(io) => SignalingError::Connect {
+            url: url.to_string(),
+            message: io.to_string(),
+        },
+        other => SignalingError::Connect {
+            url: url.to_string(),
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The connection's task: sends requests, routes answers to their waiters and notifications to
+/// the channel, until the client is dropped or closed (then the close handshake) or the socket
+/// ends.
+async fn run_connection(ws: Socket, mut command_rx: mpsc::Receiver<Command>, notify_tx: mpsc::UnboundedSender<Value>) {
+    let (mut sink, mut stream) = ws.split();
+    let mut pending: Pending = HashMap::new();
+    let mut next_id = 1u64;
+    loop {
+        tokio::select! {
+            command = command_rx.recv() => {
+                let Some(Command::Request { method, data, reply }) = command else {
+                    // Close handshake: send ours, then read until the server's arrives.
+                    let _ = sink.close().await;
+                    let drain = async { while let Some(Ok(_)) = stream.next().await {} };
+                    let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
+                    break;
+                };
+                let id = next_id;
+                next_id += 1;
+                let text = json!({"id": id, "method": method, "data": data}).to_string();
+                if sink.send(Message::Text(text.into())).await.is_err() {
+                    break;
+                }
+                pending.insert(id, reply);
+            }
+            frame = stream.next() => {
+                let text = match frame {
+                    Some(Ok(Message::Text(t))) => t,
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                    Some(Ok(_)) => continue,
+                };
+                if let Ok(v) = serde_json::from_str::<Value>(&text) {
+                    route(v, &mut pending, &notify_tx);
+                }
+            }
+        }
+    }
+}
+
+/// One message from the server: a notification goes to the channel, an answer to the request
+/// waiting for its id (answers nobody waits for are dropped).
+fn route(v: Value, pending: &mut Pending, notify_tx: &mpsc::UnboundedSender<Value>) {
+    if v.get("notification").is_some() {
+        let _ = notify_tx.send(v);
+    } else if let Some(id) = v.get("id").and_then(Value::as_u64) {
+        if let Some(reply) = pending.remove(&id) {
+            let _ = reply.send(answer(&v));
+        }
+    }
+}
+
+/// An answer's data, or its error (an unreadable error body counts as `internal`).
+fn answer(v: &Value) -> Result<Value, ErrorBody> {
+    if v["ok"] == Value::Bool(true) {
+        Ok(v.get("data").cloned().unwrap_or(Value::Null))
+    } else {
+        Err(serde_json::from_value(v["error"].clone())
+            .unwrap_or_else(|_| ErrorBody::new(ErrorCode::Internal, v.to_string())))
+    }
+}
+
 impl SignalingClient {
     /// Connects to `url`; with `tls_root_pem`, `wss://` also trusts that certificate.
     pub async fn connect(url: &str, tls_root_pem: Option<&str>) -> Result<SignalingClient, SignalingError> {
-        check_url(url)?;
-        let connector = match tls_root_pem {
-            Some(pem) => Some(connector(pem).map_err(|message| SignalingError::Connect {
-                url: url.to_string(),
-                message: format!("TLS root certificate: {message}"),
-            })?),
-            None => None,
-        };
-        // Small buffers: signaling messages are a few KiB, and a load run holds hundreds of
-        // clients (tungstenite's 128 KiB defaults were most of a synthetic peer's memory).
-        let config = WebSocketConfig::default()
-            .read_buffer_size(8 * 1024)
-            .write_buffer_size(0)
-            .max_message_size(Some(1 << 20))
-            .max_frame_size(Some(1 << 20));
-        let connecting = tokio_tungstenite::connect_async_tls_with_config(url, Some(config), false, connector);
-        let (ws, _) = match tokio::time::timeout(REQUEST_TIMEOUT, connecting).await {
-            Err(_) => {
-                return Err(SignalingError::Connect {
-                    url: url.to_string(),
-                    message: "timed out".into(),
-                })
-            }
-            Ok(Err(tungstenite::Error::Http(response))) => {
-                let body = response
-                    .body()
-                    .as_deref()
-                    .map(|b| format!(": {}", String::from_utf8_lossy(b)))
-                    .unwrap_or_default();
-                return Err(SignalingError::Refused {
-                    url: url.to_string(),
-                    status: response.status().as_u16(),
-                    body,
-                });
-            }
-            Ok(Err(e)) => {
-                let message = match e {
-                    tungstenite::Error::Io(io) => io.to_string(),
-                    other => other.to_string(),
-                };
-                return Err(SignalingError::Connect {
-                    url: url.to_string(),
-                    message,
-                });
-            }
-            Ok(Ok(ws)) => ws,
-        };
-        let (commands, mut command_rx) = mpsc::channel::<Command>(64);
+        let ws = open_socket(url, tls_root_pem).await?;
+        let (commands, command_rx) = mpsc::channel::<Command>(64);
         let (notify_tx, notifications) = mpsc::unbounded_channel();
-        let task = tokio::spawn(async move {
-            let (mut sink, mut stream) = ws.split();
-            let mut pending: Pending = HashMap::new();
-            let mut next_id = 1u64;
-            loop {
-                tokio::select! {
-                    command = command_rx.recv() => {
-                        let Some(Command::Request { method, data, reply }) = command else {
-                            // Close handshake: send ours, then read until the server's arrives.
-                            let _ = sink.close().await;
-                            let drain = async { while let Some(Ok(_)) = stream.next().await {} };
-                            let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
-                            break;
-                        };
-                        let id = next_id;
-                        next_id += 1;
-                        let text = json!({"id": id, "method": method, "data": data}).to_string();
-                        if sink.send(Message::Text(text.into())).await.is_err() {
-                            break;
-                        }
-                        pending.insert(id, reply);
-                    }
-                    frame = stream.next() => {
-                        let text = match frame {
-                            Some(Ok(Message::Text(t))) => t,
-                            Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
-                            Some(Ok(_)) => continue,
-                        };
-                        let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
-                        if v.get("notification").is_some() {
-                            let _ = notify_tx.send(v);
-                        } else if let Some(id) = v.get("id").and_then(Value::as_u64) {
-                            if let Some(reply) = pending.remove(&id) {
-                                let result = if v["ok"] == Value::Bool(true) {
-                                    Ok(v.get("data").cloned().unwrap_or(Value::Null))
-                                } else {
-                                    Err(serde_json::from_value(v["error"].clone())
-                                        .unwrap_or_else(|_| ErrorBody::new(ErrorCode::Internal, v.to_string())))
-                                };
-                                let _ = reply.send(result);
-                            }
-                        }
-                    }
-                }
-            }
-        });
+        let task = tokio::spawn(run_connection(ws, command_rx, notify_tx));
         Ok(SignalingClient {
             commands,
             notifications,
@@ -269,5 +295,57 @@ impl SignalingClient {
     /// A notification already received, if any, without waiting.
     pub fn try_notification(&mut self) -> Option<Value> {
         self.notifications.try_recv().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_give_data_or_error() {
+        assert_eq!(
+            answer(&json!({"id": 1, "ok": true, "data": {"x": 1}})).unwrap(),
+            json!({"x": 1})
+        );
+        assert_eq!(answer(&json!({"id": 1, "ok": true})).unwrap(), Value::Null);
+        let e = answer(&json!({"id": 1, "ok": false, "error": {"code": "not_found", "message": "no"}})).unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), (ErrorCode::NotFound, "no"));
+        let garbled = answer(&json!({"id": 1, "ok": false, "error": 7})).unwrap_err();
+        assert_eq!(garbled.code, ErrorCode::Internal);
+    }
+
+    #[test]
+    fn messages_are_routed_by_kind_and_id() {
+        let (notify_tx, mut notifications) = mpsc::unbounded_channel();
+        let mut pending: Pending = HashMap::new();
+        let (reply, mut answered) = oneshot::channel();
+        pending.insert(3, reply);
+        route(json!({"notification": "mediaReset"}), &mut pending, &notify_tx);
+        assert_eq!(notifications.try_recv().unwrap()["notification"], "mediaReset");
+        route(json!({"id": 4, "ok": true}), &mut pending, &notify_tx);
+        assert!(answered.try_recv().is_err(), "not its id");
+        route(json!({"id": 3, "ok": true, "data": 5}), &mut pending, &notify_tx);
+        assert_eq!(answered.try_recv().unwrap().unwrap(), json!(5));
+        assert!(pending.is_empty());
+    }
+
+    #[test]
+    fn handshake_errors_name_the_url() {
+        let io = tungstenite::Error::Io(std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused"));
+        match handshake_error("ws://x/ws", io) {
+            SignalingError::Connect { url, message } => {
+                assert_eq!((url.as_str(), message.as_str()), ("ws://x/ws", "refused"))
+            }
+            other => panic!("{other:?}"),
+        }
+        let response = tungstenite::http::Response::builder()
+            .status(401)
+            .body(Some(b"no token".to_vec()))
+            .unwrap();
+        match handshake_error("ws://x/ws", tungstenite::Error::Http(Box::new(response))) {
+            SignalingError::Refused { status, body, .. } => assert_eq!((status, body.as_str()), (401, ": no token")),
+            other => panic!("{other:?}"),
+        }
     }
 }

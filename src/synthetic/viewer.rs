@@ -2,6 +2,7 @@
 //! producer in the room (present at join or announced later), and per-stream measurements of
 //! every packet that arrives.
 
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -11,15 +12,16 @@ use str0m::config::CryptoProvider;
 use str0m::media::{KeyframeRequestKind, MediaKind, Mid};
 use str0m::rtp::Ssrc;
 use str0m::Event;
+use tokio::time::{Interval, Sleep};
 use tokio_util::sync::CancellationToken;
 
 use super::broadcaster::CONNECT_TIMEOUT;
-use super::connection::{CodecSetup, Connection, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
 use super::feed_check::FeedCheck;
 use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
+use super::received_stream::{latency_histogram, StreamStats};
 use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
-use super::stats::{latency_histogram, StreamStats};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
 use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
 
@@ -81,6 +83,63 @@ struct Viewer {
     network_changed_at: Option<Instant>,
 }
 
+/// The media of one session: the recv transport, and when the peer started.
+struct RecvMedia<'a> {
+    conn: &'a mut Connection,
+    transport_id: &'a str,
+    started: Instant,
+}
+
+/// How a media session ended without an error.
+enum Ended {
+    /// The run is over (its time is up, or it was cancelled).
+    Run,
+    /// The room's worker died: set up again.
+    MediaReset,
+}
+
+/// A viewer's timers for its whole session, reset rather than re-created.
+struct ViewerTimers {
+    /// The connect deadline, then the end of the run.
+    stop: Pin<Box<Sleep>>,
+    rtc: RtcTimer,
+    pli_check: Interval,
+    /// The network changes `network_change_every` asks for, armed when first connected.
+    network_change: Pin<Box<Sleep>>,
+    network_change_armed: bool,
+}
+
+impl ViewerTimers {
+    fn new() -> ViewerTimers {
+        ViewerTimers {
+            stop: Box::pin(tokio::time::sleep(CONNECT_TIMEOUT)),
+            rtc: RtcTimer::new(),
+            pli_check: tokio::time::interval(Duration::from_millis(100)),
+            network_change: Box::pin(tokio::time::sleep(Duration::ZERO)),
+            network_change_armed: false,
+        }
+    }
+
+    /// Starts the run's clock, and the network changes' when asked for.
+    fn on_first_connected(&mut self, opts: &ViewerOptions) {
+        self.stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
+        if let Some(every) = opts.network_change_every {
+            self.network_change.as_mut().reset(tokio::time::Instant::now() + every);
+            self.network_change_armed = true;
+        }
+    }
+}
+
+/// The producers a `join` answer lists.
+fn producer_ids(joined: &Value) -> Vec<String> {
+    joined["producers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["producerId"].as_str().map(str::to_string))
+        .collect()
+}
+
 impl Viewer {
     fn new(index: usize) -> Viewer {
         Viewer {
@@ -120,43 +179,11 @@ impl Viewer {
         signaling: &mut SignalingClient,
         started: Instant,
     ) -> Result<(), SyntheticError> {
-        let target = &opts.target;
-        let index = self.report.index;
-        let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
-        let router_caps = &caps["routerRtpCapabilities"];
-        let codecs = CodecSetup::from_router_capabilities(router_caps)?;
-        let mut join = json!({
-            "room": target.room,
-            "role": "viewer",
-            "displayName": format!("synthetic-v{index}"),
-            "rtpCapabilities": receive_capabilities(router_caps),
-        });
-        if let Some(token) = &target.token {
-            join["token"] = json!(token);
-        }
-        let joined = signaling.request("join", join).await?;
-        let mut producers: Vec<String> = joined["producers"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p["producerId"].as_str().map(str::to_string))
-            .collect();
+        let (codecs, mut producers) = self.join(opts, signaling).await?;
         if opts.feed {
             self.feed = Some(FeedCheck::default());
         }
-
-        // Two timers for the whole session, reset rather than re-created: the end (connect
-        // deadline, then end of the run) and str0m's next timeout.
-        let stop = tokio::time::sleep(CONNECT_TIMEOUT);
-        tokio::pin!(stop);
-        let timer = tokio::time::sleep(Duration::ZERO);
-        tokio::pin!(timer);
-        let mut pli_check = tokio::time::interval(Duration::from_millis(100));
-        // The network changes `network_change_every` asks for, armed when first connected.
-        let network_change = tokio::time::sleep(Duration::ZERO);
-        tokio::pin!(network_change);
-        let mut network_change_armed = false;
-        let mut events = Vec::with_capacity(64);
+        let mut timers = ViewerTimers::new();
         // Set up media, receive until the end; after a `mediaReset` (the room's worker died),
         // set up again on the same signaling connection.
         loop {
@@ -173,82 +200,112 @@ impl Viewer {
                 }
                 Err(e) => return Err(e),
             };
-            let mut timer_at = timer.deadline();
-            // Connected again after a reset: the new transport has until this to connect.
-            let mut reconnect_by = self.reset_at.map(|t| t + CONNECT_TIMEOUT);
-            let mut connected = false;
-            let reset = loop {
-                let next = conn.poll(&mut events)?;
-                let mut received = 0;
-                for event in events.drain(..) {
-                    match event {
-                        Event::Connected => connected = true,
-                        Event::RtpPacket(packet) => {
-                            received += 1;
-                            self.on_packet(&packet);
-                        }
-                        _ => {}
-                    }
-                }
-                if received > 0 {
-                    Progress::add(&opts.progress.packets_received, received);
-                }
-                if connected && !self.report.connected {
-                    self.report.connected = true;
-                    self.report.connect_time = Some(started.elapsed());
-                    Progress::add(&opts.progress.connected, 1);
-                    stop.as_mut().reset(tokio::time::Instant::now() + opts.duration);
-                    if let Some(every) = opts.network_change_every {
-                        network_change.as_mut().reset(tokio::time::Instant::now() + every);
-                        network_change_armed = true;
-                    }
-                }
-                if connected {
-                    reconnect_by = None;
-                } else if reconnect_by.is_some_and(|t| Instant::now() >= t) {
-                    return Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
-                }
-                if tokio::time::Instant::from(next) != timer_at {
-                    timer_at = next.into();
-                    timer.as_mut().reset(timer_at);
-                }
-                tokio::select! {
-                    biased;
-                    _ = cancel.cancelled() => return Ok(()),
-                    _ = &mut stop => {
-                        return if self.report.connected { Ok(()) } else { Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT)) };
-                    }
-                    readable = conn.readable() => {
-                        readable.map_err(SyntheticError::Io)?;
-                        conn.receive(&mut events)?;
-                    }
-                    _ = &mut timer => {
-                        // A fired Sleep stays ready until reset: make the next poll reset it.
-                        timer_at = tokio::time::Instant::now() - Duration::from_secs(1);
-                        conn.timeout(Instant::now())?;
-                    }
-                    _ = pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(&mut conn, opts.pli_after),
-                    _ = &mut network_change, if network_change_armed => {
-                        self.change_network(signaling, &mut conn, &transport_id).await?;
-                        if let Some(every) = opts.network_change_every {
-                            network_change.as_mut().reset(tokio::time::Instant::now() + every);
-                        }
-                    }
-                    notification = signaling.next_notification() => {
-                        let Some(n) = notification else {
-                            return Err(SyntheticError::Signaling(SignalingError::Closed));
-                        };
-                        if n["notification"] == "mediaReset" {
-                            break true;
-                        }
-                        self.on_notification(signaling, &mut conn, &transport_id, &n).await?;
-                    }
-                }
+            let media = RecvMedia {
+                conn: &mut conn,
+                transport_id: &transport_id,
+                started,
             };
-            if reset {
-                self.on_media_reset();
+            match self.receive(opts, &cancel, signaling, media, &mut timers).await? {
+                Ended::Run => return Ok(()),
+                Ended::MediaReset => self.on_media_reset(),
             }
         }
+    }
+
+    /// Joins with receive capabilities: the codecs to expect, and the producers already there.
+    async fn join(
+        &mut self,
+        opts: &ViewerOptions,
+        signaling: &mut SignalingClient,
+    ) -> Result<(CodecSetup, Vec<String>), SyntheticError> {
+        let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
+        let router_caps = &caps["routerRtpCapabilities"];
+        let codecs = CodecSetup::from_router_capabilities(router_caps)?;
+        let mut join = opts
+            .target
+            .join_request("viewer", format!("synthetic-v{}", self.report.index));
+        join["rtpCapabilities"] = receive_capabilities(router_caps);
+        let joined = signaling.request("join", join).await?;
+        Ok((codecs, producer_ids(&joined)))
+    }
+
+    /// Receives until the run ends, an error, or a `mediaReset`.
+    async fn receive(
+        &mut self,
+        opts: &ViewerOptions,
+        cancel: &CancellationToken,
+        signaling: &mut SignalingClient,
+        media: RecvMedia<'_>,
+        t: &mut ViewerTimers,
+    ) -> Result<Ended, SyntheticError> {
+        let RecvMedia {
+            conn,
+            transport_id,
+            started,
+        } = media;
+        // Connected again after a reset: the new transport has until this to connect.
+        let mut reconnect_by = self.reset_at.map(|t| t + CONNECT_TIMEOUT);
+        let mut connected = false;
+        let mut events = Vec::with_capacity(64);
+        loop {
+            let next = conn.poll(&mut events)?;
+            connected |= self.on_events(&mut events, &opts.progress);
+            if connected && self.report.mark_connected(started, &opts.progress) {
+                t.on_first_connected(opts);
+            }
+            if connected {
+                reconnect_by = None;
+            } else if reconnect_by.is_some_and(|t| Instant::now() >= t) {
+                return Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
+            }
+            t.rtc.arm(next);
+            tokio::select! {
+                biased;
+                _ = cancel.cancelled() => return Ok(Ended::Run),
+                _ = &mut t.stop => return self.report.end_of_run(CONNECT_TIMEOUT).map(|()| Ended::Run),
+                readable = conn.readable() => {
+                    readable.map_err(SyntheticError::Io)?;
+                    conn.receive(&mut events)?;
+                }
+                _ = t.rtc.fired() => conn.timeout(Instant::now())?,
+                _ = t.pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(conn, opts.pli_after),
+                _ = &mut t.network_change, if t.network_change_armed => {
+                    self.change_network(signaling, conn, transport_id).await?;
+                    if let Some(every) = opts.network_change_every {
+                        t.network_change.as_mut().reset(tokio::time::Instant::now() + every);
+                    }
+                }
+                notification = signaling.next_notification() => {
+                    let Some(n) = notification else {
+                        return Err(SyntheticError::Signaling(SignalingError::Closed));
+                    };
+                    if n["notification"] == "mediaReset" {
+                        return Ok(Ended::MediaReset);
+                    }
+                    self.on_notification(signaling, conn, transport_id, &n).await?;
+                }
+            }
+        }
+    }
+
+    /// Drains str0m's events into the streams' measurements: true when the transport connected.
+    fn on_events(&mut self, events: &mut Vec<Event>, progress: &Progress) -> bool {
+        let mut connected = false;
+        let mut received = 0;
+        for event in events.drain(..) {
+            match event {
+                Event::Connected => connected = true,
+                Event::RtpPacket(packet) => {
+                    received += 1;
+                    self.on_packet(&packet);
+                }
+                _ => {}
+            }
+        }
+        if received > 0 {
+            Progress::add(&progress.packets_received, received);
+        }
+        connected
     }
 
     /// A recv transport, connected, with a consumer for each of `producers` (or the feed).
@@ -586,4 +643,17 @@ pub fn receive_capabilities(router: &Value) -> Value {
         .cloned()
         .collect();
     json!({"codecs": codecs, "headerExtensions": exts})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn producers_listed_at_join() {
+        let joined =
+            json!({"producers": [{"producerId": "a", "kind": "audio"}, {"kind": "video"}, {"producerId": "b"}]});
+        assert_eq!(producer_ids(&joined), ["a", "b"]);
+        assert!(producer_ids(&json!({})).is_empty());
+    }
 }

@@ -4,7 +4,7 @@
 //! A viewer does what `sfu synthetic-viewer` does: joins over our signaling (the same
 //! [`SignalingClient`](sfu::synthetic::SignalingClient) and capabilities), creates a recv
 //! transport, consumes every broadcaster, resumes, and measures every packet from the payload's
-//! stamp with the same [`StreamStats`](sfu::synthetic::stats::StreamStats). The run is owned and
+//! stamp with the same [`StreamStats`](sfu::synthetic::received_stream::StreamStats). The run is owned and
 //! sampled by the same [`run_peers`](sfu::synthetic::run_peers), so the report (CPU per received
 //! packet in the steady window, RSS per peer, loss, latency) is the same document.
 //!

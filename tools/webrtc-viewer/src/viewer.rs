@@ -17,7 +17,7 @@ use rtc::rtp_transceiver::rtp_sender::{
 use serde_json::{json, Value};
 use sfu::protocol::ErrorCode;
 use sfu::synthetic::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
-use sfu::synthetic::stats::{latency_histogram, StreamStats};
+use sfu::synthetic::received_stream::{latency_histogram, StreamStats};
 use sfu::synthetic::{
     epoch_us, receive_capabilities, run_peers, udp_candidate, PacketCounter, PeerReport, Progress, Report,
     SignalingClient, SignalingError, StreamReport, ViewerOptions,
