@@ -39,7 +39,10 @@ fn append(c: &mut Criterion) {
     let packets: Vec<Vec<u8>> = (0..750).map(packet).collect();
     // A 15 s utterance of 100-byte packets into a store that must evict to make room.
     g.bench_function("append 750 packets under eviction", |b| {
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: 4 << 20 });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: 4 << 20,
+            ..StoreConfig::default()
+        });
         b.iter(|| {
             let mut w = store.open(meta("a"), t0).unwrap();
             for (i, p) in packets.iter().enumerate() {
@@ -130,7 +133,10 @@ fn append_at_scale(c: &mut Criterion) {
         })
         .collect();
     for (label, size) in [("10 MB", 10usize << 20), ("100 MB", 100 << 20), ("1 GB", 1 << 30)] {
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: size });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: size,
+            ..StoreConfig::default()
+        });
         let mut raw = 0usize;
         let mut n = 0u64;
         // Fill to the cap (the first eviction marks it full).

@@ -62,6 +62,12 @@ pub struct BufferConfig {
     pub onset_level: u8,
     /// Level that keeps an open utterance alive (quieter than onset_level: hysteresis).
     pub offset_level: u8,
+    /// A room may hold at most max(this % of cap_bytes, cap_bytes / rooms holding utterances);
+    /// a room over it loses its own oldest finished utterances first.
+    pub room_share_percent: u8,
+    /// A speaker may hold at most max(this % of its room's share, the room's share / the room's
+    /// speakers); a speaker over it loses its own oldest finished utterances first.
+    pub speaker_share_percent: u8,
 }
 
 impl Default for BufferConfig {
@@ -73,11 +79,22 @@ impl Default for BufferConfig {
             pre_roll_ms: 300,
             onset_level: 45,
             offset_level: 55,
+            room_share_percent: 25,
+            speaker_share_percent: 25,
         }
     }
 }
 
 impl BufferConfig {
+    /// The utterance store's settings: the cap and the fair shares.
+    pub fn store(&self) -> crate::buffer::StoreConfig {
+        crate::buffer::StoreConfig {
+            cap_bytes: self.cap_bytes,
+            room_share_floor: f64::from(self.room_share_percent) / 100.0,
+            speaker_share_floor: f64::from(self.speaker_share_percent) / 100.0,
+        }
+    }
+
     pub fn segmenter(&self) -> crate::buffer::SegmenterConfig {
         crate::buffer::SegmenterConfig {
             onset_level: self.onset_level,
@@ -858,6 +875,17 @@ impl BufferConfig {
                 ),
             ));
         }
+        for (setting, percent) in [
+            ("buffer.room_share_percent", self.room_share_percent),
+            ("buffer.speaker_share_percent", self.speaker_share_percent),
+        ] {
+            if !(1..=100).contains(&percent) {
+                return Err(invalid(
+                    setting,
+                    format!("{percent} is outside 1..=100 (100 turns the share off)"),
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -1608,7 +1636,7 @@ mod tests {
             f(&mut b);
             b.validate()
         };
-        let bad: [(Change<BufferConfig>, &str, &str); 8] = [
+        let bad: [(Change<BufferConfig>, &str, &str); 12] = [
             (|b| b.cap_bytes = (256 << 10) - 1, "buffer.cap_bytes", "below 256 KiB"),
             (
                 |b| b.max_utterance_ms = 999,
@@ -1633,12 +1661,38 @@ mod tests {
                 "buffer.onset_level",
                 "offset_level (44) must be at least onset_level (45)",
             ),
+            (
+                |b| b.room_share_percent = 0,
+                "buffer.room_share_percent",
+                "0 is outside 1..=100",
+            ),
+            (
+                |b| b.room_share_percent = 101,
+                "buffer.room_share_percent",
+                "101 is outside",
+            ),
+            (
+                |b| b.speaker_share_percent = 0,
+                "buffer.speaker_share_percent",
+                "0 is outside",
+            ),
+            (
+                |b| b.speaker_share_percent = 200,
+                "buffer.speaker_share_percent",
+                "200 is outside",
+            ),
         ];
         for (change, setting, fragment) in bad {
             fails(with(change), setting, fragment);
         }
         with(|b| b.cap_bytes = 256 << 10).unwrap();
         with(|b| b.offset_level = 45).unwrap();
+        with(|b| (b.room_share_percent, b.speaker_share_percent) = (100, 1)).unwrap();
+        let store = BufferConfig::default().store();
+        assert_eq!(
+            (store.cap_bytes, store.room_share_floor, store.speaker_share_floor),
+            (1 << 30, 0.25, 0.25)
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod role;
 pub mod room;
 pub mod room_name;
 pub mod rtp;
+pub mod rtp_params;
 pub mod scenario;
 pub mod server;
 pub mod signaling;

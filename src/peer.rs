@@ -23,6 +23,7 @@ use crate::recommend::Preferences;
 use crate::recording::{tap, Recording, SpeakerRecording, Tap, TapError};
 use crate::role::Role;
 use crate::room::{Room, RoomMedia};
+use crate::rtp_params;
 use crate::stats::{Counter, ServerCounters};
 use crate::workers::LoadGuard;
 
@@ -159,6 +160,16 @@ fn consume_error(e: ConsumeError, producer_id: &ProducerId, gone: bool) -> PeerE
         // The producer closed while the worker was creating the consumer.
         _ if gone => PeerError::NotFound(format!("no producer {producer_id} in this room (it just closed)")),
         e => PeerError::media("consume", e),
+    }
+}
+
+/// What a failed `produce` tells the client: parameters mediasoup refuses are the client's to fix.
+fn produce_error(e: ProduceError) -> PeerError {
+    match e {
+        ProduceError::IncorrectRtpParameters(_) | ProduceError::FailedRtpParametersMapping(_) => {
+            PeerError::InvalidParams(format!("rtpParameters: {e}"))
+        }
+        e => PeerError::media("produce", e),
     }
 }
 
@@ -429,6 +440,9 @@ impl Peer {
                 "produce needs a send transport; this one is recv",
             ));
         }
+        // Before mediasoup sees them: its checks are few, and what it accepts becomes every
+        // consumer's parameters.
+        rtp_params::validate_producer(kind, &rtp_parameters).map_err(|e| PeerError::InvalidParams(e.to_string()))?;
         if self.producers.len() >= limits.max_producers_per_peer {
             return Err(PeerError::LimitExceeded {
                 what: "producers",
@@ -439,7 +453,7 @@ impl Peer {
             .transport
             .produce(ProducerOptions::new(kind, rtp_parameters))
             .await
-            .map_err(|e| PeerError::media("produce", e))?;
+            .map_err(produce_error)?;
         let counted = self.counters.producers.count();
         let (peer, id) = (self.id.clone(), producer.id());
         producer

@@ -14,7 +14,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::auth::Authenticator;
-use crate::buffer::{StoreConfig, StoreStats, UtteranceStore};
+use crate::buffer::{StoreStats, UtteranceStore};
 use crate::config::{Config, ConfigError};
 use crate::context::Context;
 use crate::feed::engine::FeedEngine;
@@ -93,9 +93,7 @@ struct CoreTasks {
 fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
     let counters = Arc::new(ServerCounters::default());
     let shutdown = CancellationToken::new();
-    let store = UtteranceStore::new(StoreConfig {
-        cap_bytes: config.buffer.cap_bytes,
-    });
+    let store = UtteranceStore::new(config.buffer.store());
     let recommender = Arc::new(RandomRecommender::new(rand::random()));
     let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), recommender);
     let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());

@@ -317,7 +317,7 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
                 "produce",
                 json!({"transportId": send, "kind": "audio", "rtpParameters": bad_params}),
             ),
-            "media_error",
+            "invalid_params",
         ),
         (
             "produce rtpParameters not an object",

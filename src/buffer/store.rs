@@ -6,10 +6,19 @@
 //! registry lock is taken when an utterance opens, finishes, gains or loses a reader, when an
 //! append needs a new chunk and the budget is short, and for listings and stats.
 //!
-//! Budget: bytes are reserved (a compare-and-swap on one counter) before anything is allocated,
-//! so the cap holds at every moment. When a reservation fails, finished utterances are evicted
-//! oldest first, those nobody reads before those being read; live ones never. Eviction frees the
-//! packets at once, whoever still holds a handle: readers see [`ReadOutcome::Evicted`].
+//! Budget: bytes are reserved (a compare-and-swap on each of three counters: the speaker's
+//! share, the room's share, the global cap) before anything is allocated, so the cap holds at
+//! every moment. When a reservation fails, finished utterances are evicted oldest first, those
+//! nobody reads before those being read; live ones never. Eviction frees the packets at once,
+//! whoever still holds a handle: readers see [`ReadOutcome::Evicted`].
+//!
+//! Fair shares: a room may hold at most `max(room_share_floor × cap, cap / rooms)` and a speaker
+//! `max(speaker_share_floor × room share, room share / speakers of the room)` (rooms and speakers
+//! that hold utterances). Which utterance goes depends on the limit an append ran into: over its
+//! speaker's share, that speaker's oldest; over its room's share, the oldest of the room's
+//! speaker most over its own share, else the room's oldest; over the cap, from the room most
+//! over its share the same way, else the oldest of all. A room that floods therefore evicts its
+//! own utterances, never a quiet room's.
 //!
 //! Lock order: registry, then an utterance's body. Writers and readers never hold a body lock
 //! while taking the registry.
@@ -23,24 +32,52 @@ use parking_lot::Mutex;
 use thiserror::Error;
 
 use super::utterance::{
-    Accounting, Cursor, EndState, Utterance, UtteranceId, UtteranceMeta, UtteranceState, MAX_PACKET_LEN, MAX_TRACKS,
+    Accounting, Charges, Cursor, EndState, Over, Share, Utterance, UtteranceId, UtteranceMeta, UtteranceState,
+    MAX_PACKET_LEN, MAX_TRACKS,
 };
 use super::Speaker;
 
 /// Default global cap: 1 GiB.
 pub const DEFAULT_CAP_BYTES: usize = 1 << 30;
+/// A room may always hold a quarter of the cap, more when fewer than four rooms share it.
+pub const DEFAULT_ROOM_SHARE_FLOOR: f64 = 0.25;
+/// A speaker may always hold a quarter of its room's share, more when fewer than four speakers
+/// of the room share it: a lone speaker has the whole room's share, and one who sends
+/// full-size packets in a busy room leaves at least three quarters to the others.
+pub const DEFAULT_SPEAKER_SHARE_FLOOR: f64 = 0.25;
 
 #[derive(Debug, Clone)]
 pub struct StoreConfig {
     /// Bytes all utterances of all rooms may be charged together.
     pub cap_bytes: usize,
+    /// The fraction of the cap (0..=1) a room may hold however many rooms there are.
+    pub room_share_floor: f64,
+    /// The fraction of its room's share (0..=1) a speaker may hold however many speakers
+    /// the room has.
+    pub speaker_share_floor: f64,
 }
 
 impl Default for StoreConfig {
     fn default() -> Self {
         Self {
             cap_bytes: DEFAULT_CAP_BYTES,
+            room_share_floor: DEFAULT_ROOM_SHARE_FLOOR,
+            speaker_share_floor: DEFAULT_SPEAKER_SHARE_FLOOR,
         }
+    }
+}
+
+impl StoreConfig {
+    /// What a room may hold while `rooms` rooms hold utterances.
+    fn room_share(&self, rooms: usize) -> usize {
+        let floor = (self.cap_bytes as f64 * self.room_share_floor.clamp(0.0, 1.0)) as usize;
+        floor.max(self.cap_bytes / rooms.max(1))
+    }
+
+    /// What a speaker may hold in a room of share `room` and `speakers` speakers.
+    fn speaker_share(&self, room: usize, speakers: usize) -> usize {
+        let floor = (room as f64 * self.speaker_share_floor.clamp(0.0, 1.0)) as usize;
+        floor.max(room / speakers.max(1))
     }
 }
 
@@ -49,6 +86,13 @@ pub enum StoreError {
     /// Nothing more can be evicted: the caller closes its utterance as truncated.
     #[error("buffer full: {needed} more bytes do not fit under the {cap}-byte cap")]
     Full { needed: usize, cap: usize },
+    /// The utterance's room or speaker holds its share and has nothing finished left to evict.
+    #[error("{needed} more bytes do not fit in the {scope}'s {share}-byte share of the buffer")]
+    OverShare {
+        needed: usize,
+        scope: &'static str,
+        share: usize,
+    },
     #[error("packet of {0} bytes cannot be stored (1..={MAX_PACKET_LEN})")]
     PacketSize(usize),
     #[error("track {0} is not one of the utterance's tracks")]
@@ -114,6 +158,7 @@ pub struct UtteranceStore {
 }
 
 struct Shared {
+    config: StoreConfig,
     accounting: Arc<Accounting>,
     registry: Mutex<Registry>,
     next_id: AtomicU64,
@@ -131,13 +176,117 @@ struct Entry {
 #[derive(Default)]
 struct Registry {
     entries: HashMap<UtteranceId, Entry>,
-    rooms: HashMap<Arc<str>, BTreeSet<UtteranceId>>,
-    /// Finished utterances, oldest (smallest id) first, split by whether anyone reads them so
-    /// that eviction takes the first of `unread`, else of `read`, in O(log n).
+    rooms: HashMap<Arc<str>, RoomEntry>,
+    /// Every finished utterance.
+    finished: Queue,
+}
+
+/// A room holding utterances: their ids, its share, its finished ones, its speakers.
+struct RoomEntry {
+    ids: BTreeSet<UtteranceId>,
+    share: Arc<Share>,
+    finished: Queue,
+    speakers: HashMap<Arc<str>, SpeakerEntry>,
+}
+
+/// A speaker (by uid) holding utterances in a room.
+struct SpeakerEntry {
+    /// Utterances in the registry, plus one while an `open` is reserving.
+    utterances: usize,
+    share: Arc<Share>,
+    finished: Queue,
+}
+
+impl SpeakerEntry {
+    fn new() -> Self {
+        Self {
+            utterances: 0,
+            share: Arc::new(Share::new(0)),
+            finished: Queue::default(),
+        }
+    }
+}
+
+/// Finished utterances, oldest (smallest id) first, split by whether anyone reads them so that
+/// eviction takes the first of `unread`, else of `read`, in O(log n); and their data bytes:
+/// what eviction could free at most.
+#[derive(Default)]
+struct Queue {
     unread: BTreeSet<UtteranceId>,
     read: BTreeSet<UtteranceId>,
-    /// Data bytes of finished utterances: what eviction could free at most.
     evictable: usize,
+}
+
+impl Queue {
+    fn add(&mut self, id: UtteranceId, read: bool, data: usize) {
+        if read {
+            self.read.insert(id);
+        } else {
+            self.unread.insert(id);
+        }
+        self.evictable += data;
+    }
+
+    /// Moves a finished utterance between `unread` and `read`.
+    fn mark(&mut self, id: UtteranceId, read: bool) {
+        let (from, to) = if read {
+            (&mut self.unread, &mut self.read)
+        } else {
+            (&mut self.read, &mut self.unread)
+        };
+        if from.remove(&id) {
+            to.insert(id);
+        }
+    }
+
+    fn remove(&mut self, id: UtteranceId, data: usize) {
+        if self.unread.remove(&id) || self.read.remove(&id) {
+            self.evictable -= data;
+        }
+    }
+
+    fn oldest(&self) -> Option<UtteranceId> {
+        self.unread.first().or_else(|| self.read.first()).copied()
+    }
+
+    /// Whether evicting everything here would make `bytes` fit in `share` holding `used`.
+    fn could_fit(&self, used: usize, bytes: usize, limit: usize) -> bool {
+        used.saturating_sub(self.evictable).saturating_add(bytes) <= limit
+    }
+}
+
+impl RoomEntry {
+    fn new() -> Self {
+        Self {
+            ids: BTreeSet::new(),
+            share: Arc::new(Share::new(0)),
+            finished: Queue::default(),
+            speakers: HashMap::new(),
+        }
+    }
+
+    /// The oldest finished utterance of the speaker most over its share, else of the room.
+    fn victim(&self) -> Option<UtteranceId> {
+        self.speakers
+            .values()
+            .filter(|s| s.share.over() > 0 && s.finished.oldest().is_some())
+            .max_by_key(|s| s.share.over())
+            .and_then(|s| s.finished.oldest())
+            .or_else(|| self.finished.oldest())
+    }
+}
+
+impl Registry {
+    /// Runs `f` on every queue the utterance of `meta` belongs to: all, its room's, its speaker's.
+    fn each_queue(&mut self, meta: &UtteranceMeta, mut f: impl FnMut(&mut Queue)) {
+        f(&mut self.finished);
+        if let Some(room) = self.rooms.get_mut(&meta.room) {
+            f(&mut room.finished);
+            if let Some(speaker) = room.speakers.get_mut(&meta.speaker.uid) {
+                f(&mut speaker.finished);
+            }
+        }
+    }
 }
 
 impl UtteranceStore {
@@ -145,6 +294,7 @@ impl UtteranceStore {
         Self {
             shared: Arc::new(Shared {
                 accounting: Arc::new(Accounting::new(config.cap_bytes)),
+                config,
                 registry: Mutex::new(Registry::default()),
                 next_id: AtomicU64::new(1),
                 evictions: AtomicU64::new(0),
@@ -160,11 +310,15 @@ impl UtteranceStore {
             return Err(StoreError::TrackCount(meta.tracks.len()));
         }
         let fixed = Utterance::fixed_charge_for(&meta);
-        self.shared.reserve(fixed)?;
+        let mut reg = self.shared.registry.lock();
+        let charges = self.shared.enter(&mut reg, &meta);
+        if let Err(e) = self.shared.reserve_locked(&mut reg, &charges, &meta, fixed) {
+            self.shared.leave(&mut reg, &meta);
+            return Err(e);
+        }
         let id = UtteranceId(self.shared.next_id.fetch_add(1, Ordering::Relaxed));
         let room = Arc::clone(&meta.room);
-        let utterance = Arc::new(Utterance::new(id, meta, start, Arc::clone(&self.shared.accounting)));
-        let mut reg = self.shared.registry.lock();
+        let utterance = Arc::new(Utterance::new(id, meta, start, charges));
         reg.entries.insert(
             id,
             Entry {
@@ -173,7 +327,9 @@ impl UtteranceStore {
                 finished: false,
             },
         );
-        reg.rooms.entry(room).or_default().insert(id);
+        if let Some(room) = reg.rooms.get_mut(&room) {
+            room.ids.insert(id);
+        }
         drop(reg);
         tracing::debug!(utterance = %id, "utterance opened");
         Ok(UtteranceWriter {
@@ -190,12 +346,12 @@ impl UtteranceStore {
         let reg = &mut *reg;
         let entry = reg.entries.get_mut(&id).ok_or(StoreError::NotFound(id))?;
         entry.readers += 1;
+        let utterance = Arc::clone(&entry.utterance);
         if entry.finished && entry.readers == 1 {
-            reg.unread.remove(&id);
-            reg.read.insert(id);
+            reg.each_queue(&utterance.meta, |q| q.mark(id, true));
         }
         Ok(UtteranceReader {
-            utterance: Arc::clone(&entry.utterance),
+            utterance,
             shared: Arc::clone(&self.shared),
             cursor: Cursor::at_start(),
         })
@@ -205,7 +361,7 @@ impl UtteranceStore {
     pub fn candidates(&self, room: &str, out: &mut Vec<Candidate>) {
         out.clear();
         let reg = self.shared.registry.lock();
-        let Some(ids) = reg.rooms.get(room) else {
+        let Some(ids) = reg.rooms.get(room).map(|r| &r.ids) else {
             return;
         };
         out.reserve(ids.len());
@@ -245,7 +401,8 @@ impl UtteranceStore {
             refused: self.shared.refused.load(Ordering::Relaxed),
             ..StoreStats::default()
         };
-        for (room, ids) in &reg.rooms {
+        for (room, entry) in &reg.rooms {
+            let ids = &entry.ids;
             let mut rs = RoomStats {
                 room: Arc::clone(room),
                 bytes: 0,
@@ -291,33 +448,155 @@ impl UtteranceStore {
 }
 
 impl Shared {
-    /// Reserves `bytes`, evicting finished utterances when the budget is short.
-    fn reserve(&self, bytes: usize) -> Result<(), StoreError> {
-        if self.accounting.try_reserve(bytes) {
+    /// Reserves `bytes` for `u`, evicting finished utterances when a share or the cap is short.
+    fn reserve(&self, u: &Utterance, bytes: usize) -> Result<(), StoreError> {
+        if u.charges.try_reserve(bytes).is_ok() {
             return Ok(());
         }
         let mut reg = self.registry.lock();
+        self.reserve_locked(&mut reg, &u.charges, &u.meta, bytes)
+    }
+
+    fn reserve_locked(
+        &self,
+        reg: &mut Registry,
+        charges: &Charges,
+        meta: &UtteranceMeta,
+        bytes: usize,
+    ) -> Result<(), StoreError> {
         loop {
-            if self.accounting.try_reserve(bytes) {
-                return Ok(());
+            let over = match charges.try_reserve(bytes) {
+                Ok(()) => return Ok(()),
+                Err(over) => over,
+            };
+            let Some(victim) = self.victim(reg, over, charges, meta, bytes) else {
+                return Err(self.refuse(over, charges, meta, bytes));
+            };
+            self.evict(reg, victim);
+        }
+    }
+
+    /// Which finished utterance goes to make room for `bytes` that ran into `over`; none when
+    /// even evicting every candidate would not make them fit (nothing is evicted for nothing).
+    fn victim(
+        &self,
+        reg: &Registry,
+        over: Over,
+        charges: &Charges,
+        meta: &UtteranceMeta,
+        bytes: usize,
+    ) -> Option<UtteranceId> {
+        match over {
+            Over::Speaker => {
+                let speaker = reg.rooms.get(&meta.room)?.speakers.get(&meta.speaker.uid)?;
+                let share = &charges.speaker;
+                let fits = speaker.finished.could_fit(share.used(), bytes, share.limit());
+                fits.then(|| speaker.finished.oldest()).flatten()
             }
-            // Give up before evicting anything when even evicting everything would not do.
-            let used = self.accounting.used();
-            let after = used.saturating_sub(reg.evictable).saturating_add(bytes);
-            let victim = if after <= self.accounting.cap {
-                reg.unread.pop_first().or_else(|| reg.read.pop_first())
-            } else {
-                None
-            };
-            let Some(victim) = victim else {
-                self.refused.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(needed = bytes, used, cap = self.accounting.cap, "utterance buffer full");
-                return Err(StoreError::Full {
-                    needed: bytes,
-                    cap: self.accounting.cap,
-                });
-            };
-            self.evict(&mut reg, victim);
+            Over::Room => {
+                let room = reg.rooms.get(&meta.room)?;
+                let share = &charges.room;
+                let fits = room.finished.could_fit(share.used(), bytes, share.limit());
+                fits.then(|| room.victim()).flatten()
+            }
+            Over::Cap => {
+                if !reg
+                    .finished
+                    .could_fit(self.accounting.used(), bytes, self.accounting.cap)
+                {
+                    return None;
+                }
+                reg.rooms
+                    .values()
+                    .filter(|r| r.share.over() > 0 && r.finished.oldest().is_some())
+                    .max_by_key(|r| r.share.over())
+                    .and_then(RoomEntry::victim)
+                    .or_else(|| reg.finished.oldest())
+            }
+        }
+    }
+
+    fn refuse(&self, over: Over, charges: &Charges, meta: &UtteranceMeta, bytes: usize) -> StoreError {
+        self.refused.fetch_add(1, Ordering::Relaxed);
+        let (scope, share) = match over {
+            Over::Speaker => ("speaker", &charges.speaker),
+            Over::Room => ("room", &charges.room),
+            Over::Cap => ("cap", &charges.room),
+        };
+        // A share as large as the cap (a room alone, a speaker alone) is the cap.
+        if over == Over::Cap || share.limit() >= self.accounting.cap {
+            let (used, cap) = (self.accounting.used(), self.accounting.cap);
+            tracing::warn!(needed = bytes, used, cap, "utterance buffer full");
+            return StoreError::Full { needed: bytes, cap };
+        }
+        let (used, limit) = (share.used(), share.limit());
+        tracing::warn!(room = %meta.room, speaker = %meta.speaker.uid, scope, needed = bytes, used, share = limit, "utterance buffer share full");
+        StoreError::OverShare {
+            needed: bytes,
+            scope,
+            share: limit,
+        }
+    }
+
+    /// The charges of a new utterance of `meta`: its room's and speaker's entries, made if
+    /// new (shares recomputed). The speaker counts the utterance from now; [`Shared::leave`]
+    /// undoes this when the utterance cannot be opened.
+    fn enter(&self, reg: &mut Registry, meta: &UtteranceMeta) -> Charges {
+        if !reg.rooms.contains_key(&meta.room) {
+            reg.rooms.insert(Arc::clone(&meta.room), RoomEntry::new());
+            self.relimit(reg);
+        }
+        let room = reg.rooms.entry(Arc::clone(&meta.room)).or_insert_with(RoomEntry::new);
+        let new_speaker = !room.speakers.contains_key(&meta.speaker.uid);
+        let speaker = room
+            .speakers
+            .entry(Arc::clone(&meta.speaker.uid))
+            .or_insert_with(SpeakerEntry::new);
+        speaker.utterances += 1;
+        let charges = Charges {
+            global: Arc::clone(&self.accounting),
+            room: Arc::clone(&room.share),
+            speaker: Arc::clone(&speaker.share),
+        };
+        if new_speaker {
+            self.relimit_room(room);
+        }
+        charges
+    }
+
+    /// One utterance of `meta`'s speaker fewer; drops the speaker's and the room's entries when
+    /// they hold nothing any more, and recomputes the shares.
+    fn leave(&self, reg: &mut Registry, meta: &UtteranceMeta) {
+        let Some(room) = reg.rooms.get_mut(&meta.room) else {
+            return;
+        };
+        if let Some(speaker) = room.speakers.get_mut(&meta.speaker.uid) {
+            speaker.utterances = speaker.utterances.saturating_sub(1);
+            if speaker.utterances == 0 {
+                room.speakers.remove(&meta.speaker.uid);
+                self.relimit_room(room);
+            }
+        }
+        if room.ids.is_empty() && room.speakers.is_empty() {
+            reg.rooms.remove(&meta.room);
+            self.relimit(reg);
+        }
+    }
+
+    /// Every room's and speaker's share, after the number of rooms changed.
+    fn relimit(&self, reg: &mut Registry) {
+        let share = self.config.room_share(reg.rooms.len());
+        for room in reg.rooms.values_mut() {
+            room.share.set_limit(share);
+            self.relimit_room(room);
+        }
+    }
+
+    /// The shares of a room's speakers, after the room's share or its speakers changed.
+    fn relimit_room(&self, room: &mut RoomEntry) {
+        let share = self.config.speaker_share(room.share.limit(), room.speakers.len());
+        for speaker in room.speakers.values() {
+            speaker.share.set_limit(share);
         }
     }
 
@@ -327,19 +606,17 @@ impl Shared {
             return;
         };
         let u = &entry.utterance;
-        if let Some(ids) = reg.rooms.get_mut(&u.meta.room) {
-            ids.remove(&id);
-            if ids.is_empty() {
-                reg.rooms.remove(&u.meta.room);
-            }
-        }
-        let freed = {
+        let (data, freed) = {
             let mut body = u.body.write();
             body.state = UtteranceState::Evicted;
-            body.clear()
+            (body.data_charge, body.clear())
         };
-        reg.evictable -= freed;
-        self.accounting.release(freed);
+        reg.each_queue(&u.meta, |q| q.remove(id, data));
+        if let Some(room) = reg.rooms.get_mut(&u.meta.room) {
+            room.ids.remove(&id);
+        }
+        self.leave(reg, &u.meta);
+        u.charges.release(freed);
         self.evictions.fetch_add(1, Ordering::Relaxed);
         if entry.readers > 0 {
             self.evictions_while_read.fetch_add(1, Ordering::Relaxed);
@@ -384,7 +661,7 @@ impl UtteranceWriter {
         };
         // Reserving may evict, which takes the registry: not while holding our body lock. We
         // are the only writer, so the growth worked out above still holds after re-locking.
-        self.shared.reserve(growth.bytes())?;
+        self.shared.reserve(&self.utterance, growth.bytes())?;
         self.utterance.body.write().append(growth, packet, track, arrival_ms);
         Ok(())
     }
@@ -408,15 +685,11 @@ impl UtteranceWriter {
             body.end = Some(end.max(self.utterance.start));
             (body.shrink(), body.data_charge)
         };
-        self.shared.accounting.release(released);
+        self.utterance.charges.release(released);
         if let Some(entry) = reg.entries.get_mut(&id) {
             entry.finished = true;
-            reg.evictable += data;
-            if entry.readers > 0 {
-                reg.read.insert(id);
-            } else {
-                reg.unread.insert(id);
-            }
+            let read = entry.readers > 0;
+            reg.each_queue(&self.utterance.meta, |q| q.add(id, read, data));
         }
         tracing::debug!(utterance = %id, state = ?how, bytes = data, "utterance finished");
     }
@@ -500,8 +773,7 @@ impl Drop for UtteranceReader {
         if let Some(entry) = reg.entries.get_mut(&id) {
             entry.readers = entry.readers.saturating_sub(1);
             if entry.finished && entry.readers == 0 {
-                reg.read.remove(&id);
-                reg.unread.insert(id);
+                reg.each_queue(&self.utterance.meta, |q| q.mark(id, false));
             }
         }
     }
@@ -639,7 +911,12 @@ mod tests {
         utterance(&probe, t0, 300, 100);
         let one = probe.bytes_used();
         let cap = one * 4;
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: cap });
+        // The cap's order, with speaker shares off (alice and bob share the room).
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: cap,
+            speaker_share_floor: 1.0,
+            ..StoreConfig::default()
+        });
         let a = utterance(&store, t0, 300, 100).0;
         let b = utterance(&store, t0, 300, 100).0;
         let c = utterance(&store, t0, 300, 100).0;
@@ -681,7 +958,10 @@ mod tests {
         let probe = UtteranceStore::new(StoreConfig::default());
         utterance(&probe, t0, 50, 100);
         let one = probe.bytes_used();
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: 2 * one });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: 2 * one,
+            ..StoreConfig::default()
+        });
         let a = utterance(&store, t0, 50, 100);
         let mut r = store.reader(a).unwrap();
         let mut out = Vec::new();
@@ -709,7 +989,10 @@ mod tests {
     fn cap_is_never_exceeded_under_random_appends() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(42);
         let cap = 200_000;
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: cap });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: cap,
+            ..StoreConfig::default()
+        });
         let t0 = Instant::now();
         let rooms = ["r", "s", "t"];
         let mut writers: Vec<(UtteranceWriter, u64)> = Vec::new();
@@ -749,7 +1032,7 @@ mod tests {
                     let len = rng.random_range(1..1300);
                     match w.append(ms(t0, *n), 0, &vec![7; len]) {
                         Ok(()) => *n += 20,
-                        Err(StoreError::Full { .. }) => {
+                        Err(StoreError::Full { .. } | StoreError::OverShare { .. }) => {
                             refused += 1;
                             let (w, n) = writers.swap_remove(i);
                             w.finish(ms(t0, n), EndState::Truncated);
@@ -774,6 +1057,7 @@ mod tests {
         }
         readers.clear();
         assert_eq!(store.audit(), store.bytes_used());
+        audit_shares(&store, false);
         let stats = store.stats();
         assert!(stats.evictions > 10, "{stats:?}");
         assert_eq!(stats.refused, refused);
@@ -784,7 +1068,10 @@ mod tests {
 
     #[test]
     fn concurrent_append_and_read() {
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: 4 << 20 });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: 4 << 20,
+            ..StoreConfig::default()
+        });
         let t0 = Instant::now();
         let mut w = store.open(meta("r", "alice"), t0).unwrap();
         let mut r = store.reader(w.id()).unwrap();
@@ -818,6 +1105,179 @@ mod tests {
         writer.join().unwrap();
         assert_eq!(reader.join().unwrap(), N);
         assert_eq!(store.audit(), store.bytes_used());
+    }
+
+    /// A finished utterance of `n` packets of `len` bytes by `uid` in `room`.
+    fn said(store: &UtteranceStore, room: &str, uid: &str, t0: Instant, n: usize, len: usize) -> UtteranceId {
+        let mut w = store.open(meta(room, uid), t0).unwrap();
+        for i in 0..n {
+            w.append(ms(t0, i as u64 * 20), 0, &vec![1; len]).unwrap();
+        }
+        let id = w.id();
+        w.finish(ms(t0, n as u64 * 20), EndState::Complete);
+        id
+    }
+
+    fn room_ids(store: &UtteranceStore, room: &str) -> Vec<UtteranceId> {
+        let mut c = Vec::new();
+        store.candidates(room, &mut c);
+        c.iter().map(|c| c.id).collect()
+    }
+
+    /// Each room's and speaker's share is charged exactly its utterances (no reader holds an
+    /// evicted one), and, if `within`, none is over its share.
+    fn audit_shares(store: &UtteranceStore, within: bool) {
+        let reg = store.shared.registry.lock();
+        for room in reg.rooms.values() {
+            let mut total = 0;
+            let mut per_speaker: HashMap<&str, usize> = HashMap::new();
+            for entry in room.ids.iter().filter_map(|id| reg.entries.get(id)) {
+                let u = &entry.utterance;
+                let charge = u.fixed_charge() + u.body.read().data_charge;
+                total += charge;
+                *per_speaker.entry(&u.meta.speaker.uid).or_default() += charge;
+            }
+            assert_eq!(room.share.used(), total);
+            assert!(!within || room.share.used() <= room.share.limit());
+            for (uid, speaker) in &room.speakers {
+                assert_eq!(speaker.share.used(), per_speaker.get(&**uid).copied().unwrap_or(0));
+                assert!(!within || speaker.share.used() <= speaker.share.limit());
+            }
+        }
+    }
+
+    #[test]
+    fn a_flooding_room_evicts_its_own_utterances_not_a_quiet_room_s() {
+        let cap = 1 << 20;
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: cap,
+            ..StoreConfig::default()
+        });
+        let t0 = Instant::now();
+        // The quiet room spoke first: its utterances are the oldest in the buffer.
+        let quiet: Vec<_> = (0..5).map(|_| said(&store, "quiet", "q", t0, 100, 80)).collect();
+        // The loud room sends full-size packets, 40 utterances of ~240 KB: ten times the cap.
+        for _ in 0..40 {
+            said(&store, "loud", "l", t0, 200, 1200);
+            assert!(store.bytes_used() <= cap);
+            assert_eq!(room_ids(&store, "quiet"), quiet, "the quiet room keeps its utterances");
+            audit_shares(&store, true);
+        }
+        let stats = store.stats();
+        let loud = stats.rooms.iter().find(|r| &*r.room == "loud").unwrap();
+        assert!(
+            loud.bytes <= cap / 2,
+            "two rooms: each may hold half the cap, not {}",
+            loud.bytes
+        );
+        assert!(loud.bytes > cap / 4, "but it does use its half: {}", loud.bytes);
+        assert!(stats.evictions > 30, "{stats:?}");
+        assert_eq!(store.audit(), store.bytes_used());
+    }
+
+    #[test]
+    fn a_loud_speaker_evicts_their_own_utterances_first() {
+        let cap = 1 << 20;
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: cap,
+            ..StoreConfig::default()
+        });
+        let t0 = Instant::now();
+        let quiet: Vec<_> = (0..5).map(|_| said(&store, "r", "quiet", t0, 100, 80)).collect();
+        for _ in 0..40 {
+            said(&store, "r", "loud", t0, 200, 1200);
+            assert!(store.bytes_used() <= cap);
+            let left = room_ids(&store, "r");
+            assert!(quiet.iter().all(|id| left.contains(id)), "{left:?}");
+            audit_shares(&store, true);
+        }
+        // One room: its share is the cap; two speakers: the loud one may hold half of it.
+        let reg = store.shared.registry.lock();
+        let room = &reg.rooms["r"];
+        assert_eq!(room.share.limit(), cap);
+        assert_eq!(room.speakers["loud"].share.limit(), cap / 2);
+        assert!(room.speakers["loud"].share.used() > cap / 4);
+    }
+
+    #[test]
+    fn shares_follow_the_rooms_and_speakers_holding_utterances() {
+        let cap = 1 << 20;
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: cap,
+            room_share_floor: 0.25,
+            speaker_share_floor: 0.5,
+        });
+        let t0 = Instant::now();
+        let limits = |room: &str, uid: &str| {
+            let reg = store.shared.registry.lock();
+            let r = &reg.rooms[room];
+            (r.share.limit(), r.speakers[uid].share.limit())
+        };
+        let first = said(&store, "a", "x", t0, 10, 80);
+        assert_eq!(limits("a", "x"), (cap, cap), "one room, one speaker: the whole cap");
+        said(&store, "b", "y", t0, 10, 80);
+        assert_eq!(limits("a", "x"), (cap / 2, cap / 2));
+        for room in ["c", "d", "e", "f", "g", "h"] {
+            said(&store, room, "z", t0, 10, 80);
+        }
+        assert_eq!(
+            limits("a", "x"),
+            (cap / 4, cap / 4),
+            "eight rooms: the floor, a quarter"
+        );
+        for uid in ["u", "v", "w"] {
+            said(&store, "a", uid, t0, 10, 80);
+        }
+        assert_eq!(
+            limits("a", "x"),
+            (cap / 4, cap / 8),
+            "four speakers: half of the room's share"
+        );
+        // A room whose last utterance goes stops counting.
+        let reg = &mut *store.shared.registry.lock();
+        for id in room_ids_locked(reg, "b") {
+            store.shared.evict(reg, id);
+        }
+        assert!(!reg.rooms.contains_key("b"));
+        assert_eq!(reg.rooms["a"].share.limit(), cap / 4);
+        let _ = first;
+    }
+
+    fn room_ids_locked(reg: &Registry, room: &str) -> Vec<UtteranceId> {
+        reg.rooms[room].ids.iter().copied().collect()
+    }
+
+    #[test]
+    fn a_room_alone_over_its_share_is_refused_without_evicting_others() {
+        // A room may hold a quarter of the cap when four others hold utterances; a single live
+        // utterance bigger than that is cut, and nothing of the others is evicted for it.
+        let cap = 1 << 20;
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: cap,
+            ..StoreConfig::default()
+        });
+        let t0 = Instant::now();
+        let others: Vec<_> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|room| said(&store, room, "x", t0, 10, 80))
+            .collect();
+        let mut w = store.open(meta("big", "y"), t0).unwrap();
+        let mut n = 0u64;
+        let err = loop {
+            match w.append(ms(t0, n * 20), 0, &[0; 2000]) {
+                Ok(()) => n += 1,
+                Err(e) => break e,
+            }
+            assert!(n < 10_000);
+        };
+        assert!(
+            matches!(err, StoreError::OverShare { scope: "room", share, .. } if share == cap / 4),
+            "{err}"
+        );
+        for (room, id) in ["a", "b", "c", "d"].iter().zip(&others) {
+            assert_eq!(room_ids(&store, room), vec![*id]);
+        }
+        assert_eq!(store.stats().evictions, 0);
     }
 
     #[test]

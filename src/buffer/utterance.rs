@@ -317,17 +317,17 @@ pub(crate) struct Utterance {
     pub(crate) meta: UtteranceMeta,
     pub(crate) start: Instant,
     pub(crate) body: RwLock<Body>,
-    accounting: Arc<Accounting>,
+    pub(crate) charges: Charges,
 }
 
 impl Utterance {
-    pub(crate) fn new(id: UtteranceId, meta: UtteranceMeta, start: Instant, accounting: Arc<Accounting>) -> Self {
+    pub(crate) fn new(id: UtteranceId, meta: UtteranceMeta, start: Instant, charges: Charges) -> Self {
         Self {
             id,
             meta,
             start,
             body: RwLock::new(Body::new()),
-            accounting,
+            charges,
         }
     }
 
@@ -350,7 +350,98 @@ impl Drop for Utterance {
         // Data bytes were given back when the utterance was evicted or dropped from the store;
         // what remains charged is the fixed part and any data never released.
         let data = self.body.get_mut().data_charge;
-        self.accounting.release(self.fixed_charge() + data);
+        self.charges.release(self.fixed_charge() + data);
+    }
+}
+
+/// Where an utterance's bytes are charged: the global budget, its room's share and its
+/// speaker's share. Every byte is reserved in all three and released from all three.
+pub(crate) struct Charges {
+    pub(crate) global: Arc<Accounting>,
+    pub(crate) room: Arc<Share>,
+    pub(crate) speaker: Arc<Share>,
+}
+
+/// Which limit a reservation ran into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Over {
+    Speaker,
+    Room,
+    Cap,
+}
+
+impl Charges {
+    /// Reserves `bytes` under the room's share, the speaker's share and the cap, or nothing.
+    /// Three compare-and-swaps; no lock, no allocation.
+    pub(crate) fn try_reserve(&self, bytes: usize) -> Result<(), Over> {
+        if !self.room.try_reserve(bytes) {
+            return Err(Over::Room);
+        }
+        if !self.speaker.try_reserve(bytes) {
+            self.room.release(bytes);
+            return Err(Over::Speaker);
+        }
+        if !self.global.try_reserve(bytes) {
+            self.room.release(bytes);
+            self.speaker.release(bytes);
+            return Err(Over::Cap);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn release(&self, bytes: usize) {
+        self.speaker.release(bytes);
+        self.room.release(bytes);
+        self.global.release(bytes);
+    }
+}
+
+/// The bytes a room or a speaker holds and the most it may hold. The limit moves as rooms and
+/// speakers come and go (the store sets it under its registry lock); `used` may then be above
+/// it until the owner's next reservation evicts its own oldest utterances.
+#[derive(Debug, Default)]
+pub(crate) struct Share {
+    used: AtomicUsize,
+    limit: AtomicUsize,
+}
+
+impl Share {
+    pub(crate) fn new(limit: usize) -> Self {
+        Self {
+            used: AtomicUsize::new(0),
+            limit: AtomicUsize::new(limit),
+        }
+    }
+
+    pub(crate) fn used(&self) -> usize {
+        self.used.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn limit(&self) -> usize {
+        self.limit.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_limit(&self, limit: usize) {
+        self.limit.store(limit, Ordering::Relaxed);
+    }
+
+    /// How many bytes the share holds above its limit.
+    pub(crate) fn over(&self) -> usize {
+        self.used().saturating_sub(self.limit())
+    }
+
+    fn try_reserve(&self, bytes: usize) -> bool {
+        let limit = self.limit();
+        self.used
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |used| {
+                used.checked_add(bytes).filter(|&after| after <= limit)
+            })
+            .is_ok()
+    }
+
+    fn release(&self, bytes: usize) {
+        let previous = self.used.fetch_sub(bytes, Ordering::AcqRel);
+        debug_assert!(previous >= bytes, "released more than reserved");
     }
 }
 

@@ -577,7 +577,10 @@ mod tests {
         let probe = UtteranceStore::new(StoreConfig::default());
         spoken(&probe, "x", t0, 100);
         let one = probe.bytes_used();
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: one * 5 / 2 });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: one * 5 / 2,
+            ..StoreConfig::default()
+        });
         // Alice's utterance is the only finished one, so it goes although it is being read.
         let a = spoken(&store, "alice", t0, 100);
         let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(3)));

@@ -97,7 +97,10 @@ mod tests {
     #[tokio::test]
     async fn a_pli_reaches_the_feed_registered_for_its_ssrc_only_while_registered() {
         let stop = CancellationToken::new();
-        let store = UtteranceStore::new(StoreConfig { cap_bytes: 1 << 20 });
+        let store = UtteranceStore::new(StoreConfig {
+            cap_bytes: 1 << 20,
+            ..StoreConfig::default()
+        });
         let (engine, task) = FeedEngine::start(stop.clone(), store, Arc::new(RandomRecommender::new(1)));
         let rtcp = FeedRtcp::new(engine.clone());
         let codecs = FeedCodecs {

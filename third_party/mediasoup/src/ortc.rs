@@ -160,6 +160,18 @@ pub enum RtpParametersMappingError {
         /// Payload type.
         payload_type: u8,
     },
+    /// A media codec of the parameters has no entry in the RTP mapping.
+    #[error("No mapped codec for PT {payload_type}")]
+    UnmappedCodec {
+        /// Payload type.
+        payload_type: u8,
+    },
+    /// A mapped payload type is not one of the capabilities' codecs.
+    #[error("No capability codec with PT {payload_type}")]
+    UnknownMappedPayloadType {
+        /// Mapped payload type.
+        payload_type: u8,
+    },
 }
 
 /// Error caused by bad consumer RTP parameters.
@@ -171,6 +183,9 @@ pub enum ConsumerRtpParametersError {
     /// No compatible media codecs
     #[error("No compatible media codecs")]
     NoCompatibleMediaCodecs,
+    /// The producer's encodings give a scalability mode that cannot be represented.
+    #[error("Unsupported scalability mode {0:?}")]
+    UnsupportedScalabilityMode(String),
 }
 
 fn generate_ssrc() -> u32 {
@@ -444,7 +459,11 @@ pub(crate) fn get_producer_rtp_parameters_mapping(
 
         match associated_media_codec {
             Some(associated_media_codec) => {
-                let cap_media_codec = codec_to_cap_codec.get(associated_media_codec).unwrap();
+                let cap_media_codec = codec_to_cap_codec.get(associated_media_codec).ok_or(
+                    RtpParametersMappingError::MissingMediaCodecForRtx {
+                        payload_type: codec.payload_type(),
+                    },
+                )?;
 
                 // Ensure that the capabilities media codec has a RTX codec.
                 let associated_cap_rtx_codec = rtp_capabilities.codecs.iter().find(|cap_codec| {
@@ -498,7 +517,7 @@ pub(crate) fn get_producer_rtp_parameters_mapping(
             mapped_ssrc,
         });
 
-        mapped_ssrc += 1;
+        mapped_ssrc = mapped_ssrc.wrapping_add(1);
     }
 
     Ok(rtp_mapping)
@@ -511,7 +530,7 @@ pub(crate) fn get_consumable_rtp_parameters(
     params: &RtpParameters,
     caps: &RtpCapabilitiesFinalized,
     rtp_mapping: &RtpMapping,
-) -> RtpParameters {
+) -> Result<RtpParameters, RtpParametersMappingError> {
     let mut consumable_params = RtpParameters::default();
 
     for codec in &params.codecs {
@@ -523,15 +542,18 @@ pub(crate) fn get_consumable_rtp_parameters(
             .codecs
             .iter()
             .find(|entry| entry.payload_type == codec.payload_type())
-            .unwrap()
+            .ok_or(RtpParametersMappingError::UnmappedCodec {
+                payload_type: codec.payload_type(),
+            })?
             .mapped_payload_type;
 
         let consumable_codec = match caps
             .codecs
             .iter()
             .find(|cap_codec| cap_codec.preferred_payload_type() == consumable_codec_pt)
-            .unwrap()
-        {
+            .ok_or(RtpParametersMappingError::UnknownMappedPayloadType {
+                payload_type: consumable_codec_pt,
+            })? {
             RtpCodecCapabilityFinalized::Audio {
                 mime_type,
                 preferred_payload_type,
@@ -680,7 +702,7 @@ pub(crate) fn get_consumable_rtp_parameters(
 
     consumable_params.msid.clone_from(&params.msid);
 
-    consumable_params
+    Ok(consumable_params)
 }
 
 /// Check whether the given RTP capabilities can consume the given Producer.
@@ -854,14 +876,15 @@ pub(crate) fn get_consumer_rtp_parameters(
             });
         }
     } else {
+        let ssrc = generate_ssrc();
         let mut consumer_encoding = RtpEncodingParameters {
-            ssrc: Some(generate_ssrc()),
+            ssrc: Some(ssrc),
             ..RtpEncodingParameters::default()
         };
 
         if rtx_supported {
             consumer_encoding.rtx = Some(RtpEncodingParametersRtx {
-                ssrc: consumer_encoding.ssrc.unwrap() + 1,
+                ssrc: ssrc.wrapping_add(1),
             });
         }
 
@@ -875,13 +898,16 @@ pub(crate) fn get_consumer_rtp_parameters(
 
         // If there is simulcast, mangle spatial layers in scalabilityMode.
         if consumable_rtp_parameters.encodings.len() > 1 {
-            scalability_mode = format!(
+            // The producer's encodings come from a client: a count the mode syntax cannot hold
+            // (over 99) is an error, not a panic.
+            let mode = format!(
                 "L{}T{}",
                 consumable_rtp_parameters.encodings.len(),
                 scalability_mode.temporal_layers()
-            )
-            .parse()
-            .unwrap();
+            );
+            scalability_mode = mode
+                .parse()
+                .map_err(|_| ConsumerRtpParametersError::UnsupportedScalabilityMode(mode))?;
         }
 
         consumer_encoding.scalability_mode = scalability_mode;

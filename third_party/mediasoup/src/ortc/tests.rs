@@ -274,7 +274,8 @@ fn get_producer_rtp_parameters_mapping_get_consumable_rtp_parameters_get_consume
         &rtp_parameters,
         &router_rtp_capabilities,
         &rtp_mapping,
-    );
+    )
+    .expect("Failed to get consumable RTP parameters");
 
     assert_eq!(
         consumable_rtp_parameters.codecs,

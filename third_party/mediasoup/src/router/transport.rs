@@ -605,7 +605,8 @@ pub(super) trait TransportImpl: TransportGeneric {
             &rtp_parameters,
             &router_rtp_capabilities,
             &rtp_mapping,
-        );
+        )
+        .map_err(ProduceError::FailedRtpParametersMapping)?;
 
         let producer_id = id.unwrap_or_else(ProducerId::new);
 
