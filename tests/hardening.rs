@@ -178,6 +178,107 @@ async fn parked_sessions_are_capped_per_client_and_do_not_slow_the_dump() {
     server.shutdown().await.unwrap();
 }
 
+const PROJECT: &str = "hardening-test";
+
+/// Serves `{"k1": certificate}` at /keys on loopback, as Google's key endpoint would; stops when
+/// dropped.
+struct KeyServer {
+    url: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for KeyServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn key_server() -> KeyServer {
+    let cert = include_str!("fixtures/auth/signer.cert.pem");
+    let app = axum::Router::new().route(
+        "/keys",
+        axum::routing::get(move || async move {
+            (
+                [("cache-control", "public, max-age=3600")],
+                axum::Json(json!({ "k1": cert })),
+            )
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/keys", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    KeyServer { url, task }
+}
+
+/// A Firebase ID token for `uid` (viewer), signed with the test key.
+fn id_token(uid: &str) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let claims = json!({
+        "iss": format!("https://securetoken.google.com/{PROJECT}"),
+        "aud": PROJECT, "sub": uid, "user_id": uid,
+        "iat": now - 10, "auth_time": now - 100, "exp": now + 3600,
+        "firebase": {"sign_in_provider": "password"},
+    });
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+    header.kid = Some("k1".into());
+    let key = jsonwebtoken::EncodingKey::from_rsa_pem(include_bytes!("fixtures/auth/signer.key.pem")).unwrap();
+    jsonwebtoken::encode(&header, &claims, &key).unwrap()
+}
+
+// Defect 2: one user's parked sessions are capped too, whatever addresses they come from.
+#[tokio::test]
+async fn parked_sessions_are_capped_per_user() {
+    let keys = key_server().await;
+    let mut c = config();
+    c.auth.mode = sfu::config::AuthMode::Firebase;
+    c.auth.project_id = Some(PROJECT.into());
+    c.auth.keys_url = keys.url.clone();
+    c.limits.resume_grace_secs = 30;
+    c.limits.max_parked_per_uid = 2;
+    let server = start(c).await;
+    let park = |uid: &'static str| {
+        let server = &server;
+        async move {
+            let mut v = Client::connect(server).await;
+            let joined = v
+                .ok(
+                    "join",
+                    json!({"room": "users", "role": "viewer", "token": id_token(uid)}),
+                )
+                .await;
+            drop(v);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            joined["resumeToken"].as_str().unwrap().to_string()
+        }
+    };
+    let alice = park("alice").await;
+    let mut mallory = Vec::new();
+    for _ in 0..4 {
+        mallory.push(park("mallory").await);
+    }
+    eventually("mallory's oldest parked sessions released", || {
+        server.counts().peers == 3
+    })
+    .await;
+    let mut back = Client::connect(&server).await;
+    let (code, _) = back
+        .request("resume", json!({"resumeToken": mallory[1]}))
+        .await
+        .unwrap_err();
+    assert_eq!(code, "session_expired", "an evicted session");
+    back.ok("resume", json!({"resumeToken": alice})).await;
+    back.close().await;
+    let mut again = Client::connect(&server).await;
+    again.ok("resume", json!({"resumeToken": mallory[3]})).await;
+    again.close().await;
+    server.shutdown().await.unwrap();
+}
+
 // Defect 3: one consumer per producer and peer.
 #[tokio::test]
 async fn consuming_the_same_producer_twice_is_refused() {

@@ -44,18 +44,23 @@ impl Table {
     /// Takes out the oldest entries matching `same` while `cap` or more do.
     fn evict_over(&mut self, cap: usize, same: impl Fn(&Entry) -> bool, evicted: &mut Vec<Entry>) {
         loop {
-            let matching = self.by_token.iter().filter(|(_, e)| same(e));
-            let (count, oldest) = matching.fold((0, None::<(&String, u64)>), |(n, old), (token, e)| {
-                let older = old.is_none_or(|(_, seq)| e.seq < seq);
-                (n + 1, if older { Some((token, e.seq)) } else { old })
-            });
-            let Some((token, _)) = oldest.filter(|_| count >= cap) else {
+            let matching = self.by_token.iter().filter(|(_, e)| same(e)).map(|(t, e)| (t, e.seq));
+            let Some(token) = oldest_at_cap(matching, cap).cloned() else {
                 return;
             };
-            let token = token.clone();
             evicted.extend(self.by_token.remove(&token));
         }
     }
+}
+
+/// Of one client's parked sessions (token and parking order), the oldest one's token when there
+/// are `cap` or more: it goes to make room for one more.
+fn oldest_at_cap<T>(sessions: impl Iterator<Item = (T, u64)>, cap: usize) -> Option<T> {
+    let (count, oldest) = sessions.fold((0, None::<(T, u64)>), |(n, old), (token, seq)| {
+        let older = old.as_ref().is_none_or(|(_, oldest)| seq < *oldest);
+        (n + 1, if older { Some((token, seq)) } else { old })
+    });
+    oldest.filter(|_| count >= cap).map(|(token, _)| token)
 }
 
 /// How many sessions may be parked: in all, per client IP (IPv6: /64) and per user.
@@ -186,5 +191,20 @@ impl Parked {
             e.expiry.cancel();
         }
         drop(all);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::oldest_at_cap;
+
+    #[test]
+    fn the_oldest_goes_when_a_client_is_at_its_cap() {
+        let parked = [("b", 7), ("a", 3), ("c", 9)];
+        assert_eq!(oldest_at_cap(parked.into_iter(), 3), Some("a"));
+        assert_eq!(oldest_at_cap(parked.into_iter(), 2), Some("a"));
+        assert_eq!(oldest_at_cap(parked.into_iter(), 4), None, "under the cap");
+        assert_eq!(oldest_at_cap(std::iter::empty::<(&str, u64)>(), 1), None);
+        assert_eq!(oldest_at_cap([("only", 1)].into_iter(), 1), Some("only"));
     }
 }
