@@ -3,8 +3,11 @@
 //! `GET /admin/rooms` to a client with the admin token, and printed by `sfu inspect`.
 //!
 //! Each peer's objects belong to its session task, so the dump asks every session for its part
-//! (through the room's link to it) instead of sharing the peers behind a lock.
+//! (through the room's link to it) instead of sharing the peers behind a lock. A session parked
+//! for `resume` has no task reading its queue: the signaling layer hands in those peers' dumps,
+//! read from the parked sessions, and they are not asked.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
@@ -14,11 +17,13 @@ use crate::dump::{PeerDump, ProcessDump, RoomBufferDump, RoomDump, ServerDump};
 use crate::link::PeerEvent;
 use crate::room::Room;
 
-/// How long one session may take to describe itself before it is listed as busy.
+/// How long the sessions may take to describe themselves (all together) before the ones that
+/// have not are listed as busy.
 const PEER_TIMEOUT: Duration = Duration::from_millis(500);
 
-/// Dumps the server, or only `room` when given.
-pub(crate) async fn dump(ctx: &Context, room: Option<&str>) -> ServerDump {
+/// Dumps the server, or only `room` when given. `parked`: the peers whose sessions are parked,
+/// already dumped, by peer id.
+pub(crate) async fn dump(ctx: &Context, room: Option<&str>, parked: &HashMap<String, PeerDump>) -> ServerDump {
     let mut store = ctx.recording.store.stats();
     let room_stats = std::mem::take(&mut store.rooms);
     let mut rooms = Vec::new();
@@ -40,7 +45,7 @@ pub(crate) async fn dump(ctx: &Context, room: Option<&str>) -> ServerDump {
             id: r.id().to_string(),
             worker: r.media().worker().index(),
             buffer,
-            peers: dump_peers(&r).await,
+            peers: dump_peers(&r, parked).await,
         });
     }
     rooms.sort_by(|a, b| a.id.cmp(&b.id));
@@ -60,19 +65,24 @@ pub(crate) async fn dump(ctx: &Context, room: Option<&str>) -> ServerDump {
     }
 }
 
-async fn dump_peers(room: &Room) -> Vec<PeerDump> {
+async fn dump_peers(room: &Room, parked: &HashMap<String, PeerDump>) -> Vec<PeerDump> {
     let links = room.links();
     let mut asked = Vec::with_capacity(links.len());
+    let mut peers = Vec::with_capacity(links.len());
     for link in links {
+        if let Some(dump) = parked.get(&link.info.peer_id) {
+            peers.push(dump.clone());
+            continue;
+        }
         let (tx, rx) = oneshot::channel();
         // Not `link.send`: a full queue here must not count as a lost notification.
         let sent = link.try_ask(PeerEvent::Inspect(tx));
         asked.push((link.info, sent.then_some(rx)));
     }
-    let mut peers = Vec::with_capacity(asked.len());
+    let deadline = tokio::time::Instant::now() + PEER_TIMEOUT;
     for (info, rx) in asked {
         let answer = match rx {
-            Some(rx) => tokio::time::timeout(PEER_TIMEOUT, rx).await.ok().and_then(Result::ok),
+            Some(rx) => tokio::time::timeout_at(deadline, rx).await.ok().and_then(Result::ok),
             None => None,
         };
         peers.push(answer.unwrap_or_else(|| PeerDump {

@@ -281,6 +281,101 @@ pub struct Limits {
     /// At most this many sessions wait for `resume` at once; beyond it a dropped session is
     /// released at once (a client dropping sockets on purpose cannot pile up parked peers).
     pub max_parked_sessions: usize,
+    /// At most this many parked sessions per client IP (IPv6: per /64); parking one more
+    /// releases that client's oldest.
+    pub max_parked_per_ip: usize,
+    /// At most this many parked sessions per user (uid; without auth every peer is its own
+    /// user); parking one more releases that user's oldest.
+    pub max_parked_per_uid: usize,
+    /// A WebSocket that has not joined (or resumed) within this many seconds of opening, or of
+    /// leaving, is closed (4004).
+    pub join_deadline_secs: u64,
+    /// An HTTP client must send a request's whole header within this many seconds (and finish
+    /// the TLS handshake and the PROXY header within as long), or its connection is closed.
+    pub http_header_timeout_secs: u64,
+    /// Proxies (CIDRs, e.g. `10.0.0.0/8`, `::1/128`) whose word on the client address is taken:
+    /// only for connections from these, the client is the right-most `X-Forwarded-For` hop that
+    /// is not itself trusted (or the PROXY header's source, see `proxy_protocol`).
+    pub trusted_proxies: Vec<Cidr>,
+    /// Connections from `trusted_proxies` start with a PROXY protocol v2 header (HAProxy
+    /// `send-proxy-v2`, AWS NLB proxy protocol v2); a missing or malformed one closes the
+    /// connection. Connections from other addresses are served without one.
+    pub proxy_protocol: bool,
+}
+
+/// An IP network: an address and a prefix length (`192.0.2.0/24`, `2001:db8::/32`; a bare
+/// address is a /32 or /128).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Cidr {
+    network: IpAddr,
+    prefix: u8,
+}
+
+impl Cidr {
+    /// Whether `ip` is in this network; an IPv4-mapped IPv6 address counts as its IPv4 address.
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        match (self.network, ip.to_canonical()) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(self.prefix)).unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX.checked_shl(128 - u32::from(self.prefix)).unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::str::FromStr for Cidr {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Cidr, String> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((addr, prefix)) => (addr, Some(prefix)),
+            None => (s, None),
+        };
+        let network: IpAddr = addr
+            .parse()
+            .map_err(|_| format!("{s:?} is not a CIDR: {addr:?} is not an IP address"))?;
+        let max = if network.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            None => max,
+            Some(p) => match p.parse::<u8>() {
+                // Plain digits only: no sign, no leading zero.
+                Ok(n) if n <= max && n.to_string() == p => n,
+                _ => return Err(format!("{s:?} is not a CIDR: the prefix length must be 0-{max}")),
+            },
+        };
+        // An IPv4-mapped IPv6 network is the IPv4 network (addresses are matched canonical).
+        let (network, prefix) = match network.to_canonical() {
+            IpAddr::V4(v4) if network.is_ipv6() && prefix >= 96 => (IpAddr::V4(v4), prefix - 96),
+            _ => (network, prefix),
+        };
+        Ok(Cidr { network, prefix })
+    }
+}
+
+impl TryFrom<String> for Cidr {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Cidr, String> {
+        s.parse()
+    }
+}
+
+impl From<Cidr> for String {
+    fn from(c: Cidr) -> String {
+        c.to_string()
+    }
+}
+
+impl std::fmt::Display for Cidr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.network, self.prefix)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -355,6 +450,12 @@ impl Default for Limits {
             drain_secs: 30,
             resume_grace_secs: 30,
             max_parked_sessions: 1_000,
+            max_parked_per_ip: 10,
+            max_parked_per_uid: 3,
+            join_deadline_secs: 10,
+            http_header_timeout_secs: 10,
+            trusted_proxies: Vec::new(),
+            proxy_protocol: false,
         }
     }
 }
@@ -894,7 +995,7 @@ impl Limits {
     /// Every count and period is positive, a frame holds a message, and the heartbeat timeout
     /// outlasts the ping interval.
     fn validate(&self) -> Result<(), ConfigError> {
-        let positive: [(&'static str, u64); 12] = [
+        let positive: [(&'static str, u64); 16] = [
             ("limits.max_rooms", self.max_rooms as u64),
             ("limits.max_message_bytes", self.max_message_bytes as u64),
             ("limits.messages_per_second", self.messages_per_second.into()),
@@ -907,6 +1008,10 @@ impl Limits {
             ("limits.max_consumers_per_peer", self.max_consumers_per_peer as u64),
             ("limits.heartbeat_interval_secs", self.heartbeat_interval_secs),
             ("limits.heartbeat_timeout_secs", self.heartbeat_timeout_secs),
+            ("limits.max_parked_per_ip", self.max_parked_per_ip as u64),
+            ("limits.max_parked_per_uid", self.max_parked_per_uid as u64),
+            ("limits.join_deadline_secs", self.join_deadline_secs),
+            ("limits.http_header_timeout_secs", self.http_header_timeout_secs),
         ];
         if let Some((setting, _)) = positive.into_iter().find(|&(_, value)| value == 0) {
             return Err(invalid(setting, "must be greater than 0"));
@@ -924,6 +1029,12 @@ impl Limits {
             return Err(invalid(
                 "limits.heartbeat_timeout_secs",
                 "must be longer than limits.heartbeat_interval_secs, or live peers are dropped between pings",
+            ));
+        }
+        if self.proxy_protocol && self.trusted_proxies.is_empty() {
+            return Err(invalid(
+                "limits.proxy_protocol",
+                "needs limits.trusted_proxies: the addresses of the proxies that send the PROXY header",
             ));
         }
         Ok(())
@@ -1698,7 +1809,7 @@ mod tests {
     #[test]
     fn limits_rules() {
         Limits::default().validate().unwrap();
-        let zeroed: [(&str, Change<Limits>); 12] = [
+        let zeroed: [(&str, Change<Limits>); 16] = [
             ("limits.max_rooms", |l| l.max_rooms = 0),
             ("limits.max_message_bytes", |l| l.max_message_bytes = 0),
             ("limits.messages_per_second", |l| l.messages_per_second = 0),
@@ -1711,6 +1822,10 @@ mod tests {
             ("limits.max_consumers_per_peer", |l| l.max_consumers_per_peer = 0),
             ("limits.heartbeat_interval_secs", |l| l.heartbeat_interval_secs = 0),
             ("limits.heartbeat_timeout_secs", |l| l.heartbeat_timeout_secs = 0),
+            ("limits.max_parked_per_ip", |l| l.max_parked_per_ip = 0),
+            ("limits.max_parked_per_uid", |l| l.max_parked_per_uid = 0),
+            ("limits.join_deadline_secs", |l| l.join_deadline_secs = 0),
+            ("limits.http_header_timeout_secs", |l| l.http_header_timeout_secs = 0),
         ];
         for (setting, zero) in zeroed {
             let mut l = Limits::default();
@@ -1723,5 +1838,63 @@ mod tests {
         let mut l = Limits::default();
         l.heartbeat_timeout_secs = l.heartbeat_interval_secs;
         fails(l.validate(), "limits.heartbeat_timeout_secs", "dropped between pings");
+        let mut l = Limits {
+            proxy_protocol: true,
+            ..Limits::default()
+        };
+        fails(l.validate(), "limits.proxy_protocol", "limits.trusted_proxies");
+        l.trusted_proxies = vec!["10.0.0.0/8".parse().unwrap()];
+        l.validate().unwrap();
+    }
+
+    #[test]
+    fn cidrs_parse_and_match() {
+        let c = |s: &str| s.parse::<Cidr>().unwrap();
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert!(c("10.0.0.0/8").contains(ip("10.255.1.2")));
+        assert!(!c("10.0.0.0/8").contains(ip("11.0.0.1")));
+        assert!(c("10.1.2.3/8").contains(ip("10.9.9.9")), "host bits are ignored");
+        assert!(c("192.0.2.7").contains(ip("192.0.2.7")));
+        assert!(!c("192.0.2.7").contains(ip("192.0.2.8")));
+        assert!(c("0.0.0.0/0").contains(ip("203.0.113.9")));
+        assert!(
+            !c("0.0.0.0/0").contains(ip("::1")),
+            "IPv4 networks hold no IPv6 address"
+        );
+        assert!(c("2001:db8::/32").contains(ip("2001:db8:ffff::1")));
+        assert!(!c("2001:db8::/32").contains(ip("2001:db9::1")));
+        assert!(c("::/0").contains(ip("2001:db8::1")));
+        assert!(c("::1").contains(ip("::1")));
+        assert!(c("127.0.0.1/32").contains(ip("::ffff:127.0.0.1")), "IPv4-mapped");
+        assert!(
+            c("::ffff:10.0.0.0/104").contains(ip("10.1.1.1")),
+            "mapped network is IPv4"
+        );
+        assert_eq!(c("10.0.0.0/8").to_string(), "10.0.0.0/8");
+        assert_eq!(c("::1").to_string(), "::1/128");
+        for bad in [
+            "",
+            "10.0.0.0/33",
+            "::/129",
+            "10.0.0/8",
+            "10.0.0.0/",
+            "10.0.0.0/+8",
+            "10.0.0.0/08",
+            "x/8",
+            "10.0.0.0/8/8",
+        ] {
+            assert!(bad.parse::<Cidr>().is_err(), "{bad:?} is refused");
+        }
+        let e = "10.0.0.0/33".parse::<Cidr>().unwrap_err();
+        assert!(e.contains("0-32"), "{e}");
+    }
+
+    #[test]
+    fn trusted_proxies_come_from_the_file() {
+        let l: Limits = toml::from_str("trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\nproxy_protocol = true").unwrap();
+        assert_eq!(l.trusted_proxies.len(), 2);
+        assert!(l.proxy_protocol);
+        let e = toml::from_str::<Limits>("trusted_proxies = [\"10.0.0.0/40\"]").unwrap_err();
+        assert!(e.to_string().contains("prefix length"), "{e}");
     }
 }

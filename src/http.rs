@@ -11,11 +11,11 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::{bearer_token, require_admin, AuthError};
+use crate::auth::{bearer_token, require_admin, AuthError, Identity};
 use crate::context::Context;
 use crate::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::hub::SignalingHub;
-use crate::signaling::ws;
+use crate::signaling::{proxy, ws};
 
 /// What the handlers share: the server's core and the signaling layer's state.
 #[derive(Clone)]
@@ -49,57 +49,70 @@ async fn websocket(
             "the server is draining or shutting down; connect to another instance",
         );
     }
-    // Browsers cannot set headers on a WebSocket (they send the token in join); other clients
-    // may authenticate the upgrade itself, and a bad token is refused before any upgrade.
-    let identity = match headers.get(header::AUTHORIZATION) {
-        Some(value) if ctx.auth.enabled() => {
-            let token = value.to_str().ok().and_then(bearer_token);
-            match ctx.auth.verify(token).await {
-                Ok(identity) => identity,
-                Err(e) => {
-                    tracing::info!(%remote, error = %e, "upgrade refused");
-                    let status = match e {
-                        AuthError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-                        _ => StatusCode::UNAUTHORIZED,
-                    };
-                    let body = match (token, e) {
-                        (None, _) => ErrorBody::new(
-                            ErrorCode::Unauthenticated,
-                            "the Authorization header must be \"Bearer <Firebase ID token>\"",
-                        ),
-                        (Some(_), e) => e.into(),
-                    };
-                    return (
-                        status,
-                        [(header::CONTENT_TYPE, "application/json")],
-                        response_error(None, &body),
-                    )
-                        .into_response();
-                }
-            }
-        }
-        _ => None,
-    };
+    let limits = &ctx.config.limits;
+    // Behind a trusted proxy the client is the address it forwarded; a non-text value is not
+    // an address (and stops the walk there).
+    let forwarded = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .map(|v| v.to_str().unwrap_or(""));
+    let client = proxy::forwarded_client(remote.ip(), forwarded, &limits.trusted_proxies);
+    // The limiter first: a client over its share costs no token verification.
     let counters = Arc::clone(&ctx.counters);
-    let permit = match hub.connections.admit(remote.ip(), || counters.connections.count()) {
+    let permit = match hub.connections.admit(client, || counters.connections.count()) {
         Ok(p) => p,
         Err(e) => {
-            tracing::info!(%remote, message = %e.message, "connection refused");
+            tracing::info!(%remote, %client, message = %e.message, "connection refused");
             ctx.counters.error(e.code.as_str());
-            return (
-                StatusCode::TOO_MANY_REQUESTS,
-                [(header::CONTENT_TYPE, "application/json")],
-                response_error(None, &e),
-            )
-                .into_response();
+            return json_error(StatusCode::TOO_MANY_REQUESTS, &e);
         }
     };
-    let limits = &ctx.config.limits;
+    let identity = match authenticate_upgrade(&ctx, &headers).await {
+        Ok(identity) => identity,
+        Err((status, body)) => {
+            tracing::info!(%remote, %client, message = %body.message, "upgrade refused");
+            return json_error(status, &body);
+        }
+    };
     let (max_frame, tracker) = (limits.max_frame_bytes, hub.sessions.clone());
+    let origin = ws::Origin { remote, client };
     upgrade
         .max_message_size(max_frame)
         .max_frame_size(max_frame)
-        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, hub, socket, remote, permit, identity)))
+        .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, hub, socket, origin, permit, identity)))
+}
+
+/// Browsers cannot set headers on a WebSocket (they send the token in join); other clients may
+/// authenticate the upgrade itself, and a bad token is refused before any upgrade.
+async fn authenticate_upgrade(ctx: &Context, headers: &HeaderMap) -> Result<Option<Identity>, (StatusCode, ErrorBody)> {
+    let Some(value) = headers.get(header::AUTHORIZATION).filter(|_| ctx.auth.enabled()) else {
+        return Ok(None);
+    };
+    let token = value.to_str().ok().and_then(bearer_token);
+    ctx.auth.verify(token).await.map_err(|e| {
+        let status = match e {
+            AuthError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::UNAUTHORIZED,
+        };
+        let body = match token {
+            None => ErrorBody::new(
+                ErrorCode::Unauthenticated,
+                "the Authorization header must be \"Bearer <Firebase ID token>\"",
+            ),
+            Some(_) => e.into(),
+        };
+        (status, body)
+    })
+}
+
+/// A JSON error response in the signaling protocol's shape.
+fn json_error(status: StatusCode, body: &ErrorBody) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        response_error(None, body),
+    )
+        .into_response()
 }
 
 #[derive(Serialize)]
@@ -225,7 +238,7 @@ struct AdminQuery {
 }
 
 async fn admin_rooms(
-    State(AppState { ctx, .. }): State<AppState>,
+    State(AppState { ctx, hub }): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<AdminQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
@@ -239,7 +252,8 @@ async fn admin_rooms(
             "the only query parameter is `room`",
         );
     };
-    Json(crate::admin::dump(&ctx, query.room.as_deref()).await).into_response()
+    let parked = hub.parked.dumps();
+    Json(crate::admin::dump(&ctx, query.room.as_deref(), &parked).await).into_response()
 }
 
 /// Fault injection (`admin.fault_injection`): makes one mediasoup worker die as a crash would;

@@ -88,6 +88,11 @@ fn objects(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         "Signaling WebSocket connections open now.",
         counts.connections,
     )?;
+    b.gauge(
+        "http_connections",
+        "TCP connections open on the HTTP listener now (WebSockets included).",
+        ctx.counters.http_connections.get(),
+    )?;
     b.gauge("transports", "WebRTC transports open now.", counts.transports)?;
     b.gauge(
         "producers",

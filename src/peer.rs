@@ -55,6 +55,12 @@ pub enum PeerError {
     CannotConsume(String),
     #[error("already subscribed to the feed")]
     AlreadySubscribed,
+    /// One consumer per producer and peer: a second one would only multiply egress.
+    #[error("already consuming producer {producer_id} with consumer {consumer_id}")]
+    AlreadyConsuming {
+        producer_id: ProducerId,
+        consumer_id: ConsumerId,
+    },
     /// mediasoup refused the operation: the client's parameters or state.
     #[error("{what}: {message}")]
     Media { what: &'static str, message: String },
@@ -501,6 +507,16 @@ impl Peer {
         if !self.room.has_producer(&producer_id) {
             self.recv_transport(&transport_id)?;
             return Err(PeerError::NotFound(format!("no producer {producer_id} in this room")));
+        }
+        if let Some(consumer_id) = self
+            .consumers
+            .iter()
+            .find_map(|(id, c)| (c.consumer.producer_id() == producer_id).then_some(*id))
+        {
+            return Err(PeerError::AlreadyConsuming {
+                producer_id,
+                consumer_id,
+            });
         }
         self.consume_producer(transport_id, producer_id, true, limits).await
     }

@@ -51,6 +51,8 @@ pub enum ErrorCode {
     MediaError,
     /// `subscribeFeed` while already subscribed.
     AlreadySubscribed,
+    /// `consume` of a producer this peer consumes already; the message names that consumer.
+    AlreadyConsuming,
     /// `resume` with a token that is unknown, expired, already used, or whose session lost
     /// notifications while away: join again.
     SessionExpired,
@@ -83,6 +85,7 @@ impl ErrorCode {
             ErrorCode::RoomFull => "room_full",
             ErrorCode::MediaError => "media_error",
             ErrorCode::AlreadySubscribed => "already_subscribed",
+            ErrorCode::AlreadyConsuming => "already_consuming",
             ErrorCode::SessionExpired => "session_expired",
             ErrorCode::ShuttingDown => "shutting_down",
             ErrorCode::MediaReset => "media_reset",

@@ -6,16 +6,23 @@
 //! them (bounded by `limits.shutdown_grace_secs`), then closes the rooms and the workers.
 
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
 use std::time::Duration;
 
+use axum::extract::ConnectInfo;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
+use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
 use crate::auth::Authenticator;
 use crate::buffer::{StoreStats, UtteranceStore};
-use crate::config::{Config, ConfigError};
+use crate::config::{Cidr, Config, ConfigError};
 use crate::context::Context;
 use crate::feed::engine::FeedEngine;
 use crate::feed::FeedStats;
@@ -23,7 +30,8 @@ use crate::recommend::RandomRecommender;
 use crate::recording::Recording;
 use crate::room::Rooms;
 use crate::signaling::hub::SignalingHub;
-use crate::stats::{ObjectCounts, ServerCounters};
+use crate::signaling::proxy::{self, ProxyHeaderError};
+use crate::stats::{Counter, Gauge, ObjectCounts, ServerCounters};
 use crate::tls::TlsMaterial;
 use crate::workers::{PoolError, WorkerDeath, WorkerPool, WorkerStats};
 
@@ -62,9 +70,8 @@ impl Server {
         let hub = Arc::new(SignalingHub::new(&ctx.config.limits));
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let supervisor = tokio::spawn(supervise_workers(Arc::clone(&ctx), deaths));
-        let app =
-            crate::http::router(Arc::clone(&ctx), Arc::clone(&hub)).into_make_service_with_connect_info::<SocketAddr>();
-        let serve = serve_http(listener, rustls, app, ctx.shutdown.clone()).map_err(|source| ServerError::Listen {
+        let app = crate::http::router(Arc::clone(&ctx), Arc::clone(&hub));
+        let serve = serve_http(listener, rustls, app, &ctx).map_err(|source| ServerError::Listen {
             addr: local_addr,
             source,
         })?;
@@ -122,37 +129,211 @@ fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
     (ctx, CoreTasks { feed, auth: auth_task })
 }
 
-type App = axum::extract::connect_info::IntoMakeServiceWithConnectInfo<axum::Router, SocketAddr>;
+/// How the listener serves one connection.
+struct HttpServing {
+    app: axum::Router,
+    tls: Option<TlsAcceptor>,
+    trusted_proxies: Vec<Cidr>,
+    proxy_protocol: bool,
+    /// Bounds the PROXY header, the TLS handshake and each request's header.
+    header_timeout: Duration,
+    connections: Gauge,
+}
 
-/// Serves `app` on `listener` (over TLS when `rustls` is given) until `shutdown`.
+/// Serves `app` on `listener` (over TLS when `rustls` is given) until the shutdown: hyper's
+/// HTTP/1.1 with a header-read timeout, each connection counted, and behind trusted proxies
+/// with `limits.proxy_protocol` a PROXY v2 header read first.
 fn serve_http(
     listener: std::net::TcpListener,
     rustls: Option<axum_server::tls_rustls::RustlsConfig>,
-    app: App,
-    shutdown: CancellationToken,
+    app: axum::Router,
+    ctx: &Context,
 ) -> std::io::Result<JoinHandle<std::io::Result<()>>> {
-    Ok(match rustls {
-        None => {
-            listener.set_nonblocking(true)?;
-            let listener = TcpListener::from_std(listener)?;
-            tokio::spawn(async move {
-                axum::serve(listener, app)
-                    .with_graceful_shutdown(async move { shutdown.cancelled().await })
-                    .await
-            })
+    listener.set_nonblocking(true)?;
+    let listener = TcpListener::from_std(listener)?;
+    let limits = &ctx.config.limits;
+    let serving = Arc::new(HttpServing {
+        app,
+        tls: rustls.map(|r| tls_acceptor(&r)),
+        trusted_proxies: limits.trusted_proxies.clone(),
+        proxy_protocol: limits.proxy_protocol,
+        header_timeout: Duration::from_secs(limits.http_header_timeout_secs),
+        connections: ctx.counters.http_connections.clone(),
+    });
+    Ok(tokio::spawn(accept_loop(listener, serving, ctx.shutdown.clone())))
+}
+
+/// The certificate as loaded, speaking HTTP/1.1 only (the WebSocket upgrade is HTTP/1.1).
+fn tls_acceptor(config: &axum_server::tls_rustls::RustlsConfig) -> TlsAcceptor {
+    let mut server = (*config.get_inner()).clone();
+    server.alpn_protocols = vec![b"http/1.1".to_vec()];
+    TlsAcceptor::from(Arc::new(server))
+}
+
+/// How long open HTTP connections get to finish their request at shutdown.
+const HTTP_SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
+
+/// Accepts until `shutdown`, one owned task per connection; then waits (bounded) for them.
+async fn accept_loop(
+    listener: TcpListener,
+    serving: Arc<HttpServing>,
+    shutdown: CancellationToken,
+) -> std::io::Result<()> {
+    let connections = TaskTracker::new();
+    loop {
+        let accepted = tokio::select! {
+            _ = shutdown.cancelled() => break,
+            accepted = listener.accept() => accepted,
+        };
+        match accepted {
+            Ok((stream, peer)) => {
+                let (serving, shutdown) = (Arc::clone(&serving), shutdown.clone());
+                connections.spawn(async move { serving.connection(stream, peer, shutdown).await });
+            }
+            Err(e) => {
+                // Out of file descriptors and the like: back off rather than spin.
+                tracing::warn!(error = %e, "cannot accept an HTTP connection");
+                tokio::select! {
+                    _ = shutdown.cancelled() => break,
+                    _ = tokio::time::sleep(Duration::from_millis(100)) => {}
+                }
+            }
         }
-        Some(rustls) => {
-            let handle = axum_server::Handle::new();
-            let stopper = handle.clone();
-            tokio::spawn(async move {
-                shutdown.cancelled().await;
-                // Sessions close themselves on the same token; this stops the listener.
-                stopper.graceful_shutdown(Some(Duration::from_secs(1)));
-            });
-            let server = axum_server::from_tcp_rustls(listener, rustls)?.handle(handle);
-            tokio::spawn(async move { server.serve(app).await })
+    }
+    drop(listener);
+    connections.close();
+    if tokio::time::timeout(HTTP_SHUTDOWN_GRACE * 2, connections.wait())
+        .await
+        .is_err()
+    {
+        tracing::warn!(open = connections.len(), "HTTP connections still open at shutdown");
+    }
+    Ok(())
+}
+
+impl HttpServing {
+    /// One connection: counted while its socket lives (through a WebSocket upgrade too).
+    async fn connection(&self, mut stream: tokio::net::TcpStream, peer: SocketAddr, shutdown: CancellationToken) {
+        let counted = self.connections.count();
+        let _ = stream.set_nodelay(true);
+        let remote = tokio::select! {
+            _ = shutdown.cancelled() => return,
+            remote = self.client_address(&mut stream, peer) => remote,
+        };
+        let remote = match remote {
+            Ok(remote) => remote,
+            Err(e) => {
+                tracing::info!(%peer, error = %e, "connection closed: bad PROXY protocol header");
+                return;
+            }
+        };
+        let stream = Counted {
+            io: stream,
+            _counted: counted,
+        };
+        let Some(tls) = &self.tls else {
+            return self.serve(stream, remote, shutdown).await;
+        };
+        let handshake = tokio::select! {
+            _ = shutdown.cancelled() => return,
+            handshake = tokio::time::timeout(self.header_timeout, tls.accept(stream)) => handshake,
+        };
+        match handshake {
+            Ok(Ok(stream)) => self.serve(stream, remote, shutdown).await,
+            Ok(Err(e)) => tracing::debug!(%remote, error = %e, "TLS handshake failed"),
+            Err(_) => tracing::debug!(%remote, "TLS handshake timed out"),
         }
-    })
+    }
+
+    /// The connection's peer, or behind a trusted proxy speaking PROXY protocol, the source
+    /// address in its header.
+    async fn client_address(
+        &self,
+        stream: &mut tokio::net::TcpStream,
+        peer: SocketAddr,
+    ) -> Result<SocketAddr, ProxyHeaderError> {
+        if !self.proxy_protocol || !proxy::is_trusted(peer.ip(), &self.trusted_proxies) {
+            return Ok(peer);
+        }
+        match tokio::time::timeout(self.header_timeout, proxy::read_proxy_v2(stream)).await {
+            Ok(source) => Ok(source?.unwrap_or(peer)),
+            Err(_) => Err(ProxyHeaderError::Io("timed out".into())),
+        }
+    }
+
+    /// HTTP/1.1 on `io` (with upgrades), `remote` as the handlers' `ConnectInfo`.
+    async fn serve<I>(&self, io: I, remote: SocketAddr, shutdown: CancellationToken)
+    where
+        I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+    {
+        use hyper::service::Service as _;
+        let app = TowerToHyperService::new(self.app.clone());
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(remote));
+            app.call(request)
+        });
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.header_timeout)
+            .serve_connection(TokioIo::new(io), service)
+            .with_upgrades();
+        tokio::pin!(conn);
+        let result = tokio::select! {
+            result = conn.as_mut() => result,
+            _ = shutdown.cancelled() => {
+                conn.as_mut().graceful_shutdown();
+                match tokio::time::timeout(HTTP_SHUTDOWN_GRACE, conn).await {
+                    Ok(result) => result,
+                    Err(_) => return,
+                }
+            }
+        };
+        if let Err(e) = result {
+            tracing::debug!(%remote, error = %e, "HTTP connection ended with an error");
+        }
+    }
+}
+
+/// A socket that holds its place in the connection gauge until it is dropped.
+struct Counted {
+    io: tokio::net::TcpStream,
+    _counted: Counter,
+}
+
+impl tokio::io::AsyncRead for Counted {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for Counted {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.io).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.io).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_shutdown(cx)
+    }
 }
 
 /// A running server.
@@ -229,7 +410,7 @@ impl ServerHandle {
 
     /// Everything the admin API shows: rooms, peers and their media objects, buffer, workers.
     pub async fn dump(&self, room: Option<&str>) -> crate::dump::ServerDump {
-        crate::admin::dump(&self.ctx, room).await
+        crate::admin::dump(&self.ctx, room, &self.hub.parked.dumps()).await
     }
 
     /// Room name → (worker index, peers), for placement checks.

@@ -74,6 +74,8 @@ pub struct ServerCounters {
     pub rooms: Gauge,
     pub peers: Gauge,
     pub connections: Gauge,
+    /// TCP connections open on the HTTP listener (WebSockets included).
+    pub http_connections: Gauge,
     pub transports: Gauge,
     pub producers: Gauge,
     pub consumers: Gauge,

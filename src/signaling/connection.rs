@@ -2,6 +2,7 @@
 //! frames that are not requests answered or dropped), text out with a send timeout, pings, and
 //! the close handshake. The session logic above it only sees requests and replies.
 
+use std::borrow::Cow;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
@@ -30,6 +31,8 @@ pub mod close_code {
     pub const TOO_SLOW: u16 = 4002;
     /// The peer's Firebase ID token expired; reconnect with a fresh one.
     pub const TOKEN_EXPIRED: u16 = 4003;
+    /// No `join` (or `resume`) within `limits.join_deadline_secs` of connecting or leaving.
+    pub const JOIN_DEADLINE: u16 = 4004;
 }
 
 /// A client that keeps sending after this many consecutive `rate_limited` answers is cut off.
@@ -47,7 +50,7 @@ pub(crate) enum End {
     /// The connection died under the session (no close frame, an I/O error, a silent client):
     /// a joined session is parked for `resume`.
     Lost(&'static str),
-    Close(u16, &'static str),
+    Close(u16, Cow<'static, str>),
 }
 
 impl End {
@@ -78,7 +81,7 @@ pub(crate) struct Connection {
     messages_per_second: u32,
     max_message_bytes: usize,
     last_seen: Instant,
-    /// Counts the text frames received.
+    /// Counts the frames received (text and binary).
     counters: Arc<ServerCounters>,
 }
 
@@ -102,7 +105,10 @@ impl Connection {
         let message = match self.socket.recv().await {
             None => return Incoming::End(End::Lost("connection ended without a close frame")),
             Some(Err(e)) if is_capacity_error(&e) => {
-                return Incoming::End(End::Close(close_code::TOO_BIG, "frame over limits.max_frame_bytes"))
+                return Incoming::End(End::Close(
+                    close_code::TOO_BIG,
+                    "frame over limits.max_frame_bytes".into(),
+                ))
             }
             Some(Err(_)) => return Incoming::End(End::Lost("socket error")),
             Some(Ok(m)) => m,
@@ -110,29 +116,44 @@ impl Connection {
         self.last_seen = Instant::now();
         match message {
             Message::Text(text) => self.judge(text),
-            Message::Binary(_) => Incoming::Refused(ErrorBody::new(
-                ErrorCode::BadRequest,
-                "binary frames are not part of the protocol; send JSON text",
-            )),
+            // A binary frame costs an answer like a text one, so it is rate limited like one.
+            Message::Binary(_) => self.over_rate().unwrap_or_else(|| {
+                Incoming::Refused(ErrorBody::new(
+                    ErrorCode::BadRequest,
+                    "binary frames are not part of the protocol; send JSON text",
+                ))
+            }),
             Message::Ping(_) | Message::Pong(_) => Incoming::Nothing,
             Message::Close(_) => Incoming::End(End::ClientClosed),
         }
     }
 
-    /// A text frame against the rate and size limits.
-    fn judge(&mut self, text: Utf8Bytes) -> Incoming {
+    /// Counts a text or binary frame against the rate limit: what to do instead of handling
+    /// it when it is over.
+    fn over_rate(&mut self) -> Option<Incoming> {
         self.counters.messages.fetch_add(1, Ordering::Relaxed);
         if self.limiter.check().is_err() {
             self.rejections += 1;
             if self.rejections > MAX_CONSECUTIVE_REJECTIONS {
-                return Incoming::End(End::Close(close_code::POLICY, "message flood over the rate limit"));
+                return Some(Incoming::End(End::Close(
+                    close_code::POLICY,
+                    "message flood over the rate limit".into(),
+                )));
             }
-            return Incoming::Refused(ErrorBody::new(
+            return Some(Incoming::Refused(ErrorBody::new(
                 ErrorCode::RateLimited,
                 format!("over {} messages per second; slow down", self.messages_per_second),
-            ));
+            )));
         }
         self.rejections = 0;
+        None
+    }
+
+    /// A text frame against the rate and size limits.
+    fn judge(&mut self, text: Utf8Bytes) -> Incoming {
+        if let Some(over) = self.over_rate() {
+            return over;
+        }
         if text.len() > self.max_message_bytes {
             return Incoming::Refused(ErrorBody::new(
                 ErrorCode::TooLarge,
@@ -172,10 +193,10 @@ impl Connection {
 
     /// Sends the close frame and waits (bounded) for the client's: dropping a socket with
     /// unread input makes the kernel send a reset, and the client would lose the frame and code.
-    pub async fn close(mut self, code: u16, reason: &'static str) {
+    pub async fn close(mut self, code: u16, reason: Cow<'static, str>) {
         let frame = CloseFrame {
             code,
-            reason: reason.into(),
+            reason: Utf8Bytes::from(reason.into_owned()),
         };
         if self.send(Message::Close(Some(frame)), "close failed").await.is_ok() {
             let _ = timeout(CLOSE_HANDSHAKE, async {
@@ -207,9 +228,9 @@ mod tests {
     #[test]
     fn only_lost_connections_and_silent_clients_may_resume() {
         assert!(End::Lost("socket error").resumable());
-        assert!(End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout").resumable());
+        assert!(End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout".into()).resumable());
         assert!(!End::ClientClosed.resumable());
-        assert!(!End::Close(close_code::TOO_SLOW, "notification queue overflowed").resumable());
-        assert!(!End::Close(close_code::TOKEN_EXPIRED, "token expired").resumable());
+        assert!(!End::Close(close_code::TOO_SLOW, "notification queue overflowed".into()).resumable());
+        assert!(!End::Close(close_code::TOKEN_EXPIRED, "token expired".into()).resumable());
     }
 }

@@ -26,6 +26,7 @@ impl From<PeerError> for ErrorBody {
             PeerError::InvalidParams(_) => ErrorCode::InvalidParams,
             PeerError::CannotConsume(_) => ErrorCode::CannotConsume,
             PeerError::AlreadySubscribed => ErrorCode::AlreadySubscribed,
+            PeerError::AlreadyConsuming { .. } => ErrorCode::AlreadyConsuming,
             PeerError::Media { .. } => ErrorCode::MediaError,
             PeerError::MediaReset => ErrorCode::MediaReset,
             PeerError::Internal(_) => ErrorCode::Internal,
@@ -47,6 +48,7 @@ impl From<RoomError> for ErrorBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mediasoup::prelude::{ConsumerId, ProducerId};
 
     #[test]
     fn every_peer_error_keeps_its_message_and_gets_its_code() {
@@ -67,6 +69,13 @@ mod tests {
                 ErrorCode::NotFound,
             ),
             (PeerError::AlreadySubscribed, ErrorCode::AlreadySubscribed),
+            (
+                PeerError::AlreadyConsuming {
+                    producer_id: "00000000-0000-0000-0000-000000000000".parse::<ProducerId>().unwrap(),
+                    consumer_id: "ffffffff-ffff-ffff-ffff-ffffffffffff".parse::<ConsumerId>().unwrap(),
+                },
+                ErrorCode::AlreadyConsuming,
+            ),
             (PeerError::MediaReset, ErrorCode::MediaReset),
             (
                 PeerError::Media {
@@ -92,6 +101,16 @@ mod tests {
             message: "bad".into(),
         });
         assert_eq!(media.message, "produce: bad");
+        let twice = ErrorBody::from(PeerError::AlreadyConsuming {
+            producer_id: "00000000-0000-0000-0000-000000000000".parse::<ProducerId>().unwrap(),
+            consumer_id: "ffffffff-ffff-ffff-ffff-ffffffffffff".parse::<ConsumerId>().unwrap(),
+        });
+        assert_eq!(twice.code.as_str(), "already_consuming");
+        assert!(
+            twice.message.contains("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+            "{}",
+            twice.message
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ impl SignalingHub {
     pub fn new(limits: &Limits) -> SignalingHub {
         SignalingHub {
             sessions: TaskTracker::new(),
-            parked: Arc::default(),
+            parked: Arc::new(Parked::new(limits)),
             connections: ConnectionLimiter::new(limits.max_connections_per_ip, limits.max_connections),
             draining: CancellationToken::new(),
             drain_deadline_ms: AtomicU64::new(0),

@@ -6,6 +6,7 @@ pub(crate) mod connection;
 pub(crate) mod errors;
 pub(crate) mod hub;
 pub(crate) mod limiter;
+pub(crate) mod proxy;
 pub(crate) mod resume;
 pub(crate) mod session;
 pub(crate) mod wire;

@@ -11,6 +11,7 @@ use super::command::{Command, SessionCommand};
 use super::wire;
 use crate::auth::{turn_ice_servers, Identity};
 use crate::context::Context;
+use crate::dump::PeerDump;
 use crate::link::{PeerEvent, PeerInfo, PeerLink, PeerQueue};
 use crate::peer::Peer;
 use crate::protocol::{
@@ -73,6 +74,16 @@ impl Session {
 
     pub(crate) fn peer_id(&self) -> Option<&str> {
         self.peer.as_ref().map(|p| p.id.as_str())
+    }
+
+    /// The user (the token's uid, or the peer id without auth), when joined.
+    pub(crate) fn uid(&self) -> Option<Arc<str>> {
+        self.peer.as_ref().map(|p| Arc::clone(&p.uid))
+    }
+
+    /// The admin dump of the peer, when joined.
+    pub(crate) fn dump(&self) -> Option<PeerDump> {
+        self.peer.as_ref().map(Peer::dump)
     }
 
     /// The token to park this session under, when it is joined.

@@ -2,13 +2,13 @@
 //! token expiry and shutdown; then the session is parked for `resume` or released. The socket's
 //! framing and limits are in [`Connection`], the requests' handling in [`Session`].
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::ws::{Utf8Bytes, WebSocket};
 use tokio::sync::mpsc;
-use tokio::time::MissedTickBehavior;
+use tokio::time::{Instant, MissedTickBehavior};
 
 use super::connection::{close_code, Connection, End, Incoming};
 use super::hub::SignalingHub;
@@ -30,11 +30,17 @@ struct Live {
     events: mpsc::Receiver<PeerEvent>,
     told_draining: bool,
     remote: SocketAddr,
+    /// The client's address (behind a trusted proxy: the one it forwarded), for the caps on
+    /// parked sessions.
+    client: IpAddr,
+    /// Since when the connection has been without a room (opened, or left); `None` while joined.
+    unjoined_since: Option<Instant>,
 }
 
 /// What woke the loop.
 enum Step {
     Drain,
+    JoinDeadline,
     TokenExpired,
     Shutdown,
     Incoming(Incoming),
@@ -42,18 +48,26 @@ enum Step {
     Heartbeat,
 }
 
+/// Where a connection comes from: the socket's peer, and the client as the limits see it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    pub remote: SocketAddr,
+    pub client: IpAddr,
+}
+
 /// Runs one connection to its end and releases everything it held.
 pub(crate) async fn run(
     ctx: Arc<Context>,
     hub: Arc<SignalingHub>,
     socket: WebSocket,
-    remote: SocketAddr,
+    origin: Origin,
     _permit: ConnectionPermit,
     identity: Option<Identity>,
 ) {
+    let Origin { remote, client } = origin;
     let conn = Connection::new(socket, &ctx.config.limits, Arc::clone(&ctx.counters));
     let (session, events) = Session::new(Arc::clone(&ctx), hub.draining().clone(), identity);
-    tracing::debug!(%remote, "connection opened");
+    tracing::debug!(%remote, %client, "connection opened");
     let mut live = Live {
         ctx,
         hub,
@@ -62,6 +76,8 @@ pub(crate) async fn run(
         events,
         told_draining: false,
         remote,
+        client,
+        unjoined_since: Some(Instant::now()),
     };
     let end = live.serve().await;
     live.finish(end).await;
@@ -71,10 +87,13 @@ impl Live {
     async fn serve(&mut self) -> End {
         let mut heartbeat = tokio::time::interval(self.ctx.config.heartbeat_interval());
         heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let join_deadline = Duration::from_secs(self.ctx.config.limits.join_deadline_secs);
         loop {
             let token_left = self.session.token_remaining();
+            let join_by = self.unjoined_since.map(|since| since + join_deadline);
             let step = tokio::select! {
                 _ = self.hub.draining().cancelled(), if !self.told_draining => Step::Drain,
+                _ = sleep_until_or_never(join_by) => Step::JoinDeadline,
                 _ = sleep_or_never(token_left) => Step::TokenExpired,
                 _ = self.ctx.shutdown.cancelled() => Step::Shutdown,
                 incoming = self.conn.recv() => Step::Incoming(incoming),
@@ -84,6 +103,11 @@ impl Live {
             if let Err(end) = self.step(step).await {
                 return end;
             }
+            self.unjoined_since = match (self.session.peer_id(), self.unjoined_since) {
+                (Some(_), _) => None,
+                (None, None) => Some(Instant::now()),
+                (None, since) => since,
+            };
         }
     }
 
@@ -97,14 +121,21 @@ impl Live {
                 };
                 self.conn.send_text(n.to_text().into()).await
             }
-            Step::TokenExpired => Err(End::Close(close_code::TOKEN_EXPIRED, "token expired")),
+            Step::JoinDeadline => {
+                let secs = self.ctx.config.limits.join_deadline_secs;
+                Err(End::Close(
+                    close_code::JOIN_DEADLINE,
+                    format!("no join within {secs} s").into(),
+                ))
+            }
+            Step::TokenExpired => Err(End::Close(close_code::TOKEN_EXPIRED, "token expired".into())),
             Step::Shutdown => {
                 let n = Notification::ServerShutdown {
                     reason: "server shutting down".into(),
                     reconnect_after_ms: 1000,
                 };
                 let _ = self.conn.send_text(n.to_text().into()).await;
-                Err(End::Close(close_code::GOING_AWAY, "server shutting down"))
+                Err(End::Close(close_code::GOING_AWAY, "server shutting down".into()))
             }
             Step::Incoming(Incoming::Request(text)) => {
                 let reply = self.answer(text.as_str()).await;
@@ -121,13 +152,13 @@ impl Live {
                     self.conn.send_text(Utf8Bytes::from(&*text)).await?;
                 }
                 if self.session.overflowed() {
-                    return Err(End::Close(close_code::TOO_SLOW, "notification queue overflowed"));
+                    return Err(End::Close(close_code::TOO_SLOW, "notification queue overflowed".into()));
                 }
                 Ok(())
             }
             Step::Heartbeat => {
                 if self.conn.silent_for() > self.ctx.config.heartbeat_timeout() {
-                    return Err(End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout"));
+                    return Err(End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout".into()));
                 }
                 self.conn.ping().await
             }
@@ -201,6 +232,7 @@ impl Live {
             mut session,
             events,
             remote,
+            client,
             ..
         } = self;
         let peer = session.peer_id().map(str::to_string);
@@ -210,15 +242,9 @@ impl Live {
             Some(token)
                 if end.resumable() && !grace.is_zero() && !ctx.shutdown.is_cancelled() && !session.overflowed() =>
             {
-                let parked = hub.parked.park(
-                    token,
-                    session,
-                    events,
-                    grace,
-                    limits.max_parked_sessions,
-                    ctx.shutdown.clone(),
-                    &hub.sessions,
-                );
+                let parked = hub
+                    .parked
+                    .park(token, session, events, client, grace, &ctx.shutdown, &hub.sessions);
                 if parked {
                     tracing::info!(%remote, ?peer, grace_secs = grace.as_secs(), "session parked for resume");
                 }
@@ -229,10 +255,17 @@ impl Live {
             End::ClientClosed => tracing::debug!(%remote, ?peer, "connection closed by client"),
             End::Lost(e) => tracing::info!(%remote, ?peer, error = %e, "connection lost"),
             End::Close(code, reason) => {
-                tracing::info!(%remote, ?peer, code, reason, "closing connection");
+                tracing::info!(%remote, ?peer, code, %reason, "closing connection");
                 conn.close(code, reason).await;
             }
         }
+    }
+}
+
+async fn sleep_until_or_never(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
     }
 }
 
