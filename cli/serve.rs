@@ -107,7 +107,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             toml::to_string_pretty(&config.redacted()).context("cannot render the config")?
         );
     } else if check {
-        eprintln!("configuration ok ({:?} mode)", config.mode);
+        eprintln!(
+            "configuration ok ({} mode)",
+            format!("{:?}", config.mode).to_lowercase()
+        );
     }
     if print || check {
         return Ok(());
