@@ -875,6 +875,12 @@ impl AuthConfig {
                 "the Auth emulator is set but auth.mode is none; set auth.mode = \"firebase\" (SFU_AUTH_MODE=firebase) or unset FIREBASE_AUTH_EMULATOR_HOST",
             ));
         }
+        if self.default_role == crate::role::Role::Admin {
+            return Err(invalid(
+                "auth.default_role",
+                "the Auth emulator's tokens are unsigned and never carry the admin role; use viewer or broadcaster (the admin API takes admin.token)",
+            ));
+        }
         Ok(())
     }
 
@@ -1696,12 +1702,21 @@ mod tests {
         fails(emulated.validate(true), "auth.emulator_host", "production refuses it");
         let emulated_without_auth = AuthConfig {
             mode: AuthMode::None,
-            ..emulated
+            ..emulated.clone()
         };
         fails(
             emulated_without_auth.validate(false),
             "auth.emulator_host",
             "auth.mode is none",
+        );
+        let emulated_admins = AuthConfig {
+            default_role: crate::role::Role::Admin,
+            ..emulated
+        };
+        fails(
+            emulated_admins.validate(false),
+            "auth.default_role",
+            "never carry the admin role",
         );
 
         for missing in [None, Some(String::new())] {
