@@ -63,17 +63,18 @@ impl Server {
         let hub = Arc::new(SignalingHub::new(&ctx.config.limits));
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let supervisor = tokio::spawn(supervise_workers(Arc::clone(&ctx), deaths));
-        let every = Duration::from_secs(ctx.config.tls.reload_check_secs);
-        let tls_task = match &reloader {
-            Some(r) if !every.is_zero() => Some(tokio::spawn(Arc::clone(r).watch(every, ctx.shutdown.clone()))),
-            _ => None,
-        };
         let app =
             crate::http::router(Arc::clone(&ctx), Arc::clone(&hub)).into_make_service_with_connect_info::<SocketAddr>();
         let serve = serve_http(listener, rustls, app, ctx.shutdown.clone()).map_err(|source| ServerError::Listen {
             addr: local_addr,
             source,
         })?;
+        // Started once serving: nothing can fail after it in here.
+        let every = Duration::from_secs(ctx.config.tls.reload_check_secs);
+        let tls_task = match &reloader {
+            Some(r) if !every.is_zero() => Some(tokio::spawn(Arc::clone(r).watch(every, ctx.shutdown.clone()))),
+            _ => None,
+        };
         tracing::info!(addr = %local_addr, tls = tls.is_some(), workers = ctx.pool.workers().len(), "sfu serving");
         Ok(ServerHandle {
             ctx,
