@@ -3,7 +3,8 @@
 # a small runtime stage that runs it as a non-root user. See docs/deployment.md.
 #
 #   DOCKER_BUILDKIT=1 docker build -t sfu .     (BuildKit: Docker 20.10 or newer, for RUN --mount)
-#   docker run --rm --network host -e SFU_ANNOUNCED_ADDRESS=203.0.113.7 sfu
+#   docker run --rm --network host -e SFU_ANNOUNCED_ADDRESS=203.0.113.7 sfu   (development mode;
+#   production needs TLS and auth: see the docker run examples in docs/deployment.md)
 #
 # The build reaches only package registries: Debian (apt), crates.io (cargo) and PyPI (the
 # worker's build.rs installs invoke, meson and ninja with pip). Nothing else is downloaded.

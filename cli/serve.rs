@@ -8,6 +8,7 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use sfu::config::{parse_port_range, AuthMode, Config, LogFormat, Mode, Overrides};
+use sfu::tls::ReloadError;
 use sfu::Server;
 use tracing_subscriber::EnvFilter;
 
@@ -65,9 +66,15 @@ pub struct ServeArgs {
     /// coturn's static-auth-secret, for the --turn-url servers.
     #[arg(long, env = "SFU_TURN_SECRET", hide_env_values = true)]
     turn_secret: Option<String>,
-    /// Print the effective configuration as TOML and exit.
+    /// Print the effective configuration as TOML and exit. Secrets (admin token, TURN
+    /// secrets, ICE credentials) print as "<redacted>".
     #[arg(long)]
     print_config: bool,
+    /// Check the effective configuration with start-up's rules and exit: 0 and "configuration
+    /// ok", or 1 and what to fix. Reads no TLS file and binds no port. With --print-config,
+    /// prints it only when it is valid.
+    #[arg(long)]
+    check_config: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,7 +96,57 @@ enum LogFormatArg {
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let overrides = Overrides {
+    let (print, check, file) = (args.print_config, args.check_config, args.config.clone());
+    let config = Config::load(file.as_deref(), &overrides(args)?)?;
+    if check {
+        config.validate().context("invalid configuration")?;
+    }
+    if print {
+        print!(
+            "{}",
+            toml::to_string_pretty(&config.redacted()).context("cannot render the config")?
+        );
+    } else if check {
+        eprintln!(
+            "configuration ok ({} mode)",
+            format!("{:?}", config.mode).to_lowercase()
+        );
+    }
+    if print || check {
+        return Ok(());
+    }
+    config.validate().context("invalid configuration")?;
+    config.check_addresses().context("invalid configuration")?;
+    init_logs(&config)?;
+
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let drain = Duration::from_secs(config.limits.drain_secs);
+    runtime.block_on(async move {
+        let handle = Server::start(config).await?;
+        announce(&handle);
+        let token = handle.shutdown_token();
+        tokio::select! {
+            signal = serve_until_signal(&handle) => {
+                let name = signal?;
+                if !drain.is_zero() {
+                    tracing::info!(signal = name, drain_secs = drain.as_secs(), "draining; signal again to stop now");
+                    eprintln!("draining for up to {}s (no new joins); {name} again to stop now", drain.as_secs());
+                    tokio::select! {
+                        _ = handle.drain(drain) => {}
+                        again = shutdown_signal() => tracing::info!(signal = again?, "stopping now"),
+                    }
+                }
+                tracing::info!("shutting down");
+            }
+            _ = token.cancelled() => {}
+        }
+        handle.shutdown().await?;
+        Ok(())
+    })
+}
+
+fn overrides(args: ServeArgs) -> anyhow::Result<Overrides> {
+    Ok(Overrides {
         listen: args.listen,
         mode: args.mode.map(|m| match m {
             ModeArg::Development => Mode::Development,
@@ -119,54 +176,41 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             (true, Some(_)) => anyhow::bail!("--turn-secret (SFU_TURN_SECRET) needs --turn-url (SFU_TURN_URLS)"),
             (false, None) => anyhow::bail!("--turn-url (SFU_TURN_URLS) needs --turn-secret (SFU_TURN_SECRET)"),
         },
-    };
-    let config = Config::load(args.config.as_deref(), &overrides)?;
-    if args.print_config {
-        print!(
-            "{}",
-            toml::to_string_pretty(&config).context("cannot render the config")?
-        );
-        return Ok(());
-    }
-    config.validate().context("invalid configuration")?;
-    config.check_addresses().context("invalid configuration")?;
-    init_logs(&config)?;
-
-    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    let drain = Duration::from_secs(config.limits.drain_secs);
-    runtime.block_on(async move {
-        let handle = Server::start(config).await?;
-        let addr = handle.local_addr();
-        let shown = if addr.ip().is_unspecified() {
-            SocketAddr::from(([127, 0, 0, 1], addr.port()))
-        } else {
-            addr
-        };
-        let (http, ws) = if handle.tls_certificate_pem().is_some() {
-            ("https", "wss")
-        } else {
-            ("http", "ws")
-        };
-        eprintln!("sfu serving on {http}://{shown}/ (signaling {ws}://{shown}/ws); Ctrl-C to stop");
-        let token = handle.shutdown_token();
-        tokio::select! {
-            signal = shutdown_signal() => {
-                let name = signal?;
-                if !drain.is_zero() {
-                    tracing::info!(signal = name, drain_secs = drain.as_secs(), "draining; signal again to stop now");
-                    eprintln!("draining for up to {}s (no new joins); {name} again to stop now", drain.as_secs());
-                    tokio::select! {
-                        _ = handle.drain(drain) => {}
-                        again = shutdown_signal() => tracing::info!(signal = again?, "stopping now"),
-                    }
-                }
-                tracing::info!("shutting down");
-            }
-            _ = token.cancelled() => {}
-        }
-        handle.shutdown().await?;
-        Ok(())
     })
+}
+
+/// The "serving on" line (tests and people read it).
+fn announce(handle: &sfu::ServerHandle) {
+    let addr = handle.local_addr();
+    let shown = if addr.ip().is_unspecified() {
+        SocketAddr::from(([127, 0, 0, 1], addr.port()))
+    } else {
+        addr
+    };
+    let (http, ws) = if handle.tls_certificate_pem().is_some() {
+        ("https", "wss")
+    } else {
+        ("http", "ws")
+    };
+    eprintln!("sfu serving on {http}://{shown}/ (signaling {ws}://{shown}/ws); Ctrl-C to stop");
+}
+
+/// Serves, reloading the TLS certificate on each SIGHUP, until SIGTERM or SIGINT (its name).
+async fn serve_until_signal(handle: &sfu::ServerHandle) -> anyhow::Result<&'static str> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut hup = signal(SignalKind::hangup()).context("cannot listen for SIGHUP")?;
+    let stop = shutdown_signal();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            name = &mut stop => return name,
+            _ = hup.recv() => match handle.reload_tls().await {
+                // The reloader logs the outcome of a reload itself.
+                Ok(_) | Err(ReloadError::Invalid(_)) => {}
+                Err(e @ ReloadError::NotFromFiles) => tracing::info!(error = %e, "SIGHUP"),
+            },
+        }
+    }
 }
 
 async fn shutdown_signal() -> anyhow::Result<&'static str> {

@@ -38,13 +38,21 @@ pub struct Config {
 pub struct AdminConfig {
     /// Bearer token that opens the admin API; without one the admin API answers 404.
     pub token: Option<String>,
-    /// `/metrics` needs the admin token too (by default it is open, for a scraper on a private
-    /// network; room names appear in its labels).
+    /// `/metrics` without the admin token. Unset: open in development, closed in production
+    /// (room names appear in its labels). `true` opens it (a scraper on a private network),
+    /// `false` closes it in development too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_metrics: Option<bool>,
+    /// The older spelling of `open_metrics = false`, still read; both set is an error.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub protect_metrics: bool,
     /// `POST /admin/workers/{index}/crash` is allowed (with the admin token): a chaos drill
-    /// that kills one mediasoup worker so clients show they recover. Off in production.
+    /// that kills one mediasoup worker so clients show they recover. Refused in production.
     pub fault_injection: bool,
 }
+
+/// What `--print-config` shows in place of a secret.
+pub const REDACTED: &str = "<redacted>";
 
 /// The in-memory utterance buffer and the voice-activity detector that cuts utterances.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +116,7 @@ impl BufferConfig {
 }
 
 /// HTTPS/WSS. Production refuses to run without TLS unless a proxy in front terminates it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TlsConfig {
     /// PEM certificate chain.
@@ -119,6 +127,21 @@ pub struct TlsConfig {
     pub dev_self_signed: bool,
     /// TLS is terminated by a proxy in front of this server (production without cert/key).
     pub behind_proxy: bool,
+    /// How often the certificate and key files are read again to pick up a renewed
+    /// certificate (SIGHUP reloads at once); 0 turns the check off.
+    pub reload_check_secs: u64,
+}
+
+impl Default for TlsConfig {
+    fn default() -> Self {
+        TlsConfig {
+            cert: None,
+            key: None,
+            dev_self_signed: false,
+            behind_proxy: false,
+            reload_check_secs: 60,
+        }
+    }
 }
 
 impl TlsConfig {
@@ -614,7 +637,7 @@ impl Config {
         let production = self.mode == Mode::Production;
         let workers = self.worker_count();
         self.rtc.validate_ports()?;
-        self.admin.validate(self.auth.mode)?;
+        self.admin.validate(self.auth.mode, production)?;
         validate_workers(workers)?;
         self.rtc.validate_port_count(workers)?;
         self.rtc.validate_announced_address(production)?;
@@ -647,6 +670,26 @@ impl Config {
             ));
         }
         Ok(())
+    }
+}
+
+impl Config {
+    /// A copy with every secret (admin token, TURN secrets, static ICE credentials) replaced by
+    /// [`REDACTED`]: what `--print-config` prints.
+    pub fn redacted(&self) -> Config {
+        let mut c = self.clone();
+        if c.admin.token.is_some() {
+            c.admin.token = Some(REDACTED.to_string());
+        }
+        for t in &mut c.turn {
+            t.secret = REDACTED.to_string();
+        }
+        for s in &mut c.ice_servers {
+            if s.credential.is_some() {
+                s.credential = Some(REDACTED.to_string());
+            }
+        }
+        c
     }
 }
 
@@ -726,9 +769,18 @@ impl RtcConfig {
 }
 
 impl AdminConfig {
-    /// A strong token, and the token (or Firebase auth) wherever a feature needs one.
-    fn validate(&self, auth_mode: AuthMode) -> Result<(), ConfigError> {
+    /// Whether `/metrics` answers without the admin token in `mode`.
+    pub fn metrics_open(&self, mode: Mode) -> bool {
+        !self.protect_metrics && self.open_metrics.unwrap_or(mode == Mode::Development)
+    }
+
+    /// A strong token, the token (or Firebase auth) wherever a feature needs one, and no chaos
+    /// drill in production.
+    fn validate(&self, auth_mode: AuthMode, production: bool) -> Result<(), ConfigError> {
         if let Some(token) = &self.token {
+            if token == REDACTED {
+                return Err(redacted("admin.token"));
+            }
             if token.len() < 16 || token.contains(char::is_whitespace) {
                 return Err(invalid(
                     "admin.token",
@@ -736,20 +788,50 @@ impl AdminConfig {
                 ));
             }
         }
+        if self.fault_injection && production {
+            return Err(invalid(
+                "admin.fault_injection",
+                "kills media workers on request: a drill for development and staging; production refuses it (set admin.fault_injection = false)",
+            ));
+        }
         if self.fault_injection && self.token.is_none() && auth_mode == AuthMode::None {
             return Err(invalid(
                 "admin.fault_injection",
                 "needs the admin API: set admin.token (SFU_ADMIN_TOKEN) or Firebase auth",
             ));
         }
-        if self.protect_metrics && self.token.is_none() {
+        self.validate_metrics()
+    }
+
+    fn validate_metrics(&self) -> Result<(), ConfigError> {
+        if self.protect_metrics && self.open_metrics == Some(true) {
             return Err(invalid(
-                "admin.protect_metrics",
-                "needs admin.token (SFU_ADMIN_TOKEN): the token is what a scraper sends",
+                "admin.open_metrics",
+                "admin.protect_metrics = true says the opposite; drop protect_metrics (its older spelling)",
+            ));
+        }
+        let asked_closed = self.protect_metrics || self.open_metrics == Some(false);
+        if asked_closed && self.token.is_none() {
+            let setting = if self.protect_metrics {
+                "admin.protect_metrics"
+            } else {
+                "admin.open_metrics"
+            };
+            return Err(invalid(
+                setting,
+                "closing /metrics needs admin.token (SFU_ADMIN_TOKEN): the token is what a scraper sends",
             ));
         }
         Ok(())
     }
+}
+
+/// A value copied from `--print-config` without putting the secret back.
+fn redacted(setting: &'static str) -> ConfigError {
+    invalid(
+        setting,
+        format!("is {REDACTED:?}, as --print-config shows secrets: put the real value back"),
+    )
 }
 
 /// `workers` is the resolved count ([`Config::worker_count`]).
@@ -782,6 +864,9 @@ fn validate_ice_servers(servers: &[IceServerConfig]) -> Result<(), ConfigError> 
                     "ice_servers",
                     format!("{url:?} must start with stun:, stuns:, turn: or turns:"),
                 ));
+            }
+            if s.credential.as_deref() == Some(REDACTED) {
+                return Err(redacted("ice_servers.credential"));
             }
             if scheme.starts_with("turn") && (s.username.is_none() || s.credential.is_none()) {
                 return Err(invalid(
@@ -838,6 +923,9 @@ fn validate_turn(servers: &[TurnServerConfig], production: bool) -> Result<(), C
                 "turn",
                 format!("{url:?} must start with turn: or turns: (STUN servers go in ice_servers)"),
             ));
+        }
+        if t.secret == REDACTED {
+            return Err(redacted("turn.secret"));
         }
         if t.secret.trim().is_empty() {
             return Err(invalid(
@@ -903,6 +991,12 @@ impl AuthConfig {
             return Err(invalid(
                 "auth.emulator_host",
                 "the Auth emulator is set but auth.mode is none; set auth.mode = \"firebase\" (SFU_AUTH_MODE=firebase) or unset FIREBASE_AUTH_EMULATOR_HOST",
+            ));
+        }
+        if self.default_role == crate::role::Role::Admin {
+            return Err(invalid(
+                "auth.default_role",
+                "the Auth emulator's tokens are unsigned and never carry the admin role; use viewer or broadcaster (the admin API takes admin.token)",
             ));
         }
         Ok(())
@@ -1504,35 +1598,110 @@ mod tests {
 
     #[test]
     fn admin_rules() {
-        AdminConfig::default().validate(AuthMode::None).unwrap();
+        AdminConfig::default().validate(AuthMode::None, false).unwrap();
         let token = || Some("0123456789abcdef".to_string());
         let admin = |token: Option<String>, protect_metrics: bool, fault_injection: bool| AdminConfig {
             token,
             protect_metrics,
             fault_injection,
+            ..AdminConfig::default()
         };
-        admin(token(), true, true).validate(AuthMode::None).unwrap();
+        admin(token(), true, true).validate(AuthMode::None, false).unwrap();
         fails(
-            admin(Some("0123456789abcde".into()), false, false).validate(AuthMode::None),
+            admin(Some("0123456789abcde".into()), false, false).validate(AuthMode::None, false),
             "admin.token",
             "16 characters",
         );
         fails(
-            admin(Some("0123456789 abcdef".into()), false, false).validate(AuthMode::None),
+            admin(Some("0123456789 abcdef".into()), false, false).validate(AuthMode::None, false),
             "admin.token",
             "without spaces",
         );
         fails(
-            admin(None, false, true).validate(AuthMode::None),
+            admin(None, false, true).validate(AuthMode::None, false),
             "admin.fault_injection",
             "admin.token",
         );
-        admin(None, false, true).validate(AuthMode::Firebase).unwrap();
+        admin(None, false, true).validate(AuthMode::Firebase, false).unwrap();
         fails(
-            admin(None, true, false).validate(AuthMode::Firebase),
+            admin(None, true, false).validate(AuthMode::Firebase, false),
             "admin.protect_metrics",
             "scraper",
         );
+        // Production refuses the chaos drill, whatever else is set.
+        fails(
+            admin(token(), false, true).validate(AuthMode::Firebase, true),
+            "admin.fault_injection",
+            "production refuses it",
+        );
+        admin(None, false, false).validate(AuthMode::Firebase, true).unwrap();
+        fails(
+            admin(Some(REDACTED.into()), false, false).validate(AuthMode::None, false),
+            "admin.token",
+            "real value",
+        );
+    }
+
+    #[test]
+    fn metrics_are_open_in_development_and_closed_in_production_unless_set() {
+        let with = |open_metrics: Option<bool>, protect_metrics: bool| AdminConfig {
+            token: Some("0123456789abcdef".into()),
+            open_metrics,
+            protect_metrics,
+            ..AdminConfig::default()
+        };
+        let open = |a: &AdminConfig| (a.metrics_open(Mode::Development), a.metrics_open(Mode::Production));
+        assert_eq!(open(&with(None, false)), (true, false));
+        assert_eq!(open(&with(Some(true), false)), (true, true));
+        assert_eq!(open(&with(Some(false), false)), (false, false));
+        assert_eq!(open(&with(None, true)), (false, false));
+        fails(
+            with(Some(true), true).validate_metrics(),
+            "admin.open_metrics",
+            "opposite",
+        );
+        let mut closed = with(Some(false), false);
+        closed.validate_metrics().unwrap();
+        closed.token = None;
+        fails(closed.validate_metrics(), "admin.open_metrics", "admin.token");
+        // Closed by production's default with no token: an admin's ID token still opens it.
+        with(None, false).validate_metrics().unwrap();
+        let c = Config::from_toml("[admin]\nopen_metrics = true\n").unwrap();
+        assert_eq!(c.admin.open_metrics, Some(true));
+        let printed = toml::to_string_pretty(&Config::default()).unwrap();
+        assert!(
+            !printed.contains("open_metrics") && !printed.contains("protect_metrics"),
+            "{printed}"
+        );
+    }
+
+    #[test]
+    fn redacted_hides_every_secret_and_a_redacted_value_is_refused() {
+        let mut c = Config::default();
+        c.admin.token = Some("0123456789abcdef-admin".into());
+        c.turn = vec![TurnServerConfig {
+            urls: vec!["turn:t:3478".into()],
+            secret: "0123456789abcdef-turn".into(),
+            ttl_secs: 3600,
+        }];
+        c.ice_servers.push(IceServerConfig {
+            urls: vec!["turn:static:3478".into()],
+            username: Some("u".into()),
+            credential: Some("0123456789abcdef-ice".into()),
+        });
+        c.validate().unwrap();
+        let r = c.redacted();
+        let text = toml::to_string_pretty(&r).unwrap();
+        assert!(!text.contains("0123456789abcdef"), "{text}");
+        assert_eq!(text.matches(REDACTED).count(), 3, "{text}");
+        assert_eq!(r.ice_servers[0].credential, None, "the STUN entry has no credential");
+        let e = err_of(&r);
+        assert!(e.starts_with("admin.token") && e.contains("real value"), "{e}");
+        let mut r2 = r.clone();
+        r2.admin.token = c.admin.token.clone();
+        assert!(err_of(&r2).starts_with("ice_servers.credential"), "{}", err_of(&r2));
+        r2.ice_servers = c.ice_servers.clone();
+        assert!(err_of(&r2).starts_with("turn.secret"), "{}", err_of(&r2));
     }
 
     #[test]
@@ -1577,6 +1746,7 @@ mod tests {
             key: key.then(|| "/etc/key.pem".into()),
             dev_self_signed,
             behind_proxy,
+            ..TlsConfig::default()
         };
         fails(
             tls(true, false, false, false).validate(false),
@@ -1671,12 +1841,21 @@ mod tests {
         fails(emulated.validate(true), "auth.emulator_host", "production refuses it");
         let emulated_without_auth = AuthConfig {
             mode: AuthMode::None,
-            ..emulated
+            ..emulated.clone()
         };
         fails(
             emulated_without_auth.validate(false),
             "auth.emulator_host",
             "auth.mode is none",
+        );
+        let emulated_admins = AuthConfig {
+            default_role: crate::role::Role::Admin,
+            ..emulated
+        };
+        fails(
+            emulated_admins.validate(false),
+            "auth.default_role",
+            "never carry the admin role",
         );
 
         for missing in [None, Some(String::new())] {

@@ -12,6 +12,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{bearer_token, require_admin, AuthError, Identity};
+use crate::config::Mode;
 use crate::context::Context;
 use crate::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::hub::SignalingHub;
@@ -115,9 +116,17 @@ fn json_error(status: StatusCode, body: &ErrorBody) -> Response {
         .into_response()
 }
 
+/// `/healthz`'s body. Production says only the status: counts of rooms and peers tell anyone
+/// who can reach the port how busy the service is.
 #[derive(Serialize)]
 struct Health {
     status: &'static str,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    counts: Option<HealthCounts>,
+}
+
+#[derive(Serialize)]
+struct HealthCounts {
     workers: usize,
     workers_alive: usize,
     rooms: i64,
@@ -127,7 +136,6 @@ struct Health {
 async fn healthz(State(AppState { ctx, hub }): State<AppState>) -> Response {
     let workers = ctx.pool.workers();
     let alive = workers.iter().filter(|w| !w.is_dead()).count();
-    let counts = ctx.counters.snapshot();
     let (code, status) = if ctx.shutdown.is_cancelled() || hub.is_draining() {
         (StatusCode::SERVICE_UNAVAILABLE, "draining")
     } else if alive == 0 {
@@ -135,14 +143,16 @@ async fn healthz(State(AppState { ctx, hub }): State<AppState>) -> Response {
     } else {
         (StatusCode::OK, "ok")
     };
-    let body = Health {
-        status,
-        workers: workers.len(),
-        workers_alive: alive,
-        rooms: counts.rooms,
-        peers: counts.peers,
-    };
-    (code, Json(body)).into_response()
+    let counts = (ctx.config.mode == Mode::Development).then(|| {
+        let counts = ctx.counters.snapshot();
+        HealthCounts {
+            workers: workers.len(),
+            workers_alive: alive,
+            rooms: counts.rooms,
+            peers: counts.peers,
+        }
+    });
+    (code, Json(Health { status, counts })).into_response()
 }
 
 /// An error body like the signaling protocol's, with an HTTP status.
@@ -213,7 +223,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 async fn metrics(State(AppState { ctx, .. }): State<AppState>, headers: HeaderMap) -> Response {
-    if ctx.config.admin.protect_metrics {
+    if !ctx.config.admin.metrics_open(ctx.config.mode) {
         if let Err(response) = check_admin(&ctx, &headers).await {
             return *response;
         }

@@ -32,7 +32,7 @@ use crate::room::Rooms;
 use crate::signaling::hub::SignalingHub;
 use crate::signaling::proxy::{self, ProxyHeaderError};
 use crate::stats::{Counter, Gauge, ObjectCounts, ServerCounters};
-use crate::tls::TlsMaterial;
+use crate::tls::{CertReloader, ReloadError, Reloaded, TlsMaterial};
 use crate::workers::{PoolError, WorkerDeath, WorkerPool, WorkerStats};
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +58,7 @@ impl Server {
             Some(m) => Some(crate::tls::rustls_config(m).await?),
             None => None,
         };
+        let reloader = cert_reloader(&config, tls.as_ref(), rustls.as_ref());
         let listen = config.listen;
         let listen_error = |source| ServerError::Listen { addr: listen, source };
         let listener = std::net::TcpListener::bind(listen).map_err(listen_error)?;
@@ -75,6 +76,12 @@ impl Server {
             addr: local_addr,
             source,
         })?;
+        // Started once serving: nothing can fail after it in here.
+        let every = Duration::from_secs(ctx.config.tls.reload_check_secs);
+        let tls_task = match &reloader {
+            Some(r) if !every.is_zero() => Some(tokio::spawn(Arc::clone(r).watch(every, ctx.shutdown.clone()))),
+            _ => None,
+        };
         tracing::info!(addr = %local_addr, tls = tls.is_some(), workers = ctx.pool.workers().len(), "sfu serving");
         Ok(ServerHandle {
             ctx,
@@ -86,7 +93,26 @@ impl Server {
             supervisor,
             feed_task: tasks.feed,
             auth_task: tasks.auth,
+            reloader,
+            tls_task,
         })
+    }
+}
+
+/// A reloader for a certificate served from files (not for `--dev-tls`'s own one).
+fn cert_reloader(
+    config: &Config,
+    tls: Option<&TlsMaterial>,
+    rustls: Option<&axum_server::tls_rustls::RustlsConfig>,
+) -> Option<Arc<CertReloader>> {
+    match (tls, rustls, &config.tls.cert, &config.tls.key) {
+        (Some(m), Some(rustls), Some(cert), Some(key)) if !m.self_signed => Some(Arc::new(CertReloader::new(
+            rustls.clone(),
+            cert.clone(),
+            key.clone(),
+            m,
+        ))),
+        _ => None,
     }
 }
 
@@ -349,6 +375,10 @@ pub struct ServerHandle {
     feed_task: JoinHandle<()>,
     /// Keeps Google's token-signing keys fresh (Firebase auth only).
     auth_task: Option<JoinHandle<()>>,
+    /// Swaps in a renewed certificate (TLS from files only).
+    reloader: Option<Arc<CertReloader>>,
+    /// Checks the certificate files every `tls.reload_check_secs`.
+    tls_task: Option<JoinHandle<()>>,
 }
 
 impl ServerHandle {
@@ -369,9 +399,28 @@ impl ServerHandle {
         format!("{scheme}://{}", self.local_addr)
     }
 
-    /// The certificate served, when TLS is on (a client of a `--dev-tls` server must trust it).
+    /// The certificate served at start, when TLS is on (a client of a `--dev-tls` server must
+    /// trust it). After a reload, [`ServerHandle::current_tls_certificate_pem`] has the new one.
     pub fn tls_certificate_pem(&self) -> Option<&str> {
         self.tls.as_ref().map(|m| m.cert_pem.as_str())
+    }
+
+    /// The certificate new connections get now (it changes when a reload swaps one in).
+    pub fn current_tls_certificate_pem(&self) -> Option<String> {
+        match &self.reloader {
+            Some(r) => Some(r.certificate_pem()),
+            None => self.tls_certificate_pem().map(str::to_string),
+        }
+    }
+
+    /// Reads `tls.cert` and `tls.key` again and serves their certificate to new connections;
+    /// open connections are not touched. A pair that does not load keeps the certificate in
+    /// use, and the error says why. What SIGHUP does in `sfu serve`.
+    pub async fn reload_tls(&self) -> Result<Reloaded, ReloadError> {
+        match &self.reloader {
+            Some(r) => r.reload(true).await,
+            None => Err(ReloadError::NotFromFiles),
+        }
     }
 
     pub fn counts(&self) -> ObjectCounts {
@@ -488,7 +537,7 @@ impl ServerHandle {
         let _ = self.ticker.await;
         let _ = self.supervisor.await;
         let _ = self.feed_task.await;
-        if let Some(task) = self.auth_task {
+        for task in [self.auth_task, self.tls_task].into_iter().flatten() {
             let _ = task.await;
         }
         self.ctx.rooms.clear();

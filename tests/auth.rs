@@ -629,3 +629,48 @@ async fn the_admin_api_takes_an_admins_id_token() {
     );
     server.shutdown().await.unwrap();
 }
+
+/// A server that trusts the Auth emulator's unsigned tokens (no emulator runs: an unsigned token
+/// is checked without asking anyone).
+fn emulator_config() -> sfu::Config {
+    let mut c = test_config(1);
+    c.auth.mode = AuthMode::Firebase;
+    c.auth.project_id = Some(PROJECT.into());
+    c.auth.emulator_host = Some("127.0.0.1:9".into());
+    c
+}
+
+#[tokio::test]
+async fn an_unsigned_emulator_token_never_carries_the_admin_role() {
+    let server = start(emulator_config()).await;
+    // Anyone can write this token: it joins as what a broadcaster may, never as an admin.
+    let mut b = Client::connect(&server).await;
+    join(
+        &mut b,
+        "broadcaster",
+        Some(&unsigned(&claims("bea", Some("broadcaster")))),
+    )
+    .await
+    .expect("an unsigned broadcaster token joins under the emulator");
+    let mut a = Client::connect(&server).await;
+    let (code, message) = join(&mut a, "viewer", Some(&unsigned(&claims("eve", Some("admin")))))
+        .await
+        .unwrap_err();
+    assert_eq!(code, "forbidden", "{message}");
+    assert!(message.contains("never carries the admin role"), "{message}");
+
+    let http = sfu::http_client::HttpClient::new(server.tls_certificate_pem()).unwrap();
+    let admin_token = unsigned(&claims("eve", Some("admin")));
+    let e = sfu::http_client::admin::fetch(&http, &server.http_url(), &admin_token, None)
+        .await
+        .unwrap_err();
+    let sfu::http_client::HttpError::Status { status, body, .. } = e else {
+        panic!("{e}")
+    };
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("admin role"), "{body}");
+    for c in [b, a] {
+        c.close().await;
+    }
+    server.shutdown().await.unwrap();
+}

@@ -399,5 +399,180 @@ fn turn_servers_from_flags_or_environment() {
         config.turn[0].urls,
         ["turn:t:3478?transport=udp", "turn:t:3478?transport=tcp"]
     );
-    assert_eq!(config.turn[0].secret, "0123456789abcdef0123");
+    // The secret itself is never printed (print_config_redacts_every_secret).
+    assert_eq!(config.turn[0].secret, "<redacted>");
+}
+
+/// A unique scratch directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sfu-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn print_config_redacts_every_secret() {
+    let dir = scratch("redact");
+    let file = dir.join("secrets.toml");
+    std::fs::write(
+        &file,
+        "[[ice_servers]]\nurls = [\"turn:static.example:3478\"]\nusername = \"u\"\ncredential = \"ice-credential-0123456789\"\n",
+    )
+    .unwrap();
+    let out = sfu()
+        .args(["serve", "--print-config", "--config", file.to_str().unwrap()])
+        .envs([
+            ("SFU_ADMIN_TOKEN", "admin-token-0123456789"),
+            ("SFU_TURN_URLS", "turn:t:3478"),
+            ("SFU_TURN_SECRET", "turn-secret-0123456789"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for secret in ["admin-token", "turn-secret", "ice-credential"] {
+        assert!(!text.contains(secret), "{secret} printed:\n{text}");
+    }
+    let config = sfu::Config::from_toml(&text).unwrap();
+    assert_eq!(config.admin.token.as_deref(), Some("<redacted>"));
+    assert_eq!(config.turn[0].secret, "<redacted>");
+    assert_eq!(config.ice_servers[0].credential.as_deref(), Some("<redacted>"));
+    // Fed back as it is, the printed file is refused with a message that says what to do.
+    let printed = dir.join("printed.toml");
+    std::fs::write(&printed, &text).unwrap();
+    let (code, err) = run(&["serve", "--check-config", "--config", printed.to_str().unwrap()], &[]);
+    assert_ne!(code, 0);
+    assert!(err.contains("admin.token") && err.contains("real value"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Flags and a config file that satisfy every production rule without touching the network.
+fn production_args(file: &str) -> Vec<&str> {
+    let mut args = vec!["serve", "--mode", "production", "--announced-address", "198.51.100.4"];
+    args.extend(["--listen", "127.0.0.1:0", "--config", file]);
+    args.extend(["--auth-mode", "firebase", "--firebase-project-id", "my-project"]);
+    args
+}
+
+#[test]
+fn check_config_applies_start_up_rules_and_production_refuses_fault_injection() {
+    let dir = scratch("prod");
+    let ok = dir.join("ok.toml");
+    std::fs::write(&ok, "[tls]\nbehind_proxy = true\n").unwrap();
+    let drill = dir.join("drill.toml");
+    std::fs::write(
+        &drill,
+        "[tls]\nbehind_proxy = true\n[admin]\nfault_injection = true\ntoken = \"0123456789abcdef0123\"\n",
+    )
+    .unwrap();
+    let (code, err) = run(
+        &[&production_args(ok.to_str().unwrap())[..], &["--check-config"]].concat(),
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("configuration ok"), "{err}");
+    // --check-config with --print-config prints only a valid configuration.
+    let out = sfu()
+        .args(
+            [
+                &production_args(drill.to_str().unwrap())[..],
+                &["--check-config", "--print-config"],
+            ]
+            .concat(),
+        )
+        .output()
+        .unwrap();
+    assert!(!out.status.success() && out.stdout.is_empty());
+    // The server itself refuses to start with the chaos drill in production.
+    let (code, err) = run(&production_args(drill.to_str().unwrap()), &[]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("admin.fault_injection") && err.contains("production refuses it"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The certificate `addr` presents on a new TLS connection (any certificate is accepted).
+async fn presented_certificate(addr: &str, trusted: &[&str]) -> Vec<u8> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::CertificateDer;
+    let mut roots = rustls::RootCertStore::empty();
+    for pem in trusted {
+        roots
+            .add(CertificateDer::from_pem_slice(pem.as_bytes()).unwrap())
+            .unwrap();
+    }
+    let config = rustls::ClientConfig::builder()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let connector = tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config));
+    let (ws, _) =
+        tokio_tungstenite::connect_async_tls_with_config(format!("wss://{addr}/ws"), None, false, Some(connector))
+            .await
+            .unwrap();
+    match ws.get_ref() {
+        tokio_tungstenite::MaybeTlsStream::Rustls(tls) => tls.get_ref().1.peer_certificates().unwrap()[0].to_vec(),
+        _ => panic!("not TLS"),
+    }
+}
+
+#[tokio::test]
+async fn sighup_reloads_the_certificate_files() {
+    use rustls::pki_types::pem::PemObject;
+    let dir = scratch("sighup");
+    let (a, b) = (
+        sfu::tls::self_signed(vec!["127.0.0.1".into()]).unwrap(),
+        sfu::tls::self_signed(vec!["127.0.0.1".into()]).unwrap(),
+    );
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert, &a.cert_pem).unwrap();
+    std::fs::write(&key, &a.key_pem).unwrap();
+    let mut child = sfu()
+        .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
+        .args(["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()])
+        .env("SFU_LISTEN", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.strip_prefix("sfu serving on https://") {
+                let _ = tx.send(rest.split('/').next().unwrap().to_string());
+            }
+        }
+    });
+    let serving = Serving {
+        url: rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("sfu serve prints its address"),
+        child,
+    };
+    let der = |pem: &str| {
+        rustls::pki_types::CertificateDer::from_pem_slice(pem.as_bytes())
+            .unwrap()
+            .to_vec()
+    };
+    let trusted = [a.cert_pem.as_str(), b.cert_pem.as_str()];
+    assert_eq!(presented_certificate(&serving.url, &trusted).await, der(&a.cert_pem));
+
+    std::fs::write(&cert, &b.cert_pem).unwrap();
+    std::fs::write(&key, &b.key_pem).unwrap();
+    // SAFETY: kill has no memory-safety preconditions.
+    unsafe { libc::kill(serving.child.id() as i32, libc::SIGHUP) };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while presented_certificate(&serving.url, &trusted).await != der(&b.cert_pem) {
+        assert!(Instant::now() < deadline, "SIGHUP did not reload the certificate");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut serving = serving;
+    assert!(
+        serving.child.try_wait().unwrap().is_none(),
+        "SIGHUP does not stop the server"
+    );
+    drop(serving);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

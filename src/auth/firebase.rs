@@ -16,7 +16,7 @@ use jsonwebtoken::{Algorithm, Validation};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::{AuthError, ClaimRules, Identity, KeyCache};
+use super::{AuthError, ClaimRules, Identity, KeyCache, Role};
 
 /// Firebase ID tokens are about 1 KiB, custom claims at most 1000 bytes more.
 pub const MAX_TOKEN_BYTES: usize = 8 * 1024;
@@ -108,7 +108,13 @@ impl FirebaseVerifier {
                 return Err(AuthError::WrongAlgorithm(shown));
             }
         };
-        self.rules.check(&claims, now)
+        let identity = self.rules.check(&claims, now)?;
+        // Anyone can write an unsigned token: whatever its claim (or the default role) says, it
+        // never opens the admin API or anything else that needs the admin role.
+        if self.keys.is_none() && identity.role == Role::Admin {
+            return Err(AuthError::UnsignedAdmin);
+        }
+        Ok(identity)
     }
 }
 
@@ -179,6 +185,23 @@ mod tests {
             v.verify_at(&unsigned(json!({"alg": "HS256"}), claims()), NOW).await,
             Err(AuthError::WrongAlgorithm(_))
         ));
+    }
+
+    #[tokio::test]
+    async fn an_unsigned_token_never_has_the_admin_role() {
+        let v = FirebaseVerifier::emulator(ClaimRules::new("demo-sfu"));
+        let mut c = claims();
+        c["role"] = json!("admin");
+        let token = unsigned(json!({"alg": "none"}), c);
+        assert_eq!(v.verify_at(&token, NOW).await, Err(AuthError::UnsignedAdmin));
+        // Nor through the default role of a token without the claim.
+        let mut rules = ClaimRules::new("demo-sfu");
+        rules.default_role = Role::Admin;
+        let v = FirebaseVerifier::emulator(rules);
+        let mut c = claims();
+        c.as_object_mut().unwrap().remove("role");
+        let token = unsigned(json!({"alg": "none"}), c);
+        assert_eq!(v.verify_at(&token, NOW).await, Err(AuthError::UnsignedAdmin));
     }
 
     #[tokio::test]

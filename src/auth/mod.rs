@@ -87,6 +87,8 @@ pub enum AuthError {
         granted: &'static str,
         requested: &'static str,
     },
+    #[error("an unsigned (Auth emulator) token never carries the admin role; use a viewer or broadcaster role, or the admin token for the admin API")]
+    UnsignedAdmin,
     #[error("this needs the admin role; the token's role is {0}")]
     NotAdmin(&'static str),
     #[error("cannot check tokens right now: Google's signing keys are unavailable ({0}); retry later")]
@@ -98,9 +100,10 @@ impl AuthError {
     pub fn kind(&self) -> AuthErrorKind {
         match self {
             AuthError::Unavailable(_) => AuthErrorKind::Unavailable,
-            AuthError::RoleNotAllowed { .. } | AuthError::NotAdmin(_) | AuthError::UnknownRole { .. } => {
-                AuthErrorKind::Forbidden
-            }
+            AuthError::RoleNotAllowed { .. }
+            | AuthError::NotAdmin(_)
+            | AuthError::UnknownRole { .. }
+            | AuthError::UnsignedAdmin => AuthErrorKind::Forbidden,
             _ => AuthErrorKind::Unauthenticated,
         }
     }
