@@ -102,10 +102,16 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     println!("pause and resume in the browser: {pause}");
     let paused = pause["paused"].as_array().unwrap();
     assert_eq!(paused[0], paused[1], "no packet while paused: {pause:#}");
-    assert!(pause["resumed"].as_u64().unwrap() > paused[1].as_u64().unwrap(), "{pause:#}");
+    assert!(
+        pause["resumed"].as_u64().unwrap() > paused[1].as_u64().unwrap(),
+        "{pause:#}"
+    );
     let dee = pause["dee"].as_array().unwrap();
     assert!(dee[1].as_u64().unwrap() > dee[0].as_u64().unwrap(), "{pause:#}");
-    assert_eq!(pause["serverResumed"], false, "the admin dump shows the consumer resumed: {pause:#}");
+    assert_eq!(
+        pause["serverResumed"], false,
+        "the admin dump shows the consumer resumed: {pause:#}"
+    );
     let reset = steps
         .iter()
         .find(|s| s["name"] == "media reset")

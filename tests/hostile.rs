@@ -360,6 +360,7 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
     )
     .await;
     cases += 1;
+    println!("hostile inputs (distinct) malformed or out of order: {cases}");
     assert!(cases >= 30, "{cases} distinct hostile cases");
     assert_eq!(c.ok("ping", json!({})).await["pong"], true, "connection still usable");
     c.close().await;
