@@ -68,10 +68,15 @@ async fn favouring_feed_viewer(server: &ServerHandle, room: &str, speaker: &str)
     c
 }
 
-/// Reads `feedSwitched` until one says the utterance of `speaker` that was playing stopped
-/// because its speaker left (`speakerGone`, or `truncated` when the producer's close reached
-/// the recording first); returns the reasons seen. Panics after 12 s or 200 notifications.
-async fn wait_for_speaker_gone_switch(c: &mut Client, speaker: &str) -> Vec<String> {
+/// Reads `feedSwitched`; once `speaker`'s (live) utterance plays, has it leave (`leave`), then
+/// reads on until a switch says that utterance stopped because its speaker left (`speakerGone`,
+/// or `truncated` when the producer's close reached the recording first); returns the reasons
+/// seen. Panics after 12 s or 200 notifications.
+async fn wait_for_speaker_gone_switch(
+    c: &mut Client,
+    speaker: &str,
+    leave: &tokio_util::sync::CancellationToken,
+) -> Vec<String> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(12);
     let mut playing = String::new();
     let mut seen = Vec::new();
@@ -97,6 +102,9 @@ async fn wait_for_speaker_gone_switch(c: &mut Client, speaker: &str) -> Vec<Stri
             return seen;
         }
         playing = n["data"]["speakerPeerId"].as_str().unwrap_or_default().to_string();
+        if playing == speaker {
+            leave.cancel();
+        }
     }
     panic!("no speakerGone/truncated switch in 200 notifications: {seen:?}")
 }
@@ -104,13 +112,15 @@ async fn wait_for_speaker_gone_switch(c: &mut Client, speaker: &str) -> Vec<Stri
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     let server = start(test_config(1)).await;
-    // A fourth speaker talks without pause and leaves after 3 s: mid-utterance for sure.
-    let mut leaving = broadcasters(&server, "feed-e2e", 1, 3, 99);
+    // A fourth speaker talks without pause (one live utterance) and leaves while a watcher
+    // plays it: mid-utterance for sure (at the latest after 8 s).
+    let mut leaving = broadcasters(&server, "feed-e2e", 1, 8, 99);
     leaving.speech = SpeechPattern {
         talk: Duration::from_secs(15),
         silence: Duration::from_millis(800),
         variation: 0.0,
     };
+    let leave = leaving.cancel.clone();
     let leaver = tokio::spawn(run_broadcasters(leaving));
     eventually("the leaver producing", || server.counts().producers >= 1).await;
     let dump = server.dump(Some("feed-e2e")).await;
@@ -126,7 +136,7 @@ async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     // A viewer favouring the leaver plays its utterance when it leaves, and must be told so.
     let mut watcher = favouring_feed_viewer(&server, "feed-e2e", &leaver_id).await;
     let gone = tokio::spawn(async move {
-        let seen = wait_for_speaker_gone_switch(&mut watcher, &leaver_id).await;
+        let seen = wait_for_speaker_gone_switch(&mut watcher, &leaver_id, &leave).await;
         watcher.close().await;
         seen
     });
