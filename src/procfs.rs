@@ -109,16 +109,45 @@ mod tests {
     fn reads_own_thread_and_process() {
         // SAFETY: gettid has no preconditions.
         let tid = unsafe { libc::gettid() };
+        let pid = std::process::id();
+        let thread_before = thread_cpu_time(tid).expect("own thread's stat");
+        let process_before = process_cpu_time().expect("own stat");
+        let pid_before = pid_cpu_time(pid).expect("own stat by pid");
+        // /proc counts in clock ticks (10 ms): spin until every reading moved by at least
+        // two ticks (bounded in time however busy the machine is).
+        let grown =
+            |before: Duration, now: Option<Duration>| now.is_some_and(|n| n >= before + Duration::from_millis(20));
+        let give_up = std::time::Instant::now() + Duration::from_secs(10);
         let mut x = 0u64;
-        for i in 0..5_000_000u64 {
-            x = x.wrapping_mul(31).wrapping_add(i);
+        while std::time::Instant::now() < give_up
+            && !(grown(thread_before, thread_cpu_time(tid))
+                && grown(process_before, process_cpu_time())
+                && grown(pid_before, pid_cpu_time(pid)))
+        {
+            for i in 0..100_000u64 {
+                x = x.wrapping_mul(31).wrapping_add(i);
+            }
         }
         std::hint::black_box(x);
-        assert!(thread_cpu_time(tid).is_some());
-        assert!(process_cpu_time().is_some());
+        let thread_after = thread_cpu_time(tid).unwrap();
+        let process_after = process_cpu_time().unwrap();
+        let pid_after = pid_cpu_time(pid).unwrap();
+        assert!(
+            grown(thread_before, Some(thread_after)),
+            "thread: {thread_before:?} -> {thread_after:?}"
+        );
+        assert!(
+            grown(process_before, Some(process_after)),
+            "process: {process_before:?} -> {process_after:?}"
+        );
+        assert!(
+            grown(pid_before, Some(pid_after)),
+            "by pid: {pid_before:?} -> {pid_after:?}"
+        );
+        // The thread's time is part of the process's.
+        assert!(process_after >= thread_after, "{process_after:?} >= {thread_after:?}");
         assert!(process_rss_bytes().unwrap() > 1 << 20);
-        assert!(pid_rss_bytes(std::process::id()).is_some());
-        assert!(pid_cpu_time(std::process::id()).is_some());
+        assert!(pid_rss_bytes(pid).is_some());
     }
 
     #[test]

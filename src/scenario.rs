@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 /// Limits that keep a scenario from exhausting the machine by a typo.
 const MAX_PEERS: usize = 5_000;
 const MAX_DURATION_SECS: f64 = 24.0 * 3600.0;
+/// Hostile clients per room: a few kinds of abuse, not a denial of service of the load host.
+const MAX_HOSTILE_PER_ROOM: usize = 1_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
@@ -120,6 +122,14 @@ pub struct Phase {
     pub mode: ViewerMode,
     #[serde(default)]
     pub video: bool,
+    /// Hostile clients per room next to the real peers (floods, binary and oversize frames,
+    /// join-and-drop loops, duplicate consumes): the noisy-neighbour load.
+    #[serde(default)]
+    pub hostile: usize,
+    /// An earlier phase this one is compared with: its real viewers' loss and latency p99 must
+    /// stay within `slo.max_degradation_percent` of that phase's.
+    #[serde(default)]
+    pub baseline: Option<String>,
 }
 
 /// Every SLO must be given: a scenario that forgets one must not pass by default.
@@ -133,6 +143,10 @@ pub struct Slo {
     pub max_buffer_bytes: u64,
     /// Peers that connected / peers started, per phase.
     pub min_connected_ratio: f64,
+    /// With a phase's `baseline`: how much worse (percent) its viewers' loss and latency p99 may
+    /// be than the baseline phase's. Required when a phase names a baseline.
+    #[serde(default)]
+    pub max_degradation_percent: Option<f64>,
 }
 
 /// Churn for `sfu soak`.
@@ -190,6 +204,12 @@ impl Scenario {
         self.talk.validate()?;
         validate_phases(&self.phases)?;
         self.slo.validate()?;
+        if self.phases.iter().any(|p| p.baseline.is_some()) && self.slo.max_degradation_percent.is_none() {
+            return Err(Invalid::new(
+                "slo.max_degradation_percent",
+                "is required when a phase has a baseline".into(),
+            ));
+        }
         match &self.churn {
             Some(c) => c.validate(),
             None => Ok(()),
@@ -298,7 +318,8 @@ fn validate_phases(phases: &[Phase]) -> Result<(), Invalid> {
     let mut total = 0usize;
     for (i, p) in phases.iter().enumerate() {
         p.validate(i, &phases[..i])?;
-        total = total.saturating_add(p.rooms.saturating_mul(p.broadcasters.saturating_add(p.viewers)));
+        let peers = p.broadcasters.saturating_add(p.viewers).saturating_add(p.hostile);
+        total = total.saturating_add(p.rooms.saturating_mul(peers));
     }
     if total > MAX_PEERS {
         return Err(Invalid::new(
@@ -331,7 +352,19 @@ impl Phase {
                 return Err(Invalid::new(&field(f), "must be at least 1".into()));
             }
         }
-        Ok(())
+        if self.hostile > MAX_HOSTILE_PER_ROOM {
+            return Err(Invalid::new(
+                &field("hostile"),
+                format!("must be at most {MAX_HOSTILE_PER_ROOM}, got {}", self.hostile),
+            ));
+        }
+        match &self.baseline {
+            Some(b) if !earlier.iter().any(|q| &q.name == b) => Err(Invalid::new(
+                &field("baseline"),
+                format!("{b:?} is not an earlier phase"),
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -340,6 +373,9 @@ impl Slo {
         non_negative("slo.max_loss_percent", self.max_loss_percent)?;
         non_negative("slo.max_latency_p99_ms", self.max_latency_p99_ms)?;
         non_negative("slo.max_worker_cpu_percent", self.max_worker_cpu_percent)?;
+        if let Some(d) = self.max_degradation_percent {
+            non_negative("slo.max_degradation_percent", d)?;
+        }
         if !(0.0..=1.0).contains(&self.min_connected_ratio) {
             return Err(Invalid::new(
                 "slo.min_connected_ratio",
@@ -411,6 +447,30 @@ min_connected_ratio = 1
         assert!(e.contains("scenarios/x.toml") && e.contains("roomz"), "{e}");
         let e = parse(&format!("bogus = 1\n{GOOD}")).unwrap_err();
         assert!(e.contains("bogus"), "{e}");
+    }
+
+    #[test]
+    fn hostile_phases_and_their_baseline() {
+        let quiet_then_hostile = GOOD.replace(
+            "[slo]",
+            "[[phase]]\nname = \"noisy\"\nrooms = 1\nbroadcasters = 2\nviewers = 10\nmode = \"live\"\nhostile = 20\nbaseline = \"live\"\n[slo]",
+        );
+        let e = parse(&quiet_then_hostile).unwrap_err();
+        assert!(e.contains("slo.max_degradation_percent"), "{e}");
+        let good = format!("{quiet_then_hostile}max_degradation_percent = 10\n");
+        let s = parse(&good).unwrap();
+        assert_eq!(
+            (s.phases[1].hostile, s.phases[1].baseline.as_deref()),
+            (20, Some("live"))
+        );
+        let e = parse(&good.replace("baseline = \"live\"", "baseline = \"later\"")).unwrap_err();
+        assert!(e.contains("phase[1].baseline") && e.contains("later"), "{e}");
+        let e = parse(&good.replace("hostile = 20", "hostile = 5000")).unwrap_err();
+        assert!(e.contains("phase[1].hostile"), "{e}");
+        let e = parse(&good.replace("hostile = 20", "hostile = -1")).unwrap_err();
+        assert!(e.contains("hostile"), "{e}");
+        let e = parse(&good.replace("max_degradation_percent = 10", "max_degradation_percent = -1")).unwrap_err();
+        assert!(e.contains("slo.max_degradation_percent"), "{e}");
     }
 
     #[test]

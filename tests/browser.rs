@@ -5,7 +5,8 @@
 //! audio with a non-zero level through the feed's DirectTransport producer, and decodes the
 //! broadcaster's camera from the feed's video. The listener's connection (through a TCP proxy)
 //! is cut without a close frame: the page resumes its session on a new connection and its audio
-//! never stops. Then the room's media worker is killed (the admin API's fault injection): all
+//! never stops. With a second broadcaster, the listener's chooser pauses the first one's
+//! consumer (its packets stop, the other's keep coming) and resumes it (they grow again). Then the room's media worker is killed (the admin API's fault injection): all
 //! three pages get `mediaReset`, set their media up again on the same socket, and audio flows
 //! again. Closing the broadcaster shows on the listener's page. Screenshots of the three pages
 //! are taken (into docs/img/ with SFU_UPDATE_SCREENSHOTS=1).
@@ -92,6 +93,25 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     assert!(server.feed_stats().video_packets > 0);
     let resumed = steps.iter().find(|s| s["name"] == "resumed").expect("resume step");
     println!("resumed in the browser: {resumed}");
+    // The chooser paused Ann's consumer: its packets stood still (the server said paused) while
+    // the other broadcaster's kept coming, then grew again once resumed.
+    let pause = steps
+        .iter()
+        .find(|s| s["name"] == "pause and resume consumer")
+        .expect("pause/resume step");
+    println!("pause and resume in the browser: {pause}");
+    let paused = pause["paused"].as_array().unwrap();
+    assert_eq!(paused[0], paused[1], "no packet while paused: {pause:#}");
+    assert!(
+        pause["resumed"].as_u64().unwrap() > paused[1].as_u64().unwrap(),
+        "{pause:#}"
+    );
+    let dee = pause["dee"].as_array().unwrap();
+    assert!(dee[1].as_u64().unwrap() > dee[0].as_u64().unwrap(), "{pause:#}");
+    assert_eq!(
+        pause["serverResumed"], false,
+        "the admin dump shows the consumer resumed: {pause:#}"
+    );
     let reset = steps
         .iter()
         .find(|s| s["name"] == "media reset")

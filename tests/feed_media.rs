@@ -12,7 +12,9 @@ use std::time::Duration;
 
 use common::{
     assert_all_connected, assert_released, broadcast_options, eventually, start, test_config, viewer_options, CapWatch,
+    Client,
 };
+use serde_json::json;
 use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Report, ViewerOptions};
 use sfu::ServerHandle;
@@ -54,14 +56,91 @@ fn assert_clean_feed(v: &Report, min_segments_per_viewer: u64) {
     }
 }
 
+/// A feed viewer over plain signaling (no media of its own: what it checks is the notifications)
+/// that favours `speaker`.
+async fn favouring_feed_viewer(server: &ServerHandle, room: &str, speaker: &str) -> Client {
+    let mut c = Client::connect(server).await;
+    c.join_with_caps(room, "viewer").await;
+    let recv = c.ok("createTransport", json!({"direction": "recv"})).await["transportId"].clone();
+    let feed = c.ok("subscribeFeed", json!({"transportId": recv})).await;
+    c.ok("resumeConsumer", json!({"consumerId": feed["consumerId"]})).await;
+    c.ok("setPreferences", json!({"favour": [speaker]})).await;
+    c
+}
+
+/// Reads `feedSwitched`; once `speaker`'s (live) utterance plays, has it leave (`leave`), then
+/// reads on until a switch says that utterance stopped because its speaker left (`speakerGone`,
+/// or `truncated` when the producer's close reached the recording first); returns the reasons
+/// seen. Panics after 12 s or 200 notifications.
+async fn wait_for_speaker_gone_switch(
+    c: &mut Client,
+    speaker: &str,
+    leave: &tokio_util::sync::CancellationToken,
+) -> Vec<String> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(12);
+    let mut playing = String::new();
+    let mut seen = Vec::new();
+    for _ in 0..200 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no speakerGone/truncated switch: {seen:?}"
+        );
+        // Those that came while the requests were answered first.
+        let n = match c.notifications.pop_front() {
+            Some(n) => n,
+            None => c
+                .recv_json()
+                .await
+                .unwrap_or_else(|| panic!("connection closed: {seen:?}")),
+        };
+        if n["notification"] != "feedSwitched" {
+            continue;
+        }
+        let reason = n["data"]["reason"].as_str().unwrap_or_default().to_string();
+        seen.push(format!("{reason} -> {}", n["data"]["speakerPeerId"]));
+        if playing == speaker && (reason == "speakerGone" || reason == "truncated") {
+            return seen;
+        }
+        playing = n["data"]["speakerPeerId"].as_str().unwrap_or_default().to_string();
+        if playing == speaker {
+            leave.cancel();
+        }
+    }
+    panic!("no speakerGone/truncated switch in 200 notifications: {seen:?}")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     let server = start(test_config(1)).await;
+    // A fourth speaker talks without pause (one live utterance) and leaves while a watcher
+    // plays it: mid-utterance for sure (at the latest after 8 s).
+    let mut leaving = broadcasters(&server, "feed-e2e", 1, 8, 99);
+    leaving.speech = SpeechPattern {
+        talk: Duration::from_secs(15),
+        silence: Duration::from_millis(800),
+        variation: 0.0,
+    };
+    let leave = leaving.cancel.clone();
+    let leaver = tokio::spawn(run_broadcasters(leaving));
+    eventually("the leaver producing", || server.counts().producers >= 1).await;
+    let dump = server.dump(Some("feed-e2e")).await;
+    let leaver_id = dump.rooms[0]
+        .peers
+        .iter()
+        .find(|p| !p.producers.is_empty())
+        .expect("the leaver")
+        .peer_id
+        .clone();
     let talkers = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-e2e", 3, 12, 7)));
-    // A fourth speaker leaves after 4 s, most likely mid-utterance.
-    let leaver = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-e2e", 1, 4, 99)));
     eventually("four speakers producing", || server.counts().producers >= 4).await;
-    let v = run_viewers(feed_viewers(&server, "feed-e2e", 20, 8))
+    // A viewer favouring the leaver plays its utterance when it leaves, and must be told so.
+    let mut watcher = favouring_feed_viewer(&server, "feed-e2e", &leaver_id).await;
+    let gone = tokio::spawn(async move {
+        let seen = wait_for_speaker_gone_switch(&mut watcher, &leaver_id, &leave).await;
+        watcher.close().await;
+        seen
+    });
+    let v = run_viewers(feed_viewers(&server, "feed-e2e", 20, 9))
         .await
         .expect("viewers run");
     let b = talkers.await.unwrap().expect("broadcasters run");
@@ -87,6 +166,8 @@ async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     // against its playout schedule, and onsets that woke waiting feeds.
     assert!(stats.lateness_ms.count > 0, "{stats:?}");
     println!("feed engine: {stats:?}");
+    let seen = gone.await.expect("watcher task");
+    println!("the watcher's switches: {seen:?}");
 
     assert_released(&server).await;
     assert_eq!(server.feed_stats().feeds, 0);

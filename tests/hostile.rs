@@ -360,6 +360,7 @@ async fn malformed_and_out_of_order_messages_get_error_codes() {
     )
     .await;
     cases += 1;
+    println!("hostile inputs (distinct) malformed or out of order: {cases}");
     assert!(cases >= 30, "{cases} distinct hostile cases");
     assert_eq!(c.ok("ping", json!({})).await["pong"], true, "connection still usable");
     c.close().await;
@@ -493,5 +494,232 @@ async fn a_silent_peer_is_dropped_by_the_heartbeat() {
     assert!(started.elapsed() >= std::time::Duration::from_secs(2));
     assert_released(&server).await;
     drop(silent);
+    server.shutdown().await.unwrap();
+}
+
+/// Another peer's real ids, read from the admin dump: the owner broadcaster's send transport and
+/// producer, the owner viewer's recv transport and consumer.
+struct Victims {
+    send_transport: String,
+    producer: String,
+    recv_transport: String,
+    consumer: String,
+}
+
+async fn victims(server: &sfu::ServerHandle, room: &str) -> Victims {
+    let dump = server.dump(Some(room)).await;
+    let peers = &dump
+        .rooms
+        .iter()
+        .find(|r| r.id == room)
+        .expect("room in the dump")
+        .peers;
+    let owner = peers
+        .iter()
+        .find(|p| p.display_name.as_deref() == Some("synthetic-b0"))
+        .expect("the synthetic broadcaster");
+    let viewer = peers
+        .iter()
+        .find(|p| p.display_name.as_deref() == Some("synthetic-v0"))
+        .expect("the synthetic viewer");
+    let recv = viewer
+        .transports
+        .iter()
+        .find(|t| t.direction == "recv")
+        .expect("recv transport");
+    Victims {
+        send_transport: owner.transports[0].id.clone(),
+        producer: owner.producers[0].id.clone(),
+        recv_transport: recv.id.clone(),
+        consumer: viewer.consumers[0].id.clone(),
+    }
+}
+
+/// Every request that names another peer's real transport, producer or consumer, with the
+/// method it goes to.
+fn requests_on_others_objects(v: &Victims) -> Vec<(&'static str, &'static str, Value)> {
+    let dtls = client_dtls_parameters();
+    let opus = browser_opus_rtp_parameters(77);
+    vec![
+        (
+            "pause another's producer",
+            "pauseProducer",
+            json!({"producerId": v.producer}),
+        ),
+        (
+            "resume another's producer",
+            "resumeProducer",
+            json!({"producerId": v.producer}),
+        ),
+        (
+            "close another's producer",
+            "closeProducer",
+            json!({"producerId": v.producer}),
+        ),
+        (
+            "pause another's consumer",
+            "pauseConsumer",
+            json!({"consumerId": v.consumer}),
+        ),
+        (
+            "resume another's consumer",
+            "resumeConsumer",
+            json!({"consumerId": v.consumer}),
+        ),
+        (
+            "layers on another's consumer",
+            "setPreferredLayers",
+            json!({"consumerId": v.consumer, "spatialLayer": 0, "temporalLayer": 0}),
+        ),
+        (
+            "connect another's send transport",
+            "connectTransport",
+            json!({"transportId": v.send_transport, "dtlsParameters": dtls}),
+        ),
+        (
+            "connect another's recv transport",
+            "connectTransport",
+            json!({"transportId": v.recv_transport, "dtlsParameters": dtls}),
+        ),
+        (
+            "restartIce on another's send transport",
+            "restartIce",
+            json!({"transportId": v.send_transport}),
+        ),
+        (
+            "restartIce on another's recv transport",
+            "restartIce",
+            json!({"transportId": v.recv_transport}),
+        ),
+        (
+            "consume on another's transport",
+            "consume",
+            json!({"transportId": v.recv_transport, "producerId": v.producer}),
+        ),
+        (
+            "produce on another's transport",
+            "produce",
+            json!({"transportId": v.send_transport, "kind": "audio", "rtpParameters": opus}),
+        ),
+        (
+            "feed on another's transport",
+            "subscribeFeed",
+            json!({"transportId": v.recv_transport}),
+        ),
+        // Real ids of the wrong kind.
+        (
+            "a producer id as a consumer",
+            "pauseConsumer",
+            json!({"consumerId": v.producer}),
+        ),
+        (
+            "a consumer id as a producer",
+            "closeProducer",
+            json!({"producerId": v.consumer}),
+        ),
+        (
+            "a transport id as a consumer",
+            "resumeConsumer",
+            json!({"consumerId": v.recv_transport}),
+        ),
+        (
+            "a consumer id as a transport",
+            "restartIce",
+            json!({"transportId": v.consumer}),
+        ),
+    ]
+}
+
+/// A joined attacker sends requests naming another peer's real objects: each gets `not_found`,
+/// and nothing changes for the owner: its producer stays unpaused, its viewer keeps receiving
+/// every packet, its transports are not touched. The same ids on the attacker's own objects
+/// work (a positive control: the ids are live, only ownership refuses them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_peers_real_ids_are_not_found_and_the_owner_loses_nothing() {
+    use sfu::synthetic::{run_broadcasters, run_viewers};
+    use std::time::Duration;
+    let server = start(test_config(1)).await;
+    let owner = tokio::spawn(run_broadcasters(broadcast_options(
+        &server,
+        "owned",
+        1,
+        Duration::from_secs(8),
+    )));
+    eventually("owner producing", || server.counts().producers == 1).await;
+    let viewer = tokio::spawn(run_viewers(viewer_options(&server, "owned", 1, Duration::from_secs(5))));
+    eventually("owner's viewer consuming", || server.counts().consumers == 1).await;
+    let v = victims(&server, "owned").await;
+
+    let mut attacker = Client::connect(&server).await;
+    attacker.join_with_caps("owned", "broadcaster").await;
+    let own_recv = attacker.ok("createTransport", json!({"direction": "recv"})).await["transportId"].clone();
+    attacker.ok("createTransport", json!({"direction": "send"})).await;
+    let mut outsider = Client::connect(&server).await;
+    outsider.join_with_caps("elsewhere", "broadcaster").await;
+    let outsider_recv = outsider.ok("createTransport", json!({"direction": "recv"})).await["transportId"].clone();
+
+    let cases = requests_on_others_objects(&v);
+    for (case, method, data) in &cases {
+        expect_error(&mut attacker, case, &req(1, method, data.clone()), "not_found").await;
+        expect_error(&mut outsider, case, &req(1, method, data.clone()), "not_found").await;
+    }
+    expect_error(
+        &mut outsider,
+        "consume a producer of another room",
+        &req(
+            1,
+            "consume",
+            json!({"transportId": outsider_recv, "producerId": v.producer}),
+        ),
+        "not_found",
+    )
+    .await;
+    let distinct = cases.len() + 1;
+    println!("hostile inputs (distinct) naming another peer's real objects: {distinct}");
+
+    // Nothing changed for the owner, in the server's own view.
+    let dump = server.dump(Some("owned")).await;
+    let peers = &dump.rooms[0].peers;
+    let owner_dump = peers
+        .iter()
+        .find(|p| p.producers.iter().any(|x| x.id == v.producer))
+        .unwrap();
+    assert!(
+        !owner_dump.producers[0].paused,
+        "the owner's producer is not paused: {owner_dump:?}"
+    );
+    let viewer_dump = peers
+        .iter()
+        .find(|p| p.consumers.iter().any(|c| c.id == v.consumer))
+        .unwrap();
+    assert!(
+        !viewer_dump.consumers[0].paused,
+        "the viewer's consumer is not paused: {viewer_dump:?}"
+    );
+    assert_eq!(server.counts().producers, 1);
+
+    // The positive control: the same producer id consumed on the attacker's own transport works.
+    let own = attacker
+        .ok("consume", json!({"transportId": own_recv, "producerId": v.producer}))
+        .await;
+    attacker
+        .ok("pauseConsumer", json!({"consumerId": own["consumerId"]}))
+        .await;
+    attacker.ok("restartIce", json!({"transportId": own_recv})).await;
+
+    // Through the owner's media: its viewer received every packet while this went on.
+    let report = viewer.await.unwrap().expect("viewer runs");
+    assert_all_connected(&report);
+    let streams = &report.peers[0].streams;
+    assert_eq!(streams.len(), 1, "one stream, never closed: {streams:?}");
+    let s = &streams[0];
+    assert_eq!(s.producer_id, v.producer);
+    assert_eq!((s.lost, s.duplicates), (0, 0), "{s:?}");
+    assert!(s.received >= 150, "~5 s at 50 packets/s: {s:?}");
+    let b = owner.await.unwrap().expect("owner runs");
+    assert_all_connected(&b);
+    attacker.close().await;
+    outsider.close().await;
+    assert_released(&server).await;
     server.shutdown().await.unwrap();
 }

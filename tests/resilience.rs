@@ -229,16 +229,44 @@ async fn shutdown_releases_parked_sessions() {
     v.ok("createTransport", json!({"direction": "send"})).await;
     drop(v);
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(server.counts().transports, 1, "parked");
-    let counts = tokio::time::timeout(Duration::from_secs(10), async {
-        let handle = server;
-        let c = handle.counts();
-        handle.shutdown().await.unwrap();
-        c
-    })
-    .await
-    .expect("shutdown does not wait for the grace period");
-    assert_eq!(counts.peers, 1);
+    let parked = server.counts();
+    assert_eq!(
+        (parked.rooms, parked.peers, parked.transports),
+        (1, 1, 1),
+        "parked: {parked:?}"
+    );
+    assert_eq!(
+        server.mediasoup_objects().await,
+        (1, 1),
+        "mediasoup holds the parked router and transport"
+    );
+    // Shutdown starts with its token: the parked session (600 s of grace left) is released at
+    // once, on both sides (our counters and mediasoup's own dumps), while the handle still
+    // answers. The connections counter is not a media object: the socket died already.
+    let started = Instant::now();
+    server.shutdown_token().cancel();
+    assert_released(&server).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "released at once, not after the grace period"
+    );
+    let counts = server.counts();
+    assert_eq!(
+        (
+            counts.rooms,
+            counts.peers,
+            counts.transports,
+            counts.producers,
+            counts.consumers,
+            counts.feeds
+        ),
+        (0, 0, 0, 0, 0, 0),
+        "{counts:?}"
+    );
+    tokio::time::timeout(Duration::from_secs(10), server.shutdown())
+        .await
+        .expect("shutdown does not wait for the grace period")
+        .unwrap();
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@
 //! Everything a run starts (peer runs, the sampler, the in-process server) is owned by the run
 //! and stopped before it returns; `cancel` ends it early.
 
+pub mod hostile;
 mod probe;
 mod report;
 mod soak;
@@ -26,6 +27,7 @@ use crate::synthetic::{
     run_broadcasters, run_viewers, BroadcastOptions, Progress, Report, SpeechPattern, SyntheticError, ViewerOptions,
 };
 use crate::{Config, Server, ServerError, ServerHandle};
+use hostile::HostileReport;
 use probe::{worker_cpu_percent, Probe, Sample};
 
 #[derive(Debug, thiserror::Error)]
@@ -208,6 +210,13 @@ pub(crate) fn speech_pattern(talk: &TalkSpec) -> SpeechPattern {
 /// Phase boundaries: (phase index, sample at its start, sample when its viewers were done).
 type PhaseSamples = (usize, Sample, Sample);
 
+/// What the peers of one phase reported.
+struct PhaseRun {
+    broadcasters: Vec<Report>,
+    viewers: Vec<Report>,
+    hostile: Option<HostileReport>,
+}
+
 async fn run_with(
     options: &LoadtestOptions,
     probe: &Probe<'_>,
@@ -235,15 +244,15 @@ async fn run_with(
         }
     };
     let phases = async {
-        let mut out: Vec<(Vec<Report>, Vec<Report>, PhaseSamples)> = Vec::new();
+        let mut out: Vec<(PhaseRun, PhaseSamples)> = Vec::new();
         let result: Result<(), LoadtestError> = async {
             for (i, phase) in scenario.phases.iter().enumerate() {
                 if options.cancel.is_cancelled() {
                     break;
                 }
                 options.progress.phase.store(i, Ordering::Relaxed);
-                let (b, v, start, end) = run_phase(options, probe, url, tls.clone(), i, phase).await?;
-                out.push((b, v, (i, start, end)));
+                let (run, start, end) = run_phase(options, probe, url, tls.clone(), i, phase).await?;
+                out.push((run, (i, start, end)));
                 options.progress.phase.store(usize::MAX, Ordering::Relaxed);
                 wait_released(probe, &options.cancel).await;
             }
@@ -265,7 +274,7 @@ async fn run_with(
         duration_s: started.elapsed().as_secs_f64(),
         phases: phases
             .iter()
-            .map(|(b, v, (i, start, end))| phase_report(&scenario.phases[*i], b, v, start, end, &samples, *i))
+            .map(|(run, (i, start, end))| phase_report(&scenario.phases[*i], run, start, end, &samples, *i))
             .collect(),
         server: server_report(&first, &last, &samples),
         slos: Vec::new(),
@@ -286,7 +295,7 @@ async fn run_phase(
     tls: Option<String>,
     index: usize,
     phase: &Phase,
-) -> Result<(Vec<Report>, Vec<Report>, Sample, Sample), LoadtestError> {
+) -> Result<(PhaseRun, Sample, Sample), LoadtestError> {
     let scenario = &options.scenario;
     let duration = options.duration.unwrap_or_else(|| scenario.duration());
     let gap = Duration::from_secs_f64(1.0 / scenario.ramp_per_sec);
@@ -317,15 +326,13 @@ async fn run_phase(
     }
     // Viewers start once the broadcasters are up (live viewers consume what exists at join and
     // what is announced after; the feed needs utterances to play).
-    let want = (phase.rooms * phase.broadcasters) as u64;
-    let deadline = tokio::time::Instant::now() + BROADCASTERS_TIMEOUT + gap * want as u32;
-    while Progress::get(&progress.broadcasters.connected) + Progress::get(&progress.broadcasters.failed)
-        < connected_before + want
-        && tokio::time::Instant::now() < deadline
-        && !options.cancel.is_cancelled()
-    {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_broadcasters(
+        options,
+        (phase.rooms * phase.broadcasters) as u64,
+        gap,
+        connected_before,
+    )
+    .await;
     let start = probe.sample().await?;
     let mut viewers = JoinSet::new();
     for room in 0..phase.rooms {
@@ -342,11 +349,77 @@ async fn run_phase(
             run_viewers(o).await
         });
     }
+    let stop_hostile = options.cancel.child_token();
+    let hostile = spawn_hostile(url, scenario, phase, &stop_hostile);
     let viewer_reports = collect(&mut viewers).await;
     let end = probe.sample().await;
+    stop_hostile.cancel();
+    let hostile = finish_hostile(hostile).await?;
     stop_broadcasters.cancel();
-    let broadcaster_reports = collect(&mut broadcasters).await;
-    Ok((broadcaster_reports?, viewer_reports?, start, end?))
+    let broadcasters = collect(&mut broadcasters).await?;
+    let viewers = viewer_reports?;
+    Ok((
+        PhaseRun {
+            broadcasters,
+            viewers,
+            hostile,
+        },
+        start,
+        end?,
+    ))
+}
+
+/// Waits (bounded) until `want` more broadcasters than `before` connected or failed.
+async fn wait_broadcasters(options: &LoadtestOptions, want: u64, gap: Duration, before: u64) {
+    let progress = &options.progress;
+    let deadline = tokio::time::Instant::now() + BROADCASTERS_TIMEOUT + gap * want as u32;
+    while Progress::get(&progress.broadcasters.connected) + Progress::get(&progress.broadcasters.failed) < before + want
+        && tokio::time::Instant::now() < deadline
+        && !options.cancel.is_cancelled()
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits for the hostile clients (already told to stop).
+async fn finish_hostile(
+    task: Option<tokio::task::JoinHandle<HostileReport>>,
+) -> Result<Option<HostileReport>, LoadtestError> {
+    match task {
+        Some(task) => task
+            .await
+            .map(Some)
+            .map_err(|e| LoadtestError::Options(format!("hostile clients: {e}"))),
+        None => Ok(None),
+    }
+}
+
+/// The phase's hostile clients in every room, until `stop`; their numbers summed.
+fn spawn_hostile(
+    url: &str,
+    scenario: &Scenario,
+    phase: &Phase,
+    stop: &CancellationToken,
+) -> Option<tokio::task::JoinHandle<HostileReport>> {
+    if phase.hostile == 0 {
+        return None;
+    }
+    let rooms: Vec<String> = (0..phase.rooms).map(|r| room_name(scenario, phase, r)).collect();
+    let (url, count, stop) = (url.to_string(), phase.hostile, stop.clone());
+    Some(tokio::spawn(async move {
+        let runs = rooms
+            .into_iter()
+            .map(|room| hostile::run_hostile(url.clone(), room, count, stop.clone()));
+        let mut total = HostileReport::default();
+        for r in futures_util::future::join_all(runs).await {
+            total.clients += r.clients;
+            total.frames += r.frames;
+            total.errors += r.errors;
+            total.closes += r.closes;
+            total.connect_failures += r.connect_failures;
+        }
+        total
+    }))
 }
 
 /// Waits for every run of `set`; the first error wins, but every task is awaited.
@@ -383,16 +456,15 @@ pub(crate) async fn wait_released(probe: &Probe<'_>, cancel: &CancellationToken)
 
 fn phase_report(
     phase: &Phase,
-    broadcasters: &[Report],
-    viewers: &[Report],
+    run: &PhaseRun,
     start: &Sample,
     end: &Sample,
     samples: &[(usize, Sample)],
     index: usize,
 ) -> PhaseReport {
     let mut errors = Vec::new();
-    let b = report::peer_counts(broadcasters, &mut errors);
-    let v = report::viewer_totals(viewers);
+    let b = report::peer_counts(&run.broadcasters, &mut errors);
+    let v = report::viewer_totals(&run.viewers);
     for e in &v.errors {
         if errors.len() < 5 && !errors.contains(e) {
             errors.push(e.clone());
@@ -452,6 +524,8 @@ fn phase_report(
         server_cpu_seconds: cpu_seconds,
         egress_packets_per_sec: if dt > 0.0 { v.received as f64 / dt } else { 0.0 },
         egress_packets_per_cpu_second: cpu_seconds.filter(|c| *c > 0.0).map(|c| v.received as f64 / c),
+        hostile: run.hostile.clone(),
+        baseline: phase.baseline.clone(),
     }
 }
 
@@ -491,5 +565,7 @@ fn server_report(first: &Sample, last: &Sample, samples: &[(usize, Sample)]) -> 
         buffer_cap_bytes: last.buffer_cap_bytes,
         signaling_errors: last.counts.errors.saturating_sub(first.counts.errors),
         samples: all.len(),
+        released_at_end: last.counts.media_objects_released(),
+        connections_at_end: last.counts.connections,
     }
 }

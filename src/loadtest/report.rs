@@ -7,6 +7,7 @@ use std::fmt;
 use hdrhistogram::Histogram;
 use serde::Serialize;
 
+use super::hostile::HostileReport;
 use crate::scenario::{Scenario, ViewerMode};
 use crate::synthetic::{PeerReport, Report};
 
@@ -85,6 +86,12 @@ pub struct PhaseReport {
     pub egress_packets_per_sec: f64,
     /// Packets the viewers received per CPU-second of the mediasoup workers.
     pub egress_packets_per_cpu_second: Option<f64>,
+    /// The hostile clients' numbers, when the phase had some.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hostile: Option<HostileReport>,
+    /// The earlier phase this one is judged against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -97,6 +104,10 @@ pub struct ServerReport {
     /// Error responses the server sent during the run.
     pub signaling_errors: u64,
     pub samples: usize,
+    /// The last sample (after the last phase's peers left) found no room, peer or media object.
+    pub released_at_end: bool,
+    /// WebSocket connections still open at the last sample.
+    pub connections_at_end: i64,
 }
 
 /// One SLO's (or soak check's) verdict.
@@ -239,9 +250,55 @@ impl LoadReport {
                 0.0,
             ),
         ];
+        if let Some(percent) = slo.max_degradation_percent {
+            self.slos.extend(self.degradation(percent));
+        }
         self.passed = self.slos.iter().all(|s| s.pass);
     }
+
+    /// Each phase with a baseline against it: loss and latency p99 at most `percent` worse.
+    /// Loopback numbers are small and noisy, so each limit also allows a fixed slack
+    /// ([`LOSS_SLACK_POINTS`], [`P99_SLACK_MS`]).
+    fn degradation(&self, percent: f64) -> Vec<SloResult> {
+        let factor = 1.0 + percent / 100.0;
+        let mut out = Vec::new();
+        for p in self.phases.iter().filter(|p| p.baseline.is_some()) {
+            let base = self.phases.iter().find(|b| Some(&b.name) == p.baseline.as_ref());
+            let base_p99 = base.filter(|b| b.latency_ms.count > 0).map(|b| b.latency_ms.p99);
+            let p99 = (p.latency_ms.count > 0).then_some(p.latency_ms.p99);
+            out.push(
+                SloResult::at_most(
+                    &format!("{}_loss_vs_{}", p.name, p.baseline.as_deref().unwrap_or("-")),
+                    base.map(|_| p.loss_percent),
+                    base.map_or(0.0, |b| b.loss_percent * factor + LOSS_SLACK_POINTS),
+                )
+                .with_detail(format!(
+                    "loss {:.3} % vs {:.3} % (+{percent} % +{LOSS_SLACK_POINTS} points)",
+                    p.loss_percent,
+                    base.map_or(f64::NAN, |b| b.loss_percent)
+                )),
+            );
+            out.push(
+                SloResult::at_most(
+                    &format!("{}_p99_vs_{}", p.name, p.baseline.as_deref().unwrap_or("-")),
+                    p99.filter(|_| base_p99.is_some()),
+                    base_p99.map_or(0.0, |b| b * factor + P99_SLACK_MS),
+                )
+                .with_detail(format!(
+                    "latency p99 {:.2} ms vs {:.2} ms (+{percent} % +{P99_SLACK_MS} ms)",
+                    p99.unwrap_or(f64::NAN),
+                    base_p99.unwrap_or(f64::NAN)
+                )),
+            );
+        }
+        out
+    }
 }
+
+/// Loss (percentage points) and latency p99 (ms) a compared phase may exceed its baseline's by,
+/// beyond the scenario's percentage: one lost packet in a few thousand, one millisecond.
+pub const LOSS_SLACK_POINTS: f64 = 0.05;
+pub const P99_SLACK_MS: f64 = 1.0;
 
 /// Viewer-side numbers of one phase, merged over its rooms.
 pub(crate) struct ViewerTotals {
@@ -407,6 +464,16 @@ impl PhaseReport {
                     .map_or("-".into(), |v| format!("{v:.0}"))
             ),
         )?;
+        if let Some(h) = &p.hostile {
+            row(
+                f,
+                "hostile clients",
+                format!(
+                    "{} clients, {} frames, {} error answers, {} connections ended, {} refused",
+                    h.clients, h.frames, h.errors, h.closes, h.connect_failures
+                ),
+            )?;
+        }
         for e in &p.errors {
             row(f, "error", e.clone())?;
         }
@@ -475,7 +542,13 @@ impl fmt::Display for ServerReport {
             "buffer",
             format!("max {} of {} cap", mib(s.buffer_bytes_max), mib(s.buffer_cap_bytes)),
         )?;
-        row(f, "signaling errors", s.signaling_errors.to_string())
+        row(f, "signaling errors", s.signaling_errors.to_string())?;
+        let left = if s.released_at_end { "none" } else { "some objects left" };
+        row(
+            f,
+            "at the end",
+            format!("{left}, {} connections open", s.connections_at_end),
+        )
     }
 }
 

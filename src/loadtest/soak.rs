@@ -586,6 +586,7 @@ mod tests {
             max_worker_cpu_percent: 90.0,
             max_buffer_bytes: 1000,
             min_connected_ratio: 0.99,
+            max_degradation_percent: None,
         }
     }
 

@@ -39,6 +39,66 @@ function startProxy(target) {
   })));
 }
 
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Packets received so far by the listener's consumer `id` (its receiver's inbound-rtp).
+function consumerPackets(page, id) {
+  return page.evaluate(async (cid) => {
+    const c = window.sfuDemo.state.consumers.get(cid);
+    if (!c) return null;
+    let n = 0;
+    (await c.consumer.getStats()).forEach((s) => { if (s.type === 'inbound-rtp') n = s.packetsReceived; });
+    return n;
+  }, id);
+}
+
+// The listener's audio consumer of `peerId`'s producer.
+function audioConsumerOf(page, peerId) {
+  return page.evaluate((p) => {
+    for (const [id, c] of window.sfuDemo.state.consumers) if (c.peerId === p && c.consumer.kind === 'audio') return id;
+    return null;
+  }, peerId);
+}
+
+// The server's view (admin dump) of consumer `id`: paused or not.
+async function serverPaused(id) {
+  if (!adminToken) return null;
+  const dump = await fetch(`${base}/admin/rooms`, { headers: { authorization: `Bearer ${adminToken}` } }).then((r) => r.json());
+  const consumer = dump.rooms.flatMap((r) => r.peers.flatMap((p) => p.consumers)).find((c) => c.id === id);
+  return consumer ? consumer.paused : null;
+}
+
+async function pauseAndResume(context, listener, annId) {
+  const dee = await context.newPage();
+  dee.on('pageerror', (e) => step('second broadcaster page error', { message: e.message }));
+  await dee.goto(`${base}/?room=${room}&name=Dee&autostart=1`);
+  await until('second broadcaster connected', () => dee.evaluate(() => window.sfuDemo.state.transport === 'connected'));
+  const deeId = await dee.evaluate(() => window.sfuDemo.state.peerId);
+  const deeAudio = await until('listener consumes Dee', () => audioConsumerOf(listener, deeId));
+  const annAudio = await audioConsumerOf(listener, annId);
+  await until('Dee audio flowing', () => consumerPackets(listener, deeAudio).then((n) => n > 20));
+  await until('Dee in the chooser', () => listener.evaluate(
+    (d) => [...document.getElementById('listen-to').options].some((o) => o.value === d), deeId));
+  await listener.selectOption('#listen-to', deeId);
+  await until('Ann paused on the server', async () => (adminToken ? (await serverPaused(annAudio)) === true : true));
+  await sleep(500); // packets in flight land
+  const paused = [await consumerPackets(listener, annAudio), null];
+  const deeBefore = await consumerPackets(listener, deeAudio);
+  await sleep(1500);
+  paused[1] = await consumerPackets(listener, annAudio);
+  const deeAfter = await consumerPackets(listener, deeAudio);
+  if (paused[1] !== paused[0]) throw new Error(`Ann's packets did not stop while paused: ${paused}`);
+  if (!(deeAfter > deeBefore + 20)) throw new Error(`Dee's packets stopped too: ${deeBefore} -> ${deeAfter}`);
+  await listener.selectOption('#listen-to', '');
+  const resumed = await until("Ann's packets again", () => consumerPackets(listener, annAudio).then((n) => n > paused[1] + 20 && n));
+  const serverResumed = await serverPaused(annAudio);
+  if (serverResumed === true) throw new Error('Ann still paused on the server');
+  await dee.close();
+  await until('Dee gone from the listener', () => audioConsumerOf(listener, deeId).then((id) => id === null));
+  return { annAudio, paused, resumed, dee: [deeBefore, deeAfter], serverResumed };
+}
+
 const proxy = await startProxy(base);
 const browser = await launchChromium();
 let code = 0;
@@ -116,7 +176,6 @@ try {
     (n) => window.sfuDemo.inboundAudio().then((a) => a && a.packetsReceived > n + 20 && a), beforeCut.packetsReceived));
   const annEvents = await broadcaster.locator('#events').innerText();
   if (/Bob left/.test(annEvents)) throw new Error('the broadcaster saw the listener leave');
-  // The resumed session still takes requests (pause and resume a consumer through the chooser).
   await listener.evaluate(() => window.sfuDemo.state.error === null || Promise.reject(new Error(window.sfuDemo.state.error)));
   step('resumed', { resumed, beforeCut, afterResume });
 
@@ -148,6 +207,11 @@ try {
     await feed.screenshot({ path: `${shots}/feed.png`, fullPage: true });
     step('screenshots', { dir: shots });
   }
+
+  // Pause and resume a consumer through the listener's chooser: with a second broadcaster (Dee)
+  // in the room, listening to Dee only pauses Ann's consumers on the server, and Ann's audio
+  // packets stop while Dee's keep coming; listening to everyone again resumes them.
+  step('pause and resume consumer', await pauseAndResume(context, listener, annId));
 
   await broadcaster.close();
   const events = await until('listener shows the broadcaster left', async () => {
