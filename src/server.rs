@@ -158,7 +158,7 @@ fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
 /// How the listener serves one connection.
 struct HttpServing {
     app: axum::Router,
-    tls: Option<TlsAcceptor>,
+    tls: Option<TlsServing>,
     trusted_proxies: Vec<Cidr>,
     proxy_protocol: bool,
     /// Bounds the PROXY header, the TLS handshake and each request's header.
@@ -180,7 +180,7 @@ fn serve_http(
     let limits = &ctx.config.limits;
     let serving = Arc::new(HttpServing {
         app,
-        tls: rustls.map(|r| tls_acceptor(&r)),
+        tls: rustls.map(TlsServing::new),
         trusted_proxies: limits.trusted_proxies.clone(),
         proxy_protocol: limits.proxy_protocol,
         header_timeout: Duration::from_secs(limits.http_header_timeout_secs),
@@ -189,11 +189,39 @@ fn serve_http(
     Ok(tokio::spawn(accept_loop(listener, serving, ctx.shutdown.clone())))
 }
 
-/// The certificate as loaded, speaking HTTP/1.1 only (the WebSocket upgrade is HTTP/1.1).
-fn tls_acceptor(config: &axum_server::tls_rustls::RustlsConfig) -> TlsAcceptor {
-    let mut server = (*config.get_inner()).clone();
-    server.alpn_protocols = vec![b"http/1.1".to_vec()];
-    TlsAcceptor::from(Arc::new(server))
+/// The TLS side of the listener: the certificate served now (the `RustlsConfig` that a
+/// reload swaps in place), as an acceptor speaking HTTP/1.1 only (the WebSocket upgrade is
+/// HTTP/1.1), rebuilt when a reload changed the configuration.
+struct TlsServing {
+    rustls: axum_server::tls_rustls::RustlsConfig,
+    acceptor: parking_lot::Mutex<(Arc<rustls::ServerConfig>, TlsAcceptor)>,
+}
+
+impl TlsServing {
+    fn new(rustls: axum_server::tls_rustls::RustlsConfig) -> TlsServing {
+        let current = rustls.get_inner();
+        let acceptor = Self::http1_acceptor(&current);
+        TlsServing {
+            rustls,
+            acceptor: parking_lot::Mutex::new((current, acceptor)),
+        }
+    }
+
+    fn http1_acceptor(config: &rustls::ServerConfig) -> TlsAcceptor {
+        let mut server = config.clone();
+        server.alpn_protocols = vec![b"http/1.1".to_vec()];
+        TlsAcceptor::from(Arc::new(server))
+    }
+
+    /// The acceptor for the certificate served now.
+    fn acceptor(&self) -> TlsAcceptor {
+        let current = self.rustls.get_inner();
+        let mut cached = self.acceptor.lock();
+        if !Arc::ptr_eq(&cached.0, &current) {
+            *cached = (Arc::clone(&current), Self::http1_acceptor(&current));
+        }
+        cached.1.clone()
+    }
 }
 
 /// How long open HTTP connections get to finish their request at shutdown.
@@ -262,7 +290,7 @@ impl HttpServing {
         };
         let handshake = tokio::select! {
             _ = shutdown.cancelled() => return,
-            handshake = tokio::time::timeout(self.header_timeout, tls.accept(stream)) => handshake,
+            handshake = tokio::time::timeout(self.header_timeout, tls.acceptor().accept(stream)) => handshake,
         };
         match handshake {
             Ok(Ok(stream)) => self.serve(stream, remote, shutdown).await,

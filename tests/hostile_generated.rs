@@ -413,12 +413,11 @@ async fn a_producer_with_many_encodings_is_answered() {
     many_encodings(&[2, 4, 16]).await;
 }
 
-/// Found by this suite: a VP8 producer with 300 encodings panics inside the vendored mediasoup
-/// crate (`third_party/mediasoup/src/ortc.rs:884`, `unwrap()` on `InvalidInput` while mapping
-/// the encodings), which kills the session: the client sees its connection closed instead of
-/// an error answer.
+/// Found by this suite: a VP8 producer with 300 encodings panicked inside the vendored mediasoup
+/// crate (`ortc.rs`, `unwrap()` on `InvalidInput` while mapping the encodings), which killed the
+/// session. Now `produce` refuses it (`rtp_params`), and the crate returns an error
+/// (third_party/mediasoup-recipe/ortc-errors.patch).
 #[tokio::test]
-#[ignore = "fixed by the h14-media branch: a producer with many encodings panics in mediasoup's ortc.rs"]
 async fn a_producer_with_300_encodings_is_answered() {
     many_encodings(&[300]).await;
 }
