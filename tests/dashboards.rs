@@ -129,3 +129,34 @@ async fn every_series_the_dashboard_and_alerts_query_is_exported() {
     c.close().await;
     server.shutdown().await.unwrap();
 }
+
+/// The value of the unlabelled series `name` in a scrape of `server`.
+async fn scrape_value(server: &sfu::ServerHandle, name: &str) -> Option<f64> {
+    let client = HttpClient::new(server.tls_certificate_pem()).unwrap();
+    let text = client
+        .get(&format!("{}/metrics", server.http_url()), None)
+        .await
+        .unwrap();
+    String::from_utf8(text.to_vec())
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+}
+
+/// `sfu_auth_keys_available` (the series SfuAuthKeysUnavailable watches): 0 while Firebase
+/// keys cannot be fetched, 1 with auth off.
+#[tokio::test]
+async fn auth_keys_available_tells_whether_tokens_can_be_checked() {
+    let mut c = test_config(1);
+    c.auth.mode = sfu::config::AuthMode::Firebase;
+    c.auth.project_id = Some("demo-sfu".into());
+    // Nothing listens on the discard port: every fetch of the keys fails.
+    c.auth.keys_url = "http://127.0.0.1:9/keys".into();
+    let server = start(c).await;
+    assert_eq!(scrape_value(&server, "sfu_auth_keys_available").await, Some(0.0));
+    server.shutdown().await.unwrap();
+
+    let server = start(test_config(1)).await;
+    assert_eq!(scrape_value(&server, "sfu_auth_keys_available").await, Some(1.0));
+    server.shutdown().await.unwrap();
+}

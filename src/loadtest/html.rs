@@ -360,6 +360,28 @@ mod tests {
     }
 
     #[test]
+    fn a_soak_page_has_its_checks_and_every_chart() {
+        let mut r = crate::loadtest::soak::tests::clean();
+        r.scenario = "churn".into();
+        r.timeline = vec![point(1.0, Some("churn")), point(2.0, Some("churn"))];
+        r.checks = vec![SloResult::at_most("leaks", Some(0.0), 0.0).with_detail("nothing left".into())];
+        r.passed = true;
+        let html = soak_report(&r);
+        let doc = parse(&html).unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<&str> = doc
+            .iter()
+            .filter(|e| e.name == "svg")
+            .filter_map(|e| e.attribute("id"))
+            .collect();
+        assert_eq!(ids, CHART_IDS);
+        assert!(html.contains("Passed: all 1 checks held."), "{html}");
+        assert!(
+            html.contains("leaks held: 0.000 (limit &lt;= 0). nothing left"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn bands_follow_the_phases() {
         let t = vec![
             point(1.0, Some("a")),

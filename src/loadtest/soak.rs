@@ -570,7 +570,7 @@ async fn cut_socket(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn counts(peers: i64) -> ObjectCounts {
@@ -608,7 +608,7 @@ mod tests {
     }
 
     /// A soak that went well.
-    fn clean() -> SoakReport {
+    pub(crate) fn clean() -> SoakReport {
         SoakReport {
             scenario: "churn".into(),
             target: "in-process".into(),
