@@ -176,11 +176,18 @@ type Outcome = Result<(bool, String, Vec<String>, String), LoadtestError>;
 
 /// Writes the HTML page to `path` (when asked), then prints the report and exits.
 fn write_report(path: Option<&std::path::Path>, outcome: Outcome) -> ExitCode {
-    if let (Some(path), Ok((_, _, _, html))) = (path, &outcome) {
-        if let Err(e) = std::fs::write(path, html) {
-            eprintln!("error: cannot write the report to {}: {e}", path.display());
-            return ExitCode::from(2);
+    match (path, &outcome) {
+        (Some(path), Ok((_, _, _, html))) => {
+            if let Err(e) = std::fs::write(path, html) {
+                eprintln!("error: cannot write the report to {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
         }
+        // The run could not be done: no page, not the empty file the check left.
+        (Some(path), Err(_)) => {
+            let _ = std::fs::remove_file(path);
+        }
+        (None, _) => {}
     }
     exit(outcome)
 }

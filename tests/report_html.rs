@@ -136,3 +136,26 @@ fn an_unwritable_report_path_exits_2_before_the_run() {
     );
     assert!(started.elapsed() < Duration::from_secs(5), "refused before the 8 s run");
 }
+
+#[test]
+fn a_run_that_cannot_be_done_leaves_no_report() {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/smoke.toml");
+    let page = temp_dir().join("never.html");
+    // Nothing listens on the discard port: the admin API check fails before any peer starts.
+    let out = sfu(
+        &[
+            "loadtest",
+            scenario.to_str().unwrap(),
+            "--url",
+            "ws://127.0.0.1:9/ws",
+            "--admin-token",
+            "x",
+            "--report",
+            page.to_str().unwrap(),
+        ],
+        Duration::from_secs(60),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!page.exists(), "no empty page left behind");
+}
