@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use clap::Args;
 use indicatif::ProgressBar;
-use sfu::loadtest::{run_loadtest, run_soak, server_config, LoadProgress, LoadtestError, LoadtestOptions, Target};
+use sfu::loadtest::{
+    html, run_loadtest, run_soak, server_config, LoadProgress, LoadtestError, LoadtestOptions, Target,
+};
 use sfu::scenario::Scenario;
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
@@ -46,6 +48,10 @@ pub struct LoadtestArgs {
     /// file for --url runs: same workers, buffer, ports and raised limits) and exit.
     #[arg(long)]
     print_server_config: bool,
+    /// Also write the report as one self-contained HTML page with charts (no network needed to
+    /// open it).
+    #[arg(long, value_name = "FILE.html")]
+    report: Option<PathBuf>,
     /// Worker threads of the async runtime that runs the peers (and the in-process server).
     #[arg(long, default_value_t = 2)]
     threads: usize,
@@ -80,6 +86,12 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
+    if let Some(path) = &args.report {
+        // Refuse an unwritable path before the run, not after it.
+        if let Err(e) = std::fs::write(path, "") {
+            return bad_input(format!("cannot write the report to {}: {e}", path.display()));
+        }
+    }
     let total = scenario.peers() as u64;
     let mut options = LoadtestOptions::new(scenario);
     options.target = target;
@@ -102,7 +114,7 @@ fn run(args: LoadtestArgs, soak: bool) -> ExitCode {
         "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} connected {msg}",
     );
     let outcome = runtime.block_on(run_with_bar(options, soak, args.json, bar));
-    exit(outcome)
+    write_report(args.report.as_deref(), outcome)
 }
 
 /// The scenario with the flags that change it, checked against the command (exit code 2 when
@@ -159,8 +171,26 @@ fn target(args: &LoadtestArgs) -> Result<Target, ExitCode> {
     }
 }
 
-/// What a run ends with: passed, the report's text, and the failed SLOs' lines.
-type Outcome = Result<(bool, String, Vec<String>), LoadtestError>;
+/// What a run ends with: passed, the report's text, the failed SLOs' lines, and the HTML page.
+type Outcome = Result<(bool, String, Vec<String>, String), LoadtestError>;
+
+/// Writes the HTML page to `path` (when asked), then prints the report and exits.
+fn write_report(path: Option<&std::path::Path>, outcome: Outcome) -> ExitCode {
+    match (path, &outcome) {
+        (Some(path), Ok((_, _, _, html))) => {
+            if let Err(e) = std::fs::write(path, html) {
+                eprintln!("error: cannot write the report to {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        // The run could not be done: no page, not the empty file the check left.
+        (Some(path), Err(_)) => {
+            let _ = std::fs::remove_file(path);
+        }
+        (None, _) => {}
+    }
+    exit(outcome)
+}
 
 /// Runs the load test or the soak while the bar ticks.
 async fn run_with_bar(options: LoadtestOptions, soak: bool, json: bool, bar: ProgressBar) -> Outcome {
@@ -171,11 +201,11 @@ async fn run_with_bar(options: LoadtestOptions, soak: bool, json: bool, bar: Pro
     let result = if soak {
         run_soak(options)
             .await
-            .map(|r| (r.passed, render(&r, json), Vec::new()))
+            .map(|r| (r.passed, render(&r, json), Vec::new(), html::soak_report(&r)))
     } else {
         run_loadtest(options).await.map(|r| {
             let failed = r.failed_slos().map(|s| s.to_string()).collect::<Vec<_>>();
-            (r.passed, render(&r, json), failed)
+            (r.passed, render(&r, json), failed, html::load_report(&r))
         })
     };
     done.cancel();
@@ -197,7 +227,7 @@ fn render<R: serde::Serialize + std::fmt::Display>(report: &R, json: bool) -> St
 /// could not be done.
 fn exit(outcome: Outcome) -> ExitCode {
     match outcome {
-        Ok((passed, text, failed)) => {
+        Ok((passed, text, failed, _)) => {
             println!("{text}");
             if passed {
                 ExitCode::SUCCESS

@@ -75,6 +75,7 @@ pub(crate) fn render(ctx: &Context) -> Result<String, MetricsError> {
     process(&b, ctx)?;
     buffer(&b, ctx)?;
     feeds(&b, ctx)?;
+    auth(&b, ctx)?;
     Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
 }
 
@@ -189,6 +190,15 @@ fn process(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         "uptime_seconds",
         "Seconds since the server started.",
         ctx.started.elapsed().as_secs_f64(),
+    )
+}
+
+/// Whether tokens can be checked now (Google's signing keys loaded and fresh).
+fn auth(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
+    b.gauge(
+        "auth_keys_available",
+        "1 while tokens can be checked (signing keys loaded and fresh; always 1 with auth off).",
+        i64::from(ctx.auth.keys_available()),
     )
 }
 

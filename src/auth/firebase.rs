@@ -36,6 +36,11 @@ pub struct FirebaseVerifier {
 }
 
 impl FirebaseVerifier {
+    /// Whether the signing keys are loaded and fresh (the emulator needs none).
+    pub fn keys_available(&self) -> bool {
+        self.keys.as_ref().is_none_or(|k| k.is_fresh())
+    }
+
     /// Verifies RS256 tokens against Google's keys (or any key endpoint: tests serve their own).
     pub fn new(rules: ClaimRules, keys: Arc<KeyCache>) -> FirebaseVerifier {
         FirebaseVerifier {

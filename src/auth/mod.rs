@@ -180,6 +180,12 @@ impl Authenticator {
         self.verifier.is_some()
     }
 
+    /// Whether a token could be checked now: Google's signing keys are loaded and fresh (always
+    /// true with auth off or the emulator, which need none).
+    pub fn keys_available(&self) -> bool {
+        self.verifier.as_ref().is_none_or(FirebaseVerifier::keys_available)
+    }
+
     /// Who joins as `requested`: the join's token if given, else the identity verified at the
     /// WebSocket upgrade (Bearer header). `Ok(None)` when auth is off.
     pub async fn admit(

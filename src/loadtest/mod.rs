@@ -6,9 +6,14 @@
 //! and stopped before it returns; `cancel` ends it early.
 
 pub mod hostile;
+pub mod html;
 mod probe;
 mod report;
 mod soak;
+pub mod svg;
+mod timeline;
+#[cfg(test)]
+mod xml_check;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -20,6 +25,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use report::{LoadReport, PeerCounts, Percentiles, PhaseReport, ServerReport, SloResult, WorkerCpu};
 pub use soak::{run_soak, SoakReport, CHURN_ERRORS};
+pub use timeline::{TimePoint, WorkerPoint};
 
 use crate::http_client::{HttpClient, HttpError};
 use crate::scenario::{Phase, Scenario, TalkSpec, ViewerMode};
@@ -29,6 +35,7 @@ use crate::synthetic::{
 use crate::{Config, Server, ServerError, ServerHandle};
 use hostile::HostileReport;
 use probe::{worker_cpu_percent, Probe, Sample};
+use timeline::Tick;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadtestError {
@@ -227,7 +234,7 @@ async fn run_with(
     probe.check().await?;
     let started = Instant::now();
     let first = probe.sample().await?;
-    let samples: Mutex<Vec<(usize, Sample)>> = Mutex::new(vec![(usize::MAX, first.clone())]);
+    let ticks: Mutex<Vec<Tick>> = Mutex::new(vec![Tick::new(usize::MAX, first.clone(), &options.progress)]);
     let stop_sampling = CancellationToken::new();
     let sampler = async {
         let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -238,7 +245,11 @@ async fn run_with(
                 _ = tick.tick() => {}
             }
             match probe.sample().await {
-                Ok(s) => samples.lock().push((options.progress.phase.load(Ordering::Relaxed), s)),
+                Ok(s) => ticks.lock().push(Tick::new(
+                    options.progress.phase.load(Ordering::Relaxed),
+                    s,
+                    &options.progress,
+                )),
                 Err(e) => tracing::warn!(error = %e, "server sample failed"),
             }
         }
@@ -265,8 +276,10 @@ async fn run_with(
     let (phases, ()) = tokio::join!(phases, sampler);
     let phases = phases?;
     let last = probe.sample().await?;
-    let mut samples = samples.into_inner();
-    samples.push((usize::MAX, last.clone()));
+    let mut ticks = ticks.into_inner();
+    ticks.push(Tick::new(usize::MAX, last.clone(), &options.progress));
+    let samples: Vec<(usize, Sample)> = ticks.iter().map(|t| (t.phase, t.sample.clone())).collect();
+    let names: Vec<String> = scenario.phases.iter().map(|p| p.name.clone()).collect();
 
     let mut report = LoadReport {
         scenario: scenario.name.clone(),
@@ -277,6 +290,7 @@ async fn run_with(
             .map(|(run, (i, start, end))| phase_report(&scenario.phases[*i], run, start, end, &samples, *i))
             .collect(),
         server: server_report(&first, &last, &samples),
+        timeline: timeline::build(&ticks, started, &names),
         slos: Vec::new(),
         passed: false,
     };

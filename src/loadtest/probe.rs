@@ -37,6 +37,11 @@ pub(crate) struct Sample {
     pub buffer_cap_bytes: u64,
     pub switches: u64,
     pub feed_packets: u64,
+    /// Utterances evicted since the server started, and of those the ones a feed was playing.
+    pub evictions: u64,
+    pub evictions_while_read: u64,
+    /// The feed engine's lateness quantiles since the server started (p50, p99), ms.
+    pub feed_lateness_ms: Option<(f64, f64)>,
 }
 
 impl Probe<'_> {
@@ -55,6 +60,10 @@ impl Probe<'_> {
                     buffer_cap_bytes: buffer.cap_bytes as u64,
                     switches: feeds.switches,
                     feed_packets: feeds.packets,
+                    evictions: buffer.evictions,
+                    evictions_while_read: buffer.evictions_while_read,
+                    feed_lateness_ms: (feeds.lateness_ms.count > 0)
+                        .then_some((feeds.lateness_ms.p50, feeds.lateness_ms.p99)),
                 })
             }
             Probe::Remote { client, base, token } => {
@@ -128,8 +137,14 @@ fn sample_from_metrics(text: &str) -> Result<Sample, String> {
     let mut values = BTreeMap::new();
     let mut errors = 0.0;
     let mut workers: BTreeMap<usize, Option<f64>> = BTreeMap::new();
+    let mut lateness = (None, None);
     for (name, labels, value) in metric_lines(text) {
         match name {
+            "sfu_feed_lateness_seconds" => match label(labels, "quantile") {
+                Some("0.5") => lateness.0 = Some(value * 1000.0),
+                Some("0.99") => lateness.1 = Some(value * 1000.0),
+                _ => {}
+            },
             "sfu_signaling_errors_total" => errors += value,
             "sfu_worker_up" | "sfu_worker_cpu_seconds_total" => {
                 let index = label(labels, "worker")
@@ -174,6 +189,9 @@ fn sample_from_metrics(text: &str) -> Result<Sample, String> {
         buffer_cap_bytes: total("sfu_buffer_cap_bytes")?,
         switches: total("sfu_feed_switches_total")?,
         feed_packets: total("sfu_feed_packets_total")?,
+        evictions: total("sfu_buffer_evictions_total").unwrap_or(0),
+        evictions_while_read: total("sfu_buffer_evictions_while_read_total").unwrap_or(0),
+        feed_lateness_ms: lateness.0.zip(lateness.1),
     })
 }
 
@@ -235,6 +253,9 @@ sfu_room_buffer_bytes{room="smoke-live-0"} 99041
 sfu_feed_packets_total 418882
 sfu_feed_switches_total 4108
 sfu_feed_lateness_seconds{quantile="0.5"} 0.002
+sfu_feed_lateness_seconds{quantile="0.99"} 0.012
+sfu_buffer_evictions_total 7
+sfu_buffer_evictions_while_read_total 2
 "#;
 
     #[test]
@@ -259,6 +280,8 @@ sfu_feed_lateness_seconds{quantile="0.5"} 0.002
         assert_eq!((s.rss_bytes, s.process_cpu_seconds), (Some(30_720_000), Some(3.5)));
         assert_eq!((s.buffer_bytes, s.buffer_cap_bytes), (99_041, 16_000_000));
         assert_eq!((s.switches, s.feed_packets), (4108, 418_882));
+        assert_eq!((s.evictions, s.evictions_while_read), (7, 2));
+        assert_eq!(s.feed_lateness_ms, Some((2.0, 12.0)));
     }
 
     #[test]

@@ -188,6 +188,8 @@ pub struct LoadReport {
     pub duration_s: f64,
     pub phases: Vec<PhaseReport>,
     pub server: ServerReport,
+    /// The run second by second (the HTML report's charts).
+    pub timeline: Vec<super::TimePoint>,
     pub slos: Vec<SloResult>,
     pub passed: bool,
 }

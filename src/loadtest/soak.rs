@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::probe::{Probe, Sample};
 use super::report::SloResult;
+use super::timeline::Tick;
 use super::{probe, speech_pattern, start_target, stop_server, LoadProgress, LoadtestError, LoadtestOptions};
 use crate::scenario::{Churn, Phase, Scenario, Slo, ViewerMode};
 use crate::stats::ObjectCounts;
@@ -49,6 +50,8 @@ pub struct SoakReport {
     pub counts_after: Option<ObjectCounts>,
     /// Routers and WebRTC transports mediasoup still held after the run (in-process only).
     pub mediasoup_objects_after: Option<(usize, usize)>,
+    /// The run second by second (the HTML report's charts).
+    pub timeline: Vec<super::TimePoint>,
     /// The soak's checks, each with what it measured and a line that explains it.
     pub checks: Vec<SloResult>,
     pub passed: bool,
@@ -258,9 +261,13 @@ async fn soak_with(
     let first = probe.sample().await?;
     let errors_before = probe.errors_by_code().await.unwrap_or_default();
     let mut tasks = spawn_churn(options, churn, &target);
-    let mut samples = sample_until(probe, &target).await;
-    samples.insert(0, first.clone());
+    let mut ticks = sample_until(probe, &target, &options.progress).await;
+    ticks.insert(0, Tick::new(usize::MAX, first.clone(), &options.progress));
     let end_of_load = probe.sample().await.ok();
+    ticks.extend(end_of_load.clone().map(|s| Tick::new(0, s, &options.progress)));
+    let timeline = super::timeline::build(&ticks, started, &["churn".to_string()]);
+    let mut samples: Vec<Sample> = ticks.into_iter().map(|t| t.sample).collect();
+    samples.pop_if(|_| end_of_load.is_some());
     drain(&mut tasks, churn, &target.load).await;
     // Cut sockets stay parked for the resume grace period.
     tokio::time::sleep(Duration::from_secs(scenario.server.resume_grace_secs)).await;
@@ -303,6 +310,7 @@ async fn soak_with(
         signaling_errors_by_code: by_code,
         counts_after: after.as_ref().map(|s| s.counts),
         mediasoup_objects_after: mediasoup,
+        timeline,
         checks: Vec::new(),
         passed: false,
     };
@@ -413,7 +421,7 @@ async fn socket_cuts(target: ChurnTarget, every: Duration, rooms: Vec<String>) {
 }
 
 /// Samples the server every second while the load runs.
-async fn sample_until(probe: &Probe<'_>, target: &ChurnTarget) -> Vec<Sample> {
+async fn sample_until(probe: &Probe<'_>, target: &ChurnTarget, progress: &LoadProgress) -> Vec<Tick> {
     let mut samples = Vec::new();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -424,7 +432,7 @@ async fn sample_until(probe: &Probe<'_>, target: &ChurnTarget) -> Vec<Sample> {
             _ = tick.tick() => {}
         }
         if let Ok(s) = probe.sample().await {
-            samples.push(s);
+            samples.push(Tick::new(0, s, progress));
         }
     }
     samples
@@ -562,7 +570,7 @@ async fn cut_socket(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn counts(peers: i64) -> ObjectCounts {
@@ -601,7 +609,7 @@ mod tests {
     }
 
     /// A soak that went well.
-    fn clean() -> SoakReport {
+    pub(crate) fn clean() -> SoakReport {
         SoakReport {
             scenario: "churn".into(),
             target: "in-process".into(),
@@ -623,6 +631,7 @@ mod tests {
             signaling_errors_by_code: [("not_found".to_string(), 2)].into_iter().collect(),
             counts_after: Some(counts(0)),
             mediasoup_objects_after: Some((0, 0)),
+            timeline: Vec::new(),
             checks: Vec::new(),
             passed: false,
         }
@@ -730,6 +739,9 @@ mod tests {
             buffer_cap_bytes: 0,
             switches: 0,
             feed_packets: 0,
+            evictions: 0,
+            evictions_while_read: 0,
+            feed_lateness_ms: None,
         }
     }
 

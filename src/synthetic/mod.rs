@@ -11,6 +11,7 @@
 mod broadcaster;
 mod connection;
 pub mod feed_check;
+pub mod live;
 pub mod media;
 pub mod received_stream;
 mod report;
@@ -168,6 +169,12 @@ pub struct Progress {
     pub finished: AtomicU64,
     pub packets_sent: AtomicU64,
     pub packets_received: AtomicU64,
+    /// Live streams: packets the senders sent (first to highest counter seen), and of those the
+    /// distinct ones that arrived; the difference is the loss so far.
+    pub packets_expected: AtomicU64,
+    pub packets_counted: AtomicU64,
+    /// One-way latencies of the packets received.
+    pub latency: live::LatencyBuckets,
 }
 
 impl Progress {

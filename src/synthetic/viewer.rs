@@ -75,6 +75,8 @@ struct Viewer {
     feed: Option<FeedCheck>,
     streams: Vec<Stream>,
     latency: Histogram<u64>,
+    /// Latencies recorded since the last publication to the run's [`Progress`].
+    pending_latency: Vec<u64>,
     /// Consumers of closed producers, kept for the report.
     closed: Vec<Stream>,
     /// When the last `mediaReset` arrived, until the first packet after it.
@@ -150,6 +152,7 @@ impl Viewer {
             feed: None,
             streams: Vec::new(),
             latency: latency_histogram(),
+            pending_latency: Vec::new(),
             closed: Vec::new(),
             reset_at: None,
             network_changed_at: None,
@@ -292,6 +295,7 @@ impl Viewer {
     fn on_events(&mut self, events: &mut Vec<Event>, progress: &Progress) -> bool {
         let mut connected = false;
         let mut received = 0;
+        let before = self.live_counts();
         for event in events.drain(..) {
             match event {
                 Event::Connected => connected = true,
@@ -304,8 +308,29 @@ impl Viewer {
         }
         if received > 0 {
             Progress::add(&progress.packets_received, received);
+            self.publish_live(before, progress);
         }
         connected
+    }
+
+    /// Live streams' (expected, distinct received) packets so far.
+    fn live_counts(&self) -> (u64, u64) {
+        if self.feed.is_some() {
+            return (0, 0);
+        }
+        self.streams.iter().fold((0, 0), |(e, c), s| {
+            (e + s.stats.expected(), c + s.stats.expected() - s.stats.lost())
+        })
+    }
+
+    /// Adds what the last events changed to the run's live counters.
+    fn publish_live(&mut self, before: (u64, u64), progress: &Progress) {
+        let after = self.live_counts();
+        Progress::add(&progress.packets_expected, after.0.saturating_sub(before.0));
+        Progress::add(&progress.packets_counted, after.1.saturating_sub(before.1));
+        for us in self.pending_latency.drain(..) {
+            progress.latency.record(us);
+        }
     }
 
     /// A recv transport, connected, with a consumer for each of `producers` (or the feed).
@@ -551,12 +576,15 @@ impl Viewer {
             if stream.stats.first_packet_after.is_none() {
                 stream.stats.first_packet_after = Some(stream.resumed_at.elapsed());
             }
-            let _ = self.latency.record(now_us.saturating_sub(stamp.send_time_us).max(1));
+            let latency = now_us.saturating_sub(stamp.send_time_us).max(1);
+            let _ = self.latency.record(latency);
+            self.pending_latency.push(latency);
             return;
         }
         let since = stream.resumed_at.elapsed();
         if let Some(latency) = stream.stats.record(&stamp, packet.header.timestamp, now_us, since) {
             let _ = self.latency.record(latency.max(1));
+            self.pending_latency.push(latency.max(1));
             if key_frame {
                 stream.stats.key_frames += 1;
                 if let Some(sent) = stream.pli_pending.take() {
