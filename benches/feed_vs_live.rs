@@ -78,7 +78,7 @@ fn start_server() -> Server {
 /// A config file raising the per-IP connection limit for hundreds of local peers.
 fn config_file() -> std::path::PathBuf {
     let path = std::env::temp_dir().join(format!("sfu-bench-{}.toml", std::process::id()));
-    std::fs::write(&path, "[limits]\nmax_connections_per_ip = 5000\n").expect("write the bench config");
+    std::fs::write(&path, "[limits]\nmax_connections_per_ip = 5000\nnew_connections_per_ip_per_sec = 5000\nnew_connections_burst_per_ip = 5000\n").expect("write the bench config");
     path
 }
 

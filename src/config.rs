@@ -281,6 +281,11 @@ pub struct Limits {
     pub message_burst: u32,
     /// Concurrent WebSocket connections from one IP address.
     pub max_connections_per_ip: usize,
+    /// New WebSocket connections one client (IP address, IPv6 /64) may open per second, on
+    /// average; over it the upgrade is refused (429, `rate_limited`).
+    pub new_connections_per_ip_per_sec: u32,
+    /// ... and at once.
+    pub new_connections_burst_per_ip: u32,
     /// Concurrent WebSocket connections in all.
     pub max_connections: usize,
     /// Rooms (routers) the server hosts at once.
@@ -475,6 +480,8 @@ impl Default for Limits {
             max_parked_sessions: 1_000,
             max_parked_per_ip: 10,
             max_parked_per_uid: 3,
+            new_connections_per_ip_per_sec: 10,
+            new_connections_burst_per_ip: 60,
             join_deadline_secs: 10,
             http_header_timeout_secs: 10,
             trusted_proxies: Vec::new(),
@@ -1089,7 +1096,7 @@ impl Limits {
     /// Every count and period is positive, a frame holds a message, and the heartbeat timeout
     /// outlasts the ping interval.
     fn validate(&self) -> Result<(), ConfigError> {
-        let positive: [(&'static str, u64); 16] = [
+        let positive: [(&'static str, u64); 18] = [
             ("limits.max_rooms", self.max_rooms as u64),
             ("limits.max_message_bytes", self.max_message_bytes as u64),
             ("limits.messages_per_second", self.messages_per_second.into()),
@@ -1104,6 +1111,14 @@ impl Limits {
             ("limits.heartbeat_timeout_secs", self.heartbeat_timeout_secs),
             ("limits.max_parked_per_ip", self.max_parked_per_ip as u64),
             ("limits.max_parked_per_uid", self.max_parked_per_uid as u64),
+            (
+                "limits.new_connections_per_ip_per_sec",
+                u64::from(self.new_connections_per_ip_per_sec),
+            ),
+            (
+                "limits.new_connections_burst_per_ip",
+                u64::from(self.new_connections_burst_per_ip),
+            ),
             ("limits.join_deadline_secs", self.join_deadline_secs),
             ("limits.http_header_timeout_secs", self.http_header_timeout_secs),
         ];
@@ -1988,7 +2003,7 @@ mod tests {
     #[test]
     fn limits_rules() {
         Limits::default().validate().unwrap();
-        let zeroed: [(&str, Change<Limits>); 16] = [
+        let zeroed: [(&str, Change<Limits>); 18] = [
             ("limits.max_rooms", |l| l.max_rooms = 0),
             ("limits.max_message_bytes", |l| l.max_message_bytes = 0),
             ("limits.messages_per_second", |l| l.messages_per_second = 0),
@@ -2003,6 +2018,12 @@ mod tests {
             ("limits.heartbeat_timeout_secs", |l| l.heartbeat_timeout_secs = 0),
             ("limits.max_parked_per_ip", |l| l.max_parked_per_ip = 0),
             ("limits.max_parked_per_uid", |l| l.max_parked_per_uid = 0),
+            ("limits.new_connections_per_ip_per_sec", |l| {
+                l.new_connections_per_ip_per_sec = 0
+            }),
+            ("limits.new_connections_burst_per_ip", |l| {
+                l.new_connections_burst_per_ip = 0
+            }),
             ("limits.join_deadline_secs", |l| l.join_deadline_secs = 0),
             ("limits.http_header_timeout_secs", |l| l.http_header_timeout_secs = 0),
         ];

@@ -1,6 +1,7 @@
 //! Issue #14, signaling's part: no client can pile up parked sessions or stall the admin dump,
 //! multiply its egress, idle forever without joining, dodge the per-IP limit with an IPv6 /64
-//! or a forged `X-Forwarded-For`, or hold an HTTP connection open with a header it never ends.
+//! or a forged `X-Forwarded-For`, open connections in a loop, or hold an HTTP connection open
+//! with a header it never ends.
 //! Every test talks to a real server in-process over real sockets.
 
 mod common;
@@ -11,7 +12,7 @@ use common::*;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::net::{TcpSocket, TcpStream};
 use tokio_tungstenite::tungstenite::Message;
 
 const ADMIN_TOKEN: &str = "hardening-admin-token";
@@ -501,5 +502,58 @@ async fn slow_headers_are_cut_off_and_http_connections_are_counted() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(last, Some(1), "only the scrape itself is open");
+    server.shutdown().await.unwrap();
+}
+
+// A client that connects, joins and drops in a loop makes every peer of the room hear
+// peerJoined/peerLeft each time: new connections per client address are rate limited (a burst,
+// then a steady rate), each client on its own allowance.
+#[tokio::test]
+async fn new_connections_are_rate_limited_per_client() {
+    let mut c = config();
+    c.limits.new_connections_per_ip_per_sec = 1;
+    c.limits.new_connections_burst_per_ip = 3;
+    let server = start(c).await;
+    let mut held = Vec::new();
+    for i in 0..3 {
+        let (code, stream) = upgrade(&server, b"", &[]).await;
+        assert_eq!(code, 101, "connection {i} of the burst");
+        held.push(stream);
+    }
+    // Closing them does not give the allowance back: the loop is what is limited.
+    held.clear();
+    let (code, mut refused) = upgrade(&server, b"", &[]).await;
+    assert_eq!(code, 429, "over the burst");
+    // The body follows the head on a kept-alive connection: read what comes within a second.
+    let mut body = Vec::new();
+    let mut chunk = [0u8; 1024];
+    let until = tokio::time::Instant::now() + Duration::from_secs(1);
+    while let Ok(Ok(n @ 1..)) = tokio::time::timeout_at(until, refused.read(&mut chunk)).await {
+        body.extend_from_slice(&chunk[..n]);
+    }
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("rate_limited") && body.contains("new connections per second"),
+        "{body}"
+    );
+    // Another client address has its own allowance.
+    let other = TcpSocket::new_v4().unwrap();
+    other.bind("127.0.0.2:0".parse().unwrap()).unwrap();
+    let mut stream = other.connect(server.local_addr()).await.unwrap();
+    let request = format!(
+        "GET /ws HTTP/1.1\r\nHost: {}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\
+         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+        addr(&server)
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    assert_eq!(
+        status(&read_head(&mut stream).await),
+        101,
+        "127.0.0.2 is another client"
+    );
+    // One second refills one connection.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let (code, _again) = upgrade(&server, b"", &[]).await;
+    assert_eq!(code, 101, "the rate refills");
     server.shutdown().await.unwrap();
 }

@@ -24,6 +24,8 @@ port_min = 20000
 port_max = 59999
 [limits]
 max_connections_per_ip = 10000
+new_connections_per_ip_per_sec = 10000
+new_connections_burst_per_ip = 10000
 max_peers_per_room = 10000
 TOML
     "$sfu" serve --config "$work/sfu.toml" 2>"$work/serve.log" &

@@ -100,10 +100,29 @@ pub async fn run_hostile(url: String, room: String, count: usize, cancel: Cancel
     }
 }
 
+/// A server on 127.0.0.1 is reached from 127.0.0.2: the hostile clients are a client address
+/// of their own, as an attacker next to real users would be, so per-address limits tell them
+/// from the load tool's real peers. Anything else is reached as the URL says.
+async fn connect(url: &str) -> Result<Socket, tokio_tungstenite::tungstenite::Error> {
+    let loopback_v4 = url
+        .strip_prefix("ws://")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|host| host.parse::<std::net::SocketAddr>().ok())
+        .filter(|addr| addr.ip() == std::net::Ipv4Addr::LOCALHOST);
+    let Some(server) = loopback_v4 else {
+        return tokio_tungstenite::connect_async(url).await.map(|(ws, _)| ws);
+    };
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.bind((std::net::Ipv4Addr::new(127, 0, 0, 2), 0).into())?;
+    let stream = socket.connect(server).await?;
+    let (ws, _) = tokio_tungstenite::client_async(url, tokio_tungstenite::MaybeTlsStream::Plain(stream)).await?;
+    Ok(ws)
+}
+
 /// One connection's worth of abuse: connect, misbehave, end (however the server ends it).
 async fn one_round(url: &str, room: &str, kind: HostileKind, counters: &Counters) {
-    let ws = match tokio::time::timeout(STEP_TIMEOUT, tokio_tungstenite::connect_async(url)).await {
-        Ok(Ok((ws, _))) => ws,
+    let ws = match tokio::time::timeout(STEP_TIMEOUT, connect(url)).await {
+        Ok(Ok(ws)) => ws,
         _ => {
             Counters::add(&counters.connect_failures, 1);
             // The server refused (per-IP limit, draining): back off.

@@ -141,6 +141,12 @@ pub fn server_config(scenario: &Scenario) -> Config {
     c.buffer.cap_bytes = scenario.server.buffer_cap_bytes;
     c.limits.resume_grace_secs = scenario.server.resume_grace_secs;
     c.limits.max_connections_per_ip = 10_000;
+    // The load tool's own peers all come from 127.0.0.1: new connections as fast as the
+    // scenario ramps, and every peer of the run at once. Hostile clients connect from 127.0.0.2 and
+    // get the same allowance, as a second client address would.
+    let ramp = scenario.ramp_per_sec.ceil().clamp(1.0, f64::from(u32::MAX)) as u32;
+    c.limits.new_connections_per_ip_per_sec = c.limits.new_connections_per_ip_per_sec.max(ramp);
+    c.limits.new_connections_burst_per_ip = c.limits.new_connections_burst_per_ip.max(scenario.peers() as u32 + 10);
     c.limits.max_connections = 10_000;
     c.limits.max_peers_per_room = 10_000;
     c.limits.max_rooms = c.limits.max_rooms.max(1_000);

@@ -29,7 +29,12 @@ impl SignalingHub {
         SignalingHub {
             sessions: TaskTracker::new(),
             parked: Arc::new(Parked::new(limits)),
-            connections: ConnectionLimiter::new(limits.max_connections_per_ip, limits.max_connections),
+            connections: ConnectionLimiter::new(
+                limits.max_connections_per_ip,
+                limits.max_connections,
+                limits.new_connections_per_ip_per_sec,
+                limits.new_connections_burst_per_ip,
+            ),
             draining: CancellationToken::new(),
             drain_deadline_ms: AtomicU64::new(0),
         }

@@ -1,8 +1,11 @@
-//! Bounds concurrent WebSocket connections, in all and per client IP (IPv6: per /64).
+//! Bounds concurrent WebSocket connections, in all and per client IP (IPv6: per /64), and how
+//! fast one client may open new ones: a client that connects, joins and drops in a loop makes
+//! every peer of the room hear `peerJoined`/`peerLeft` each time, so its rate is bounded too.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
 use std::sync::Arc;
+use std::time::Instant;
 
 use parking_lot::Mutex;
 
@@ -19,11 +22,64 @@ pub(crate) fn client_key(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// Bounds concurrent connections, in all and per client (see [`client_key`]).
+/// Bounds concurrent connections, in all and per client (see [`client_key`]), and new
+/// connections per client and second.
 pub struct ConnectionLimiter {
     per_ip: Mutex<HashMap<IpAddr, usize>>,
     max_per_ip: usize,
     max_total: usize,
+    new_connections: Mutex<NewConnections>,
+}
+
+/// Token buckets of new connections, per client: `rate` per second, up to `burst` at once.
+pub(crate) struct NewConnections {
+    rate: f64,
+    burst: f64,
+    buckets: HashMap<IpAddr, Bucket>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+/// Buckets kept before the full ones (clients quiet long enough) are forgotten.
+const MAX_BUCKETS: usize = 4096;
+
+impl NewConnections {
+    pub(crate) fn new(rate: u32, burst: u32) -> NewConnections {
+        NewConnections {
+            rate: f64::from(rate.max(1)),
+            burst: f64::from(burst.max(1)),
+            buckets: HashMap::new(),
+        }
+    }
+
+    /// Takes one new connection for `key` at `now`; false when the client is over its rate.
+    pub(crate) fn take(&mut self, key: IpAddr, now: Instant) -> bool {
+        if self.buckets.len() >= MAX_BUCKETS {
+            self.forget_full(now);
+        }
+        let (rate, burst) = (self.rate, self.burst);
+        let bucket = self.buckets.entry(key).or_insert(Bucket { tokens: burst, at: now });
+        let refilled = now.saturating_duration_since(bucket.at).as_secs_f64() * rate;
+        bucket.tokens = (bucket.tokens + refilled).min(burst);
+        bucket.at = now;
+        if bucket.tokens >= 1.0 {
+            bucket.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Forgets the clients whose bucket has refilled: they are as new.
+    fn forget_full(&mut self, now: Instant) {
+        let (rate, burst) = (self.rate, self.burst);
+        self.buckets
+            .retain(|_, b| b.tokens + now.saturating_duration_since(b.at).as_secs_f64() * rate < burst);
+    }
 }
 
 /// One admitted connection; dropping it frees its place.
@@ -34,11 +90,13 @@ pub struct ConnectionPermit {
 }
 
 impl ConnectionLimiter {
-    pub fn new(max_per_ip: usize, max_total: usize) -> Arc<ConnectionLimiter> {
+    /// `rate` new connections per second per client, `burst` at once.
+    pub fn new(max_per_ip: usize, max_total: usize, rate: u32, burst: u32) -> Arc<ConnectionLimiter> {
         Arc::new(ConnectionLimiter {
             per_ip: Mutex::new(HashMap::new()),
             max_per_ip,
             max_total,
+            new_connections: Mutex::new(NewConnections::new(rate, burst)),
         })
     }
 
@@ -48,6 +106,14 @@ impl ConnectionLimiter {
         counted: impl FnOnce() -> Counter,
     ) -> Result<ConnectionPermit, ErrorBody> {
         let ip = client_key(ip);
+        let allowed = self.new_connections.lock().take(ip, Instant::now());
+        if !allowed {
+            let n = self.new_connections.lock().rate;
+            return Err(ErrorBody::new(
+                ErrorCode::RateLimited,
+                format!("over {n} new connections per second from your address (IPv6: /64); slow down"),
+            ));
+        }
         let mut map = self.per_ip.lock();
         let total: usize = map.values().sum();
         if total >= self.max_total {
@@ -111,7 +177,7 @@ mod tests {
 
     #[test]
     fn one_64_shares_one_allowance() {
-        let limiter = ConnectionLimiter::new(2, 100);
+        let limiter = ConnectionLimiter::new(2, 100, 100, 100);
         let gauge = crate::stats::Gauge::default();
         let a = limiter.admit(ip("2001:db8::1"), || gauge.count()).unwrap();
         let _b = limiter.admit(ip("2001:db8::ffff:2"), || gauge.count()).unwrap();
@@ -122,5 +188,53 @@ mod tests {
         drop(a);
         let _c = limiter.admit(ip("2001:db8::3"), || gauge.count()).unwrap();
         assert_eq!(gauge.get(), 3);
+    }
+
+    #[test]
+    fn new_connections_are_limited_per_client_and_refill_with_time() {
+        let t0 = Instant::now();
+        let mut n = NewConnections::new(2, 3);
+        let a = ip("192.0.2.1");
+        assert!((0..3).all(|_| n.take(a, t0)), "the burst");
+        assert!(!n.take(a, t0), "over the burst");
+        assert!(n.take(ip("192.0.2.2"), t0), "another client has its own");
+        assert!(
+            !n.take(a, t0 + std::time::Duration::from_millis(400)),
+            "0.8 of a connection back"
+        );
+        assert!(
+            n.take(a, t0 + std::time::Duration::from_millis(600)),
+            "one back after 0.5 s at 2/s"
+        );
+        assert!(!n.take(a, t0 + std::time::Duration::from_millis(600)));
+        // Never more than the burst, however long the client waited.
+        let later = t0 + std::time::Duration::from_secs(60);
+        assert!((0..3).all(|_| n.take(a, later)));
+        assert!(!n.take(a, later));
+    }
+
+    #[test]
+    fn full_buckets_are_forgotten_when_there_are_many() {
+        let t0 = Instant::now();
+        let mut n = NewConnections::new(10, 1);
+        for i in 0..MAX_BUCKETS as u32 {
+            assert!(n.take(IpAddr::from(std::net::Ipv4Addr::from(i)), t0));
+        }
+        assert_eq!(n.buckets.len(), MAX_BUCKETS);
+        // A second later every bucket has refilled: the next client finds the table pruned.
+        assert!(n.take(ip("198.51.100.1"), t0 + std::time::Duration::from_secs(1)));
+        assert_eq!(n.buckets.len(), 1);
+    }
+
+    #[test]
+    fn a_client_over_its_rate_is_rate_limited() {
+        let limiter = ConnectionLimiter::new(100, 1000, 1, 2);
+        let gauge = crate::stats::Gauge::default();
+        let _a = limiter.admit(ip("192.0.2.1"), || gauge.count()).unwrap();
+        let _b = limiter.admit(ip("192.0.2.1"), || gauge.count()).unwrap();
+        let e = limiter.admit(ip("192.0.2.1"), || gauge.count()).err().unwrap();
+        assert_eq!(e.code, ErrorCode::RateLimited);
+        assert!(e.message.contains("new connections per second"), "{}", e.message);
+        assert_eq!(gauge.get(), 2, "a refused connection is not counted");
     }
 }

@@ -71,6 +71,9 @@ pub fn test_config(workers: usize) -> Config {
     c.tls.dev_self_signed = tls_mode();
     // Tests that drop sockets expect the peer released at once; resume tests set a grace.
     c.limits.resume_grace_secs = 0;
+    // Every test peer connects from 127.0.0.1, many at once.
+    c.limits.new_connections_per_ip_per_sec = 10_000;
+    c.limits.new_connections_burst_per_ip = 10_000;
     c
 }
 
