@@ -691,6 +691,61 @@ mod tests {
     }
 
     #[test]
+    fn signals_and_play_counts_are_recorded_as_the_feed_runs() {
+        use crate::recommend::SignalKind;
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let a = spoken(&store, "alice", t0, 50);
+        let b = spoken(&store, "bob", t0 + Duration::from_millis(10), 50);
+        let start = t0 + Duration::from_secs(2);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(1)));
+        f.start(start);
+        let first = f.playing().unwrap().0;
+        run(&mut f, start, start + Duration::from_millis(400));
+        assert!(f.like(start + Duration::from_millis(400)));
+        f.skip(start + Duration::from_millis(500));
+        let second = f.playing().unwrap().0;
+        assert_ne!(first, second);
+        // The second plays 1 s to its end, then nothing is left.
+        run(
+            &mut f,
+            start + Duration::from_millis(500),
+            start + Duration::from_secs(3),
+        );
+        assert!(f.is_waiting());
+        let kinds: Vec<_> = f
+            .viewer()
+            .signals
+            .recent()
+            .map(|s| (s.utterance, s.kind, s.after))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (first, SignalKind::Liked, Duration::from_millis(400)),
+                (first, SignalKind::Skipped, Duration::from_millis(500)),
+                (second, SignalKind::Finished, kinds[2].2),
+            ]
+        );
+        assert!(
+            kinds[2].2 >= Duration::from_millis(900),
+            "played its 50 packets: {kinds:?}"
+        );
+        assert!(!f.like(start + Duration::from_secs(3)), "nothing plays: no signal");
+        let mut listed = Vec::new();
+        store.candidates("r", &mut listed);
+        let counts = |id| {
+            let c = listed.iter().find(|c| c.id == id).unwrap();
+            (c.features.plays, c.features.finishes)
+        };
+        assert_eq!(counts(first), (1, 0));
+        assert_eq!(counts(second), (1, 1));
+        assert!([a, b].contains(&first) && [a, b].contains(&second));
+        f.stop(start + Duration::from_secs(3));
+        assert_eq!(f.viewer().signals.recent().len(), 3, "stopped while waiting: no signal");
+    }
+
+    #[test]
     fn skip_and_speaker_gone_switch_at_once() {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
