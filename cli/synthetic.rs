@@ -82,6 +82,10 @@ pub struct ViewerArgs {
     /// starts on a key frame.
     #[arg(long, requires = "feed")]
     video: bool,
+    /// With --feed: give each viewer a hidden taste seeded so (it likes about one speaker in
+    /// three and sends `like`, skips the others after ~1 s); the report adds the skip rate.
+    #[arg(long, requires = "feed", value_name = "SEED")]
+    taste: Option<u64>,
 }
 
 pub fn broadcast(args: BroadcastArgs) -> anyhow::Result<()> {
@@ -111,6 +115,7 @@ pub fn viewer(args: ViewerArgs) -> anyhow::Result<()> {
     options.pli_after = args.pli_after;
     options.feed = args.feed;
     options.video = args.video;
+    options.taste = args.taste;
     let progress = Arc::clone(&options.progress);
     let cancel = options.cancel.clone();
     run(c, progress, cancel, "receiving", run_viewers(options))

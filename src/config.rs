@@ -30,6 +30,8 @@ pub struct Config {
     pub buffer: BufferConfig,
     pub admin: AdminConfig,
     pub log: LogConfig,
+    /// The feed's recommender (`[feed]`).
+    pub feed: FeedSettings,
 }
 
 /// The admin API (`/admin/rooms`, read by `sfu inspect`) and the metrics endpoint.
@@ -440,6 +442,7 @@ impl Default for Config {
             buffer: BufferConfig::default(),
             admin: AdminConfig::default(),
             log: LogConfig::default(),
+            feed: FeedSettings::default(),
         }
     }
 }
@@ -653,6 +656,7 @@ impl Config {
         validate_turn(&self.turn, production)?;
         self.auth.validate(production)?;
         self.buffer.validate()?;
+        self.feed.validate()?;
         self.limits.validate()
     }
 
@@ -1157,6 +1161,65 @@ fn is_local_address(a: &str) -> bool {
     match a.parse::<IpAddr>() {
         Ok(ip) => ip.is_loopback() || ip.is_unspecified(),
         Err(_) => false,
+    }
+}
+
+/// Which recommender picks each viewer's next utterance (docs/recommendation.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecommenderKind {
+    /// Uniform among what the viewer may hear, live first.
+    Random,
+    /// Learns each viewer's taste (Thompson sampling over speakers).
+    #[default]
+    Learning,
+    /// Asks an HTTP service (`external_url`), falling back to learning.
+    External,
+}
+
+/// `[feed]`: the recommender behind every viewer's feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedSettings {
+    pub recommender: RecommenderKind,
+    /// Seeds the recommender's draws (reproducible runs); random per start when absent.
+    pub seed: Option<u64>,
+    /// With `recommender = "external"`: where to POST (`http://host:port/path`).
+    pub external_url: Option<String>,
+    /// The external service's deadline; past it the learning recommender answers.
+    pub external_timeout_ms: u64,
+}
+
+impl Default for FeedSettings {
+    fn default() -> Self {
+        FeedSettings {
+            recommender: RecommenderKind::Learning,
+            seed: None,
+            external_url: None,
+            external_timeout_ms: 20,
+        }
+    }
+}
+
+impl FeedSettings {
+    fn validate(&self) -> Result<(), ConfigError> {
+        if !(1..=1000).contains(&self.external_timeout_ms) {
+            return Err(invalid(
+                "feed.external_timeout_ms",
+                format!("{} is out of range; use 1-1000 (ms)", self.external_timeout_ms),
+            ));
+        }
+        match (&self.recommender, &self.external_url) {
+            (RecommenderKind::External, None) => Err(invalid(
+                "feed.external_url",
+                "recommender = \"external\" needs external_url, e.g. \"http://127.0.0.1:8700/recommend\"",
+            )),
+            (RecommenderKind::External, Some(url)) if !url.starts_with("http://") => Err(invalid(
+                "feed.external_url",
+                format!("{url:?} must be a plain http:// URL (the service sits next to the server)"),
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -1931,6 +1994,45 @@ mod tests {
             ..AuthConfig::default()
         };
         fails(skewed.validate(false), "auth.clock_skew_secs", "301 is over 300");
+    }
+
+    #[test]
+    fn feed_rules() {
+        FeedSettings::default().validate().unwrap();
+        let parsed = Config::from_toml("[feed]\nrecommender = \"random\"\nseed = 7\n").unwrap();
+        assert_eq!(
+            (parsed.feed.recommender, parsed.feed.seed),
+            (RecommenderKind::Random, Some(7))
+        );
+        assert!(Config::from_toml("[feed]\nrecommender = \"magic\"\n").is_err());
+        let with = |f: fn(&mut FeedSettings)| {
+            let mut s = FeedSettings::default();
+            f(&mut s);
+            s.validate()
+        };
+        fails(
+            with(|s| s.recommender = RecommenderKind::External),
+            "feed.external_url",
+            "needs external_url",
+        );
+        fails(
+            with(|s| {
+                s.recommender = RecommenderKind::External;
+                s.external_url = Some("https://x/".into());
+            }),
+            "feed.external_url",
+            "plain http://",
+        );
+        fails(
+            with(|s| s.external_timeout_ms = 0),
+            "feed.external_timeout_ms",
+            "1-1000",
+        );
+        with(|s| {
+            s.recommender = RecommenderKind::External;
+            s.external_url = Some("http://127.0.0.1:9/r".into());
+        })
+        .unwrap();
     }
 
     #[test]

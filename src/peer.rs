@@ -698,6 +698,16 @@ impl Peer {
         Ok(())
     }
 
+    /// A signal for the recommender: the viewer likes what its feed plays now.
+    pub(crate) fn like(&self) -> Result<(), PeerError> {
+        self.feed
+            .as_ref()
+            .ok_or_else(PeerError::not_subscribed)?
+            .subscription
+            .like();
+        Ok(())
+    }
+
     pub(crate) fn set_preferences(&self, favour: Vec<String>, mute: Vec<String>) -> Result<(), PeerError> {
         const MAX: usize = 1000;
         if favour.len() + mute.len() > MAX {

@@ -22,11 +22,11 @@ use tokio_util::task::TaskTracker;
 
 use crate::auth::Authenticator;
 use crate::buffer::{StoreStats, UtteranceStore};
-use crate::config::{Cidr, Config, ConfigError};
+use crate::config::{Cidr, Config, ConfigError, FeedSettings, RecommenderKind};
 use crate::context::Context;
 use crate::feed::engine::FeedEngine;
 use crate::feed::FeedStats;
-use crate::recommend::RandomRecommender;
+use crate::recommend::{LearningConfig, LearningRecommender, PreferencesRecommender, RandomRecommender, Recommender};
 use crate::recording::Recording;
 use crate::room::Rooms;
 use crate::signaling::hub::SignalingHub;
@@ -122,13 +122,24 @@ struct CoreTasks {
     auth: Option<JoinHandle<()>>,
 }
 
+/// The recommender `[feed]` asks for, seeded from the config or at random.
+fn recommender(settings: &FeedSettings) -> Arc<dyn Recommender> {
+    let seed = settings.seed.unwrap_or_else(rand::random);
+    tracing::info!(recommender = ?settings.recommender, seed, "feed recommender");
+    match settings.recommender {
+        RecommenderKind::Random => Arc::new(PreferencesRecommender::new(RandomRecommender::new(seed))),
+        RecommenderKind::Learning | RecommenderKind::External => {
+            Arc::new(LearningRecommender::new(LearningConfig::new(seed)))
+        }
+    }
+}
+
 /// The core context: buffer, feed engine, rooms, auth, counters around the started pool.
 fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
     let counters = Arc::new(ServerCounters::default());
     let shutdown = CancellationToken::new();
     let store = UtteranceStore::new(config.buffer.store());
-    let recommender = Arc::new(RandomRecommender::new(rand::random()));
-    let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), recommender);
+    let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), recommender(&config.feed));
     let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
     let rooms = Rooms::new(
         config.limits.max_rooms,

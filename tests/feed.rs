@@ -48,6 +48,9 @@ async fn subscribe_feed_waits_for_speech_and_releases_everything() {
         .unwrap_err();
     assert_eq!(code, "already_subscribed");
     v.ok("skip", json!({})).await;
+    v.ok("like", json!({})).await;
+    let (code, _) = v.request("like", json!({"utterance": 1})).await.unwrap_err();
+    assert_eq!(code, "invalid_params", "like takes no parameters");
     v.ok("setPreferences", json!({"favour": ["a"], "mute": ["b"]})).await;
 
     // Unsubscribing closes the feed's producer and the consumer with it.
@@ -58,6 +61,8 @@ async fn subscribe_feed_waits_for_speech_and_releases_everything() {
     })
     .await;
     let (code, _) = v.request("skip", json!({})).await.unwrap_err();
+    assert_eq!(code, "not_found");
+    let (code, _) = v.request("like", json!({})).await.unwrap_err();
     assert_eq!(code, "not_found");
     let (code, _) = v.request("unsubscribeFeed", json!({})).await.unwrap_err();
     assert_eq!(code, "not_found");

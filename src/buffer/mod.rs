@@ -12,7 +12,7 @@ pub use store::{
     Candidate, ReadOutcome, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader, UtteranceStore,
     UtteranceWriter,
 };
-pub use utterance::{EndState, MediaKind, Speaker, Track, UtteranceId, UtteranceMeta, UtteranceState};
+pub use utterance::{EndState, Features, MediaKind, Speaker, Track, UtteranceId, UtteranceMeta, UtteranceState};
 
 #[cfg(test)]
 mod tests {
@@ -59,6 +59,15 @@ mod tests {
         // up to 2980 ms, then 500 ms of hangover: 740..3480 ms.
         assert_eq!(listed[0].duration, Duration::from_millis(2740));
         assert_eq!(listed[0].speaker.uid, Arc::from("alice"));
+        // Features counted as the packets came: 98 loud packets after the onset decision,
+        // then the quiet hangover; levels 30 and 110 -dBov.
+        let f = listed[0].features;
+        assert!((96..=100).contains(&f.voiced_packets), "{f:?}");
+        assert!(f.audio_packets > f.voiced_packets && f.audio_packets < 130, "{f:?}");
+        assert!((0.7..0.9).contains(&f.speech_ratio()), "{f:?}");
+        let level = f.mean_level().unwrap();
+        assert!(level > 35.0 && level < 60.0, "{f:?}");
+        assert_eq!((f.plays, f.finishes), (0, 0));
         let mut r = store.reader(listed[0].id).unwrap();
         let mut out = Vec::new();
         assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { index: 0, .. }));

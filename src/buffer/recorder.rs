@@ -55,6 +55,8 @@ pub struct Recorder {
     /// An audio producer feeds this recorder (at most one).
     audio: bool,
     segmenter: Segmenter<Vec<u8>>,
+    /// A packet at or louder than this (-dBov) counts as speech in the features.
+    offset_level: u8,
     writer: Option<UtteranceWriter>,
     pool: Vec<Vec<u8>>,
     stats: RecorderStats,
@@ -72,6 +74,7 @@ impl Recorder {
             meta,
             audio_level_id,
             audio: true,
+            offset_level: config.offset_level,
             segmenter: Segmenter::new(config),
             writer: None,
             pool: Vec::with_capacity(POOL),
@@ -154,7 +157,16 @@ impl Recorder {
         buf.clear();
         buf.extend_from_slice(packet);
         self.segmenter.push(now, level, buf);
-        self.drain()
+        let recorded = self.drain();
+        // Features of the open utterance, from the level parsed above (the pre-roll, appended
+        // at the onset from the ring, is not counted).
+        if let Some(w) = &self.writer {
+            w.note_audio(
+                level.map(|l| l.level),
+                level.is_some_and(|l| l.level <= self.offset_level),
+            );
+        }
+        recorded
     }
 
     /// One RTP packet of the broadcaster's video (VP8), as it arrived. Joins the open utterance

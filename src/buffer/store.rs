@@ -32,8 +32,8 @@ use parking_lot::Mutex;
 use thiserror::Error;
 
 use super::utterance::{
-    Accounting, Charges, Cursor, EndState, Over, Share, Utterance, UtteranceId, UtteranceMeta, UtteranceState,
-    MAX_PACKET_LEN, MAX_TRACKS,
+    Accounting, Charges, Cursor, EndState, Features, Over, Share, Utterance, UtteranceId, UtteranceMeta,
+    UtteranceState, MAX_PACKET_LEN, MAX_TRACKS,
 };
 use super::Speaker;
 
@@ -114,6 +114,8 @@ pub struct Candidate {
     /// So far, for a live one.
     pub duration: Duration,
     pub readers: u32,
+    /// Speech ratio, level, plays and finishes so far.
+    pub features: Features,
 }
 
 impl Candidate {
@@ -381,6 +383,7 @@ impl UtteranceStore {
                     start: u.start,
                     duration,
                     readers: entry.readers,
+                    features: u.counters.snapshot(),
                 });
             }
         }
@@ -638,6 +641,12 @@ impl UtteranceWriter {
         self.utterance.id
     }
 
+    /// Counts one audio packet of the utterance for its features (the recorder calls it with
+    /// the level it parsed): two or three relaxed stores, no lock.
+    pub fn note_audio(&self, level: Option<u8>, voiced: bool) {
+        self.utterance.counters.note_audio(level, voiced);
+    }
+
     /// Appends one packet of `track`. Allocates only when the current chunk or the index is
     /// full, and reserves those bytes first; on [`StoreError::Full`] the caller should finish
     /// the utterance as truncated.
@@ -735,6 +744,16 @@ impl UtteranceReader {
 
     pub fn start(&self) -> Instant {
         self.utterance.start
+    }
+
+    /// A feed started playing this utterance (a feature other viewers' recommenders see).
+    pub fn count_play(&self) {
+        self.utterance.counters.played();
+    }
+
+    /// A feed played this utterance to its end.
+    pub fn count_finish(&self) {
+        self.utterance.counters.finished();
     }
 
     /// Index of the next packet [`UtteranceReader::read_next`] returns.

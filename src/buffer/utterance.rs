@@ -12,7 +12,7 @@
 
 use std::fmt;
 use std::mem::size_of;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -318,6 +318,88 @@ pub(crate) struct Utterance {
     pub(crate) start: Instant,
     pub(crate) body: RwLock<Body>,
     pub(crate) charges: Charges,
+    /// What the recommender knows of it besides its timing: written by the recorder (one
+    /// writer: plain relaxed stores, no read-modify-write) and the feeds (plays, finishes).
+    pub(crate) counters: FeatureCounters,
+}
+
+/// An utterance's features as counters, updated without a lock: 16 bytes per utterance.
+#[derive(Default)]
+pub(crate) struct FeatureCounters {
+    audio_packets: AtomicU32,
+    voiced_packets: AtomicU32,
+    /// Sum of the RFC 6464 levels (-dBov); a packet without one counts as silence (127).
+    level_sum: AtomicU32,
+    plays: AtomicU16,
+    finishes: AtomicU16,
+}
+
+impl FeatureCounters {
+    /// One audio packet of the open utterance: `level` in -dBov (0 loudest) if it had one.
+    /// Called by the single writer only, so load + store cannot lose an update; a few ns.
+    pub(crate) fn note_audio(&self, level: Option<u8>, voiced: bool) {
+        bump(&self.audio_packets, 1);
+        if voiced {
+            bump(&self.voiced_packets, 1);
+        }
+        bump(&self.level_sum, u32::from(level.unwrap_or(127).min(127)));
+    }
+
+    pub(crate) fn played(&self) {
+        let _ = self
+            .plays
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_add(1));
+    }
+
+    pub(crate) fn finished(&self) {
+        let _ = self
+            .finishes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_add(1));
+    }
+
+    pub(crate) fn snapshot(&self) -> Features {
+        Features {
+            audio_packets: self.audio_packets.load(Ordering::Relaxed),
+            voiced_packets: self.voiced_packets.load(Ordering::Relaxed),
+            level_sum: self.level_sum.load(Ordering::Relaxed),
+            plays: u32::from(self.plays.load(Ordering::Relaxed)),
+            finishes: u32::from(self.finishes.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+fn bump(counter: &AtomicU32, by: u32) {
+    counter.store(counter.load(Ordering::Relaxed).saturating_add(by), Ordering::Relaxed);
+}
+
+/// The features of a buffered utterance the recorder and the feeds count as it is spoken and
+/// played (its duration, liveness, start, speaker and room are in [`super::Candidate`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Features {
+    /// Audio packets recorded after the onset (the pre-roll is not counted).
+    pub audio_packets: u32,
+    /// Of those, at or above the segmenter's offset level.
+    pub voiced_packets: u32,
+    /// Sum of the packets' RFC 6464 levels (-dBov; no level counts as 127).
+    pub level_sum: u32,
+    /// Feeds that started playing it, and that played it to its end (saturating at 65535).
+    pub plays: u32,
+    pub finishes: u32,
+}
+
+impl Features {
+    /// Voiced packets over audio packets, 0..=1 (0 before any).
+    pub fn speech_ratio(&self) -> f32 {
+        if self.audio_packets == 0 {
+            return 0.0;
+        }
+        self.voiced_packets as f32 / self.audio_packets as f32
+    }
+
+    /// Mean RFC 6464 level in -dBov (0 loudest, 127 silence), once a packet was counted.
+    pub fn mean_level(&self) -> Option<f32> {
+        (self.audio_packets > 0).then(|| self.level_sum as f32 / self.audio_packets as f32)
+    }
 }
 
 impl Utterance {
@@ -328,6 +410,7 @@ impl Utterance {
             start,
             body: RwLock::new(Body::new()),
             charges,
+            counters: FeatureCounters::default(),
         }
     }
 

@@ -61,6 +61,8 @@ enum Command {
     /// The viewer asked for a video key frame (PLI/FIR on its feed consumer).
     KeyFrame(FeedKey),
     Skip(FeedKey),
+    /// The viewer likes what its feed plays now (a signal for the recommender).
+    Like(FeedKey),
     Preferences(FeedKey, Preferences),
     /// A speaker started an utterance in `room` (detected at the instant given): waiting feeds
     /// there look again now.
@@ -318,6 +320,10 @@ impl Subscription {
         let _ = self.commands.send(Command::Skip(self.key));
     }
 
+    pub fn like(&self) {
+        let _ = self.commands.send(Command::Like(self.key));
+    }
+
     pub fn set_preferences(&self, preferences: Preferences) {
         let _ = self.commands.send(Command::Preferences(self.key, preferences));
     }
@@ -418,7 +424,7 @@ impl EngineTask {
                 self.pacer.cancel(key);
                 self.latency.woken.remove(&key);
                 if let Some(mut e) = self.feeds.remove(&key) {
-                    e.feed.stop();
+                    e.feed.stop(now);
                     self.stats.feeds.fetch_sub(1, Ordering::Relaxed);
                 }
             }
@@ -433,6 +439,11 @@ impl EngineTask {
                 if let Some(e) = self.feeds.get_mut(&key) {
                     e.feed.skip(now);
                     self.due.push(key);
+                }
+            }
+            Command::Like(key) => {
+                if let Some(e) = self.feeds.get_mut(&key) {
+                    e.feed.like(now);
                 }
             }
             Command::Preferences(key, p) => {

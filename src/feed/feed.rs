@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use super::playout::{Playout, PlayoutStep};
 use super::rewriter::{DropReason, Rewrite, Rewriter, RewriterConfig};
 use crate::buffer::{Candidate, EndState, MediaKind, Speaker, UtteranceId, UtteranceStore};
-use crate::recommend::{Preferences, Recommender, ViewerContext};
+use crate::recommend::{Preferences, Recommender, Signal, SignalKind, ViewerContext};
 
 /// Recommender answers tried per switch before waiting (an answer can be stale: evicted since
 /// the listing, or against the feed's own rules).
@@ -94,8 +94,15 @@ pub enum FeedOutput {
 
 enum State {
     Idle,
-    Waiting { retry_at: Instant },
-    Playing { playout: Playout, speaker: Speaker },
+    Waiting {
+        retry_at: Instant,
+    },
+    Playing {
+        playout: Playout,
+        speaker: Speaker,
+        /// When it started playing: how long into it a skip came.
+        since: Instant,
+    },
 }
 
 pub struct Feed {
@@ -158,7 +165,7 @@ impl Feed {
     /// The utterance playing and its speaker, if any.
     pub fn playing(&self) -> Option<(UtteranceId, &Speaker)> {
         match &self.state {
-            State::Playing { playout, speaker } => Some((playout.reader().id(), speaker)),
+            State::Playing { playout, speaker, .. } => Some((playout.reader().id(), speaker)),
             _ => None,
         }
     }
@@ -178,9 +185,37 @@ impl Feed {
         }
     }
 
-    /// Stops playing and releases the utterance.
-    pub fn stop(&mut self) {
+    /// Stops playing and releases the utterance (the viewer left: a signal on what played).
+    pub fn stop(&mut self, now: Instant) {
+        self.signal(now, SignalKind::Left);
         self.release();
+    }
+
+    /// The viewer likes what plays now: a signal for the recommender. False if nothing plays.
+    pub fn like(&mut self, now: Instant) -> bool {
+        self.signal(now, SignalKind::Liked)
+    }
+
+    /// Records what the viewer did with the utterance playing, if any.
+    fn signal(&mut self, now: Instant, kind: SignalKind) -> bool {
+        let State::Playing {
+            playout,
+            speaker,
+            since,
+        } = &self.state
+        else {
+            return false;
+        };
+        if kind == SignalKind::Finished {
+            playout.reader().count_finish();
+        }
+        self.viewer.signals.record(Signal {
+            utterance: playout.reader().id(),
+            speaker: Arc::clone(&speaker.uid),
+            kind,
+            after: now.saturating_duration_since(*since),
+        });
+        true
     }
 
     /// Something new may be playable (an onset in the room): a waiting feed asks again now.
@@ -196,7 +231,7 @@ impl Feed {
         if self.video.is_none() {
             return;
         }
-        if let State::Playing { playout, speaker } = &self.state {
+        if let State::Playing { playout, speaker, .. } = &self.state {
             self.events.push_back(FeedEvent::KeyFrameNeeded {
                 utterance: playout.reader().id(),
                 speaker: speaker.clone(),
@@ -235,7 +270,7 @@ impl Feed {
                     return FeedOutput::Timeout(Some(*retry_at));
                 }
                 State::Waiting { .. } => SwitchReason::Resumed,
-                State::Playing { playout, speaker } => match playout.poll(now) {
+                State::Playing { playout, speaker, .. } => match playout.poll(now) {
                     PlayoutStep::Packet { track } => {
                         self.last_due = playout.pending_due();
                         playout.take_packet(packet);
@@ -293,10 +328,20 @@ impl Feed {
     }
 
     fn switch_next(&mut self, now: Instant, reason: SwitchReason) {
+        let outcome = match reason {
+            SwitchReason::Ended(_) => Some(SignalKind::Finished),
+            SwitchReason::Skipped => Some(SignalKind::Skipped),
+            SwitchReason::Evicted | SwitchReason::SpeakerGone => Some(SignalKind::Interrupted),
+            SwitchReason::Started | SwitchReason::Resumed => None,
+        };
+        if let Some(kind) = outcome {
+            self.signal(now, kind);
+        }
         let was_waiting = self.release();
         for _ in 0..ATTEMPTS_PER_SWITCH {
             self.store.candidates(&self.room, &mut self.candidates);
-            let id = match self.recommender.next(&self.viewer, &self.candidates) {
+            self.viewer.signals.decided();
+            let id = match self.recommender.next(&self.viewer, &self.candidates, now) {
                 Ok(Some(id)) => id,
                 Ok(None) => return self.wait(now, WaitReason::NothingToPlay, was_waiting),
                 Err(error) => {
@@ -319,6 +364,7 @@ impl Feed {
                 continue;
             };
             let speaker = reader.meta().speaker.clone();
+            reader.count_play();
             self.viewer.history.push(id, Arc::clone(&speaker.uid));
             self.audio.switch();
             if let Some(video) = &mut self.video {
@@ -331,7 +377,11 @@ impl Feed {
                 reason,
             });
             let playout = Playout::new(reader, now, std::mem::take(&mut self.spare));
-            self.state = State::Playing { playout, speaker };
+            self.state = State::Playing {
+                playout,
+                speaker,
+                since: now,
+            };
             return;
         }
         self.wait(now, WaitReason::NothingToPlay, was_waiting);
@@ -607,7 +657,12 @@ mod tests {
     fn never_the_viewers_own_voice_even_from_a_bad_policy() {
         struct Narcissist;
         impl Recommender for Narcissist {
-            fn next(&self, v: &ViewerContext, c: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
+            fn next(
+                &self,
+                v: &ViewerContext,
+                c: &[Candidate],
+                _: Instant,
+            ) -> Result<Option<UtteranceId>, RecommendError> {
                 Ok(c.iter().find(|c| *c.speaker.uid == *v.uid).map(|c| c.id))
             }
         }
@@ -633,6 +688,61 @@ mod tests {
                 reason: WaitReason::NothingToPlay
             }]
         );
+    }
+
+    #[test]
+    fn signals_and_play_counts_are_recorded_as_the_feed_runs() {
+        use crate::recommend::SignalKind;
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let a = spoken(&store, "alice", t0, 50);
+        let b = spoken(&store, "bob", t0 + Duration::from_millis(10), 50);
+        let start = t0 + Duration::from_secs(2);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(1)));
+        f.start(start);
+        let first = f.playing().unwrap().0;
+        run(&mut f, start, start + Duration::from_millis(400));
+        assert!(f.like(start + Duration::from_millis(400)));
+        f.skip(start + Duration::from_millis(500));
+        let second = f.playing().unwrap().0;
+        assert_ne!(first, second);
+        // The second plays 1 s to its end, then nothing is left.
+        run(
+            &mut f,
+            start + Duration::from_millis(500),
+            start + Duration::from_secs(3),
+        );
+        assert!(f.is_waiting());
+        let kinds: Vec<_> = f
+            .viewer()
+            .signals
+            .recent()
+            .map(|s| (s.utterance, s.kind, s.after))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (first, SignalKind::Liked, Duration::from_millis(400)),
+                (first, SignalKind::Skipped, Duration::from_millis(500)),
+                (second, SignalKind::Finished, kinds[2].2),
+            ]
+        );
+        assert!(
+            kinds[2].2 >= Duration::from_millis(900),
+            "played its 50 packets: {kinds:?}"
+        );
+        assert!(!f.like(start + Duration::from_secs(3)), "nothing plays: no signal");
+        let mut listed = Vec::new();
+        store.candidates("r", &mut listed);
+        let counts = |id| {
+            let c = listed.iter().find(|c| c.id == id).unwrap();
+            (c.features.plays, c.features.finishes)
+        };
+        assert_eq!(counts(first), (1, 0));
+        assert_eq!(counts(second), (1, 1));
+        assert!([a, b].contains(&first) && [a, b].contains(&second));
+        f.stop(start + Duration::from_secs(3));
+        assert_eq!(f.viewer().signals.recent().len(), 3, "stopped while waiting: no signal");
     }
 
     #[test]
@@ -672,13 +782,18 @@ mod tests {
     fn recommender_failure_waits_and_retries() {
         struct Flaky(parking_lot::Mutex<u32>);
         impl Recommender for Flaky {
-            fn next(&self, v: &ViewerContext, c: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
+            fn next(
+                &self,
+                v: &ViewerContext,
+                c: &[Candidate],
+                now: Instant,
+            ) -> Result<Option<UtteranceId>, RecommendError> {
                 let mut calls = self.0.lock();
                 *calls += 1;
                 if *calls == 1 {
                     return Err(RecommendError::Unavailable("warming up".into()));
                 }
-                RandomRecommender::new(1).next(v, c)
+                RandomRecommender::new(1).next(v, c, now)
             }
         }
         let store = UtteranceStore::new(StoreConfig::default());

@@ -1,26 +1,38 @@
 //! Which utterance a viewer hears next.
 //!
 //! The feed asks a [`Recommender`] each time its utterance ends, is evicted or its speaker
-//! vanishes. Policies are pluggable: [`RandomRecommender`] is the baseline and
+//! vanishes. Policies are pluggable: [`LearningRecommender`] (the default) learns each
+//! viewer's taste from its [`Signals`], [`RandomRecommender`] is the baseline and
 //! [`PreferencesRecommender`] layers a viewer's favoured and muted speakers on any policy.
 
+mod learning;
 mod preferences;
 mod random;
+mod signals;
 
 use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
+use std::time::Instant;
 
 use thiserror::Error;
 
 pub use crate::buffer::Candidate;
 use crate::buffer::UtteranceId;
+pub use learning::{LearningConfig, LearningRecommender};
 pub use preferences::PreferencesRecommender;
 pub use random::RandomRecommender;
+pub use signals::{Signal, SignalKind, Signals, SpeakerTaste, QUICK_SKIP, RECENT_SIGNALS, TRACKED_SPEAKERS};
 
 /// Picks the next utterance for a viewer among the room's candidates (oldest first).
-/// `Ok(None)` means nothing suits now: the feed waits for the next onset.
+/// `Ok(None)` means nothing suits now: the feed waits for the next onset. `now` is the time of
+/// the decision (for the candidates' age).
 pub trait Recommender: Send + Sync {
-    fn next(&self, viewer: &ViewerContext, candidates: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError>;
+    fn next(
+        &self,
+        viewer: &ViewerContext,
+        candidates: &[Candidate],
+        now: Instant,
+    ) -> Result<Option<UtteranceId>, RecommendError>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -39,6 +51,8 @@ pub struct ViewerContext {
     pub uid: Arc<str>,
     pub history: History,
     pub preferences: Preferences,
+    /// What the viewer did with what it heard, and the tastes learnt from it (bounded).
+    pub signals: Signals,
 }
 
 impl ViewerContext {
@@ -48,6 +62,7 @@ impl ViewerContext {
             uid,
             history: History::new(history_len),
             preferences: Preferences::default(),
+            signals: Signals::default(),
         }
     }
 }
@@ -118,6 +133,7 @@ pub(crate) mod tests {
             start: Instant::now(),
             duration: Duration::from_secs(2),
             readers: 0,
+            features: Default::default(),
         }
     }
 

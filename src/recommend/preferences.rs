@@ -1,5 +1,7 @@
 //! A viewer's favoured and muted speakers, layered on any policy.
 
+use std::time::Instant;
+
 use super::{Candidate, RecommendError, Recommender, ViewerContext};
 use crate::buffer::UtteranceId;
 
@@ -16,10 +18,15 @@ impl<R: Recommender> PreferencesRecommender<R> {
 }
 
 impl<R: Recommender> Recommender for PreferencesRecommender<R> {
-    fn next(&self, viewer: &ViewerContext, candidates: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
+    fn next(
+        &self,
+        viewer: &ViewerContext,
+        candidates: &[Candidate],
+        now: Instant,
+    ) -> Result<Option<UtteranceId>, RecommendError> {
         let prefs = &viewer.preferences;
         if prefs.favour.is_empty() && prefs.mute.is_empty() {
-            return self.inner.next(viewer, candidates);
+            return self.inner.next(viewer, candidates, now);
         }
         // One small vector per switch, not per packet.
         let (favoured, others): (Vec<Candidate>, Vec<Candidate>) = candidates
@@ -28,11 +35,11 @@ impl<R: Recommender> Recommender for PreferencesRecommender<R> {
             .cloned()
             .partition(|c| prefs.favour.contains(&c.speaker.uid));
         if !favoured.is_empty() {
-            if let Some(id) = self.inner.next(viewer, &favoured)? {
+            if let Some(id) = self.inner.next(viewer, &favoured, now)? {
                 return Ok(Some(id));
             }
         }
-        self.inner.next(viewer, &others)
+        self.inner.next(viewer, &others, now)
     }
 }
 
@@ -57,9 +64,12 @@ mod tests {
         let r = PreferencesRecommender::new(RandomRecommender::new(1));
         let c = [candidate(1, "loud", Live), candidate(2, "b", Complete)];
         for _ in 0..30 {
-            assert_eq!(r.next(&viewer(&[], &["loud"]), &c).unwrap(), Some(UtteranceId(2)));
+            assert_eq!(
+                r.next(&viewer(&[], &["loud"]), &c, Instant::now()).unwrap(),
+                Some(UtteranceId(2))
+            );
         }
-        assert_eq!(r.next(&viewer(&[], &["loud", "b"]), &c).unwrap(), None);
+        assert_eq!(r.next(&viewer(&[], &["loud", "b"]), &c, Instant::now()).unwrap(), None);
     }
 
     #[test]
@@ -73,14 +83,14 @@ mod tests {
         let v = viewer(&["fav"], &[]);
         // Among favourites, the inner policy's live-first still applies.
         for _ in 0..30 {
-            assert_eq!(r.next(&v, &c).unwrap(), Some(UtteranceId(3)));
+            assert_eq!(r.next(&v, &c, Instant::now()).unwrap(), Some(UtteranceId(3)));
         }
         let mut v = v;
         v.history.push(UtteranceId(3), "fav".into());
-        assert_eq!(r.next(&v, &c).unwrap(), Some(UtteranceId(2)));
+        assert_eq!(r.next(&v, &c, Instant::now()).unwrap(), Some(UtteranceId(2)));
         v.history.push(UtteranceId(2), "fav".into());
         assert_eq!(
-            r.next(&v, &c).unwrap(),
+            r.next(&v, &c, Instant::now()).unwrap(),
             Some(UtteranceId(1)),
             "others when favourites are heard"
         );
@@ -91,14 +101,14 @@ mod tests {
         let r = PreferencesRecommender::new(RandomRecommender::new(3));
         let c: Vec<_> = (1..=5).map(|i| candidate(i, "a", Complete)).collect();
         let seen: HashSet<_> = (0..100)
-            .map(|_| r.next(&viewer(&[], &[]), &c).unwrap().unwrap())
+            .map(|_| r.next(&viewer(&[], &[]), &c, Instant::now()).unwrap().unwrap())
             .collect();
         assert_eq!(seen.len(), 5);
     }
 
     struct Failing;
     impl Recommender for Failing {
-        fn next(&self, _: &ViewerContext, _: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
+        fn next(&self, _: &ViewerContext, _: &[Candidate], _: Instant) -> Result<Option<UtteranceId>, RecommendError> {
             Err(RecommendError::Unavailable("down".into()))
         }
     }
@@ -107,6 +117,6 @@ mod tests {
     fn inner_errors_pass_through() {
         let r = PreferencesRecommender::new(Failing);
         let c = [candidate(1, "fav", Live)];
-        assert!(r.next(&viewer(&["fav"], &[]), &c).is_err());
+        assert!(r.next(&viewer(&["fav"], &[]), &c, Instant::now()).is_err());
     }
 }

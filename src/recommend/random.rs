@@ -4,6 +4,8 @@ use parking_lot::Mutex;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use std::time::Instant;
+
 use super::{Candidate, RecommendError, Recommender, ViewerContext};
 use crate::buffer::{UtteranceId, UtteranceState};
 
@@ -39,7 +41,12 @@ impl RandomRecommender {
 }
 
 impl Recommender for RandomRecommender {
-    fn next(&self, viewer: &ViewerContext, candidates: &[Candidate]) -> Result<Option<UtteranceId>, RecommendError> {
+    fn next(
+        &self,
+        viewer: &ViewerContext,
+        candidates: &[Candidate],
+        _now: Instant,
+    ) -> Result<Option<UtteranceId>, RecommendError> {
         let eligible = candidates.iter().filter(|c| Self::eligible(viewer, c));
         Ok(self
             .pick(eligible.clone().filter(|c| c.is_live()))
@@ -68,7 +75,7 @@ mod tests {
             candidate(3, "c", Complete),
         ];
         for _ in 0..50 {
-            assert_eq!(r.next(&viewer(), &c).unwrap(), Some(UtteranceId(2)));
+            assert_eq!(r.next(&viewer(), &c, Instant::now()).unwrap(), Some(UtteranceId(2)));
         }
     }
 
@@ -81,9 +88,9 @@ mod tests {
             candidate(3, "me", Complete),
         ];
         for _ in 0..50 {
-            assert_eq!(r.next(&viewer(), &c).unwrap(), Some(UtteranceId(2)));
+            assert_eq!(r.next(&viewer(), &c, Instant::now()).unwrap(), Some(UtteranceId(2)));
         }
-        assert_eq!(r.next(&viewer(), &c[..1]).unwrap(), None);
+        assert_eq!(r.next(&viewer(), &c[..1], Instant::now()).unwrap(), None);
     }
 
     #[test]
@@ -93,14 +100,14 @@ mod tests {
         let mut v = viewer();
         let mut picked = Vec::new();
         for _ in 0..4 {
-            let id = r.next(&v, &c).unwrap().unwrap();
+            let id = r.next(&v, &c, Instant::now()).unwrap().unwrap();
             assert!(!v.history.contains(id));
             picked.push(id);
             v.history.push(id, "a".into());
         }
         assert_eq!(picked.iter().collect::<HashSet<_>>().len(), 4, "{picked:?}");
         // With a window of 3, the one heard 4 picks ago is allowed again, and only that one.
-        assert_eq!(r.next(&v, &c).unwrap(), Some(picked[0]));
+        assert_eq!(r.next(&v, &c, Instant::now()).unwrap(), Some(picked[0]));
     }
 
     #[test]
@@ -111,9 +118,11 @@ mod tests {
             candidate(2, "b", Evicted),
             candidate(3, "c", Complete),
         ];
-        let seen: HashSet<_> = (0..100).map(|_| r.next(&viewer(), &c).unwrap().unwrap()).collect();
+        let seen: HashSet<_> = (0..100)
+            .map(|_| r.next(&viewer(), &c, Instant::now()).unwrap().unwrap())
+            .collect();
         assert_eq!(seen, HashSet::from([UtteranceId(1), UtteranceId(3)]));
-        assert_eq!(r.next(&viewer(), &[]).unwrap(), None);
+        assert_eq!(r.next(&viewer(), &[], Instant::now()).unwrap(), None);
     }
 
     #[test]
@@ -121,7 +130,9 @@ mod tests {
         let c: Vec<_> = (1..=20).map(|i| candidate(i, "a", Complete)).collect();
         let run = |seed| {
             let r = RandomRecommender::new(seed);
-            (0..10).map(|_| r.next(&viewer(), &c).unwrap()).collect::<Vec<_>>()
+            (0..10)
+                .map(|_| r.next(&viewer(), &c, Instant::now()).unwrap())
+                .collect::<Vec<_>>()
         };
         assert_eq!(run(9), run(9));
     }

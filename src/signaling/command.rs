@@ -42,6 +42,7 @@ pub(crate) enum PeerCommand {
     SubscribeFeed(SubscribeFeed),
     UnsubscribeFeed,
     Skip,
+    Like,
     SetPreferences(SetPreferences),
 }
 
@@ -68,6 +69,7 @@ impl From<Method> for Command {
             Method::SubscribeFeed(m) => P(PeerCommand::SubscribeFeed(m)),
             Method::UnsubscribeFeed => P(PeerCommand::UnsubscribeFeed),
             Method::Skip => P(PeerCommand::Skip),
+            Method::Like => P(PeerCommand::Like),
             Method::SetPreferences(m) => P(PeerCommand::SetPreferences(m)),
         }
     }
@@ -143,6 +145,10 @@ impl PeerCommand {
             }
             PeerCommand::Skip => {
                 peer.skip()?;
+                done()
+            }
+            PeerCommand::Like => {
+                peer.like()?;
                 done()
             }
             PeerCommand::SetPreferences(m) => {

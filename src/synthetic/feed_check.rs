@@ -66,6 +66,9 @@ pub struct FeedReport {
     pub video_ts_backwards: u64,
     pub video_segments: u64,
     pub video_segments_from_key_frame: u64,
+    /// `--taste`: skips and listen-through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taste: Option<super::taste::TasteReport>,
     #[serde(skip)]
     source_ids: BTreeSet<u32>,
 }

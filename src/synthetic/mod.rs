@@ -16,6 +16,7 @@ pub mod media;
 pub mod received_stream;
 mod report;
 pub mod signaling;
+pub mod taste;
 mod viewer;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -112,6 +113,9 @@ pub struct ViewerOptions {
     pub network_change_every: Option<Duration>,
     /// With `feed`: ask for the feed's video too, and check it (continuity, key frame first).
     pub video: bool,
+    /// With `feed`: a hidden taste seeded so (see [`taste`]): like some speakers, skip the
+    /// others after about a second, and report skip rate and listen-through.
+    pub taste: Option<u64>,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -144,6 +148,7 @@ impl ViewerOptions {
             feed: false,
             network_change_every: None,
             video: false,
+            taste: None,
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

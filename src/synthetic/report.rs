@@ -170,6 +170,9 @@ pub struct FeedSummary {
     pub video_ts_backwards: u64,
     pub video_segments: u64,
     pub video_segments_from_key_frame: u64,
+    /// Tasteful viewers (`--taste`): their skips and listen-through, summed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taste: Option<super::taste::TasteReport>,
 }
 
 /// What the run cost this process.
@@ -323,6 +326,9 @@ impl FeedSummary {
             f.video_ts_backwards += r.video_ts_backwards;
             f.video_segments += r.video_segments;
             f.video_segments_from_key_frame += r.video_segments_from_key_frame;
+            if let Some(t) = &r.taste {
+                f.taste.get_or_insert_with(Default::default).add(t);
+            }
         }
         (f.viewers > 0).then_some(f)
     }
@@ -445,6 +451,21 @@ impl FeedSummary {
                 self.seq_gaps, self.ts_backwards, self.segment_gaps
             ),
         )?;
+        if let Some(t) = &self.taste {
+            let pct = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{:.0} %", 100.0 * r));
+            row(
+                f,
+                "feed taste",
+                format!(
+                    "skip rate {} ({} skipped, {} listened through), second half {}, {} likes",
+                    pct(t.skip_rate()),
+                    t.skips,
+                    t.listened_through,
+                    pct(t.late_skip_rate()),
+                    t.likes_sent
+                ),
+            )?;
+        }
         if self.video_packets > 0 {
             row(
                 f,

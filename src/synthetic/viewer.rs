@@ -22,6 +22,7 @@ use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use super::received_stream::{latency_histogram, StreamStats};
 use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::SignalingClient;
+use super::taste::{Reaction, Taste};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
 use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
 
@@ -83,6 +84,9 @@ struct Viewer {
     reset_at: Option<Instant>,
     /// When the network change was acted out, until the first packet after it.
     network_changed_at: Option<Instant>,
+    /// `--taste`: the hidden taste, and the skip it wants armed (`Some(None)`: disarm).
+    taste: Option<Taste>,
+    skip_plan: Option<Option<Instant>>,
 }
 
 /// The media of one session: the recv transport, and when the peer started.
@@ -109,6 +113,9 @@ struct ViewerTimers {
     /// The network changes `network_change_every` asks for, armed when first connected.
     network_change: Pin<Box<Sleep>>,
     network_change_armed: bool,
+    /// `--taste`: when to skip the utterance playing.
+    skip: Pin<Box<Sleep>>,
+    skip_armed: bool,
 }
 
 impl ViewerTimers {
@@ -119,6 +126,8 @@ impl ViewerTimers {
             pli_check: tokio::time::interval(Duration::from_millis(100)),
             network_change: Box::pin(tokio::time::sleep(Duration::ZERO)),
             network_change_armed: false,
+            skip: Box::pin(tokio::time::sleep(Duration::ZERO)),
+            skip_armed: false,
         }
     }
 
@@ -156,6 +165,8 @@ impl Viewer {
             closed: Vec::new(),
             reset_at: None,
             network_changed_at: None,
+            taste: None,
+            skip_plan: None,
         }
     }
 
@@ -182,6 +193,9 @@ impl Viewer {
         signaling: &mut SignalingClient,
         started: Instant,
     ) -> Result<(), SyntheticError> {
+        if let (true, Some(seed)) = (opts.feed, opts.taste) {
+            self.taste = Some(Taste::new(seed, self.report.index, Instant::now(), opts.duration));
+        }
         let (codecs, mut producers) = self.join(opts, signaling).await?;
         if opts.feed {
             self.feed = Some(FeedCheck::default());
@@ -229,6 +243,13 @@ impl Viewer {
             .join_request("viewer", format!("synthetic-v{}", self.report.index));
         join["rtpCapabilities"] = receive_capabilities(router_caps);
         let joined = signaling.request("join", join).await?;
+        if let Some(taste) = &mut self.taste {
+            for p in joined["peers"].as_array().into_iter().flatten() {
+                if let (Some(id), Some(name)) = (p["peerId"].as_str(), p["displayName"].as_str()) {
+                    taste.peer_named(id, name);
+                }
+            }
+        }
         Ok((codecs, producer_ids(&joined)))
     }
 
@@ -262,6 +283,14 @@ impl Viewer {
                 return Err(SyntheticError::ConnectTimeout(CONNECT_TIMEOUT));
             }
             t.rtc.arm(next);
+            match self.skip_plan.take() {
+                Some(Some(at)) => {
+                    t.skip.as_mut().reset(at.into());
+                    t.skip_armed = true;
+                }
+                Some(None) => t.skip_armed = false,
+                None => {}
+            }
             tokio::select! {
                 biased;
                 _ = cancel.cancelled() => return Ok(Ended::Run),
@@ -272,6 +301,10 @@ impl Viewer {
                 }
                 _ = t.rtc.fired() => conn.timeout(Instant::now())?,
                 _ = t.pli_check.tick(), if opts.pli_after.is_some() => self.send_plis(conn, opts.pli_after),
+                _ = &mut t.skip, if t.skip_armed => {
+                    t.skip_armed = false;
+                    self.send_skip(signaling).await;
+                }
                 _ = &mut t.network_change, if t.network_change_armed => {
                     self.change_network(signaling, conn, transport_id).await?;
                     if let Some(every) = opts.network_change_every {
@@ -493,10 +526,22 @@ impl Viewer {
                 if let Some(feed) = &mut self.feed {
                     feed.on_switch();
                 }
+                self.react(signaling, data).await;
             }
             Some("feedWaiting") => {
                 if let Some(feed) = &mut self.feed {
                     feed.on_wait();
+                }
+                if let Some(taste) = &mut self.taste {
+                    taste.on_wait(Instant::now());
+                    self.skip_plan = Some(None);
+                }
+            }
+            Some("peerJoined") => {
+                if let (Some(taste), Some(id), Some(name)) =
+                    (&mut self.taste, data["peerId"].as_str(), data["displayName"].as_str())
+                {
+                    taste.peer_named(id, name);
                 }
             }
             Some("newProducer") if self.feed.is_none() => {
@@ -520,6 +565,38 @@ impl Viewer {
             _ => {}
         }
         Ok(())
+    }
+
+    /// `--taste`: a new utterance plays; like it now, or plan to skip it.
+    async fn react(&mut self, signaling: &SignalingClient, data: &Value) {
+        let Some(taste) = &mut self.taste else {
+            return;
+        };
+        let str_of = |k: &str| data[k].as_str().unwrap_or_default();
+        let reaction = taste.on_switch(
+            Instant::now(),
+            str_of("reason"),
+            str_of("speakerPeerId"),
+            str_of("speakerUid"),
+        );
+        match reaction {
+            Reaction::Like => {
+                self.skip_plan = Some(None);
+                if let Err(e) = signaling.request("like", json!({})).await {
+                    tracing::debug!(error = %e, "like refused");
+                }
+            }
+            Reaction::SkipAt(at) => self.skip_plan = Some(Some(at)),
+        }
+    }
+
+    async fn send_skip(&mut self, signaling: &SignalingClient) {
+        if let Some(taste) = &mut self.taste {
+            taste.on_skip_sent();
+        }
+        if let Err(e) = signaling.request("skip", json!({})).await {
+            tracing::debug!(error = %e, "skip refused");
+        }
     }
 
     fn on_packet(&mut self, packet: &str0m::rtp::RtpPacket) {
@@ -625,6 +702,9 @@ impl Viewer {
             .collect();
         self.report.latency = Some(self.latency);
         self.report.feed = self.feed.map(FeedCheck::finish);
+        if let (Some(feed), Some(taste)) = (&mut self.report.feed, &self.taste) {
+            feed.taste = Some(taste.report);
+        }
         self.report
     }
 }

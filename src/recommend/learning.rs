@@ -1,0 +1,373 @@
+//! The default policy: per viewer, Thompson sampling over speakers on "listens through".
+//!
+//! Each speaker the viewer has heard has a Beta posterior in its [`super::Signals`] (uniform
+//! prior: a speaker never heard is as likely as a coin flip, with the widest spread, so new
+//! speakers get explored). At each decision one draw per speaker in the room is the speaker's
+//! score; a candidate adds small bonuses for being live, fresh, and finished by the others who
+//! played it; the best eligible candidate wins. Favoured speakers come first and muted ones
+//! never, as hard rules; never the viewer's own voice; no repeat within the history window.
+//!
+//! Cost: one pass over the newest `max_candidates` candidates, with one hash lookup each (a small map of
+//! the room's speakers by the address of their shared uid, allocated once per decision); the
+//! history is searched only for a candidate that would win.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::{Candidate, RecommendError, Recommender, ViewerContext};
+use crate::buffer::{UtteranceId, UtteranceState};
+
+/// Weights of the score besides the taste draw (which is in 0..1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LearningConfig {
+    /// Seeds the draws, mixed with the viewer's id and decision count: reproducible.
+    pub seed: u64,
+    /// Added to a live utterance (still being spoken).
+    pub live_bonus: f32,
+    /// Up to this much for freshness: `fresh_bonus / (1 + age / fresh_scale)`.
+    pub fresh_bonus: f32,
+    pub fresh_scale: Duration,
+    /// Times the share of plays by anyone that were finished (Laplace-smoothed).
+    pub popularity_bonus: f32,
+    /// Only the room's newest this many candidates are scored: a full pass over 10 000 of
+    /// them reads ~1.2 MB, which alone costs ~100 µs; older ones are stale anyway.
+    pub max_candidates: usize,
+}
+
+impl LearningConfig {
+    pub fn new(seed: u64) -> Self {
+        Self {
+            seed,
+            live_bonus: 0.1,
+            fresh_bonus: 0.1,
+            fresh_scale: Duration::from_secs(60),
+            popularity_bonus: 0.05,
+            max_candidates: 2048,
+        }
+    }
+}
+
+pub struct LearningRecommender {
+    config: LearningConfig,
+}
+
+/// What the decision knows of one speaker of the room.
+#[derive(Clone, Copy)]
+struct SpeakerDraw {
+    /// The viewer's own voice, or muted: never.
+    banned: bool,
+    favoured: bool,
+    draw: f32,
+}
+
+impl LearningRecommender {
+    pub fn new(config: LearningConfig) -> Self {
+        Self { config }
+    }
+
+    fn speaker(&self, viewer: &ViewerContext, uid: &Arc<str>, rng: &mut SplitMix) -> SpeakerDraw {
+        let prefs = &viewer.preferences;
+        let banned = *viewer.uid == **uid || prefs.mute.contains(uid);
+        let (alpha, beta) = viewer.signals.taste(uid).map_or((1.0, 1.0), |t| (t.alpha, t.beta));
+        SpeakerDraw {
+            banned,
+            favoured: prefs.favour.contains(uid),
+            draw: if banned { 0.0 } else { rng.beta(alpha, beta) },
+        }
+    }
+
+    fn bonus(&self, c: &Candidate, now: Instant) -> f32 {
+        let cfg = &self.config;
+        let live = if c.is_live() { cfg.live_bonus } else { 0.0 };
+        let age = now.saturating_duration_since(c.start).as_secs_f32();
+        let fresh = cfg.fresh_bonus / (1.0 + age / cfg.fresh_scale.as_secs_f32().max(1e-3));
+        let f = &c.features;
+        let popular = cfg.popularity_bonus * (f.finishes as f32 + 1.0) / (f.plays as f32 + 2.0);
+        live + fresh + popular
+    }
+}
+
+impl Recommender for LearningRecommender {
+    fn next(
+        &self,
+        viewer: &ViewerContext,
+        candidates: &[Candidate],
+        now: Instant,
+    ) -> Result<Option<UtteranceId>, RecommendError> {
+        let mut rng =
+            SplitMix::new(self.config.seed ^ fnv(&viewer.viewer) ^ viewer.signals.decisions().rotate_left(32));
+        let mut speakers: HashMap<usize, SpeakerDraw, BuildHasherDefault<AddressHasher>> =
+            HashMap::with_capacity_and_hasher(16, BuildHasherDefault::default());
+        let mut best: Option<(f32, UtteranceId)> = None;
+        for c in candidates.iter().rev().take(self.config.max_candidates) {
+            if c.state == UtteranceState::Evicted {
+                continue;
+            }
+            let key = Arc::as_ptr(&c.speaker.uid) as *const u8 as usize;
+            let s = *speakers
+                .entry(key)
+                .or_insert_with(|| self.speaker(viewer, &c.speaker.uid, &mut rng));
+            if s.banned {
+                continue;
+            }
+            // Favourites above everyone else (the draw and bonuses stay under 10).
+            let score = s.draw + self.bonus(c, now) + if s.favoured { 10.0 } else { 0.0 };
+            if best.is_some_and(|(b, _)| b >= score) || viewer.history.contains(c.id) {
+                continue;
+            }
+            best = Some((score, c.id));
+        }
+        Ok(best.map(|(_, id)| id))
+    }
+}
+
+/// FNV-1a of a string: mixes the viewer into the seed.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// Hashes a pointer-sized key by one multiplication (the keys are `Arc` addresses).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// SplitMix64, with the draws the policy needs: uniform, normal, Gamma and Beta.
+pub(crate) struct SplitMix(u64);
+
+impl SplitMix {
+    pub(crate) fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in (0, 1).
+    fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    fn normal(&mut self) -> f64 {
+        let (u, v) = (self.uniform(), self.uniform());
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+
+    /// Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang); smaller shapes are raised to 1.
+    fn gamma(&mut self, shape: f64) -> f64 {
+        let d = shape.max(1.0) - 1.0 / 3.0;
+        let c = 1.0 / (9.0 * d).sqrt();
+        // Accepts with probability > 0.95 per try; bounded all the same.
+        for _ in 0..64 {
+            let x = self.normal();
+            let v = (1.0 + c * x).powi(3);
+            if v <= 0.0 {
+                continue;
+            }
+            let u = self.uniform();
+            if u.ln() < 0.5 * x * x + d - d * v + d * v.ln() {
+                return d * v;
+            }
+        }
+        d
+    }
+
+    /// Beta(alpha, beta) via two Gamma draws.
+    pub(crate) fn beta(&mut self, alpha: f32, beta: f32) -> f32 {
+        let x = self.gamma(f64::from(alpha));
+        let y = self.gamma(f64::from(beta));
+        (x / (x + y)) as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap as Map;
+
+    use super::*;
+    use crate::recommend::tests::candidate;
+    use crate::recommend::{Signal, SignalKind};
+    use UtteranceState::*;
+
+    fn viewer() -> ViewerContext {
+        ViewerContext::new("me-peer".into(), "me".into(), 4)
+    }
+
+    fn learning(seed: u64) -> LearningRecommender {
+        LearningRecommender::new(LearningConfig::new(seed))
+    }
+
+    fn teach(v: &mut ViewerContext, speaker: &str, kind: SignalKind, times: usize) {
+        for _ in 0..times {
+            v.signals.record(Signal {
+                utterance: UtteranceId(0),
+                speaker: speaker.into(),
+                kind,
+                after: Duration::from_millis(900),
+            });
+        }
+    }
+
+    #[test]
+    fn beta_draws_have_the_right_mean() {
+        let mut rng = SplitMix::new(7);
+        for (a, b) in [(1.0f32, 1.0f32), (2.0, 8.0), (9.0, 1.0)] {
+            let n = 20_000;
+            let mean: f32 = (0..n).map(|_| rng.beta(a, b)).sum::<f32>() / n as f32;
+            assert!((mean - a / (a + b)).abs() < 0.01, "Beta({a}, {b}): {mean}");
+        }
+    }
+
+    #[test]
+    fn learns_to_prefer_the_speaker_listened_through() {
+        let r = learning(1);
+        let now = Instant::now();
+        let c: Vec<_> = (1..=10)
+            .map(|i| candidate(i, if i % 2 == 0 { "liked" } else { "skipped" }, Complete))
+            .collect();
+        let mut v = viewer();
+        let pick = |v: &mut ViewerContext| {
+            v.signals.decided();
+            let id = r.next(v, &c, now).unwrap().unwrap();
+            c.iter().find(|x| x.id == id).unwrap().speaker.uid.to_string()
+        };
+        let before: usize = (0..200).filter(|_| pick(&mut v) == "liked").count();
+        assert!((60..140).contains(&before), "no taste yet, about even: {before}");
+        teach(&mut v, "liked", SignalKind::Finished, 6);
+        teach(&mut v, "skipped", SignalKind::Skipped, 6);
+        let after: usize = (0..200).filter(|_| pick(&mut v) == "liked").count();
+        assert!(after >= 190, "learnt: {after}/200");
+    }
+
+    #[test]
+    fn explores_a_new_speaker() {
+        let r = learning(2);
+        let now = Instant::now();
+        let c = [candidate(1, "known", Complete), candidate(2, "new", Complete)];
+        let mut v = viewer();
+        // A middling known speaker: the new one (uniform prior) still gets heard.
+        teach(&mut v, "known", SignalKind::Finished, 3);
+        teach(&mut v, "known", SignalKind::Skipped, 3);
+        let new = (0..300)
+            .filter(|_| {
+                v.signals.decided();
+                r.next(&v, &c, now).unwrap() == Some(UtteranceId(2))
+            })
+            .count();
+        assert!((60..240).contains(&new), "explored {new}/300");
+    }
+
+    #[test]
+    fn hard_rules_own_voice_mute_favour_no_repeats_evicted() {
+        let r = learning(3);
+        let now = Instant::now();
+        let c = [
+            candidate(1, "me", Live),
+            candidate(2, "muted", Live),
+            candidate(3, "fav", Complete),
+            candidate(4, "loved", Live),
+            candidate(5, "gone", Evicted),
+        ];
+        let mut v = viewer();
+        teach(&mut v, "loved", SignalKind::Finished, 20);
+        v.preferences.mute.insert("muted".into());
+        v.preferences.favour.insert("fav".into());
+        for _ in 0..50 {
+            v.signals.decided();
+            assert_eq!(r.next(&v, &c, now).unwrap(), Some(UtteranceId(3)), "favourite first");
+        }
+        v.history.push(UtteranceId(3), "fav".into());
+        assert_eq!(r.next(&v, &c, now).unwrap(), Some(UtteranceId(4)));
+        v.history.push(UtteranceId(4), "loved".into());
+        assert_eq!(
+            r.next(&v, &c, now).unwrap(),
+            None,
+            "own, muted, heard, evicted: nothing"
+        );
+    }
+
+    #[test]
+    fn live_and_fresh_break_ties() {
+        let r = learning(4);
+        let t0 = Instant::now();
+        let mut old = candidate(1, "a", Complete);
+        old.start = t0;
+        let mut fresh = candidate(2, "a", Complete);
+        fresh.start = t0 + Duration::from_secs(120);
+        fresh.speaker = old.speaker.clone();
+        let mut live = candidate(3, "a", Live);
+        live.speaker = old.speaker.clone();
+        live.start = t0 + Duration::from_secs(100);
+        let now = t0 + Duration::from_secs(125);
+        let mut v = viewer();
+        // Same speaker, so the same draw: the bonuses decide.
+        assert_eq!(
+            r.next(&v, &[old.clone(), fresh.clone(), live], now).unwrap(),
+            Some(UtteranceId(3))
+        );
+        v.signals.decided();
+        assert_eq!(r.next(&v, &[old, fresh], now).unwrap(), Some(UtteranceId(2)));
+    }
+
+    #[test]
+    fn only_the_newest_candidates_are_scored() {
+        let mut cfg = LearningConfig::new(5);
+        cfg.max_candidates = 2;
+        let r = LearningRecommender::new(cfg);
+        let c: Vec<_> = (1..=5).map(|i| candidate(i, "a", Complete)).collect();
+        let mut v = viewer();
+        for _ in 0..20 {
+            v.signals.decided();
+            let id = r.next(&v, &c, Instant::now()).unwrap().unwrap();
+            assert!(id.0 >= 4, "{id:?}");
+        }
+        v.history.push(UtteranceId(4), "a".into());
+        v.history.push(UtteranceId(5), "a".into());
+        assert_eq!(r.next(&v, &c, Instant::now()).unwrap(), None);
+    }
+
+    #[test]
+    fn same_seed_same_choices() {
+        let now = Instant::now();
+        let c: Vec<_> = (1..=30)
+            .map(|i| candidate(i, &format!("s{}", i % 7), Complete))
+            .collect();
+        let run = |seed| {
+            let r = learning(seed);
+            let mut v = viewer();
+            let mut picks = Vec::new();
+            for _ in 0..20 {
+                v.signals.decided();
+                picks.push(r.next(&v, &c, now).unwrap());
+            }
+            picks
+        };
+        assert_eq!(run(9), run(9));
+        assert_ne!(run(9), run(10));
+        let distinct: Map<_, ()> = run(9).into_iter().map(|p| (p, ())).collect();
+        assert!(distinct.len() > 3, "draws vary between decisions");
+    }
+}
