@@ -1218,6 +1218,11 @@ impl FeedSettings {
                 "feed.external_url",
                 format!("{url:?} must be a plain http:// URL (the service sits next to the server)"),
             )),
+            // Refused rather than silently answered by another policy until the client exists.
+            (RecommenderKind::External, Some(_)) => Err(invalid(
+                "feed.recommender",
+                "\"external\" is not available in this version yet; use \"learning\" (the default) or \"random\"",
+            )),
             _ => Ok(()),
         }
     }
@@ -2028,11 +2033,14 @@ mod tests {
             "feed.external_timeout_ms",
             "1-1000",
         );
-        with(|s| {
-            s.recommender = RecommenderKind::External;
-            s.external_url = Some("http://127.0.0.1:9/r".into());
-        })
-        .unwrap();
+        fails(
+            with(|s| {
+                s.recommender = RecommenderKind::External;
+                s.external_url = Some("http://127.0.0.1:9/r".into());
+            }),
+            "feed.recommender",
+            "not available in this version yet",
+        );
     }
 
     #[test]

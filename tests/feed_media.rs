@@ -109,8 +109,13 @@ async fn wait_for_speaker_gone_switch(
     panic!("no speakerGone/truncated switch in 200 notifications: {seen:?}")
 }
 
+/// The two tests of this file each run tens of real peers and their timing matters (a speaker
+/// must leave while a feed plays it): on a 2-core machine they take turns.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let server = start(test_config(1)).await;
     // A fourth speaker talks without pause (one live utterance) and leaves while a watcher
     // plays it: mid-utterance for sure (at the latest after 8 s).
@@ -176,6 +181,7 @@ async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eviction_under_a_small_cap_does_not_break_any_feed() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let mut config = test_config(1);
     config.buffer.cap_bytes = 256 << 10;
     let server = Arc::new(start(config).await);
