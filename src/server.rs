@@ -72,10 +72,17 @@ impl Server {
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let supervisor = tokio::spawn(supervise_workers(Arc::clone(&ctx), deaths));
         let app = crate::http::router(Arc::clone(&ctx), Arc::clone(&hub));
-        let serve = serve_http(listener, rustls, app, &ctx).map_err(|source| ServerError::Listen {
-            addr: local_addr,
-            source,
-        })?;
+        let serve = match serve_http(listener, rustls, app, &ctx) {
+            Ok(serve) => serve,
+            Err(source) => {
+                // The tasks started above stop on the shutdown token.
+                ctx.shutdown.cancel();
+                return Err(ServerError::Listen {
+                    addr: local_addr,
+                    source,
+                });
+            }
+        };
         // Started once serving: nothing can fail after it in here.
         let every = Duration::from_secs(ctx.config.tls.reload_check_secs);
         let tls_task = match &reloader {
