@@ -354,17 +354,8 @@ impl Vp8Packet {
     }
 }
 
-/// Whether an RTCP (compound) packet asks `ssrc`'s sender for a key frame: a PLI (RFC 4585
-/// §6.3.1) whose media source is `ssrc`, or a FIR (RFC 5104 §4.3.1) with an entry for it.
-/// Anything malformed ends the walk with `false` for the rest; never panics.
-pub fn requests_key_frame(rtcp: &[u8], ssrc: u32) -> bool {
-    let mut found = false;
-    key_frame_requests(rtcp, |s| found |= s == ssrc);
-    found
-}
-
 /// Calls `requested` with the media SSRC of every key frame request in an RTCP (compound)
-/// packet: each PLI's media source and each FIR entry. A malformed packet ends the walk there;
+/// packet: each PLI's media source (RFC 4585 §6.3.1) and each FIR entry (RFC 5104 §4.3.1). A malformed packet ends the walk there;
 /// never panics, allocates nothing.
 pub fn key_frame_requests(rtcp: &[u8], mut requested: impl FnMut(u32)) {
     /// Payload-specific feedback (RFC 4585 §6.1).
@@ -406,6 +397,13 @@ pub fn key_frame_requests(rtcp: &[u8], mut requested: impl FnMut(u32)) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// Whether an RTCP (compound) packet asks `ssrc`'s sender for a key frame.
+    fn requests_key_frame(rtcp: &[u8], ssrc: u32) -> bool {
+        let mut found = false;
+        key_frame_requests(rtcp, |s| found |= s == ssrc);
+        found
+    }
 
     /// Builds an RTP packet by hand: fixed header, optional CSRCs, extension block and padding.
     pub(crate) fn build(

@@ -190,18 +190,25 @@ impl Drop for Serving {
 
 /// Starts `sfu serve` on an ephemeral port and waits for its "serving" line.
 fn serve() -> Serving {
+    serve_with(&[], "http")
+}
+
+/// `sfu serve` with `extra` arguments; `scheme` is what its "serving on" line starts with.
+fn serve_with(extra: &[&str], scheme: &str) -> Serving {
     let mut child = sfu()
         .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
+        .args(extra)
         .env("SFU_LISTEN", "127.0.0.1:0")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let stderr = child.stderr.take().unwrap();
+    let prefix = format!("sfu serving on {scheme}://");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines() {
             let Ok(line) = line else { break };
-            if let Some(rest) = line.strip_prefix("sfu serving on http://") {
+            if let Some(rest) = line.strip_prefix(prefix.as_str()) {
                 let _ = tx.send(rest.split('/').next().unwrap().to_string());
             }
         }
@@ -528,29 +535,8 @@ async fn sighup_reloads_the_certificate_files() {
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
     std::fs::write(&cert, &a.cert_pem).unwrap();
     std::fs::write(&key, &a.key_pem).unwrap();
-    let mut child = sfu()
-        .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
-        .args(["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()])
-        .env("SFU_LISTEN", "127.0.0.1:0")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
-            let Ok(line) = line else { break };
-            if let Some(rest) = line.strip_prefix("sfu serving on https://") {
-                let _ = tx.send(rest.split('/').next().unwrap().to_string());
-            }
-        }
-    });
-    let serving = Serving {
-        url: rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("sfu serve prints its address"),
-        child,
-    };
+    let tls = ["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()];
+    let serving = serve_with(&tls, "https");
     let der = |pem: &str| {
         rustls::pki_types::CertificateDer::from_pem_slice(pem.as_bytes())
             .unwrap()

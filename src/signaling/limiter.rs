@@ -106,14 +106,15 @@ impl ConnectionLimiter {
         counted: impl FnOnce() -> Counter,
     ) -> Result<ConnectionPermit, ErrorBody> {
         let ip = client_key(ip);
-        let allowed = self.new_connections.lock().take(ip, Instant::now());
-        if !allowed {
-            let n = self.new_connections.lock().rate;
+        let mut new_connections = self.new_connections.lock();
+        if !new_connections.take(ip, Instant::now()) {
+            let n = new_connections.rate;
             return Err(ErrorBody::new(
                 ErrorCode::RateLimited,
                 format!("over {n} new connections per second from your address (IPv6: /64); slow down"),
             ));
         }
+        drop(new_connections);
         let mut map = self.per_ip.lock();
         let total: usize = map.values().sum();
         if total >= self.max_total {
