@@ -40,14 +40,22 @@ fn video_viewers(server: &ServerHandle, room: &str, count: usize) -> ViewerOptio
     v
 }
 
+/// Both tests run several real peers against a server on a 2-core machine: they take turns, so
+/// neither starves the other's pacer (CI saw a run where the viewers got little video while the
+/// other test ran beside it).
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Every viewer's audio and video streams are continuous and its video starts on key frames.
-/// How much video each viewer sees depends on which speakers the (random) recommender picked,
-/// so the amounts are checked over all viewers; continuity is checked for each.
+/// How much video each viewer sees depends on which speakers the recommender picked (a speaker
+/// without a camera, or a small cap that evicts the larger video utterances first, leaves fewer
+/// camera utterances to pick), so the amounts are checked over all viewers, and only as "video
+/// flowed in several utterances" (a 1.2 s utterance carries about 20 video packets); continuity
+/// and key frames are checked for each viewer.
 fn assert_clean_video_feed(v: &Report) {
     let feeds = || v.peers.iter().filter_map(|p| p.feed.as_ref());
     let (packets, runs): (u64, u64) = feeds().fold((0, 0), |(p, r), f| (p + f.video_packets, r + f.video_segments));
     assert!(
-        packets > 50 * v.peers.len() as u64,
+        packets > 30 * v.peers.len() as u64,
         "video packets over all viewers: {packets}"
     );
     assert!(
@@ -83,6 +91,7 @@ fn assert_clean_video_feed(v: &Report) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn feed_viewers_get_continuous_video_that_starts_on_key_frames() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let server = start(test_config(1)).await;
     let talkers = tokio::spawn(run_broadcasters(speakers(&server, "feed-video", 2, true, 5)));
     eventually("two speakers with cameras", || server.counts().producers >= 4).await;
@@ -128,6 +137,7 @@ async fn feed_viewers_get_continuous_video_that_starts_on_key_frames() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_speaker_without_camera_and_eviction_leave_the_video_clean() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let mut config = test_config(1);
     config.buffer.cap_bytes = 256 << 10;
     let server = Arc::new(start(config).await);
