@@ -168,6 +168,14 @@ fn render_summary(out: &mut String, d: &ServerDump) {
         "feeds    {} running  packets {}  switches {}  send errors {}",
         d.feeds.feeds, d.feeds.packets, d.feeds.switches, d.feeds.send_errors
     );
+    let x = d.feeds.external;
+    if x != Default::default() {
+        let _ = writeln!(
+            out,
+            "external recommender  answered {}  timed out {}  failed {}  refused {}",
+            x.answered, x.timed_out, x.failed, x.refused
+        );
+    }
 }
 
 /// One line per worker, with its CPU share since the previous dump.

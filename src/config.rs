@@ -1214,17 +1214,18 @@ impl FeedSettings {
                 "feed.external_url",
                 "recommender = \"external\" needs external_url, e.g. \"http://127.0.0.1:8700/recommend\"",
             )),
-            (RecommenderKind::External, Some(url)) if !url.starts_with("http://") => Err(invalid(
+            (RecommenderKind::External, Some(url)) if self.external_uri().is_none() => Err(invalid(
                 "feed.external_url",
-                format!("{url:?} must be a plain http:// URL (the service sits next to the server)"),
-            )),
-            // Refused rather than silently answered by another policy until the client exists.
-            (RecommenderKind::External, Some(_)) => Err(invalid(
-                "feed.recommender",
-                "\"external\" is not available in this version yet; use \"learning\" (the default) or \"random\"",
+                format!("{url:?} must be a plain http://host:port/path URL (the service sits next to the server)"),
             )),
             _ => Ok(()),
         }
+    }
+
+    /// `external_url` parsed, when it is a plain `http://` URL with a host.
+    pub fn external_uri(&self) -> Option<http::Uri> {
+        let uri: http::Uri = self.external_url.as_deref()?.parse().ok()?;
+        (uri.scheme_str() == Some("http") && uri.host().is_some_and(|h| !h.is_empty())).then_some(uri)
     }
 }
 
@@ -2036,11 +2037,16 @@ mod tests {
         fails(
             with(|s| {
                 s.recommender = RecommenderKind::External;
-                s.external_url = Some("http://127.0.0.1:9/r".into());
+                s.external_url = Some("http:///nohost".into());
             }),
-            "feed.recommender",
-            "not available in this version yet",
+            "feed.external_url",
+            "plain http://",
         );
+        with(|s| {
+            s.recommender = RecommenderKind::External;
+            s.external_url = Some("http://127.0.0.1:9/r".into());
+        })
+        .expect("a plain http:// URL with a host is accepted");
     }
 
     #[test]

@@ -317,5 +317,17 @@ fn feeds(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         "feed_viewer_key_frame_requests_total",
         "PLIs and FIRs viewers sent on their feed's video.",
         feeds.viewer_key_frame_requests,
+    )?;
+    let x = feeds.external;
+    b.counter_vec(
+        "feed_external_decisions_total",
+        "Decisions asked of the external recommender, by outcome (all but answered fell back to the learning recommender).",
+        &["outcome"],
+        &[
+            (vec!["answered"], x.answered),
+            (vec!["timed_out"], x.timed_out),
+            (vec!["failed"], x.failed),
+            (vec!["refused"], x.refused),
+        ],
     )
 }

@@ -24,7 +24,7 @@ use crate::auth::Authenticator;
 use crate::buffer::{StoreStats, UtteranceStore};
 use crate::config::{Cidr, Config, ConfigError, FeedSettings, RecommenderKind};
 use crate::context::Context;
-use crate::feed::engine::FeedEngine;
+use crate::feed::engine::{Deciders, FeedEngine};
 use crate::feed::FeedStats;
 use crate::recommend::{LearningConfig, LearningRecommender, PreferencesRecommender, RandomRecommender, Recommender};
 use crate::recording::Recording;
@@ -129,16 +129,22 @@ struct CoreTasks {
     auth: Option<JoinHandle<()>>,
 }
 
-/// The recommender `[feed]` asks for, seeded from the config or at random.
-fn recommender(settings: &FeedSettings) -> Arc<dyn Recommender> {
+/// The recommenders `[feed]` asks for, seeded from the config or at random: the external
+/// service (when set) decides first and the learning recommender stands in for it.
+fn deciders(settings: &FeedSettings) -> Deciders {
     let seed = settings.seed.unwrap_or_else(rand::random);
-    tracing::info!(recommender = ?settings.recommender, seed, "feed recommender");
-    match settings.recommender {
+    tracing::info!(recommender = ?settings.recommender, seed, url = ?settings.external_url, "feed recommender");
+    let recommender: Arc<dyn Recommender> = match settings.recommender {
         RecommenderKind::Random => Arc::new(PreferencesRecommender::new(RandomRecommender::new(seed))),
         RecommenderKind::Learning | RecommenderKind::External => {
             Arc::new(LearningRecommender::new(LearningConfig::new(seed)))
         }
-    }
+    };
+    let external = match (&settings.recommender, settings.external_uri()) {
+        (RecommenderKind::External, Some(url)) => Some((url, Duration::from_millis(settings.external_timeout_ms))),
+        _ => None,
+    };
+    Deciders { recommender, external }
 }
 
 /// The core context: buffer, feed engine, rooms, auth, counters around the started pool.
@@ -146,7 +152,7 @@ fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
     let counters = Arc::new(ServerCounters::default());
     let shutdown = CancellationToken::new();
     let store = UtteranceStore::new(config.buffer.store());
-    let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), recommender(&config.feed));
+    let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), deciders(&config.feed));
     let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
     let rooms = Rooms::new(
         config.limits.max_rooms,

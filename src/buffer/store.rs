@@ -361,13 +361,20 @@ impl UtteranceStore {
 
     /// The room's utterances still in the buffer, oldest first, into a reused vector.
     pub fn candidates(&self, room: &str, out: &mut Vec<Candidate>) {
+        self.newest_candidates(room, usize::MAX, out);
+    }
+
+    /// Like [`Self::candidates`], but only the room's newest `max` utterances (still oldest
+    /// first): what a feed's decision looks at, so that a switch costs the same with 500 or
+    /// 50 000 utterances in the room.
+    pub fn newest_candidates(&self, room: &str, max: usize, out: &mut Vec<Candidate>) {
         out.clear();
         let reg = self.shared.registry.lock();
         let Some(ids) = reg.rooms.get(room).map(|r| &r.ids) else {
             return;
         };
-        out.reserve(ids.len());
-        for id in ids {
+        out.reserve(ids.len().min(max));
+        for id in ids.iter().rev().take(max) {
             if let Some(entry) = reg.entries.get(id) {
                 let u = &entry.utterance;
                 let body = u.body.read();
@@ -387,6 +394,8 @@ impl UtteranceStore {
                 });
             }
         }
+        drop(reg);
+        out.reverse();
     }
 
     pub fn bytes_used(&self) -> usize {
@@ -837,6 +846,21 @@ mod tests {
         let mut c = Vec::new();
         store.candidates("r", &mut c);
         c.iter().map(|c| c.id.0).collect()
+    }
+
+    #[test]
+    fn newest_candidates_lists_the_newest_oldest_first() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let all: Vec<u64> = (0..5).map(|i| utterance(&store, ms(t0, i * 200), 3, 50).0).collect();
+        let mut c = Vec::new();
+        store.newest_candidates("r", 2, &mut c);
+        assert_eq!(c.iter().map(|c| c.id.0).collect::<Vec<_>>(), all[3..]);
+        store.newest_candidates("r", 99, &mut c);
+        assert_eq!(c.iter().map(|c| c.id.0).collect::<Vec<_>>(), all);
+        assert_eq!(ids(&store), all);
+        store.newest_candidates("nowhere", 2, &mut c);
+        assert!(c.is_empty());
     }
 
     #[test]

@@ -23,7 +23,8 @@ use mediasoup::producer::DirectProducer;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::{Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
+use super::external::{Answer, ExternalClient, Question};
+use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
 use crate::buffer::{MediaKind, UtteranceStore};
 use crate::codecs::FeedCodecs;
 use crate::key_frames::KeyFrameSources;
@@ -83,6 +84,15 @@ pub(crate) struct FeedEngine {
     key_frames: Arc<KeyFrameSources>,
     store: UtteranceStore,
     recommender: Arc<dyn Recommender>,
+    /// How long feeds wait for the external recommender (`None`: there is none).
+    ask_external: Option<Duration>,
+}
+
+/// Where feeds ask for decisions: their own recommender, and an outside service first if set.
+pub(crate) struct Deciders {
+    pub recommender: Arc<dyn Recommender>,
+    /// The external recommender's URL and how long a feed waits for its answer.
+    pub external: Option<(http::Uri, Duration)>,
 }
 
 /// Utterances a feed remembers, so it does not repeat them.
@@ -132,6 +142,8 @@ struct EngineStats {
     video_packets: AtomicU64,
     key_frame_requests: AtomicU64,
     viewer_key_frame_requests: AtomicU64,
+    /// External decisions by outcome: answered, timed out, failed, refused.
+    external: [AtomicU64; 4],
     /// Published by the engine once per window: (lateness, onset to first packet).
     latency: parking_lot::Mutex<(Percentiles, Percentiles)>,
 }
@@ -171,16 +183,24 @@ fn micros(d: Duration) -> u64 {
 
 impl FeedEngine {
     /// Spawns the engine; it runs until `stop` is cancelled. Feeds read `store` and ask
-    /// `recommender` what to play next.
+    /// `deciders` what to play next.
     pub fn start(
         stop: CancellationToken,
         store: UtteranceStore,
-        recommender: Arc<dyn Recommender>,
+        deciders: Deciders,
     ) -> (FeedEngine, tokio::task::JoinHandle<()>) {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
         let key_frames = Arc::new(KeyFrameSources::default());
-        let task = tokio::spawn(EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames)).run(rx, stop));
+        let mut task = EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames));
+        let ask_external = deciders.external.as_ref().map(|(_, patience)| *patience);
+        let answers = deciders.external.map(|(url, patience)| {
+            let (tx, answers) = mpsc::unbounded_channel();
+            let (client, client_task) = ExternalClient::start(url, patience, tx, stop.clone());
+            task.external = Some(client);
+            (answers, client_task)
+        });
+        let task = tokio::spawn(task.run(rx, answers, stop));
         (
             FeedEngine {
                 commands,
@@ -188,7 +208,8 @@ impl FeedEngine {
                 stats,
                 key_frames,
                 store,
-                recommender,
+                recommender: deciders.recommender,
+                ask_external,
             },
             task,
         )
@@ -204,6 +225,12 @@ impl FeedEngine {
             video_packets: self.stats.video_packets.load(Ordering::Relaxed),
             key_frame_requests: self.stats.key_frame_requests.load(Ordering::Relaxed),
             viewer_key_frame_requests: self.stats.viewer_key_frame_requests.load(Ordering::Relaxed),
+            external: ExternalStats {
+                answered: self.stats.external[0].load(Ordering::Relaxed),
+                timed_out: self.stats.external[1].load(Ordering::Relaxed),
+                failed: self.stats.external[2].load(Ordering::Relaxed),
+                refused: self.stats.external[3].load(Ordering::Relaxed),
+            },
             lateness_ms,
             onset_to_first_packet_ms,
         }
@@ -259,6 +286,7 @@ impl FeedEngine {
         video: Option<DirectProducer>,
     ) -> Subscription {
         let mut config = FeedConfig::audio_only(plan.audio);
+        config.ask_external = self.ask_external;
         let video_ssrc = match (plan.video, &video) {
             (Some(v), Some(_)) => {
                 let ssrc = v.ssrc;
@@ -353,7 +381,11 @@ struct EngineTask {
     latency: Latency,
     stats: Arc<EngineStats>,
     key_frames: Arc<KeyFrameSources>,
+    external: Option<ExternalClient<FeedKey>>,
 }
+
+/// The external client's answers, and its task (awaited when the engine stops).
+type Answers = (mpsc::UnboundedReceiver<Answer<FeedKey>>, tokio::task::JoinHandle<()>);
 
 impl EngineTask {
     fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>) -> EngineTask {
@@ -365,10 +397,20 @@ impl EngineTask {
             latency: Latency::new(),
             stats,
             key_frames,
+            external: None,
         }
     }
 
-    async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Command>, stop: CancellationToken) {
+    async fn run(
+        mut self,
+        mut rx: mpsc::UnboundedReceiver<Command>,
+        answers: Option<Answers>,
+        stop: CancellationToken,
+    ) {
+        let (mut answers, client_task) = match answers {
+            Some((rx, task)) => (Some(rx), Some(task)),
+            None => (None, None),
+        };
         let mut interval = tokio::time::interval(TICK);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut publish = tokio::time::interval(PUBLISH);
@@ -384,11 +426,24 @@ impl EngineTask {
                     let Some(command) = command else { break };
                     self.apply(command, Instant::now());
                 }
+                Some(answer) = next_answer(&mut answers) => self.answer(answer, Instant::now()),
                 _ = interval.tick() => {}
             }
             self.drive_due(Instant::now());
         }
         self.feeds.clear();
+        self.external = None;
+        if let Some(task) = client_task {
+            let _ = task.await;
+        }
+    }
+
+    /// The external recommender answered a feed's question.
+    fn answer(&mut self, answer: Answer<FeedKey>, now: Instant) {
+        if let Some(e) = self.feeds.get_mut(&answer.key) {
+            e.feed.answer(now, answer.ticket, answer.result);
+            self.due.push(answer.key);
+        }
     }
 
     fn publish(&self) {
@@ -485,9 +540,18 @@ impl EngineTask {
                     &self.stats,
                     &mut self.latency,
                     &self.key_frames,
+                    self.external.as_ref(),
                 );
             }
         }
+    }
+}
+
+/// The next answer of the external client, if there is one (never ready otherwise).
+async fn next_answer(answers: &mut Option<mpsc::UnboundedReceiver<Answer<FeedKey>>>) -> Option<Answer<FeedKey>> {
+    match answers {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
     }
 }
 
@@ -502,6 +566,7 @@ fn drive(
     stats: &EngineStats,
     latency: &mut Latency,
     key_frames: &KeyFrameSources,
+    external: Option<&ExternalClient<FeedKey>>,
 ) {
     loop {
         match e.feed.poll(now, packet) {
@@ -524,6 +589,19 @@ fn drive(
                 if key_frames.request(&speaker.peer) {
                     stats.key_frame_requests.fetch_add(1, Ordering::Relaxed);
                 }
+            }
+            FeedOutput::Event(FeedEvent::Ask { ticket, body }) => match external {
+                Some(client) => client.ask(Question { key, ticket, body }),
+                None => e.feed.answer(now, ticket, Err("no external recommender".into())),
+            },
+            FeedOutput::Event(FeedEvent::Decided(how)) => {
+                let slot = match how {
+                    Decision::Answered => 0,
+                    Decision::TimedOut => 1,
+                    Decision::Failed => 2,
+                    Decision::Refused => 3,
+                };
+                stats.external[slot].fetch_add(1, Ordering::Relaxed);
             }
             FeedOutput::Event(event) => {
                 if matches!(event, FeedEvent::Switched { .. }) {

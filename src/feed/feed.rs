@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use super::playout::{Playout, PlayoutStep};
 use super::rewriter::{DropReason, Rewrite, Rewriter, RewriterConfig};
 use crate::buffer::{Candidate, EndState, MediaKind, Speaker, UtteranceId, UtteranceStore};
-use crate::recommend::{Preferences, Recommender, Signal, SignalKind, ViewerContext};
+use crate::recommend::{external, Preferences, Recommender, Signal, SignalKind, ViewerContext};
 
 /// Recommender answers tried per switch before waiting (an answer can be stale: evicted since
 /// the listing, or against the feed's own rules).
@@ -33,7 +33,16 @@ pub struct FeedConfig {
     pub live_poll: Duration,
     /// With nothing to play, ask the recommender again this often (besides onset wake-ups).
     pub wait_retry: Duration,
+    /// A decision looks at the room's newest this many utterances (a switch then costs the
+    /// same with 500 or 50 000 utterances in the room).
+    pub max_candidates: usize,
+    /// With an external recommender: how long to wait for its answer before the feed's own
+    /// recommender decides. `None`: the feed's own recommender decides at once.
+    pub ask_external: Option<Duration>,
 }
+
+/// [`FeedConfig::max_candidates`] by default.
+pub const MAX_CANDIDATES: usize = 1024;
 
 impl FeedConfig {
     pub fn audio_only(audio: RewriterConfig) -> Self {
@@ -42,6 +51,8 @@ impl FeedConfig {
             video: None,
             live_poll: Duration::from_millis(10),
             wait_retry: Duration::from_secs(1),
+            max_candidates: MAX_CANDIDATES,
+            ask_external: None,
         }
     }
 }
@@ -80,6 +91,28 @@ pub enum FeedEvent {
         utterance: UtteranceId,
         speaker: Speaker,
     },
+    /// Ask the external recommender (POST `body`); hand its answer back with
+    /// [`Feed::answer`] and this `ticket`. The feed decides by itself at its deadline.
+    Ask {
+        ticket: u64,
+        body: Vec<u8>,
+    },
+    /// How an external decision ended (for the counters).
+    Decided(Decision),
+}
+
+/// How a feed's question to the external recommender ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Its answer was taken (an utterance, or "nothing now").
+    Answered,
+    /// No answer by the deadline: the feed's own recommender decided.
+    TimedOut,
+    /// The request failed or the answer did not parse: the feed's own recommender decided.
+    Failed,
+    /// It named an utterance the feed may not play (not a candidate, gone, the viewer's own
+    /// voice): the feed's own recommender decided.
+    Refused,
 }
 
 /// What [`Feed::poll`] produced.
@@ -103,6 +136,13 @@ enum State {
         /// When it started playing: how long into it a skip came.
         since: Instant,
     },
+    /// Waiting for the external recommender's answer to `ticket`, until `deadline`.
+    Deciding {
+        ticket: u64,
+        deadline: Instant,
+        reason: SwitchReason,
+        was_waiting: bool,
+    },
 }
 
 pub struct Feed {
@@ -121,6 +161,8 @@ pub struct Feed {
     spare: Vec<u8>,
     /// When the last packet handed out was due by the playout schedule.
     last_due: Option<Instant>,
+    /// The last question asked of the external recommender.
+    ticket: u64,
 }
 
 impl Feed {
@@ -144,6 +186,7 @@ impl Feed {
             candidates: Vec::new(),
             spare: Vec::with_capacity(1500),
             last_due: None,
+            ticket: 0,
         }
     }
 
@@ -244,7 +287,8 @@ impl Feed {
         match self.state {
             State::Playing { .. } => self.switch_next(now, SwitchReason::Skipped),
             State::Waiting { .. } => self.wake(now),
-            State::Idle => {}
+            // A decision is on its way already.
+            State::Deciding { .. } | State::Idle => {}
         }
     }
 
@@ -270,6 +314,13 @@ impl Feed {
                     return FeedOutput::Timeout(Some(*retry_at));
                 }
                 State::Waiting { .. } => SwitchReason::Resumed,
+                State::Deciding { deadline, .. } if now < *deadline => {
+                    return FeedOutput::Timeout(Some(*deadline));
+                }
+                State::Deciding { .. } => {
+                    self.give_up_asking(now, Decision::TimedOut);
+                    continue;
+                }
                 State::Playing { playout, speaker, .. } => match playout.poll(now) {
                     PlayoutStep::Packet { track } => {
                         self.last_due = playout.pending_due();
@@ -323,6 +374,7 @@ impl Feed {
                 false
             }
             State::Waiting { .. } => true,
+            State::Deciding { was_waiting, .. } => was_waiting,
             State::Idle => false,
         }
     }
@@ -338,9 +390,94 @@ impl Feed {
             self.signal(now, kind);
         }
         let was_waiting = self.release();
+        self.viewer.signals.decided();
+        match self.config.ask_external {
+            Some(patience) => self.ask(now, reason, was_waiting, patience),
+            None => self.decide(now, reason, was_waiting),
+        }
+    }
+
+    /// Asks the external recommender; the answer comes back through [`Feed::answer`], or the
+    /// feed's own recommender decides at the deadline.
+    fn ask(&mut self, now: Instant, reason: SwitchReason, was_waiting: bool, patience: Duration) {
+        self.store
+            .newest_candidates(&self.room, self.config.max_candidates, &mut self.candidates);
+        self.ticket += 1;
+        let body = external::request_body(&self.viewer, &self.room, &self.candidates, now, patience);
+        self.state = State::Deciding {
+            ticket: self.ticket,
+            deadline: now + patience,
+            reason,
+            was_waiting,
+        };
+        self.events.push_back(FeedEvent::Ask {
+            ticket: self.ticket,
+            body,
+        });
+    }
+
+    /// The external recommender's answer to `ticket` (`Err`: the request failed). An answer
+    /// to an older question (after its deadline, or after the feed moved on) is ignored.
+    pub fn answer(&mut self, now: Instant, ticket: u64, answer: Result<Option<UtteranceId>, String>) {
+        let State::Deciding {
+            ticket: asked,
+            reason,
+            was_waiting,
+            ..
+        } = self.state
+        else {
+            return;
+        };
+        if asked != ticket {
+            return;
+        }
+        self.state = State::Idle;
+        match answer {
+            Ok(None) => {
+                self.events.push_back(FeedEvent::Decided(Decision::Answered));
+                self.wait(now, WaitReason::NothingToPlay, was_waiting);
+            }
+            Ok(Some(id)) if self.allowed(id) && self.play(now, id, reason) => {
+                self.events.push_back(FeedEvent::Decided(Decision::Answered));
+            }
+            Ok(Some(id)) => {
+                tracing::debug!(viewer = %self.viewer.viewer, utterance = %id, "external recommendation refused");
+                self.events.push_back(FeedEvent::Decided(Decision::Refused));
+                self.decide(now, reason, was_waiting);
+            }
+            Err(error) => {
+                tracing::debug!(viewer = %self.viewer.viewer, %error, "external recommender failed");
+                self.events.push_back(FeedEvent::Decided(Decision::Failed));
+                self.decide(now, reason, was_waiting);
+            }
+        }
+    }
+
+    /// No (usable) answer from the external recommender: the feed's own recommender decides.
+    fn give_up_asking(&mut self, now: Instant, why: Decision) {
+        if let State::Deciding {
+            reason, was_waiting, ..
+        } = std::mem::replace(&mut self.state, State::Idle)
+        {
+            self.events.push_back(FeedEvent::Decided(why));
+            self.decide(now, reason, was_waiting);
+        }
+    }
+
+    /// The feed's own rules, whatever the policy: a candidate of this room (listed for this
+    /// decision), never the viewer's own voice.
+    fn allowed(&self, id: UtteranceId) -> bool {
+        self.candidates
+            .iter()
+            .find(|c| c.id == id)
+            .is_some_and(|c| *c.speaker.uid != *self.viewer.uid)
+    }
+
+    /// The feed's own recommender decides now.
+    fn decide(&mut self, now: Instant, reason: SwitchReason, was_waiting: bool) {
         for _ in 0..ATTEMPTS_PER_SWITCH {
-            self.store.candidates(&self.room, &mut self.candidates);
-            self.viewer.signals.decided();
+            self.store
+                .newest_candidates(&self.room, self.config.max_candidates, &mut self.candidates);
             let id = match self.recommender.next(&self.viewer, &self.candidates, now) {
                 Ok(Some(id)) => id,
                 Ok(None) => return self.wait(now, WaitReason::NothingToPlay, was_waiting),
@@ -349,42 +486,42 @@ impl Feed {
                     return self.wait(now, WaitReason::RecommenderFailed, was_waiting);
                 }
             };
-            // The feed's own rules hold whatever the policy: a candidate of this room, never
-            // the viewer's own voice.
-            let own_or_unknown = self
-                .candidates
-                .iter()
-                .find(|c| c.id == id)
-                .is_none_or(|c| *c.speaker.uid == *self.viewer.uid);
-            if own_or_unknown {
+            if !self.allowed(id) {
                 tracing::warn!(viewer = %self.viewer.viewer, utterance = %id, "recommendation refused");
                 continue;
             }
-            let Ok(reader) = self.store.reader(id) else {
-                continue;
-            };
-            let speaker = reader.meta().speaker.clone();
-            reader.count_play();
-            self.viewer.history.push(id, Arc::clone(&speaker.uid));
-            self.audio.switch();
-            if let Some(video) = &mut self.video {
-                video.switch();
+            if self.play(now, id, reason) {
+                return;
             }
-            tracing::debug!(viewer = %self.viewer.viewer, utterance = %id, speaker = %speaker.uid, ?reason, "feed switched");
-            self.events.push_back(FeedEvent::Switched {
-                utterance: id,
-                speaker: speaker.clone(),
-                reason,
-            });
-            let playout = Playout::new(reader, now, std::mem::take(&mut self.spare));
-            self.state = State::Playing {
-                playout,
-                speaker,
-                since: now,
-            };
-            return;
         }
         self.wait(now, WaitReason::NothingToPlay, was_waiting);
+    }
+
+    /// Starts playing `id` from its start; false if it is no longer in the store.
+    fn play(&mut self, now: Instant, id: UtteranceId, reason: SwitchReason) -> bool {
+        let Ok(reader) = self.store.reader(id) else {
+            return false;
+        };
+        let speaker = reader.meta().speaker.clone();
+        reader.count_play();
+        self.viewer.history.push(id, Arc::clone(&speaker.uid));
+        self.audio.switch();
+        if let Some(video) = &mut self.video {
+            video.switch();
+        }
+        tracing::debug!(viewer = %self.viewer.viewer, utterance = %id, speaker = %speaker.uid, ?reason, "feed switched");
+        self.events.push_back(FeedEvent::Switched {
+            utterance: id,
+            speaker: speaker.clone(),
+            reason,
+        });
+        let playout = Playout::new(reader, now, std::mem::take(&mut self.spare));
+        self.state = State::Playing {
+            playout,
+            speaker,
+            since: now,
+        };
+        true
     }
 
     fn wait(&mut self, now: Instant, reason: WaitReason, was_waiting: bool) {
@@ -776,6 +913,114 @@ mod tests {
             })
             .collect();
         assert_eq!(reasons, [SwitchReason::Skipped, SwitchReason::SpeakerGone]);
+    }
+
+    /// A feed that asks an external recommender (waiting up to 20 ms), and its first question.
+    fn asking_feed(store: &UtteranceStore, t0: Instant) -> (Feed, u64, serde_json::Value) {
+        let viewer = ViewerContext::new("viewer-peer".into(), "viewer".into(), 20);
+        let mut cfg = config();
+        cfg.ask_external = Some(Duration::from_millis(20));
+        let mut f = Feed::new(
+            cfg,
+            "r".into(),
+            viewer,
+            store.clone(),
+            Arc::new(RandomRecommender::new(1)),
+        );
+        f.start(t0);
+        let mut buf = Vec::new();
+        let FeedOutput::Event(FeedEvent::Ask { ticket, body }) = f.poll(t0, &mut buf) else {
+            panic!("the feed asks first");
+        };
+        assert_eq!(
+            f.poll(t0, &mut buf),
+            FeedOutput::Timeout(Some(t0 + Duration::from_millis(20)))
+        );
+        (f, ticket, serde_json::from_slice(&body).unwrap())
+    }
+
+    fn switched_to(events: &[FeedEvent]) -> Vec<UtteranceId> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                FeedEvent::Switched { utterance, .. } => Some(*utterance),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_external_answer_is_played_and_a_late_one_ignored() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let a = spoken(&store, "alice", t0, 5);
+        let b = spoken(&store, "bob", t0 + Duration::from_millis(200), 5);
+        let (mut f, ticket, question) = asking_feed(&store, t0 + Duration::from_secs(1));
+        let ids: Vec<u64> = question["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, [a.0, b.0]);
+        let now = t0 + Duration::from_millis(1010);
+        f.answer(now, ticket + 1, Ok(Some(a)));
+        assert!(f.playing().is_none(), "an answer to another question is ignored");
+        f.answer(now, ticket, Ok(Some(a)));
+        let (sent, events) = run(&mut f, now, now + Duration::from_millis(60));
+        assert!(events.contains(&FeedEvent::Decided(Decision::Answered)), "{events:?}");
+        assert_eq!(switched_to(&events)[0], a);
+        assert!(!sent.is_empty());
+        // Answered twice: the second is stale.
+        f.answer(now, ticket, Ok(Some(b)));
+        assert_eq!(f.playing().map(|(id, _)| id), Some(a));
+    }
+
+    #[test]
+    fn without_a_usable_answer_the_feed_decides_by_itself() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let a = spoken(&store, "alice", t0, 5);
+        let own = spoken(&store, "viewer", t0, 5);
+        let asked = t0 + Duration::from_secs(1);
+        for (answer, how) in [
+            (None, Decision::TimedOut),
+            (Some(Err("HTTP 500".to_string())), Decision::Failed),
+            (Some(Ok(Some(UtteranceId(999)))), Decision::Refused),
+            (Some(Ok(Some(own))), Decision::Refused),
+        ] {
+            let (mut f, ticket, _) = asking_feed(&store, asked);
+            let now = match answer {
+                Some(answer) => {
+                    f.answer(asked + MS20 / 2, ticket, answer);
+                    asked + MS20 / 2
+                }
+                None => asked + MS20,
+            };
+            let (_, events) = run(&mut f, now, now + Duration::from_millis(30));
+            assert_eq!(events[0], FeedEvent::Decided(how), "{events:?}");
+            assert_eq!(switched_to(&events), [a], "{how:?}: the feed's own recommender picked");
+        }
+    }
+
+    #[test]
+    fn nothing_suits_says_the_service_and_the_feed_waits() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 5);
+        let (mut f, ticket, _) = asking_feed(&store, t0);
+        f.answer(t0, ticket, Ok(None));
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(100));
+        assert!(sent.is_empty());
+        assert_eq!(
+            events[..2],
+            [
+                FeedEvent::Decided(Decision::Answered),
+                FeedEvent::Waiting {
+                    reason: WaitReason::NothingToPlay
+                }
+            ]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! and the rewriter are the feed's parts and stay inside the crate.
 
 pub(crate) mod engine;
+pub(crate) mod external;
 #[allow(clippy::module_inception)]
 mod feed;
 mod pacer;
@@ -13,7 +14,7 @@ mod rewriter;
 pub(crate) mod rtcp;
 mod stats;
 
-pub use feed::{Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason};
+pub use feed::{Decision, Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason, MAX_CANDIDATES};
 pub use pacer::Pacer;
 pub use rewriter::RewriterConfig;
-pub use stats::FeedStats;
+pub use stats::{ExternalStats, FeedStats};

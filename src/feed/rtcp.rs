@@ -101,7 +101,14 @@ mod tests {
             cap_bytes: 1 << 20,
             ..StoreConfig::default()
         });
-        let (engine, task) = FeedEngine::start(stop.clone(), store, Arc::new(RandomRecommender::new(1)));
+        let (engine, task) = FeedEngine::start(
+            stop.clone(),
+            store,
+            crate::feed::engine::Deciders {
+                recommender: Arc::new(RandomRecommender::new(1)),
+                external: None,
+            },
+        );
         let rtcp = FeedRtcp::new(engine.clone());
         let codecs = FeedCodecs {
             opus_payload_type: 100,

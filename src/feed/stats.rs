@@ -22,9 +22,23 @@ pub struct FeedStats {
     /// Key frame requests (PLI/FIR) that viewers sent on their feed's video.
     #[serde(default)]
     pub viewer_key_frame_requests: u64,
+    /// Decisions asked of the external recommender, by how they ended.
+    #[serde(default)]
+    pub external: ExternalStats,
     /// How late packets left compared with their playout schedule (the latency the server adds
     /// to a paced utterance), since the server started (published once a second).
     pub lateness_ms: Percentiles,
     /// From a speech onset seen by the tap to the first packet sent to a feed it woke.
     pub onset_to_first_packet_ms: Percentiles,
+}
+
+/// How the feeds' questions to the external recommender ended, ever. All but `answered` mean
+/// the feed's own recommender decided instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalStats {
+    pub answered: u64,
+    pub timed_out: u64,
+    pub failed: u64,
+    pub refused: u64,
 }

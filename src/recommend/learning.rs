@@ -32,7 +32,8 @@ pub struct LearningConfig {
     /// Times the share of plays by anyone that were finished (Laplace-smoothed).
     pub popularity_bonus: f32,
     /// Only the room's newest this many candidates are scored: a full pass over 10 000 of
-    /// them reads ~1.2 MB, which alone costs ~100 µs; older ones are stale anyway.
+    /// them reads ~1.2 MB, which alone costs ~100 µs; older ones are stale anyway. The feed
+    /// lists no more than its own `max_candidates` (1024) from the store in the first place.
     pub max_candidates: usize,
 }
 
@@ -44,7 +45,7 @@ impl LearningConfig {
             fresh_bonus: 0.1,
             fresh_scale: Duration::from_secs(60),
             popularity_bonus: 0.05,
-            max_candidates: 2048,
+            max_candidates: 1024,
         }
     }
 }

@@ -4,7 +4,9 @@
 //! vanishes. Policies are pluggable: [`LearningRecommender`] (the default) learns each
 //! viewer's taste from its [`Signals`], [`RandomRecommender`] is the baseline and
 //! [`PreferencesRecommender`] layers a viewer's favoured and muted speakers on any policy.
+//! An outside service can decide instead: [`external`] is what it is sent and answers.
 
+pub mod external;
 mod learning;
 mod preferences;
 mod random;

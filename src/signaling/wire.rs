@@ -101,7 +101,7 @@ pub(crate) fn feed_notification(event: &FeedEvent) -> Option<Notification> {
             .to_string(),
         }),
         // Not for the viewer: the engine asks the speaker's camera.
-        FeedEvent::KeyFrameNeeded { .. } => None,
+        FeedEvent::KeyFrameNeeded { .. } | FeedEvent::Ask { .. } | FeedEvent::Decided(_) => None,
     }
 }
 
