@@ -1177,6 +1177,27 @@ pub enum RecommenderKind {
     External,
 }
 
+impl RecommenderKind {
+    /// The name in the config, and in `subscribeFeed`'s answer.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecommenderKind::Random => "random",
+            RecommenderKind::Learning => "learning",
+            RecommenderKind::External => "external",
+        }
+    }
+}
+
+/// `[feed.experiment]`: an A/B test of recommenders. `percent` of the viewers, chosen by a hash
+/// of their uid (the same user stays in the same arm across sessions), get `recommender`; the
+/// others get `[feed] recommender`. Each viewer is told its arm in `subscribeFeed`'s answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExperimentSettings {
+    pub recommender: RecommenderKind,
+    pub percent: u8,
+}
+
 /// `[feed]`: the recommender behind every viewer's feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -1188,6 +1209,8 @@ pub struct FeedSettings {
     pub external_url: Option<String>,
     /// The external service's deadline; past it the learning recommender answers.
     pub external_timeout_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<ExperimentSettings>,
 }
 
 impl Default for FeedSettings {
@@ -1197,6 +1220,7 @@ impl Default for FeedSettings {
             seed: None,
             external_url: None,
             external_timeout_ms: 20,
+            experiment: None,
         }
     }
 }
@@ -1208,6 +1232,26 @@ impl FeedSettings {
                 "feed.external_timeout_ms",
                 format!("{} is out of range; use 1-1000 (ms)", self.external_timeout_ms),
             ));
+        }
+        if let Some(x) = &self.experiment {
+            if !(1..=99).contains(&x.percent) {
+                return Err(invalid(
+                    "feed.experiment.percent",
+                    format!(
+                        "{} is out of range; use 1-99 (the share of viewers in the experiment's arm)",
+                        x.percent
+                    ),
+                ));
+            }
+            if x.recommender == RecommenderKind::External || x.recommender == self.recommender {
+                return Err(invalid(
+                    "feed.experiment.recommender",
+                    format!(
+                        "{:?} cannot be the experiment's arm: use \"random\" or \"learning\", other than feed.recommender",
+                        x.recommender.name()
+                    ),
+                ));
+            }
         }
         match (&self.recommender, &self.external_url) {
             (RecommenderKind::External, None) => Err(invalid(
@@ -2047,6 +2091,34 @@ mod tests {
             s.external_url = Some("http://127.0.0.1:9/r".into());
         })
         .expect("a plain http:// URL with a host is accepted");
+        let x = Config::from_toml("[feed.experiment]\nrecommender = \"random\"\npercent = 50\n").unwrap();
+        assert_eq!(
+            x.feed.experiment,
+            Some(ExperimentSettings {
+                recommender: RecommenderKind::Random,
+                percent: 50
+            })
+        );
+        let arm = |r: RecommenderKind, percent: u8| {
+            let mut s = FeedSettings::default();
+            s.experiment = Some(ExperimentSettings {
+                recommender: r,
+                percent,
+            });
+            s.validate()
+        };
+        fails(arm(RecommenderKind::Random, 0), "feed.experiment.percent", "1-99");
+        fails(arm(RecommenderKind::Random, 100), "feed.experiment.percent", "1-99");
+        fails(
+            arm(RecommenderKind::Learning, 50),
+            "feed.experiment.recommender",
+            "other than",
+        );
+        fails(
+            arm(RecommenderKind::External, 50),
+            "feed.experiment.recommender",
+            "cannot be",
+        );
     }
 
     #[test]

@@ -600,7 +600,7 @@ impl Peer {
         video: bool,
         feeds: &FeedEngine,
         limits: &Limits,
-    ) -> Result<(Consumer, Option<Consumer>), PeerError> {
+    ) -> Result<(Consumer, Option<Consumer>, &'static str), PeerError> {
         if self.feed.is_some() {
             return Err(PeerError::AlreadySubscribed);
         }
@@ -637,6 +637,7 @@ impl Peer {
             link: self.link.clone(),
         };
         let subscription = feeds.subscribe(plan, viewer, producer, video_producer);
+        let recommender = subscription.recommender();
         // The viewer's PLI/FIR on its video consumer reaches the feed through the room's RTCP.
         let rtcp = subscription
             .video_ssrc()
@@ -649,7 +650,7 @@ impl Peer {
             subscription,
             _counted: self.counters.feeds.count(),
         });
-        Ok((consumer, video_consumer))
+        Ok((consumer, video_consumer, recommender))
     }
 
     /// One of the feed's DirectTransport producers, and this viewer's paused consumer of it.

@@ -625,6 +625,10 @@ pub struct SubscribeFeedResponse {
     pub audio: ConsumeResponse,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<ConsumeResponse>,
+    /// The policy picking for this feed: `learning`, `random` or `external` (with an A/B
+    /// experiment configured, the viewer's arm).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommender: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

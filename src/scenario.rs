@@ -59,6 +59,23 @@ pub struct ServerSpec {
     pub buffer_cap_bytes: usize,
     /// How long a peer whose socket was cut stays parked for `resume`.
     pub resume_grace_secs: u64,
+    /// The in-process server's `[feed] recommender` (its default when absent).
+    #[serde(default)]
+    pub recommender: Option<Policy>,
+    /// An A/B experiment on the in-process server (`[feed.experiment]`): this policy for
+    /// `experiment_percent` of the viewers.
+    #[serde(default)]
+    pub experiment_recommender: Option<Policy>,
+    #[serde(default)]
+    pub experiment_percent: Option<u8>,
+}
+
+/// A feed recommender a scenario can ask the in-process server for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    Random,
+    Learning,
 }
 
 impl Default for ServerSpec {
@@ -67,6 +84,9 @@ impl Default for ServerSpec {
             workers: 1,
             buffer_cap_bytes: 64 << 20,
             resume_grace_secs: 1,
+            recommender: None,
+            experiment_recommender: None,
+            experiment_percent: None,
         }
     }
 }
@@ -130,6 +150,10 @@ pub struct Phase {
     /// stay within `slo.max_degradation_percent` of that phase's.
     #[serde(default)]
     pub baseline: Option<String>,
+    /// Feed viewers with hidden tastes seeded so (`sfu synthetic-viewer --taste`): they like
+    /// some speakers and skip the others after about a second.
+    #[serde(default)]
+    pub taste_seed: Option<u64>,
 }
 
 /// Every SLO must be given: a scenario that forgets one must not pass by default.
@@ -147,6 +171,14 @@ pub struct Slo {
     /// be than the baseline phase's. Required when a phase names a baseline.
     #[serde(default)]
     pub max_degradation_percent: Option<f64>,
+    /// Tasteful viewers split between the learning and the random recommender (an A/B
+    /// experiment): learning's skip rate over the second half of the run, divided by random's,
+    /// at most this.
+    #[serde(default)]
+    pub max_learning_skip_ratio: Option<f64>,
+    /// Tasteful viewers: speaker-minutes in which no viewer heard the speaker, at most this.
+    #[serde(default)]
+    pub max_starved_speaker_minutes: Option<u64>,
 }
 
 /// Churn for `sfu soak`.

@@ -24,7 +24,7 @@ use crate::auth::Authenticator;
 use crate::buffer::{StoreStats, UtteranceStore};
 use crate::config::{Cidr, Config, ConfigError, FeedSettings, RecommenderKind};
 use crate::context::Context;
-use crate::feed::engine::{Deciders, FeedEngine};
+use crate::feed::engine::{Arm, Deciders, FeedEngine};
 use crate::feed::FeedStats;
 use crate::recommend::{LearningConfig, LearningRecommender, PreferencesRecommender, RandomRecommender, Recommender};
 use crate::recording::Recording;
@@ -133,18 +133,29 @@ struct CoreTasks {
 /// service (when set) decides first and the learning recommender stands in for it.
 fn deciders(settings: &FeedSettings) -> Deciders {
     let seed = settings.seed.unwrap_or_else(rand::random);
-    tracing::info!(recommender = ?settings.recommender, seed, url = ?settings.external_url, "feed recommender");
-    let recommender: Arc<dyn Recommender> = match settings.recommender {
-        RecommenderKind::Random => Arc::new(PreferencesRecommender::new(RandomRecommender::new(seed))),
-        RecommenderKind::Learning | RecommenderKind::External => {
-            Arc::new(LearningRecommender::new(LearningConfig::new(seed)))
+    tracing::info!(recommender = ?settings.recommender, seed, url = ?settings.external_url, experiment = ?settings.experiment, "feed recommender");
+    let policy = |kind: RecommenderKind| -> Arc<dyn Recommender> {
+        match kind {
+            RecommenderKind::Random => Arc::new(PreferencesRecommender::new(RandomRecommender::new(seed))),
+            RecommenderKind::Learning | RecommenderKind::External => {
+                Arc::new(LearningRecommender::new(LearningConfig::new(seed)))
+            }
         }
     };
     let external = match (&settings.recommender, settings.external_uri()) {
         (RecommenderKind::External, Some(url)) => Some((url, Duration::from_millis(settings.external_timeout_ms))),
         _ => None,
     };
-    Deciders { recommender, external }
+    Deciders {
+        recommender: policy(settings.recommender),
+        name: settings.recommender.name(),
+        external,
+        experiment: settings.experiment.as_ref().map(|x| Arm {
+            name: x.recommender.name(),
+            recommender: policy(x.recommender),
+            percent: x.percent,
+        }),
+    }
 }
 
 /// The core context: buffer, feed engine, rooms, auth, counters around the started pool.

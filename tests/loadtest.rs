@@ -362,3 +362,35 @@ async fn hostile_neighbours_do_not_hurt_real_viewers() {
     let p99 = compared.iter().find(|s| s.name == "noisy_p99_vs_quiet").unwrap();
     println!("noisy_p99_vs_quiet: {p99}");
 }
+
+/// scenarios/recommender.toml, shortened and with fewer viewers: the server's A/B experiment
+/// splits the tasteful viewers between the learning and the random recommender in one room, the
+/// report gives each arm's skip rate and the starvation count, and the SLOs judge them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recommender_scenario_compares_the_arms_side_by_side() {
+    let _serial = SERIAL.lock().await;
+    let mut scenario = Scenario::load(&scenario_path("recommender.toml")).expect("recommender.toml is valid");
+    scenario.phases[0].viewers = 12;
+    let mut options = LoadtestOptions::new(scenario);
+    options.duration = Some(Duration::from_secs(24));
+    let report = run_loadtest(options).await.expect("loadtest runs");
+    println!("{report}");
+    let phase = &report.phases[0];
+    assert_eq!(phase.viewers.connected, 12, "{report}");
+    let arms: Vec<&str> = phase.taste_by_recommender.keys().map(String::as_str).collect();
+    assert_eq!(arms, ["learning", "random"], "both arms had viewers: {report}");
+    for (arm, t) in &phase.taste_by_recommender {
+        assert!(t.skips + t.listened_through >= 10, "{arm}: {t:?}");
+    }
+    let starvation = phase.starvation.expect("starvation counted");
+    assert_eq!(starvation.speaker_windows, 8, "8 speakers, one window in 24 s");
+    let judged: Vec<&str> = report.slos.iter().map(|s| s.name.as_str()).collect();
+    assert!(judged.contains(&"max_learning_skip_ratio") && judged.contains(&"max_starved_speaker_minutes"));
+    let ratio = report
+        .slos
+        .iter()
+        .find(|s| s.name == "max_learning_skip_ratio")
+        .unwrap();
+    assert!(ratio.value.is_some(), "both arms measured: {report}");
+    assert_eq!(phase.feed_breaks, 0, "{report}");
+}

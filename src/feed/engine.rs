@@ -84,15 +84,41 @@ pub(crate) struct FeedEngine {
     key_frames: Arc<KeyFrameSources>,
     store: UtteranceStore,
     recommender: Arc<dyn Recommender>,
+    /// The policy's name (in `subscribeFeed`'s answer).
+    name: &'static str,
     /// How long feeds wait for the external recommender (`None`: there is none).
     ask_external: Option<Duration>,
+    experiment: Option<Arc<Arm>>,
 }
 
 /// Where feeds ask for decisions: their own recommender, and an outside service first if set.
 pub(crate) struct Deciders {
     pub recommender: Arc<dyn Recommender>,
+    /// `recommender`'s name, as the config spells it.
+    pub name: &'static str,
     /// The external recommender's URL and how long a feed waits for its answer.
     pub external: Option<(http::Uri, Duration)>,
+    /// An A/B experiment: another policy for a share of the viewers.
+    pub experiment: Option<Arm>,
+}
+
+/// The experiment's arm of an A/B test: `percent` of the viewers (by a hash of their uid, so a
+/// user stays in the same arm) get `recommender` instead of the main one.
+pub(crate) struct Arm {
+    pub name: &'static str,
+    pub recommender: Arc<dyn Recommender>,
+    pub percent: u8,
+}
+
+impl Arm {
+    /// Whether the viewer with `uid` is in this arm: FNV-1a of the uid, mod 100 (stable across
+    /// restarts and builds, unlike std's hasher).
+    fn takes(&self, uid: &str) -> bool {
+        let h = uid.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        h % 100 < u64::from(self.percent)
+    }
 }
 
 /// Utterances a feed remembers, so it does not repeat them.
@@ -209,7 +235,9 @@ impl FeedEngine {
                 key_frames,
                 store,
                 recommender: deciders.recommender,
+                name: deciders.name,
                 ask_external,
+                experiment: deciders.experiment.map(Arc::new),
             },
             task,
         )
@@ -286,7 +314,13 @@ impl FeedEngine {
         video: Option<DirectProducer>,
     ) -> Subscription {
         let mut config = FeedConfig::audio_only(plan.audio);
-        config.ask_external = self.ask_external;
+        let (recommender, name) = match &self.experiment {
+            Some(arm) if arm.takes(&viewer.uid) => (Arc::clone(&arm.recommender), arm.name),
+            _ => {
+                config.ask_external = self.ask_external;
+                (Arc::clone(&self.recommender), self.name)
+            }
+        };
         let video_ssrc = match (plan.video, &video) {
             (Some(v), Some(_)) => {
                 let ssrc = v.ssrc;
@@ -296,13 +330,7 @@ impl FeedEngine {
             _ => None,
         };
         let context = ViewerContext::new(Arc::clone(&viewer.peer), Arc::clone(&viewer.uid), FEED_HISTORY);
-        let feed = Feed::new(
-            config,
-            viewer.room,
-            context,
-            self.store.clone(),
-            Arc::clone(&self.recommender),
-        );
+        let feed = Feed::new(config, viewer.room, context, self.store.clone(), recommender);
         let _ = self.commands.send(Command::Subscribe {
             key: plan.key,
             feed: Box::new(feed),
@@ -314,6 +342,7 @@ impl FeedEngine {
             key: plan.key,
             commands: self.commands.clone(),
             video_ssrc,
+            recommender: name,
         }
     }
 
@@ -333,9 +362,15 @@ pub(crate) struct Subscription {
     commands: mpsc::UnboundedSender<Command>,
     /// The SSRC of the feed's video, whose key frame requests the room's dispatcher routes here.
     video_ssrc: Option<u32>,
+    recommender: &'static str,
 }
 
 impl Subscription {
+    /// The name of the policy that picks for this feed (an experiment's arm, or the main one).
+    pub fn recommender(&self) -> &'static str {
+        self.recommender
+    }
+
     pub fn key(&self) -> FeedKey {
         self.key
     }

@@ -106,7 +106,9 @@ mod tests {
             store,
             crate::feed::engine::Deciders {
                 recommender: Arc::new(RandomRecommender::new(1)),
+                name: "random",
                 external: None,
+                experiment: None,
             },
         );
         let rtcp = FeedRtcp::new(engine.clone());

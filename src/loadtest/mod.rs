@@ -27,8 +27,9 @@ pub use report::{LoadReport, PeerCounts, Percentiles, PhaseReport, ServerReport,
 pub use soak::{run_soak, SoakReport, CHURN_ERRORS};
 pub use timeline::{TimePoint, WorkerPoint};
 
+use crate::config::{ExperimentSettings, RecommenderKind};
 use crate::http_client::{HttpClient, HttpError};
-use crate::scenario::{Phase, Scenario, TalkSpec, ViewerMode};
+use crate::scenario::{Phase, Policy, Scenario, TalkSpec, ViewerMode};
 use crate::synthetic::{
     run_broadcasters, run_viewers, BroadcastOptions, Progress, Report, SpeechPattern, SyntheticError, ViewerOptions,
 };
@@ -151,6 +152,19 @@ pub fn server_config(scenario: &Scenario) -> Config {
     c.limits.max_peers_per_room = 10_000;
     c.limits.max_rooms = c.limits.max_rooms.max(1_000);
     c.limits.shutdown_grace_secs = 5;
+    let kind = |p: Policy| match p {
+        Policy::Random => RecommenderKind::Random,
+        Policy::Learning => RecommenderKind::Learning,
+    };
+    if let Some(p) = scenario.server.recommender {
+        c.feed.recommender = kind(p);
+    }
+    if let Some(p) = scenario.server.experiment_recommender {
+        c.feed.experiment = Some(ExperimentSettings {
+            recommender: kind(p),
+            percent: scenario.server.experiment_percent.unwrap_or(50),
+        });
+    }
     c
 }
 
@@ -361,6 +375,7 @@ async fn run_phase(
         o.duration = duration;
         o.ramp = per_room_ramp;
         o.feed = phase.mode == ViewerMode::Feed;
+        o.taste = phase.taste_seed;
         o.progress = Arc::clone(&progress.viewers);
         o.cancel = options.cancel.child_token();
         let offset = gap * room as u32;
@@ -535,6 +550,8 @@ fn phase_report(
         feed_seq_gaps: v.feed_seq_gaps,
         feed_ts_backwards: v.feed_ts_backwards,
         feed_segment_gaps: v.feed_segment_gaps,
+        taste_by_recommender: v.taste_by_recommender.clone(),
+        starvation: v.starvation,
         server_feed_packets: end.feed_packets.saturating_sub(start.feed_packets),
         workers,
         process_cpu_percent: match (start.process_cpu_seconds, end.process_cpu_seconds) {

@@ -2,6 +2,7 @@
 //! CPU, egress per CPU-second), the server over the whole run, and the SLO verdicts. Printed as
 //! a table, or serialized as one JSON document.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use hdrhistogram::Histogram;
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use super::hostile::HostileReport;
 use crate::scenario::{Scenario, ViewerMode};
+use crate::synthetic::taste::{Starvation, TasteReport};
 use crate::synthetic::{PeerReport, Report};
 
 pub use crate::stats::Percentiles;
@@ -92,6 +94,13 @@ pub struct PhaseReport {
     /// The earlier phase this one is judged against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<String>,
+    /// Tasteful feed viewers (`taste_seed`): skips and listen-through per recommender (with an
+    /// A/B experiment, per arm).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub taste_by_recommender: BTreeMap<String, TasteReport>,
+    /// Tasteful feed viewers: speaker-minutes no viewer heard, summed over rooms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starvation: Option<Starvation>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -176,7 +185,11 @@ impl fmt::Display for SloResult {
             self.name,
             self.op,
             self.limit
-        )
+        )?;
+        match &self.detail {
+            Some(detail) => write!(f, "  ({detail})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -255,7 +268,46 @@ impl LoadReport {
         if let Some(percent) = slo.max_degradation_percent {
             self.slos.extend(self.degradation(percent));
         }
+        if let Some(ratio) = slo.max_learning_skip_ratio {
+            self.slos.push(self.learning_skip_ratio(ratio));
+        }
+        if let Some(most) = slo.max_starved_speaker_minutes {
+            let starved = self
+                .phases
+                .iter()
+                .filter_map(|p| p.starvation)
+                .map(|s| s.starved)
+                .reduce(|a, b| a + b);
+            self.slos.push(SloResult::at_most(
+                "max_starved_speaker_minutes",
+                starved.map(|s| s as f64),
+                most as f64,
+            ));
+        }
         self.passed = self.slos.iter().all(|s| s.pass);
+    }
+
+    /// Learning's second-half skip rate over random's, over every phase's tasteful viewers of
+    /// both arms (unmeasured, and failed, without both).
+    fn learning_skip_ratio(&self, limit: f64) -> SloResult {
+        let mut arms: BTreeMap<&str, TasteReport> = BTreeMap::new();
+        for p in &self.phases {
+            for (arm, t) in &p.taste_by_recommender {
+                arms.entry(arm).or_default().add(t);
+            }
+        }
+        let late = |arm: &str| arms.get(arm).and_then(TasteReport::late_skip_rate);
+        let ratio = match (late("learning"), late("random")) {
+            (Some(l), Some(r)) if r > 0.0 => Some(l / r),
+            _ => None,
+        };
+        let mut result = SloResult::at_most("max_learning_skip_ratio", ratio, limit);
+        result.detail = Some(format!(
+            "second-half skip rate: learning {}, random {}",
+            late("learning").map_or("-".into(), |r| format!("{:.0} %", 100.0 * r)),
+            late("random").map_or("-".into(), |r| format!("{:.0} %", 100.0 * r)),
+        ));
+        result
     }
 
     /// Each phase with a baseline against it: loss and latency p99 at most `percent` worse.
@@ -320,6 +372,8 @@ pub(crate) struct ViewerTotals {
     pub latency: Percentiles,
     pub connect: Percentiles,
     pub first_packet: Percentiles,
+    pub taste_by_recommender: BTreeMap<String, TasteReport>,
+    pub starvation: Option<Starvation>,
 }
 
 fn histogram() -> Histogram<u64> {
@@ -363,9 +417,22 @@ pub(crate) fn viewer_totals(reports: &[Report]) -> ViewerTotals {
         latency: Percentiles::default(),
         connect: Percentiles::default(),
         first_packet: Percentiles::default(),
+        taste_by_recommender: BTreeMap::new(),
+        starvation: None,
     };
     for p in reports.iter().flat_map(|r| r.peers.iter()) {
         add_peer(&mut t, p, &mut latency, &mut connect, &mut first);
+    }
+    // Per room (one report each): who was heard is a room's business.
+    for feed in reports.iter().filter_map(|r| r.summary.feed.as_ref()) {
+        for (arm, taste) in &feed.taste_by_recommender {
+            t.taste_by_recommender.entry(arm.clone()).or_default().add(taste);
+        }
+        if let Some(s) = feed.starvation {
+            let total = t.starvation.get_or_insert_with(Starvation::default);
+            total.speaker_windows += s.speaker_windows;
+            total.starved += s.starved;
+        }
     }
     t.latency = Percentiles::of_micros(&latency);
     t.connect = Percentiles::of_micros(&connect);
@@ -521,7 +588,32 @@ impl PhaseReport {
                 "{} sent by the server, {} received by the viewers",
                 p.server_feed_packets, p.packets_received
             ),
-        )
+        )?;
+        let pct = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{:.0} %", 100.0 * r));
+        for (arm, t) in &p.taste_by_recommender {
+            row(
+                f,
+                &format!("taste, {arm}"),
+                format!(
+                    "skip rate {}, second half {} ({} utterances ended, {} likes)",
+                    pct(t.skip_rate()),
+                    pct(t.late_skip_rate()),
+                    t.skips + t.listened_through,
+                    t.likes_sent
+                ),
+            )?;
+        }
+        if let Some(s) = p.starvation {
+            row(
+                f,
+                "starvation",
+                format!(
+                    "{} of {} speaker-minutes heard by no viewer",
+                    s.starved, s.speaker_windows
+                ),
+            )?;
+        }
+        Ok(())
     }
 }
 

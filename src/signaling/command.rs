@@ -75,6 +75,19 @@ impl From<Method> for Command {
     }
 }
 
+/// `subscribeFeed`: the feed's consumers, and the policy that picks for it.
+async fn subscribe_feed(id: u64, m: SubscribeFeed, peer: &mut Peer, ctx: &Context) -> Result<String, ErrorBody> {
+    let (audio, video, recommender) = peer
+        .subscribe_feed(m.transport_id, m.video, &ctx.recording.feeds, &ctx.config.limits)
+        .await?;
+    let response = SubscribeFeedResponse {
+        audio: wire::consume_response(&audio),
+        video: video.as_ref().map(wire::consume_response),
+        recommender: Some(recommender.to_string()),
+    };
+    Ok(response_ok(id, &response))
+}
+
 impl PeerCommand {
     /// Carries the command out on `peer`; the text is the response frame for request `id`.
     pub async fn apply(self, id: u64, peer: &mut Peer, ctx: &Context) -> Result<String, ErrorBody> {
@@ -129,16 +142,7 @@ impl PeerCommand {
                     ice_parameters: peer.restart_ice(m.transport_id).await?,
                 },
             ),
-            PeerCommand::SubscribeFeed(m) => {
-                let (audio, video) = peer
-                    .subscribe_feed(m.transport_id, m.video, &ctx.recording.feeds, limits)
-                    .await?;
-                let response = SubscribeFeedResponse {
-                    audio: wire::consume_response(&audio),
-                    video: video.as_ref().map(wire::consume_response),
-                };
-                response_ok(id, &response)
-            }
+            PeerCommand::SubscribeFeed(m) => subscribe_feed(id, m, peer, ctx).await?,
             PeerCommand::UnsubscribeFeed => {
                 peer.unsubscribe_feed()?;
                 done()

@@ -69,6 +69,12 @@ pub struct FeedReport {
     /// `--taste`: skips and listen-through.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taste: Option<super::taste::TasteReport>,
+    /// The policy that picked for this feed (`subscribeFeed`'s `recommender`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommender: Option<String>,
+    /// `--taste`: who this viewer heard when (for the starvation check).
+    #[serde(skip)]
+    pub hearing: Option<super::taste::Hearing>,
     #[serde(skip)]
     source_ids: BTreeSet<u32>,
 }

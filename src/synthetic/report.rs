@@ -1,6 +1,7 @@
 //! Per-peer results, the run's summary (table and JSON), and the runner that owns the peer
 //! tasks and samples the process's CPU time and memory while they run.
 
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
@@ -173,6 +174,15 @@ pub struct FeedSummary {
     /// Tasteful viewers (`--taste`): their skips and listen-through, summed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taste: Option<super::taste::TasteReport>,
+    /// The same per policy (`subscribeFeed`'s `recommender`: with an A/B experiment, per arm).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub taste_by_recommender: BTreeMap<String, super::taste::TasteReport>,
+    /// Tasteful viewers: speaker-minutes no viewer heard anything from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starvation: Option<super::taste::Starvation>,
+    /// Who the viewers heard when (merged), behind `starvation`.
+    #[serde(skip)]
+    pub hearing: Option<super::taste::Hearing>,
 }
 
 /// What the run cost this process.
@@ -328,8 +338,14 @@ impl FeedSummary {
             f.video_segments_from_key_frame += r.video_segments_from_key_frame;
             if let Some(t) = &r.taste {
                 f.taste.get_or_insert_with(Default::default).add(t);
+                let arm = r.recommender.clone().unwrap_or_else(|| "unknown".into());
+                f.taste_by_recommender.entry(arm).or_default().add(t);
+            }
+            if let Some(h) = &r.hearing {
+                f.hearing.get_or_insert_with(Default::default).add(h);
             }
         }
+        f.starvation = f.hearing.as_ref().map(super::taste::Hearing::starvation);
         (f.viewers > 0).then_some(f)
     }
 }
@@ -465,6 +481,30 @@ impl FeedSummary {
                     t.likes_sent
                 ),
             )?;
+            if self.taste_by_recommender.len() > 1 {
+                for (arm, t) in &self.taste_by_recommender {
+                    row(
+                        f,
+                        &format!("feed taste, {arm}"),
+                        format!(
+                            "skip rate {}, second half {} ({} utterances)",
+                            pct(t.skip_rate()),
+                            pct(t.late_skip_rate()),
+                            t.skips + t.listened_through
+                        ),
+                    )?;
+                }
+            }
+            if let Some(s) = &self.starvation {
+                row(
+                    f,
+                    "feed starvation",
+                    format!(
+                        "{} of {} speaker-minutes heard by no viewer",
+                        s.starved, s.speaker_windows
+                    ),
+                )?;
+            }
         }
         if self.video_packets > 0 {
             row(

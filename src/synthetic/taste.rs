@@ -7,7 +7,7 @@
 //! the utterance ended), in all and after half of the run ("late": once a recommender had time
 //! to learn).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -16,6 +16,8 @@ use serde::Serialize;
 const LIKED_ONE_IN: u64 = 3;
 /// A disliked utterance is skipped after this, give or take a fifth.
 pub const SKIP_AFTER: Duration = Duration::from_millis(1000);
+/// The starvation check's window: every speaker should be heard by some viewer in each.
+pub const STARVATION_WINDOW: Duration = Duration::from_secs(60);
 
 /// What a tasteful viewer did, for the report.
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -66,6 +68,12 @@ pub struct Taste {
     viewer: usize,
     /// Display names by peer id, from the join response and `peerJoined`.
     names: HashMap<String, String>,
+    /// The room's broadcasters, by display name.
+    speakers: BTreeSet<String>,
+    /// (window, speaker name) for every utterance begun: who this viewer heard when.
+    heard: BTreeSet<(u32, String)>,
+    /// Windows of [`STARVATION_WINDOW`] in the run (at least one; the tail joins the last).
+    windows: u32,
     started: Instant,
     late_after: Duration,
     draws: u64,
@@ -82,6 +90,9 @@ impl Taste {
             seed,
             viewer,
             names: HashMap::new(),
+            speakers: BTreeSet::new(),
+            heard: BTreeSet::new(),
+            windows: (duration.as_secs() / STARVATION_WINDOW.as_secs()).max(1) as u32,
             started,
             late_after: duration / 2,
             draws: 0,
@@ -91,8 +102,21 @@ impl Taste {
         }
     }
 
-    pub fn peer_named(&mut self, peer: &str, name: &str) {
+    /// A peer of the room and its display name; `broadcaster`: one of the speakers.
+    pub fn peer_named(&mut self, peer: &str, name: &str, broadcaster: bool) {
         self.names.insert(peer.to_string(), name.to_string());
+        if broadcaster {
+            self.speakers.insert(name.to_string());
+        }
+    }
+
+    /// The room's broadcasters this viewer knew of, and who it heard in which window.
+    pub fn hearing(&self) -> Hearing {
+        Hearing {
+            windows: self.windows,
+            speakers: self.speakers.clone(),
+            heard: self.heard.clone(),
+        }
     }
 
     /// Whether this viewer likes the speaker called `name`.
@@ -131,6 +155,8 @@ impl Taste {
         self.close(now, matches!(reason, "evicted" | "speakerGone"));
         self.playing = true;
         let name = self.names.get(speaker_peer).map_or(speaker_uid, String::as_str);
+        let window = (now.saturating_duration_since(self.started).as_secs() / STARVATION_WINDOW.as_secs()) as u32;
+        self.heard.insert((window.min(self.windows - 1), name.to_string()));
         if self.likes(name) {
             self.report.likes_sent += 1;
             return Reaction::Like;
@@ -139,6 +165,43 @@ impl Taste {
         let jitter = (mix(self.seed ^ self.draws ^ (self.viewer as u64) << 32) % 401) as i64 - 200;
         let after = SKIP_AFTER.as_millis() as i64 + jitter;
         Reaction::SkipAt(now + Duration::from_millis(after as u64))
+    }
+}
+
+/// Who a viewer heard when, for the starvation check (merged over viewers with [`Hearing::add`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hearing {
+    pub windows: u32,
+    pub speakers: BTreeSet<String>,
+    pub heard: BTreeSet<(u32, String)>,
+}
+
+/// Every speaker should be heard by some viewer in every window of [`STARVATION_WINDOW`].
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Starvation {
+    /// Speakers × windows.
+    pub speaker_windows: u64,
+    /// Of those, how many no viewer heard anything from.
+    pub starved: u64,
+}
+
+impl Hearing {
+    pub fn add(&mut self, other: &Hearing) {
+        self.windows = self.windows.max(other.windows);
+        self.speakers.extend(other.speakers.iter().cloned());
+        self.heard.extend(other.heard.iter().cloned());
+    }
+
+    pub fn starvation(&self) -> Starvation {
+        let mut s = Starvation::default();
+        for w in 0..self.windows {
+            for speaker in &self.speakers {
+                s.speaker_windows += 1;
+                s.starved += u64::from(!self.heard.contains(&(w, speaker.clone())));
+            }
+        }
+        s
     }
 }
 
@@ -184,7 +247,7 @@ mod tests {
             let d = names.iter().find(|n| !t.likes(n)).unwrap().clone();
             (l, d)
         };
-        t.peer_named("p-liked", &liked);
+        t.peer_named("p-liked", &liked, true);
         assert_eq!(t.on_switch(t0, "started", "p-liked", "uid"), Reaction::Like);
         let Reaction::SkipAt(at) = t.on_switch(t0, "ended", "p-x", &disliked) else {
             panic!("disliked speaker is skipped");
@@ -206,5 +269,31 @@ mod tests {
             }
         );
         assert_eq!(t.report.late_skip_rate(), Some(0.5));
+    }
+
+    #[test]
+    fn starvation_counts_speakers_nobody_heard_in_a_window() {
+        let t0 = Instant::now();
+        let mut a = Taste::new(1, 0, t0, Duration::from_secs(150));
+        let mut b = Taste::new(1, 1, t0, Duration::from_secs(150));
+        for t in [&mut a, &mut b] {
+            t.peer_named("p1", "synthetic-b1", true);
+            t.peer_named("p2", "synthetic-b2", true);
+            t.peer_named("v9", "synthetic-v9", false);
+        }
+        // Two windows (150 s: the tail joins the second). b1 heard in both, b2 only in the first.
+        a.on_switch(t0 + Duration::from_secs(5), "started", "p1", "u1");
+        b.on_switch(t0 + Duration::from_secs(50), "started", "p2", "u2");
+        b.on_switch(t0 + Duration::from_secs(140), "ended", "p1", "u1");
+        let mut all = a.hearing();
+        all.add(&b.hearing());
+        assert_eq!(all.speakers.len(), 2, "viewers are not speakers");
+        assert_eq!(
+            all.starvation(),
+            Starvation {
+                speaker_windows: 4,
+                starved: 1
+            }
+        );
     }
 }

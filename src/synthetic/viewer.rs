@@ -87,6 +87,8 @@ struct Viewer {
     /// `--taste`: the hidden taste, and the skip it wants armed (`Some(None)`: disarm).
     taste: Option<Taste>,
     skip_plan: Option<Option<Instant>>,
+    /// The policy picking for the feed, as `subscribeFeed` said.
+    recommender: Option<String>,
 }
 
 /// The media of one session: the recv transport, and when the peer started.
@@ -167,6 +169,7 @@ impl Viewer {
             network_changed_at: None,
             taste: None,
             skip_plan: None,
+            recommender: None,
         }
     }
 
@@ -246,7 +249,7 @@ impl Viewer {
         if let Some(taste) = &mut self.taste {
             for p in joined["peers"].as_array().into_iter().flatten() {
                 if let (Some(id), Some(name)) = (p["peerId"].as_str(), p["displayName"].as_str()) {
-                    taste.peer_named(id, name);
+                    taste.peer_named(id, name, p["role"] == "broadcaster");
                 }
             }
         }
@@ -384,6 +387,7 @@ impl Viewer {
                     json!({"transportId": transport_id, "video": opts.video}),
                 )
                 .await?;
+            self.recommender = feed.recommender;
             self.add_stream(signaling, &mut conn, feed.audio, "feed").await?;
             if let Some(video) = feed.video {
                 self.add_stream(signaling, &mut conn, video, "feed-video").await?;
@@ -541,7 +545,7 @@ impl Viewer {
                 if let (Some(taste), Some(id), Some(name)) =
                     (&mut self.taste, data["peerId"].as_str(), data["displayName"].as_str())
                 {
-                    taste.peer_named(id, name);
+                    taste.peer_named(id, name, data["role"] == "broadcaster");
                 }
             }
             Some("newProducer") if self.feed.is_none() => {
@@ -702,8 +706,12 @@ impl Viewer {
             .collect();
         self.report.latency = Some(self.latency);
         self.report.feed = self.feed.map(FeedCheck::finish);
-        if let (Some(feed), Some(taste)) = (&mut self.report.feed, &self.taste) {
-            feed.taste = Some(taste.report);
+        if let Some(feed) = &mut self.report.feed {
+            feed.recommender = self.recommender;
+            if let Some(taste) = &self.taste {
+                feed.taste = Some(taste.report);
+                feed.hearing = Some(taste.hearing());
+            }
         }
         self.report
     }
