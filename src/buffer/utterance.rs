@@ -12,7 +12,7 @@
 
 use std::fmt;
 use std::mem::size_of;
-use std::sync::atomic::{AtomicU16, AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU16, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -321,6 +321,9 @@ pub(crate) struct Utterance {
     /// What the recommender knows of it besides its timing: written by the recorder (one
     /// writer: plain relaxed stores, no read-modify-write) and the feeds (plays, finishes).
     pub(crate) counters: FeatureCounters,
+    /// Taken out by a moderator (not evicted): readers check it before each packet they hand
+    /// out, without a lock.
+    pub(crate) removed: AtomicBool,
 }
 
 /// An utterance's features as counters, updated without a lock: 16 bytes per utterance.
@@ -411,6 +414,7 @@ impl Utterance {
             body: RwLock::new(Body::new()),
             charges,
             counters: FeatureCounters::default(),
+            removed: AtomicBool::new(false),
         }
     }
 

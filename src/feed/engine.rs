@@ -24,7 +24,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::{Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
-use crate::buffer::{MediaKind, UtteranceStore};
+use crate::buffer::{MediaKind, UtteranceId, UtteranceStore};
 use crate::codecs::FeedCodecs;
 use crate::key_frames::KeyFrameSources;
 use crate::link::{PeerEvent, PeerLink};
@@ -72,6 +72,8 @@ enum Command {
         room: Arc<str>,
         peer: Arc<str>,
     },
+    /// A moderator took these utterances out of the buffer: feeds playing one switch now.
+    Removed(Vec<UtteranceId>),
 }
 
 /// Cheap handle to the engine task.
@@ -297,6 +299,13 @@ impl FeedEngine {
     pub fn speaker_gone(&self, room: Arc<str>, peer: Arc<str>) {
         let _ = self.commands.send(Command::SpeakerGone { room, peer });
     }
+
+    /// `ids` were removed from the store (already: a feed switching now cannot pick them).
+    pub fn removed(&self, ids: Vec<UtteranceId>) {
+        if !ids.is_empty() {
+            let _ = self.commands.send(Command::Removed(ids));
+        }
+    }
 }
 
 /// A viewer's live subscription; dropping it ends the feed.
@@ -464,6 +473,14 @@ impl EngineTask {
                 for (key, e) in self.feeds.iter_mut() {
                     if e.feed.room() == &*room {
                         e.feed.speaker_gone(now, &peer);
+                        self.due.push(*key);
+                    }
+                }
+            }
+            // Polled now, the playout sees the removal and the feed switches (reason `removed`).
+            Command::Removed(ids) => {
+                for (key, e) in &self.feeds {
+                    if e.feed.playing().is_some_and(|(id, _)| ids.contains(&id)) {
                         self.due.push(*key);
                     }
                 }

@@ -52,6 +52,8 @@ pub enum SwitchReason {
     Started,
     Ended(EndState),
     Evicted,
+    /// A moderator took the utterance out of the buffer.
+    Removed,
     SpeakerGone,
     Skipped,
     /// Was waiting; something to play came up.
@@ -304,6 +306,7 @@ impl Feed {
                     }
                     PlayoutStep::Ended(how) => SwitchReason::Ended(how),
                     PlayoutStep::Evicted => SwitchReason::Evicted,
+                    PlayoutStep::Removed => SwitchReason::Removed,
                 },
             };
             if switches == SWITCHES_PER_POLL {
@@ -332,6 +335,8 @@ impl Feed {
             SwitchReason::Ended(_) => Some(SignalKind::Finished),
             SwitchReason::Skipped => Some(SignalKind::Skipped),
             SwitchReason::Evicted | SwitchReason::SpeakerGone => Some(SignalKind::Interrupted),
+            // Not the speaker's fault as far as this viewer's taste goes: no signal.
+            SwitchReason::Removed => None,
             SwitchReason::Started | SwitchReason::Resumed => None,
         };
         if let Some(kind) = outcome {
@@ -651,6 +656,41 @@ mod tests {
             .position(|s| s.marker && s.index == 0 && s.at > t0 + Duration::from_millis(500))
             .unwrap();
         assert!(first_bob > 20, "alice was playing before");
+    }
+
+    #[test]
+    fn a_removed_utterance_is_left_at_the_next_poll_and_never_played_again() {
+        let t0 = Instant::now();
+        let store = UtteranceStore::new(StoreConfig::default());
+        spoken(&store, "alice", t0, 100);
+        spoken(&store, "bob", t0, 100);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(3)));
+        f.start(t0);
+        let (_, _) = run(&mut f, t0, t0 + Duration::from_millis(300));
+        let (playing, speaker) = f.playing().map(|(id, s)| (id, s.uid.clone())).unwrap();
+        // Read ahead: the next packet is already copied out of the store.
+        store.remove(crate::buffer::Removal::One(playing));
+        let mut buf = Vec::new();
+        let now = t0 + Duration::from_millis(301);
+        match f.poll(now + Duration::from_millis(40), &mut buf) {
+            FeedOutput::Event(FeedEvent::Switched {
+                reason,
+                speaker: next,
+                utterance,
+            }) => {
+                assert_eq!(reason, SwitchReason::Removed);
+                assert_ne!(next.uid, speaker);
+                assert_ne!(utterance, playing);
+            }
+            other => panic!("not one more packet of a removed utterance: {other:?}"),
+        }
+        let (_, events) = run(&mut f, now, now + Duration::from_secs(10));
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e, FeedEvent::Switched { utterance, .. } if *utterance == playing)),
+            "{events:?}"
+        );
     }
 
     #[test]

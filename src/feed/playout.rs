@@ -20,6 +20,8 @@ pub(crate) enum PlayoutStep {
     CaughtUp,
     Ended(EndState),
     Evicted,
+    /// A moderator took the utterance out: not one more packet of it.
+    Removed,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -68,8 +70,14 @@ impl Playout {
                 ReadOutcome::NotYet => return PlayoutStep::CaughtUp,
                 ReadOutcome::Ended(how) => return PlayoutStep::Ended(how),
                 ReadOutcome::Evicted => return PlayoutStep::Evicted,
+                ReadOutcome::Removed => return PlayoutStep::Removed,
             },
         };
+        // The packet was read ahead, maybe before a moderator removed the utterance.
+        if self.reader.is_removed() {
+            self.pending = None;
+            return PlayoutStep::Removed;
+        }
         if pending.due <= now {
             PlayoutStep::Packet { track: pending.track }
         } else {

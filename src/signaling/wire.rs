@@ -87,6 +87,7 @@ pub(crate) fn feed_notification(event: &FeedEvent) -> Option<Notification> {
                 SwitchReason::Ended(EndState::Complete) => "ended",
                 SwitchReason::Ended(EndState::Truncated) => "truncated",
                 SwitchReason::Evicted => "evicted",
+                SwitchReason::Removed => "removed",
                 SwitchReason::SpeakerGone => "speakerGone",
                 SwitchReason::Skipped => "skipped",
                 SwitchReason::Resumed => "resumed",
