@@ -35,6 +35,25 @@ pub struct RoomDump {
     pub worker: usize,
     pub buffer: RoomBufferDump,
     pub peers: Vec<PeerDump>,
+    /// The room's utterances in the buffer, oldest first: what a moderator names to delete or
+    /// export one.
+    #[serde(default)]
+    pub utterances: Vec<UtteranceDump>,
+}
+
+/// One utterance in the buffer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UtteranceDump {
+    pub id: String,
+    pub speaker_uid: String,
+    pub speaker_peer_id: String,
+    /// `live`, `complete` or `truncated`.
+    pub state: String,
+    /// So far, for a live one.
+    pub duration_ms: u64,
+    /// Feeds playing it now.
+    pub readers: u32,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -147,6 +147,26 @@ impl Live {
             }
             Step::Incoming(Incoming::Nothing) => Ok(()),
             Step::Incoming(Incoming::End(end)) => Err(end),
+            Step::Event(PeerEvent::Removed { reason }) => {
+                self.moderated(
+                    Notification::Removed {
+                        reason: reason.to_string(),
+                    },
+                    close_code::REMOVED,
+                    "removed by a moderator",
+                )
+                .await
+            }
+            Step::Event(PeerEvent::RoomClosed { reason }) => {
+                self.moderated(
+                    Notification::RoomClosed {
+                        reason: reason.to_string(),
+                    },
+                    close_code::ROOM_CLOSED,
+                    "room closed by a moderator",
+                )
+                .await
+            }
             Step::Event(event) => {
                 if let Some(text) = self.session.on_event(event) {
                     self.conn.send_text(Utf8Bytes::from(&*text)).await?;
@@ -163,6 +183,18 @@ impl Live {
                 self.conn.ping().await
             }
         }
+    }
+
+    /// A moderator removed the peer or closed its room: the client is told, the session is
+    /// released (so its resume token dies with it) and the socket closes with `code`.
+    async fn moderated(&mut self, told: Notification, code: u16, why: &'static str) -> Result<(), End> {
+        let Some(peer) = self.session.peer_id().map(str::to_string) else {
+            return Ok(());
+        };
+        let _ = self.conn.send_text(told.to_text().into()).await;
+        self.session.release();
+        tracing::info!(remote = %self.remote, %peer, code, why, "peer ended by a moderator");
+        Err(End::Close(code, why.into()))
     }
 
     /// The response frame for one request.
