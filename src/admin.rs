@@ -111,7 +111,32 @@ async fn dump_peers(room: &Room, parked: &HashMap<String, PeerDump>) -> Vec<Peer
 fn dump_utterances(ctx: &Context, room: &str) -> Vec<UtteranceDump> {
     let mut candidates = Vec::new();
     ctx.recording.store.candidates(room, &mut candidates);
-    candidates.iter().map(utterance_dump).collect()
+    candidates
+        .iter()
+        .map(|c| UtteranceDump {
+            audio_ms: audio_ms(ctx, c.id),
+            ..utterance_dump(c)
+        })
+        .collect()
+}
+
+/// The utterance's audio span by its RTP timestamps: its first and last audio packets only.
+fn audio_ms(ctx: &Context, id: UtteranceId) -> Option<u64> {
+    let mut reader = ctx.recording.store.reader(id).ok()?;
+    let audio = reader.meta().tracks.iter().position(|t| t.kind == MediaKind::Audio)?;
+    let mut buf = Vec::new();
+    let mut audio_packet =
+        |reader: &mut crate::buffer::UtteranceReader, index: usize| match reader.read_at(index, &mut buf) {
+            ReadOutcome::Packet { track, .. } if usize::from(track) == audio => {
+                let rtp = crate::rtp::RtpPacket::parse(&buf).ok()?;
+                Some((rtp.timestamp(), crate::export::ogg::opus_samples(rtp.payload())?))
+            }
+            _ => None,
+        };
+    let n = reader.packet_count();
+    let (first, _) = (0..n).find_map(|i| audio_packet(&mut reader, i))?;
+    let (last, samples) = (0..n).rev().find_map(|i| audio_packet(&mut reader, i))?;
+    Some(u64::from(last.wrapping_sub(first).wrapping_add(samples)) / 48)
 }
 
 fn utterance_dump(c: &Candidate) -> UtteranceDump {
@@ -127,6 +152,7 @@ fn utterance_dump(c: &Candidate) -> UtteranceDump {
         }
         .to_string(),
         duration_ms: c.duration.as_millis() as u64,
+        audio_ms: None,
         readers: c.readers,
     }
 }

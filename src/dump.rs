@@ -50,8 +50,12 @@ pub struct UtteranceDump {
     pub speaker_peer_id: String,
     /// `live`, `complete` or `truncated`.
     pub state: String,
-    /// So far, for a live one.
+    /// So far, for a live one: by the packets' arrival (wall clock).
     pub duration_ms: u64,
+    /// Its audio's media time: from the first packet's RTP timestamp to the end of the last
+    /// one (what a player plays; differs from `duration_ms` when the sender's packets bunched).
+    #[serde(default)]
+    pub audio_ms: Option<u64>,
     /// Feeds playing it now.
     pub readers: u32,
 }

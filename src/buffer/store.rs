@@ -858,6 +858,11 @@ impl UtteranceReader {
         self.utterance.counters.finished();
     }
 
+    /// Packets stored so far (all tracks).
+    pub fn packet_count(&self) -> usize {
+        self.utterance.body.read().packet_count()
+    }
+
     /// Index of the next packet [`UtteranceReader::read_next`] returns.
     pub fn position(&self) -> usize {
         self.cursor.index

@@ -197,6 +197,11 @@ impl Body {
         }
     }
 
+    /// Packets stored so far.
+    pub(crate) fn packet_count(&self) -> usize {
+        self.index.len()
+    }
+
     pub(crate) fn last_arrival(&self) -> Duration {
         Duration::from_millis(u64::from(self.last_arrival_ms))
     }

@@ -4,14 +4,17 @@
 //! Granule positions count 48 kHz samples from the packets' own durations (their TOC bytes). A
 //! hole in the RTP timestamps (lost packets, DTX) is filled with 20 ms Opus silence frames, so
 //! the file lasts as long as the utterance did and its audio stays where it was spoken. A
-//! packet behind the timeline (a duplicate or a late one) is dropped. Pre-skip is 0: the
-//! packets come from someone else's encoder and we do not know its delay.
+//! packet behind the timeline (a duplicate or a late one) is dropped. The stream starts with
+//! one 20 ms silence frame that the pre-skip (960) discards: decoders expect a pre-skip, and
+//! this one costs none of the speaker's audio, so the file plays exactly the packets' time.
 
 use crate::rtp::RtpPacket;
 
 /// One 20 ms CELT fullband frame that decodes to silence (mono TOC; stereo sets bit 2).
 const SILENCE_20MS: [u8; 3] = [0xF8, 0xFF, 0xFE];
 const SAMPLES_20MS: u32 = 960;
+/// The leading silence frame, skipped by the decoder.
+const PRE_SKIP: u16 = 960;
 /// Ogg pages hold up to 255 segments; a page is closed after this many packets (about 1 s).
 const PACKETS_PER_PAGE: usize = 50;
 /// Opus packets are at most 1275 bytes per frame, 120 ms in all: anything larger is not Opus.
@@ -27,7 +30,7 @@ pub struct OggSummary {
     pub filled: usize,
     /// RTP packets left out: not RTP, empty or oversized payload, bad TOC, behind the timeline.
     pub skipped: usize,
-    /// 48 kHz samples in the file (its last granule position).
+    /// 48 kHz samples the file plays (its last granule position minus the pre-skip).
     pub samples: u64,
 }
 
@@ -140,7 +143,7 @@ fn opus_head(channels: u8) -> Vec<u8> {
     let mut head = b"OpusHead".to_vec();
     head.push(1); // version
     head.push(channels);
-    head.extend_from_slice(&0u16.to_le_bytes()); // pre-skip
+    head.extend_from_slice(&PRE_SKIP.to_le_bytes());
     head.extend_from_slice(&48_000u32.to_le_bytes()); // input sample rate (informational)
     head.extend_from_slice(&0i16.to_le_bytes()); // output gain
     head.push(0); // channel mapping family: mono or stereo
@@ -192,6 +195,8 @@ pub fn write_opus<'a>(
     w.packet(&opus_tags(comments), 0);
     w.flush(0, 0);
     let mut summary = OggSummary::default();
+    let skip = u64::from(PRE_SKIP);
+    w.packet(&silence, skip);
     let mut next_ts: Option<u32> = None;
     for packet in rtp {
         let Some((ts, payload, samples)) = opus_of(packet) else {
@@ -207,15 +212,15 @@ pub fn write_opus<'a>(
             for _ in 0..gap as u32 / SAMPLES_20MS {
                 summary.samples += u64::from(SAMPLES_20MS);
                 summary.filled += 1;
-                w.packet(&silence, summary.samples);
+                w.packet(&silence, skip + summary.samples);
             }
         }
         summary.samples += u64::from(samples);
         summary.packets += 1;
-        w.packet(payload, summary.samples);
+        w.packet(payload, skip + summary.samples);
         next_ts = Some(ts.wrapping_add(samples));
     }
-    w.flush(summary.samples, 0x04);
+    w.flush(skip + summary.samples, 0x04);
     (w.out, summary)
 }
 
@@ -300,16 +305,25 @@ mod tests {
         assert_eq!(pages[0].3, [19], "OpusHead alone");
         assert_eq!(&file[28..36], b"OpusHead");
         assert_eq!(pages[1].1, 0, "OpusTags page has granule 0");
+        assert_eq!(u16::from_le_bytes([file[38], file[39]]), 960, "pre-skip");
         let audio = &pages[2..];
-        assert_eq!(audio.iter().map(|p| p.3.len()).sum::<usize>(), 120);
+        assert_eq!(
+            audio.iter().map(|p| p.3.len()).sum::<usize>(),
+            121,
+            "the skipped frame, then 120"
+        );
         assert_eq!(audio.last().unwrap().0, 0x04, "EOS");
         let mut samples = 0;
         for (i, (_, granule, seq, lens)) in audio.iter().enumerate() {
             samples += 960 * lens.len() as u64;
             assert_eq!(*granule, samples, "a page's granule is the samples at its end");
             assert_eq!(*seq as usize, i + 2);
-            assert!(lens.iter().all(|&l| l == 3));
         }
+        assert_eq!(samples - 960, 120 * 960, "the pre-skip takes the leading frame");
+        assert!(audio[0].3[1..]
+            .iter()
+            .chain(audio[1..].iter().flat_map(|p| &p.3))
+            .all(|&l| l == 3));
     }
 
     #[test]
@@ -330,8 +344,8 @@ mod tests {
         assert_eq!(summary.skipped, 2, "the late copy and the runt");
         assert_eq!(summary.samples, 9 * 960, "as long as the RTP timeline");
         let pages = pages(&file);
-        assert_eq!(pages.last().unwrap().1, 9 * 960);
-        assert_eq!(pages[2].3, [2, 2, 3, 3, 2, 3, 3, 3, 2]);
+        assert_eq!(pages.last().unwrap().1, 960 + 9 * 960);
+        assert_eq!(pages[2].3, [3, 2, 2, 3, 3, 2, 3, 3, 3, 2]);
         assert_eq!(&file[28 + 9], &1, "mono");
     }
 
@@ -341,6 +355,6 @@ mod tests {
         payload.resize(510, 9);
         let (file, _) = write_opus([rtp(0, 0, &payload).as_slice()], &[], 1);
         let pages = pages(&file);
-        assert_eq!(pages[2].3, [510], "255 + 255 + a 0 lacing value");
+        assert_eq!(pages[2].3, [3, 510], "255 + 255 + a 0 lacing value");
     }
 }
