@@ -576,3 +576,145 @@ async fn closing_a_room_tells_everyone_and_drops_its_utterances() {
     }
     server.shutdown().await.unwrap();
 }
+
+/// Runs `sfu admin ARGS` (or `sfu inspect`) against `server`: (success, stdout, stderr).
+fn sfu_cli(server: &ServerHandle, args: &[&str]) -> (bool, String, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sfu"));
+    cmd.args(args).arg("--url").arg(server.ws_url());
+    cmd.env_remove("SFU_ADMIN_TOKEN").env_remove("SFU_URL");
+    if let Some(pem) = server.tls_certificate_pem() {
+        let ca = std::env::temp_dir().join(format!("sfu-moderation-ca-{}.pem", std::process::id()));
+        std::fs::write(&ca, pem).unwrap();
+        cmd.arg("--ca-cert").arg(&ca);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sfu_admin_acts_and_names_what_it_cannot_find() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = start(config()).await;
+    let room = "mod-cli";
+    let mut o = broadcast_options(&server, room, 1, Duration::from_secs(30));
+    o.speech = speech(900, 1500);
+    let cancel = o.cancel.clone();
+    let talker = tokio::spawn(run_broadcasters(o));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let id = loop {
+        if let Some(u) = utterances(&server, room).await.into_iter().find(|u| u.state != "live") {
+            break u.id;
+        }
+        assert!(Instant::now() < deadline, "no finished utterance");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let cli = |args: Vec<&str>| tokio::task::block_in_place(|| sfu_cli(&server, &args));
+    let (ok, text, err) = cli(vec!["inspect", "--token", TOKEN, "--room", room]);
+    assert!(ok, "{err}");
+    assert!(
+        text.contains(&id) && text.contains("producer "),
+        "inspect lists utterance and producer ids: {text}"
+    );
+
+    let file = std::env::temp_dir().join(format!("sfu-moderation-cli-{}.ogg", std::process::id()));
+    let path = file.to_str().unwrap();
+    let (ok, text, err) = cli(vec![
+        "admin",
+        "export-utterance",
+        "--token",
+        TOKEN,
+        "--id",
+        &id,
+        "-o",
+        path,
+    ]);
+    assert!(ok, "{err}");
+    assert!(text.contains("wrote"), "{text}");
+    assert_eq!(&std::fs::read(&file).unwrap()[..4], b"OggS");
+    let _ = std::fs::remove_file(&file);
+    let (ok, text, err) = cli(vec![
+        "admin",
+        "delete-utterance",
+        "--token",
+        TOKEN,
+        "--id",
+        &id,
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["deleted"], json!([id]));
+
+    let peer = server.dump(Some(room)).await.rooms[0].peers[0].peer_id.clone();
+    let unknown_producer = "3f2b8a4e-0000-4000-8000-000000000000";
+    let refusals: Vec<(Vec<&str>, String)> = vec![
+        (vec!["delete-utterance", "--id", &id], format!("no utterance {id}")),
+        (
+            vec!["export-utterance", "--id", "u999999", "-o", path],
+            "no utterance u999999".into(),
+        ),
+        (
+            vec!["delete-utterance", "--id", "seventeen"],
+            "not an utterance id".into(),
+        ),
+        (
+            vec!["delete-utterance", "--room", room, "--speaker", "nobody"],
+            "no utterance of speaker".into(),
+        ),
+        (
+            vec!["kick", "--room", "nowhere", "--peer", &peer],
+            "no room \"nowhere\"".into(),
+        ),
+        (
+            vec!["kick", "--room", room, "--peer", "nobody"],
+            "no peer nobody".into(),
+        ),
+        (
+            vec!["mute", "--room", room, "--producer", unknown_producer],
+            format!("no producer {unknown_producer}"),
+        ),
+        (
+            vec!["unmute", "--room", room, "--producer", "x"],
+            "not a producer id".into(),
+        ),
+        (vec!["close-room", "--room", "nowhere"], "no room \"nowhere\"".into()),
+    ];
+    for (args, expected) in refusals {
+        let mut full = vec!["admin", args[0], "--token", TOKEN];
+        full.extend_from_slice(&args[1..]);
+        let (ok, _, err) = cli(full);
+        assert!(!ok, "{args:?} must fail");
+        assert!(err.contains(&expected), "{args:?}: {err}");
+    }
+    assert!(
+        !std::path::Path::new(path).exists(),
+        "no file written for a refused export"
+    );
+    let (ok, _, err) = cli(vec!["admin", "kick", "--room", room, "--peer", &peer]);
+    assert!(!ok && err.contains("--token"), "{err}");
+    let (ok, _, err) = cli(vec!["admin", "close-room", "--token", TOKEN, "--room", "a b"]);
+    assert!(!ok && err.contains("--room"), "{err}");
+    let (ok, _, err) = cli(vec![
+        "admin",
+        "close-room",
+        "--token",
+        "wrong-token-0123",
+        "--room",
+        room,
+    ]);
+    assert!(!ok && err.contains("403"), "{err}");
+
+    // And a kick that works, in words.
+    let (ok, text, err) = cli(vec![
+        "admin", "kick", "--token", TOKEN, "--room", room, "--peer", &peer, "--reason", "test",
+    ]);
+    assert!(ok, "{err}");
+    assert!(text.contains(&format!("removed peer {peer}")), "{text}");
+    cancel.cancel();
+    let _ = talker.await;
+    server.shutdown().await.unwrap();
+}
