@@ -439,7 +439,10 @@ async fn a_feed_playing_a_deleted_utterance_switches_at_once_and_never_plays_it_
         left.iter().all(|u| !deleted.contains(&u.id)),
         "{deleted:?} still listed: {left:?}"
     );
-    assert!(server.buffer_stats().removals >= 1 + deleted.len() as u64);
+    assert!(
+        server.buffer_stats().removals > deleted.len() as u64,
+        "the first delete and these"
+    );
     cancel.cancel();
     let _ = talkers.await;
     v.close().await;

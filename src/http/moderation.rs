@@ -19,6 +19,8 @@ use crate::protocol::{ErrorBody, ErrorCode};
 use crate::room_name::RoomName;
 
 type PathRejection = axum::extract::rejection::PathRejection;
+/// The response sent instead, when a route refuses (boxed: a `Response` is large).
+type Refusal = Box<Response>;
 
 /// Longest reason a moderator may give (it goes to the client and the logs).
 const MAX_REASON: usize = 200;
@@ -50,19 +52,19 @@ fn refused(e: impl Into<ErrorBody>) -> Response {
     http_error(status, body.code, &body.message)
 }
 
-fn invalid(message: impl Into<String>) -> Response {
-    refused(ModerationError::Invalid(message.into()))
+fn invalid(message: impl Into<String>) -> Refusal {
+    Box::new(refused(ModerationError::Invalid(message.into())))
 }
 
 /// An optional JSON body: empty is the default.
-fn body<T: DeserializeOwned + Default>(bytes: &Bytes) -> Result<T, Response> {
+fn body<T: DeserializeOwned + Default>(bytes: &Bytes) -> Result<T, Refusal> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
     serde_json::from_slice(bytes).map_err(|e| invalid(format!("the body: {e}")))
 }
 
-fn reason(given: Option<String>, default: &str) -> Result<String, Response> {
+fn reason(given: Option<String>, default: &str) -> Result<String, Refusal> {
     let reason = given.unwrap_or_else(|| default.to_string());
     if reason.chars().count() > MAX_REASON {
         return Err(invalid(format!("the reason is longer than {MAX_REASON} characters")));
@@ -70,7 +72,7 @@ fn reason(given: Option<String>, default: &str) -> Result<String, Response> {
     Ok(reason)
 }
 
-fn room_name(room: &str) -> Result<RoomName, Response> {
+fn room_name(room: &str) -> Result<RoomName, Refusal> {
     RoomName::parse(room).map_err(|e| invalid(format!("room: {e}")))
 }
 
@@ -79,8 +81,8 @@ async fn admitted<T>(
     ctx: &Context,
     headers: &HeaderMap,
     path: Result<Path<T>, PathRejection>,
-) -> Result<(Moderator, T), Response> {
-    let who = check_admin(ctx, headers).await.map_err(|r| *r)?;
+) -> Result<(Moderator, T), Refusal> {
+    let who = check_admin(ctx, headers).await?;
     let Ok(Path(path)) = path else {
         return Err(invalid("bad path parameters"));
     };
@@ -115,7 +117,7 @@ pub(super) async fn remove_peer(
         }
         Ok(done(removed))
     };
-    result.await.unwrap_or_else(|r| r)
+    result.await.unwrap_or_else(|r: Refusal| *r)
 }
 
 async fn set_muted(
@@ -132,7 +134,7 @@ async fn set_muted(
             |peer| serde_json::json!({"room": room.as_str(), "producerId": producer, "peerId": peer, "muted": mute}),
         )))
     };
-    result.await.unwrap_or_else(|r: Response| r)
+    result.await.unwrap_or_else(|r: Refusal| *r)
 }
 
 pub(super) async fn mute(
@@ -168,7 +170,7 @@ pub(super) async fn close_room(
             admin::close_room(&ctx, &who, room.as_str(), &reason, release).await,
         ))
     };
-    result.await.unwrap_or_else(|r| r)
+    result.await.unwrap_or_else(|r: Refusal| *r)
 }
 
 pub(super) async fn delete_utterance(
@@ -178,10 +180,10 @@ pub(super) async fn delete_utterance(
 ) -> Response {
     let result = async {
         let (who, id) = admitted(&ctx, &headers, path).await?;
-        let id = admin::parse_utterance_id(&id).map_err(refused)?;
+        let id = admin::parse_utterance_id(&id).map_err(|e| Box::new(refused(e)))?;
         Ok(done(admin::delete_utterances(&ctx, &who, Removal::One(id))))
     };
-    result.await.unwrap_or_else(|r| r)
+    result.await.unwrap_or_else(|r: Refusal| *r)
 }
 
 pub(super) async fn delete_speaker_utterances(
@@ -198,7 +200,7 @@ pub(super) async fn delete_speaker_utterances(
         };
         Ok(done(admin::delete_utterances(&ctx, &who, which)))
     };
-    result.await.unwrap_or_else(|r| r)
+    result.await.unwrap_or_else(|r: Refusal| *r)
 }
 
 pub(super) async fn export_utterance(
@@ -208,8 +210,8 @@ pub(super) async fn export_utterance(
 ) -> Response {
     let result = async {
         let (who, id) = admitted(&ctx, &headers, path).await?;
-        let id = admin::parse_utterance_id(&id).map_err(refused)?;
-        let file = admin::export_utterance(&ctx, &who, id).map_err(refused)?;
+        let id = admin::parse_utterance_id(&id).map_err(|e| Box::new(refused(e)))?;
+        let file = admin::export_utterance(&ctx, &who, id).map_err(|e| Box::new(refused(e)))?;
         let disposition = format!("attachment; filename=\"{id}.ogg\"");
         Ok((
             [
@@ -220,5 +222,5 @@ pub(super) async fn export_utterance(
         )
             .into_response())
     };
-    result.await.unwrap_or_else(|r| r)
+    result.await.unwrap_or_else(|r: Refusal| *r)
 }
