@@ -108,10 +108,15 @@ async fn dump_peers(room: &Room, parked: &HashMap<String, PeerDump>) -> Vec<Peer
     peers
 }
 
+/// A room's newest utterances the dump lists: enough to name the ones a report is about,
+/// without making every dump (the load tools poll it) as large as the buffer.
+const LISTED_UTTERANCES: usize = 100;
+
 fn dump_utterances(ctx: &Context, room: &str) -> Vec<UtteranceDump> {
     let mut candidates = Vec::new();
     ctx.recording.store.candidates(room, &mut candidates);
-    candidates
+    let newest = candidates.len().saturating_sub(LISTED_UTTERANCES);
+    candidates[newest..]
         .iter()
         .map(|c| UtteranceDump {
             audio_ms: audio_ms(ctx, c.id),
@@ -149,6 +154,7 @@ fn utterance_dump(c: &Candidate) -> UtteranceDump {
             UtteranceState::Complete => "complete",
             UtteranceState::Truncated => "truncated",
             UtteranceState::Evicted => "evicted",
+            UtteranceState::Removed => "removed",
         }
         .to_string(),
         duration_ms: c.duration.as_millis() as u64,
@@ -290,9 +296,8 @@ pub(crate) async fn close_room(
     while r.peer_count() > 0 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    let removed = ctx.recording.store.remove(Removal::Room(room));
+    let removed = ctx.recording.feeds.remove(Removal::Room(Arc::from(room))).await;
     let (utterances, bytes_freed) = (removed.ids.len(), removed.bytes);
-    ctx.recording.feeds.removed(removed.ids);
     ctx.counters.moderation("close_room");
     tracing::info!(by = %who.0, room, reason, peers, utterances, bytes_freed, "moderator closed a room");
     Ok(RoomClosed {
@@ -313,12 +318,12 @@ pub(crate) struct UtterancesDeleted {
 
 /// Takes one utterance (`Removal::One`) or a speaker's out of the buffer; feeds playing one
 /// switch away at once (`feedSwitched` reason `removed`).
-pub(crate) fn delete_utterances(
+pub(crate) async fn delete_utterances(
     ctx: &Context,
     who: &Moderator,
-    which: Removal<'_>,
+    which: Removal,
 ) -> Result<UtterancesDeleted, ModerationError> {
-    let removed = ctx.recording.store.remove(which);
+    let removed = ctx.recording.feeds.remove(which.clone()).await;
     if removed.ids.is_empty() {
         return Err(match which {
             Removal::One(id) => ModerationError::NoUtterance(id.to_string()),
@@ -331,7 +336,6 @@ pub(crate) fn delete_utterances(
     }
     let deleted: Vec<String> = removed.ids.iter().map(ToString::to_string).collect();
     let bytes_freed = removed.bytes;
-    ctx.recording.feeds.removed(removed.ids);
     let action = match which {
         Removal::One(_) => "delete_utterance",
         _ => "delete_speaker_utterances",

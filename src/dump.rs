@@ -35,8 +35,8 @@ pub struct RoomDump {
     pub worker: usize,
     pub buffer: RoomBufferDump,
     pub peers: Vec<PeerDump>,
-    /// The room's utterances in the buffer, oldest first: what a moderator names to delete or
-    /// export one.
+    /// The room's newest 100 utterances in the buffer, oldest first: what a moderator names to
+    /// delete or export one (`buffer` counts them all).
     #[serde(default)]
     pub utterances: Vec<UtteranceDump>,
 }

@@ -107,16 +107,16 @@ pub enum StoreError {
 }
 
 /// Which utterances a moderator takes out of the buffer.
-#[derive(Debug, Clone, Copy)]
-pub enum Removal<'a> {
+#[derive(Debug, Clone)]
+pub enum Removal {
     One(UtteranceId),
     /// Every utterance of the speaker `uid` in `room`.
     Speaker {
-        room: &'a str,
-        uid: &'a str,
+        room: Arc<str>,
+        uid: Arc<str>,
     },
     /// Every utterance of the room.
-    Room(&'a str),
+    Room(Arc<str>),
 }
 
 /// What [`UtteranceStore::remove`] took out.
@@ -421,11 +421,11 @@ impl UtteranceStore {
 
     /// Takes utterances out now, live ones included (their writer's next append fails): their
     /// packets are freed, readers see [`ReadOutcome::Removed`], and they are no longer listed.
-    pub fn remove(&self, which: Removal<'_>) -> Removed {
+    pub fn remove(&self, which: &Removal) -> Removed {
         let mut reg = self.shared.registry.lock();
         let reg = &mut *reg;
         let ids: Vec<UtteranceId> = match which {
-            Removal::One(id) => reg.entries.contains_key(&id).then_some(id).into_iter().collect(),
+            Removal::One(id) => reg.entries.contains_key(id).then_some(*id).into_iter().collect(),
             Removal::Room(room) => reg
                 .rooms
                 .get(room)
@@ -440,7 +440,7 @@ impl UtteranceStore {
                         .filter(|id| {
                             reg.entries
                                 .get(id)
-                                .is_some_and(|e| &*e.utterance.meta.speaker.uid == uid)
+                                .is_some_and(|e| e.utterance.meta.speaker.uid == *uid)
                         })
                         .copied()
                         .collect()
@@ -685,12 +685,13 @@ impl Shared {
     fn drop_entry(&self, reg: &mut Registry, id: UtteranceId, removed: bool) -> Option<usize> {
         let entry = reg.entries.remove(&id)?;
         let u = &entry.utterance;
-        if removed {
-            u.removed.store(true, Ordering::Release);
-        }
         let (data, freed) = {
             let mut body = u.body.write();
-            body.state = UtteranceState::Evicted;
+            body.state = if removed {
+                UtteranceState::Removed
+            } else {
+                UtteranceState::Evicted
+            };
             (body.data_charge, body.clear())
         };
         if entry.finished {
@@ -747,7 +748,7 @@ impl UtteranceWriter {
         let arrival_ms = u32::try_from(offset.as_millis()).unwrap_or(u32::MAX);
         let growth = {
             let mut body = self.utterance.body.write();
-            if body.state == UtteranceState::Evicted {
+            if body.state == UtteranceState::Removed {
                 return Err(StoreError::Removed(self.utterance.id));
             }
             let growth = body.growth_for(packet.len());
@@ -762,7 +763,7 @@ impl UtteranceWriter {
         // unless a moderator removed the utterance meanwhile.
         self.shared.reserve(&self.utterance, growth.bytes())?;
         let mut body = self.utterance.body.write();
-        if body.state == UtteranceState::Evicted {
+        if body.state == UtteranceState::Removed {
             drop(body);
             self.utterance.charges.release(growth.bytes());
             return Err(StoreError::Removed(self.utterance.id));
@@ -786,7 +787,7 @@ impl UtteranceWriter {
         let reg = &mut *reg;
         let (released, data) = {
             let mut body = self.utterance.body.write();
-            if body.state == UtteranceState::Evicted {
+            if body.state == UtteranceState::Removed {
                 // Removed by a moderator while live: nothing left to finish.
                 return;
             }
@@ -876,8 +877,10 @@ impl UtteranceReader {
     /// Copies packet `index` into `out`; the next `read_next` continues after it.
     pub fn read_at(&mut self, index: usize, out: &mut Vec<u8>) -> ReadOutcome {
         let body = self.utterance.body.read();
-        if body.state == UtteranceState::Evicted {
-            return self.gone();
+        match body.state {
+            UtteranceState::Evicted => return ReadOutcome::Evicted,
+            UtteranceState::Removed => return ReadOutcome::Removed,
+            _ => {}
         }
         if let Some((track, arrival)) = body.read(&mut self.cursor, index, out) {
             return ReadOutcome::Packet { index, arrival, track };
@@ -886,20 +889,8 @@ impl UtteranceReader {
             UtteranceState::Live => ReadOutcome::NotYet,
             UtteranceState::Complete => ReadOutcome::Ended(EndState::Complete),
             UtteranceState::Truncated => ReadOutcome::Ended(EndState::Truncated),
-            UtteranceState::Evicted => self.gone(),
-        }
-    }
-
-    /// True once a moderator took the utterance out: a packet read before must not be sent.
-    pub fn is_removed(&self) -> bool {
-        self.utterance.removed.load(Ordering::Acquire)
-    }
-
-    fn gone(&self) -> ReadOutcome {
-        if self.is_removed() {
-            ReadOutcome::Removed
-        } else {
-            ReadOutcome::Evicted
+            UtteranceState::Evicted => ReadOutcome::Evicted,
+            UtteranceState::Removed => ReadOutcome::Removed,
         }
     }
 }
@@ -1430,21 +1421,19 @@ mod tests {
         let mut r = store.reader(a).unwrap();
         let mut out = Vec::new();
         assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { .. }));
-        assert!(!r.is_removed());
-        let removed = store.remove(Removal::One(a));
+        let removed = store.remove(&Removal::One(a));
         assert_eq!(removed.ids, [a]);
         assert!(removed.bytes >= 50 * 100, "{removed:?}");
-        assert!(r.is_removed());
         assert_eq!(r.read_next(&mut out), ReadOutcome::Removed);
         assert_eq!(room_ids(&store, "r"), [b], "never listed again");
         assert!(store.reader(a).is_err());
         drop(r);
         assert_eq!(store.bytes_used(), store.audit());
         assert_eq!(store.bytes_used(), with_a, "b alone costs what a alone did");
-        assert_eq!(store.remove(Removal::One(a)), Removed::default(), "twice is nothing");
+        assert_eq!(store.remove(&Removal::One(a)), Removed::default(), "twice is nothing");
         assert_eq!(store.stats().removals, 1);
         assert_eq!(store.stats().evictions, 0, "a removal is not an eviction");
-        store.remove(Removal::One(b));
+        store.remove(&Removal::One(b));
         assert_eq!(store.bytes_used(), empty, "every byte back");
         assert!(
             store.stats().rooms.is_empty(),
@@ -1459,9 +1448,9 @@ mod tests {
         let mut w = store.open(meta("r", "alice"), t0).unwrap();
         w.append(t0, 0, &[1; 100]).unwrap();
         let id = w.id();
-        let removed = store.remove(Removal::Speaker {
-            room: "r",
-            uid: "alice",
+        let removed = store.remove(&Removal::Speaker {
+            room: "r".into(),
+            uid: "alice".into(),
         });
         assert_eq!(removed.ids, [id]);
         assert_eq!(w.append(ms(t0, 20), 0, &[1; 100]), Err(StoreError::Removed(id)));
@@ -1480,9 +1469,9 @@ mod tests {
         let b1 = said(&store, "r", "bob", t0, 5, 100);
         let a2 = said(&store, "r", "alice", t0, 5, 100);
         let other = said(&store, "s", "alice", t0, 5, 100);
-        let removed = store.remove(Removal::Speaker {
-            room: "r",
-            uid: "alice",
+        let removed = store.remove(&Removal::Speaker {
+            room: "r".into(),
+            uid: "alice".into(),
         });
         assert_eq!(removed.ids, [a1, a2]);
         assert_eq!(room_ids(&store, "r"), [b1]);
@@ -1491,9 +1480,9 @@ mod tests {
             [other],
             "another room's utterances of the same uid stay"
         );
-        assert_eq!(store.remove(Removal::Room("r")).ids, [b1]);
+        assert_eq!(store.remove(&Removal::Room("r".into())).ids, [b1]);
         assert!(room_ids(&store, "r").is_empty());
-        assert_eq!(store.remove(Removal::Room("nowhere")), Removed::default());
+        assert_eq!(store.remove(&Removal::Room("nowhere".into())), Removed::default());
         assert_eq!(store.bytes_used(), store.audit());
         audit_shares(&store, true);
     }

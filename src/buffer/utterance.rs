@@ -12,7 +12,7 @@
 
 use std::fmt;
 use std::mem::size_of;
-use std::sync::atomic::{AtomicBool, AtomicU16, AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -86,6 +86,8 @@ pub enum UtteranceState {
     Truncated,
     /// Dropped from the buffer to make room; its packets are gone.
     Evicted,
+    /// Taken out by a moderator; its packets are gone.
+    Removed,
 }
 
 /// How a finished utterance ended.
@@ -326,9 +328,6 @@ pub(crate) struct Utterance {
     /// What the recommender knows of it besides its timing: written by the recorder (one
     /// writer: plain relaxed stores, no read-modify-write) and the feeds (plays, finishes).
     pub(crate) counters: FeatureCounters,
-    /// Taken out by a moderator (not evicted): readers check it before each packet they hand
-    /// out, without a lock.
-    pub(crate) removed: AtomicBool,
 }
 
 /// An utterance's features as counters, updated without a lock: 16 bytes per utterance.
@@ -419,7 +418,6 @@ impl Utterance {
             body: RwLock::new(Body::new()),
             charges,
             counters: FeatureCounters::default(),
-            removed: AtomicBool::new(false),
         }
     }
 

@@ -20,11 +20,11 @@ use std::time::{Duration, Instant};
 use hdrhistogram::Histogram;
 use mediasoup::prelude::RtpParameters;
 use mediasoup::producer::DirectProducer;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::{Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
-use crate::buffer::{MediaKind, UtteranceId, UtteranceStore};
+use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
 use crate::key_frames::KeyFrameSources;
 use crate::link::{PeerEvent, PeerLink};
@@ -72,8 +72,12 @@ enum Command {
         room: Arc<str>,
         peer: Arc<str>,
     },
-    /// A moderator took these utterances out of the buffer: feeds playing one switch now.
-    Removed(Vec<UtteranceId>),
+    /// A moderator takes utterances out of the buffer: done here, in the engine's turn, so
+    /// that the feeds playing one switch before another packet of it (read ahead) is sent.
+    Remove {
+        which: Removal,
+        done: oneshot::Sender<Removed>,
+    },
 }
 
 /// Cheap handle to the engine task.
@@ -182,7 +186,8 @@ impl FeedEngine {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
         let key_frames = Arc::new(KeyFrameSources::default());
-        let task = tokio::spawn(EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames)).run(rx, stop));
+        let task =
+            tokio::spawn(EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames), store.clone()).run(rx, stop));
         (
             FeedEngine {
                 commands,
@@ -300,11 +305,21 @@ impl FeedEngine {
         let _ = self.commands.send(Command::SpeakerGone { room, peer });
     }
 
-    /// `ids` were removed from the store (already: a feed switching now cannot pick them).
-    pub fn removed(&self, ids: Vec<UtteranceId>) {
-        if !ids.is_empty() {
-            let _ = self.commands.send(Command::Removed(ids));
+    /// Takes `which` utterances out of the buffer; every feed playing one switches away in the
+    /// same turn of the engine (`feedSwitched` reason `removed`), so not one more packet of it
+    /// leaves. Without a running engine (shutting down) the store alone is asked.
+    pub async fn remove(&self, which: Removal) -> Removed {
+        let (done, answer) = oneshot::channel();
+        let sent = self.commands.send(Command::Remove {
+            which: which.clone(),
+            done,
+        });
+        if sent.is_ok() {
+            if let Ok(removed) = answer.await {
+                return removed;
+            }
         }
+        self.store.remove(&which)
     }
 }
 
@@ -362,10 +377,12 @@ struct EngineTask {
     latency: Latency,
     stats: Arc<EngineStats>,
     key_frames: Arc<KeyFrameSources>,
+    /// For moderators' removals, done in the engine's turn.
+    store: UtteranceStore,
 }
 
 impl EngineTask {
-    fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>) -> EngineTask {
+    fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>, store: UtteranceStore) -> EngineTask {
         EngineTask {
             feeds: HashMap::new(),
             pacer: Pacer::new(Instant::now(), TICK, SLOTS),
@@ -374,6 +391,7 @@ impl EngineTask {
             latency: Latency::new(),
             stats,
             key_frames,
+            store,
         }
     }
 
@@ -477,13 +495,15 @@ impl EngineTask {
                     }
                 }
             }
-            // Polled now, the playout sees the removal and the feed switches (reason `removed`).
-            Command::Removed(ids) => {
-                for (key, e) in &self.feeds {
-                    if e.feed.playing().is_some_and(|(id, _)| ids.contains(&id)) {
+            Command::Remove { which, done } => {
+                let removed = self.store.remove(&which);
+                for (key, e) in self.feeds.iter_mut() {
+                    if e.feed.playing().is_some_and(|(id, _)| removed.ids.contains(&id)) {
+                        e.feed.removed(now);
                         self.due.push(*key);
                     }
                 }
+                let _ = done.send(removed);
             }
         }
     }

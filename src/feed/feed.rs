@@ -258,6 +258,13 @@ impl Feed {
         }
     }
 
+    /// A moderator removed the utterance playing: move on now, dropping the packet read ahead.
+    pub fn removed(&mut self, now: Instant) {
+        if matches!(self.state, State::Playing { .. }) {
+            self.switch_next(now, SwitchReason::Removed);
+        }
+    }
+
     /// Produces the next packet or event, or says when to come back. `packet` is the caller's
     /// reusable buffer; a [`FeedOutput::Packet`] leaves the rewritten packet in it.
     pub fn poll(&mut self, now: Instant, packet: &mut Vec<u8>) -> FeedOutput {
@@ -668,10 +675,12 @@ mod tests {
         f.start(t0);
         let (_, _) = run(&mut f, t0, t0 + Duration::from_millis(300));
         let (playing, speaker) = f.playing().map(|(id, s)| (id, s.uid.clone())).unwrap();
-        // Read ahead: the next packet is already copied out of the store.
-        store.remove(crate::buffer::Removal::One(playing));
-        let mut buf = Vec::new();
+        // The next packet is already read ahead, copied out of the store: the engine removes
+        // and tells the feed in one turn, and the feed drops it.
+        store.remove(&crate::buffer::Removal::One(playing));
         let now = t0 + Duration::from_millis(301);
+        f.removed(now);
+        let mut buf = Vec::new();
         match f.poll(now + Duration::from_millis(40), &mut buf) {
             FeedOutput::Event(FeedEvent::Switched {
                 reason,

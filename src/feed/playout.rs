@@ -73,11 +73,6 @@ impl Playout {
                 ReadOutcome::Removed => return PlayoutStep::Removed,
             },
         };
-        // The packet was read ahead, maybe before a moderator removed the utterance.
-        if self.reader.is_removed() {
-            self.pending = None;
-            return PlayoutStep::Removed;
-        }
         if pending.due <= now {
             PlayoutStep::Packet { track: pending.track }
         } else {

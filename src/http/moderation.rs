@@ -181,7 +181,7 @@ pub(super) async fn delete_utterance(
     let result = async {
         let (who, id) = admitted(&ctx, &headers, path).await?;
         let id = admin::parse_utterance_id(&id).map_err(|e| Box::new(refused(e)))?;
-        Ok(done(admin::delete_utterances(&ctx, &who, Removal::One(id))))
+        Ok(done(admin::delete_utterances(&ctx, &who, Removal::One(id)).await))
     };
     result.await.unwrap_or_else(|r: Refusal| *r)
 }
@@ -195,10 +195,10 @@ pub(super) async fn delete_speaker_utterances(
         let (who, (room, uid)) = admitted(&ctx, &headers, path).await?;
         let room = room_name(&room)?;
         let which = Removal::Speaker {
-            room: room.as_str(),
-            uid: &uid,
+            room: Arc::from(room.as_str()),
+            uid: Arc::from(uid.as_str()),
         };
-        Ok(done(admin::delete_utterances(&ctx, &who, which)))
+        Ok(done(admin::delete_utterances(&ctx, &who, which).await))
     };
     result.await.unwrap_or_else(|r: Refusal| *r)
 }
