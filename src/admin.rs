@@ -228,6 +228,7 @@ pub(crate) fn remove_peer(
             .ban(room, Arc::clone(&link.info.uid), Duration::from_secs(minutes * 60));
     }
     link.send(PeerEvent::Removed {
+        peer_id: peer.to_string(),
         reason: Arc::from(reason),
     });
     ctx.counters.moderation("kick");

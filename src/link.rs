@@ -96,13 +96,16 @@ pub enum PeerEvent {
     MediaReset {
         reason: &'static str,
     },
-    /// A moderator removed the peer: the session tells the client, closes the socket (4005)
-    /// and ends for good (no resume).
+    /// A moderator removed the peer `peer_id`: the session tells the client, closes the socket
+    /// (4005) and ends for good (no resume). The id: a session's queue outlives a leave and a
+    /// new join, and a late event must not end the next one.
     Removed {
+        peer_id: String,
         reason: Arc<str>,
     },
-    /// A moderator closed the room: like `Removed`, with close code 4006.
+    /// A moderator closed the room of the peer `peer_id`: like `Removed`, with close code 4006.
     RoomClosed {
+        peer_id: String,
         reason: Arc<str>,
     },
 }

@@ -787,6 +787,11 @@ impl Peer {
             p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
         } else {
             p.resume().await.map_err(|e| PeerError::media("resumeProducer", e))?;
+            // A moderator muted it while it was resuming: the mute wins.
+            if self.room.is_muted(&id) {
+                p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
+                return Err(PeerError::MutedByModerator(id));
+            }
         }
         self.room.set_producer_paused(id, paused);
         Ok(())

@@ -321,19 +321,30 @@ impl Room {
     /// (resumes) a producer of the room; everyone, its owner included, is told `by_server`.
     /// Returns the owner's peer id.
     pub(crate) async fn moderate_producer(&self, producer_id: ProducerId, mute: bool) -> Result<String, ModerateError> {
-        let producer = self
-            .state
-            .lock()
-            .handles
-            .get(&producer_id)
-            .and_then(WeakProducer::upgrade)
-            .ok_or_else(|| ModerateError::NoProducer(producer_id, self.id.clone()))?;
+        let producer = {
+            let mut s = self.state.lock();
+            let producer = s
+                .handles
+                .get(&producer_id)
+                .and_then(WeakProducer::upgrade)
+                .ok_or_else(|| ModerateError::NoProducer(producer_id, self.id.clone()))?;
+            // Muted before the pause, so an owner's resume racing it sees the mute (peer.rs).
+            if mute {
+                s.muted.insert(producer_id);
+            }
+            producer
+        };
         let done = if mute {
             producer.pause().await
         } else {
             producer.resume().await
         };
-        done.map_err(|e| ModerateError::Media(e.to_string()))?;
+        if let Err(e) = done {
+            if mute {
+                self.state.lock().muted.remove(&producer_id);
+            }
+            return Err(ModerateError::Media(e.to_string()));
+        }
         let mut s = self.state.lock();
         let info = s
             .producers
@@ -395,6 +406,9 @@ impl Bans {
     }
 
     fn check(&mut self, room: &str, uid: &str, now: SystemTime) -> Result<(), RoomError> {
+        if self.until.is_empty() {
+            return Ok(());
+        }
         self.until.retain(|_, t| *t > now);
         let Some(until) = self.until.get(&(room.to_string(), Arc::from(uid))) else {
             return Ok(());
@@ -459,8 +473,9 @@ impl Rooms {
         let reason: Arc<str> = Arc::from(reason);
         let mut s = room.state.lock();
         s.closed = true;
-        for link in s.peers.values() {
+        for (peer_id, link) in &s.peers {
             link.send(PeerEvent::RoomClosed {
+                peer_id: peer_id.clone(),
                 reason: Arc::clone(&reason),
             });
         }

@@ -147,8 +147,9 @@ impl Live {
             }
             Step::Incoming(Incoming::Nothing) => Ok(()),
             Step::Incoming(Incoming::End(end)) => Err(end),
-            Step::Event(PeerEvent::Removed { reason }) => {
+            Step::Event(PeerEvent::Removed { peer_id, reason }) => {
                 self.moderated(
+                    &peer_id,
                     Notification::Removed {
                         reason: reason.to_string(),
                     },
@@ -157,8 +158,9 @@ impl Live {
                 )
                 .await
             }
-            Step::Event(PeerEvent::RoomClosed { reason }) => {
+            Step::Event(PeerEvent::RoomClosed { peer_id, reason }) => {
                 self.moderated(
+                    &peer_id,
                     Notification::RoomClosed {
                         reason: reason.to_string(),
                     },
@@ -187,8 +189,9 @@ impl Live {
 
     /// A moderator removed the peer or closed its room: the client is told, the session is
     /// released (so its resume token dies with it) and the socket closes with `code`.
-    async fn moderated(&mut self, told: Notification, code: u16, why: &'static str) -> Result<(), End> {
-        let Some(peer) = self.session.peer_id().map(str::to_string) else {
+    async fn moderated(&mut self, target: &str, told: Notification, code: u16, why: &'static str) -> Result<(), End> {
+        // A late event for a peer this session no longer is (it left, maybe joined again).
+        let Some(peer) = self.session.peer_id().filter(|p| *p == target).map(str::to_string) else {
             return Ok(());
         };
         let _ = self.conn.send_text(told.to_text().into()).await;
