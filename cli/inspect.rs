@@ -270,4 +270,33 @@ fn render_room(out: &mut String, r: &RoomDump) {
             if p.feed.is_some() { "yes" } else { "-" }
         );
     }
+    render_ids(out, r);
+}
+
+/// The full ids a moderator names (`sfu admin mute --producer`, `delete-utterance --id`).
+fn render_ids(out: &mut String, r: &RoomDump) {
+    for p in &r.peers {
+        for pr in &p.producers {
+            let _ = writeln!(out, "  producer {}  {}  peer {}", pr.id, pr.kind, p.peer_id);
+        }
+    }
+    if r.utterances.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  {:<10} {:<36} {:<10} {:<9} readers",
+        "utterance", "speaker uid", "state", "duration"
+    );
+    for u in &r.utterances {
+        let _ = writeln!(
+            out,
+            "  {:<10} {:<36} {:<10} {:<9} {}",
+            u.id,
+            u.speaker_uid,
+            u.state,
+            format!("{:.1}s", u.duration_ms as f64 / 1000.0),
+            u.readers
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! `sfu`: one binary, one subcommand per job. Each subcommand is a few lines over the library.
 
+mod admin;
 mod inspect;
 mod loadtest;
 mod serve;
@@ -34,6 +35,8 @@ enum Command {
     Soak(loadtest::LoadtestArgs),
     /// Show the live rooms of a running server (its admin API).
     Inspect(inspect::InspectArgs),
+    /// A moderator's actions: kick, mute, close a room, delete or export utterances.
+    Admin(admin::AdminArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Command::Loadtest(args) => loadtest::loadtest(args),
         Command::Soak(args) => loadtest::soak(args),
         Command::Inspect(args) => report(inspect::run(args)),
+        Command::Admin(args) => report(admin::run(args)),
     }
 }
 

@@ -6,16 +6,23 @@
 //! (through the room's link to it) instead of sharing the peers behind a lock. A session parked
 //! for `resume` has no task reading its queue: the signaling layer hands in those peers' dumps,
 //! read from the parked sessions, and they are not asked.
+//!
+//! Moderators' actions are here too: remove a peer (optionally banning its user from the room),
+//! mute a producer, close a room, delete utterances, export one. Each is logged with who did
+//! it and counted for `/metrics`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
+use mediasoup::prelude::ProducerId;
 use tokio::sync::oneshot;
 
+use crate::buffer::{Candidate, MediaKind, ReadOutcome, Removal, UtteranceId, UtteranceState};
 use crate::context::Context;
-use crate::dump::{PeerDump, ProcessDump, RoomBufferDump, RoomDump, ServerDump};
+use crate::dump::{PeerDump, ProcessDump, RoomBufferDump, RoomDump, ServerDump, UtteranceDump};
 use crate::link::PeerEvent;
-use crate::room::Room;
+use crate::room::{ModerateError, Room};
 
 /// How long the sessions may take to describe themselves (all together) before the ones that
 /// have not are listed as busy.
@@ -46,6 +53,7 @@ pub(crate) async fn dump(ctx: &Context, room: Option<&str>, parked: &HashMap<Str
             worker: r.media().worker().index(),
             buffer,
             peers: dump_peers(&r, parked).await,
+            utterances: dump_utterances(ctx, r.id()),
         });
     }
     rooms.sort_by(|a, b| a.id.cmp(&b.id));
@@ -98,4 +106,274 @@ async fn dump_peers(room: &Room, parked: &HashMap<String, PeerDump>) -> Vec<Peer
     }
     peers.sort_by(|a, b| a.peer_id.cmp(&b.peer_id));
     peers
+}
+
+/// A room's newest utterances the dump lists: enough to name the ones a report is about,
+/// without making every dump (the load tools poll it) as large as the buffer.
+const LISTED_UTTERANCES: usize = 100;
+
+fn dump_utterances(ctx: &Context, room: &str) -> Vec<UtteranceDump> {
+    let mut candidates = Vec::new();
+    ctx.recording.store.candidates(room, &mut candidates);
+    let newest = candidates.len().saturating_sub(LISTED_UTTERANCES);
+    candidates[newest..]
+        .iter()
+        .map(|c| UtteranceDump {
+            audio_ms: audio_ms(ctx, c.id),
+            ..utterance_dump(c)
+        })
+        .collect()
+}
+
+/// The utterance's audio span by its RTP timestamps: its first and last audio packets only.
+fn audio_ms(ctx: &Context, id: UtteranceId) -> Option<u64> {
+    let mut reader = ctx.recording.store.reader(id).ok()?;
+    let audio = reader.meta().tracks.iter().position(|t| t.kind == MediaKind::Audio)?;
+    let mut buf = Vec::new();
+    let mut audio_packet =
+        |reader: &mut crate::buffer::UtteranceReader, index: usize| match reader.read_at(index, &mut buf) {
+            ReadOutcome::Packet { track, .. } if usize::from(track) == audio => {
+                let rtp = crate::rtp::RtpPacket::parse(&buf).ok()?;
+                Some((rtp.timestamp(), crate::export::ogg::opus_samples(rtp.payload())?))
+            }
+            _ => None,
+        };
+    let n = reader.packet_count();
+    let (first, _) = (0..n).find_map(|i| audio_packet(&mut reader, i))?;
+    let (last, samples) = (0..n).rev().find_map(|i| audio_packet(&mut reader, i))?;
+    Some(u64::from(last.wrapping_sub(first).wrapping_add(samples)) / 48)
+}
+
+fn utterance_dump(c: &Candidate) -> UtteranceDump {
+    UtteranceDump {
+        id: c.id.to_string(),
+        speaker_uid: c.speaker.uid.to_string(),
+        speaker_peer_id: c.speaker.peer.to_string(),
+        state: match c.state {
+            UtteranceState::Live => "live",
+            UtteranceState::Complete => "complete",
+            UtteranceState::Truncated => "truncated",
+            UtteranceState::Evicted => "evicted",
+            UtteranceState::Removed => "removed",
+        }
+        .to_string(),
+        duration_ms: c.duration.as_millis() as u64,
+        audio_ms: None,
+        readers: c.readers,
+    }
+}
+
+/// Why a moderator's action was not done. The edge turns each into an error code and an HTTP
+/// status (`signaling::errors`, `http`).
+#[derive(Debug, thiserror::Error)]
+pub enum ModerationError {
+    #[error("no room {0:?} on this server")]
+    NoRoom(String),
+    #[error("no peer {peer} in room {room:?}")]
+    NoPeer { room: String, peer: String },
+    #[error(transparent)]
+    Producer(#[from] ModerateError),
+    #[error("no utterance {0} in the buffer (never recorded, evicted, or removed already)")]
+    NoUtterance(String),
+    #[error("no utterance of speaker {uid:?} in room {room:?} in the buffer")]
+    NoSpeakerUtterance { room: String, uid: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Who asked, for the logs: `admin-token`, or the admin's uid.
+#[derive(Debug, Clone)]
+pub(crate) struct Moderator(pub String);
+
+/// Parses an utterance id as the wire and the dump write it (`u17`), or bare (`17`).
+pub(crate) fn parse_utterance_id(text: &str) -> Result<UtteranceId, ModerationError> {
+    text.strip_prefix('u')
+        .unwrap_or(text)
+        .parse()
+        .map(UtteranceId)
+        .map_err(|_| ModerationError::Invalid(format!("{text:?} is not an utterance id (like u17, see sfu inspect)")))
+}
+
+/// What removing a peer did.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PeerRemoved {
+    pub room: String,
+    pub peer_id: String,
+    pub uid: String,
+    pub banned_minutes: Option<u64>,
+}
+
+/// Removes a peer from its room: its session is told (`removed`, then close 4005, no resume);
+/// with `ban_minutes` its user may not join the room again for that long. A parked session is
+/// released by the caller (the signaling layer holds those).
+pub(crate) fn remove_peer(
+    ctx: &Context,
+    who: &Moderator,
+    room: &str,
+    peer: &str,
+    reason: &str,
+    ban_minutes: Option<u64>,
+) -> Result<PeerRemoved, ModerationError> {
+    let r = ctx
+        .rooms
+        .get(room)
+        .ok_or_else(|| ModerationError::NoRoom(room.to_string()))?;
+    let link = r.link(peer).ok_or_else(|| ModerationError::NoPeer {
+        room: room.to_string(),
+        peer: peer.to_string(),
+    })?;
+    if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
+        ctx.rooms
+            .ban(room, Arc::clone(&link.info.uid), Duration::from_secs(minutes * 60));
+    }
+    link.send(PeerEvent::Removed {
+        peer_id: peer.to_string(),
+        reason: Arc::from(reason),
+    });
+    ctx.counters.moderation("kick");
+    tracing::info!(by = %who.0, room, peer, uid = %link.info.uid, reason, ban_minutes, "moderator removed a peer");
+    Ok(PeerRemoved {
+        room: room.to_string(),
+        peer_id: peer.to_string(),
+        uid: link.info.uid.to_string(),
+        banned_minutes: ban_minutes.filter(|m| *m > 0),
+    })
+}
+
+/// Mutes (or unmutes) a producer of `room` from the server side.
+pub(crate) async fn mute_producer(
+    ctx: &Context,
+    who: &Moderator,
+    room: &str,
+    producer: &str,
+    mute: bool,
+) -> Result<String, ModerationError> {
+    let r = ctx
+        .rooms
+        .get(room)
+        .ok_or_else(|| ModerationError::NoRoom(room.to_string()))?;
+    let id: ProducerId = producer
+        .parse()
+        .map_err(|_| ModerationError::Invalid(format!("{producer:?} is not a producer id")))?;
+    let owner = r.moderate_producer(id, mute).await?;
+    let action = if mute { "mute" } else { "unmute" };
+    ctx.counters.moderation(action);
+    tracing::info!(by = %who.0, room, producer, peer = %owner, action, "moderator muted a producer");
+    Ok(owner)
+}
+
+/// What closing a room did.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct RoomClosed {
+    pub room: String,
+    pub peers: usize,
+    pub utterances: usize,
+    pub bytes_freed: usize,
+}
+
+/// How long the peers of a closed room may take to leave before its utterances are dropped
+/// anyway (a session that has not left by then records nothing new: its room is gone).
+const CLOSE_WAIT: Duration = Duration::from_secs(2);
+
+/// Closes a room: every peer is told (`roomClosed`, close 4006), then, once they left (or
+/// after [`CLOSE_WAIT`]), the room's utterances are dropped from the buffer. `release_parked`
+/// releases the room's parked sessions (the signaling layer holds those).
+pub(crate) async fn close_room(
+    ctx: &Context,
+    who: &Moderator,
+    room: &str,
+    reason: &str,
+    release_parked: impl FnOnce(&str) -> usize,
+) -> Result<RoomClosed, ModerationError> {
+    let r = ctx
+        .rooms
+        .close(room, reason)
+        .ok_or_else(|| ModerationError::NoRoom(room.to_string()))?;
+    let peers = r.peer_count();
+    release_parked(room);
+    let deadline = tokio::time::Instant::now() + CLOSE_WAIT;
+    while r.peer_count() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let removed = ctx.recording.feeds.remove(Removal::Room(Arc::from(room))).await;
+    let (utterances, bytes_freed) = (removed.ids.len(), removed.bytes);
+    ctx.counters.moderation("close_room");
+    tracing::info!(by = %who.0, room, reason, peers, utterances, bytes_freed, "moderator closed a room");
+    Ok(RoomClosed {
+        room: room.to_string(),
+        peers,
+        utterances,
+        bytes_freed,
+    })
+}
+
+/// What deleting utterances did.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct UtterancesDeleted {
+    pub deleted: Vec<String>,
+    pub bytes_freed: usize,
+}
+
+/// Takes one utterance (`Removal::One`) or a speaker's out of the buffer; feeds playing one
+/// switch away at once (`feedSwitched` reason `removed`).
+pub(crate) async fn delete_utterances(
+    ctx: &Context,
+    who: &Moderator,
+    which: Removal,
+) -> Result<UtterancesDeleted, ModerationError> {
+    let removed = ctx.recording.feeds.remove(which.clone()).await;
+    if removed.ids.is_empty() {
+        return Err(match which {
+            Removal::One(id) => ModerationError::NoUtterance(id.to_string()),
+            Removal::Speaker { room, uid } => ModerationError::NoSpeakerUtterance {
+                room: room.to_string(),
+                uid: uid.to_string(),
+            },
+            Removal::Room(room) => ModerationError::NoRoom(room.to_string()),
+        });
+    }
+    let deleted: Vec<String> = removed.ids.iter().map(ToString::to_string).collect();
+    let bytes_freed = removed.bytes;
+    let action = match which {
+        Removal::One(_) => "delete_utterance",
+        _ => "delete_speaker_utterances",
+    };
+    ctx.counters.moderation(action);
+    tracing::info!(by = %who.0, ?which, utterances = ?deleted, bytes_freed, "moderator deleted utterances");
+    Ok(UtterancesDeleted { deleted, bytes_freed })
+}
+
+/// One utterance's audio as an Ogg Opus file, from its stored packets (what is there so far,
+/// for a live one).
+pub(crate) fn export_utterance(ctx: &Context, who: &Moderator, id: UtteranceId) -> Result<Vec<u8>, ModerationError> {
+    let gone = || ModerationError::NoUtterance(id.to_string());
+    let mut reader = ctx.recording.store.reader(id).map_err(|_| gone())?;
+    let meta = reader.meta().clone();
+    let audio = meta.tracks.iter().position(|t| t.kind == MediaKind::Audio);
+    let mut packets: Vec<Vec<u8>> = Vec::new();
+    loop {
+        let mut buf = Vec::new();
+        match reader.read_next(&mut buf) {
+            ReadOutcome::Packet { track, .. } => {
+                if Some(usize::from(track)) == audio {
+                    packets.push(buf);
+                }
+            }
+            ReadOutcome::NotYet | ReadOutcome::Ended(_) => break,
+            ReadOutcome::Evicted | ReadOutcome::Removed => return Err(gone()),
+        }
+    }
+    drop(reader);
+    let comments = [
+        format!("SFU_UTTERANCE={id}"),
+        format!("SFU_ROOM={}", meta.room),
+        format!("SFU_SPEAKER_UID={}", meta.speaker.uid),
+    ];
+    let (file, summary) = crate::export::write_opus(packets.iter().map(Vec::as_slice), &comments, id.0 as u32);
+    ctx.counters.moderation("export_utterance");
+    tracing::info!(by = %who.0, utterance = %id, packets = summary.packets, filled = summary.filled, skipped = summary.skipped, duration_ms = summary.duration_ms(), "moderator exported an utterance");
+    Ok(file)
 }

@@ -35,6 +35,29 @@ pub struct RoomDump {
     pub worker: usize,
     pub buffer: RoomBufferDump,
     pub peers: Vec<PeerDump>,
+    /// The room's newest 100 utterances in the buffer, oldest first: what a moderator names to
+    /// delete or export one (`buffer` counts them all).
+    #[serde(default)]
+    pub utterances: Vec<UtteranceDump>,
+}
+
+/// One utterance in the buffer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UtteranceDump {
+    pub id: String,
+    pub speaker_uid: String,
+    pub speaker_peer_id: String,
+    /// `live`, `complete` or `truncated`.
+    pub state: String,
+    /// So far, for a live one: by the packets' arrival (wall clock).
+    pub duration_ms: u64,
+    /// Its audio's media time: from the first packet's RTP timestamp to the end of the last
+    /// one (what a player plays; differs from `duration_ms` when the sender's packets bunched).
+    #[serde(default)]
+    pub audio_ms: Option<u64>,
+    /// Feeds playing it now.
+    pub readers: u32,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -1,5 +1,5 @@
-//! The HTTP surface: `/ws` (signaling), `/healthz`, `/metrics`, the admin API at `/admin/rooms`,
-//! and the demo page at `/` (with `/app.js`).
+//! The HTTP surface: `/ws` (signaling), `/healthz`, `/metrics`, the admin API at `/admin/rooms`
+//! (and its moderation routes, `http/moderation.rs`), and the demo page at `/` (with `/app.js`).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -7,16 +7,19 @@ use std::sync::Arc;
 use axum::extract::{ConnectInfo, Path, Query, State, WebSocketUpgrade};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
+use crate::admin::Moderator;
 use crate::auth::{bearer_token, require_admin, AuthError, Identity};
 use crate::config::Mode;
 use crate::context::Context;
 use crate::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::hub::SignalingHub;
 use crate::signaling::{proxy, ws};
+
+mod moderation;
 
 /// What the handlers share: the server's core and the signaling layer's state.
 #[derive(Clone)]
@@ -34,6 +37,19 @@ pub(crate) fn router(ctx: Arc<Context>, hub: Arc<SignalingHub>) -> Router {
         .route("/metrics", get(metrics))
         .route("/admin/rooms", get(admin_rooms))
         .route("/admin/workers/{index}/crash", post(admin_crash_worker))
+        .route("/admin/rooms/{room}/peers/{peer}/remove", post(moderation::remove_peer))
+        .route("/admin/rooms/{room}/producers/{producer}/mute", post(moderation::mute))
+        .route(
+            "/admin/rooms/{room}/producers/{producer}/unmute",
+            post(moderation::unmute),
+        )
+        .route("/admin/rooms/{room}/close", post(moderation::close_room))
+        .route(
+            "/admin/rooms/{room}/speakers/{uid}/utterances",
+            delete(moderation::delete_speaker_utterances),
+        )
+        .route("/admin/utterances/{id}", delete(moderation::delete_utterance))
+        .route("/admin/utterances/{id}/audio.ogg", get(moderation::export_utterance))
         .with_state(AppState { ctx, hub })
 }
 
@@ -162,8 +178,8 @@ fn http_error(status: StatusCode, code: ErrorCode, message: &str) -> Response {
 }
 
 /// Checks `Authorization: Bearer <token>`: the configured admin token, or (with Firebase auth)
-/// an ID token whose role is admin. `Err` is the response to send instead.
-async fn check_admin(ctx: &Context, headers: &HeaderMap) -> Result<(), Box<Response>> {
+/// an ID token whose role is admin: who it is. `Err` is the response to send instead.
+async fn check_admin(ctx: &Context, headers: &HeaderMap) -> Result<Moderator, Box<Response>> {
     let static_token = ctx.config.admin.token.as_deref();
     if static_token.is_none() && !ctx.auth.enabled() {
         return Err(Box::new(http_error(
@@ -184,11 +200,12 @@ async fn check_admin(ctx: &Context, headers: &HeaderMap) -> Result<(), Box<Respo
         )));
     };
     if static_token.is_some_and(|t| constant_time_eq(given.as_bytes(), t.as_bytes())) {
-        return Ok(());
+        return Ok(Moderator("admin-token".into()));
     }
     if ctx.auth.enabled() {
         return match ctx.auth.verify(Some(given)).await {
             Ok(Some(identity)) => require_admin(&identity)
+                .map(|()| Moderator(format!("uid:{}", identity.uid)))
                 .map_err(|e| Box::new(http_error(StatusCode::FORBIDDEN, ErrorCode::Forbidden, &e.to_string()))),
             Ok(None) => Err(Box::new(http_error(
                 StatusCode::FORBIDDEN,

@@ -10,6 +10,7 @@ pub(crate) mod codecs;
 pub mod config;
 pub(crate) mod context;
 pub mod dump;
+pub mod export;
 pub mod feed;
 pub(crate) mod http;
 pub mod http_client;

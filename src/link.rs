@@ -16,6 +16,8 @@ use crate::role::Role;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeerInfo {
     pub peer_id: String,
+    /// The user (the token's uid; the peer id without auth): what a moderator's ban names.
+    pub uid: Arc<str>,
     pub display_name: Option<String>,
     pub role: Role,
 }
@@ -33,11 +35,25 @@ pub struct ProducerInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomEvent {
     PeerJoined(PeerInfo),
-    PeerLeft { peer_id: String },
+    PeerLeft {
+        peer_id: String,
+    },
     NewProducer(ProducerInfo),
-    ProducerClosed { producer_id: ProducerId, peer_id: String },
-    ProducerPaused { producer_id: ProducerId, peer_id: String },
-    ProducerResumed { producer_id: ProducerId, peer_id: String },
+    ProducerClosed {
+        producer_id: ProducerId,
+        peer_id: String,
+    },
+    /// `by_server`: a moderator muted it (its owner is told too).
+    ProducerPaused {
+        producer_id: ProducerId,
+        peer_id: String,
+        by_server: bool,
+    },
+    ProducerResumed {
+        producer_id: ProducerId,
+        peer_id: String,
+        by_server: bool,
+    },
 }
 
 /// One room event shared by all its recipients, and its wire text once the first session has
@@ -79,6 +95,18 @@ pub enum PeerEvent {
     /// gone; the session drops them and tells the client.
     MediaReset {
         reason: &'static str,
+    },
+    /// A moderator removed the peer `peer_id`: the session tells the client, closes the socket
+    /// (4005) and ends for good (no resume). The id: a session's queue outlives a leave and a
+    /// new join, and a late event must not end the next one.
+    Removed {
+        peer_id: String,
+        reason: Arc<str>,
+    },
+    /// A moderator closed the room of the peer `peer_id`: like `Removed`, with close code 4006.
+    RoomClosed {
+        peer_id: String,
+        reason: Arc<str>,
     },
 }
 

@@ -76,6 +76,7 @@ pub(crate) fn render(ctx: &Context) -> Result<String, MetricsError> {
     buffer(&b, ctx)?;
     feeds(&b, ctx)?;
     auth(&b, ctx)?;
+    moderation(&b, ctx)?;
     Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
 }
 
@@ -114,6 +115,23 @@ fn objects(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         "Error responses sent, by protocol error code.",
         &["code"],
         &errors,
+    )
+}
+
+/// Moderators' actions, and the utterances they took out of the buffer.
+fn moderation(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
+    let actions = ctx.counters.moderation_actions();
+    let actions: Vec<(Vec<&str>, u64)> = actions.iter().map(|(a, n)| (vec![*a], *n)).collect();
+    b.counter_vec(
+        "moderation_actions_total",
+        "Moderators' actions done through the admin API, by action.",
+        &["action"],
+        &actions,
+    )?;
+    b.counter(
+        "buffer_removals_total",
+        "Utterances moderators took out of the buffer (deleted, or with their room).",
+        ctx.recording.store.stats().removals,
     )
 }
 

@@ -67,6 +67,8 @@ pub enum PeerError {
     /// The room's media worker died; `mediaReset` is on its way to the client.
     #[error("this room's media worker died; set up media again after the mediaReset notification")]
     MediaReset,
+    #[error("producer {0} was muted by a moderator; it stays paused until they unmute it")]
+    MutedByModerator(ProducerId),
     #[error("{0}")]
     Internal(String),
 }
@@ -488,13 +490,17 @@ impl Peer {
                 tracing::error!(room = self.room.id(), peer = %self.id, producer = %id, error = %e, "tap failed")
             }
         }
+        let weak = producer.downgrade();
         self.producers.insert(id, producer);
-        self.room.add_producer(ProducerInfo {
-            producer_id: id,
-            peer_id: self.id.clone(),
-            kind,
-            paused: false,
-        });
+        self.room.add_producer(
+            ProducerInfo {
+                producer_id: id,
+                peer_id: self.id.clone(),
+                kind,
+                paused: false,
+            },
+            weak,
+        );
         Ok(id)
     }
 
@@ -775,10 +781,18 @@ impl Peer {
 
     pub(crate) async fn set_producer_paused(&self, id: ProducerId, paused: bool) -> Result<(), PeerError> {
         let p = self.producer(&id)?;
+        if !paused && self.room.is_muted(&id) {
+            return Err(PeerError::MutedByModerator(id));
+        }
         if paused {
             p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
         } else {
             p.resume().await.map_err(|e| PeerError::media("resumeProducer", e))?;
+            // A moderator muted it while it was resuming: the mute wins.
+            if self.room.is_muted(&id) {
+                p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
+                return Err(PeerError::MutedByModerator(id));
+            }
         }
         self.room.set_producer_paused(id, paused);
         Ok(())

@@ -61,6 +61,10 @@ pub enum ErrorCode {
     /// The room's media worker died: the request used a transport, producer or consumer that
     /// died with it. A `mediaReset` notification follows; set up media again after it.
     MediaReset,
+    /// `join` of a room this user was banned from by a moderator; the message says until when.
+    Banned,
+    /// `resumeProducer` of a producer a moderator muted: it stays paused until unmuted.
+    MutedByModerator,
     Internal,
 }
 
@@ -89,6 +93,8 @@ impl ErrorCode {
             ErrorCode::SessionExpired => "session_expired",
             ErrorCode::ShuttingDown => "shutting_down",
             ErrorCode::MediaReset => "media_reset",
+            ErrorCode::Banned => "banned",
+            ErrorCode::MutedByModerator => "muted_by_moderator",
             ErrorCode::Internal => "internal",
         }
     }
@@ -506,10 +512,21 @@ pub enum Notification {
     },
     #[serde(rename_all = "camelCase")]
     ProducerClosed { producer_id: ProducerId, peer_id: String },
+    /// `by_server`: a moderator did it (the producer's owner hears it too).
     #[serde(rename_all = "camelCase")]
-    ProducerPaused { producer_id: ProducerId, peer_id: String },
+    ProducerPaused {
+        producer_id: ProducerId,
+        peer_id: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        by_server: bool,
+    },
     #[serde(rename_all = "camelCase")]
-    ProducerResumed { producer_id: ProducerId, peer_id: String },
+    ProducerResumed {
+        producer_id: ProducerId,
+        peer_id: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        by_server: bool,
+    },
     #[serde(rename_all = "camelCase")]
     ConsumerClosed {
         consumer_id: ConsumerId,
@@ -540,6 +557,13 @@ pub enum Notification {
     /// the `newProducer` notifications that follow, and `subscribeFeed` again.
     #[serde(rename_all = "camelCase")]
     MediaReset { reason: String },
+    /// A moderator removed this peer from the room; the socket closes with 4005 next and the
+    /// session cannot be resumed.
+    #[serde(rename_all = "camelCase")]
+    Removed { reason: String },
+    /// A moderator closed the room; the socket closes with 4006 next.
+    #[serde(rename_all = "camelCase")]
+    RoomClosed { reason: String },
 }
 
 impl Notification {

@@ -8,8 +8,9 @@
 //! their ids and re-create their transports. The room's utterances are in the buffer, not in
 //! the worker, so they survive.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
@@ -33,16 +34,44 @@ pub enum RoomError {
     Router { room: String, message: String },
     #[error(transparent)]
     Pool(#[from] crate::workers::PoolError),
+    /// A moderator banned this user from the room.
+    #[error(
+        "a moderator banned you from room {room:?} for {minutes_left} more minute(s), until {until_unix} (Unix time)"
+    )]
+    Banned {
+        room: String,
+        minutes_left: u64,
+        until_unix: u64,
+    },
+}
+
+/// Why a moderator's action on a room's producer could not be done.
+#[derive(Debug, thiserror::Error)]
+pub enum ModerateError {
+    #[error("no producer {0} in room {1:?}")]
+    NoProducer(ProducerId, String),
+    #[error("{0}")]
+    Media(String),
 }
 
 struct RoomState {
     peers: HashMap<String, PeerLink>,
     producers: HashMap<ProducerId, ProducerInfo>,
+    /// The producers themselves, for moderators (weak: the owner's session owns them).
+    handles: HashMap<ProducerId, WeakProducer>,
+    /// Producers a moderator muted: their owner may not resume them.
+    muted: HashSet<ProducerId>,
     /// The last peer left: the room is being removed and takes no one in.
     closed: bool,
 }
 
 impl RoomState {
+    fn forget_producer(&mut self, producer_id: &ProducerId) -> Option<ProducerInfo> {
+        self.handles.remove(producer_id);
+        self.muted.remove(producer_id);
+        self.producers.remove(producer_id)
+    }
+
     /// Tells every peer but `except` of `event`, shared by all of them.
     fn tell_others(&self, except: &str, event: RoomEvent) {
         let notice = RoomNotice::new(event);
@@ -168,6 +197,8 @@ impl Room {
             }
             *self.media.lock() = media;
             s.producers.clear();
+            s.handles.clear();
+            s.muted.clear();
             for link in s.peers.values() {
                 link.send(PeerEvent::MediaReset { reason: "worker_died" });
             }
@@ -227,7 +258,7 @@ impl Room {
             .map(|(id, _)| *id)
             .collect();
         for producer_id in gone {
-            s.producers.remove(&producer_id);
+            s.forget_producer(&producer_id);
             let peer_id = peer_id.to_string();
             s.tell_others(
                 &peer_id,
@@ -250,15 +281,16 @@ impl Room {
     }
 
     /// Registers a producer and announces it to everyone else.
-    pub(crate) fn add_producer(&self, info: ProducerInfo) {
+    pub(crate) fn add_producer(&self, info: ProducerInfo, producer: WeakProducer) {
         let mut s = self.state.lock();
         s.tell_others(&info.peer_id, RoomEvent::NewProducer(info.clone()));
+        s.handles.insert(info.producer_id, producer);
         s.producers.insert(info.producer_id, info);
     }
 
     pub(crate) fn remove_producer(&self, producer_id: ProducerId) {
         let mut s = self.state.lock();
-        if let Some(info) = s.producers.remove(&producer_id) {
+        if let Some(info) = s.forget_producer(&producer_id) {
             let peer_id = info.peer_id;
             s.tell_others(
                 &peer_id,
@@ -277,18 +309,61 @@ impl Room {
         };
         info.paused = paused;
         let peer_id = info.peer_id.clone();
-        let event = if paused {
-            RoomEvent::ProducerPaused {
-                producer_id,
-                peer_id: peer_id.clone(),
+        s.tell_others(&peer_id, paused_event(producer_id, peer_id.clone(), paused, false));
+    }
+
+    /// True while a moderator has the producer muted.
+    pub(crate) fn is_muted(&self, producer_id: &ProducerId) -> bool {
+        self.state.lock().muted.contains(producer_id)
+    }
+
+    /// A moderator mutes (pauses in the worker; its owner may not resume it) or unmutes
+    /// (resumes) a producer of the room; everyone, its owner included, is told `by_server`.
+    /// Returns the owner's peer id.
+    pub(crate) async fn moderate_producer(&self, producer_id: ProducerId, mute: bool) -> Result<String, ModerateError> {
+        let producer = {
+            let mut s = self.state.lock();
+            let producer = s
+                .handles
+                .get(&producer_id)
+                .and_then(WeakProducer::upgrade)
+                .ok_or_else(|| ModerateError::NoProducer(producer_id, self.id.clone()))?;
+            // Muted before the pause, so an owner's resume racing it sees the mute (peer.rs).
+            if mute {
+                s.muted.insert(producer_id);
             }
-        } else {
-            RoomEvent::ProducerResumed {
-                producer_id,
-                peer_id: peer_id.clone(),
-            }
+            producer
         };
-        s.tell_others(&peer_id, event);
+        let done = if mute {
+            producer.pause().await
+        } else {
+            producer.resume().await
+        };
+        if let Err(e) = done {
+            if mute {
+                self.state.lock().muted.remove(&producer_id);
+            }
+            return Err(ModerateError::Media(e.to_string()));
+        }
+        let mut s = self.state.lock();
+        let info = s
+            .producers
+            .get_mut(&producer_id)
+            .ok_or_else(|| ModerateError::NoProducer(producer_id, self.id.clone()))?;
+        info.paused = mute;
+        let peer_id = info.peer_id.clone();
+        if mute {
+            s.muted.insert(producer_id);
+        } else {
+            s.muted.remove(&producer_id);
+        }
+        s.tell_others("", paused_event(producer_id, peer_id.clone(), mute, true));
+        Ok(peer_id)
+    }
+
+    /// The link to one peer of the room.
+    pub(crate) fn link(&self, peer_id: &str) -> Option<PeerLink> {
+        self.state.lock().peers.get(peer_id).cloned()
     }
 
     pub(crate) fn has_producer(&self, producer_id: &ProducerId) -> bool {
@@ -296,9 +371,55 @@ impl Room {
     }
 }
 
+fn paused_event(producer_id: ProducerId, peer_id: String, paused: bool, by_server: bool) -> RoomEvent {
+    if paused {
+        RoomEvent::ProducerPaused {
+            producer_id,
+            peer_id,
+            by_server,
+        }
+    } else {
+        RoomEvent::ProducerResumed {
+            producer_id,
+            peer_id,
+            by_server,
+        }
+    }
+}
+
 enum AddPeer {
     Closed,
     Full,
+}
+
+/// Users a moderator banned from a room, until when. Small (moderators' actions), pruned as
+/// it is used.
+#[derive(Default)]
+struct Bans {
+    until: HashMap<(String, Arc<str>), SystemTime>,
+}
+
+impl Bans {
+    fn ban(&mut self, room: &str, uid: Arc<str>, until: SystemTime, now: SystemTime) {
+        self.until.retain(|_, t| *t > now);
+        self.until.insert((room.to_string(), uid), until);
+    }
+
+    fn check(&mut self, room: &str, uid: &str, now: SystemTime) -> Result<(), RoomError> {
+        if self.until.is_empty() {
+            return Ok(());
+        }
+        self.until.retain(|_, t| *t > now);
+        let Some(until) = self.until.get(&(room.to_string(), Arc::from(uid))) else {
+            return Ok(());
+        };
+        let left = until.duration_since(now).unwrap_or_default();
+        Err(RoomError::Banned {
+            room: room.to_string(),
+            minutes_left: left.as_secs().div_ceil(60),
+            until_unix: until.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs(),
+        })
+    }
 }
 
 /// Every live room by name.
@@ -308,6 +429,7 @@ pub struct Rooms {
     max_peers_per_room: usize,
     counters: Arc<ServerCounters>,
     feeds: FeedEngine,
+    bans: Mutex<Bans>,
 }
 
 impl Rooms {
@@ -323,7 +445,43 @@ impl Rooms {
             max_peers_per_room,
             counters,
             feeds,
+            bans: Mutex::default(),
         }
+    }
+
+    /// Bans `uid` from `room` for `duration` (a moderator removed them).
+    pub(crate) fn ban(&self, room: &str, uid: Arc<str>, duration: Duration) {
+        let now = SystemTime::now();
+        self.bans.lock().ban(room, uid, now + duration, now);
+    }
+
+    /// `Err(Banned)` while `uid` is banned from `room`.
+    pub(crate) fn check_ban(&self, room: &str, uid: &str) -> Result<(), RoomError> {
+        self.bans.lock().check(room, uid, SystemTime::now())
+    }
+
+    /// A moderator closes the room: it leaves the map (a `join` of its name makes a new room),
+    /// takes no one in, and every peer is told (`RoomClosed`); they leave as their sessions
+    /// read it. Returns the room, or `None` if there is no such room.
+    pub(crate) fn close(&self, room_id: &str, reason: &str) -> Option<Arc<Room>> {
+        let room = {
+            let mut map = self.map.lock();
+            let room = map.get(room_id).and_then(|c| c.get().cloned())?;
+            map.remove(room_id);
+            room
+        };
+        let reason: Arc<str> = Arc::from(reason);
+        let mut s = room.state.lock();
+        s.closed = true;
+        for (peer_id, link) in &s.peers {
+            link.send(PeerEvent::RoomClosed {
+                peer_id: peer_id.clone(),
+                reason: Arc::clone(&reason),
+            });
+        }
+        drop(s);
+        tracing::info!(room = room_id, "room closed by a moderator");
+        Some(room)
     }
 
     /// Adds a peer to the room, creating the room (and its router) if needed.
@@ -369,6 +527,8 @@ impl Rooms {
             state: Mutex::new(RoomState {
                 peers: HashMap::new(),
                 producers: HashMap::new(),
+                handles: HashMap::new(),
+                muted: HashSet::new(),
                 closed: false,
             }),
             _counted: self.counters.rooms.count(),
@@ -406,5 +566,34 @@ impl Rooms {
     /// Drops every room (on shutdown, after the sessions ended).
     pub(crate) fn clear(&self) {
         self.map.lock().clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ban_holds_for_its_room_and_user_until_it_ends() {
+        let mut bans = Bans::default();
+        let t0 = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        bans.ban("r", Arc::from("u"), t0 + Duration::from_secs(90), t0);
+        let e = bans.check("r", "u", t0).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                RoomError::Banned {
+                    minutes_left: 2,
+                    until_unix: 1_000_090,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("until 1000090"), "{e}");
+        assert!(bans.check("other", "u", t0).is_ok());
+        assert!(bans.check("r", "someone", t0).is_ok());
+        assert!(bans.check("r", "u", t0 + Duration::from_secs(90)).is_ok(), "over");
+        assert!(bans.until.is_empty(), "pruned");
     }
 }

@@ -87,6 +87,8 @@ pub struct ServerCounters {
     pub errors: AtomicU64,
     /// Error responses by protocol error code, ever (errors are not a hot path).
     errors_by_code: Mutex<BTreeMap<&'static str, u64>>,
+    /// Moderators' actions done, by action (rare: a lock is fine).
+    moderation: Mutex<BTreeMap<&'static str, u64>>,
 }
 
 impl ServerCounters {
@@ -94,6 +96,17 @@ impl ServerCounters {
     pub fn error(&self, code: &'static str) {
         self.errors.fetch_add(1, Ordering::Relaxed);
         *self.errors_by_code.lock().entry(code).or_default() += 1;
+    }
+
+    /// Counts one moderator's action (`kick`, `mute`, `unmute`, `close_room`, `delete_utterance`,
+    /// `delete_speaker_utterances`, `export_utterance`).
+    pub fn moderation(&self, action: &'static str) {
+        *self.moderation.lock().entry(action).or_default() += 1;
+    }
+
+    /// Moderators' actions done so far, by action.
+    pub fn moderation_actions(&self) -> BTreeMap<&'static str, u64> {
+        self.moderation.lock().clone()
     }
 
     /// Error responses sent so far, by code.

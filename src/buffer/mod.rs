@@ -9,8 +9,8 @@ pub mod utterance;
 pub use recorder::{Recorded, Recorder, RecorderStats};
 pub use segmenter::{CloseReason, SegmentEvent, Segmenter, SegmenterConfig};
 pub use store::{
-    Candidate, ReadOutcome, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader, UtteranceStore,
-    UtteranceWriter,
+    Candidate, ReadOutcome, Removal, Removed, RoomStats, StoreConfig, StoreError, StoreStats, UtteranceReader,
+    UtteranceStore, UtteranceWriter,
 };
 pub use utterance::{EndState, Features, MediaKind, Speaker, Track, UtteranceId, UtteranceMeta, UtteranceState};
 

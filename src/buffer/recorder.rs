@@ -200,8 +200,12 @@ impl Recorder {
     /// The store refused a packet: the open utterance ends here, truncated, rather than be
     /// stored with a hole.
     fn truncate(&mut self, at: Instant, error: &StoreError, out: &mut Recorded) {
-        self.stats.refused += 1;
-        tracing::warn!(room = %self.meta.room, speaker = %self.meta.speaker.peer, %error, "utterance truncated");
+        if matches!(error, StoreError::Removed(_)) {
+            tracing::info!(room = %self.meta.room, speaker = %self.meta.speaker.peer, %error, "recording of the utterance stopped");
+        } else {
+            self.stats.refused += 1;
+            tracing::warn!(room = %self.meta.room, speaker = %self.meta.speaker.peer, %error, "utterance truncated");
+        }
         if let Some(w) = self.writer.take() {
             w.finish(at, EndState::Truncated);
             out.closed = true;

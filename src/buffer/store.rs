@@ -101,6 +101,31 @@ pub enum StoreError {
     TrackCount(usize),
     #[error("utterance {0} is not in the buffer (evicted or unknown)")]
     NotFound(UtteranceId),
+    /// A moderator took the utterance out while it was being recorded: the writer stops.
+    #[error("utterance {0} was removed by a moderator")]
+    Removed(UtteranceId),
+}
+
+/// Which utterances a moderator takes out of the buffer.
+#[derive(Debug, Clone)]
+pub enum Removal {
+    One(UtteranceId),
+    /// Every utterance of the speaker `uid` in `room`.
+    Speaker {
+        room: Arc<str>,
+        uid: Arc<str>,
+    },
+    /// Every utterance of the room.
+    Room(Arc<str>),
+}
+
+/// What [`UtteranceStore::remove`] took out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub ids: Vec<UtteranceId>,
+    /// Data bytes freed at once; each utterance's fixed part follows when its last reader or
+    /// writer lets go of it.
+    pub bytes: usize,
 }
 
 /// An utterance as the recommender sees it.
@@ -138,6 +163,9 @@ pub struct StoreStats {
     pub evictions_while_read: u64,
     /// Appends refused because nothing more could be evicted.
     pub refused: u64,
+    /// Utterances taken out by moderators since start.
+    #[serde(default)]
+    pub removals: u64,
     pub readers: u64,
     #[serde(skip)]
     pub rooms: Vec<RoomStats>,
@@ -167,6 +195,7 @@ struct Shared {
     evictions: AtomicU64,
     evictions_while_read: AtomicU64,
     refused: AtomicU64,
+    removals: AtomicU64,
 }
 
 struct Entry {
@@ -302,6 +331,7 @@ impl UtteranceStore {
                 evictions: AtomicU64::new(0),
                 evictions_while_read: AtomicU64::new(0),
                 refused: AtomicU64::new(0),
+                removals: AtomicU64::new(0),
             }),
         }
     }
@@ -398,6 +428,47 @@ impl UtteranceStore {
         out.reverse();
     }
 
+    /// Takes utterances out now, live ones included (their writer's next append fails): their
+    /// packets are freed, readers see [`ReadOutcome::Removed`], and they are no longer listed.
+    pub fn remove(&self, which: &Removal) -> Removed {
+        let mut reg = self.shared.registry.lock();
+        let reg = &mut *reg;
+        let ids: Vec<UtteranceId> = match which {
+            Removal::One(id) => reg.entries.contains_key(id).then_some(*id).into_iter().collect(),
+            Removal::Room(room) => reg
+                .rooms
+                .get(room)
+                .map(|r| r.ids.iter().copied().collect())
+                .unwrap_or_default(),
+            Removal::Speaker { room, uid } => reg
+                .rooms
+                .get(room)
+                .map(|r| {
+                    r.ids
+                        .iter()
+                        .filter(|id| {
+                            reg.entries
+                                .get(id)
+                                .is_some_and(|e| e.utterance.meta.speaker.uid == *uid)
+                        })
+                        .copied()
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        let mut removed = Removed::default();
+        for id in ids {
+            if let Some(freed) = self.shared.drop_entry(reg, id, true) {
+                removed.bytes += freed;
+                removed.ids.push(id);
+            }
+        }
+        self.shared
+            .removals
+            .fetch_add(removed.ids.len() as u64, Ordering::Relaxed);
+        removed
+    }
+
     pub fn bytes_used(&self) -> usize {
         self.shared.accounting.used()
     }
@@ -411,6 +482,7 @@ impl UtteranceStore {
             evictions: self.shared.evictions.load(Ordering::Relaxed),
             evictions_while_read: self.shared.evictions_while_read.load(Ordering::Relaxed),
             refused: self.shared.refused.load(Ordering::Relaxed),
+            removals: self.shared.removals.load(Ordering::Relaxed),
             ..StoreStats::default()
         };
         for (room, entry) in &reg.rooms {
@@ -614,26 +686,41 @@ impl Shared {
 
     /// Drops a finished utterance from the registry and frees its packets now.
     fn evict(&self, reg: &mut Registry, id: UtteranceId) {
-        let Some(entry) = reg.entries.remove(&id) else {
-            return;
-        };
+        self.drop_entry(reg, id, false);
+    }
+
+    /// Drops an utterance from the registry and frees its packets now: evicted (finished ones
+    /// only) or `removed` by a moderator (live ones too). Returns the data bytes freed.
+    fn drop_entry(&self, reg: &mut Registry, id: UtteranceId, removed: bool) -> Option<usize> {
+        let entry = reg.entries.remove(&id)?;
         let u = &entry.utterance;
         let (data, freed) = {
             let mut body = u.body.write();
-            body.state = UtteranceState::Evicted;
+            body.state = if removed {
+                UtteranceState::Removed
+            } else {
+                UtteranceState::Evicted
+            };
             (body.data_charge, body.clear())
         };
-        reg.each_queue(&u.meta, |q| q.remove(id, data));
+        if entry.finished {
+            reg.each_queue(&u.meta, |q| q.remove(id, data));
+        }
         if let Some(room) = reg.rooms.get_mut(&u.meta.room) {
             room.ids.remove(&id);
         }
         self.leave(reg, &u.meta);
         u.charges.release(freed);
+        if removed {
+            tracing::debug!(utterance = %id, freed, readers = entry.readers, "utterance removed");
+            return Some(freed);
+        }
         self.evictions.fetch_add(1, Ordering::Relaxed);
         if entry.readers > 0 {
             self.evictions_while_read.fetch_add(1, Ordering::Relaxed);
         }
         tracing::debug!(utterance = %id, freed, readers = entry.readers, "utterance evicted");
+        Some(freed)
     }
 }
 
@@ -670,6 +757,9 @@ impl UtteranceWriter {
         let arrival_ms = u32::try_from(offset.as_millis()).unwrap_or(u32::MAX);
         let growth = {
             let mut body = self.utterance.body.write();
+            if body.state == UtteranceState::Removed {
+                return Err(StoreError::Removed(self.utterance.id));
+            }
             let growth = body.growth_for(packet.len());
             if growth.bytes() == 0 {
                 body.append(growth, packet, track, arrival_ms);
@@ -678,9 +768,16 @@ impl UtteranceWriter {
             growth
         };
         // Reserving may evict, which takes the registry: not while holding our body lock. We
-        // are the only writer, so the growth worked out above still holds after re-locking.
+        // are the only writer, so the growth worked out above still holds after re-locking,
+        // unless a moderator removed the utterance meanwhile.
         self.shared.reserve(&self.utterance, growth.bytes())?;
-        self.utterance.body.write().append(growth, packet, track, arrival_ms);
+        let mut body = self.utterance.body.write();
+        if body.state == UtteranceState::Removed {
+            drop(body);
+            self.utterance.charges.release(growth.bytes());
+            return Err(StoreError::Removed(self.utterance.id));
+        }
+        body.append(growth, packet, track, arrival_ms);
         Ok(())
     }
 
@@ -699,6 +796,10 @@ impl UtteranceWriter {
         let reg = &mut *reg;
         let (released, data) = {
             let mut body = self.utterance.body.write();
+            if body.state == UtteranceState::Removed {
+                // Removed by a moderator while live: nothing left to finish.
+                return;
+            }
             body.state = how.into();
             body.end = Some(end.max(self.utterance.start));
             (body.shrink(), body.data_charge)
@@ -733,6 +834,8 @@ pub enum ReadOutcome {
     Ended(EndState),
     /// The utterance was evicted; switch away.
     Evicted,
+    /// A moderator took the utterance out; switch away and never play it again.
+    Removed,
 }
 
 /// A playout's handle on one utterance: an `Arc` and a cursor, cheap to create per switch.
@@ -765,6 +868,11 @@ impl UtteranceReader {
         self.utterance.counters.finished();
     }
 
+    /// Packets stored so far (all tracks).
+    pub fn packet_count(&self) -> usize {
+        self.utterance.body.read().packet_count()
+    }
+
     /// Index of the next packet [`UtteranceReader::read_next`] returns.
     pub fn position(&self) -> usize {
         self.cursor.index
@@ -778,8 +886,10 @@ impl UtteranceReader {
     /// Copies packet `index` into `out`; the next `read_next` continues after it.
     pub fn read_at(&mut self, index: usize, out: &mut Vec<u8>) -> ReadOutcome {
         let body = self.utterance.body.read();
-        if body.state == UtteranceState::Evicted {
-            return ReadOutcome::Evicted;
+        match body.state {
+            UtteranceState::Evicted => return ReadOutcome::Evicted,
+            UtteranceState::Removed => return ReadOutcome::Removed,
+            _ => {}
         }
         if let Some((track, arrival)) = body.read(&mut self.cursor, index, out) {
             return ReadOutcome::Packet { index, arrival, track };
@@ -789,6 +899,7 @@ impl UtteranceReader {
             UtteranceState::Complete => ReadOutcome::Ended(EndState::Complete),
             UtteranceState::Truncated => ReadOutcome::Ended(EndState::Truncated),
             UtteranceState::Evicted => ReadOutcome::Evicted,
+            UtteranceState::Removed => ReadOutcome::Removed,
         }
     }
 }
@@ -1321,6 +1432,83 @@ mod tests {
             assert_eq!(room_ids(&store, room), vec![*id]);
         }
         assert_eq!(store.stats().evictions, 0);
+    }
+
+    #[test]
+    fn removal_frees_exact_bytes_and_readers_see_removed() {
+        let t0 = Instant::now();
+        let store = UtteranceStore::new(StoreConfig::default());
+        let empty = store.bytes_used();
+        let a = said(&store, "r", "alice", t0, 50, 100);
+        let with_a = store.bytes_used();
+        let b = said(&store, "r", "bob", t0, 50, 100);
+        let mut r = store.reader(a).unwrap();
+        let mut out = Vec::new();
+        assert!(matches!(r.read_next(&mut out), ReadOutcome::Packet { .. }));
+        let removed = store.remove(&Removal::One(a));
+        assert_eq!(removed.ids, [a]);
+        assert!(removed.bytes >= 50 * 100, "{removed:?}");
+        assert_eq!(r.read_next(&mut out), ReadOutcome::Removed);
+        assert_eq!(room_ids(&store, "r"), [b], "never listed again");
+        assert!(store.reader(a).is_err());
+        drop(r);
+        assert_eq!(store.bytes_used(), store.audit());
+        assert_eq!(store.bytes_used(), with_a, "b alone costs what a alone did");
+        assert_eq!(store.remove(&Removal::One(a)), Removed::default(), "twice is nothing");
+        assert_eq!(store.stats().removals, 1);
+        assert_eq!(store.stats().evictions, 0, "a removal is not an eviction");
+        store.remove(&Removal::One(b));
+        assert_eq!(store.bytes_used(), empty, "every byte back");
+        assert!(
+            store.stats().rooms.is_empty(),
+            "the room's entry goes with its last utterance"
+        );
+    }
+
+    #[test]
+    fn removing_a_live_utterance_stops_its_writer() {
+        let t0 = Instant::now();
+        let store = UtteranceStore::new(StoreConfig::default());
+        let mut w = store.open(meta("r", "alice"), t0).unwrap();
+        w.append(t0, 0, &[1; 100]).unwrap();
+        let id = w.id();
+        let removed = store.remove(&Removal::Speaker {
+            room: "r".into(),
+            uid: "alice".into(),
+        });
+        assert_eq!(removed.ids, [id]);
+        assert_eq!(w.append(ms(t0, 20), 0, &[1; 100]), Err(StoreError::Removed(id)));
+        w.finish(ms(t0, 40), EndState::Complete);
+        assert_eq!(store.bytes_used(), 0);
+        assert_eq!(store.audit(), 0);
+        let again = said(&store, "r", "alice", t0, 3, 10);
+        assert_eq!(room_ids(&store, "r"), [again], "the speaker records again afterwards");
+    }
+
+    #[test]
+    fn removal_by_speaker_and_by_room_takes_only_theirs() {
+        let t0 = Instant::now();
+        let store = UtteranceStore::new(StoreConfig::default());
+        let a1 = said(&store, "r", "alice", t0, 5, 100);
+        let b1 = said(&store, "r", "bob", t0, 5, 100);
+        let a2 = said(&store, "r", "alice", t0, 5, 100);
+        let other = said(&store, "s", "alice", t0, 5, 100);
+        let removed = store.remove(&Removal::Speaker {
+            room: "r".into(),
+            uid: "alice".into(),
+        });
+        assert_eq!(removed.ids, [a1, a2]);
+        assert_eq!(room_ids(&store, "r"), [b1]);
+        assert_eq!(
+            room_ids(&store, "s"),
+            [other],
+            "another room's utterances of the same uid stay"
+        );
+        assert_eq!(store.remove(&Removal::Room("r".into())).ids, [b1]);
+        assert!(room_ids(&store, "r").is_empty());
+        assert_eq!(store.remove(&Removal::Room("nowhere".into())), Removed::default());
+        assert_eq!(store.bytes_used(), store.audit());
+        audit_shares(&store, true);
     }
 
     #[test]

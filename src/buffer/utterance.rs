@@ -86,6 +86,8 @@ pub enum UtteranceState {
     Truncated,
     /// Dropped from the buffer to make room; its packets are gone.
     Evicted,
+    /// Taken out by a moderator; its packets are gone.
+    Removed,
 }
 
 /// How a finished utterance ended.
@@ -195,6 +197,11 @@ impl Body {
             last_true_arrival_ms: 0,
             data_charge: 0,
         }
+    }
+
+    /// Packets stored so far.
+    pub(crate) fn packet_count(&self) -> usize {
+        self.index.len()
     }
 
     pub(crate) fn last_arrival(&self) -> Duration {

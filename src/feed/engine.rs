@@ -20,12 +20,12 @@ use std::time::{Duration, Instant};
 use hdrhistogram::Histogram;
 use mediasoup::prelude::RtpParameters;
 use mediasoup::producer::DirectProducer;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::external::{Answer, ExternalClient, Question};
 use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
-use crate::buffer::{MediaKind, UtteranceStore};
+use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
 use crate::key_frames::KeyFrameSources;
 use crate::link::{PeerEvent, PeerLink};
@@ -72,6 +72,12 @@ enum Command {
     SpeakerGone {
         room: Arc<str>,
         peer: Arc<str>,
+    },
+    /// A moderator takes utterances out of the buffer: done here, in the engine's turn, so
+    /// that the feeds playing one switch before another packet of it (read ahead) is sent.
+    Remove {
+        which: Removal,
+        done: oneshot::Sender<Removed>,
     },
 }
 
@@ -218,7 +224,7 @@ impl FeedEngine {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
         let key_frames = Arc::new(KeyFrameSources::default());
-        let mut task = EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames));
+        let mut task = EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames), store.clone());
         let ask_external = deciders.external.as_ref().map(|(_, patience)| *patience);
         let answers = deciders.external.map(|(url, patience)| {
             let (tx, answers) = mpsc::unbounded_channel();
@@ -354,6 +360,23 @@ impl FeedEngine {
     pub fn speaker_gone(&self, room: Arc<str>, peer: Arc<str>) {
         let _ = self.commands.send(Command::SpeakerGone { room, peer });
     }
+
+    /// Takes `which` utterances out of the buffer; every feed playing one switches away in the
+    /// same turn of the engine (`feedSwitched` reason `removed`), so not one more packet of it
+    /// leaves. Without a running engine (shutting down) the store alone is asked.
+    pub async fn remove(&self, which: Removal) -> Removed {
+        let (done, answer) = oneshot::channel();
+        let sent = self.commands.send(Command::Remove {
+            which: which.clone(),
+            done,
+        });
+        if sent.is_ok() {
+            if let Ok(removed) = answer.await {
+                return removed;
+            }
+        }
+        self.store.remove(&which)
+    }
 }
 
 /// A viewer's live subscription; dropping it ends the feed.
@@ -417,13 +440,15 @@ struct EngineTask {
     stats: Arc<EngineStats>,
     key_frames: Arc<KeyFrameSources>,
     external: Option<ExternalClient<FeedKey>>,
+    /// For moderators' removals, done in the engine's turn.
+    store: UtteranceStore,
 }
 
 /// The external client's answers, and its task (awaited when the engine stops).
 type Answers = (mpsc::UnboundedReceiver<Answer<FeedKey>>, tokio::task::JoinHandle<()>);
 
 impl EngineTask {
-    fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>) -> EngineTask {
+    fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>, store: UtteranceStore) -> EngineTask {
         EngineTask {
             feeds: HashMap::new(),
             pacer: Pacer::new(Instant::now(), TICK, SLOTS),
@@ -433,6 +458,7 @@ impl EngineTask {
             stats,
             key_frames,
             external: None,
+            store,
         }
     }
 
@@ -557,6 +583,16 @@ impl EngineTask {
                         self.due.push(*key);
                     }
                 }
+            }
+            Command::Remove { which, done } => {
+                let removed = self.store.remove(&which);
+                for (key, e) in self.feeds.iter_mut() {
+                    if e.feed.playing().is_some_and(|(id, _)| removed.ids.contains(&id)) {
+                        e.feed.removed(now);
+                        self.due.push(*key);
+                    }
+                }
+                let _ = done.send(removed);
             }
         }
     }

@@ -63,6 +63,8 @@ pub enum SwitchReason {
     Started,
     Ended(EndState),
     Evicted,
+    /// A moderator took the utterance out of the buffer.
+    Removed,
     SpeakerGone,
     Skipped,
     /// Was waiting; something to play came up.
@@ -300,6 +302,13 @@ impl Feed {
         }
     }
 
+    /// A moderator removed the utterance playing: move on now, dropping the packet read ahead.
+    pub fn removed(&mut self, now: Instant) {
+        if matches!(self.state, State::Playing { .. }) {
+            self.switch_next(now, SwitchReason::Removed);
+        }
+    }
+
     /// Produces the next packet or event, or says when to come back. `packet` is the caller's
     /// reusable buffer; a [`FeedOutput::Packet`] leaves the rewritten packet in it.
     pub fn poll(&mut self, now: Instant, packet: &mut Vec<u8>) -> FeedOutput {
@@ -355,6 +364,7 @@ impl Feed {
                     }
                     PlayoutStep::Ended(how) => SwitchReason::Ended(how),
                     PlayoutStep::Evicted => SwitchReason::Evicted,
+                    PlayoutStep::Removed => SwitchReason::Removed,
                 },
             };
             if switches == SWITCHES_PER_POLL {
@@ -384,6 +394,8 @@ impl Feed {
             SwitchReason::Ended(_) => Some(SignalKind::Finished),
             SwitchReason::Skipped => Some(SignalKind::Skipped),
             SwitchReason::Evicted | SwitchReason::SpeakerGone => Some(SignalKind::Interrupted),
+            // Not the speaker's fault as far as this viewer's taste goes: no signal.
+            SwitchReason::Removed => None,
             SwitchReason::Started | SwitchReason::Resumed => None,
         };
         if let Some(kind) = outcome {
@@ -788,6 +800,43 @@ mod tests {
             .position(|s| s.marker && s.index == 0 && s.at > t0 + Duration::from_millis(500))
             .unwrap();
         assert!(first_bob > 20, "alice was playing before");
+    }
+
+    #[test]
+    fn a_removed_utterance_is_left_at_the_next_poll_and_never_played_again() {
+        let t0 = Instant::now();
+        let store = UtteranceStore::new(StoreConfig::default());
+        spoken(&store, "alice", t0, 100);
+        spoken(&store, "bob", t0, 100);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(3)));
+        f.start(t0);
+        let (_, _) = run(&mut f, t0, t0 + Duration::from_millis(300));
+        let (playing, speaker) = f.playing().map(|(id, s)| (id, s.uid.clone())).unwrap();
+        // The next packet is already read ahead, copied out of the store: the engine removes
+        // and tells the feed in one turn, and the feed drops it.
+        store.remove(&crate::buffer::Removal::One(playing));
+        let now = t0 + Duration::from_millis(301);
+        f.removed(now);
+        let mut buf = Vec::new();
+        match f.poll(now + Duration::from_millis(40), &mut buf) {
+            FeedOutput::Event(FeedEvent::Switched {
+                reason,
+                speaker: next,
+                utterance,
+            }) => {
+                assert_eq!(reason, SwitchReason::Removed);
+                assert_ne!(next.uid, speaker);
+                assert_ne!(utterance, playing);
+            }
+            other => panic!("not one more packet of a removed utterance: {other:?}"),
+        }
+        let (_, events) = run(&mut f, now, now + Duration::from_secs(10));
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e, FeedEvent::Switched { utterance, .. } if *utterance == playing)),
+            "{events:?}"
+        );
     }
 
     #[test]

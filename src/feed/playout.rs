@@ -20,6 +20,8 @@ pub(crate) enum PlayoutStep {
     CaughtUp,
     Ended(EndState),
     Evicted,
+    /// A moderator took the utterance out: not one more packet of it.
+    Removed,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -68,6 +70,7 @@ impl Playout {
                 ReadOutcome::NotYet => return PlayoutStep::CaughtUp,
                 ReadOutcome::Ended(how) => return PlayoutStep::Ended(how),
                 ReadOutcome::Evicted => return PlayoutStep::Evicted,
+                ReadOutcome::Removed => return PlayoutStep::Removed,
             },
         };
         if pending.due <= now {

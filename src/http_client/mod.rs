@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Empty, Limited};
+use http_body_util::{BodyExt, Full, Limited};
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
@@ -38,7 +38,7 @@ pub enum HttpError {
 
 #[derive(Clone)]
 pub struct HttpClient {
-    client: Client<HttpsConnector<HttpConnector>, Empty<Bytes>>,
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
 }
 
 impl HttpClient {
@@ -90,15 +90,22 @@ impl HttpClient {
 
     /// GETs `url`; the body of a 2xx answer.
     pub async fn get(&self, url: &str, bearer: Option<&str>) -> Result<Bytes, HttpError> {
-        self.send(http::Method::GET, url, bearer).await
+        self.send(http::Method::GET, url, bearer, None).await
     }
 
     /// POSTs to `url` with an empty body; the body of a 2xx answer.
     pub async fn post(&self, url: &str, bearer: Option<&str>) -> Result<Bytes, HttpError> {
-        self.send(http::Method::POST, url, bearer).await
+        self.send(http::Method::POST, url, bearer, None).await
     }
 
-    async fn send(&self, method: http::Method, url: &str, bearer: Option<&str>) -> Result<Bytes, HttpError> {
+    /// Sends `method` to `url` with a JSON body when given; the body of a 2xx answer.
+    pub async fn send(
+        &self,
+        method: http::Method,
+        url: &str,
+        bearer: Option<&str>,
+        json: Option<&serde_json::Value>,
+    ) -> Result<Bytes, HttpError> {
         let bad_url = || HttpError::BadUrl { url: url.to_string() };
         let uri: http::Uri = url.parse().map_err(|_| bad_url())?;
         if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
@@ -108,7 +115,14 @@ impl HttpClient {
         if let Some(token) = bearer {
             request = request.header(http::header::AUTHORIZATION, format!("Bearer {token}"));
         }
-        let request = request.body(Empty::new()).map_err(|_| bad_url())?;
+        let body = match json {
+            Some(v) => {
+                request = request.header(http::header::CONTENT_TYPE, "application/json");
+                Bytes::from(v.to_string())
+            }
+            None => Bytes::new(),
+        };
+        let request = request.body(Full::new(body)).map_err(|_| bad_url())?;
         let exchange = async {
             let response = self.client.request(request).await.map_err(|e| HttpError::Unreachable {
                 url: url.to_string(),

@@ -33,6 +33,10 @@ pub mod close_code {
     pub const TOKEN_EXPIRED: u16 = 4003;
     /// No `join` (or `resume`) within `limits.join_deadline_secs` of connecting or leaving.
     pub const JOIN_DEADLINE: u16 = 4004;
+    /// A moderator removed the peer from its room (after a `removed` notification).
+    pub const REMOVED: u16 = 4005;
+    /// A moderator closed the room (after a `roomClosed` notification).
+    pub const ROOM_CLOSED: u16 = 4006;
 }
 
 /// A client that keeps sending after this many consecutive `rate_limited` answers is cut off.

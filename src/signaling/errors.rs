@@ -1,5 +1,6 @@
 //! The one place where the domain's errors become the protocol's error codes.
 
+use crate::admin::ModerationError;
 use crate::auth::{AuthError, AuthErrorKind};
 use crate::peer::PeerError;
 use crate::protocol::{ErrorBody, ErrorCode};
@@ -29,6 +30,7 @@ impl From<PeerError> for ErrorBody {
             PeerError::AlreadyConsuming { .. } => ErrorCode::AlreadyConsuming,
             PeerError::Media { .. } => ErrorCode::MediaError,
             PeerError::MediaReset => ErrorCode::MediaReset,
+            PeerError::MutedByModerator(_) => ErrorCode::MutedByModerator,
             PeerError::Internal(_) => ErrorCode::Internal,
         };
         ErrorBody::new(code, e.to_string())
@@ -40,6 +42,23 @@ impl From<RoomError> for ErrorBody {
         let code = match e {
             RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorCode::RoomFull,
             RoomError::Router { .. } | RoomError::Pool(_) => ErrorCode::Internal,
+            RoomError::Banned { .. } => ErrorCode::Banned,
+        };
+        ErrorBody::new(code, e.to_string())
+    }
+}
+
+impl From<ModerationError> for ErrorBody {
+    fn from(e: ModerationError) -> ErrorBody {
+        use crate::room::ModerateError;
+        let code = match &e {
+            ModerationError::NoRoom(_)
+            | ModerationError::NoPeer { .. }
+            | ModerationError::NoUtterance(_)
+            | ModerationError::NoSpeakerUtterance { .. }
+            | ModerationError::Producer(ModerateError::NoProducer(..)) => ErrorCode::NotFound,
+            ModerationError::Producer(ModerateError::Media(_)) => ErrorCode::MediaError,
+            ModerationError::Invalid(_) => ErrorCode::InvalidParams,
         };
         ErrorBody::new(code, e.to_string())
     }

@@ -184,6 +184,26 @@ impl Parked {
             .collect()
     }
 
+    /// Releases the parked sessions `which` picks now (a moderator removed the peer or closed
+    /// its room): their tokens answer `session_expired` from then on. Returns how many.
+    pub fn release_where(&self, which: impl Fn(&Session) -> bool) -> usize {
+        let gone: Vec<Entry> = {
+            let mut table = self.sessions.lock();
+            let tokens: Vec<String> = table
+                .by_token
+                .iter()
+                .filter(|(_, e)| which(&e.session))
+                .map(|(t, _)| t.clone())
+                .collect();
+            tokens.iter().filter_map(|t| table.by_token.remove(t)).collect()
+        };
+        for e in &gone {
+            e.expiry.cancel();
+            tracing::info!(peer = ?e.session.peer_id(), "parked session released by a moderator");
+        }
+        gone.len()
+    }
+
     /// Releases every parked session now (shutdown).
     pub fn clear(&self) {
         let all: Vec<Entry> = self.sessions.lock().by_token.drain().map(|(_, e)| e).collect();

@@ -76,6 +76,11 @@ impl Session {
         self.peer.as_ref().map(|p| p.id.as_str())
     }
 
+    /// The room's name, when joined.
+    pub(crate) fn room_id(&self) -> Option<&str> {
+        self.peer.as_ref().map(|p| p.room().id())
+    }
+
     /// The user (the token's uid, or the peer id without auth), when joined.
     pub(crate) fn uid(&self) -> Option<Arc<str>> {
         self.peer.as_ref().map(|p| Arc::clone(&p.uid))
@@ -208,8 +213,15 @@ impl Session {
             .auth
             .admit(join.token.as_deref(), self.identity.as_ref(), join.role)
             .await?;
+        let peer_id = uuid::Uuid::new_v4().to_string();
+        // Without auth each peer is its own user.
+        let uid: Arc<str> = identity
+            .as_ref()
+            .map_or_else(|| Arc::from(peer_id.as_str()), |id| Arc::clone(&id.uid));
+        self.ctx.rooms.check_ban(room_name.as_str(), &uid)?;
         let info = PeerInfo {
-            peer_id: uuid::Uuid::new_v4().to_string(),
+            peer_id,
+            uid: Arc::clone(&uid),
             display_name: join.display_name,
             role: join.role,
         };
@@ -222,10 +234,6 @@ impl Session {
             .rooms
             .join(&self.ctx.pool, room_name.as_str(), link.clone())
             .await?;
-        // Without auth each peer is its own user.
-        let uid: Arc<str> = identity
-            .as_ref()
-            .map_or_else(|| Arc::from(info.peer_id.as_str()), |id| Arc::clone(&id.uid));
         tracing::info!(room = room.id(), peer = %info.peer_id, %uid, role = ?info.role, "peer joined");
         let config = &self.ctx.config;
         let resume_token = new_resume_token();
@@ -311,6 +319,8 @@ impl Session {
                 }
                 None
             }
+            // The socket loop handles these itself (they end the connection).
+            PeerEvent::Removed { .. } | PeerEvent::RoomClosed { .. } => None,
             PeerEvent::MediaReset { reason } => {
                 let peer = self.peer.as_mut()?;
                 peer.reset_media().then(|| {

@@ -66,8 +66,24 @@ pub(crate) fn room_notification(event: &RoomEvent) -> Notification {
             kind: p.kind,
         },
         RoomEvent::ProducerClosed { producer_id, peer_id } => Notification::ProducerClosed { producer_id, peer_id },
-        RoomEvent::ProducerPaused { producer_id, peer_id } => Notification::ProducerPaused { producer_id, peer_id },
-        RoomEvent::ProducerResumed { producer_id, peer_id } => Notification::ProducerResumed { producer_id, peer_id },
+        RoomEvent::ProducerPaused {
+            producer_id,
+            peer_id,
+            by_server,
+        } => Notification::ProducerPaused {
+            producer_id,
+            peer_id,
+            by_server,
+        },
+        RoomEvent::ProducerResumed {
+            producer_id,
+            peer_id,
+            by_server,
+        } => Notification::ProducerResumed {
+            producer_id,
+            peer_id,
+            by_server,
+        },
     }
 }
 
@@ -87,6 +103,7 @@ pub(crate) fn feed_notification(event: &FeedEvent) -> Option<Notification> {
                 SwitchReason::Ended(EndState::Complete) => "ended",
                 SwitchReason::Ended(EndState::Truncated) => "truncated",
                 SwitchReason::Evicted => "evicted",
+                SwitchReason::Removed => "removed",
                 SwitchReason::SpeakerGone => "speakerGone",
                 SwitchReason::Skipped => "skipped",
                 SwitchReason::Resumed => "resumed",
@@ -156,6 +173,7 @@ mod tests {
     fn room_events_become_their_notifications() {
         let joined = RoomEvent::PeerJoined(link::PeerInfo {
             peer_id: "p".into(),
+            uid: "u".into(),
             display_name: Some("Ann".into()),
             role: Role::Broadcaster,
         });

@@ -147,6 +147,28 @@ impl Live {
             }
             Step::Incoming(Incoming::Nothing) => Ok(()),
             Step::Incoming(Incoming::End(end)) => Err(end),
+            Step::Event(PeerEvent::Removed { peer_id, reason }) => {
+                self.moderated(
+                    &peer_id,
+                    Notification::Removed {
+                        reason: reason.to_string(),
+                    },
+                    close_code::REMOVED,
+                    "removed by a moderator",
+                )
+                .await
+            }
+            Step::Event(PeerEvent::RoomClosed { peer_id, reason }) => {
+                self.moderated(
+                    &peer_id,
+                    Notification::RoomClosed {
+                        reason: reason.to_string(),
+                    },
+                    close_code::ROOM_CLOSED,
+                    "room closed by a moderator",
+                )
+                .await
+            }
             Step::Event(event) => {
                 if let Some(text) = self.session.on_event(event) {
                     self.conn.send_text(Utf8Bytes::from(&*text)).await?;
@@ -163,6 +185,19 @@ impl Live {
                 self.conn.ping().await
             }
         }
+    }
+
+    /// A moderator removed the peer or closed its room: the client is told, the session is
+    /// released (so its resume token dies with it) and the socket closes with `code`.
+    async fn moderated(&mut self, target: &str, told: Notification, code: u16, why: &'static str) -> Result<(), End> {
+        // A late event for a peer this session no longer is (it left, maybe joined again).
+        let Some(peer) = self.session.peer_id().filter(|p| *p == target).map(str::to_string) else {
+            return Ok(());
+        };
+        let _ = self.conn.send_text(told.to_text().into()).await;
+        self.session.release();
+        tracing::info!(remote = %self.remote, %peer, code, why, "peer ended by a moderator");
+        Err(End::Close(code, why.into()))
     }
 
     /// The response frame for one request.

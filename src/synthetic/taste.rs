@@ -152,7 +152,7 @@ impl Taste {
     /// A `feedSwitched`: counts how the previous utterance ended (`reason`), then reacts to the
     /// new one by its speaker.
     pub fn on_switch(&mut self, now: Instant, reason: &str, speaker_peer: &str, speaker_uid: &str) -> Reaction {
-        self.close(now, matches!(reason, "evicted" | "speakerGone"));
+        self.close(now, matches!(reason, "evicted" | "speakerGone" | "removed"));
         self.playing = true;
         let name = self.names.get(speaker_peer).map_or(speaker_uid, String::as_str);
         let window = (now.saturating_duration_since(self.started).as_secs() / STARVATION_WINDOW.as_secs()) as u32;

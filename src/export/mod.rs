@@ -1,0 +1,6 @@
+//! Stored utterances as files a reviewer can play, written from their RTP packets without
+//! re-encoding (sans-I/O: bytes in, bytes out).
+
+pub mod ogg;
+
+pub use ogg::{write_opus, OggSummary};
