@@ -514,13 +514,10 @@ async fn an_exported_utterance_decodes_to_its_duration() {
         decoded.abs_diff(audio_ms) <= 40,
         "{decoded} ms decoded, {audio_ms} ms recorded"
     );
-    // By arrival it differs when the (loaded) sender's packets bunched (tokio's Burst ticks
-    // after a stall): only a sanity bound here.
-    assert!(
-        decoded > utterance.duration_ms / 2 && decoded < utterance.duration_ms * 2,
-        "{decoded} ms decoded, {} ms by arrival",
-        utterance.duration_ms
-    );
+    // By arrival it can differ a lot when the (loaded) sender's packets bunched (tokio's Burst
+    // ticks after a stall; CI once saw more than 2x on a machine running a load test beside
+    // it), so the arrival span is printed, not judged. The file is not empty audio either way.
+    assert!(decoded >= 200, "{decoded} ms decoded");
     server.shutdown().await.unwrap();
 }
 

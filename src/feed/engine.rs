@@ -127,8 +127,9 @@ impl Arm {
     }
 }
 
-/// Utterances a feed remembers, so it does not repeat them.
-const FEED_HISTORY: usize = 20;
+/// Utterances a feed remembers, so it does not repeat them: several minutes of listening (a
+/// viewer who skips hears one every second or so), ~5 KiB per feed.
+const FEED_HISTORY: usize = 128;
 
 /// A feed about to be set up: its key and, per kind, the stream its producer is declared with
 /// (SSRC, payload type, random initial sequence number and timestamp). The peer creates the

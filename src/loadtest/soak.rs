@@ -595,6 +595,8 @@ pub(crate) mod tests {
             max_buffer_bytes: 1000,
             min_connected_ratio: 0.99,
             max_degradation_percent: None,
+            max_learning_skip_ratio: None,
+            max_starved_speaker_minutes: None,
         }
     }
 

@@ -12,7 +12,7 @@ mod preferences;
 mod random;
 mod signals;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -69,10 +69,13 @@ impl ViewerContext {
     }
 }
 
-/// Recently heard utterances and their speakers, newest last, bounded.
+/// Recently heard utterances and their speakers, newest last, bounded; `contains` is a hash
+/// lookup, so a window of a few minutes of listening costs a decision nothing.
 #[derive(Debug, Clone)]
 pub struct History {
     heard: VecDeque<(UtteranceId, Arc<str>)>,
+    /// How many times each id in `heard` is there (a policy outside the feed may repeat one).
+    ids: HashMap<UtteranceId, u32>,
     len: usize,
 }
 
@@ -80,6 +83,7 @@ impl History {
     pub fn new(len: usize) -> Self {
         Self {
             heard: VecDeque::with_capacity(len),
+            ids: HashMap::with_capacity(len),
             len,
         }
     }
@@ -90,13 +94,21 @@ impl History {
             return;
         }
         if self.heard.len() == self.len {
-            self.heard.pop_front();
+            if let Some((old, _)) = self.heard.pop_front() {
+                if let Some(n) = self.ids.get_mut(&old) {
+                    *n -= 1;
+                    if *n == 0 {
+                        self.ids.remove(&old);
+                    }
+                }
+            }
         }
         self.heard.push_back((id, speaker_uid));
+        *self.ids.entry(id).or_insert(0) += 1;
     }
 
     pub fn contains(&self, id: UtteranceId) -> bool {
-        self.heard.iter().any(|(h, _)| *h == id)
+        self.ids.contains_key(&id)
     }
 
     /// Speakers heard, newest first.
@@ -152,5 +164,13 @@ pub(crate) mod tests {
         let mut none = History::new(0);
         none.push(UtteranceId(1), "a".into());
         assert!(!none.contains(UtteranceId(1)));
+        // A repeat inside the window stays remembered until its last copy leaves.
+        let mut r = History::new(2);
+        r.push(UtteranceId(7), "a".into());
+        r.push(UtteranceId(7), "a".into());
+        r.push(UtteranceId(8), "b".into());
+        assert!(r.contains(UtteranceId(7)));
+        r.push(UtteranceId(9), "b".into());
+        assert!(!r.contains(UtteranceId(7)));
     }
 }
