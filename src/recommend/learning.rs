@@ -31,6 +31,10 @@ pub struct LearningConfig {
     pub fresh_scale: Duration,
     /// Times the share of plays by anyone that were finished (Laplace-smoothed).
     pub popularity_bonus: f32,
+    /// When the best candidate's speaker draws below this (every speaker available is one the
+    /// viewer keeps skipping), play nothing: the feed waits for the next speech onset or its
+    /// retry and asks again, rather than play what will be skipped. Favourites always play.
+    pub min_draw: f32,
     /// Only the room's newest this many candidates are scored: a full pass over 10 000 of
     /// them reads ~1.2 MB, which alone costs ~100 µs; older ones are stale anyway. The feed
     /// lists no more than its own `max_candidates` (1024) from the store in the first place.
@@ -45,6 +49,7 @@ impl LearningConfig {
             fresh_bonus: 0.1,
             fresh_scale: Duration::from_secs(60),
             popularity_bonus: 0.05,
+            min_draw: 0.25,
             max_candidates: 1024,
         }
     }
@@ -101,7 +106,8 @@ impl Recommender for LearningRecommender {
             SplitMix::new(self.config.seed ^ fnv(&viewer.viewer) ^ viewer.signals.decisions().rotate_left(32));
         let mut speakers: HashMap<usize, SpeakerDraw, BuildHasherDefault<AddressHasher>> =
             HashMap::with_capacity_and_hasher(16, BuildHasherDefault::default());
-        let mut best: Option<(f32, UtteranceId)> = None;
+        // (score, utterance, its speaker's draw, favoured)
+        let mut best: Option<(f32, UtteranceId, f32, bool)> = None;
         for c in candidates.iter().rev().take(self.config.max_candidates) {
             if c.state == UtteranceState::Evicted {
                 continue;
@@ -115,12 +121,14 @@ impl Recommender for LearningRecommender {
             }
             // Favourites above everyone else (the draw and bonuses stay under 10).
             let score = s.draw + self.bonus(c, now) + if s.favoured { 10.0 } else { 0.0 };
-            if best.is_some_and(|(b, _)| b >= score) || viewer.history.contains(c.id) {
+            if best.is_some_and(|(b, ..)| b >= score) || viewer.history.contains(c.id) {
                 continue;
             }
-            best = Some((score, c.id));
+            best = Some((score, c.id, s.draw, s.favoured));
         }
-        Ok(best.map(|(_, id)| id))
+        Ok(best
+            .filter(|&(_, _, draw, favoured)| favoured || draw >= self.config.min_draw)
+            .map(|(_, id, ..)| id))
     }
 }
 
@@ -217,8 +225,36 @@ mod tests {
         ViewerContext::new("me-peer".into(), "me".into(), 4)
     }
 
+    /// The policy without its "play nothing" floor (the tests of the ranking want a pick).
     fn learning(seed: u64) -> LearningRecommender {
-        LearningRecommender::new(LearningConfig::new(seed))
+        let mut cfg = LearningConfig::new(seed);
+        cfg.min_draw = 0.0;
+        LearningRecommender::new(cfg)
+    }
+
+    #[test]
+    fn plays_nothing_rather_than_a_speaker_the_viewer_keeps_skipping() {
+        let r = LearningRecommender::new(LearningConfig::new(4));
+        let now = Instant::now();
+        let c = [candidate(1, "skipped", Complete), candidate(2, "fav", Complete)];
+        let mut v = viewer();
+        teach(&mut v, "skipped", SignalKind::Skipped, 8);
+        let mut decide = |v: &mut ViewerContext, c: &[Candidate]| {
+            v.signals.decided();
+            r.next(v, c, now).unwrap()
+        };
+        let played = (0..200).filter(|_| decide(&mut v, &c[..1]).is_some()).count();
+        // Beta(1, 9) draws reach 0.25 about 7 % of the time.
+        assert!(played < 40, "a skipped speaker still played {played}/200");
+        // A new speaker (uniform prior) is declined only when its draw is low, a favourite never.
+        let mut fresh = viewer();
+        let new = (0..200)
+            .filter(|_| decide(&mut fresh, &[candidate(3, "new", Complete)]).is_some())
+            .count();
+        assert!((120..190).contains(&new), "new speaker played {new}/200");
+        v.preferences.favour.insert("fav".into());
+        teach(&mut v, "fav", SignalKind::Skipped, 8);
+        assert!((0..50).all(|_| decide(&mut v, &c[1..]) == Some(UtteranceId(2))));
     }
 
     fn teach(v: &mut ViewerContext, speaker: &str, kind: SignalKind, times: usize) {
@@ -337,6 +373,7 @@ mod tests {
     fn only_the_newest_candidates_are_scored() {
         let mut cfg = LearningConfig::new(5);
         cfg.max_candidates = 2;
+        cfg.min_draw = 0.0;
         let r = LearningRecommender::new(cfg);
         let c: Vec<_> = (1..=5).map(|i| candidate(i, "a", Complete)).collect();
         let mut v = viewer();
