@@ -17,7 +17,8 @@ import { Media } from './media.js';
  * @typedef {{utteranceId: string, speakerUid: string, speakerPeerId: string, reason: string,
  *   speaker: PeerInfo | null}} FeedSwitched
  * @typedef {{track: MediaStreamTrack, kind: 'audio' | 'video', consumerId: string,
- *   producerId: string, peerId: string | null, feed: boolean}} TrackEvent
+ *   producerId: string, peerId: string | null, feed: boolean, consumer: any}} TrackEvent
+ *   (`consumer` is mediasoup-client's Consumer: `getStats()`, `paused`)
  * @typedef {{
  *   connectionState: ConnectionState,
  *   joined: {peerId: string, room: string, role: Role, peers: PeerInfo[], producers: ProducerInfo[]},
@@ -149,6 +150,25 @@ export class Client extends Emitter {
   request(method, data) {
     if (!this.sig) return Promise.reject(new SfuError('not_connected', 'connect first', method));
     return this.sig.request(method, data);
+  }
+
+  /** The receive transport (mediasoup-client's), e.g. for `getStats()`; null before media. */
+  get recvTransport() {
+    return this.media.recv;
+  }
+
+  /** The send transport (mediasoup-client's); null before `broadcast`. */
+  get sendTransport() {
+    return this.media.send;
+  }
+
+  /**
+   * Whether the live consumer `consumerId` is paused on the server (not chosen in `listen`).
+   * @param {string} consumerId
+   */
+  isPaused(consumerId) {
+    const c = this.media.consumers.get(consumerId);
+    return c ? c.paused : false;
   }
 
   /** @param {ConnectionState} state */

@@ -179,7 +179,7 @@ export class Media {
     const c = await this.sig.request('consume', { transportId: recv.id, producerId });
     const consumer = await recv.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters });
     this.consumers.set(consumer.id, { consumer, producerId, peerId, kind: c.kind, feed: false, paused: true });
-    this.client.emit('track', { track: consumer.track, kind: c.kind, consumerId: consumer.id, producerId, peerId, feed: false });
+    this.client.emit('track', { track: consumer.track, kind: c.kind, consumerId: consumer.id, producerId, peerId, feed: false, consumer });
     if (this.wanted(peerId)) await this.setPaused(consumer.id, false);
   }
 
@@ -235,7 +235,7 @@ export class Media {
     for (const part of [c, c.video].filter(Boolean)) {
       const consumer = await recv.consume({ id: part.consumerId, producerId: part.producerId, kind: part.kind, rtpParameters: part.rtpParameters });
       this.consumers.set(consumer.id, { consumer, producerId: part.producerId, peerId: null, kind: part.kind, feed: true, paused: false });
-      this.client.emit('track', { track: consumer.track, kind: part.kind, consumerId: consumer.id, producerId: part.producerId, peerId: null, feed: true });
+      this.client.emit('track', { track: consumer.track, kind: part.kind, consumerId: consumer.id, producerId: part.producerId, peerId: null, feed: true, consumer });
       await this.sig.request('resumeConsumer', { consumerId: part.consumerId });
       tracks[part.kind] = consumer.track;
     }

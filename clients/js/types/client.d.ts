@@ -6,7 +6,8 @@
  * @typedef {{utteranceId: string, speakerUid: string, speakerPeerId: string, reason: string,
  *   speaker: PeerInfo | null}} FeedSwitched
  * @typedef {{track: MediaStreamTrack, kind: 'audio' | 'video', consumerId: string,
- *   producerId: string, peerId: string | null, feed: boolean}} TrackEvent
+ *   producerId: string, peerId: string | null, feed: boolean, consumer: any}} TrackEvent
+ *   (`consumer` is mediasoup-client's Consumer: `getStats()`, `paused`)
  * @typedef {{
  *   connectionState: ConnectionState,
  *   joined: {peerId: string, room: string, role: Role, peers: PeerInfo[], producers: ProducerInfo[]},
@@ -143,6 +144,15 @@ export class Client extends Emitter<ClientEvents> {
      * @param {object} [data]
      */
     request(method: string, data?: object): Promise<any>;
+    /** The receive transport (mediasoup-client's), e.g. for `getStats()`; null before media. */
+    get recvTransport(): any;
+    /** The send transport (mediasoup-client's); null before `broadcast`. */
+    get sendTransport(): any;
+    /**
+     * Whether the live consumer `consumerId` is paused on the server (not chosen in `listen`).
+     * @param {string} consumerId
+     */
+    isPaused(consumerId: string): boolean;
     /** @param {ConnectionState} state */
     setConnectionState(state: ConnectionState): void;
     /**
@@ -262,6 +272,9 @@ export type FeedSwitched = {
     reason: string;
     speaker: PeerInfo | null;
 };
+/**
+ * (`consumer` is mediasoup-client's Consumer: `getStats()`, `paused`)
+ */
 export type TrackEvent = {
     track: MediaStreamTrack;
     kind: "audio" | "video";
@@ -269,6 +282,7 @@ export type TrackEvent = {
     producerId: string;
     peerId: string | null;
     feed: boolean;
+    consumer: any;
 };
 export type ClientEvents = {
     connectionState: ConnectionState;
