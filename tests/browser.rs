@@ -131,33 +131,40 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     server.shutdown().await.unwrap();
 }
 
-/// The committed bundle is what `scripts/build-web` makes from web/src: nobody ships a page
-/// whose source says something else.
+/// The committed bundles (the page and its Firebase sign-in) are what `scripts/build-web` makes
+/// from web/src and clients/js/src: nobody ships a page whose source says something else.
 #[test]
-fn committed_bundle_matches_the_source() {
-    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("web");
+fn committed_bundles_match_the_source() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let web = root.join("web");
     let esbuild = web.join("node_modules/.bin/esbuild");
     assert!(esbuild.exists(), "web/node_modules is missing: run scripts/setup");
-    let out = std::env::temp_dir().join(format!("sfu-app-{}.js", std::process::id()));
-    let status = std::process::Command::new(&esbuild)
-        .args([
-            "src/app.js",
-            "--bundle",
-            "--format=esm",
-            "--target=es2020",
-            "--minify",
-            "--log-level=warning",
-        ])
-        .arg(format!("--outfile={}", out.display()))
-        .current_dir(&web)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let fresh = std::fs::read(&out).unwrap();
-    std::fs::remove_file(&out).unwrap();
-    let committed = std::fs::read(web.join("dist/app.js")).unwrap();
     assert!(
-        fresh == committed,
-        "web/dist/app.js is stale: run scripts/build-web and commit it"
+        root.join("clients/js/node_modules/mediasoup-client").exists(),
+        "clients/js/node_modules is missing: run scripts/setup"
     );
+    for entry in ["app", "firebase"] {
+        let out = std::env::temp_dir().join(format!("sfu-{entry}-{}.js", std::process::id()));
+        let status = std::process::Command::new(&esbuild)
+            .arg(format!("src/{entry}.js"))
+            .args([
+                "--bundle",
+                "--format=esm",
+                "--target=es2020",
+                "--minify",
+                "--log-level=warning",
+            ])
+            .arg(format!("--outfile={}", out.display()))
+            .current_dir(&web)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let fresh = std::fs::read(&out).unwrap();
+        std::fs::remove_file(&out).unwrap();
+        let committed = std::fs::read(web.join(format!("dist/{entry}.js"))).unwrap();
+        assert!(
+            fresh == committed,
+            "web/dist/{entry}.js is stale: run scripts/build-web and commit it"
+        );
+    }
 }

@@ -104,6 +104,9 @@ const browser = await launchChromium();
 let code = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
+  // Without authentication the page never loads the Firebase SDK (a bundle of its own).
+  const sdkRequests = [];
+  context.on('request', (r) => { if (r.url().endsWith('/firebase.js')) sdkRequests.push(r.url()); });
   const broadcaster = await context.newPage();
   const listener = await context.newPage();
   const feed = await context.newPage();
@@ -220,6 +223,8 @@ try {
   });
   const speakers = await listener.locator('#speakers').innerText();
   step('broadcaster gone', { events: events.split('\n').slice(0, 4), speakers });
+  if (sdkRequests.length) throw new Error(`the page without authentication loaded ${sdkRequests}`);
+  step('no sign-in SDK without authentication');
   result.ok = true;
 } catch (e) {
   result.ok = false;
