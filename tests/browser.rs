@@ -131,6 +131,59 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     server.shutdown().await.unwrap();
 }
 
+/// One session through everything, in Chromium on the client library: ID tokens that live
+/// 9 s (unsigned, for a server that trusts the Auth emulator), the listener's socket cut, the
+/// room's media worker killed, and tokens expiring again and again: both clients keep their
+/// session (no 4003, no new join) and the listener's audio flows after each.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn library_keeps_audio_through_a_drop_a_dead_worker_and_expiring_tokens() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        root.join("web/node_modules/playwright-core").exists() && Path::new("/usr/bin/chromium").exists(),
+        "web/node_modules or Chromium is missing: run scripts/setup"
+    );
+    const TOKEN: &str = "resilience-admin-token-0123";
+    const PROJECT: &str = "demo-sfu";
+    let mut config = test_config(1);
+    config.admin.token = Some(TOKEN.into());
+    config.admin.fault_injection = true;
+    config.limits.resume_grace_secs = 30;
+    config.auth.mode = sfu::config::AuthMode::Firebase;
+    config.auth.project_id = Some(PROJECT.into());
+    // Unsigned tokens are accepted; nothing listens there (the page never signs in).
+    config.auth.emulator_host = Some("127.0.0.1:9".into());
+    let server = start(config).await;
+    let base = format!("http://{}", server.local_addr());
+    let output = tokio::time::timeout(
+        Duration::from_secs(150),
+        tokio::process::Command::new("node")
+            .arg(root.join("web/test/resilience.mjs"))
+            .args([&base, TOKEN, PROJECT, "9"])
+            .current_dir(root)
+            .output(),
+    )
+    .await
+    .expect("the browser check finishes within 150 s")
+    .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let result: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|_| panic!("driver output: {stdout}\n{stderr}"));
+    assert_eq!(result["ok"], true, "browser steps: {result:#}\n{stderr}");
+    println!("one session through everything: {result}");
+    let steps = result["steps"].as_array().unwrap();
+    assert!(
+        !steps.iter().any(|s| s["name"].as_str().unwrap().contains("page error")),
+        "{result:#}"
+    );
+    let end = steps.iter().find(|s| s["name"] == "end").unwrap();
+    assert!(end["bob"]["tokenRefreshed"].as_u64().unwrap() >= 2, "{end:#}");
+    assert_eq!(end["bob"]["resumed"], 1, "{end:#}");
+    assert_eq!(end["bob"]["mediaReset"], 1, "{end:#}");
+    assert_eq!(server.workers()[0].restarts, 1);
+    server.shutdown().await.unwrap();
+}
+
 /// The committed bundles (the page and its Firebase sign-in) are what `scripts/build-web` makes
 /// from web/src and clients/js/src: nobody ships a page whose source says something else.
 #[test]

@@ -404,6 +404,8 @@ async function statsOf(transport, pick) {
 // For the browser tests: inbound counters from the receive transport's RTCPeerConnection.
 window.sfuDemo = {
   state,
+  // The library itself, for tests that drive a client of their own in the page.
+  SfuClient,
   get client() {
     return client;
   },

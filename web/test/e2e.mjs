@@ -5,8 +5,7 @@
 // With ADMIN_TOKEN (and a server with admin.fault_injection on) it also kills the room's media
 // worker and checks that the listener and feed pages set their media up again.
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
-import net from 'node:net';
-import { launchChromium, until } from './chromium.mjs';
+import { launchChromium, startProxy, until } from './chromium.mjs';
 
 const base = process.argv[2];
 const shots = process.argv[3];
@@ -17,28 +16,6 @@ const result = { steps: [] };
 function step(name, data = {}) {
   result.steps.push({ name, ...data });
 }
-
-// A TCP proxy in front of the server, so the test can cut a page's connections the way a network
-// does (no WebSocket close frame). Media does not go through it (UDP straight to the server).
-function startProxy(target) {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(port), hostname);
-    for (const [a, b] of [[client, upstream], [upstream, client]]) {
-      sockets.add(a);
-      a.pipe(b);
-      a.on('error', () => b.destroy());
-      a.on('close', () => { sockets.delete(a); b.destroy(); });
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}`,
-    cut() { for (const s of sockets) s.resetAndDestroy(); },
-    close() { server.close(); this.cut(); },
-  })));
-}
-
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -41,6 +41,7 @@ import { Media } from './media.js';
  *   serverShutdown: {reason: string, reconnectAfterMs: number},
  *   removed: {reason: string},
  *   roomClosed: {reason: string},
+ *   disconnected: {code: number, reason: string},
  *   closed: {code: number, reason: string},
  *   error: SfuError,
  * }} ClientEvents
@@ -96,6 +97,7 @@ export class Client extends Emitter {
     this.timers = { refresh: null, drain: null };
     this.token = undefined;
     this.reconnecting = null;
+    this.rejoining = false;
     this.draining = null;
   }
 
@@ -189,7 +191,7 @@ export class Client extends Emitter {
   async join(room, role, opts = {}) {
     if (!this.sig) throw new SfuError('not_connected', 'connect first', 'join');
     if (this.session) throw new SfuError('already_joined', `already in room ${this.session.room}`, 'join');
-    const joined = await this.sendJoin(room, role, opts.displayName);
+    const joined = await this.sendJoin(this.sig, room, role, opts.displayName);
     this.session = { room, role, displayName: opts.displayName, peerId: joined.peerId, resumeToken: joined.resumeToken };
     this.peers = new Map(joined.peers.map((p) => [p.peerId, p]));
     this.media.onJoined(joined);
@@ -198,9 +200,14 @@ export class Client extends Emitter {
     return joined;
   }
 
-  /** Sends `join` (with a fresh token) on the current connection. */
-  async sendJoin(room, role, displayName) {
-    const sig = /** @type {Signaling} */ (this.sig);
+  /**
+   * Sends `join` (with a fresh token) on `sig`.
+   * @param {Signaling} sig
+   * @param {string} room
+   * @param {Role} role
+   * @param {string} [displayName]
+   */
+  async sendJoin(sig, room, role, displayName) {
     await this.media.loadDevice(sig);
     const token = await this.freshToken();
     const data = { room, role, rtpCapabilities: this.media.device.rtpCapabilities };
@@ -371,6 +378,7 @@ export class Client extends Emitter {
       this.emit('closed', { code, reason });
       return;
     }
+    this.emit('disconnected', { code, reason });
     this.reconnect(code === CloseCode.TOKEN_EXPIRED ? 'tokenExpired' : 'dropped').catch((err) => this.emit('error', err));
   }
 
@@ -443,7 +451,13 @@ export class Client extends Emitter {
   async rejoin(sig, reason) {
     const session = /** @type {NonNullable<Client['session']>} */ (this.session);
     this.sig = sig;
-    const joined = await this.sendJoin(session.room, session.role, session.displayName);
+    this.rejoining = true;
+    let joined;
+    try {
+      joined = await this.sendJoin(sig, session.room, session.role, session.displayName);
+    } finally {
+      this.rejoining = false;
+    }
     session.peerId = joined.peerId;
     session.resumeToken = joined.resumeToken;
     this.peers = new Map(joined.peers.map((p) => [p.peerId, p]));
@@ -472,19 +486,37 @@ export class Client extends Emitter {
     }, delay);
   }
 
-  /** Gets a fresh token from the app and gives it to the server (`refreshToken`). */
+  /**
+   * Gets a fresh token from the app and gives it to the server (`refreshToken`). On failure (the
+   * socket is coming back, the app's getToken failed) it tries again every second until the
+   * session ends; if the token expires meanwhile the server closes with 4003 and the client
+   * joins again with a fresh one.
+   */
   async refreshToken() {
-    if (!this.session || !this.sig) return;
-    const token = await this.freshToken();
+    if (!this.session) return;
     try {
-      await this.sig.request('refreshToken', { token });
+      if (!this.sig || this.reconnecting || this.rejoining) {
+        throw new SfuError('not_connected', 'the connection is coming back; the token is refreshed after', 'refreshToken');
+      }
+      const token = await this.freshToken();
+      try {
+        await this.sig.request('refreshToken', { token });
+      } catch (err) {
+        // A server without refreshToken: move to a new connection with the fresh token instead.
+        if (!(err instanceof SfuError && err.code === 'unknown_method')) throw err;
+        await this.moveTo(this.url, 'tokenRefresh');
+      }
+      this.scheduleRefresh();
+      this.emit('tokenRefreshed', { expiresAtMs: token ? tokenExpiryMs(token) : null });
     } catch (err) {
-      // A server without refreshToken: move to a new connection with the fresh token instead.
-      if (err instanceof SfuError && err.code === 'unknown_method') await this.moveTo(this.url, 'tokenRefresh');
-      else throw err;
+      if (!this.session) return;
+      this.options.clearTimeout(this.timers.refresh);
+      this.timers.refresh = this.options.setTimeout(() => {
+        this.timers.refresh = null;
+        this.refreshToken().catch((e) => this.emit('error', e));
+      }, 1000);
+      throw err;
     }
-    this.scheduleRefresh();
-    this.emit('tokenRefreshed', { expiresAtMs: token ? tokenExpiryMs(token) : null });
   }
 
   // ---- draining and moving ----

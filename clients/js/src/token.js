@@ -19,14 +19,14 @@ export function tokenExpiryMs(token) {
 }
 
 /**
- * When to ask for a fresh token: a fifth of its lifetime before `exp`, at most a minute before,
- * and not sooner than `minDelayMs` from now.
+ * When to ask for a fresh token: a third of its lifetime before `exp` (timers of a background
+ * tab run late), at most a minute before, and not sooner than `minDelayMs` from now.
  * @param {number} expMs
  * @param {number} nowMs
  * @param {number} [minDelayMs]
  */
 export function refreshDelayMs(expMs, nowMs, minDelayMs = 1000) {
   const left = expMs - nowMs;
-  const margin = Math.min(60_000, Math.max(0, left) / 5);
+  const margin = Math.min(60_000, Math.max(0, left) / 3);
   return Math.max(minDelayMs, left - margin);
 }

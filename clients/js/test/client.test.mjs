@@ -279,3 +279,19 @@ test('methods that need a room say not_joined before join', async () => {
   assert.throws(() => client.subscribeFeed(), (e) => e.code === 'not_joined');
   assert.throws(() => client.broadcast({ audio: track('audio') }), (e) => e.code === 'not_joined');
 });
+
+test('a token refresh that fails (socket coming back) is tried again', async () => {
+  const now = Date.now();
+  let issued = 0;
+  const { server, client, seen } = setup({ minRefreshDelayMs: 10, now: () => now + 1900 });
+  await client.connect(URL, { getToken: () => fakeToken(now + 2000 + 60_000 * issued++) });
+  await client.join('lobby', 'viewer');
+  let refusals = 1;
+  server.handlers.refreshToken = () => {
+    if (refusals-- > 0) throw { code: 'auth_unavailable', message: 'keys unreachable' };
+    return {};
+  };
+  await until('refreshed after a retry', () => seen('tokenRefreshed').length === 1, 3000);
+  assert.equal(server.requests('refreshToken').length, 2);
+  assert.equal(seen('error')[0].data.code, 'auth_unavailable');
+});

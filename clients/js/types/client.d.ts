@@ -30,6 +30,7 @@
  *   serverShutdown: {reason: string, reconnectAfterMs: number},
  *   removed: {reason: string},
  *   roomClosed: {reason: string},
+ *   disconnected: {code: number, reason: string},
  *   closed: {code: number, reason: string},
  *   error: SfuError,
  * }} ClientEvents
@@ -122,6 +123,7 @@ export class Client extends Emitter<ClientEvents> {
     };
     token: any;
     reconnecting: any;
+    rejoining: boolean;
     draining: {
         started: boolean;
         atBoundary: () => void;
@@ -164,8 +166,14 @@ export class Client extends Emitter<ClientEvents> {
     join(room: string, role: Role, opts?: {
         displayName?: string;
     }): Promise<any>;
-    /** Sends `join` (with a fresh token) on the current connection. */
-    sendJoin(room: any, role: any, displayName: any): Promise<any>;
+    /**
+     * Sends `join` (with a fresh token) on `sig`.
+     * @param {Signaling} sig
+     * @param {string} room
+     * @param {Role} role
+     * @param {string} [displayName]
+     */
+    sendJoin(sig: Signaling, room: string, role: Role, displayName?: string): Promise<any>;
     freshToken(): Promise<any>;
     /**
      * Sends the microphone (and camera) tracks; they are sent again after a media reset or a move
@@ -238,7 +246,12 @@ export class Client extends Emitter<ClientEvents> {
     /** @param {number} ms */
     sleep(ms: number): Promise<any>;
     scheduleRefresh(): void;
-    /** Gets a fresh token from the app and gives it to the server (`refreshToken`). */
+    /**
+     * Gets a fresh token from the app and gives it to the server (`refreshToken`). On failure (the
+     * socket is coming back, the app's getToken failed) it tries again every second until the
+     * session ends; if the token expires meanwhile the server closes with 4003 and the client
+     * joins again with a fresh one.
+     */
     refreshToken(): Promise<void>;
     /** @param {{deadlineMs: number}} data */
     onDraining(data: {
@@ -354,6 +367,10 @@ export type ClientEvents = {
         reason: string;
     };
     roomClosed: {
+        reason: string;
+    };
+    disconnected: {
+        code: number;
         reason: string;
     };
     closed: {

@@ -5,8 +5,8 @@
  */
 export function tokenExpiryMs(token: string): number | null;
 /**
- * When to ask for a fresh token: a fifth of its lifetime before `exp`, at most a minute before,
- * and not sooner than `minDelayMs` from now.
+ * When to ask for a fresh token: a third of its lifetime before `exp` (timers of a background
+ * tab run late), at most a minute before, and not sooner than `minDelayMs` from now.
  * @param {number} expMs
  * @param {number} nowMs
  * @param {number} [minDelayMs]
