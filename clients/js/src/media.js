@@ -21,7 +21,7 @@ export class Media {
     this.producerIds = new Set();
     /** @type {string | null} whose producers to hear live: a peer id, '*' or null (none) */
     this.live = null;
-    /** @type {Map<string, {consumer: any, producerId: string, peerId: string | null, kind: string, feed: boolean, paused: boolean}>} */
+    /** @type {Map<string, {consumer: any, producerId: string, peerId: string | null, kind: 'audio' | 'video', feed: boolean, paused: boolean}>} */
     this.consumers = new Map();
     /** @type {{video: boolean} | null} */
     this.feed = null;

@@ -18,12 +18,12 @@ export class Media {
     producerIds: Set<string>;
     /** @type {string | null} whose producers to hear live: a peer id, '*' or null (none) */
     live: string | null;
-    /** @type {Map<string, {consumer: any, producerId: string, peerId: string | null, kind: string, feed: boolean, paused: boolean}>} */
+    /** @type {Map<string, {consumer: any, producerId: string, peerId: string | null, kind: 'audio' | 'video', feed: boolean, paused: boolean}>} */
     consumers: Map<string, {
         consumer: any;
         producerId: string;
         peerId: string | null;
-        kind: string;
+        kind: "audio" | "video";
         feed: boolean;
         paused: boolean;
     }>;
