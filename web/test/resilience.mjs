@@ -98,15 +98,20 @@ try {
   step('token refreshed', { audio: await flowing(bob.page, 'after the refresh'), bob: await seen(bob.page) });
 
   // 2. The listener's socket is cut: resumed on a new one.
+  const cut = Date.now();
   proxy.cut();
   await until('resumed', async () => { const s = await seen(bob.page); return s.resumed === 1 && s.state === 'connected'; });
-  step('socket dropped', { audio: await flowing(bob.page, 'after the drop') });
+  const resumedMs = Date.now() - cut;
+  step('socket dropped', { resumedMs, audio: await flowing(bob.page, 'after the drop') });
 
   // 3. The room's media worker dies: media set up again on the same sockets.
+  const crashed = Date.now();
   const crash = await fetch(`${base}/admin/workers/0/crash`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
   if (crash.status !== 202) throw new Error(`crash endpoint: HTTP ${crash.status} ${await crash.text()}`);
   await until('media reset', async () => (await seen(bob.page)).mediaReset === 1 && (await seen(ann.page)).mediaReset === 1);
-  step('worker killed', { audio: await flowing(bob.page, 'after the media reset') });
+  // The listener's new consumer counts from 0: audio flows again once it has 25 packets.
+  const reset = await until('audio after the reset', () => packets(bob.page).then((n) => n > 25 && n), 20000);
+  step('worker killed', { audioAgainMs: Date.now() - crashed, packets: reset });
 
   // 4. Another token lifetime after all that: refreshed again, still the same session.
   const refreshed = (await seen(bob.page)).tokenRefreshed;
