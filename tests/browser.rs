@@ -91,6 +91,14 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
     println!("feed engine: {:?}", server.feed_stats());
     assert!(video["keyFramesDecoded"].as_u64().unwrap() >= 1, "{video:#}");
     assert!(server.feed_stats().video_packets > 0);
+    let like = steps.iter().find(|s| s["name"] == "like").expect("like step");
+    println!("like in the browser: {like}");
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["name"] == "no sign-in SDK without authentication"),
+        "{result:#}"
+    );
     let resumed = steps.iter().find(|s| s["name"] == "resumed").expect("resume step");
     println!("resumed in the browser: {resumed}");
     // The chooser paused Ann's consumer: its packets stood still (the server said paused) while

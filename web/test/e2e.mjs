@@ -139,6 +139,14 @@ try {
   const feedVideo = await until('feed video decoded', () => feed.evaluate(
     () => window.sfuDemo.inboundVideo().then((v) => v && v.framesDecoded > 10 && v)), 30000);
   step('feed video', feedVideo);
+  // Like what the feed plays (a recommender signal): the server takes it, the page says so.
+  await feed.click('#like');
+  const liked = await until('like taken', () => feed.evaluate(() => {
+    const s = window.sfuDemo.state;
+    return (s.likes === 1 || s.error) && { likes: s.likes, error: s.error, event: s.events[0] };
+  }));
+  if (liked.error || !/you liked/.test(liked.event)) throw new Error(`like: ${JSON.stringify(liked)}`);
+  step('like', liked);
   const feedText = await feed.locator('#speakers').innerText();
   if (!/feed — (Ann|waiting)/.test(feedText)) throw new Error(`feed page does not show the speaker: ${feedText}`);
 
