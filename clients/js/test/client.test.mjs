@@ -295,3 +295,21 @@ test('a token refresh that fails (socket coming back) is tried again', async () 
   assert.equal(server.requests('refreshToken').length, 2);
   assert.equal(seen('error')[0].data.code, 'auth_unavailable');
 });
+
+test('a redirect moves the session to the named server; a stray error is surfaced', async () => {
+  const { server, client, seen } = setup();
+  await client.connect(URL);
+  await client.join('lobby', 'viewer');
+  await client.listen();
+  const old = server.last;
+  old.deliver({ id: null, ok: false, error: { code: 'rate_limited', message: 'slow down' } });
+  await until('stray error', () => seen('error').length === 1);
+  assert.equal(seen('error')[0].data.code, 'rate_limited');
+  server.notify(old, 'redirect', { url: 'ws://other.test/ws' });
+  await until('rejoined', () => seen('rejoined').length === 1);
+  assert.equal(seen('rejoined')[0].data.reason, 'redirect');
+  assert.equal(server.last.url, 'ws://other.test/ws');
+  assert.equal(client.url, 'ws://other.test/ws');
+  await until('old left', () => old.closedBy !== null);
+  assert.equal(server.requests('join').length, 2);
+});
