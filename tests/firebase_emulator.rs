@@ -283,11 +283,19 @@ async fn demo_page_signs_in_against_the_emulator_in_chromium() {
     config.auth.emulator_host = Some(emulator.host.clone());
     let server = start(config).await;
     let base = format!("http://{}", server.local_addr());
+    // SFU_UPDATE_SCREENSHOTS=1 refreshes docs/img/signed-in.png and forbidden.png.
+    let shots = if std::env::var_os("SFU_UPDATE_SCREENSHOTS").is_some() {
+        root.join("docs/img")
+    } else {
+        std::env::temp_dir().join(format!("sfu-fb-shots-{}", std::process::id()))
+    };
+    std::fs::create_dir_all(&shots).unwrap();
     let output = tokio::time::timeout(
         Duration::from_secs(120),
         tokio::process::Command::new("node")
             .arg(root.join("web/test/firebase.mjs"))
             .args([&base, "bea@example.com", "vic@example.com", "secret-password"])
+            .arg(&shots)
             .current_dir(root)
             .output(),
     )

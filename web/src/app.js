@@ -60,7 +60,7 @@ const WORDS = {
 function fail(err) {
   const code = err && err.code;
   const message = err && err.message ? err.message : String(err);
-  state.error = WORDS[code] ? `${WORDS[code]} (${code}: ${message})` : message;
+  state.error = WORDS[code] ? `${WORDS[code]} (${code}: ${err.detail || message})` : message;
   render();
 }
 

@@ -1,13 +1,13 @@
 // Browser check of the demo page's Firebase sign-in, against the Firebase Auth emulator the
 // server trusts (tests/firebase_emulator.rs starts both and creates the users).
 //
-// usage: node web/test/firebase.mjs BASE_URL BROADCASTER_EMAIL VIEWER_EMAIL PASSWORD
+// usage: node web/test/firebase.mjs BASE_URL BROADCASTER_EMAIL VIEWER_EMAIL PASSWORD [SCREENSHOT_DIR]
 // A user whose role claim is broadcaster signs in and broadcasts; a viewer user's attempt to
 // broadcast shows the server's `forbidden` in words; an anonymous listener hears the broadcaster.
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
 import { launchChromium, until } from './chromium.mjs';
 
-const [base, broadcasterEmail, viewerEmail, password] = process.argv.slice(2);
+const [base, broadcasterEmail, viewerEmail, password, shots] = process.argv.slice(2);
 const room = `fb-${process.pid}`;
 const result = { steps: [] };
 const step = (name, data = {}) => result.steps.push({ name, ...data });
@@ -60,6 +60,12 @@ try {
   });
   if (!/role does not allow/.test(refused) || !/forbidden/.test(refused)) throw new Error(`Vic's page shows: ${refused}`);
   step('viewer may not broadcast', { who: vicWho, error: refused });
+  if (shots) {
+    await bea.page.setViewportSize({ width: 900, height: 620 });
+    await bea.page.screenshot({ path: `${shots}/signed-in.png` });
+    await vic.page.setViewportSize({ width: 900, height: 620 });
+    await vic.page.screenshot({ path: `${shots}/forbidden.png` });
+  }
 
   // An anonymous listener (no role claim: the server's default, viewer) hears Bea.
   const lee = await open('Lee', 'listen');

@@ -16,6 +16,8 @@ export class SfuError extends Error {
     this.code = code;
     /** @type {string | undefined} */
     this.method = method;
+    /** The server's (or the client's) message alone, without the method and the code. */
+    this.detail = message;
   }
 }
 

@@ -16,6 +16,8 @@ export class SfuError extends Error {
     code: string;
     /** @type {string | undefined} */
     method: string | undefined;
+    /** The server's (or the client's) message alone, without the method and the code. */
+    detail: string;
 }
 /** WebSocket close codes the server uses (docs/protocol.md, *Limits and connection lifetime*). */
 export const CloseCode: Readonly<{
