@@ -18,8 +18,13 @@ use std::time::Duration;
 
 use common::*;
 
+/// The two Chromium tests take turns: each runs several pages with real media on a 2-core
+/// machine, and timers in a starved page run late.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_page_broadcaster_to_listener_in_chromium() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let driver = root.join("web/test/e2e.mjs");
     assert!(
@@ -145,6 +150,7 @@ async fn demo_page_broadcaster_to_listener_in_chromium() {
 /// session (no 4003, no new join) and the listener's audio flows after each.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn library_keeps_audio_through_a_drop_a_dead_worker_and_expiring_tokens() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert!(
         root.join("web/node_modules/playwright-core").exists() && Path::new("/usr/bin/chromium").exists(),
