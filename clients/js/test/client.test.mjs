@@ -1,5 +1,5 @@
 // The client's state machine against a fake server and a fake Device (node --test).
-import { test } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from '../src/client.js';
 import { SfuError, CloseCode } from '../src/errors.js';
@@ -8,9 +8,17 @@ import { FakeServer, FakeDevice, fakeToken, until } from './fakes.mjs';
 
 const URL = 'ws://sfu.test/ws';
 
+// Every client a test made is closed after it: no timer (token refresh, drain) outlives its test,
+// so the test process ends.
+const made = [];
+afterEach(async () => {
+  for (const c of made.splice(0)) await c.close().catch(() => undefined);
+});
+
 function setup(options = {}) {
   const server = new FakeServer();
   const client = new Client({ Device: FakeDevice, WebSocket: server.WebSocket, reconnectDelayMs: 5, requestTimeoutMs: 200, ...options });
+  made.push(client);
   const events = [];
   for (const name of ['connectionState', 'resumed', 'rejoined', 'mediaReset', 'removed', 'roomClosed', 'closed', 'error', 'track', 'trackEnded', 'feedSwitched', 'feedWaiting', 'tokenRefreshed', 'producerPaused', 'serverDraining']) {
     client.on(name, (data) => events.push({ name, data }));
