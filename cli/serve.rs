@@ -59,6 +59,12 @@ pub struct ServeArgs {
     /// Trust the Firebase Auth emulator at HOST:PORT (unsigned tokens; never in production).
     #[arg(long, env = "FIREBASE_AUTH_EMULATOR_HOST", value_name = "HOST:PORT")]
     firebase_auth_emulator_host: Option<String>,
+    /// The project's public web API key, published at /auth/config for the demo page's sign-in.
+    #[arg(long, env = "SFU_FIREBASE_API_KEY", value_name = "KEY")]
+    firebase_api_key: Option<String>,
+    /// The project's auth domain (e.g. my-project.firebaseapp.com), for the page's sign-in.
+    #[arg(long, env = "SFU_FIREBASE_AUTH_DOMAIN", value_name = "HOST")]
+    firebase_auth_domain: Option<String>,
     /// A TURN server that takes REST credentials signed with --turn-secret (repeat, or
     /// comma-separate in SFU_TURN_URLS), e.g. turn:turn.example.com:3478?transport=udp.
     #[arg(long = "turn-url", env = "SFU_TURN_URLS", value_delimiter = ',', value_name = "URL")]
@@ -170,6 +176,8 @@ fn overrides(args: ServeArgs) -> anyhow::Result<Overrides> {
         }),
         firebase_project_id: args.firebase_project_id,
         firebase_auth_emulator_host: args.firebase_auth_emulator_host,
+        firebase_api_key: args.firebase_api_key,
+        firebase_auth_domain: args.firebase_auth_domain,
         turn: match (args.turn_urls.is_empty(), args.turn_secret) {
             (true, None) => None,
             (false, Some(secret)) => Some((args.turn_urls, secret)),

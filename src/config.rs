@@ -238,6 +238,32 @@ pub struct AuthConfig {
     pub default_role: crate::role::Role,
     /// Tolerated clock difference with Google for `iat` and `auth_time`.
     pub clock_skew_secs: u64,
+    /// The project's public web API key (Firebase console, project settings): published at
+    /// `/auth/config` so the demo page can sign users in. Public by design, not a secret.
+    pub api_key: Option<String>,
+    /// The project's auth domain (`<project>.firebaseapp.com` or a custom one), for sign-in
+    /// with a provider's popup (Google).
+    pub auth_domain: Option<String>,
+    /// Offer Google sign-in on the demo page (the provider must be enabled in the project).
+    pub google_sign_in: bool,
+}
+
+/// What a web page needs to sign users in: the public part of the auth settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WebAuthConfig {
+    pub mode: AuthMode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_domain: Option<String>,
+    /// `http://host:port` of the Auth emulator (development only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emulator_url: Option<String>,
+    /// The sign-in methods the page offers: `password`, `anonymous`, `google`.
+    pub sign_in: Vec<&'static str>,
 }
 
 /// Largest UDP socket buffer accepted (the kernel caps it lower unless raised by sysctl).
@@ -256,6 +282,9 @@ impl Default for AuthConfig {
             role_claim: "role".to_string(),
             default_role: crate::role::Role::Viewer,
             clock_skew_secs: 60,
+            api_key: None,
+            auth_domain: None,
+            google_sign_in: false,
         }
     }
 }
@@ -520,6 +549,9 @@ pub struct Overrides {
     pub firebase_project_id: Option<String>,
     /// `FIREBASE_AUTH_EMULATOR_HOST`, as the Firebase SDKs name it.
     pub firebase_auth_emulator_host: Option<String>,
+    /// The public web API key and auth domain for the demo page's sign-in.
+    pub firebase_api_key: Option<String>,
+    pub firebase_auth_domain: Option<String>,
     /// TURN URLs and their REST secret (`--turn-url`, `--turn-secret`): replaces `[[turn]]`.
     pub turn: Option<(Vec<String>, String)>,
 }
@@ -617,6 +649,12 @@ impl Config {
         }
         if let Some(v) = &o.firebase_auth_emulator_host {
             self.auth.emulator_host = if v.is_empty() { None } else { Some(v.clone()) };
+        }
+        if let Some(v) = &o.firebase_api_key {
+            self.auth.api_key = Some(v.clone()).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = &o.firebase_auth_domain {
+            self.auth.auth_domain = Some(v.clone()).filter(|v| !v.is_empty());
         }
     }
 
@@ -971,6 +1009,7 @@ impl AuthConfig {
             ));
         }
         self.validate_emulator(production)?;
+        self.validate_web()?;
         if self.mode == AuthMode::Firebase {
             self.validate_project_id()?;
             self.validate_keys_url(production)?;
@@ -1011,6 +1050,72 @@ impl AuthConfig {
             ));
         }
         Ok(())
+    }
+
+    /// The web sign-in settings: only with Firebase mode, and each well-formed.
+    fn validate_web(&self) -> Result<(), ConfigError> {
+        let set = self.api_key.is_some() || self.auth_domain.is_some() || self.google_sign_in;
+        if set && self.mode == AuthMode::None {
+            return Err(invalid(
+                "auth.api_key",
+                "web sign-in settings (api_key, auth_domain, google_sign_in) need auth.mode = \"firebase\"",
+            ));
+        }
+        if let Some(key) = &self.api_key {
+            let ok = !key.is_empty()
+                && key.len() <= 100
+                && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !ok {
+                return Err(invalid(
+                    "auth.api_key",
+                    format!("{key:?} is not a Firebase web API key (letters, digits, - and _, e.g. \"AIza...\")"),
+                ));
+            }
+        }
+        if let Some(domain) = &self.auth_domain {
+            let ok = !domain.is_empty()
+                && domain.len() <= 253
+                && domain
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b':');
+            if !ok {
+                return Err(invalid(
+                    "auth.auth_domain",
+                    format!("{domain:?} is not a host name (e.g. \"my-project.firebaseapp.com\")"),
+                ));
+            }
+        }
+        if self.google_sign_in && (self.api_key.is_none() || self.auth_domain.is_none()) {
+            return Err(invalid(
+                "auth.google_sign_in",
+                "Google sign-in needs auth.api_key and auth.auth_domain",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The public part of the settings, for `/auth/config`.
+    pub fn web(&self) -> WebAuthConfig {
+        let firebase = self.mode == AuthMode::Firebase;
+        let mut sign_in = Vec::new();
+        if firebase && (self.api_key.is_some() || self.emulator_host.is_some()) {
+            sign_in.extend(["password", "anonymous"]);
+            if self.google_sign_in {
+                sign_in.push("google");
+            }
+        }
+        WebAuthConfig {
+            mode: self.mode,
+            project_id: self.project_id.clone().filter(|_| firebase),
+            api_key: self.api_key.clone().filter(|_| firebase),
+            auth_domain: self.auth_domain.clone().filter(|_| firebase),
+            emulator_url: self
+                .emulator_host
+                .as_ref()
+                .filter(|_| firebase)
+                .map(|h| format!("http://{h}")),
+            sign_in,
+        }
     }
 
     fn validate_project_id(&self) -> Result<(), ConfigError> {
@@ -1295,6 +1400,38 @@ mod tests {
 
     fn err_of(c: &Config) -> String {
         c.validate().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn web_sign_in_settings_are_checked_and_published() {
+        let mut c = Config::default();
+        assert_eq!(c.auth.web().sign_in, Vec::<&str>::new(), "no sign-in without auth");
+        c.auth.api_key = Some("AIzaSyExample_key-1".into());
+        assert!(err_of(&c).starts_with("auth.api_key") && err_of(&c).contains("firebase"));
+        c.auth.mode = AuthMode::Firebase;
+        c.auth.project_id = Some("demo-sfu".into());
+        c.validate().unwrap();
+        c.auth.api_key = Some("key with spaces".into());
+        assert!(err_of(&c).starts_with("auth.api_key"));
+        c.auth.api_key = Some("AIzaSyExample_key-1".into());
+        c.auth.google_sign_in = true;
+        assert!(err_of(&c).starts_with("auth.google_sign_in"));
+        c.auth.auth_domain = Some("demo sfu/x".into());
+        assert!(err_of(&c).starts_with("auth.auth_domain"));
+        c.auth.auth_domain = Some("demo-sfu.firebaseapp.com".into());
+        c.validate().unwrap();
+        let web = serde_json::to_value(c.auth.web()).unwrap();
+        assert_eq!(
+            web,
+            serde_json::json!({"mode": "firebase", "projectId": "demo-sfu", "apiKey": "AIzaSyExample_key-1",
+                "authDomain": "demo-sfu.firebaseapp.com", "signIn": ["password", "anonymous", "google"]})
+        );
+        c.auth.emulator_host = Some("127.0.0.1:9099".into());
+        assert_eq!(c.auth.web().emulator_url.as_deref(), Some("http://127.0.0.1:9099"));
+        assert!(
+            !serde_json::to_string(&c.auth.web()).unwrap().contains("keys"),
+            "only public fields"
+        );
     }
 
     #[test]

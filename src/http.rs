@@ -32,6 +32,8 @@ pub(crate) fn router(ctx: Arc<Context>, hub: Arc<SignalingHub>) -> Router {
     Router::new()
         .route("/", get(index))
         .route("/app.js", get(app_js))
+        .route("/firebase.js", get(firebase_js))
+        .route("/auth/config", get(auth_config))
         .route("/ws", get(websocket))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -324,6 +326,20 @@ async fn app_js() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
         include_str!("../web/dist/app.js"),
     )
+}
+
+// The Firebase SDK, a separate bundle the page loads only when sign-in is on.
+async fn firebase_js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../web/dist/firebase.js"),
+    )
+}
+
+/// The public sign-in settings (project id, web API key, auth domain, emulator): what the
+/// page needs to get an ID token. Nothing secret.
+async fn auth_config(State(AppState { ctx, .. }): State<AppState>) -> Json<crate::config::WebAuthConfig> {
+    Json(ctx.config.auth.web())
 }
 
 #[cfg(test)]

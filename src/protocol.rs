@@ -148,6 +148,7 @@ pub enum Method {
     Like,
     SetPreferences(SetPreferences),
     Resume(Resume),
+    RefreshToken(RefreshToken),
     Leave,
     Ping,
 }
@@ -173,6 +174,7 @@ pub const METHODS: &[&str] = &[
     "like",
     "setPreferences",
     "resume",
+    "refreshToken",
     "leave",
     "ping",
 ];
@@ -199,6 +201,7 @@ impl Method {
             Method::Like => "like",
             Method::SetPreferences(_) => "setPreferences",
             Method::Resume(_) => "resume",
+            Method::RefreshToken(_) => "refreshToken",
             Method::Leave => "leave",
             Method::Ping => "ping",
         }
@@ -326,6 +329,14 @@ pub struct SetPreferredLayers {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resume {
     pub resume_token: String,
+}
+
+/// A fresh ID token for a joined session, given before the current one expires, so that the
+/// connection is not closed with 4003.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RefreshToken {
+    pub token: String,
 }
 
 /// What a resumed session still has; notifications missed while away follow the response.
@@ -458,6 +469,7 @@ fn parse_method(name: &str, data: Value) -> Result<Method, (ErrorCode, String)> 
         "like" => params::<Empty>(name, data).map(|_| Method::Like)?,
         "setPreferences" => Method::SetPreferences(params(name, data)?),
         "resume" => Method::Resume(params(name, data)?),
+        "refreshToken" => Method::RefreshToken(params(name, data)?),
         "leave" => params::<Empty>(name, data).map(|_| Method::Leave)?,
         "ping" => params::<Empty>(name, data).map(|_| Method::Ping)?,
         other => {
@@ -617,8 +629,25 @@ pub struct TransportResponse {
     pub transport_id: TransportId,
     pub direction: Direction,
     pub ice_parameters: IceParameters,
-    pub ice_candidates: Vec<IceCandidate>,
+    pub ice_candidates: Vec<WireIceCandidate>,
     pub dtls_parameters: DtlsParameters,
+}
+
+/// An ICE candidate as mediasoup's Node server sends it: mediasoup's fields and the deprecated
+/// `ip` alias of `address`, which older clients (and ports of mediasoup-client) still require.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireIceCandidate {
+    #[serde(flatten)]
+    pub candidate: IceCandidate,
+    #[serde(default)]
+    pub ip: String,
+}
+
+impl From<IceCandidate> for WireIceCandidate {
+    fn from(candidate: IceCandidate) -> Self {
+        let ip = candidate.address.clone();
+        WireIceCandidate { candidate, ip }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -560,6 +560,39 @@ async fn an_expiring_token_closes_the_session_with_4003() {
     server.shutdown().await.unwrap();
 }
 
+/// `refreshToken` moves the connection's expiry to the fresh token's `exp`: the session outlives
+/// its first token. The fresh token must be the same user's, with a role that allows the peer's.
+#[tokio::test]
+async fn a_refreshed_token_keeps_the_session_past_the_first_ones_exp() {
+    let keys = key_endpoint(3600).await;
+    let server = start(firebase_config(&keys.url)).await;
+    let mut c = Client::connect(&server).await;
+    let (code, _) = c
+        .request("refreshToken", json!({"token": token("alice", Some("broadcaster"))}))
+        .await
+        .unwrap_err();
+    assert_eq!(code, "not_joined");
+    let short = token_with(|c| c["exp"] = json!(now() + 2));
+    join(&mut c, "broadcaster", Some(&short)).await.unwrap();
+    for (token, expected) in [
+        (token("mallory", Some("broadcaster")), "forbidden"),
+        (token("alice", Some("viewer")), "forbidden"),
+        ("not-a-token".to_string(), "unauthenticated"),
+        (token_with(|c| c["exp"] = json!(now() - 5)), "unauthenticated"),
+    ] {
+        let (code, message) = c.request("refreshToken", json!({"token": token})).await.unwrap_err();
+        assert_eq!(code, expected, "{message}");
+    }
+    c.ok("refreshToken", json!({"token": token("alice", Some("broadcaster"))}))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(3500)).await;
+    let pong = c.ok("ping", json!({})).await;
+    assert_eq!(pong["pong"], true, "the connection outlived the first token");
+    c.close().await;
+    assert_released(&server).await;
+    server.shutdown().await.unwrap();
+}
+
 #[tokio::test]
 async fn join_hands_out_turn_rest_credentials_for_the_uid() {
     let keys = key_endpoint(3600).await;

@@ -1,7 +1,8 @@
 //! Against the real Firebase Auth emulator (npm firebase-tools, installed in tests/firebase by
 //! scripts/setup; Node only, no Java): users signed up through its REST API, a custom claim set
 //! through its admin API, and their ID tokens used to join and produce on a server that trusts
-//! the emulator.
+//! the emulator. Then the demo page in Chromium signs in against the emulator (Firebase's JS SDK,
+//! bundled) and passes its ID token through the client library.
 
 mod common;
 
@@ -258,6 +259,66 @@ async fn emulator_tokens_join_and_only_broadcasters_produce() {
 
     b.close().await;
     assert_released(&server).await;
+    server.shutdown().await.unwrap();
+    drop(emulator);
+}
+
+/// The demo page's sign-in, in Chromium: a broadcaster-claim user signs in and broadcasts, a
+/// viewer-claim user's broadcast is refused with `forbidden` shown in words, and an anonymous
+/// user listens and hears the broadcaster. The page loads the Firebase SDK from /firebase.js
+/// because /auth/config says sign-in is on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_page_signs_in_against_the_emulator_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        root.join("web/node_modules/playwright-core").exists() && Path::new("/usr/bin/chromium").exists(),
+        "web/node_modules or Chromium is missing: run scripts/setup"
+    );
+    let emulator = start_emulator().await;
+    user_with_role(&emulator, "bea@example.com", Some("broadcaster")).await;
+    user_with_role(&emulator, "vic@example.com", Some("viewer")).await;
+    let mut config = test_config(1);
+    config.auth.mode = AuthMode::Firebase;
+    config.auth.project_id = Some(PROJECT.into());
+    config.auth.emulator_host = Some(emulator.host.clone());
+    let server = start(config).await;
+    let base = format!("http://{}", server.local_addr());
+    // SFU_UPDATE_SCREENSHOTS=1 refreshes docs/img/signed-in.png and forbidden.png.
+    let shots = if std::env::var_os("SFU_UPDATE_SCREENSHOTS").is_some() {
+        root.join("docs/img")
+    } else {
+        std::env::temp_dir().join(format!("sfu-fb-shots-{}", std::process::id()))
+    };
+    std::fs::create_dir_all(&shots).unwrap();
+    let output = tokio::time::timeout(
+        Duration::from_secs(120),
+        tokio::process::Command::new("node")
+            .arg(root.join("web/test/firebase.mjs"))
+            .args([&base, "bea@example.com", "vic@example.com", "secret-password"])
+            .arg(&shots)
+            .current_dir(root)
+            .output(),
+    )
+    .await
+    .expect("the browser check finishes within 120 s")
+    .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let result: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|_| panic!("driver output: {stdout}\n{stderr}"));
+    assert_eq!(result["ok"], true, "browser steps: {result:#}\n{stderr}");
+    let steps = result["steps"].as_array().unwrap();
+    println!("sign-in in the browser: {result}");
+    assert!(
+        !steps.iter().any(|s| s["name"].as_str().unwrap().contains("page error")),
+        "{result:#}"
+    );
+    let refused = steps.iter().find(|s| s["name"] == "viewer may not broadcast").unwrap();
+    assert!(refused["error"].as_str().unwrap().contains("forbidden"), "{refused}");
+    assert!(
+        refused["who"].as_str().unwrap().contains("vic@example.com"),
+        "{refused}"
+    );
     server.shutdown().await.unwrap();
     drop(emulator);
 }

@@ -190,6 +190,7 @@ impl Bases {
             "subscribeFeed" => json!({"transportId": self.own_recv, "video": pick.is_multiple_of(2)}),
             "setPreferences" => json!({"favour": ["a"], "mute": ["b"]}),
             "resume" => json!({"resumeToken": "0123456789abcdef"}),
+            "refreshToken" => json!({"token": "eyJhbGciOiJub25lIn0.e30."}),
             _ => json!({}),
         }
     }

@@ -6,8 +6,8 @@ use crate::context::Context;
 use crate::peer::Peer;
 use crate::protocol::{
     response_ok, ConnectTransport, Consume, ConsumerRef, CreateTransport, EmptyResponse, ErrorBody, Join, Method,
-    Produce, ProduceResponse, ProducerRef, RestartIceResponse, SetPreferences, SetPreferredLayers, SubscribeFeed,
-    SubscribeFeedResponse, TransportRef,
+    Produce, ProduceResponse, ProducerRef, RefreshToken, RestartIceResponse, SetPreferences, SetPreferredLayers,
+    SubscribeFeed, SubscribeFeedResponse, TransportRef,
 };
 use crate::signaling::wire;
 
@@ -22,6 +22,7 @@ pub(crate) enum SessionCommand {
     Join(Join),
     /// On a joined connection (a fresh one's `resume` is taken by the socket loop).
     Resume,
+    RefreshToken(RefreshToken),
     Leave,
     Ping,
 }
@@ -53,6 +54,7 @@ impl From<Method> for Command {
             Method::GetRouterRtpCapabilities => S(SessionCommand::GetRouterRtpCapabilities),
             Method::Join(j) => S(SessionCommand::Join(j)),
             Method::Resume(_) => S(SessionCommand::Resume),
+            Method::RefreshToken(r) => S(SessionCommand::RefreshToken(r)),
             Method::Leave => S(SessionCommand::Leave),
             Method::Ping => S(SessionCommand::Ping),
             Method::CreateTransport(m) => P(PeerCommand::CreateTransport(m)),

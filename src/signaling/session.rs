@@ -15,8 +15,8 @@ use crate::dump::PeerDump;
 use crate::link::{PeerEvent, PeerInfo, PeerLink, PeerQueue};
 use crate::peer::Peer;
 use crate::protocol::{
-    response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PingResponse, Request,
-    ResumeResponse, RouterCapabilitiesResponse,
+    response_ok, EmptyResponse, ErrorBody, ErrorCode, Join, JoinResponse, Method, Notification, PingResponse,
+    RefreshToken, Request, ResumeResponse, RouterCapabilitiesResponse,
 };
 use crate::role::Role;
 use crate::room_name::RoomName;
@@ -158,6 +158,7 @@ impl Session {
                 },
             ),
             SessionCommand::Join(join) => response_ok(id, &self.join(join).await?),
+            SessionCommand::RefreshToken(r) => response_ok(id, &self.refresh_token(r).await?),
             // A fresh connection's `resume` is answered by the socket loop, which swaps the
             // parked session in; here the session is joined already.
             SessionCommand::Resume => {
@@ -181,6 +182,27 @@ impl Session {
                 response_ok(id, &EmptyResponse {})
             }
         })
+    }
+
+    /// Takes a fresh token for the joined peer: the same user, with a role that still allows the
+    /// peer's; the connection then closes at the new token's `exp` instead of the old one's.
+    async fn refresh_token(&mut self, refresh: RefreshToken) -> Result<EmptyResponse, ErrorBody> {
+        let Some(peer) = &self.peer else {
+            return Err(ErrorBody::new(ErrorCode::NotJoined, "refreshToken: not in a room"));
+        };
+        let fresh = self.ctx.auth.admit(Some(&refresh.token), None, peer.role).await?;
+        if let (Some(fresh), Some(current)) = (&fresh, &self.identity) {
+            if fresh.uid != current.uid {
+                return Err(ErrorBody::new(
+                    ErrorCode::Forbidden,
+                    "refreshToken: the token is another user's; join again to change user",
+                ));
+            }
+        }
+        if fresh.is_some() {
+            self.identity = fresh;
+        }
+        Ok(EmptyResponse {})
     }
 
     /// Checks the join's fields; the room's name when they are fine.

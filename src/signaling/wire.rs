@@ -127,7 +127,7 @@ pub(crate) fn transport_response(t: &WebRtcTransport, d: peer::Direction) -> Tra
         transport_id: t.id(),
         direction: direction(d),
         ice_parameters: t.ice_parameters().clone(),
-        ice_candidates: t.ice_candidates().clone(),
+        ice_candidates: t.ice_candidates().iter().cloned().map(Into::into).collect(),
         dtls_parameters: t.dtls_parameters(),
     }
 }

@@ -1,93 +1,42 @@
-// The sfu demo page: broadcast your microphone (and camera) into a room, or listen to it.
-// Signaling is docs/protocol.md over one WebSocket; media is mediasoup-client.
-import { Device } from 'mediasoup-client';
+// The sfu demo page: broadcast your microphone (and camera) into a room, listen to it live, or
+// listen to the feed. It is an example of the client library (clients/js): the library does the
+// signaling, the media, and the coming back after drops, media resets and token expiry; the
+// page shows what happens. With authentication on (/auth/config), it signs in with Firebase
+// first and hands the library the ID token.
+import { SfuClient } from '../../clients/js/src/index.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 
-class Signaling {
-  constructor(url) {
-    this.url = url;
-    this.nextId = 1;
-    this.pending = new Map();
-    this.handlers = new Map();
-  }
-
-  open() {
-    return new Promise((resolve, reject) => {
-      this.ws = new WebSocket(this.url);
-      this.ws.onopen = () => resolve();
-      this.ws.onerror = () => reject(new Error(`cannot reach the server at ${this.url}`));
-      this.ws.onclose = (e) => {
-        for (const { reject: r } of this.pending.values()) r(new Error('connection closed'));
-        this.pending.clear();
-        this.emit('close', e);
-      };
-      this.ws.onmessage = (e) => {
-        const msg = JSON.parse(e.data);
-        if (msg.notification) {
-          this.emit(msg.notification, msg.data);
-        } else if (this.pending.has(msg.id)) {
-          const { resolve: ok, reject: fail } = this.pending.get(msg.id);
-          this.pending.delete(msg.id);
-          if (msg.ok) ok(msg.data);
-          else fail(new Error(`${msg.error.message} (${msg.error.code})`));
-        }
-      };
-    });
-  }
-
-  request(method, data = {}) {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error('not connected'));
-    const id = this.nextId++;
-    this.ws.send(JSON.stringify({ id, method, data }));
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
-  }
-
-  on(name, fn) {
-    this.handlers.set(name, fn);
-  }
-
-  emit(name, data) {
-    const fn = this.handlers.get(name);
-    if (fn) fn(data);
-  }
-
-  close() {
-    if (this.ws) this.ws.close();
-  }
-}
-
-// What the page knows, also read by the browser test (window.sfuDemo).
+// What the page knows, also read by the browser tests (window.sfuDemo).
 const state = {
   role: null,
+  mode: null,
   room: null,
   peerId: null,
   connection: 'idle',
   transport: 'none',
   peers: new Map(), // peerId -> {displayName, role}
-  consumers: new Map(), // consumerId -> {consumer, peerId, audio, level}
+  consumers: new Map(), // consumerId -> {consumer, peerId, media, level, feed, meter}
   events: [],
   error: null,
-  // Feed mode: what the server's rerouted feed plays now.
-  feed: null, // {consumerId, speakerPeerId, utteranceId, reason} | {waiting: reason}
+  feed: null, // {speakerPeerId, utteranceId, reason} | {waiting: reason}
   switches: 0,
-  // Times the room's media worker died and the page set its media up again.
+  likes: 0,
   mediaResets: 0,
-  // Times the signaling connection died and the session was taken back with `resume`.
   resumes: 0,
-  resumeToken: null,
+  rejoins: 0,
+  muted: false,
+  // Firebase sign-in: null (auth off), or {config, user: {uid, email, anonymous} | null, role}.
+  auth: null,
 };
 
-let signaling = null;
-let device = null;
-let sendTransport = null;
-let recvTransport = null;
+let client = null;
+let firebase = null;
 let localStream = null;
 let audioContext = null;
-// Settles when the page's transports are set up (after join, and again after mediaReset): a
-// producer announced meanwhile is consumed then.
-let mediaReady = Promise.resolve();
+// Which broadcaster a listener hears: '' = everyone.
+let chosen = '';
 
 function log(text) {
   const time = new Date().toLocaleTimeString();
@@ -96,8 +45,22 @@ function log(text) {
   render();
 }
 
+// The server's error codes (docs/protocol.md) in words.
+const WORDS = {
+  forbidden: 'your role does not allow this',
+  unauthenticated: 'sign in first: the server needs a valid Firebase ID token',
+  auth_unavailable: 'the server cannot check sign-ins right now; try again in a moment',
+  muted_by_moderator: 'a moderator muted you; you cannot unmute yourself',
+  banned: 'you are banned from this room',
+  room_full: 'the room is full',
+  shutting_down: 'the server is restarting; try again in a moment',
+  not_connected: 'cannot reach the server',
+};
+
 function fail(err) {
-  state.error = err && err.message ? err.message : String(err);
+  const code = err && err.code;
+  const message = err && err.message ? err.message : String(err);
+  state.error = WORDS[code] ? `${WORDS[code]} (${code}: ${err.detail || message})` : message;
   render();
 }
 
@@ -121,17 +84,13 @@ function meter(stream) {
   };
 }
 
-// Which broadcaster a listener hears: '' = everyone.
-let chosen = '';
-
-function broadcasters() {
-  const ids = new Set([...state.consumers.values()].map((c) => c.peerId));
-  return [...ids];
+function paused(id) {
+  return client ? client.isPaused(id) : false;
 }
 
 function renderChooser() {
   const select = $('listen-to');
-  const ids = broadcasters();
+  const ids = [...new Set([...state.consumers.values()].filter((c) => !c.feed).map((c) => c.peerId))];
   if (chosen && !ids.includes(chosen)) chosen = '';
   const options = [['', 'everyone']].concat(ids.map((id) => [id, nameOf(id)]));
   const current = [...select.options].map((o) => `${o.value}=${o.text}`).join('|');
@@ -142,301 +101,283 @@ function renderChooser() {
   $('chooser').hidden = state.mode !== 'viewer';
 }
 
-// Pauses on the server the consumers of everyone but the chosen broadcaster, so unchosen audio
-// costs no bandwidth.
-async function applyChoice() {
-  for (const [id, c] of state.consumers) {
-    const wanted = !chosen || c.peerId === chosen;
-    if (wanted === !c.paused) continue;
-    c.paused = !wanted;
-    await signaling.request(wanted ? 'resumeConsumer' : 'pauseConsumer', { consumerId: id });
-    if (wanted) c.consumer.resume();
-    else c.consumer.pause();
-  }
-  render();
-}
-
 function feedLabel() {
   const f = state.feed || {};
   if (f.waiting || !f.speakerPeerId) return 'feed — waiting for someone to speak';
   return `feed — ${nameOf(f.speakerPeerId)}`;
 }
 
-function render() {
-  renderChooser();
-  $('room-label').textContent = state.room || '—';
-  $('role-label').textContent = state.mode === 'feed' ? 'viewer (feed)' : state.role || '—';
-  $('connection').textContent = state.connection;
-  $('transport').textContent = state.transport;
-  $('error').textContent = state.error || '';
-  $('error').hidden = !state.error;
+function renderSpeakers() {
   const speakers = $('speakers');
   speakers.replaceChildren();
   for (const [id, c] of state.consumers) {
     const li = document.createElement('li');
-    const speaking = !c.paused && c.level > 0.02;
-    li.className = speaking ? 'speaking' : c.paused ? 'muted' : '';
+    const off = !c.feed && paused(id);
+    const speaking = !off && c.level > 0.02;
+    li.className = speaking ? 'speaking' : off ? 'muted' : '';
     const who = c.feed ? `${feedLabel()}${c.consumer.kind === 'video' ? ' (video)' : ''}` : `${nameOf(c.peerId)} (${c.consumer.kind})`;
-    li.textContent = `${who}${c.paused ? ' — not listening' : speaking ? ' — speaking' : ''}`;
+    li.textContent = `${who}${off ? ' — not listening' : speaking ? ' — speaking' : ''}`;
     li.dataset.consumer = id;
     speakers.appendChild(li);
   }
-  $('skip').hidden = state.mode !== 'feed';
   if (state.consumers.size === 0 && state.role === 'viewer') {
     const li = document.createElement('li');
     li.className = 'muted';
     li.textContent = 'nobody is broadcasting';
     speakers.appendChild(li);
   }
+}
+
+function renderAuth() {
+  const a = state.auth;
+  $('auth').hidden = !a;
+  if (!a) return;
+  const user = a.user;
+  $('signed-out').hidden = !!user;
+  $('signed-in').hidden = !user;
+  $('sign-in-google').hidden = !a.config.signIn.includes('google');
+  if (user) {
+    const who = user.anonymous ? `anonymous (${user.uid.slice(0, 8)})` : user.email || user.uid;
+    $('who').textContent = `${who} — role: ${a.role || 'none in the token (the server gives its default role)'}`;
+  }
+}
+
+function render() {
+  renderChooser();
+  renderAuth();
+  renderSpeakers();
+  $('room-label').textContent = state.room || '—';
+  $('role-label').textContent = state.mode === 'feed' ? 'viewer (feed)' : state.role || '—';
+  $('connection').textContent = state.connection;
+  $('transport').textContent = state.transport;
+  $('error').textContent = state.error || '';
+  $('error').hidden = !state.error;
+  $('skip').hidden = $('like').hidden = state.mode !== 'feed';
+  $('like').disabled = !state.feed || !!state.feed.waiting;
+  $('mute').hidden = state.role !== 'broadcaster';
+  $('mute').textContent = state.muted ? 'Unmute' : 'Mute';
   $('events').textContent = state.events.join('\n');
   $('start').hidden = !!state.role;
   $('stop').hidden = !state.role;
 }
 
-// `mode` is what the page does: 'broadcaster', 'viewer' (live, everyone or one chosen
-// broadcaster) or 'feed' (one stream the server reroutes utterance by utterance).
-async function connect(mode) {
-  const role = mode === 'broadcaster' ? 'broadcaster' : 'viewer';
-  state.error = null;
-  state.role = role;
-  state.mode = mode;
-  state.room = $('room').value.trim() || 'demo';
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  signaling = new Signaling(`${scheme}://${location.host}/ws`);
-  state.connection = 'connecting';
-  render();
-  await signaling.open();
-  state.connection = 'connected';
-  signaling.on('close', (e) => {
-    state.connection = `closed${e.code ? ` (${e.code}${e.reason ? `: ${e.reason}` : ''})` : ''}`;
-    render();
-    // The connection died (no close frame: network change, sleep) or the server timed it out:
-    // the server keeps the session for a while; take it back on a new connection.
-    if (state.role && (e.code === 1006 || e.code === 4001)) resumeSession().catch(fail);
-  });
-  signaling.on('serverShutdown', (d) => log(`server is shutting down: ${d.reason}`));
-  signaling.on('peerJoined', (d) => {
-    state.peers.set(d.peerId, d);
-    log(`${nameOf(d.peerId)} joined as ${d.role}`);
-  });
-  signaling.on('peerLeft', (d) => {
-    log(`${nameOf(d.peerId)} left`);
-    state.peers.delete(d.peerId);
-  });
-  signaling.on('newProducer', (d) => {
-    log(`${nameOf(d.peerId)} started ${d.kind}`);
-    if (state.mode === 'viewer') mediaReady.then(() => consume(d.producerId, d.peerId)).catch(fail);
-  });
-  signaling.on('producerClosed', (d) => log(`${nameOf(d.peerId)} stopped broadcasting`));
-  signaling.on('consumerClosed', (d) => dropConsumer(d.consumerId));
-  signaling.on('feedSwitched', (d) => {
-    state.switches += 1;
-    state.feed = { ...state.feed, speakerPeerId: d.speakerPeerId, utteranceId: d.utteranceId, reason: d.reason, waiting: null };
-    log(`feed: now ${nameOf(d.speakerPeerId)} (${d.reason})`);
-  });
-  signaling.on('feedWaiting', (d) => {
-    state.feed = { ...state.feed, waiting: d.reason };
-    log(`feed: waiting for someone to speak`);
-  });
-  signaling.on('mediaReset', (d) => onMediaReset(d.reason).catch(fail));
-  signaling.on('producerPaused', (d) => log(`${nameOf(d.peerId)} paused`));
-  signaling.on('producerResumed', (d) => log(`${nameOf(d.peerId)} resumed`));
-
-  let joinedMedia;
-  mediaReady = new Promise((resolve) => { joinedMedia = resolve; });
-  const { routerRtpCapabilities } = await signaling.request('getRouterRtpCapabilities');
-  device = new Device();
-  await device.load({ routerRtpCapabilities });
-  const joined = await signaling.request('join', {
-    room: state.room,
-    role,
-    displayName: $('name').value.trim() || undefined,
-    rtpCapabilities: device.rtpCapabilities,
-  });
-  state.peerId = joined.peerId;
-  state.resumeToken = joined.resumeToken;
-  for (const p of joined.peers) state.peers.set(p.peerId, p);
-  log(`joined room ${joined.room} as ${role}`);
-  state.iceServers = joined.iceServers;
-  const setup = setupMedia(joined.producers);
-  joinedMedia(setup);
-  await setup;
-  render();
-}
-
-function setupMedia(producers) {
-  mediaReady = createMedia(producers);
-  return mediaReady;
-}
-
-// Transports, then producing (broadcaster), consuming `producers` or the feed (listener). Run
-// after join, and again after mediaReset with no producers: the server announces the room's
-// producers anew as their broadcasters produce again.
-async function createMedia(producers) {
-  const iceServers = state.iceServers;
-  // ?relay=1 forces media through the TURN server (what a client behind a strict firewall does).
-  const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
-  if (state.role === 'broadcaster') {
-    const t = await signaling.request('createTransport', { direction: 'send' });
-    const transport = device.createSendTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
-    sendTransport = transport;
-    wireTransport(transport);
-    transport.on('produce', ({ kind, rtpParameters, appData }, ok, err) => {
-      signaling.request('produce', { transportId: transport.id, kind, rtpParameters, appData })
-        .then(({ producerId }) => ok({ id: producerId }), err);
-    });
-    if (!localStream) {
-      const video = $('camera').checked;
-      localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video });
-      state.localLevel = meter(localStream);
-    }
-    for (const track of localStream.getTracks()) {
-      // The tracks outlive the producer: after mediaReset they are produced again.
-      await transport.produce({ track, stopTracks: false });
-      log(`broadcasting ${track.kind}`);
-    }
-  } else {
-    const t = await signaling.request('createTransport', { direction: 'recv' });
-    recvTransport = device.createRecvTransport({ ...transportOptions(t), iceServers, iceTransportPolicy });
-    wireTransport(recvTransport);
-    if (state.mode === 'feed') await subscribeFeed();
-    else for (const p of producers) await consume(p.producerId, p.peerId);
-  }
-}
-
-// The room's media worker died and the room moved to a new one: our transports, producers and
-// consumers are gone on the server. We stay in the room; set up media again on this socket.
-async function onMediaReset(reason) {
-  state.mediaResets += 1;
-  log(`media server restarted (${reason}): reconnecting media`);
-  for (const id of [...state.consumers.keys()]) dropConsumer(id);
-  if (sendTransport) sendTransport.close();
-  if (recvTransport) recvTransport.close();
-  sendTransport = recvTransport = null;
-  state.transport = 'reconnecting';
-  render();
-  await setupMedia([]);
-  render();
-}
-
-function transportOptions(t) {
-  return { id: t.transportId, iceParameters: t.iceParameters, iceCandidates: t.iceCandidates, dtlsParameters: t.dtlsParameters };
-}
-
-function wireTransport(transport) {
-  transport.on('connect', ({ dtlsParameters }, ok, err) => {
-    signaling.request('connectTransport', { transportId: transport.id, dtlsParameters }).then(ok, err);
-  });
-  transport.on('connectionstatechange', (s) => {
-    state.transport = s;
-    if (s === 'failed') fail(new Error('media connection failed: check that UDP/TCP to the server\'s media ports is allowed'));
-    render();
-  });
-}
-
-async function consume(producerId, peerId) {
-  const c = await signaling.request('consume', { transportId: recvTransport.id, producerId });
-  const consumer = await recvTransport.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters });
-  const stream = new MediaStream([consumer.track]);
-  let media;
-  if (consumer.kind === 'audio') {
-    media = document.createElement('audio');
-  } else {
-    media = document.createElement('video');
+function addTrack({ track, kind, consumerId, peerId, feed, consumer }) {
+  const stream = new MediaStream([track]);
+  const media = document.createElement(kind);
+  media.autoplay = true;
+  if (kind === 'video') {
     media.muted = true;
     media.playsInline = true;
   }
-  media.autoplay = true;
   media.srcObject = stream;
   $('media').appendChild(media);
-  const entry = { consumer, peerId, media, level: 0, paused: true, meter: consumer.kind === 'audio' ? meter(stream) : null };
-  state.consumers.set(consumer.id, entry);
-  log(`${nameOf(peerId)} is broadcasting ${consumer.kind}`);
-  await applyChoice();
+  state.consumers.set(consumerId, { consumer, peerId, media, level: 0, feed, meter: kind === 'audio' ? meter(stream) : null });
+  if (!feed) log(`${nameOf(peerId)} is broadcasting ${kind}`);
+  render();
 }
 
-// The feed: one stream (audio, and video with "video too") whose source the server switches;
-// feedSwitched says who it is now.
-async function subscribeFeed() {
-  const withVideo = $('camera').checked;
-  const c = await signaling.request('subscribeFeed', { transportId: recvTransport.id, video: withVideo });
-  state.feed = { ...state.feed, consumerId: c.consumerId };
-  for (const part of [c, c.video].filter(Boolean)) {
-    const consumer = await recvTransport.consume({ id: part.consumerId, producerId: part.producerId, kind: part.kind, rtpParameters: part.rtpParameters });
-    const stream = new MediaStream([consumer.track]);
-    const media = document.createElement(consumer.kind);
-    media.autoplay = true;
-    if (consumer.kind === 'video') {
-      media.muted = true;
-      media.playsInline = true;
-    }
-    media.srcObject = stream;
-    $('media').appendChild(media);
-    const meterOf = consumer.kind === 'audio' ? meter(stream) : null;
-    state.consumers.set(consumer.id, { consumer, peerId: null, media, level: 0, paused: false, feed: true, meter: meterOf });
-    await signaling.request('resumeConsumer', { consumerId: part.consumerId });
-  }
-  log(withVideo ? 'watching the feed' : 'listening to the feed');
-}
-
-function dropConsumer(consumerId) {
+function dropTrack({ consumerId }) {
   const entry = state.consumers.get(consumerId);
   if (!entry) return;
-  entry.consumer.close();
   entry.media.remove();
   state.consumers.delete(consumerId);
   render();
 }
 
-// Takes the session back on a new WebSocket (`resume`): same peer, same transports, producers,
-// consumers and feed (media kept flowing meanwhile), then the notifications missed. A few
-// attempts, backing off; a session the server no longer has means joining again.
-async function resumeSession() {
-  const handlers = signaling.handlers;
-  const url = signaling.url;
-  for (let attempt = 1; attempt <= 5 && state.role; attempt++) {
-    state.connection = `reconnecting (attempt ${attempt})`;
+// Moderation and the server's own decisions, in words.
+function wireModeration(c) {
+  c.on('producerPaused', (d) => {
+    if (d.mine && d.byServer) {
+      state.muted = true;
+      log('you were muted by a moderator');
+    } else log(`${nameOf(d.peerId)} ${d.byServer ? 'was muted by a moderator' : 'paused'}`);
+  });
+  c.on('producerResumed', (d) => {
+    if (d.mine && d.byServer) {
+      state.muted = false;
+      log('a moderator unmuted you');
+    } else log(`${nameOf(d.peerId)} ${d.byServer ? 'was unmuted by a moderator' : 'resumed'}`);
+  });
+  c.on('removed', (d) => fail(new Error(`you were removed from the room by a moderator${d.reason ? `: ${d.reason}` : ''}`)));
+  c.on('roomClosed', (d) => fail(new Error(`the room was closed${d.reason ? `: ${d.reason}` : ''}`)));
+  c.on('serverDraining', () => log('the server is restarting: moving to another one between utterances'));
+  c.on('serverShutdown', (d) => log(`server is shutting down: ${d.reason}`));
+}
+
+function wireRoom(c) {
+  c.on('peerJoined', (d) => {
+    state.peers.set(d.peerId, d);
+    log(`${nameOf(d.peerId)} joined as ${d.role}`);
+  });
+  c.on('peerLeft', (d) => {
+    log(`${nameOf(d.peerId)} left`);
+    state.peers.delete(d.peerId);
+  });
+  c.on('newProducer', (d) => log(`${nameOf(d.peerId)} started ${d.kind}`));
+  c.on('producerClosed', (d) => log(`${nameOf(d.peerId)} stopped broadcasting`));
+  c.on('feedSwitched', (d) => {
+    state.switches += 1;
+    state.feed = { speakerPeerId: d.speakerPeerId, utteranceId: d.utteranceId, reason: d.reason };
+    log(d.reason === 'removed' ? `feed: the speaker was removed; now ${nameOf(d.speakerPeerId)}` : `feed: now ${nameOf(d.speakerPeerId)} (${d.reason})`);
+  });
+  c.on('feedWaiting', (d) => {
+    state.feed = { waiting: d.reason };
+    log('feed: waiting for someone to speak');
+  });
+  c.on('track', addTrack);
+  c.on('trackEnded', dropTrack);
+}
+
+function wireConnection(c) {
+  const mine = state.role === 'broadcaster' ? 'send' : 'recv';
+  c.on('connectionState', (s) => {
+    state.connection = s;
     render();
-    await new Promise((r) => setTimeout(r, 300 * attempt));
-    const next = new Signaling(url);
-    next.handlers = handlers;
-    try {
-      await next.open();
-    } catch (_) {
-      continue; // the server is unreachable for now: try again
-    }
-    try {
-      const resumed = await next.request('resume', { resumeToken: state.resumeToken });
-      signaling = next;
-      state.resumeToken = resumed.resumeToken;
-      state.resumes += 1;
-      state.connection = 'connected';
-      log('connection lost and resumed: same session, media kept playing');
-      return;
-    } catch (err) {
-      next.handlers = new Map();
-      next.close();
-      if (/session_expired/.test(err.message)) break;
-    }
+  });
+  c.on('transportState', ({ direction, state: s }) => {
+    if (direction !== mine) return;
+    state.transport = s;
+    if (s === 'failed') log('media connection failed: restarting ICE (check that UDP/TCP to the server\'s media ports is allowed)');
+    render();
+  });
+  c.on('resumed', () => {
+    state.resumes += 1;
+    log('connection lost and resumed: same session, media kept playing');
+  });
+  c.on('rejoined', (d) => {
+    state.rejoins += 1;
+    state.peerId = d.peerId;
+    log(`joined again on a new connection (${d.reason})`);
+  });
+  c.on('mediaReset', (d) => {
+    state.mediaResets += 1;
+    log(`media server restarted (${d.reason}): reconnecting media`);
+  });
+  c.on('tokenRefreshed', () => log('sign-in token refreshed'));
+  c.on('error', fail);
+  c.on('closed', (d) => {
+    state.connection = `closed (${d.code}${d.reason ? `: ${d.reason}` : ''})`;
+    reset();
+  });
+}
+
+// `mode` is what the page does: 'broadcaster', 'viewer' (live, everyone or one chosen
+// broadcaster) or 'feed' (one stream the server reroutes utterance by utterance).
+async function start(mode) {
+  state.error = null;
+  state.mode = mode;
+  state.role = mode === 'broadcaster' ? 'broadcaster' : 'viewer';
+  state.room = $('room').value.trim() || 'demo';
+  // ?relay=1 forces media through the TURN server (what a client behind a strict firewall does).
+  client = new SfuClient({ iceTransportPolicy: params.get('relay') === '1' ? 'relay' : 'all' });
+  wireConnection(client);
+  wireRoom(client);
+  wireModeration(client);
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const auth = firebase ? { getToken: () => firebase.token() } : {};
+  try {
+    await client.connect(`${scheme}://${location.host}/ws`, auth);
+    const joined = await client.join(state.room, state.role, { displayName: $('name').value.trim() || undefined });
+    state.peerId = joined.peerId;
+    for (const p of joined.peers) state.peers.set(p.peerId, p);
+    log(`joined room ${joined.room} as ${state.role}`);
+    await startMedia(mode);
+  } catch (err) {
+    const c = client;
+    reset();
+    if (c) c.close().catch(() => undefined);
+    throw err;
   }
-  if (!state.role) return;
-  fail(new Error('the connection to the server was lost and the session could not be resumed; start again'));
-  await stop();
+  render();
+}
+
+async function startMedia(mode) {
+  if (mode === 'broadcaster') {
+    localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: $('camera').checked });
+    state.localLevel = meter(localStream);
+    const [audio] = localStream.getAudioTracks();
+    const [video] = localStream.getVideoTracks();
+    await client.broadcast({ audio, video });
+    log(`broadcasting ${video ? 'audio and video' : 'audio'}`);
+  } else if (mode === 'feed') {
+    await client.subscribeFeed({ video: $('camera').checked });
+    log($('camera').checked ? 'watching the feed' : 'listening to the feed');
+  } else {
+    await client.listen(chosen || '*');
+  }
+}
+
+function reset() {
+  for (const id of [...state.consumers.keys()]) dropTrack({ consumerId: id });
+  if (localStream) localStream.getTracks().forEach((t) => t.stop());
+  localStream = null;
+  client = null;
+  Object.assign(state, { role: null, mode: null, peerId: null, transport: 'none', localLevel: null, feed: null, muted: false });
+  state.peers.clear();
+  render();
 }
 
 async function stop() {
-  if (signaling) {
-    try { await signaling.request('leave'); } catch (_) { /* already gone */ }
-    signaling.close();
-  }
-  for (const id of [...state.consumers.keys()]) dropConsumer(id);
-  if (localStream) localStream.getTracks().forEach((t) => t.stop());
-  if (sendTransport) sendTransport.close();
-  if (recvTransport) recvTransport.close();
-  sendTransport = recvTransport = localStream = signaling = null;
-  Object.assign(state, { role: null, mode: null, peerId: null, resumeToken: null, connection: 'idle', transport: 'none', localLevel: null, feed: null });
-  state.peers.clear();
+  const c = client;
+  reset();
+  state.connection = 'idle';
+  if (c) await c.close();
   log('left the room');
+}
+
+async function toggleMute() {
+  const next = !state.muted;
+  await client.setMuted(next);
+  state.muted = next;
+  log(next ? 'you muted yourself' : 'you unmuted yourself');
+}
+
+async function like() {
+  const f = state.feed;
+  await client.like();
+  state.likes += 1;
+  log(`you liked ${f && f.speakerPeerId ? `${nameOf(f.speakerPeerId)}'s utterance` : 'this utterance'}`);
+}
+
+// ---- sign-in (only when the server has authentication on) ----
+
+async function setUpAuth() {
+  let config;
+  try {
+    config = await fetch('/auth/config').then((r) => (r.ok ? r.json() : { mode: 'none', signIn: [] }));
+  } catch (_) {
+    return;
+  }
+  if (config.mode !== 'firebase') return;
+  state.auth = { config, user: null, role: null };
+  if (!config.signIn.length) {
+    fail(new Error('the server needs sign-in but publishes no Firebase web API key (auth.api_key)'));
+    return;
+  }
+  // A separate bundle: the page without authentication never loads the Firebase SDK.
+  const sdkUrl = '/firebase.js';
+  const { startAuth } = await import(sdkUrl);
+  firebase = startAuth(config);
+  firebase.onUser(async (user) => {
+    state.auth.user = user ? { uid: user.uid, email: user.email, anonymous: user.isAnonymous } : null;
+    state.auth.role = user ? await firebase.role() : null;
+    if (user) log(`signed in as ${user.email || 'anonymous'}`);
+    render();
+  });
+  render();
+}
+
+function signIn(how) {
+  const email = $('email').value.trim();
+  const password = $('password').value;
+  state.error = null;
+  const run = {
+    password: () => firebase.withPassword(email, password),
+    create: () => firebase.createAccount(email, password),
+    anonymous: () => firebase.anonymously(),
+    google: () => firebase.withGoogle(),
+  }[how];
+  return run().catch((e) => fail(new Error(`sign-in failed: ${e.code || e.message}`)));
 }
 
 // Levels: who is speaking now (a receiver's level or our own microphone's).
@@ -448,52 +389,50 @@ setInterval(() => {
     if ((level > 0.02) !== (c.level > 0.02)) changed = true;
     c.level = level;
   }
-  if (state.localLevel) {
-    const speaking = state.localLevel() > 0.02;
-    $('self').textContent = speaking ? 'you are speaking' : 'you are silent';
-  } else {
-    $('self').textContent = '';
-  }
+  $('self').textContent = state.localLevel ? (state.localLevel() > 0.02 ? 'you are speaking' : 'you are silent') : '';
   if (changed) render();
 }, 100);
 
-// For the browser test: inbound audio counters from the receive transport's RTCPeerConnection.
+async function statsOf(transport, pick) {
+  if (!transport) return null;
+  const report = await transport.getStats();
+  let out = null;
+  report.forEach((s) => { out = pick(s, out); });
+  return out;
+}
+
+// For the browser tests: inbound counters from the receive transport's RTCPeerConnection.
 window.sfuDemo = {
   state,
-  async inboundAudio() {
-    if (!recvTransport) return null;
-    const report = await recvTransport.getStats();
-    let out = null;
-    report.forEach((s) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'audio') {
-        out = { packetsReceived: s.packetsReceived, bytesReceived: s.bytesReceived, audioLevel: s.audioLevel || 0 };
-      }
-    });
-    return out;
+  // The library itself, for tests that drive a client of their own in the page.
+  SfuClient,
+  get client() {
+    return client;
   },
-  // Inbound video counters (the feed's or a broadcaster's camera): frames decoded and key frames.
-  // mediasoup-client also receives a "probator" video stream (SSRC 1234: the server's bandwidth
-  // probes, padding only), which is not a camera: skip it, and report the busiest camera stream.
-  async inboundVideo() {
-    if (!recvTransport) return null;
-    const report = await recvTransport.getStats();
-    let out = null;
-    report.forEach((s) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'video' && s.ssrc !== 1234) {
-        const v = { packetsReceived: s.packetsReceived, framesDecoded: s.framesDecoded || 0, keyFramesDecoded: s.keyFramesDecoded || 0, frameWidth: s.frameWidth || 0 };
-        if (!out || v.packetsReceived > out.packetsReceived) out = v;
-      }
+  inboundAudio() {
+    return statsOf(client && client.recvTransport, (s, out) => (s.type === 'inbound-rtp' && s.kind === 'audio'
+      ? { packetsReceived: s.packetsReceived, bytesReceived: s.bytesReceived, audioLevel: s.audioLevel || 0 }
+      : out));
+  },
+  // Inbound video counters (the feed's or a broadcaster's camera). mediasoup-client also receives
+  // a "probator" video stream (SSRC 1234: the server's bandwidth probes, padding only): skip it,
+  // and report the busiest camera stream.
+  inboundVideo() {
+    return statsOf(client && client.recvTransport, (s, out) => {
+      if (s.type !== 'inbound-rtp' || s.kind !== 'video' || s.ssrc === 1234) return out;
+      const v = { packetsReceived: s.packetsReceived, framesDecoded: s.framesDecoded || 0, keyFramesDecoded: s.keyFramesDecoded || 0, frameWidth: s.frameWidth || 0 };
+      return !out || v.packetsReceived > out.packetsReceived ? v : out;
     });
-    return out;
   },
   // The local candidate type of the receive transport's selected pair: 'host', 'srflx' or 'relay'.
   async selectedCandidateType() {
-    if (!recvTransport) return null;
-    const report = await recvTransport.getStats();
+    const t = client && client.recvTransport;
+    if (!t) return null;
+    const report = await t.getStats();
     const byId = new Map();
-    report.forEach((s) => byId.set(s.id, s));
     let pairId = null;
     report.forEach((s) => {
+      byId.set(s.id, s);
       if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
     });
     const pair = pairId && byId.get(pairId);
@@ -505,13 +444,19 @@ window.sfuDemo = {
 $('room').value = params.get('room') || 'demo';
 $('name').value = params.get('name') || '';
 $('camera').checked = params.get('video') === '1';
-$('start').onclick = () => connect($('role').value).catch(fail);
+$('start').onclick = () => start($('role').value).catch(fail);
 $('stop').onclick = () => stop().catch(fail);
-$('skip').onclick = () => signaling.request('skip').catch(fail);
+$('skip').onclick = () => client.skip().catch(fail);
+$('like').onclick = () => like().catch(fail);
+$('mute').onclick = () => toggleMute().catch(fail);
 $('listen-to').onchange = (e) => {
   chosen = e.target.value;
-  applyChoice().catch(fail);
+  client.listen(chosen || '*').then(render, fail);
 };
+for (const how of ['password', 'create', 'anonymous', 'google']) $(`sign-in-${how}`).onclick = () => signIn(how);
+$('sign-out').onclick = () => firebase.signOut().catch(fail);
 $('role').value = { listen: 'viewer', feed: 'feed' }[params.get('role')] || 'broadcaster';
 render();
-if (params.get('autostart') === '1') connect($('role').value).catch(fail);
+setUpAuth().catch(fail).finally(() => {
+  if (params.get('autostart') === '1') start($('role').value).catch(fail);
+});

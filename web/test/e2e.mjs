@@ -5,8 +5,7 @@
 // With ADMIN_TOKEN (and a server with admin.fault_injection on) it also kills the room's media
 // worker and checks that the listener and feed pages set their media up again.
 // Prints one JSON line with what it saw; exits non-zero on a failed step (with the reason).
-import net from 'node:net';
-import { launchChromium, until } from './chromium.mjs';
+import { launchChromium, startProxy, until } from './chromium.mjs';
 
 const base = process.argv[2];
 const shots = process.argv[3];
@@ -17,28 +16,6 @@ const result = { steps: [] };
 function step(name, data = {}) {
   result.steps.push({ name, ...data });
 }
-
-// A TCP proxy in front of the server, so the test can cut a page's connections the way a network
-// does (no WebSocket close frame). Media does not go through it (UDP straight to the server).
-function startProxy(target) {
-  const { hostname, port } = new URL(target);
-  const sockets = new Set();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(port), hostname);
-    for (const [a, b] of [[client, upstream], [upstream, client]]) {
-      sockets.add(a);
-      a.pipe(b);
-      a.on('error', () => b.destroy());
-      a.on('close', () => { sockets.delete(a); b.destroy(); });
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}`,
-    cut() { for (const s of sockets) s.resetAndDestroy(); },
-    close() { server.close(); this.cut(); },
-  })));
-}
-
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,6 +81,9 @@ const browser = await launchChromium();
 let code = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 900, height: 760 } });
+  // Without authentication the page never loads the Firebase SDK (a bundle of its own).
+  const sdkRequests = [];
+  context.on('request', (r) => { if (r.url().endsWith('/firebase.js')) sdkRequests.push(r.url()); });
   const broadcaster = await context.newPage();
   const listener = await context.newPage();
   const feed = await context.newPage();
@@ -159,6 +139,14 @@ try {
   const feedVideo = await until('feed video decoded', () => feed.evaluate(
     () => window.sfuDemo.inboundVideo().then((v) => v && v.framesDecoded > 10 && v)), 30000);
   step('feed video', feedVideo);
+  // Like what the feed plays (a recommender signal): the server takes it, the page says so.
+  await feed.click('#like');
+  const liked = await until('like taken', () => feed.evaluate(() => {
+    const s = window.sfuDemo.state;
+    return (s.likes === 1 || s.error) && { likes: s.likes, error: s.error, event: s.events[0] };
+  }));
+  if (liked.error || !/you liked/.test(liked.event)) throw new Error(`like: ${JSON.stringify(liked)}`);
+  step('like', liked);
   const feedText = await feed.locator('#speakers').innerText();
   if (!/feed — (Ann|waiting)/.test(feedText)) throw new Error(`feed page does not show the speaker: ${feedText}`);
 
@@ -220,6 +208,8 @@ try {
   });
   const speakers = await listener.locator('#speakers').innerText();
   step('broadcaster gone', { events: events.split('\n').slice(0, 4), speakers });
+  if (sdkRequests.length) throw new Error(`the page without authentication loaded ${sdkRequests}`);
+  step('no sign-in SDK without authentication');
   result.ok = true;
 } catch (e) {
   result.ok = false;
