@@ -15,6 +15,8 @@
 //!
 //! usage: cargo bench --bench feed_vs_live [-- VIEWERS [SECONDS [BROADCASTERS]]]
 //! (defaults 100 viewers, 15 s per phase, 2 broadcasters). Prints a table and one JSON line.
+//! `SFU_BENCH_SERVER=PATH` runs that `sfu` binary as the server instead of this build's, so two
+//! builds (an allocator A/B) are measured by the same peers, alternating, without a rebuild.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -39,7 +41,8 @@ impl Drop for Server {
 }
 
 fn start_server() -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sfu"))
+    let binary = std::env::var_os("SFU_BENCH_SERVER").unwrap_or_else(|| env!("CARGO_BIN_EXE_sfu").into());
+    let mut child = Command::new(binary)
         .args([
             "serve",
             "--workers",

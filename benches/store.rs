@@ -9,6 +9,12 @@ use sfu::buffer::{EndState, MediaKind, Speaker, StoreConfig, Track, UtteranceMet
 use sfu::feed::{Feed, FeedConfig, FeedOutput, RewriterConfig};
 use sfu::recommend::{RandomRecommender, ViewerContext};
 
+// The server's allocator (cli/main.rs), so these costs are the ones `sfu serve` pays;
+// `--no-default-features` measures the system allocator instead.
+#[cfg(feature = "jemalloc")]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn meta(uid: &str) -> UtteranceMeta {
     UtteranceMeta {
         room: "r".into(),

@@ -10,6 +10,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// jemalloc for the Rust side (the mediasoup worker's C++ keeps glibc's malloc): with glibc's
+// malloc RSS climbed while the utterance buffer churned at its cap (docs/benchmarks.md, issue 21).
+#[cfg(feature = "jemalloc")]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[derive(Parser)]
 #[command(
     name = "sfu",

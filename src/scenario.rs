@@ -195,6 +195,17 @@ pub struct Churn {
     /// RSS is measured from the end of the warm-up.
     pub warmup_secs: f64,
     pub max_rss_growth_percent: f64,
+    /// Highest least-squares slope of the server's RSS after the warm-up, MiB per minute: the
+    /// check a leak fails however slowly it grows.
+    #[serde(default)]
+    pub max_rss_slope_mib_per_min: Option<f64>,
+    /// How far (percent) RSS may rise above `baseline + buffer cap` after the warm-up, where the
+    /// baseline is the RSS the buffer does not explain (RSS minus buffer bytes) at its end.
+    #[serde(default)]
+    pub max_rss_over_cap_percent: Option<f64>,
+    /// Fewest utterances evicted per second after the warm-up: proves the buffer churned.
+    #[serde(default)]
+    pub min_evictions_per_sec: Option<f64>,
 }
 
 impl Scenario {
@@ -428,7 +439,17 @@ impl Churn {
         )?;
         non_negative("churn.socket_cuts_per_sec", self.socket_cuts_per_sec)?;
         non_negative("churn.warmup_secs", self.warmup_secs)?;
-        non_negative("churn.max_rss_growth_percent", self.max_rss_growth_percent)
+        non_negative("churn.max_rss_growth_percent", self.max_rss_growth_percent)?;
+        for (field, v) in [
+            ("churn.max_rss_slope_mib_per_min", self.max_rss_slope_mib_per_min),
+            ("churn.max_rss_over_cap_percent", self.max_rss_over_cap_percent),
+            ("churn.min_evictions_per_sec", self.min_evictions_per_sec),
+        ] {
+            if let Some(v) = v {
+                non_negative(field, v)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -633,6 +654,9 @@ min_connected_ratio = 1
             socket_cuts_per_sec: 0.0,
             warmup_secs: 0.0,
             max_rss_growth_percent: 10.0,
+            max_rss_slope_mib_per_min: Some(0.1),
+            max_rss_over_cap_percent: None,
+            min_evictions_per_sec: Some(20.0),
         };
         assert!(c.validate().is_ok());
         c.broadcaster_session_secs = 0.0;
@@ -640,6 +664,15 @@ min_connected_ratio = 1
         c.broadcaster_session_secs = 5.0;
         c.max_rss_growth_percent = -1.0;
         assert_eq!(field(c.validate()), "churn.max_rss_growth_percent");
+        c.max_rss_growth_percent = 10.0;
+        c.max_rss_slope_mib_per_min = Some(f64::NAN);
+        assert_eq!(field(c.validate()), "churn.max_rss_slope_mib_per_min");
+        c.max_rss_slope_mib_per_min = None;
+        c.max_rss_over_cap_percent = Some(-5.0);
+        assert_eq!(field(c.validate()), "churn.max_rss_over_cap_percent");
+        c.max_rss_over_cap_percent = Some(10.0);
+        c.min_evictions_per_sec = Some(-1.0);
+        assert_eq!(field(c.validate()), "churn.min_evictions_per_sec");
     }
 
     #[test]

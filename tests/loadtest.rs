@@ -316,6 +316,64 @@ fn smoke_scenario_against_a_separate_server_with_url() {
     assert!(status.success(), "{status:?}: {}", serving.log());
 }
 
+/// The buffer-churn scenario, short, against `sfu serve` as its own process (so the RSS is the
+/// server's alone): the buffer sits at its cap and evicts ~25 utterances a second, audio and
+/// video, feed viewers reading, and the soak judges the RSS slope after the warm-up, the RSS
+/// against baseline + cap, and the eviction rate.
+#[test]
+fn buffer_churn_keeps_rss_flat() {
+    let _serial = SERIAL.blocking_lock();
+    let scenario = scenario_path("buffer-churn.toml");
+    let out = sfu(&["soak", scenario.to_str().unwrap(), "--print-server-config"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let config = write_temp("serve-buffer-churn.toml", &String::from_utf8_lossy(&out.stdout));
+    let token = "loadtest-buffer-churn-token";
+    let serving = serve(&config, token);
+    let url = format!("ws://{}/ws", serving.addr);
+    let out = sfu_bounded(
+        &[
+            "soak",
+            scenario.to_str().unwrap(),
+            "--url",
+            &url,
+            "--admin-token",
+            token,
+            "--json",
+        ],
+        Duration::from_secs(120),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("one JSON document ({e}): {stderr}\nserver: {}", serving.log()));
+    println!("{report:#}");
+    let check = |name: &str| {
+        report["checks"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["name"] == name))
+            .unwrap_or_else(|| panic!("no {name} check: {report:#}"))
+            .clone()
+    };
+    for name in [
+        "rss slope",
+        "rss within cap",
+        "evictions per second",
+        "buffer under its cap",
+    ] {
+        assert_eq!(check(name)["pass"], true, "{name}: {report:#}\n{stderr}");
+    }
+    assert!(
+        report["evictions_per_sec"].as_f64().is_some_and(|e| e >= 15.0),
+        "{report:#}"
+    );
+    assert!(report["rss_slope_mib_per_min"].is_f64(), "{report:#}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{report:#}\n{stderr}\nserver: {}",
+        serving.log()
+    );
+}
+
 /// The noisy-neighbour scenario, short: a quiet phase, then the same load next to hostile
 /// clients of every kind (one each); the real viewers lose nothing, their latency stays within
 /// the scenario's degradation SLO of the quiet phase's, and the hostile clients were answered

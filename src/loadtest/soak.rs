@@ -40,6 +40,12 @@ pub struct SoakReport {
     /// Least-squares slope of RSS over the samples after the warm-up, MiB per minute: a leak
     /// keeps it positive however long the run, a cache or allocator filling up flattens it.
     pub rss_slope_mib_per_min: Option<f64>,
+    /// RSS the buffer does not explain (RSS minus buffer bytes) at the end of the warm-up.
+    pub rss_baseline_bytes: Option<u64>,
+    /// Highest RSS after the warm-up.
+    pub rss_max_after_warmup_bytes: Option<u64>,
+    /// Utterances evicted per second after the warm-up.
+    pub evictions_per_sec: Option<f64>,
     /// The warm-up the RSS is measured after, seconds.
     #[serde(skip)]
     pub warmup_s: f64,
@@ -95,6 +101,20 @@ impl SoakReport {
             self.errors_check(),
             self.connected_check(slo.min_connected_ratio),
         ];
+        if let Some(max) = churn.max_rss_slope_mib_per_min {
+            checks.push(self.slope_check(max));
+        }
+        if let Some(percent) = churn.max_rss_over_cap_percent {
+            checks.push(self.over_cap_check(percent));
+        }
+        if let Some(min) = churn.min_evictions_per_sec {
+            checks.push(
+                SloResult::at_least("evictions per second", self.evictions_per_sec, min).with_detail(format!(
+                    "{} utterances evicted per second after the warm-up (SLO >= {min})",
+                    self.evictions_per_sec.map_or("-".into(), |e| format!("{e:.1}"))
+                )),
+            );
+        }
         if self.socket_cut_failures > 0 {
             checks.push(
                 SloResult::at_most("socket cuts", Some(self.socket_cut_failures as f64), 0.0).with_detail(format!(
@@ -148,6 +168,43 @@ impl SoakReport {
             _ => "not measured (run longer than the warm-up)".into(),
         };
         SloResult::below("rss growth", self.rss_growth_percent, max_growth_percent).with_detail(detail)
+    }
+
+    fn slope_check(&self, max: f64) -> SloResult {
+        let detail = match self.rss_slope_mib_per_min {
+            Some(s) => format!(
+                "{s:+.3} MiB/min (least squares over the samples after {:.0} s of warm-up; limit {max})",
+                self.warmup_s
+            ),
+            None => "not measured (run longer than the warm-up)".into(),
+        };
+        SloResult::at_most("rss slope", self.rss_slope_mib_per_min, max).with_detail(detail)
+    }
+
+    /// The highest RSS after the warm-up against `baseline + cap`, percent over it.
+    fn over_cap_check(&self, max_percent: f64) -> SloResult {
+        let mib = |b: u64| b as f64 / 1048576.0;
+        let over = match (self.rss_baseline_bytes, self.rss_max_after_warmup_bytes) {
+            (Some(base), Some(max)) => {
+                let allowed = base + self.buffer_cap_bytes;
+                Some((
+                    100.0 * (max as f64 - allowed as f64) / allowed as f64,
+                    format!(
+                        "max {:.1} MiB after the warm-up, baseline {:.1} MiB + cap {:.1} MiB = {:.1} MiB",
+                        mib(max),
+                        mib(base),
+                        mib(self.buffer_cap_bytes),
+                        mib(allowed)
+                    ),
+                ))
+            }
+            _ => None,
+        };
+        let value = over.as_ref().map(|(p, _)| *p);
+        let detail = over.map_or("not measured (run longer than the warm-up)".into(), |(p, d)| {
+            format!("{p:+.2} % ({d}; limit +{max_percent} %)")
+        });
+        SloResult::at_most("rss within cap", value, max_percent).with_detail(detail)
     }
 
     fn buffer_check(&self, max_buffer_bytes: u64) -> SloResult {
@@ -303,6 +360,9 @@ async fn soak_with(
         rss_end_bytes: rss.end,
         rss_growth_percent: rss.growth_percent(),
         rss_slope_mib_per_min: rss.slope,
+        rss_baseline_bytes: rss.baseline,
+        rss_max_after_warmup_bytes: rss.max,
+        evictions_per_sec: rss.evictions_per_sec,
         warmup_s: warmup.as_secs_f64(),
         buffer_bytes_max: samples.iter().map(|s| s.buffer_bytes).max().unwrap_or(0),
         buffer_cap_bytes: first.buffer_cap_bytes,
@@ -337,6 +397,8 @@ fn spawn_churn(options: &LoadtestOptions, churn: &Churn, target: &ChurnTarget) -
         viewers.target.tls_root_pem = target.tls.clone();
         viewers.ramp = ramp;
         viewers.feed = phase.mode == ViewerMode::Feed;
+        // A feed viewer of a video phase takes the feed's video too.
+        viewers.video = viewers.feed && phase.video;
         viewers.progress = Arc::clone(&options.progress.viewers);
         let rng = StdRng::seed_from_u64(scenario.talk.seed ^ 0x5eed ^ room as u64);
         tasks.spawn(viewer_churn(target.clone(), viewers, churn.viewer_session_secs, rng));
@@ -482,20 +544,40 @@ fn peers_started_and_connected(p: &LoadProgress) -> (u64, u64) {
     (started, p.connected())
 }
 
-/// The server's RSS after the warm-up and at the end of the load, and its slope in between.
+/// The server's RSS after the warm-up and at the end of the load, its slope in between, and
+/// how fast the buffer evicted meanwhile.
 #[derive(Debug, PartialEq)]
 struct RssTrend {
     after_warmup: Option<u64>,
     end: Option<u64>,
     slope: Option<f64>,
+    /// RSS minus buffer bytes at the first sample after the warm-up.
+    baseline: Option<u64>,
+    max: Option<u64>,
+    evictions_per_sec: Option<f64>,
 }
 
 impl RssTrend {
     fn of(samples: &[Sample], warm_at: Instant, end_of_load: Option<&Sample>) -> RssTrend {
+        let warm = samples.iter().find(|s| s.at >= warm_at);
+        let last = samples.iter().rfind(|s| s.at >= warm_at);
+        let evictions_per_sec = match (warm, last) {
+            (Some(a), Some(b)) if b.at > a.at => {
+                Some(b.evictions.saturating_sub(a.evictions) as f64 / b.at.duration_since(a.at).as_secs_f64())
+            }
+            _ => None,
+        };
         RssTrend {
-            after_warmup: samples.iter().find(|s| s.at >= warm_at).and_then(|s| s.rss_bytes),
+            after_warmup: warm.and_then(|s| s.rss_bytes),
             end: end_of_load.and_then(|s| s.rss_bytes),
             slope: rss_slope(samples.iter().filter(|s| s.at >= warm_at)),
+            baseline: warm.and_then(|s| Some(s.rss_bytes?.saturating_sub(s.buffer_bytes))),
+            max: samples
+                .iter()
+                .filter(|s| s.at >= warm_at)
+                .filter_map(|s| s.rss_bytes)
+                .max(),
+            evictions_per_sec,
         }
     }
 
@@ -607,6 +689,9 @@ pub(crate) mod tests {
             socket_cuts_per_sec: 0.5,
             warmup_secs: 2.0,
             max_rss_growth_percent: 10.0,
+            max_rss_slope_mib_per_min: None,
+            max_rss_over_cap_percent: None,
+            min_evictions_per_sec: None,
         }
     }
 
@@ -626,6 +711,9 @@ pub(crate) mod tests {
             rss_end_bytes: Some(104 << 20),
             rss_growth_percent: Some(4.0),
             rss_slope_mib_per_min: Some(0.1),
+            rss_baseline_bytes: Some(90 << 20),
+            rss_max_after_warmup_bytes: Some(104 << 20),
+            evictions_per_sec: Some(25.0),
             warmup_s: 2.0,
             buffer_bytes_max: 800,
             buffer_cap_bytes: 900,
@@ -759,6 +847,62 @@ pub(crate) mod tests {
         assert!((trend.slope.unwrap() - 1.0).abs() < 1e-9, "1 MiB a minute");
         let short = RssTrend::of(&samples[..1], t0 + Duration::from_secs(30), samples.first());
         assert_eq!((short.after_warmup, short.growth_percent()), (None, None));
+    }
+
+    #[test]
+    fn memory_checks_when_the_scenario_sets_them() {
+        let mut c = churn();
+        c.max_rss_slope_mib_per_min = Some(0.1);
+        c.max_rss_over_cap_percent = Some(10.0);
+        c.min_evictions_per_sec = Some(20.0);
+        let good = || {
+            let mut r = clean();
+            // 90 MiB baseline + 8 MiB cap = 98 MiB; 104 MiB is 6.1 % over it.
+            r.buffer_cap_bytes = 8 << 20;
+            r
+        };
+        let mut r = good();
+        r.evaluate(&slo(), &c);
+        assert!(r.passed, "{r}");
+        let names: Vec<&str> = r.checks.iter().skip(5).map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["rss slope", "rss within cap", "evictions per second"]);
+        let text = r.to_string();
+        assert!(text.contains("ok   rss slope              +0.100 MiB/min"), "{text}");
+        assert!(
+            text.contains("+6.12 % (max 104.0 MiB after the warm-up, baseline 90.0 MiB + cap 8.0 MiB = 98.0 MiB"),
+            "{text}"
+        );
+        type Breakage = (&'static str, fn(&mut SoakReport));
+        let cases: [Breakage; 5] = [
+            ("rss slope", |r| r.rss_slope_mib_per_min = Some(0.11)),
+            ("rss slope", |r| r.rss_slope_mib_per_min = None),
+            ("rss within cap", |r| r.rss_max_after_warmup_bytes = Some(108 << 20)),
+            ("rss within cap", |r| r.rss_baseline_bytes = None),
+            ("evictions per second", |r| r.evictions_per_sec = Some(19.9)),
+        ];
+        for (check, spoil) in cases {
+            let mut r = good();
+            spoil(&mut r);
+            r.evaluate(&slo(), &c);
+            assert_eq!(failed(&r), [check], "{r}");
+        }
+    }
+
+    #[test]
+    fn baseline_peak_and_eviction_rate_after_the_warmup() {
+        let t0 = Instant::now();
+        let s = |secs: u64, mib: u64, buffer: u64, evictions: u64| Sample {
+            buffer_bytes: buffer << 20,
+            evictions,
+            ..sample(t0 + Duration::from_secs(secs), Some(mib << 20))
+        };
+        let samples = [s(0, 20, 0, 0), s(10, 60, 8, 100), s(20, 63, 8, 300), s(30, 62, 8, 500)];
+        let trend = RssTrend::of(&samples, t0 + Duration::from_secs(5), samples.last());
+        assert_eq!(trend.baseline, Some(52 << 20), "RSS minus buffer at the warm-up's end");
+        assert_eq!(trend.max, Some(63 << 20));
+        assert_eq!(trend.evictions_per_sec, Some(20.0));
+        let none = RssTrend::of(&samples[..2], t0 + Duration::from_secs(5), samples.last());
+        assert_eq!(none.evictions_per_sec, None, "one sample is no rate");
     }
 
     #[test]
