@@ -2237,12 +2237,14 @@ mod tests {
             })
         );
         let arm = |r: RecommenderKind, percent: u8| {
-            let mut s = FeedSettings::default();
-            s.experiment = Some(ExperimentSettings {
-                recommender: r,
-                percent,
-            });
-            s.validate()
+            FeedSettings {
+                experiment: Some(ExperimentSettings {
+                    recommender: r,
+                    percent,
+                }),
+                ..FeedSettings::default()
+            }
+            .validate()
         };
         fails(arm(RecommenderKind::Random, 0), "feed.experiment.percent", "1-99");
         fails(arm(RecommenderKind::Random, 100), "feed.experiment.percent", "1-99");

@@ -239,7 +239,7 @@ mod tests {
         let c = [candidate(1, "skipped", Complete), candidate(2, "fav", Complete)];
         let mut v = viewer();
         teach(&mut v, "skipped", SignalKind::Skipped, 8);
-        let mut decide = |v: &mut ViewerContext, c: &[Candidate]| {
+        let decide = |v: &mut ViewerContext, c: &[Candidate]| {
             v.signals.decided();
             r.next(v, c, now).unwrap()
         };
