@@ -43,8 +43,8 @@ try {
   await broadcaster.goto(`${base}/?room=${room}&name=Ann&autostart=1`);
   await until('broadcaster media connected', () => broadcaster.evaluate(() => window.sfuDemo.state.transport === 'connected'));
   await listener.goto(`${base}/?room=${room}&name=Bob&role=listen&relay=1&autostart=1`);
-  await until('listener joined', () => listener.evaluate(() => !!window.sfuDemo.state.iceServers));
-  const iceServers = await listener.evaluate(() => window.sfuDemo.state.iceServers);
+  await until('listener joined', () => listener.evaluate(() => !!window.sfuDemo.state.peerId));
+  const iceServers = await listener.evaluate(() => window.sfuDemo.client.iceServers);
   const turn = iceServers.find((s) => [].concat(s.urls).some((u) => u.startsWith('turn:')));
   if (!turn || !turn.username || !turn.credential) throw new Error(`join gave no TURN credentials: ${JSON.stringify(iceServers)}`);
   step('credentials', { username: turn.username });

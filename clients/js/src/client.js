@@ -165,6 +165,15 @@ export class Client extends Emitter {
   }
 
   /**
+   * The STUN/TURN servers the server gave in `join` (TURN with its short-lived credentials),
+   * as the transports use them; empty before `join`.
+   * @returns {RTCIceServer[]}
+   */
+  get iceServers() {
+    return this.media.iceServers;
+  }
+
+  /**
    * Whether the live consumer `consumerId` is paused on the server (not chosen in `listen`).
    * @param {string} consumerId
    */

@@ -151,6 +151,12 @@ export class Client extends Emitter<ClientEvents> {
     /** The send transport (mediasoup-client's); null before `broadcast`. */
     get sendTransport(): any;
     /**
+     * The STUN/TURN servers the server gave in `join` (TURN with its short-lived credentials),
+     * as the transports use them; empty before `join`.
+     * @returns {RTCIceServer[]}
+     */
+    get iceServers(): RTCIceServer[];
+    /**
      * Whether the live consumer `consumerId` is paused on the server (not chosen in `listen`).
      * @param {string} consumerId
      */
