@@ -120,10 +120,7 @@ impl Arm {
     /// Whether the viewer with `uid` is in this arm: FNV-1a of the uid, mod 100 (stable across
     /// restarts and builds, unlike std's hasher).
     fn takes(&self, uid: &str) -> bool {
-        let h = uid.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        });
-        h % 100 < u64::from(self.percent)
+        crate::recommend::fnv1a(uid) % 100 < u64::from(self.percent)
     }
 }
 

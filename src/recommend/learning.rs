@@ -108,7 +108,7 @@ impl Recommender for LearningRecommender {
         now: Instant,
     ) -> Result<Option<UtteranceId>, RecommendError> {
         let mut rng =
-            SplitMix::new(self.config.seed ^ fnv(&viewer.viewer) ^ viewer.signals.decisions().rotate_left(32));
+            SplitMix::new(self.config.seed ^ super::fnv1a(&viewer.viewer) ^ viewer.signals.decisions().rotate_left(32));
         let mut speakers: HashMap<usize, SpeakerDraw, BuildHasherDefault<AddressHasher>> =
             HashMap::with_capacity_and_hasher(16, BuildHasherDefault::default());
         // (score, utterance, its speaker)
@@ -136,13 +136,6 @@ impl Recommender for LearningRecommender {
             .filter(|(_, _, s)| s.favoured || s.draw >= floor || s.mean >= floor)
             .map(|(_, id, _)| id))
     }
-}
-
-/// FNV-1a of a string: mixes the viewer into the seed.
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
 }
 
 /// Hashes a pointer-sized key by one multiplication (the keys are `Arc` addresses).

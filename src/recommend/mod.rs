@@ -128,6 +128,14 @@ pub struct Preferences {
     pub mute: HashSet<Arc<str>>,
 }
 
+/// FNV-1a of a string: a hash that is the same on every run and build (std's is not), for
+/// seeding draws by viewer and placing a user in an A/B arm.
+pub(crate) fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use std::time::{Duration, Instant};

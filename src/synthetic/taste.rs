@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::recommend::fnv1a;
+
 /// One in this many speakers is liked (each viewer draws its own).
 const LIKED_ONE_IN: u64 = 3;
 /// A disliked utterance is skipped after this, give or take a fifth.
@@ -121,7 +123,7 @@ impl Taste {
 
     /// Whether this viewer likes the speaker called `name`.
     pub fn likes(&self, name: &str) -> bool {
-        mix(self.seed ^ mix(self.viewer as u64) ^ fnv(name)).is_multiple_of(LIKED_ONE_IN)
+        mix(self.seed ^ mix(self.viewer as u64) ^ fnv1a(name)).is_multiple_of(LIKED_ONE_IN)
     }
 
     /// The viewer sent `skip` for what plays.
@@ -203,12 +205,6 @@ impl Hearing {
         }
         s
     }
-}
-
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
 }
 
 /// SplitMix64's finaliser.
