@@ -553,9 +553,14 @@ pub enum Notification {
         /// started, ended, truncated, evicted, speakerGone, skipped, resumed
         reason: String,
     },
-    /// The feed has nothing to play; it resumes at the next utterance onset.
+    /// The feed has nothing to play; it resumes at the next utterance onset. `stopped`: why
+    /// the utterance that was playing stopped (as `feedSwitched`'s reason), if one was.
     #[serde(rename_all = "camelCase")]
-    FeedWaiting { reason: String },
+    FeedWaiting {
+        reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stopped: Option<String>,
+    },
     /// The server is going away; reconnect after `reconnect_after_ms` (to another instance).
     #[serde(rename_all = "camelCase")]
     ServerShutdown { reason: String, reconnect_after_ms: u64 },

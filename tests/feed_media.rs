@@ -68,10 +68,10 @@ async fn favouring_feed_viewer(server: &ServerHandle, room: &str, speaker: &str)
     c
 }
 
-/// Reads `feedSwitched`; once `speaker`'s (live) utterance plays, has it leave (`leave`), then
-/// reads on until a switch says that utterance stopped because its speaker left (`speakerGone`,
-/// or `truncated` when the producer's close reached the recording first); returns the reasons
-/// seen. Panics after 12 s or 200 notifications.
+/// Reads `feedSwitched` and `feedWaiting`; once `speaker`'s (live) utterance plays, has it leave
+/// (`leave`), then reads on until a switch (or a wait, when nothing else is there to play) says
+/// that utterance stopped because its speaker left (`speakerGone`, or `truncated` when the
+/// producer's close reached the recording first); returns what it saw. Panics after 12 s or 200 notifications.
 async fn wait_for_speaker_gone_switch(
     c: &mut Client,
     speaker: &str,
@@ -93,15 +93,22 @@ async fn wait_for_speaker_gone_switch(
                 .await
                 .unwrap_or_else(|| panic!("connection closed: {seen:?}")),
         };
-        if n["notification"] != "feedSwitched" {
-            continue;
-        }
-        let reason = n["data"]["reason"].as_str().unwrap_or_default().to_string();
-        seen.push(format!("{reason} -> {}", n["data"]["speakerPeerId"]));
-        if playing == speaker && (reason == "speakerGone" || reason == "truncated") {
+        // Why what played stopped: the switch's reason, or (nothing else to play) the wait's
+        // `stopped`.
+        let (stopped, next) = match n["notification"].as_str() {
+            Some("feedSwitched") => (
+                &n["data"]["reason"],
+                n["data"]["speakerPeerId"].as_str().unwrap_or_default(),
+            ),
+            Some("feedWaiting") => (&n["data"]["stopped"], ""),
+            _ => continue,
+        };
+        let stopped = stopped.as_str().unwrap_or_default().to_string();
+        seen.push(format!("{} {stopped} -> {next:?}", n["notification"]));
+        if playing == speaker && (stopped == "speakerGone" || stopped == "truncated") {
             return seen;
         }
-        playing = n["data"]["speakerPeerId"].as_str().unwrap_or_default().to_string();
+        playing = next.to_string();
         if playing == speaker {
             leave.cancel();
         }

@@ -87,18 +87,15 @@ pub enum FeedEvent {
     },
     Waiting {
         reason: WaitReason,
+        /// Why the utterance that was playing stopped; `None` when none was (the feed had
+        /// just started, or an external recommender's answer came after a wait).
+        stopped: Option<SwitchReason>,
     },
     /// Video switched to this speaker and waits for a key frame: ask their producer for one.
-    KeyFrameNeeded {
-        utterance: UtteranceId,
-        speaker: Speaker,
-    },
+    KeyFrameNeeded { utterance: UtteranceId, speaker: Speaker },
     /// Ask the external recommender (POST `body`); hand its answer back with
     /// [`Feed::answer`] and this `ticket`. The feed decides by itself at its deadline.
-    Ask {
-        ticket: u64,
-        body: Vec<u8>,
-    },
+    Ask { ticket: u64, body: Vec<u8> },
     /// How an external decision ended (for the counters).
     Decided(Decision),
 }
@@ -447,7 +444,7 @@ impl Feed {
         match answer {
             Ok(None) => {
                 self.events.push_back(FeedEvent::Decided(Decision::Answered));
-                self.wait(now, WaitReason::NothingToPlay, was_waiting);
+                self.wait(now, WaitReason::NothingToPlay, reason, was_waiting);
             }
             Ok(Some(id)) if self.allowed(id) && self.play(now, id, reason) => {
                 self.events.push_back(FeedEvent::Decided(Decision::Answered));
@@ -492,10 +489,10 @@ impl Feed {
                 .newest_candidates(&self.room, self.config.max_candidates, &mut self.candidates);
             let id = match self.recommender.next(&self.viewer, &self.candidates, now) {
                 Ok(Some(id)) => id,
-                Ok(None) => return self.wait(now, WaitReason::NothingToPlay, was_waiting),
+                Ok(None) => return self.wait(now, WaitReason::NothingToPlay, reason, was_waiting),
                 Err(error) => {
                     tracing::warn!(viewer = %self.viewer.viewer, %error, "recommender failed");
-                    return self.wait(now, WaitReason::RecommenderFailed, was_waiting);
+                    return self.wait(now, WaitReason::RecommenderFailed, reason, was_waiting);
                 }
             };
             if !self.allowed(id) {
@@ -506,7 +503,7 @@ impl Feed {
                 return;
             }
         }
-        self.wait(now, WaitReason::NothingToPlay, was_waiting);
+        self.wait(now, WaitReason::NothingToPlay, reason, was_waiting);
     }
 
     /// Starts playing `id` from its start; false if it is no longer in the store.
@@ -536,12 +533,18 @@ impl Feed {
         true
     }
 
-    fn wait(&mut self, now: Instant, reason: WaitReason, was_waiting: bool) {
+    /// Nothing to play after a switch for `after`: waits, and tells the viewer unless it was
+    /// waiting already.
+    fn wait(&mut self, now: Instant, reason: WaitReason, after: SwitchReason, was_waiting: bool) {
         self.state = State::Waiting {
             retry_at: now + self.config.wait_retry,
         };
         if !was_waiting {
-            self.events.push_back(FeedEvent::Waiting { reason });
+            let stopped = match after {
+                SwitchReason::Started | SwitchReason::Resumed => None,
+                stopped => Some(stopped),
+            };
+            self.events.push_back(FeedEvent::Waiting { reason, stopped });
         }
     }
 }
@@ -678,7 +681,8 @@ mod tests {
         assert_eq!(
             events,
             [FeedEvent::Waiting {
-                reason: WaitReason::NothingToPlay
+                reason: WaitReason::NothingToPlay,
+                stopped: None
             }]
         );
         // Onset at 100 ms: the segmenter opens with 300 ms of pre-roll (16 packets).
@@ -727,7 +731,8 @@ mod tests {
                     ..
                 },
                 FeedEvent::Waiting {
-                    reason: WaitReason::NothingToPlay
+                    reason: WaitReason::NothingToPlay,
+                    stopped: Some(SwitchReason::Ended(EndState::Complete)),
                 },
             ]
         ));
@@ -871,7 +876,8 @@ mod tests {
         assert_eq!(
             events,
             [FeedEvent::Waiting {
-                reason: WaitReason::NothingToPlay
+                reason: WaitReason::NothingToPlay,
+                stopped: None
             }]
         );
     }
@@ -962,6 +968,27 @@ mod tests {
             })
             .collect();
         assert_eq!(reasons, [SwitchReason::Skipped, SwitchReason::SpeakerGone]);
+    }
+
+    #[test]
+    fn the_viewer_hears_why_its_feed_stopped_when_nothing_follows() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 50);
+        let mut f = feed(&store, "viewer", Arc::new(RandomRecommender::new(3)));
+        f.start(t0);
+        let (_, events) = run(&mut f, t0, t0 + Duration::from_millis(100));
+        assert!(matches!(events[..], [FeedEvent::Switched { .. }]), "{events:?}");
+        let alice = f.playing().unwrap().1.clone();
+        f.speaker_gone(t0 + Duration::from_millis(100), &alice.peer);
+        let (_, events) = run(&mut f, t0 + Duration::from_millis(100), t0 + Duration::from_millis(200));
+        assert_eq!(
+            events,
+            [FeedEvent::Waiting {
+                reason: WaitReason::NothingToPlay,
+                stopped: Some(SwitchReason::SpeakerGone)
+            }]
+        );
     }
 
     /// A feed that asks an external recommender (waiting up to 20 ms), and its first question.
@@ -1066,7 +1093,8 @@ mod tests {
             [
                 FeedEvent::Decided(Decision::Answered),
                 FeedEvent::Waiting {
-                    reason: WaitReason::NothingToPlay
+                    reason: WaitReason::NothingToPlay,
+                    stopped: None
                 }
             ]
         );
@@ -1099,7 +1127,8 @@ mod tests {
         assert_eq!(
             events[0],
             FeedEvent::Waiting {
-                reason: WaitReason::RecommenderFailed
+                reason: WaitReason::RecommenderFailed,
+                stopped: None
             }
         );
         assert!(matches!(

@@ -87,6 +87,19 @@ pub(crate) fn room_notification(event: &RoomEvent) -> Notification {
     }
 }
 
+fn switch_reason(reason: SwitchReason) -> &'static str {
+    match reason {
+        SwitchReason::Started => "started",
+        SwitchReason::Ended(EndState::Complete) => "ended",
+        SwitchReason::Ended(EndState::Truncated) => "truncated",
+        SwitchReason::Evicted => "evicted",
+        SwitchReason::Removed => "removed",
+        SwitchReason::SpeakerGone => "speakerGone",
+        SwitchReason::Skipped => "skipped",
+        SwitchReason::Resumed => "resumed",
+    }
+}
+
 /// What the viewer hears of its feed; `None` for what is not for the viewer.
 pub(crate) fn feed_notification(event: &FeedEvent) -> Option<Notification> {
     match event {
@@ -98,24 +111,15 @@ pub(crate) fn feed_notification(event: &FeedEvent) -> Option<Notification> {
             utterance_id: utterance.to_string(),
             speaker_uid: speaker.uid.to_string(),
             speaker_peer_id: speaker.peer.to_string(),
-            reason: match reason {
-                SwitchReason::Started => "started",
-                SwitchReason::Ended(EndState::Complete) => "ended",
-                SwitchReason::Ended(EndState::Truncated) => "truncated",
-                SwitchReason::Evicted => "evicted",
-                SwitchReason::Removed => "removed",
-                SwitchReason::SpeakerGone => "speakerGone",
-                SwitchReason::Skipped => "skipped",
-                SwitchReason::Resumed => "resumed",
-            }
-            .to_string(),
+            reason: switch_reason(*reason).to_string(),
         }),
-        FeedEvent::Waiting { reason } => Some(Notification::FeedWaiting {
+        FeedEvent::Waiting { reason, stopped } => Some(Notification::FeedWaiting {
             reason: match reason {
                 WaitReason::NothingToPlay => "nothingToPlay",
                 WaitReason::RecommenderFailed => "recommenderFailed",
             }
             .to_string(),
+            stopped: stopped.map(|r| switch_reason(r).to_string()),
         }),
         // Not for the viewer: the engine asks the speaker's camera.
         FeedEvent::KeyFrameNeeded { .. } | FeedEvent::Ask { .. } | FeedEvent::Decided(_) => None,
@@ -190,10 +194,24 @@ mod tests {
     fn key_frame_needs_are_not_for_the_viewer() {
         let waiting = FeedEvent::Waiting {
             reason: WaitReason::NothingToPlay,
+            stopped: None,
         };
         assert!(matches!(
             feed_notification(&waiting),
-            Some(Notification::FeedWaiting { reason }) if reason == "nothingToPlay"
+            Some(Notification::FeedWaiting { reason, stopped: None }) if reason == "nothingToPlay"
         ));
+        let gone = FeedEvent::Waiting {
+            reason: WaitReason::NothingToPlay,
+            stopped: Some(SwitchReason::SpeakerGone),
+        };
+        let text = feed_notification(&gone).unwrap().to_text();
+        assert!(text.contains(r#""stopped":"speakerGone""#), "{text}");
+        let started = feed_notification(&FeedEvent::Waiting {
+            reason: WaitReason::RecommenderFailed,
+            stopped: None,
+        })
+        .unwrap()
+        .to_text();
+        assert!(!started.contains("stopped"), "{started}");
     }
 }

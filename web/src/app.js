@@ -222,7 +222,7 @@ function wireRoom(c) {
   });
   c.on('feedWaiting', (d) => {
     state.feed = { waiting: d.reason };
-    log('feed: waiting for someone to speak');
+    log(d.stopped === 'speakerGone' ? 'feed: the speaker left; waiting for someone to speak' : 'feed: waiting for someone to speak');
   });
   c.on('track', addTrack);
   c.on('trackEnded', dropTrack);

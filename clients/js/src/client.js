@@ -29,7 +29,7 @@ import { Media } from './media.js';
  *   producerPaused: {producerId: string, peerId: string, byServer?: boolean, mine: boolean},
  *   producerResumed: {producerId: string, peerId: string, byServer?: boolean, mine: boolean},
  *   feedSwitched: FeedSwitched,
- *   feedWaiting: {reason: string},
+ *   feedWaiting: {reason: string, stopped?: string},
  *   track: TrackEvent,
  *   trackEnded: {consumerId: string, kind: 'audio' | 'video', peerId: string | null, feed: boolean},
  *   transportState: {direction: 'send' | 'recv', state: string},
