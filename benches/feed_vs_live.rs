@@ -196,6 +196,12 @@ fn main() {
     let ratio = per_cpu(&phases[2]) / per_cpu(&phases[1]);
     let marginal_ratio = marginal(&phases[1]) / marginal(&phases[2]);
     println!("  feed / live, packets per server CPU-second: {ratio:.2}x (marginal: {marginal_ratio:.2}x)");
+    println!(
+        "  feed packets per message to the worker: {:.1} ({} packets in {} messages)",
+        feed_stats.packets as f64 / feed_stats.messages.max(1) as f64,
+        feed_stats.packets,
+        feed_stats.messages
+    );
     let (late, onset) = (feed_stats.lateness_ms, feed_stats.onset_to_first_packet_ms);
     println!(
         "  feed lateness vs schedule ms: p50 {:.2} p99 {:.2} max {:.2} ({} packets)",

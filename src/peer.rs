@@ -16,7 +16,7 @@ use mediasoup::webrtc_transport::WebRtcTransportOptions;
 use crate::buffer::Speaker;
 use crate::config::Limits;
 use crate::dump::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
-use crate::feed::engine::{FeedEngine, FeedViewer, Subscription};
+use crate::feed::engine::{FeedEngine, FeedProducers, FeedViewer, Subscription};
 use crate::feed::rtcp::RtcpRegistration;
 use crate::link::{PeerEvent, PeerLink, ProducerInfo};
 use crate::recommend::Preferences;
@@ -598,7 +598,8 @@ impl Peer {
     }
 
     /// Starts this viewer's rerouted feed: a DirectTransport producer per kind on the room's
-    /// router that the feed engine fills utterance by utterance, each consumed (paused) on
+    /// router that the feed engine fills utterance by utterance (through the DirectTransport,
+    /// which hands each packet to the producer its SSRC names), each consumed (paused) on
     /// `transport_id`. Video only when asked for. Returns the audio and video consumers.
     pub(crate) async fn subscribe_feed(
         &mut self,
@@ -620,13 +621,25 @@ impl Peer {
         }
         self.check_media()?;
         let plan = feeds.plan(self.room.feed_codecs(), video);
+        let transport = self
+            .media
+            .direct_transport()
+            .await
+            .map_err(|e| PeerError::Internal(format!("feed transport: {e}")))?
+            .clone();
         let (producer, consumer) = self
-            .feed_producer(transport_id, MediaKind::Audio, plan.audio_parameters(), limits)
+            .feed_producer(
+                &transport,
+                transport_id,
+                MediaKind::Audio,
+                plan.audio_parameters(),
+                limits,
+            )
             .await?;
         let (video_producer, video_consumer) = match plan.video_parameters() {
             None => (None, None),
             Some(parameters) => match self
-                .feed_producer(transport_id, MediaKind::Video, parameters, limits)
+                .feed_producer(&transport, transport_id, MediaKind::Video, parameters, limits)
                 .await
             {
                 Ok((p, c)) => (Some(p), Some(c)),
@@ -642,7 +655,12 @@ impl Peer {
             uid: Arc::clone(&self.uid),
             link: self.link.clone(),
         };
-        let subscription = feeds.subscribe(plan, viewer, producer, video_producer);
+        let producers = FeedProducers {
+            transport,
+            audio: producer,
+            video: video_producer,
+        };
+        let subscription = feeds.subscribe(plan, viewer, producers);
         let recommender = subscription.recommender();
         // The viewer's PLI/FIR on its video consumer reaches the feed through the room's RTCP.
         let rtcp = subscription
@@ -662,16 +680,12 @@ impl Peer {
     /// One of the feed's DirectTransport producers, and this viewer's paused consumer of it.
     async fn feed_producer(
         &mut self,
+        transport: &DirectTransport,
         transport_id: TransportId,
         kind: MediaKind,
         rtp_parameters: RtpParameters,
         limits: &Limits,
     ) -> Result<(DirectProducer, Consumer), PeerError> {
-        let transport = self
-            .media
-            .direct_transport()
-            .await
-            .map_err(|e| PeerError::Internal(format!("feed transport: {e}")))?;
         let producer = transport
             .produce(ProducerOptions::new(kind, rtp_parameters))
             .await

@@ -1,5 +1,6 @@
 //! The feed engine: the one task that drives every viewer's [`Feed`] with a [`Pacer`] and sends
-//! their packets through each viewer's DirectTransport producer.
+//! their packets to each viewer's DirectTransport producer, all of a turn's packets for one
+//! DirectTransport in one message ([`Outboxes`]).
 //!
 //! Everything else talks to it with commands (subscribe, skip, preferences, a speaker's onset or
 //! departure, a viewer's key frame request), so the feeds themselves need no lock and the
@@ -18,12 +19,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
-use mediasoup::prelude::RtpParameters;
+use mediasoup::direct_transport::DirectTransport;
+use mediasoup::prelude::{RtpParameters, TransportId};
 use mediasoup::producer::DirectProducer;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::external::{Answer, ExternalClient, Question};
+use super::outbox::{Outboxes, Sent};
 use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
 use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
@@ -54,8 +57,7 @@ enum Command {
     Subscribe {
         key: FeedKey,
         feed: Box<Feed>,
-        producer: DirectProducer,
-        video: Option<DirectProducer>,
+        producers: FeedProducers,
         link: PeerLink,
     },
     Unsubscribe(FeedKey),
@@ -154,6 +156,14 @@ impl FeedPlan {
     }
 }
 
+/// A feed's DirectTransport producers (audio, and video when asked for) and the transport they
+/// live on, which the engine sends their packets through.
+pub(crate) struct FeedProducers {
+    pub transport: DirectTransport,
+    pub audio: DirectProducer,
+    pub video: Option<DirectProducer>,
+}
+
 /// Who the feed is for.
 pub(crate) struct FeedViewer {
     pub room: Arc<str>,
@@ -169,6 +179,7 @@ struct EngineStats {
     packets: AtomicU64,
     switches: AtomicU64,
     send_errors: AtomicU64,
+    messages: AtomicU64,
     video_packets: AtomicU64,
     key_frame_requests: AtomicU64,
     viewer_key_frame_requests: AtomicU64,
@@ -176,6 +187,17 @@ struct EngineStats {
     external: [AtomicU64; 4],
     /// Published by the engine once per window: (lateness, onset to first packet).
     latency: parking_lot::Mutex<(Percentiles, Percentiles)>,
+}
+
+impl EngineStats {
+    fn count(&self, sent: Sent) {
+        if sent.messages > 0 {
+            self.messages.fetch_add(sent.messages, Ordering::Relaxed);
+        }
+        if sent.failed_packets > 0 {
+            self.send_errors.fetch_add(sent.failed_packets, Ordering::Relaxed);
+        }
+    }
 }
 
 /// The engine task's own latency histograms (µs), published as percentiles once a second, so the
@@ -254,6 +276,7 @@ impl FeedEngine {
             packets: self.stats.packets.load(Ordering::Relaxed),
             switches: self.stats.switches.load(Ordering::Relaxed),
             send_errors: self.stats.send_errors.load(Ordering::Relaxed),
+            messages: self.stats.messages.load(Ordering::Relaxed),
             video_packets: self.stats.video_packets.load(Ordering::Relaxed),
             key_frame_requests: self.stats.key_frame_requests.load(Ordering::Relaxed),
             viewer_key_frame_requests: self.stats.viewer_key_frame_requests.load(Ordering::Relaxed),
@@ -310,13 +333,7 @@ impl FeedEngine {
 
     /// Starts the feed of `plan` for `viewer` on the producers made from it. The returned guard
     /// unsubscribes on drop (the producers close with it, and so do the viewer's consumers).
-    pub fn subscribe(
-        &self,
-        plan: FeedPlan,
-        viewer: FeedViewer,
-        producer: DirectProducer,
-        video: Option<DirectProducer>,
-    ) -> Subscription {
+    pub fn subscribe(&self, plan: FeedPlan, viewer: FeedViewer, producers: FeedProducers) -> Subscription {
         let mut config = FeedConfig::audio_only(plan.audio);
         let (recommender, name) = match &self.experiment {
             Some(arm) if arm.takes(&viewer.uid) => (Arc::clone(&arm.recommender), arm.name),
@@ -325,7 +342,7 @@ impl FeedEngine {
                 (Arc::clone(&self.recommender), self.name)
             }
         };
-        let video_ssrc = match (plan.video, &video) {
+        let video_ssrc = match (plan.video, &producers.video) {
             (Some(v), Some(_)) => {
                 let ssrc = v.ssrc;
                 config.video = Some(v);
@@ -338,8 +355,7 @@ impl FeedEngine {
         let _ = self.commands.send(Command::Subscribe {
             key: plan.key,
             feed: Box::new(feed),
-            producer,
-            video,
+            producers,
             link: viewer.link,
         });
         Subscription {
@@ -421,8 +437,11 @@ impl Drop for Subscription {
 
 struct Entry {
     feed: Box<Feed>,
-    producer: DirectProducer,
-    video: Option<DirectProducer>,
+    /// Where its packets go (they reach its producers by SSRC).
+    outbox: TransportId,
+    /// Held so that the producers live as long as the feed.
+    _audio: DirectProducer,
+    _video: Option<DirectProducer>,
     link: PeerLink,
 }
 
@@ -434,6 +453,8 @@ struct EngineTask {
     due: Vec<FeedKey>,
     /// The packet buffer every feed reads into (reused).
     packet: Vec<u8>,
+    /// The turn's packets, per DirectTransport.
+    outboxes: Outboxes,
     latency: Latency,
     stats: Arc<EngineStats>,
     key_frames: Arc<KeyFrameSources>,
@@ -452,6 +473,7 @@ impl EngineTask {
             pacer: Pacer::new(Instant::now(), TICK, SLOTS),
             due: Vec::new(),
             packet: Vec::with_capacity(1500),
+            outboxes: Outboxes::default(),
             latency: Latency::new(),
             stats,
             key_frames,
@@ -517,17 +539,23 @@ impl EngineTask {
             Command::Subscribe {
                 key,
                 mut feed,
-                producer,
-                video,
+                producers,
                 link,
             } => {
                 feed.start(now);
+                let FeedProducers {
+                    transport,
+                    audio,
+                    video,
+                } = producers;
+                let outbox = self.outboxes.open(&transport);
                 self.feeds.insert(
                     key,
                     Entry {
                         feed,
-                        producer,
-                        video,
+                        outbox,
+                        _audio: audio,
+                        _video: video,
                         link,
                     },
                 );
@@ -539,6 +567,8 @@ impl EngineTask {
                 self.latency.woken.remove(&key);
                 if let Some(mut e) = self.feeds.remove(&key) {
                     e.feed.stop(now);
+                    let sent = self.outboxes.close(e.outbox);
+                    self.stats.count(sent);
                     self.stats.feeds.fetch_sub(1, Ordering::Relaxed);
                 }
             }
@@ -595,7 +625,7 @@ impl EngineTask {
         }
     }
 
-    /// Polls every feed that is due now.
+    /// Polls every feed that is due now, then sends the turn's packets.
     fn drive_due(&mut self, now: Instant) {
         self.pacer.expire(now, &mut self.due);
         for key in self.due.drain(..) {
@@ -605,14 +635,19 @@ impl EngineTask {
                     e,
                     now,
                     &mut self.pacer,
-                    &mut self.packet,
-                    &self.stats,
-                    &mut self.latency,
+                    &mut Turn {
+                        packet: &mut self.packet,
+                        outboxes: &mut self.outboxes,
+                        stats: &self.stats,
+                        latency: &mut self.latency,
+                    },
                     &self.key_frames,
                     self.external.as_ref(),
                 );
             }
         }
+        let sent = self.outboxes.flush();
+        self.stats.count(sent);
     }
 }
 
@@ -624,35 +659,36 @@ async fn next_answer(answers: &mut Option<mpsc::UnboundedReceiver<Answer<FeedKey
     }
 }
 
+/// What the feeds polled in one turn write to: the packet buffer, the outboxes, the counters.
+struct Turn<'a> {
+    packet: &'a mut Vec<u8>,
+    outboxes: &'a mut Outboxes,
+    stats: &'a EngineStats,
+    latency: &'a mut Latency,
+}
+
 /// Polls one feed until it has nothing more to do now, then schedules it.
-#[allow(clippy::too_many_arguments)]
 fn drive(
     key: FeedKey,
     e: &mut Entry,
     now: Instant,
     pacer: &mut Pacer<FeedKey>,
-    packet: &mut Vec<u8>,
-    stats: &EngineStats,
-    latency: &mut Latency,
+    turn: &mut Turn<'_>,
     key_frames: &KeyFrameSources,
     external: Option<&ExternalClient<FeedKey>>,
 ) {
+    let stats = turn.stats;
     loop {
-        match e.feed.poll(now, packet) {
+        match e.feed.poll(now, turn.packet) {
             FeedOutput::Packet(kind) => {
-                let producer = match kind {
-                    MediaKind::Audio => Some(&e.producer),
-                    MediaKind::Video => {
-                        stats.video_packets.fetch_add(1, Ordering::Relaxed);
-                        e.video.as_ref()
-                    }
-                };
-                // DirectProducer::send takes the packet by value; the buffer is refilled next read.
-                if producer.is_none_or(|p| p.send(packet.clone()).is_err()) {
-                    stats.send_errors.fetch_add(1, Ordering::Relaxed);
+                if kind == MediaKind::Video {
+                    stats.video_packets.fetch_add(1, Ordering::Relaxed);
                 }
+                // Sent with the turn's other packets; the buffer is refilled next read.
+                let sent = turn.outboxes.push(e.outbox, turn.packet);
+                stats.count(sent);
                 stats.packets.fetch_add(1, Ordering::Relaxed);
-                latency.on_packet(key, now, e.feed.last_packet_due());
+                turn.latency.on_packet(key, now, e.feed.last_packet_due());
             }
             FeedOutput::Event(FeedEvent::KeyFrameNeeded { speaker, .. }) => {
                 if key_frames.request(&speaker.peer) {

@@ -8,6 +8,7 @@ pub(crate) mod engine;
 pub(crate) mod external;
 #[allow(clippy::module_inception)]
 mod feed;
+pub(crate) mod outbox;
 mod pacer;
 mod playout;
 mod rewriter;

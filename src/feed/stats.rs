@@ -13,6 +13,10 @@ pub struct FeedStats {
     /// Switches from one utterance to the next, ever.
     pub switches: u64,
     pub send_errors: u64,
+    /// Messages that carried `packets` to the media workers (one per DirectTransport and engine
+    /// turn).
+    #[serde(default)]
+    pub messages: u64,
     /// Of `packets`, video ones.
     #[serde(default)]
     pub video_packets: u64,

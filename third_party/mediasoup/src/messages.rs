@@ -40,7 +40,7 @@ use parking_lot::Mutex;
 use planus::Builder;
 use serde::{Deserialize, Serialize};
 use std::error::Error;
-use std::fmt::{Debug, Display};
+use std::fmt::{self, Debug, Display};
 use std::net::IpAddr;
 use std::num::NonZeroU16;
 use std::ops::Deref;
@@ -2148,6 +2148,47 @@ impl Notification for TransportSendRtcpNotification {
         let data = transport::SendRtcpNotification::create(&mut builder, self.rtcp_packet);
         let notification_body =
             notification::Body::create_transport_send_rtcp_notification(&mut builder, data);
+
+        let notification = notification::Notification::create(
+            &mut builder,
+            handler_id.to_string(),
+            Self::EVENT,
+            Some(notification_body),
+        );
+        let message_body = message::Body::create_notification(&mut builder, notification);
+        let message = message::Message::create(&mut builder, message_body);
+
+        builder.finish(message, None).to_vec()
+    }
+}
+
+/// sfu patch: many RTP packets for a DirectTransport's producers in one message (see
+/// [`crate::direct_transport::RtpBatch`]).
+pub(crate) struct DirectTransportSendRtpBatchNotification<'a> {
+    pub(crate) data: &'a [u8],
+}
+
+impl Debug for DirectTransportSendRtpBatchNotification<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DirectTransportSendRtpBatchNotification")
+            .field("bytes", &self.data.len())
+            .finish()
+    }
+}
+
+impl Notification for DirectTransportSendRtpBatchNotification<'_> {
+    const EVENT: notification::Event = notification::Event::DirecttransportSendRtpBatch;
+    type HandlerId = TransportId;
+
+    fn into_bytes(self, handler_id: Self::HandlerId) -> Vec<u8> {
+        let mut builder = Builder::with_capacity(self.data.len() + 128);
+
+        let data = direct_transport::SendRtpBatchNotification::create(&mut builder, self.data);
+        let notification_body =
+            notification::Body::create_direct_transport_send_rtp_batch_notification(
+                &mut builder,
+                data,
+            );
 
         let notification = notification::Notification::create(
             &mut builder,

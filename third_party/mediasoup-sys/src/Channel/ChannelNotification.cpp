@@ -17,6 +17,8 @@ namespace Channel
 		{ FBS::Notification::Event::TRANSPORT_SEND_RTCP, "transport.sendRtcp" },
 		{ FBS::Notification::Event::PRODUCER_SEND,       "producer.send"      },
 		{ FBS::Notification::Event::DATAPRODUCER_SEND,   "dataProducer.send"  },
+		// sfu patch.
+		{ FBS::Notification::Event::DIRECTTRANSPORT_SEND_RTP_BATCH, "directTransport.sendRtpBatch" },
 	};
 	// clang-format on
 

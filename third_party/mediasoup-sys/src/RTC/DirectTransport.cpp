@@ -4,9 +4,17 @@
 #include "RTC/DirectTransport.hpp"
 #include "Logger.hpp"
 #include "RTC/Consts.hpp"
+#include <cstring>
 
 namespace RTC
 {
+	/* Static. */
+
+	// sfu patch: where each packet of a batch is copied so that it can be expanded later
+	// (as Producer.cpp does for a single packet).
+	static constexpr size_t BatchPacketBufferSize{ 65536 };
+	thread_local static uint8_t BatchPacketBuffer[BatchPacketBufferSize];
+
 	/* Instance methods. */
 
 	// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
@@ -135,6 +143,70 @@ namespace RTC
 
 				// Pass the packet to the parent transport.
 				RTC::Transport::ReceiveRtcpPacket(packet, notification->receivedAtUs);
+
+				break;
+			}
+
+			// sfu patch: one message carrying many packets for this transport's producers.
+			case Channel::ChannelNotification::Event::DIRECTTRANSPORT_SEND_RTP_BATCH:
+			{
+				const auto* body =
+				  notification->data->body_as<FBS::DirectTransport::SendRtpBatchNotification>();
+				const uint8_t* data = body->data()->data();
+				size_t left         = body->data()->size();
+
+				while (left >= 2)
+				{
+					const size_t len = (static_cast<size_t>(data[0]) << 8) | data[1];
+
+					data += 2;
+					left -= 2;
+
+					if (len > left)
+					{
+						MS_WARN_TAG(rtp, "truncated RTP batch [len:%zu, left:%zu]", len, left);
+
+						left = 0;
+
+						break;
+					}
+
+					// Increase receive transmission.
+					RTC::Transport::DataReceived(len);
+
+					if (len > RTC::Consts::IncomingRtpPacketMaxSize)
+					{
+						MS_WARN_TAG(
+						  rtp,
+						  "ignoring RTP packet exceeding maximum size [len:%zu, max len:%zu]",
+						  len,
+						  RTC::Consts::IncomingRtpPacketMaxSize);
+					}
+					else
+					{
+						std::memcpy(BatchPacketBuffer, data, len);
+
+						auto* packet = RTC::RTP::Packet::Parse(BatchPacketBuffer, len, BatchPacketBufferSize);
+
+						if (packet)
+						{
+							// Takes the packet (and deletes it).
+							RTC::Transport::ReceiveRtpPacket(packet, notification->receivedAtUs);
+						}
+						else
+						{
+							MS_WARN_TAG(rtp, "batched data is not a valid RTP packet");
+						}
+					}
+
+					data += len;
+					left -= len;
+				}
+
+				if (left != 0)
+				{
+					MS_WARN_TAG(rtp, "trailing byte in RTP batch");
+				}
 
 				break;
 			}

@@ -5,7 +5,9 @@ use crate::consumer::{Consumer, ConsumerId, ConsumerOptions};
 use crate::data_consumer::{DataConsumer, DataConsumerId, DataConsumerOptions, DataConsumerType};
 use crate::data_producer::{DataProducer, DataProducerId, DataProducerOptions, DataProducerType};
 use crate::fbs::{FromFbs, TryFromFbs};
-use crate::messages::{TransportCloseRequest, TransportSendRtcpNotification};
+use crate::messages::{
+    DirectTransportSendRtpBatchNotification, TransportCloseRequest, TransportSendRtcpNotification,
+};
 use crate::producer::{Producer, ProducerId, ProducerOptions};
 use crate::router::transport::{TransportImpl, TransportType};
 use crate::router::Router;
@@ -658,6 +660,20 @@ impl DirectTransport {
             .notify(self.id(), TransportSendRtcpNotification { rtcp_packet })
     }
 
+    /// sfu patch: sends every RTP packet of `batch` from the Rust process in one message; the
+    /// worker hands each to this transport's producer that its SSRC (or MID, RID) names, as
+    /// [`crate::producer::DirectProducer::send`] does one packet at a time. The batch is left
+    /// as it was: clear it to reuse it.
+    pub fn send_rtp_batch(&self, batch: &RtpBatch) -> Result<(), NotificationError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        self.inner.channel.notify(
+            self.id(),
+            DirectTransportSendRtpBatchNotification { data: &batch.data },
+        )
+    }
+
     /// Callback is called when the direct transport receives a RTCP packet from its router.
     pub fn on_rtcp<F: Fn(&[u8]) + Send + Sync + 'static>(&self, callback: F) -> HandlerId {
         self.inner.handlers.rtcp.add(Arc::new(callback))
@@ -695,5 +711,98 @@ impl WeakDirectTransport {
         let inner = self.inner.upgrade()?;
 
         Some(DirectTransport { inner })
+    }
+}
+
+/// sfu patch: RTP packets gathered for one [`DirectTransport::send_rtp_batch`] call: each packet
+/// preceded by its length (2 bytes, big endian). Reusable: [`RtpBatch::clear`] keeps the
+/// allocation.
+#[derive(Debug, Default, Clone)]
+pub struct RtpBatch {
+    data: Vec<u8>,
+    packets: usize,
+}
+
+/// sfu patch: a packet [`RtpBatch::push`] refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RtpPacketTooLarge {
+    /// The packet's length in bytes.
+    pub len: usize,
+}
+
+impl fmt::Display for RtpPacketTooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RTP packet of {} bytes is too large for a batch", self.len)
+    }
+}
+
+impl Error for RtpPacketTooLarge {}
+
+impl RtpBatch {
+    /// The largest packet a batch takes (the worker drops RTP packets above 2048 bytes anyway).
+    pub const MAX_PACKET: usize = u16::MAX as usize;
+
+    /// An empty batch with room for `bytes` of framed packets.
+    #[must_use]
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            data: Vec::with_capacity(bytes),
+            packets: 0,
+        }
+    }
+
+    /// Appends one RTP packet.
+    pub fn push(&mut self, rtp_packet: &[u8]) -> Result<(), RtpPacketTooLarge> {
+        let len = u16::try_from(rtp_packet.len()).map_err(|_| RtpPacketTooLarge {
+            len: rtp_packet.len(),
+        })?;
+        self.data.extend_from_slice(&len.to_be_bytes());
+        self.data.extend_from_slice(rtp_packet);
+        self.packets += 1;
+        Ok(())
+    }
+
+    /// How many packets the batch holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.packets
+    }
+
+    /// Whether the batch holds no packet.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.packets == 0
+    }
+
+    /// How many bytes the framed packets take.
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.data.len()
+    }
+
+    /// Empties the batch, keeping its allocation.
+    pub fn clear(&mut self) {
+        self.data.clear();
+        self.packets = 0;
+    }
+}
+
+#[cfg(test)]
+mod rtp_batch_tests {
+    use super::RtpBatch;
+
+    #[test]
+    fn frames_each_packet_with_its_length() {
+        let mut batch = RtpBatch::default();
+        batch.push(&[0x80, 0x6f, 0, 1]).unwrap();
+        batch.push(&[0x80; 300]).unwrap();
+        assert_eq!(batch.len(), 2);
+        assert_eq!(batch.bytes(), 2 + 4 + 2 + 300);
+        assert_eq!(&batch.data[..6], &[0, 4, 0x80, 0x6f, 0, 1]);
+        assert_eq!(&batch.data[6..8], &[1, 44]);
+        assert!(batch.push(&vec![0; RtpBatch::MAX_PACKET + 1]).is_err());
+        assert_eq!(batch.len(), 2, "a refused packet leaves the batch as it was");
+        batch.clear();
+        assert!(batch.is_empty() && batch.bytes() == 0);
     }
 }
