@@ -1,11 +1,14 @@
 //! Feed path vs live path, side by side in one run: packets delivered to viewers per server
-//! CPU-second, through the rerouted feed (tap → utterance buffer → feed engine →
-//! DirectProducer → consumer) and through plain mediasoup consumers of the live producers.
+//! CPU-second, through the rerouted feed (tap → utterance buffer → feed engine → one batch per
+//! turn to the DirectTransport → each viewer's producer → consumer) and through plain mediasoup
+//! consumers of the live producers.
 //!
 //! The server runs as its own process (`sfu serve`, one worker), so its CPU is read from
 //! `/proc/<pid>/stat` apart from the synthetic peers, which run here. Phases, in one run with
 //! the same broadcasters talking throughout: idle (broadcasters only: ingest and recording),
-//! live viewers, feed viewers. The marginal cost of a delivered packet is the phase's server CPU
+//! live viewers (of every broadcaster: BROADCASTERS streams each), live viewers of a second room
+//! with one broadcaster (one stream each, like a feed viewer, so the per-viewer costs of a
+//! transport, RTCP and timers are spread over as many packets as on the feed), feed viewers. The marginal cost of a delivered packet is the phase's server CPU
 //! minus the idle rate over the same time, divided by the packets the viewers received.
 //!
 //! A last phase measures the feed's latency: VIEWERS feed viewers in a second room where one
@@ -108,9 +111,14 @@ fn main() {
         .unwrap();
     let phases = runtime.block_on(async {
         let mut b = BroadcastOptions::new(server.ws_url.clone(), "bench", broadcasters);
-        // Idle, live, feed, with margins for joining and leaving.
-        b.duration = Duration::from_secs(3 * secs + 20);
+        // Idle, live, live with one stream, feed, with margins for joining and leaving.
+        b.duration = Duration::from_secs(4 * secs + 25);
+        let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
+        one.duration = b.duration;
         let talkers = tokio::spawn(run_broadcasters(b));
+        // A room with one speaker: its live viewers have one stream each, as a feed viewer
+        // does (the same transports, consumers and RTCP per viewer as the feed phase).
+        let talker = tokio::spawn(run_broadcasters(one));
         tokio::time::sleep(Duration::from_secs(3)).await;
 
         let mut phases = Vec::new();
@@ -122,8 +130,12 @@ fn main() {
             server_cpu_s: cpu() - c0,
             packets: 0,
         });
-        for (name, feed) in [("live consumers", false), ("feed", true)] {
-            let mut v = ViewerOptions::new(server.ws_url.clone(), "bench", viewers);
+        for (name, room, feed) in [
+            ("live consumers", "bench", false),
+            ("live, 1 stream each", "bench-one", false),
+            ("feed", "bench", true),
+        ] {
+            let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
             v.duration = Duration::from_secs(secs);
             v.feed = feed;
             let (t0, c0) = (Instant::now(), cpu());
@@ -158,6 +170,7 @@ fn main() {
             .await
             .expect("admin dump");
         talkers.abort();
+        talker.abort();
         pauser.abort();
         (phases, dump.feeds)
     });
@@ -193,9 +206,13 @@ fn main() {
     }
     let per_cpu = |p: &Phase| p.packets as f64 / p.server_cpu_s;
     let marginal = |p: &Phase| (p.server_cpu_s - idle_rate * p.seconds) / p.packets as f64;
-    let ratio = per_cpu(&phases[2]) / per_cpu(&phases[1]);
-    let marginal_ratio = marginal(&phases[1]) / marginal(&phases[2]);
+    let (live, live_one, feed) = (&phases[1], &phases[2], &phases[3]);
+    let ratio = per_cpu(feed) / per_cpu(live);
+    let marginal_ratio = marginal(live) / marginal(feed);
     println!("  feed / live, packets per server CPU-second: {ratio:.2}x (marginal: {marginal_ratio:.2}x)");
+    let ratio_one = per_cpu(feed) / per_cpu(live_one);
+    let marginal_ratio_one = marginal(live_one) / marginal(feed);
+    println!("  feed / live with 1 stream per viewer: {ratio_one:.2}x (marginal: {marginal_ratio_one:.2}x)");
     println!(
         "  feed packets per message to the worker: {:.1} ({} packets in {} messages)",
         feed_stats.packets as f64 / feed_stats.messages.max(1) as f64,
@@ -214,6 +231,8 @@ fn main() {
     println!(
         "{}",
         serde_json::json!({"viewers": viewers, "broadcasters": broadcasters, "phases": json,
-            "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio, "feed_engine": feed_stats})
+            "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio,
+            "feed_over_live_one_stream": ratio_one, "feed_over_live_one_stream_marginal": marginal_ratio_one,
+            "feed_engine": feed_stats})
     );
 }

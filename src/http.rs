@@ -95,7 +95,11 @@ async fn websocket(
     };
     let (max_frame, tracker) = (limits.max_frame_bytes, hub.sessions.clone());
     let origin = ws::Origin { remote, client };
+    // tungstenite zero-fills its whole read buffer (128 KiB by default) before each read,
+    // also the reads that find nothing, i.e. at each wake-up of a session: signaling messages
+    // are a few KiB, so a small buffer.
     upgrade
+        .read_buffer_size(8 * 1024)
         .max_message_size(max_frame)
         .max_frame_size(max_frame)
         .on_upgrade(move |socket| tracker.track_future(ws::run(ctx, hub, socket, origin, permit, identity)))

@@ -27,7 +27,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::external::{Answer, ExternalClient, Question};
 use super::outbox::{Outboxes, Sent};
-use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Pacer, RewriterConfig};
+use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Grid, Pacer, RewriterConfig};
 use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
 use crate::key_frames::KeyFrameSources;
@@ -39,6 +39,11 @@ use crate::stats::Percentiles;
 const TICK: Duration = Duration::from_millis(2);
 /// Pacer slots: ticks × slots covers a second, the longest usual wait.
 const SLOTS: usize = 512;
+/// With no feed due within a turn of the pacer's wheel, the engine looks again this often.
+const IDLE_WAKE: Duration = Duration::from_millis(100);
+/// Feeds start their utterances on a grid of this period (a multiple of [`TICK`]; an Opus
+/// packet's length), so their packets leave in step: one burst to the worker per period.
+const GRID: Duration = Duration::from_millis(20);
 /// How often the latency percentiles are published.
 const PUBLISH: Duration = Duration::from_secs(1);
 
@@ -97,6 +102,8 @@ pub(crate) struct FeedEngine {
     /// How long feeds wait for the external recommender (`None`: there is none).
     ask_external: Option<Duration>,
     experiment: Option<Arc<Arm>>,
+    /// Where feeds start their utterances.
+    grid: Grid,
 }
 
 /// Where feeds ask for decisions: their own recommender, and an outside service first if set.
@@ -244,7 +251,10 @@ impl FeedEngine {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
         let key_frames = Arc::new(KeyFrameSources::default());
-        let mut task = EngineTask::new(Arc::clone(&stats), Arc::clone(&key_frames), store.clone());
+        // The pacer's ticks and the feeds' grid share one origin, so grid instants are tick
+        // boundaries.
+        let origin = Instant::now();
+        let mut task = EngineTask::new(origin, Arc::clone(&stats), Arc::clone(&key_frames), store.clone());
         let ask_external = deciders.external.as_ref().map(|(_, patience)| *patience);
         let answers = deciders.external.map(|(url, patience)| {
             let (tx, answers) = mpsc::unbounded_channel();
@@ -264,6 +274,7 @@ impl FeedEngine {
                 name: deciders.name,
                 ask_external,
                 experiment: deciders.experiment.map(Arc::new),
+                grid: Grid::new(origin, GRID),
             },
             task,
         )
@@ -335,6 +346,7 @@ impl FeedEngine {
     /// unsubscribes on drop (the producers close with it, and so do the viewer's consumers).
     pub fn subscribe(&self, plan: FeedPlan, viewer: FeedViewer, producers: FeedProducers) -> Subscription {
         let mut config = FeedConfig::audio_only(plan.audio);
+        config.grid = Some(self.grid);
         let (recommender, name) = match &self.experiment {
             Some(arm) if arm.takes(&viewer.uid) => (Arc::clone(&arm.recommender), arm.name),
             _ => {
@@ -467,10 +479,15 @@ struct EngineTask {
 type Answers = (mpsc::UnboundedReceiver<Answer<FeedKey>>, tokio::task::JoinHandle<()>);
 
 impl EngineTask {
-    fn new(stats: Arc<EngineStats>, key_frames: Arc<KeyFrameSources>, store: UtteranceStore) -> EngineTask {
+    fn new(
+        origin: Instant,
+        stats: Arc<EngineStats>,
+        key_frames: Arc<KeyFrameSources>,
+        store: UtteranceStore,
+    ) -> EngineTask {
         EngineTask {
             feeds: HashMap::new(),
-            pacer: Pacer::new(Instant::now(), TICK, SLOTS),
+            pacer: Pacer::new(origin, TICK, SLOTS),
             due: Vec::new(),
             packet: Vec::with_capacity(1500),
             outboxes: Outboxes::default(),
@@ -492,8 +509,6 @@ impl EngineTask {
             Some((rx, task)) => (Some(rx), Some(task)),
             None => (None, None),
         };
-        let mut interval = tokio::time::interval(TICK);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut publish = tokio::time::interval(PUBLISH);
         publish.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
@@ -508,7 +523,9 @@ impl EngineTask {
                     self.apply(command, Instant::now());
                 }
                 Some(answer) = next_answer(&mut answers) => self.answer(answer, Instant::now()),
-                _ = interval.tick() => {}
+                // Sleeps until the next tick that has a feed due (feeds start on one grid, so
+                // that is once per grid period in a steady run), not every tick.
+                _ = tokio::time::sleep_until(self.wake_at().into()) => {}
             }
             self.drive_due(Instant::now());
         }
@@ -517,6 +534,12 @@ impl EngineTask {
         if let Some(task) = client_task {
             let _ = task.await;
         }
+    }
+
+    /// When the next feed is due (at the latest [`IDLE_WAKE`] from now).
+    fn wake_at(&self) -> Instant {
+        let idle = Instant::now() + IDLE_WAKE;
+        self.pacer.next_deadline().map_or(idle, |at| at.min(idle))
     }
 
     /// The external recommender answered a feed's question.

@@ -13,6 +13,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::pacer::Grid;
 use super::playout::{Playout, PlayoutStep};
 use super::rewriter::{DropReason, Rewrite, Rewriter, RewriterConfig};
 use crate::buffer::{Candidate, EndState, MediaKind, Speaker, UtteranceId, UtteranceStore};
@@ -39,6 +40,9 @@ pub struct FeedConfig {
     /// With an external recommender: how long to wait for its answer before the feed's own
     /// recommender decides. `None`: the feed's own recommender decides at once.
     pub ask_external: Option<Duration>,
+    /// Utterances start on this grid (the next grid instant after the switch), so that feeds
+    /// send in step; `None`: at once.
+    pub grid: Option<Grid>,
 }
 
 /// [`FeedConfig::max_candidates`] by default.
@@ -53,6 +57,7 @@ impl FeedConfig {
             wait_retry: Duration::from_secs(1),
             max_candidates: MAX_CANDIDATES,
             ask_external: None,
+            grid: None,
         }
     }
 }
@@ -524,7 +529,12 @@ impl Feed {
             speaker: speaker.clone(),
             reason,
         });
-        let playout = Playout::new(reader, now, std::mem::take(&mut self.spare));
+        let playout = match self.config.grid {
+            Some(grid) => {
+                Playout::new(reader, grid.at_or_after(now), std::mem::take(&mut self.spare)).on_grid(grid.period())
+            }
+            None => Playout::new(reader, now, std::mem::take(&mut self.spare)),
+        };
         self.state = State::Playing {
             playout,
             speaker,
@@ -968,6 +978,45 @@ mod tests {
             })
             .collect();
         assert_eq!(reasons, [SwitchReason::Skipped, SwitchReason::SpeakerGone]);
+    }
+
+    #[test]
+    fn on_a_grid_feeds_start_and_send_in_step() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        spoken(&store, "alice", t0, 20);
+        let grid = Grid::new(t0, MS20);
+        let mut sends = Vec::new();
+        // Two viewers switching 3 ms and 11 ms after a grid instant.
+        for offset in [3, 11] {
+            let mut cfg = config();
+            cfg.grid = Some(grid);
+            let viewer = ViewerContext::new(format!("v{offset}-peer").into(), format!("v{offset}").into(), 20);
+            let mut f = Feed::new(
+                cfg,
+                "r".into(),
+                viewer,
+                store.clone(),
+                Arc::new(RandomRecommender::new(1)),
+            );
+            let mut now = t0 + Duration::from_millis(offset);
+            f.start(now);
+            let (mut dues, mut buf) = (Vec::new(), Vec::new());
+            while dues.len() < 20 {
+                match f.poll(now, &mut buf) {
+                    FeedOutput::Packet(_) => dues.push(f.last_packet_due().unwrap()),
+                    FeedOutput::Timeout(Some(at)) => now = at,
+                    FeedOutput::Timeout(None) => panic!("idle after {} packets", dues.len()),
+                    FeedOutput::Event(_) => {}
+                }
+            }
+            sends.push(dues);
+        }
+        // Both start at the next grid instant (20 ms) and have every packet due at the same
+        // grid instants.
+        assert_eq!(sends[0], sends[1]);
+        let expected: Vec<_> = (1..=20).map(|k| t0 + MS20 * k).collect();
+        assert_eq!(sends[0], expected);
     }
 
     #[test]

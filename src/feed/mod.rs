@@ -16,6 +16,6 @@ pub(crate) mod rtcp;
 mod stats;
 
 pub use feed::{Decision, Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason, MAX_CANDIDATES};
-pub use pacer::Pacer;
+pub use pacer::{Grid, Pacer};
 pub use rewriter::RewriterConfig;
 pub use stats::{ExternalStats, FeedStats};

@@ -8,6 +8,38 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::time::{Duration, Instant};
 
+/// Instants `origin + k × period`: where feeds start their utterances, so that every feed's
+/// packets (20 ms apart in an utterance) fall due in the same pacer ticks and leave in one burst
+/// per period, as a live packet fans out to all its consumers at once, rather than one small
+/// burst per tick (each a wake-up of the media worker, and on loopback of the receivers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grid {
+    origin: Instant,
+    period: Duration,
+}
+
+impl Grid {
+    pub fn new(origin: Instant, period: Duration) -> Self {
+        Self {
+            origin,
+            period: period.max(Duration::from_micros(100)),
+        }
+    }
+
+    pub fn period(&self) -> Duration {
+        self.period
+    }
+
+    /// The first grid instant at or after `at`.
+    pub fn at_or_after(&self, at: Instant) -> Instant {
+        let since = at.saturating_duration_since(self.origin).as_nanos();
+        let period = self.period.as_nanos();
+        let k = since.div_ceil(period);
+        let nanos = u64::try_from(k * period).unwrap_or(u64::MAX);
+        self.origin + Duration::from_nanos(nanos)
+    }
+}
+
 pub struct Pacer<K> {
     origin: Instant,
     resolution: Duration,
@@ -60,6 +92,16 @@ impl<K: Copy + Eq + Hash> Pacer<K> {
         self.due.remove(&key);
     }
 
+    /// The start of the first tick that holds a deadline, within one turn of the wheel (`None`:
+    /// nothing that soon). A deadline replaced since may still count: waking for it finds
+    /// nothing due, which is harmless.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let n = self.slots.len() as u64;
+        (self.next_tick..self.next_tick.saturating_add(n))
+            .find(|&tick| self.slots[(tick % n) as usize].iter().any(|&(_, t)| t == tick))
+            .map(|tick| self.origin + self.resolution * u32::try_from(tick).unwrap_or(u32::MAX))
+    }
+
     /// Appends to `out` every key due at or before `now`, each once, and forgets their deadlines.
     pub fn expire(&mut self, now: Instant, out: &mut Vec<K>) {
         let target = (now.saturating_duration_since(self.origin).as_nanos() / self.resolution.as_nanos())
@@ -89,8 +131,50 @@ impl<K: Copy + Eq + Hash> Pacer<K> {
 }
 
 #[cfg(test)]
+mod grid_tests {
+    use super::*;
+
+    #[test]
+    fn rounds_up_to_the_next_grid_instant() {
+        let t0 = Instant::now();
+        let g = Grid::new(t0, Duration::from_millis(20));
+        let ms = |n| t0 + Duration::from_millis(n);
+        assert_eq!(g.at_or_after(t0), t0);
+        assert_eq!(g.at_or_after(ms(1)), ms(20));
+        assert_eq!(g.at_or_after(ms(20)), ms(20));
+        assert_eq!(g.at_or_after(ms(20) + Duration::from_nanos(1)), ms(40));
+        assert_eq!(g.at_or_after(ms(1000) + Duration::from_micros(300)), ms(1020));
+        // Before the origin: the origin.
+        assert_eq!(
+            g.at_or_after(t0.checked_sub(Duration::from_millis(5)).unwrap_or(t0)),
+            t0
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_deadline_is_the_first_tick_with_a_key() {
+        let t0 = Instant::now();
+        let res = Duration::from_millis(2);
+        let mut p = Pacer::new(t0, res, 64);
+        assert_eq!(p.next_deadline(), None);
+        p.schedule(1u32, t0 + Duration::from_millis(21));
+        p.schedule(2u32, t0 + Duration::from_millis(7));
+        // 7 ms rounds up to the tick at 8 ms.
+        assert_eq!(p.next_deadline(), Some(t0 + Duration::from_millis(8)));
+        let mut out = Vec::new();
+        p.expire(t0 + Duration::from_millis(8), &mut out);
+        assert_eq!(out, [2]);
+        assert_eq!(p.next_deadline(), Some(t0 + Duration::from_millis(22)));
+        // Beyond one turn of the wheel (64 × 2 ms): not seen.
+        p.expire(t0 + Duration::from_millis(22), &mut out);
+        p.schedule(3u32, t0 + Duration::from_millis(500));
+        assert_eq!(p.next_deadline(), None);
+    }
     use rand::{Rng, SeedableRng};
 
     #[test]

@@ -1,12 +1,15 @@
 //! Paced reading of one utterance: from its first packet, at the speed it was spoken.
 //!
-//! Packet `i` is due at `playout start + its arrival offset`, so gaps, jitter and the pre-roll
-//! are replayed as they happened. On a live utterance the playout may catch up with the tail;
-//! it then reports [`PlayoutStep::CaughtUp`] and the feed polls again a little later.
+//! Packet `i` is due at `playout start + its arrival offset`, so gaps and the pre-roll are
+//! replayed as they happened. On a grid ([`Playout::on_grid`]) audio offsets are rounded to the
+//! nearest multiple of the grid's period (an Opus packet's 20 ms): the network jitter of the
+//! recording is not replayed, and every feed on the grid sends its audio in the same instants.
+//! On a live utterance the playout may catch up with the tail; it then reports
+//! [`PlayoutStep::CaughtUp`] and the feed polls again a little later.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use crate::buffer::{EndState, ReadOutcome, UtteranceReader};
+use crate::buffer::{EndState, MediaKind, ReadOutcome, UtteranceReader};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PlayoutStep {
@@ -35,6 +38,8 @@ pub(crate) struct Playout {
     reader: UtteranceReader,
     start: Instant,
     pending: Option<Pending>,
+    /// The audio track and the period its offsets are rounded to.
+    snap: Option<(u8, Duration)>,
     /// The pending packet's bytes; swapped with the caller's buffer on take, so neither side
     /// allocates once both have grown to packet size.
     buf: Vec<u8>,
@@ -47,8 +52,24 @@ impl Playout {
             reader,
             start,
             pending: None,
+            snap: None,
             buf,
         }
+    }
+
+    /// Rounds the audio packets' offsets to multiples of `period` (see the module's doc).
+    pub fn on_grid(mut self, period: Duration) -> Self {
+        let audio = self
+            .reader
+            .meta()
+            .tracks
+            .iter()
+            .position(|t| t.kind == MediaKind::Audio);
+        self.snap = audio
+            .and_then(|t| u8::try_from(t).ok())
+            .filter(|_| !period.is_zero())
+            .map(|t| (t, period));
+        self
     }
 
     pub fn reader(&self) -> &UtteranceReader {
@@ -60,9 +81,13 @@ impl Playout {
             Some(p) => p,
             None => match self.reader.read_next(&mut self.buf) {
                 ReadOutcome::Packet { arrival, track, .. } => {
+                    let offset = match self.snap {
+                        Some((audio, period)) if audio == track => nearest_multiple(arrival, period),
+                        _ => arrival,
+                    };
                     let p = Pending {
                         track,
-                        due: self.start + arrival,
+                        due: self.start + offset,
                     };
                     self.pending = Some(p);
                     p
@@ -96,6 +121,12 @@ impl Playout {
     pub fn into_buffer(self) -> Vec<u8> {
         self.buf
     }
+}
+
+fn nearest_multiple(d: Duration, period: Duration) -> Duration {
+    let p = period.as_nanos();
+    let k = (d.as_nanos() + p / 2) / p;
+    Duration::from_nanos(u64::try_from(k * p).unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]
@@ -145,5 +176,36 @@ mod tests {
         assert_eq!(p.poll(ms(240)), PlayoutStep::Packet { track: 0 });
         p.take_packet(&mut out);
         assert_eq!(p.poll(ms(240)), PlayoutStep::Ended(EndState::Complete));
+    }
+
+    #[test]
+    fn on_a_grid_audio_offsets_round_to_the_period() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let ms = |n: u64| t0 + Duration::from_millis(n);
+        let mut w = store.open(meta(), t0).unwrap();
+        // Arrivals with network jitter: 0, 23, 38, 61, and two at once after a stall (100, 101).
+        for (i, at) in [0, 23, 38, 61, 100, 101].into_iter().enumerate() {
+            w.append(ms(at), 0, &[i as u8; 20]).unwrap();
+        }
+        let id = w.id();
+        w.finish(ms(120), EndState::Complete);
+        let mut p = Playout::new(store.reader(id).unwrap(), ms(1000), Vec::new()).on_grid(Duration::from_millis(20));
+        let mut dues = Vec::new();
+        let mut out = Vec::new();
+        let mut now = ms(1000);
+        loop {
+            match p.poll(now) {
+                PlayoutStep::Packet { .. } => {
+                    dues.push(p.pending_due().unwrap() - ms(1000));
+                    p.take_packet(&mut out);
+                }
+                PlayoutStep::Until(at) => now = at,
+                PlayoutStep::Ended(_) => break,
+                other => panic!("{other:?}"),
+            }
+        }
+        let expected: Vec<_> = [0, 20, 40, 60, 100, 100].map(Duration::from_millis).into();
+        assert_eq!(dues, expected);
     }
 }
