@@ -170,13 +170,13 @@ fn workers(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     )?;
     b.gauge_vec(
         "worker_rooms",
-        "Rooms placed on the worker.",
+        "Rooms with a router on the worker (their home or one for viewers placed there).",
         &["worker"],
         &per_worker(&|w| w.rooms as i64),
     )?;
     b.gauge_vec(
         "worker_peers",
-        "Peers in rooms on the worker.",
+        "Peers placed on the worker.",
         &["worker"],
         &per_worker(&|w| w.peers as i64),
     )?;
