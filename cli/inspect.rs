@@ -193,6 +193,8 @@ fn render_workers(out: &mut String, d: &ServerDump, since: Option<(Duration, &Se
                 .find(|p| p.index == w.index && p.restarts == w.restarts)?;
             Some(100.0 * (w.cpu_seconds? - prev.cpu_seconds?) / dt.as_secs_f64())
         });
+        // The first dump: the server's own measure over its last seconds.
+        let pct = pct.or((!w.dead).then_some(w.cpu_percent));
         let state = match (w.dead, w.restarts) {
             (true, _) => "DEAD".to_string(),
             (false, 0) => "running".to_string(),
@@ -225,6 +227,21 @@ fn render_room(out: &mut String, r: &RoomDump) {
         r.buffer.finished,
         r.buffer.readers
     );
+    if r.routers.len() > 1 {
+        let routers: Vec<String> = r
+            .routers
+            .iter()
+            .map(|x| {
+                let what = if x.home {
+                    "home".to_string()
+                } else {
+                    format!("{} pipes", x.pipes)
+                };
+                format!("worker {} ({what}, {} peers)", x.worker, x.peers)
+            })
+            .collect();
+        let _ = writeln!(out, "  routers: {}", routers.join("; "));
+    }
     let _ = writeln!(
         out,
         "  {:<9} {:<14} {:<12} {:<36} {:<22} {:<9} feed",

@@ -51,6 +51,7 @@ pub(crate) async fn dump(ctx: &Context, room: Option<&str>, parked: &HashMap<Str
         rooms.push(RoomDump {
             id: r.id().to_string(),
             worker: r.media().worker().index(),
+            routers: r.routers(),
             buffer,
             peers: dump_peers(&r, parked).await,
             utterances: dump_utterances(ctx, r.id()),
@@ -97,6 +98,7 @@ async fn dump_peers(room: &Room, parked: &HashMap<String, PeerDump>) -> Vec<Peer
             peer_id: info.peer_id.clone(),
             display_name: info.display_name.clone(),
             role: info.role.as_str().to_string(),
+            worker: None,
             busy: true,
             transports: vec![],
             producers: vec![],

@@ -19,6 +19,8 @@ pub struct Config {
     pub mode: Mode,
     /// Number of mediasoup workers; 0 means one per CPU core.
     pub workers: usize,
+    /// Where a room's viewers go among the workers (`[placement]`).
+    pub placement: PlacementConfig,
     pub rtc: RtcConfig,
     pub ice_servers: Vec<IceServerConfig>,
     /// TURN servers that take TURN REST credentials (coturn `use-auth-secret`); each joining peer
@@ -157,6 +159,44 @@ impl TlsConfig {
 pub enum Mode {
     Development,
     Production,
+}
+
+/// How a room spreads over the workers (docs/architecture.md, *A room across workers*): its
+/// broadcasters stay on its home worker, and each viewer goes there while that worker has
+/// headroom, otherwise to the least-loaded worker that has some.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlacementConfig {
+    /// A worker with this many peers has no headroom for another viewer; 0: no peer limit
+    /// (CPU alone decides).
+    pub max_peers_per_worker: usize,
+    /// A worker whose thread used more than this share of one core over the last seconds
+    /// (read from `/proc`) has no headroom for another viewer. 1-100.
+    pub max_worker_cpu_percent: u32,
+}
+
+impl Default for PlacementConfig {
+    fn default() -> Self {
+        PlacementConfig {
+            max_peers_per_worker: 0,
+            max_worker_cpu_percent: 85,
+        }
+    }
+}
+
+impl PlacementConfig {
+    fn validate(&self) -> Result<(), ConfigError> {
+        if !(1..=100).contains(&self.max_worker_cpu_percent) {
+            return Err(invalid(
+                "placement.max_worker_cpu_percent",
+                format!(
+                    "{} is not a share of one core: use 1-100 (85 by default)",
+                    self.max_worker_cpu_percent
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Where media flows: the UDP/TCP ports of the workers' WebRtcServers.
@@ -458,6 +498,7 @@ impl Default for Config {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 8080)),
             mode: Mode::Development,
             workers: 0,
+            placement: PlacementConfig::default(),
             rtc: RtcConfig::default(),
             ice_servers: vec![IceServerConfig {
                 urls: vec!["stun:stun.l.google.com:19302".to_string()],
@@ -687,6 +728,7 @@ impl Config {
         self.rtc.validate_ports()?;
         self.admin.validate(self.auth.mode, production)?;
         validate_workers(workers)?;
+        self.placement.validate()?;
         self.rtc.validate_port_count(workers)?;
         self.rtc.validate_announced_address(production)?;
         validate_ice_servers(&self.ice_servers)?;
@@ -1967,6 +2009,23 @@ mod tests {
         assert!(err_of(&r2).starts_with("ice_servers.credential"), "{}", err_of(&r2));
         r2.ice_servers = c.ice_servers.clone();
         assert!(err_of(&r2).starts_with("turn.secret"), "{}", err_of(&r2));
+    }
+
+    #[test]
+    fn placement_rules() {
+        PlacementConfig::default().validate().unwrap();
+        let c = Config::from_toml("[placement]\nmax_peers_per_worker = 40\nmax_worker_cpu_percent = 60\n").unwrap();
+        assert_eq!(
+            (c.placement.max_peers_per_worker, c.placement.max_worker_cpu_percent),
+            (40, 60)
+        );
+        for bad in [0, 101] {
+            let p = PlacementConfig {
+                max_worker_cpu_percent: bad,
+                ..PlacementConfig::default()
+            };
+            fails(p.validate(), "placement.max_worker_cpu_percent", "use 1-100");
+        }
     }
 
     #[test]

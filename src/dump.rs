@@ -32,13 +32,31 @@ pub struct ProcessDump {
 #[serde(rename_all = "camelCase")]
 pub struct RoomDump {
     pub id: String,
+    /// The home router's worker.
     pub worker: usize,
+    /// The room's routers, home first: one per worker it spans.
+    #[serde(default)]
+    pub routers: Vec<RouterDump>,
     pub buffer: RoomBufferDump,
     pub peers: Vec<PeerDump>,
     /// The room's newest 100 utterances in the buffer, oldest first: what a moderator names to
     /// delete or export one (`buffer` counts them all).
     #[serde(default)]
     pub utterances: Vec<UtteranceDump>,
+}
+
+/// One of a room's routers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouterDump {
+    pub worker: usize,
+    pub router_id: String,
+    /// The home router (broadcasters, the tap), not one the producers are piped into.
+    pub home: bool,
+    /// Peers placed on it.
+    pub peers: usize,
+    /// Producers piped into it from the home router.
+    pub pipes: usize,
 }
 
 /// One utterance in the buffer.
@@ -75,6 +93,10 @@ pub struct PeerDump {
     pub peer_id: String,
     pub display_name: Option<String>,
     pub role: String,
+    /// The worker of the router the peer's media is on (none before it is placed again after a
+    /// worker death, or when busy).
+    #[serde(default)]
+    pub worker: Option<usize>,
     /// The session did not answer in time (it is busy or closing); its objects are not listed.
     #[serde(default)]
     pub busy: bool,
@@ -127,6 +149,9 @@ pub struct WorkerStats {
     pub index: usize,
     pub tid: i32,
     pub cpu_seconds: Option<f64>,
+    /// The thread's CPU share of one core over the last seconds (what placement reads).
+    #[serde(default)]
+    pub cpu_percent: f64,
     pub rooms: usize,
     pub peers: usize,
     pub dead: bool,

@@ -19,6 +19,7 @@ pub(crate) mod link;
 pub mod loadtest;
 pub(crate) mod metrics;
 pub(crate) mod peer;
+pub(crate) mod pipe;
 pub mod procfs;
 pub mod protocol;
 pub mod recommend;

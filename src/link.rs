@@ -91,10 +91,15 @@ pub enum PeerEvent {
     },
     /// The admin API asks the session to describe the peer's objects.
     Inspect(oneshot::Sender<PeerDump>),
-    /// The room moved to a new router (its worker died): every media object of the peer is
-    /// gone; the session drops them and tells the client.
+    /// A worker of the room died: the home's (the room moved to a new router), or another one
+    /// some viewers are placed on. A peer whose router it was drops every media object and
+    /// tells the client; the others ignore it.
     MediaReset {
         reason: &'static str,
+        /// The producers that outlived the death (when the home did), announced again
+        /// (`newProducer`) to the peers that were reset, since their client forgets the room's
+        /// producers on `mediaReset`. Empty when the home moved: its producers died with it.
+        survivors: Arc<[Arc<RoomNotice>]>,
     },
     /// A moderator removed the peer `peer_id`: the session tells the client, closes the socket
     /// (4005) and ends for good (no resume). The id: a session's queue outlives a leave and a

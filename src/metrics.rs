@@ -103,6 +103,11 @@ fn objects(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     )?;
     b.gauge("consumers", "Consumers open now.", counts.consumers)?;
     b.gauge("feeds", "Viewers subscribed to the rerouted feed now.", counts.feeds)?;
+    b.gauge(
+        "pipes",
+        "Producers piped from a room's home router to another of its routers now.",
+        counts.pipes,
+    )?;
     b.counter(
         "signaling_messages_total",
         "Signaling messages received from clients.",
@@ -165,13 +170,13 @@ fn workers(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     )?;
     b.gauge_vec(
         "worker_rooms",
-        "Rooms placed on the worker.",
+        "Rooms with a router on the worker (their home or one for viewers placed there).",
         &["worker"],
         &per_worker(&|w| w.rooms as i64),
     )?;
     b.gauge_vec(
         "worker_peers",
-        "Peers in rooms on the worker.",
+        "Peers placed on the worker.",
         &["worker"],
         &per_worker(&|w| w.peers as i64),
     )?;
@@ -282,7 +287,30 @@ fn buffer(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     )?;
     let rooms = ctx.rooms.list();
     let room_peers: Vec<(Vec<&str>, i64)> = rooms.iter().map(|r| (vec![r.id()], r.peer_count() as i64)).collect();
-    b.gauge_vec("room_peers", "Peers in the room.", &["room"], &room_peers)
+    b.gauge_vec("room_peers", "Peers in the room.", &["room"], &room_peers)?;
+    room_routers(b, &rooms)
+}
+
+/// Per room: the routers it spans (one per worker) and the pipes into them.
+fn room_routers(b: &Builder, rooms: &[std::sync::Arc<crate::room::Room>]) -> Result<(), prometheus::Error> {
+    let routers: Vec<(&str, Vec<crate::dump::RouterDump>)> = rooms.iter().map(|r| (r.id(), r.routers())).collect();
+    let count: Vec<(Vec<&str>, i64)> = routers.iter().map(|(id, r)| (vec![*id], r.len() as i64)).collect();
+    b.gauge_vec(
+        "room_routers",
+        "Routers of the room: its home and one per other worker its viewers are on.",
+        &["room"],
+        &count,
+    )?;
+    let pipes: Vec<(Vec<&str>, i64)> = routers
+        .iter()
+        .map(|(id, r)| (vec![*id], r.iter().map(|r| r.pipes as i64).sum()))
+        .collect();
+    b.gauge_vec(
+        "room_pipes",
+        "Producers of the room piped from its home router to its other routers.",
+        &["room"],
+        &pipes,
+    )
 }
 
 /// The feed engine's counters and latency quantiles.

@@ -18,14 +18,15 @@ use crate::config::Limits;
 use crate::dump::{ConsumerDump, FeedDump, PeerDump, ProducerDump, TransportDump};
 use crate::feed::engine::{FeedEngine, FeedProducers, FeedViewer, Subscription};
 use crate::feed::rtcp::RtcpRegistration;
-use crate::link::{PeerEvent, PeerLink, ProducerInfo};
+use crate::link::{PeerEvent, PeerLink, ProducerInfo, RoomEvent, RoomNotice};
+use crate::pipe::{Pipe, PipeError};
 use crate::recommend::Preferences;
 use crate::recording::{tap, Recording, SpeakerRecording, Tap, TapError};
 use crate::role::Role;
-use crate::room::{Room, RoomMedia};
+use crate::room::{Placement, Room, RoomMedia};
 use crate::rtp_params;
 use crate::stats::{Counter, ServerCounters};
-use crate::workers::LoadGuard;
+use crate::workers::WorkerPool;
 
 /// Which way a WebRTC transport carries media, seen from the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +65,9 @@ pub enum PeerError {
     /// mediasoup refused the operation: the client's parameters or state.
     #[error("{what}: {message}")]
     Media { what: &'static str, message: String },
-    /// The room's media worker died; `mediaReset` is on its way to the client.
-    #[error("this room's media worker died; set up media again after the mediaReset notification")]
+    /// The media worker of this peer (or of the room's home) died; `mediaReset` is on its way
+    /// to the client.
+    #[error("this peer's media worker died; set up media again after the mediaReset notification")]
     MediaReset,
     #[error("producer {0} was muted by a moderator; it stays paused until they unmute it")]
     MutedByModerator(ProducerId),
@@ -108,6 +110,9 @@ struct PeerTransport {
 struct PeerConsumer {
     consumer: Consumer,
     _on_producer_close: HandlerId,
+    /// The pipe from the room's home router, for a consumer on another router; dropped after
+    /// the consumer, so the last consumer of a pipe closes it.
+    _pipe: Option<Arc<Pipe>>,
 }
 
 pub(crate) struct Peer {
@@ -117,9 +122,6 @@ pub(crate) struct Peer {
     pub role: Role,
     pub rtp_capabilities: Option<RtpCapabilities>,
     room: Arc<Room>,
-    /// The room's router this peer's objects live on (the room may have moved since: see
-    /// [`Peer::reset_media`]).
-    media: Arc<RoomMedia>,
     link: PeerLink,
     // Field order is drop order: the feed, consumers, then producers, then the transports.
     feed: Option<FeedSubscription>,
@@ -131,9 +133,12 @@ pub(crate) struct Peer {
     speaker: Option<SpeakerRecording>,
     producers: HashMap<ProducerId, Producer>,
     transports: HashMap<TransportId, PeerTransport>,
+    /// The room's router this peer's objects live on (the room may have moved off it since: see
+    /// [`Peer::reset_media`]); none after a reset until the next `createTransport` places the
+    /// peer again. Dropped after the objects on it.
+    placement: Option<Placement>,
     counters: Arc<ServerCounters>,
     recording: Arc<Recording>,
-    _load: LoadGuard,
     _counted: Counter,
 }
 
@@ -194,21 +199,20 @@ fn consumer_error(c: &Consumer, what: &'static str, e: impl std::fmt::Display) -
 impl Peer {
     pub(crate) fn new(
         room: Arc<Room>,
+        placement: Placement,
         link: PeerLink,
         role: Role,
         rtp_capabilities: Option<RtpCapabilities>,
         counters: Arc<ServerCounters>,
         recording: Arc<Recording>,
     ) -> Peer {
-        let media = room.media();
         Peer {
             id: link.info.peer_id.clone(),
             uid: Arc::from(link.info.peer_id.as_str()),
             role,
             rtp_capabilities,
-            _load: media.worker().peer_guard(),
             _counted: counters.peers.count(),
-            media,
+            placement: Some(placement),
             room,
             link,
             feed: None,
@@ -226,33 +230,53 @@ impl Peer {
         &self.room
     }
 
-    /// Catches up with a room that moved to a new router: drops every transport, producer,
-    /// consumer, tap and the feed (they died with the old worker) and counts the peer on the
-    /// new worker. False when the peer is already on the room's router (nothing to tell).
-    pub(crate) fn reset_media(&mut self) -> bool {
-        let current = self.room.media();
-        if Arc::ptr_eq(&current, &self.media) {
+    /// Catches up with a worker death: if the peer's router is gone (its worker died, or the
+    /// room's home moved), drops every transport, producer, consumer, tap and the feed (they
+    /// died with the worker, or hang on producers that did) and the placement; the next
+    /// `createTransport` places the peer again. The client forgets the room's producers on
+    /// `mediaReset`: the `survivors` (other peers' producers still on the home router) are
+    /// announced again after it, through the peer's own queue. False when the peer's router is
+    /// still the room's (nothing to tell).
+    pub(crate) fn reset_media(&mut self, survivors: &[Arc<RoomNotice>]) -> bool {
+        let Some(placement) = &self.placement else {
+            return false;
+        };
+        if self.room.is_current(placement.media()) {
             return false;
         }
+        let worker = placement.media().worker().index();
         let (t, p, c) = self.counts();
         self.feed = None;
         self.consumers.clear();
         self.taps.clear();
         self.producers.clear();
         self.transports.clear();
-        self._load = current.worker().peer_guard();
-        self.media = current;
-        tracing::info!(room = self.room.id(), peer = %self.id, transports = t, producers = p, consumers = c, "peer media reset");
+        self.placement = None;
+        for notice in survivors {
+            if !matches!(&notice.event, RoomEvent::NewProducer(info) if info.peer_id == self.id) {
+                self.link.send(PeerEvent::Room(Arc::clone(notice)));
+            }
+        }
+        tracing::info!(room = self.room.id(), peer = %self.id, worker, transports = t, producers = p, consumers = c, survivors = survivors.len(), "peer media reset");
         true
     }
 
-    /// Requests on objects of a dead worker fail with `media_reset` (not a media error): the
-    /// client's `mediaReset` notification is on its way.
-    fn check_media(&self) -> Result<(), PeerError> {
-        if self.media.worker().is_dead() {
+    /// The router the peer's objects live on; requests on objects of a dead worker (or of a
+    /// room that moved its home) fail with `media_reset` (not a media error): the client's
+    /// `mediaReset` notification is on its way.
+    fn media(&self) -> Result<&Arc<RoomMedia>, PeerError> {
+        let media = self.placement.as_ref().ok_or(PeerError::MediaReset)?.media();
+        if !self.room.is_current(media) {
             return Err(PeerError::MediaReset);
         }
-        Ok(())
+        Ok(media)
+    }
+
+    fn check_media(&self) -> Result<(), PeerError> {
+        match &self.placement {
+            Some(_) => self.media().map(|_| ()),
+            None => Ok(()),
+        }
     }
 
     /// What the admin API shows of this peer.
@@ -316,6 +340,7 @@ impl Peer {
             peer_id: self.id.clone(),
             display_name: self.link.info.display_name.clone(),
             role: self.role.as_str().to_string(),
+            worker: self.placement.as_ref().map(|p| p.media().worker().index()),
             busy: false,
             transports,
             producers,
@@ -346,11 +371,13 @@ impl Peer {
         (self.transports.len(), self.producers.len(), self.consumers.len())
     }
 
-    /// A new WebRTC transport on the room's router (the client connects it next).
+    /// A new WebRTC transport on the peer's router (the client connects it next); after a
+    /// media reset, places the peer again first.
     pub(crate) async fn create_transport(
         &mut self,
         direction: Direction,
         limits: &Limits,
+        pool: &WorkerPool,
     ) -> Result<WebRtcTransport, PeerError> {
         if direction == Direction::Send && self.role != Role::Broadcaster {
             return Err(PeerError::Forbidden("only broadcasters may create a send transport"));
@@ -361,13 +388,19 @@ impl Peer {
                 max: limits.max_transports_per_peer,
             });
         }
-        self.check_media()?;
-        let mut options = WebRtcTransportOptions::new_with_server(self.media.worker().webrtc_server().clone());
+        if self.placement.is_none() {
+            let placement = self.room.place(pool, self.role).await.map_err(|e| {
+                tracing::warn!(room = self.room.id(), peer = %self.id, error = %e, "cannot place the peer");
+                PeerError::Internal(format!("cannot place the peer on a media worker: {e}"))
+            })?;
+            self.placement = Some(placement);
+        }
+        let media = self.media()?;
+        let mut options = WebRtcTransportOptions::new_with_server(media.worker().webrtc_server().clone());
         options.enable_udp = true;
         options.enable_tcp = true;
         options.prefer_udp = true;
-        let transport = self
-            .media
+        let transport = media
             .router()
             .create_webrtc_transport(options)
             .await
@@ -471,6 +504,7 @@ impl Peer {
             })
             .detach();
         tracing::info!(room = self.room.id(), peer = %self.id, producer = %id, ?kind, "producer created");
+        let media = Arc::clone(self.media()?);
         let speaker = self.speaker.get_or_insert_with(|| {
             let speaker = Speaker {
                 uid: Arc::clone(&self.uid),
@@ -478,7 +512,7 @@ impl Peer {
             };
             SpeakerRecording::new(&self.room, speaker, &self.recording)
         });
-        match tap(&self.room, &self.media, &producer, speaker, &self.recording).await {
+        match tap(&self.room, &media, &producer, speaker, &self.recording).await {
             Ok(t) => {
                 self.taps.insert(id, t);
             }
@@ -559,6 +593,9 @@ impl Peer {
                 max: limits.max_consumers_per_peer,
             });
         }
+        // A peer's producer lives on the room's home router: a viewer placed elsewhere consumes
+        // its pipe into the viewer's router.
+        let pipe = if from_room { self.pipe(producer_id).await? } else { None };
         // No `router.can_consume` check first: it also says no for a producer that has just closed
         // while the room still lists it for a moment, which answered a churn race with
         // `cannot_consume` (found by a 10-minute soak). `consume` tells the two apart.
@@ -592,12 +629,32 @@ impl Peer {
             PeerConsumer {
                 consumer: consumer.clone(),
                 _on_producer_close: on_producer_close,
+                _pipe: pipe,
             },
         );
         Ok(consumer)
     }
 
-    /// Starts this viewer's rerouted feed: a DirectTransport producer per kind on the room's
+    /// The pipe of a room's producer into this peer's router; none on the home router.
+    async fn pipe(&self, producer_id: ProducerId) -> Result<Option<Arc<Pipe>>, PeerError> {
+        let media = self.media()?;
+        if media.is_home() {
+            return Ok(None);
+        }
+        let home = self.room.media();
+        if home.worker().is_dead() {
+            return Err(PeerError::MediaReset);
+        }
+        match media.pipes().lease(home.router(), media.router(), producer_id).await {
+            Ok(pipe) => Ok(Some(pipe)),
+            Err(PipeError::NoProducer(_)) => Err(PeerError::NotFound(format!(
+                "no producer {producer_id} in this room (it just closed)"
+            ))),
+            Err(e) => Err(PeerError::media("consume", e)),
+        }
+    }
+
+    /// Starts this viewer's rerouted feed: a DirectTransport producer per kind on the viewer's
     /// router that the feed engine fills utterance by utterance (through the DirectTransport,
     /// which hands each packet to the producer its SSRC names), each consumed (paused) on
     /// `transport_id`. Video only when asked for. Returns the audio and video consumers.
@@ -619,10 +676,10 @@ impl Peer {
                 max: limits.max_consumers_per_peer,
             });
         }
-        self.check_media()?;
+        let feed_rtcp = Arc::clone(self.media()?.feed_rtcp());
         let plan = feeds.plan(self.room.feed_codecs(), video);
         let transport = self
-            .media
+            .media()?
             .direct_transport()
             .await
             .map_err(|e| PeerError::Internal(format!("feed transport: {e}")))?
@@ -662,10 +719,10 @@ impl Peer {
         };
         let subscription = feeds.subscribe(plan, viewer, producers);
         let recommender = subscription.recommender();
-        // The viewer's PLI/FIR on its video consumer reaches the feed through the room's RTCP.
+        // The viewer's PLI/FIR on its video consumer reaches the feed through its router's RTCP.
         let rtcp = subscription
             .video_ssrc()
-            .map(|ssrc| self.media.feed_rtcp().register(ssrc, subscription.key()));
+            .map(|ssrc| feed_rtcp.register(ssrc, subscription.key()));
         tracing::info!(room = self.room.id(), peer = %self.id, producer = %consumer.producer_id(), video, "feed subscribed");
         self.feed = Some(FeedSubscription {
             consumer_id: consumer.id(),

@@ -1,15 +1,21 @@
-//! Rooms: one mediasoup router each, created on demand on the least-loaded worker and closed when
-//! the last peer leaves. A room knows its peers (to notify them) and its producers (so a viewer
-//! joining late can consume every one of them); the peers' mediasoup objects live in their
-//! sessions (see `peer.rs`).
+//! Rooms, created on demand and closed when the last peer leaves. A room knows its peers (to
+//! notify them) and its producers (so a viewer joining late can consume every one of them); the
+//! peers' mediasoup objects live in their sessions (see `peer.rs`).
 //!
-//! A room outlives its router: when the router's worker dies, [`Room::rehome`] gives the room a
-//! router on a live worker and tells every peer (`mediaReset`); the peers stay in the room with
-//! their ids and re-create their transports. The room's utterances are in the buffer, not in
-//! the worker, so they survive.
+//! A room has a home router, on the least-loaded worker when the room is made: its broadcasters
+//! produce there and the tap records there. Each viewer is placed on a worker by measured load
+//! ([`WorkerPool::place_viewer`]); a viewer placed on another worker than the home's gets the
+//! room's router on that worker (made for the first such viewer, closed with the last), and
+//! consumes the broadcasters' producers through pipes from the home router (`pipe.rs`).
+//!
+//! A room outlives its routers: when the home's worker dies, [`Room::recover`] gives the room a
+//! home on a live worker and every peer hears `mediaReset`; when another of its routers' worker
+//! dies, only the peers placed there do. The peers stay in the room with their ids and re-create
+//! their transports. The room's utterances are in the buffer, not in the worker, so they survive.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use event_listener_primitives::HandlerId;
@@ -18,10 +24,13 @@ use parking_lot::Mutex;
 use tokio::sync::OnceCell;
 
 use crate::codecs::{media_codecs, FeedCodecs};
+use crate::dump::RouterDump;
 use crate::feed::engine::FeedEngine;
 use crate::feed::rtcp::FeedRtcp;
 use crate::link::{PeerEvent, PeerInfo, PeerLink, ProducerInfo, RoomEvent, RoomNotice};
-use crate::stats::{Counter, ServerCounters};
+use crate::pipe::Pipes;
+use crate::role::Role;
+use crate::stats::{Counter, Gauge, ServerCounters};
 use crate::workers::{LoadGuard, PoolWorker, WorkerPool};
 
 #[derive(Debug, thiserror::Error)]
@@ -83,21 +92,34 @@ impl RoomState {
     }
 }
 
-/// The room's router and what hangs on it. Replaced as a whole when the worker dies; peers
-/// keep the one their objects were made on until they hear `MediaReset`.
+/// One of the room's routers and what hangs on it. The home one is replaced as a whole when its
+/// worker dies; peers keep the one their objects were made on (their [`Placement`]) until they
+/// hear `MediaReset`.
 pub struct RoomMedia {
     router: Router,
-    /// Where the tap's consumers and the feeds' producers live, with the handler that routes its
-    /// RTCP (viewers' key frame requests) to the feeds; made when first needed.
+    /// Where the tap's consumers (home) and the feeds' producers (every router) live, with the
+    /// handler that routes its RTCP (viewers' key frame requests) to the feeds; made when first
+    /// needed.
     direct_transport: OnceCell<(DirectTransport, HandlerId)>,
     rtcp: Arc<FeedRtcp>,
+    /// The home router (broadcasters, the tap), or one the room's producers are piped into.
+    home: bool,
+    /// The producers piped into this router (none into the home).
+    pipes: Pipes,
+    /// Peers placed on this router.
+    peers: AtomicUsize,
     worker: Arc<PoolWorker>,
     _load: LoadGuard,
 }
 
 impl RoomMedia {
-    async fn create(pool: &WorkerPool, room_id: &str, feeds: &FeedEngine) -> Result<RoomMedia, RoomError> {
-        let worker = pool.least_loaded()?;
+    async fn create(
+        worker: Arc<PoolWorker>,
+        room_id: &str,
+        home: bool,
+        feeds: &FeedEngine,
+        pipes: &Gauge,
+    ) -> Result<RoomMedia, RoomError> {
         let router = worker
             .worker()
             .create_router(RouterOptions::new(media_codecs()))
@@ -106,11 +128,14 @@ impl RoomMedia {
                 room: room_id.to_string(),
                 message: e.to_string(),
             })?;
-        tracing::info!(room = room_id, worker = worker.index(), router = %router.id(), "router created");
+        tracing::info!(room = room_id, worker = worker.index(), router = %router.id(), home, "router created");
         Ok(RoomMedia {
             router,
             direct_transport: OnceCell::new(),
             rtcp: FeedRtcp::new(feeds.clone()),
+            home,
+            pipes: Pipes::new(pipes.clone()),
+            peers: AtomicUsize::new(0),
             _load: worker.room_guard(),
             worker,
         })
@@ -124,6 +149,17 @@ impl RoomMedia {
         &self.worker
     }
 
+    /// The room's home router (its producers are here), not one they are piped into.
+    pub fn is_home(&self) -> bool {
+        self.home
+    }
+
+    pub(crate) fn pipes(&self) -> &Pipes {
+        &self.pipes
+    }
+
+    /// This router's DirectTransport: the tap's consumers on the home router, the feed
+    /// producers of the viewers placed here on every router.
     pub(crate) async fn direct_transport(&self) -> Result<&DirectTransport, mediasoup::worker::RequestError> {
         let (transport, _) = self
             .direct_transport
@@ -143,16 +179,64 @@ impl RoomMedia {
     pub(crate) fn feed_rtcp(&self) -> &Arc<FeedRtcp> {
         &self.rtcp
     }
+
+    fn dump(&self) -> RouterDump {
+        RouterDump {
+            worker: self.worker.index(),
+            router_id: self.router.id().to_string(),
+            home: self.home,
+            peers: self.peers.load(Ordering::Relaxed),
+            pipes: self.pipes.count(),
+        }
+    }
+}
+
+/// A peer's place in its room: the router its objects live on. Counts the peer on the router and
+/// its worker, and keeps a router that is not the home open, until it drops.
+pub(crate) struct Placement {
+    media: Arc<RoomMedia>,
+    _load: LoadGuard,
+}
+
+impl Placement {
+    fn new(media: Arc<RoomMedia>) -> Placement {
+        media.peers.fetch_add(1, Ordering::Relaxed);
+        Placement {
+            _load: media.worker.peer_guard(),
+            media,
+        }
+    }
+
+    pub fn media(&self) -> &Arc<RoomMedia> {
+        &self.media
+    }
+}
+
+impl Drop for Placement {
+    fn drop(&mut self) {
+        self.media.peers.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The room's home router and its routers on other workers.
+struct Routers {
+    home: Arc<RoomMedia>,
+    /// By worker slot; owned by the peers placed there (the last one out closes the router).
+    others: HashMap<usize, Weak<RoomMedia>>,
 }
 
 pub struct Room {
     id: String,
-    media: Mutex<Arc<RoomMedia>>,
+    routers: Mutex<Routers>,
+    /// Placements and recoveries take turns (each may make a router).
+    placing: tokio::sync::Mutex<()>,
     /// What a consumer inside the server (the tap) can receive: everything the router offers.
     consume_capabilities: RtpCapabilities,
     feed_codecs: FeedCodecs,
-    /// For the RTCP dispatcher of a new router after a worker death.
+    /// For the RTCP dispatcher of each new router.
     feeds: FeedEngine,
+    /// The server's gauge of pipes, for each new router's.
+    pipes: Gauge,
     state: Mutex<RoomState>,
     _counted: Counter,
 }
@@ -168,9 +252,9 @@ impl Room {
         &self.id
     }
 
-    /// The router (and worker) the room uses now.
+    /// The room's home router (and worker) now: where its broadcasters produce.
     pub fn media(&self) -> Arc<RoomMedia> {
-        Arc::clone(&self.media.lock())
+        Arc::clone(&self.routers.lock().home)
     }
 
     pub(crate) fn consume_capabilities(&self) -> &RtpCapabilities {
@@ -181,26 +265,93 @@ impl Room {
         &self.feed_codecs
     }
 
-    /// Moves the room to a router on a live worker if its worker has died: its producers are
-    /// forgotten (they died with the worker) and every peer hears `MediaReset`. Returns whether
-    /// the room moved.
-    pub(crate) async fn rehome(&self, pool: &WorkerPool) -> Result<bool, RoomError> {
+    /// The room's routers now, home first, with their peers and pipes.
+    pub fn routers(&self) -> Vec<RouterDump> {
+        let routers: Vec<Arc<RoomMedia>> = {
+            let r = self.routers.lock();
+            let others = r.others.values().filter_map(Weak::upgrade);
+            std::iter::once(Arc::clone(&r.home)).chain(others).collect()
+        };
+        let mut dumps: Vec<RouterDump> = routers.iter().map(|m| m.dump()).collect();
+        dumps.sort_by_key(|d| (!d.home, d.worker));
+        dumps
+    }
+
+    /// True while `media` is one of the room's routers (its worker alive, and the room not moved
+    /// off it since).
+    pub(crate) fn is_current(&self, media: &Arc<RoomMedia>) -> bool {
+        if media.worker.is_dead() {
+            return false;
+        }
+        let r = self.routers.lock();
+        if media.home {
+            return Arc::ptr_eq(&r.home, media);
+        }
+        let current = r.others.get(&media.worker.index()).and_then(Weak::upgrade);
+        current.is_some_and(|m| Arc::ptr_eq(&m, media))
+    }
+
+    /// Places a peer: a broadcaster on the home router, a viewer on the worker
+    /// [`WorkerPool::place_viewer`] picks (the room's router there, made if needed).
+    pub(crate) async fn place(&self, pool: &WorkerPool, role: Role) -> Result<Placement, RoomError> {
+        let _turn = self.placing.lock().await;
+        let home = self.media();
+        if role == Role::Broadcaster || home.worker.is_dead() {
+            return Ok(Placement::new(home));
+        }
+        let worker = pool.place_viewer(home.worker.index())?;
+        if Arc::ptr_eq(&worker, &home.worker) {
+            return Ok(Placement::new(home));
+        }
+        let existing = self.routers.lock().others.get(&worker.index()).and_then(Weak::upgrade);
+        if let Some(media) = existing.filter(|m| Arc::ptr_eq(&m.worker, &worker)) {
+            return Ok(Placement::new(media));
+        }
+        let index = worker.index();
+        let media = Arc::new(RoomMedia::create(worker, &self.id, false, &self.feeds, &self.pipes).await?);
+        let placement = Placement::new(Arc::clone(&media));
+        let mut r = self.routers.lock();
+        r.others.retain(|_, m| m.strong_count() > 0);
+        r.others.insert(index, Arc::downgrade(&media));
+        tracing::info!(
+            room = self.id,
+            worker = index,
+            routers = r.others.len() + 1,
+            "room spans another worker"
+        );
+        Ok(placement)
+    }
+
+    /// After a worker death: if the home's worker died, moves the room to a router on a live
+    /// worker (its producers are forgotten: they died with the worker) and every peer hears
+    /// `MediaReset`; if another of its routers' worker died, the room forgets that router and
+    /// the peers hear `MediaReset` (only those placed there act on it). Returns whether the room
+    /// lost a router.
+    pub(crate) async fn recover(&self, pool: &WorkerPool) -> Result<bool, RoomError> {
+        let _turn = self.placing.lock().await;
         let old = self.media();
         if !old.worker.is_dead() {
-            return Ok(false);
+            return Ok(self.forget_dead_routers());
         }
-        let media = Arc::new(RoomMedia::create(pool, &self.id, &self.feeds).await?);
+        let worker = pool.least_loaded()?;
+        let media = Arc::new(RoomMedia::create(worker, &self.id, true, &self.feeds, &self.pipes).await?);
         let (worker, peers) = (media.worker.index(), {
             let mut s = self.state.lock();
             if s.closed {
                 return Ok(false);
             }
-            *self.media.lock() = media;
+            let mut r = self.routers.lock();
+            r.home = media;
+            r.others.clear();
+            drop(r);
             s.producers.clear();
             s.handles.clear();
             s.muted.clear();
             for link in s.peers.values() {
-                link.send(PeerEvent::MediaReset { reason: "worker_died" });
+                link.send(PeerEvent::MediaReset {
+                    reason: "worker_died",
+                    survivors: Arc::from([]),
+                });
             }
             s.peers.len()
         });
@@ -209,9 +360,42 @@ impl Room {
             from = old.worker.index(),
             to = worker,
             peers,
-            "room moved to a new router"
+            "room moved to a new home router"
         );
         Ok(true)
+    }
+
+    /// Forgets the routers on dead workers other than the home's; tells the peers if any.
+    fn forget_dead_routers(&self) -> bool {
+        let dead: Vec<usize> = {
+            let mut r = self.routers.lock();
+            let dead: Vec<usize> = r
+                .others
+                .iter()
+                .filter(|(_, m)| m.upgrade().is_some_and(|m| m.worker.is_dead()))
+                .map(|(index, _)| *index)
+                .collect();
+            r.others
+                .retain(|index, m| m.strong_count() > 0 && !dead.contains(index));
+            dead
+        };
+        if dead.is_empty() {
+            return false;
+        }
+        let s = self.state.lock();
+        let survivors: Arc<[Arc<RoomNotice>]> = s
+            .producers
+            .values()
+            .map(|info| RoomNotice::new(RoomEvent::NewProducer(info.clone())))
+            .collect();
+        for link in s.peers.values() {
+            link.send(PeerEvent::MediaReset {
+                reason: "worker_died",
+                survivors: Arc::clone(&survivors),
+            });
+        }
+        tracing::warn!(room = self.id, workers = ?dead, peers = s.peers.len(), "room lost a router on a dead worker");
+        true
     }
 
     /// The links to every peer in the room now.
@@ -516,14 +700,20 @@ impl Rooms {
     }
 
     async fn create(&self, pool: &WorkerPool, room_id: &str) -> Result<Arc<Room>, RoomError> {
-        let media = RoomMedia::create(pool, room_id, &self.feeds).await?;
+        let pipes = self.counters.pipes.clone();
+        let media = RoomMedia::create(pool.least_loaded()?, room_id, true, &self.feeds, &pipes).await?;
         tracing::info!(room = room_id, worker = media.worker.index(), "room created");
         Ok(Arc::new(Room {
             id: room_id.to_string(),
-            media: Mutex::new(Arc::new(media)),
+            routers: Mutex::new(Routers {
+                home: Arc::new(media),
+                others: HashMap::new(),
+            }),
+            placing: tokio::sync::Mutex::new(()),
             consume_capabilities: pool.consume_capabilities().clone(),
             feed_codecs: pool.feed_codecs().clone(),
             feeds: self.feeds.clone(),
+            pipes,
             state: Mutex::new(RoomState {
                 peers: HashMap::new(),
                 producers: HashMap::new(),

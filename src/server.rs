@@ -525,7 +525,7 @@ impl ServerHandle {
         crate::admin::dump(&self.ctx, room, &self.hub.parked.dumps()).await
     }
 
-    /// Room name → (worker index, peers), for placement checks.
+    /// Room name → (home worker index, peers), for placement checks.
     pub fn rooms(&self) -> Vec<(String, usize, usize)> {
         self.ctx
             .rooms
@@ -612,14 +612,24 @@ impl ServerHandle {
 /// Attempts at starting a replacement worker before giving up on that slot.
 const REPLACE_ATTEMPTS: u32 = 5;
 
-/// Owns the recovery from worker deaths: for each dead worker, starts a replacement in its slot
-/// (a few attempts, backing off) and moves every room that lived on it to a live worker; their
-/// peers hear `mediaReset` and set up media again on the same connection. Rooms on the other
-/// workers are not touched.
+/// How often the workers' CPU is sampled for placement.
+const CPU_SAMPLE_EVERY: Duration = Duration::from_secs(1);
+
+/// Owns the workers' upkeep: samples their CPU every second (for placement), and recovers from
+/// worker deaths: for each dead worker, starts a replacement in its slot (a few attempts,
+/// backing off) and moves every room homed on it to a live worker (their peers hear
+/// `mediaReset` and set up media again on the same connection); rooms that only had viewers on
+/// it drop that router and only those viewers hear `mediaReset`. Other rooms are not touched.
 async fn supervise_workers(ctx: Arc<Context>, mut deaths: tokio::sync::mpsc::UnboundedReceiver<WorkerDeath>) {
+    let mut sample = tokio::time::interval(CPU_SAMPLE_EVERY);
+    sample.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         let death = tokio::select! {
             _ = ctx.shutdown.cancelled() => return,
+            _ = sample.tick() => {
+                ctx.pool.sample_cpu();
+                continue;
+            }
             death = deaths.recv() => match death {
                 Some(death) => death,
                 None => return,
@@ -644,12 +654,12 @@ async fn supervise_workers(ctx: Arc<Context>, mut deaths: tokio::sync::mpsc::Unb
         let replaced_ms = started.elapsed().as_millis() as u64;
         let (mut moved, mut failed) = (0, 0);
         for room in ctx.rooms.list() {
-            match room.rehome(&ctx.pool).await {
+            match room.recover(&ctx.pool).await {
                 Ok(true) => moved += 1,
                 Ok(false) => {}
                 Err(e) => {
                     failed += 1;
-                    tracing::error!(room = room.id(), error = %e, "cannot move the room off the dead worker");
+                    tracing::error!(room = room.id(), error = %e, "cannot recover the room from the dead worker");
                 }
             }
         }

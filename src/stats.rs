@@ -81,6 +81,8 @@ pub struct ServerCounters {
     pub consumers: Gauge,
     /// Viewers subscribed to the rerouted feed.
     pub feeds: Gauge,
+    /// Producers piped from a room's home router to another of its routers.
+    pub pipes: Gauge,
     /// Signaling messages received, ever.
     pub messages: AtomicU64,
     /// Error responses sent, ever.
@@ -123,6 +125,7 @@ impl ServerCounters {
             producers: self.producers.get(),
             consumers: self.consumers.get(),
             feeds: self.feeds.get(),
+            pipes: self.pipes.get(),
             messages: self.messages.load(Ordering::Relaxed),
             errors: self.errors.load(Ordering::Relaxed),
         }
@@ -139,6 +142,8 @@ pub struct ObjectCounts {
     pub producers: i64,
     pub consumers: i64,
     pub feeds: i64,
+    #[serde(default)]
+    pub pipes: i64,
     pub messages: u64,
     pub errors: u64,
 }
@@ -152,6 +157,7 @@ impl ObjectCounts {
             && self.producers == 0
             && self.consumers == 0
             && self.feeds == 0
+            && self.pipes == 0
     }
 }
 

@@ -3,22 +3,29 @@
 //! CPU read from `/proc/self/task/<tid>/stat` (the Rust crate has no resource-usage call; see
 //! [`crate::procfs`]).
 //!
+//! Placement is by measured load: [`WorkerPool::sample_cpu`] (called every second by the
+//! server's supervisor) keeps each worker's CPU share over the last seconds, and
+//! [`choose`] ranks workers by it, then by peers. A room's home goes to the least-loaded
+//! worker; a viewer stays on its room's home while that has headroom
+//! ([`crate::config::PlacementConfig`]), else goes to the least-loaded worker that has some.
+//!
 //! A worker that dies is reported on the pool's death channel; the server's supervisor then
 //! asks the pool to [`WorkerPool::replace`] it (same slot, a new thread and WebRtcServer) and
 //! moves the rooms that lived on it (see `room.rs`).
 
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
 use mediasoup::worker::{WorkerLogLevel, WorkerLogTag};
-use parking_lot::RwLock;
+use parking_lot::{Mutex, RwLock};
 use tokio::sync::mpsc;
 
 use crate::codecs::{media_codecs, FeedCodecs};
-use crate::config::Config;
+use crate::config::{Config, PlacementConfig};
 pub use crate::dump::WorkerStats;
 
 /// Why the pool could not start.
@@ -58,6 +65,10 @@ pub struct PoolWorker {
     tid: Arc<AtomicI32>,
     rooms: AtomicUsize,
     peers: AtomicUsize,
+    /// CPU share of one core over the last [`CPU_WINDOW`], in per mille (see `sample_cpu`).
+    cpu_permille: AtomicU32,
+    /// The thread's CPU time at the last few samples, oldest first.
+    cpu_samples: Mutex<VecDeque<(Instant, Duration)>>,
     dead: Arc<AtomicBool>,
     listen_ports: Vec<(Protocol, u16)>,
     _on_dead: HandlerId,
@@ -98,11 +109,46 @@ impl PoolWorker {
         crate::procfs::thread_cpu_time(tid)
     }
 
+    /// The worker thread's CPU share of one core over the last seconds, in percent.
+    pub fn cpu_percent(&self) -> f64 {
+        f64::from(self.cpu_permille.load(Ordering::Relaxed)) / 10.0
+    }
+
+    /// Reads the thread's CPU time and updates its share over the last [`CPU_WINDOW`].
+    fn sample_cpu(&self, now: Instant) {
+        let Some(cpu) = self.cpu_time() else {
+            return;
+        };
+        let mut samples = self.cpu_samples.lock();
+        samples.push_back((now, cpu));
+        while samples.len() > 2
+            && samples
+                .get(1)
+                .is_some_and(|(t, _)| now.duration_since(*t) >= CPU_WINDOW)
+        {
+            samples.pop_front();
+        }
+        if let Some(&(t0, cpu0)) = samples.front() {
+            self.cpu_permille
+                .store(cpu_share_permille(cpu0, t0, cpu, now), Ordering::Relaxed);
+        }
+    }
+
+    fn load(&self) -> WorkerLoad {
+        WorkerLoad {
+            index: self.index,
+            cpu_permille: self.cpu_permille.load(Ordering::Relaxed),
+            peers: self.peers.load(Ordering::Relaxed),
+            rooms: self.rooms.load(Ordering::Relaxed),
+        }
+    }
+
     pub fn stats(&self) -> WorkerStats {
         WorkerStats {
             index: self.index,
             tid: self.tid.load(Ordering::Acquire),
             cpu_seconds: self.cpu_time().map(|d| d.as_secs_f64()),
+            cpu_percent: self.cpu_percent(),
             rooms: self.rooms.load(Ordering::Relaxed),
             peers: self.peers.load(Ordering::Relaxed),
             dead: self.is_dead(),
@@ -155,6 +201,67 @@ impl Drop for LoadGuard {
     }
 }
 
+/// The window a worker's CPU share is measured over.
+pub const CPU_WINDOW: Duration = Duration::from_secs(2);
+
+/// CPU used between two samples as per mille of one core (0 when no time passed).
+fn cpu_share_permille(cpu0: Duration, t0: Instant, cpu1: Duration, t1: Instant) -> u32 {
+    let wall = t1.duration_since(t0).as_secs_f64();
+    if wall <= 0.0 {
+        return 0;
+    }
+    let share = cpu1.saturating_sub(cpu0).as_secs_f64() / wall;
+    (share * 1000.0).round().clamp(0.0, u32::MAX as f64) as u32
+}
+
+/// What placement knows of a live worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WorkerLoad {
+    index: usize,
+    cpu_permille: u32,
+    peers: usize,
+    rooms: usize,
+}
+
+/// CPU shares within this many per mille of each other count as equal, so that noise in the
+/// measurement does not outweigh the peer count.
+const CPU_STEP_PERMILLE: u32 = 100;
+
+impl WorkerLoad {
+    /// The ranking: CPU in steps of 10 %, then peers, then rooms, then the slot.
+    fn rank(&self) -> (u32, usize, usize, usize) {
+        (
+            self.cpu_permille / CPU_STEP_PERMILLE,
+            self.peers,
+            self.rooms,
+            self.index,
+        )
+    }
+
+    fn has_headroom(&self, settings: &PlacementConfig) -> bool {
+        let peers_ok = settings.max_peers_per_worker == 0 || self.peers < settings.max_peers_per_worker;
+        peers_ok && self.cpu_permille <= settings.max_worker_cpu_percent * 10
+    }
+}
+
+/// The rule for a viewer (see the module doc): the home worker while it has headroom, else the
+/// least-loaded worker with headroom, else (every worker is full) the least-loaded one.
+/// `home`: the slot of the room's home worker; `live`: the live workers. `None` when none is.
+fn choose(home: Option<usize>, live: &[WorkerLoad], settings: &PlacementConfig) -> Option<usize> {
+    if let Some(h) = home.and_then(|h| live.iter().find(|w| w.index == h)) {
+        if h.has_headroom(settings) {
+            return Some(h.index);
+        }
+    }
+    let least = |with_headroom: bool| {
+        live.iter()
+            .filter(|w| !with_headroom || w.has_headroom(settings))
+            .min_by_key(|w| w.rank())
+            .map(|w| w.index)
+    };
+    least(true).or_else(|| least(false))
+}
+
 fn protocol_name(p: Protocol) -> &'static str {
     match p {
         Protocol::Udp => "udp",
@@ -170,6 +277,7 @@ pub struct WorkerPool {
     router_rtp_capabilities: RtpCapabilitiesFinalized,
     consume_capabilities: RtpCapabilities,
     feed_codecs: FeedCodecs,
+    placement: PlacementConfig,
     // Declared last: dropped after the workers it created.
     manager: WorkerManager,
 }
@@ -248,6 +356,8 @@ impl SpawnSettings {
             tid,
             rooms: AtomicUsize::new(0),
             peers: AtomicUsize::new(0),
+            cpu_permille: AtomicU32::new(0),
+            cpu_samples: Mutex::new(VecDeque::new()),
             dead,
             listen_ports,
             _on_dead: on_dead,
@@ -308,6 +418,7 @@ impl WorkerPool {
                 router_rtp_capabilities,
                 consume_capabilities,
                 feed_codecs,
+                placement: config.placement.clone(),
                 manager,
             },
             deaths_rx,
@@ -374,21 +485,30 @@ impl WorkerPool {
         self.workers.read().clone()
     }
 
-    /// The live worker with the fewest peers (then rooms): where a new room's router goes.
+    /// The least-loaded live worker (CPU over the last seconds, then peers, then rooms): where a
+    /// new room's home router goes.
     pub fn least_loaded(&self) -> Result<Arc<PoolWorker>, PoolError> {
-        self.workers
-            .read()
-            .iter()
-            .filter(|w| !w.is_dead())
-            .min_by_key(|w| {
-                (
-                    w.peers.load(Ordering::Relaxed),
-                    w.rooms.load(Ordering::Relaxed),
-                    w.index,
-                )
-            })
-            .cloned()
-            .ok_or(PoolError::NoWorker)
+        self.place(None)
+    }
+
+    /// Where a viewer of a room homed on `home` (a slot) goes: see [`choose`].
+    pub fn place_viewer(&self, home: usize) -> Result<Arc<PoolWorker>, PoolError> {
+        self.place(Some(home))
+    }
+
+    fn place(&self, home: Option<usize>) -> Result<Arc<PoolWorker>, PoolError> {
+        let workers = self.workers.read();
+        let live: Vec<WorkerLoad> = workers.iter().filter(|w| !w.is_dead()).map(|w| w.load()).collect();
+        let index = choose(home, &live, &self.placement).ok_or(PoolError::NoWorker)?;
+        workers.get(index).cloned().ok_or(PoolError::UnknownWorker(index))
+    }
+
+    /// Samples every worker's CPU time; the supervisor calls it every second.
+    pub fn sample_cpu(&self) {
+        let now = Instant::now();
+        for w in self.workers() {
+            w.sample_cpu(now);
+        }
     }
 
     pub fn stats(&self) -> Vec<WorkerStats> {
@@ -409,5 +529,71 @@ fn listen_info(config: &Config, protocol: Protocol) -> ListenInfo {
         // One socket carries every client of the worker; 0 keeps the kernel's default.
         send_buffer_size: Some(config.rtc.udp_send_buffer_bytes).filter(|&b| b > 0 && protocol == Protocol::Udp),
         recv_buffer_size: Some(config.rtc.udp_recv_buffer_bytes).filter(|&b| b > 0 && protocol == Protocol::Udp),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(index: usize, cpu_percent: u32, peers: usize) -> WorkerLoad {
+        WorkerLoad {
+            index,
+            cpu_permille: cpu_percent * 10,
+            peers,
+            rooms: 1,
+        }
+    }
+
+    fn settings(max_peers: usize, max_cpu: u32) -> PlacementConfig {
+        PlacementConfig {
+            max_peers_per_worker: max_peers,
+            max_worker_cpu_percent: max_cpu,
+        }
+    }
+
+    #[test]
+    fn a_viewer_stays_home_while_the_home_has_headroom() {
+        let s = settings(4, 80);
+        let live = [load(0, 30, 3), load(1, 0, 0)];
+        assert_eq!(choose(Some(0), &live, &s), Some(0), "3 of 4 peers, 30 % CPU");
+        let live = [load(0, 30, 4), load(1, 0, 0)];
+        assert_eq!(choose(Some(0), &live, &s), Some(1), "4 of 4 peers");
+        let live = [load(0, 81, 1), load(1, 0, 0)];
+        assert_eq!(choose(Some(0), &live, &s), Some(1), "over 80 % CPU");
+    }
+
+    #[test]
+    fn otherwise_the_least_loaded_worker_by_cpu_then_peers() {
+        let s = settings(0, 85);
+        let live = [load(0, 90, 1), load(1, 40, 2), load(2, 12, 9), load(3, 15, 5)];
+        assert_eq!(choose(Some(0), &live, &s), Some(3), "10-19 % both: fewer peers wins");
+        let live = [load(0, 90, 1), load(1, 95, 2), load(2, 99, 0)];
+        assert_eq!(choose(Some(0), &live, &s), Some(2), "all full: the least loaded anyway");
+        let live = [load(0, 100, 0), load(1, 92, 7)];
+        assert_eq!(choose(Some(0), &live, &s), Some(1), "CPU before peers");
+        // A dead home is not among the live ones.
+        assert_eq!(choose(Some(7), &[load(1, 0, 0)], &s), Some(1));
+        assert_eq!(choose(Some(0), &[], &s), None);
+    }
+
+    #[test]
+    fn a_new_room_goes_to_the_least_loaded_worker() {
+        let s = settings(0, 85);
+        let mut a = load(0, 0, 1);
+        let mut b = load(1, 0, 1);
+        a.rooms = 2;
+        b.rooms = 1;
+        assert_eq!(choose(None, &[a, b], &s), Some(1), "same CPU and peers: fewer rooms");
+        assert_eq!(choose(None, &[load(0, 50, 0), load(1, 20, 30)], &s), Some(1));
+    }
+
+    #[test]
+    fn cpu_share_is_cpu_time_over_wall_time() {
+        let t0 = Instant::now();
+        let t1 = t0 + Duration::from_secs(2);
+        let share = cpu_share_permille(Duration::from_millis(100), t0, Duration::from_millis(1100), t1);
+        assert_eq!(share, 500);
+        assert_eq!(cpu_share_permille(Duration::ZERO, t0, Duration::ZERO, t0), 0);
     }
 }

@@ -179,6 +179,8 @@ fn sample_from_metrics(text: &str) -> Result<Sample, String> {
             producers: count("sfu_producers")?,
             consumers: count("sfu_consumers")?,
             feeds: count("sfu_feeds")?,
+            // Absent from servers before pipes existed.
+            pipes: count("sfu_pipes").unwrap_or(0),
             messages: total("sfu_signaling_messages_total")?,
             errors: errors as u64,
         },

@@ -664,6 +664,7 @@ pub(crate) mod tests {
             producers: 0,
             consumers: 0,
             feeds: 0,
+            pipes: 0,
             messages: 100,
             errors: 2,
         }

@@ -149,6 +149,7 @@ mod tests {
                     producers: 1,
                     consumers: 2,
                     feeds: 0,
+                    pipes: 0,
                     messages: 0,
                     errors: 0,
                 },

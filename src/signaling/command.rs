@@ -98,7 +98,7 @@ impl PeerCommand {
         Ok(match self {
             PeerCommand::CreateTransport(m) => {
                 let direction = wire::peer_direction(m.direction);
-                let transport = peer.create_transport(direction, limits).await?;
+                let transport = peer.create_transport(direction, limits, &ctx.pool).await?;
                 response_ok(id, &wire::transport_response(&transport, direction))
             }
             PeerCommand::ConnectTransport(m) => {

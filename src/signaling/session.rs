@@ -256,7 +256,14 @@ impl Session {
             .rooms
             .join(&self.ctx.pool, room_name.as_str(), link.clone())
             .await?;
-        tracing::info!(room = room.id(), peer = %info.peer_id, %uid, role = ?info.role, "peer joined");
+        let placement = match room.place(&self.ctx.pool, info.role).await {
+            Ok(placement) => placement,
+            Err(e) => {
+                self.ctx.rooms.leave(&room, &info.peer_id);
+                return Err(e.into());
+            }
+        };
+        tracing::info!(room = room.id(), peer = %info.peer_id, %uid, role = ?info.role, worker = placement.media().worker().index(), "peer joined");
         let config = &self.ctx.config;
         let resume_token = new_resume_token();
         self.resume_token = Some(resume_token.clone());
@@ -273,6 +280,7 @@ impl Session {
         };
         let mut peer = Peer::new(
             room,
+            placement,
             link,
             info.role,
             join.rtp_capabilities,
@@ -343,9 +351,9 @@ impl Session {
             }
             // The socket loop handles these itself (they end the connection).
             PeerEvent::Removed { .. } | PeerEvent::RoomClosed { .. } => None,
-            PeerEvent::MediaReset { reason } => {
+            PeerEvent::MediaReset { reason, survivors } => {
                 let peer = self.peer.as_mut()?;
-                peer.reset_media().then(|| {
+                peer.reset_media(&survivors).then(|| {
                     Notification::MediaReset {
                         reason: reason.to_string(),
                     }
