@@ -62,8 +62,9 @@ impl Outboxes {
         if outbox.feeds > 0 {
             return Sent::default();
         }
-        let mut outbox = self.by_transport.remove(&id).expect("looked up above");
-        send(&mut outbox)
+        self.by_transport
+            .remove(&id)
+            .map_or_else(Sent::default, |mut last| send(&mut last))
     }
 
     /// Adds a packet to `id`'s batch (sending the batch first if it is full).
