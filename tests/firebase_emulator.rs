@@ -170,8 +170,14 @@ async fn user_with_role(emulator: &Emulator, email: &str, role: Option<&str>) ->
     (uid, signed_in["idToken"].as_str().unwrap().to_string())
 }
 
+/// The two tests take turns: each starts an emulator on ports it picked by binding port 0 and
+/// letting go, and two emulators starting at once could be handed the same port, so that one
+/// test's readiness check and sign-ups reach the other's emulator (seen once: `EMAIL_EXISTS`).
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test]
 async fn emulator_tokens_join_and_only_broadcasters_produce() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let emulator = start_emulator().await;
     let (b_uid, b_token) = user_with_role(&emulator, "bea@example.com", Some("broadcaster")).await;
     let (_, v_token) = user_with_role(&emulator, "vic@example.com", Some("viewer")).await;
@@ -269,6 +275,7 @@ async fn emulator_tokens_join_and_only_broadcasters_produce() {
 /// because /auth/config says sign-in is on.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_page_signs_in_against_the_emulator_in_chromium() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert!(
         root.join("web/node_modules/playwright-core").exists() && Path::new("/usr/bin/chromium").exists(),
