@@ -623,8 +623,12 @@ mod tests {
     }
 
     fn feed(store: &UtteranceStore, uid: &str, recommender: Arc<dyn Recommender>) -> Feed {
+        feed_with(config(), store, uid, recommender)
+    }
+
+    fn feed_with(cfg: FeedConfig, store: &UtteranceStore, uid: &str, recommender: Arc<dyn Recommender>) -> Feed {
         let viewer = ViewerContext::new(format!("{uid}-peer").into(), uid.into(), 20);
-        Feed::new(config(), "r".into(), viewer, store.clone(), recommender)
+        Feed::new(cfg, "r".into(), viewer, store.clone(), recommender)
     }
 
     #[derive(Debug)]
@@ -991,14 +995,7 @@ mod tests {
         for offset in [3, 11] {
             let mut cfg = config();
             cfg.grid = Some(grid);
-            let viewer = ViewerContext::new(format!("v{offset}-peer").into(), format!("v{offset}").into(), 20);
-            let mut f = Feed::new(
-                cfg,
-                "r".into(),
-                viewer,
-                store.clone(),
-                Arc::new(RandomRecommender::new(1)),
-            );
+            let mut f = feed_with(cfg, &store, &format!("v{offset}"), Arc::new(RandomRecommender::new(1)));
             let mut now = t0 + Duration::from_millis(offset);
             f.start(now);
             let (mut dues, mut buf) = (Vec::new(), Vec::new());
@@ -1042,16 +1039,9 @@ mod tests {
 
     /// A feed that asks an external recommender (waiting up to 20 ms), and its first question.
     fn asking_feed(store: &UtteranceStore, t0: Instant) -> (Feed, u64, serde_json::Value) {
-        let viewer = ViewerContext::new("viewer-peer".into(), "viewer".into(), 20);
         let mut cfg = config();
         cfg.ask_external = Some(Duration::from_millis(20));
-        let mut f = Feed::new(
-            cfg,
-            "r".into(),
-            viewer,
-            store.clone(),
-            Arc::new(RandomRecommender::new(1)),
-        );
+        let mut f = feed_with(cfg, store, "viewer", Arc::new(RandomRecommender::new(1)));
         f.start(t0);
         let mut buf = Vec::new();
         let FeedOutput::Event(FeedEvent::Ask { ticket, body }) = f.poll(t0, &mut buf) else {
@@ -1236,14 +1226,7 @@ mod tests {
             initial_sequence: 0,
             initial_timestamp: 0,
         });
-        let viewer = ViewerContext::new("v".into(), "v".into(), 20);
-        let mut f = Feed::new(
-            cfg,
-            "r".into(),
-            viewer,
-            store.clone(),
-            Arc::new(RandomRecommender::new(1)),
-        );
+        let mut f = feed_with(cfg, &store, "v", Arc::new(RandomRecommender::new(1)));
         f.start(t0);
         let mut buf = Vec::new();
         let mut kinds = Vec::new();
