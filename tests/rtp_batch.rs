@@ -1,9 +1,14 @@
-//! The vendored worker's batched RTP ingest (`DirectTransport::send_rtp_batch`, a patch in
-//! third_party/ that the feed engine sends through): every packet of a batch reaches the producer
-//! its SSRC names, in order, as one `DirectProducer::send` per packet would; entries that are not
-//! RTP, too large, or of no producer are dropped without taking the rest of the batch, the
-//! transport or the worker with them. (A batch whose framing is cut short cannot be built with
-//! `RtpBatch`; the worker checks each length against what is left and stops there.)
+//! The vendored worker's patches that the feed engine stands on, driven through the crate.
+//!
+//! Batched RTP ingest (`DirectTransport::send_rtp_batch`): every packet of a batch reaches the
+//! producer its SSRC names, in order, as one `DirectProducer::send` per packet would; entries
+//! that are not RTP, too large, or of no producer are dropped without taking the rest of the
+//! batch, the transport or the worker with them. (A batch whose framing is cut short cannot be
+//! built with `RtpBatch`; the worker checks each length against what is left and stops there.)
+//!
+//! Moving a consumer to another producer (`Consumer::change_producer`, shared playouts): the
+//! consumer's stream stays one stream (one SSRC, contiguous sequence numbers, the producers'
+//! timestamps), the move is ordered before packets sent after it, and bad moves are refused.
 
 use std::num::{NonZeroU32, NonZeroU8};
 use std::sync::Arc;
@@ -76,21 +81,40 @@ async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_batch_reaches_each_producer_by_ssrc_and_survives_bad_entries() {
+/// A worker and router with Opus (and VP8), and two DirectTransports: one to send, one to
+/// receive with direct consumers.
+struct Setup {
+    _manager: WorkerManager,
+    _worker: Worker,
+    router: Router,
+    caps: RtpCapabilities,
+    send: DirectTransport,
+    recv: DirectTransport,
+}
+
+async fn setup() -> Setup {
     let manager = WorkerManager::new();
     let worker = manager
         .create_worker(WorkerSettings::default())
         .await
         .expect("worker starts");
-    let codecs = vec![RtpCodecCapability::Audio {
-        mime_type: MimeTypeAudio::Opus,
-        preferred_payload_type: Some(OPUS_PT),
-        clock_rate: NonZeroU32::new(48000).unwrap(),
-        channels: NonZeroU8::new(2).unwrap(),
-        parameters: RtpCodecParametersParameters::default(),
-        rtcp_feedback: vec![],
-    }];
+    let codecs = vec![
+        RtpCodecCapability::Audio {
+            mime_type: MimeTypeAudio::Opus,
+            preferred_payload_type: Some(OPUS_PT),
+            clock_rate: NonZeroU32::new(48000).unwrap(),
+            channels: NonZeroU8::new(2).unwrap(),
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![],
+        },
+        RtpCodecCapability::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            preferred_payload_type: Some(101),
+            clock_rate: NonZeroU32::new(90000).unwrap(),
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![],
+        },
+    ];
     let router = worker.create_router(RouterOptions::new(codecs)).await.expect("router");
     let caps: RtpCapabilities =
         serde_json::from_value(serde_json::to_value(router.rtp_capabilities()).unwrap()).unwrap();
@@ -102,6 +126,25 @@ async fn a_batch_reaches_each_producer_by_ssrc_and_survives_bad_entries() {
         .create_direct_transport(DirectTransportOptions::default())
         .await
         .expect("receiving transport");
+    Setup {
+        _manager: manager,
+        _worker: worker,
+        router,
+        caps,
+        send,
+        recv,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_reaches_each_producer_by_ssrc_and_survives_bad_entries() {
+    let Setup {
+        router,
+        caps,
+        send,
+        recv,
+        ..
+    } = setup().await;
     let a = send
         .produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(0x1111)))
         .await
@@ -166,4 +209,121 @@ async fn a_batch_reaches_each_producer_by_ssrc_and_survives_bad_entries() {
     batch.clear();
     send.send_rtp_batch(&batch).expect("nothing to send");
     assert!(batch.push(&vec![0; RtpBatch::MAX_PACKET + 1]).is_err());
+}
+
+/// What a direct consumer received: (sequence number, timestamp, SSRC, payload tag, source
+/// sequence number's low byte).
+type Stream = Arc<Mutex<Vec<(u16, u32, u32, u8, u8)>>>;
+
+fn record(consumer: &Consumer) -> Stream {
+    let stream: Stream = Arc::default();
+    let sink = Arc::clone(&stream);
+    consumer
+        .on_rtp(move |p| {
+            let seq = u16::from_be_bytes([p[2], p[3]]);
+            let ts = u32::from_be_bytes([p[4], p[5], p[6], p[7]]);
+            let ssrc = u32::from_be_bytes([p[8], p[9], p[10], p[11]]);
+            sink.lock().push((seq, ts, ssrc, p[p.len() - 2], p[p.len() - 1]));
+        })
+        .detach();
+    stream
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_consumer_moves_between_producers_as_one_stream() {
+    let Setup {
+        router,
+        caps,
+        send,
+        recv,
+        ..
+    } = setup().await;
+    let produce = |ssrc| send.produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(ssrc)));
+    let a = produce(0x1111).await.expect("producer a");
+    let b = produce(0x2222).await.expect("producer b");
+    let viewer = recv
+        .consume(ConsumerOptions::new(a.id(), caps.clone()))
+        .await
+        .expect("consumer");
+    // Another consumer of b, which the move must not disturb.
+    let (_other, got_other) = direct_consumer(&recv, b.id(), &caps).await;
+    let got = record(&viewer);
+    let mut batch = RtpBatch::default();
+    let send_batch = |batch: &mut RtpBatch, ssrc: u32, seqs: std::ops::Range<u16>, tag: u8| {
+        batch.clear();
+        for seq in seqs {
+            batch.push(&packet(ssrc, seq, tag)).unwrap();
+        }
+        send.send_rtp_batch(batch).expect("sent");
+    };
+    send_batch(&mut batch, 0x1111, 100..105, b'a');
+    wait_for("a's packets", || got.lock().len() == 5).await;
+
+    // The move, and b's packets right behind it without waiting for the answer: the move is
+    // queued first, so every one of them reaches the viewer. a's packets no longer do.
+    let moved = viewer.change_producer(&b);
+    send_batch(&mut batch, 0x2222, 7000..7005, b'b');
+    send_batch(&mut batch, 0x1111, 105..108, b'a');
+    moved.await.expect("moved to b");
+    assert_eq!(viewer.producer_id(), b.id());
+    wait_for("b's packets", || got.lock().len() == 10 && got_other.lock().len() == 5).await;
+    // And back to a, which carries on with its own numbering.
+    viewer.change_producer(&a).await.expect("moved back to a");
+    send_batch(&mut batch, 0x1111, 108..111, b'a');
+    wait_for("a's packets again", || got.lock().len() == 13).await;
+
+    let list = got.lock().clone();
+    let tags: Vec<(u8, u8)> = list.iter().map(|p| (p.3, p.4)).collect();
+    let expected: Vec<(u8, u8)> = (100..105u16)
+        .map(|s| (b'a', s as u8))
+        .chain((7000..7005u16).map(|s| (b'b', s as u8)))
+        .chain((108..111u16).map(|s| (b'a', s as u8)))
+        .collect();
+    assert_eq!(tags, expected, "a, then b from its first packet, then a again");
+    let ssrc = list[0].2;
+    assert!(list.iter().all(|p| p.2 == ssrc), "one SSRC throughout");
+    for pair in list.windows(2) {
+        assert_eq!(
+            pair[1].0,
+            pair[0].0.wrapping_add(1),
+            "contiguous sequence numbers: {pair:?}"
+        );
+    }
+    // Timestamps are the producers' own (the caller keeps them on one timeline).
+    assert_eq!(list[5].1, 7000 * 960, "b's timestamp passes through");
+
+    // Refused: a producer of another kind (and a consumer that is not simple, which only
+    // pipes make here). The consumer is unharmed and stays on a.
+    let video = send
+        .produce(ProducerOptions::new(MediaKind::Video, vp8_parameters(0x3333)))
+        .await
+        .expect("video producer");
+    let refused = viewer.change_producer(&video).await;
+    assert!(refused.is_err(), "another kind is refused: {refused:?}");
+    assert_eq!(viewer.producer_id(), a.id());
+    viewer
+        .change_producer(&a)
+        .await
+        .expect("a move to where it is is nothing");
+    send_batch(&mut batch, 0x1111, 111..112, b'a');
+    wait_for("a's packet after the refusal", || got.lock().len() == 14).await;
+    assert!(!viewer.closed(), "the consumer survives");
+    router.dump().await.expect("the worker answers");
+}
+
+fn vp8_parameters(ssrc: u32) -> RtpParameters {
+    RtpParameters {
+        codecs: vec![RtpCodecParameters::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            payload_type: 101,
+            clock_rate: NonZeroU32::new(90000).unwrap(),
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![],
+        }],
+        encodings: vec![RtpEncodingParameters {
+            ssrc: Some(ssrc),
+            ..RtpEncodingParameters::default()
+        }],
+        ..RtpParameters::default()
+    }
 }

@@ -2713,6 +2713,49 @@ impl Request for ConsumerSetPriorityRequest {
     }
 }
 
+/// sfu patch (issue #16): `consumer.changeProducer`.
+#[derive(Debug)]
+pub(crate) struct ConsumerChangeProducerRequest {
+    pub(crate) producer_id: ProducerId,
+    pub(crate) mapped_ssrc: u32,
+}
+
+impl Request for ConsumerChangeProducerRequest {
+    const METHOD: request::Method = request::Method::ConsumerChangeProducer;
+    type HandlerId = ConsumerId;
+    type Response = ();
+
+    fn into_bytes(self, id: u32, handler_id: Self::HandlerId) -> Vec<u8> {
+        let mut builder = Builder::new();
+
+        let data = consumer::ChangeProducerRequest::create(
+            &mut builder,
+            self.producer_id.to_string(),
+            self.mapped_ssrc,
+        );
+        let request_body =
+            request::Body::create_consumer_change_producer_request(&mut builder, data);
+
+        let request = request::Request::create(
+            &mut builder,
+            id,
+            Self::METHOD,
+            handler_id.to_string(),
+            Some(request_body),
+        );
+        let message_body = message::Body::create_request(&mut builder, request);
+        let message = message::Message::create(&mut builder, message_body);
+
+        builder.finish(message, None).to_vec()
+    }
+
+    fn convert_response(
+        _response: Option<response::BodyRef<'_>>,
+    ) -> Result<Self::Response, Box<dyn Error + Send + Sync>> {
+        Ok(())
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct ConsumerRequestKeyFrameRequest {}
 

@@ -53,6 +53,12 @@ namespace RTC
 			virtual void OnConsumerNeedBitrateChange(RTC::Consumer* consumer) = 0;
 
 			virtual void OnConsumerProducerClosed(RTC::Consumer* consumer) = 0;
+
+			// sfu patch (issue #16): move this Consumer to the Producer `producerId`
+			// (the Router checks and re-maps it, then calls ProducerChanged()). Throws
+			// if there is no such Producer or it cannot feed this Consumer.
+			virtual void OnConsumerChangeProducer(
+			  RTC::Consumer* consumer, const std::string& producerId, uint32_t mappedSsrc) = 0;
 		};
 
 	private:
@@ -185,6 +191,14 @@ namespace RTC
 		void ProducerClosed();
 
 		/**
+		 * sfu patch (issue #16): the Router moved this Consumer to another Producer
+		 * (consumer.changeProducer). The next packet re-syncs the outgoing sequence
+		 * numbers, so the remote endpoint sees one contiguous stream; the Router then
+		 * hands over the new Producer's streams and scores.
+		 */
+		void ProducerChanged(const std::string& producerId, uint32_t mappedSsrc, bool producerPaused);
+
+		/**
 		 * Tell whether a bitrate allocation is running for this Transport, which is
 		 * what decides whether this one asks for bitrate or helps itself.
 		 *
@@ -296,7 +310,8 @@ namespace RTC
 	public:
 		// Passed by argument.
 		const std::string id;
-		const std::string producerId;
+		// sfu patch (issue #16): not const, consumer.changeProducer changes it.
+		std::string producerId;
 
 	private:
 		// Passed by argument.

@@ -181,6 +181,14 @@ namespace RTC
 
 		virtual void OnResumed() = 0;
 
+		/**
+		 * sfu patch (issue #16): the Consumer takes its packets from another
+		 * Producer now, whose consumable encoding has `mappedSsrc`. Only the manager
+		 * of a simple (single stream) Consumer can follow; the Consumer refuses the
+		 * request for any other.
+		 */
+		virtual void ProducerChanged(uint32_t mappedSsrc);
+
 	protected:
 		virtual bool IsActive() const = 0;
 
@@ -201,7 +209,8 @@ namespace RTC
 		SharedInterface* const shared;
 		const bool keyFrameSupported;
 		const RTC::Media::Kind kind;
-		const std::vector<RTC::RtpEncodingParameters> consumableRtpEncodings;
+		// sfu patch (issue #16): not const, the mapped SSRC follows a producer change.
+		std::vector<RTC::RtpEncodingParameters> consumableRtpEncodings;
 		// Encoding context.
 		const std::unique_ptr<RTC::RTP::Codecs::EncodingContext> encodingContext;
 		// Layer preferences.

@@ -87,6 +87,8 @@ namespace RTC
 
 		void OnResumed() override;
 
+		void ProducerChanged(uint32_t mappedSsrc) override;
+
 	private:
 		// Producer RTP stream (single stream for Simple).
 		RTC::RTP::RtpStreamRecv* producerRtpStream{ nullptr };

@@ -94,6 +94,12 @@ namespace RTC
 			virtual void OnTransportNewConsumer(
 			  RTC::Transport* transport, RTC::Consumer* consumer, const std::string& producerId) = 0;
 			virtual void OnTransportConsumerClosed(RTC::Transport* transport, RTC::Consumer* consumer) = 0;
+			// sfu patch (issue #16): see Consumer::Listener::OnConsumerChangeProducer.
+			virtual void OnTransportConsumerChangeProducer(
+			  RTC::Transport* transport,
+			  RTC::Consumer* consumer,
+			  const std::string& producerId,
+			  uint32_t mappedSsrc) = 0;
 			virtual void OnTransportConsumerProducerClosed(
 			  RTC::Transport* transport, RTC::Consumer* consumer) = 0;
 			virtual void OnTransportDataProducerPaused(
@@ -331,6 +337,8 @@ namespace RTC
 		void OnConsumerKeyFrameRequested(RTC::Consumer* consumer, uint32_t mappedSsrc) override;
 		void OnConsumerNeedBitrateChange(RTC::Consumer* consumer) override;
 		void OnConsumerProducerClosed(RTC::Consumer* consumer) override;
+		void OnConsumerChangeProducer(
+		  RTC::Consumer* consumer, const std::string& producerId, uint32_t mappedSsrc) override;
 
 		/* Pure virtual methods inherited from RTC::DataProducer::Listener. */
 	public:

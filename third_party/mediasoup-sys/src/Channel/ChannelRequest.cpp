@@ -81,6 +81,7 @@ namespace Channel
 		{ FBS::Request::Method::RTPOBSERVER_RESUME,                             "rtpObserver.resume"                         },
 		{ FBS::Request::Method::RTPOBSERVER_ADD_PRODUCER,                       "rtpObserver.addProducer"                    },
 		{ FBS::Request::Method::RTPOBSERVER_REMOVE_PRODUCER,                    "rtpObserver.removeProducer"                 },
+		{ FBS::Request::Method::CONSUMER_CHANGE_PRODUCER,                       "consumer.changeProducer"                    },
 	};
 	// clang-format on
 

@@ -839,6 +839,25 @@ namespace RTC
 				break;
 			}
 
+			// sfu patch (issue #16): move this Consumer to another Producer.
+			case Channel::ChannelRequest::Method::CONSUMER_CHANGE_PRODUCER:
+			{
+				const auto* body = request->data->body_as<FBS::Consumer::ChangeProducerRequest>();
+
+				if (this->type != RTC::RtpParameters::Type::SIMPLE || this->pipe)
+				{
+					MS_THROW_TYPE_ERROR("only a simple Consumer can change its Producer");
+				}
+
+				// The Router checks the Producer and calls ProducerChanged(), or throws.
+				this->listener->OnConsumerChangeProducer(
+				  this, body->producerId()->str(), body->mappedSsrc());
+
+				request->Accept();
+
+				break;
+			}
+
 			case Channel::ChannelRequest::Method::CONSUMER_SET_PRIORITY:
 			{
 				const auto* body = request->data->body_as<FBS::Consumer::SetPriorityRequest>();
@@ -1092,6 +1111,33 @@ namespace RTC
 		  this->id, FBS::Notification::Event::CONSUMER_PRODUCER_CLOSE);
 
 		this->listener->OnConsumerProducerClosed(this);
+	}
+
+	void Consumer::ProducerChanged(const std::string& producerId, uint32_t mappedSsrc, bool producerPaused)
+	{
+		MS_TRACE();
+
+		MS_DEBUG_DEV(
+		  "Producer changed [consumerId:%s, producerId:%s]", this->id.c_str(), producerId.c_str());
+
+		this->producerId = producerId;
+
+		// Packets of the old Producer waiting for a key frame are not the new one's.
+		for (auto& kv : this->mapRtpStreamTargetLayerRetransmissionBuffer)
+		{
+			kv.second.clear();
+		}
+
+		this->producerStreamManager->ProducerChanged(mappedSsrc);
+
+		if (producerPaused)
+		{
+			ProducerPaused();
+		}
+		else
+		{
+			ProducerResumed();
+		}
 	}
 
 	const std::string& Consumer::GetBitrateAllocationId() const

@@ -27,6 +27,15 @@ namespace RTC
 		MS_TRACE();
 	}
 
+	void ProducerStreamManager::ProducerChanged(uint32_t /*mappedSsrc*/)
+	{
+		MS_TRACE();
+
+		// sfu patch (issue #16): Consumer::HandleRequest lets only simple Consumers
+		// change their Producer.
+		MS_ABORT("only a simple Consumer can change its Producer");
+	}
+
 	void ProducerStreamManager::ProducerSpatialLayerActivityChanged(
 	  RTC::RTP::RtpStreamRecv* /*rtpStream*/, uint8_t /*spatialLayer*/, bool /*isActive*/)
 	{

@@ -814,6 +814,53 @@ namespace RTC
 		this->mapConsumerProducer.erase(mapConsumerProducerIt);
 	}
 
+	void Router::OnTransportConsumerChangeProducer(
+	  RTC::Transport* /*transport*/,
+	  RTC::Consumer* consumer,
+	  const std::string& producerId,
+	  uint32_t mappedSsrc)
+	{
+		MS_TRACE();
+
+		// sfu patch (issue #16): consumer.changeProducer.
+		auto mapProducersIt = this->mapProducers.find(producerId);
+
+		if (mapProducersIt == this->mapProducers.end())
+		{
+			MS_THROW_NOT_FOUND_ERROR("Producer not found [producerId:%s]", producerId.c_str());
+		}
+
+		auto* producer    = mapProducersIt->second;
+		auto* oldProducer = this->mapConsumerProducer.at(consumer);
+
+		if (producer == oldProducer)
+		{
+			return;
+		}
+
+		if (producer->GetKind() != consumer->GetKind())
+		{
+			MS_THROW_TYPE_ERROR("Producer kind does not match the Consumer's");
+		}
+
+		if (producer->GetType() != RTC::RtpParameters::Type::SIMPLE)
+		{
+			MS_THROW_TYPE_ERROR("only a simple Producer can feed a Consumer that changes Producer");
+		}
+
+		this->mapProducerConsumers.at(oldProducer).erase(consumer);
+		this->mapProducerConsumers.at(producer).insert(consumer);
+		this->mapConsumerProducer[consumer] = producer;
+
+		consumer->ProducerRtpStreamScores(producer->GetRtpStreamScores());
+		consumer->ProducerChanged(producerId, mappedSsrc, producer->IsPaused());
+
+		for (const auto& kv : producer->GetRtpStreams())
+		{
+			consumer->ProducerRtpStream(kv.first, kv.second);
+		}
+	}
+
 	void Router::OnTransportConsumerProducerClosed(RTC::Transport* /*transport*/, RTC::Consumer* consumer)
 	{
 		MS_TRACE();

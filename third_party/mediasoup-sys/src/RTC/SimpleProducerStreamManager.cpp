@@ -332,4 +332,21 @@ namespace RTC
 		}
 	}
 
+	void SimpleProducerStreamManager::ProducerChanged(uint32_t mappedSsrc)
+	{
+		MS_TRACE();
+
+		// sfu patch (issue #16): key frame requests go to the new Producer's stream,
+		// whose RtpStreamRecv the Router hands over next (none until its first
+		// packet), and the next packet re-syncs sequence numbers (for video, the
+		// next key frame).
+		this->consumableRtpEncodings[0].ssrc = mappedSsrc;
+		this->producerRtpStream              = nullptr;
+		this->syncRequired                   = true;
+
+		if (this->encodingContext)
+		{
+			this->encodingContext->SyncRequired();
+		}
+	}
 } // namespace RTC

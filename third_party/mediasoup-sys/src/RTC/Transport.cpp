@@ -2834,6 +2834,15 @@ namespace RTC
 		}
 	}
 
+	void Transport::OnConsumerChangeProducer(
+	  RTC::Consumer* consumer, const std::string& producerId, uint32_t mappedSsrc)
+	{
+		MS_TRACE();
+
+		// sfu patch (issue #16): the Router owns the Producer <-> Consumer maps.
+		this->listener->OnTransportConsumerChangeProducer(this, consumer, producerId, mappedSsrc);
+	}
+
 	void Transport::OnConsumerProducerClosed(RTC::Consumer* consumer)
 	{
 		MS_TRACE();

@@ -4,7 +4,7 @@ mod tests;
 use crate::fbs::{FromFbs, ToFbs, TryFromFbs};
 use crate::messages::{
     ConsumerCloseRequest, ConsumerDumpRequest, ConsumerEnableTraceEventRequest,
-    ConsumerGetStatsRequest, ConsumerPauseRequest, ConsumerRequestKeyFrameRequest,
+    ConsumerGetStatsRequest, ConsumerPauseRequest, ConsumerChangeProducerRequest, ConsumerRequestKeyFrameRequest,
     ConsumerResumeRequest, ConsumerSetPreferredLayersRequest, ConsumerSetPriorityRequest,
 };
 use crate::producer::{Producer, ProducerId, ProducerStat, ProducerType, WeakProducer};
@@ -722,7 +722,8 @@ struct Handlers {
 
 struct Inner {
     id: ConsumerId,
-    producer_id: ProducerId,
+    // sfu patch (issue #16): behind a lock, `change_producer` replaces it.
+    producer_id: Mutex<ProducerId>,
     kind: MediaKind,
     r#type: ConsumerType,
     rtp_parameters: RtpParameters,
@@ -737,7 +738,7 @@ struct Inner {
     handlers: Arc<Handlers>,
     app_data: AppData,
     transport: Arc<dyn Transport>,
-    weak_producer: WeakProducer,
+    weak_producer: Mutex<WeakProducer>,
     closed: Arc<AtomicBool>,
     // Drop subscription to consumer-specific notifications when consumer itself is dropped
     _subscription_handlers: Mutex<Vec<Option<SubscriptionHandler>>>,
@@ -765,7 +766,7 @@ impl Inner {
                 let request = ConsumerCloseRequest {
                     consumer_id: self.id,
                 };
-                let weak_producer = self.weak_producer.clone();
+                let weak_producer = self.weak_producer.lock().clone();
 
                 self.executor
                     .spawn(async move {
@@ -943,7 +944,7 @@ impl Consumer {
         });
         let inner = Arc::new(Inner {
             id,
-            producer_id: producer.id(),
+            producer_id: Mutex::new(producer.id()),
             kind: producer.kind(),
             r#type,
             rtp_parameters,
@@ -958,7 +959,7 @@ impl Consumer {
             handlers,
             app_data,
             transport,
-            weak_producer: producer.downgrade(),
+            weak_producer: Mutex::new(producer.downgrade()),
             closed,
             _subscription_handlers: Mutex::new(vec![subscription_handler]),
             _on_transport_close_handler: Mutex::new(on_transport_close_handler),
@@ -978,7 +979,7 @@ impl Consumer {
     /// Associated Producer id.
     #[must_use]
     pub fn producer_id(&self) -> ProducerId {
-        self.inner.producer_id
+        *self.inner.producer_id.lock()
     }
 
     /// Transport to which consumer belongs.
@@ -1211,6 +1212,50 @@ impl Consumer {
         *self.inner.priority.lock() = result.priority;
 
         Ok(())
+    }
+
+    /// sfu patch (issue #16): moves this consumer to `producer`, which must be on the same
+    /// router, of the same kind, with the same codecs, and simple; so must this consumer. The
+    /// remote endpoint sees one stream: the worker re-syncs the outgoing sequence numbers on the
+    /// new producer's next packet (for video, its next key frame). Timestamps pass through as
+    /// the new producer sends them, so its stream must continue the old one's timeline.
+    ///
+    /// The request is queued for the worker before this returns, so it reaches the worker
+    /// before any message sent after this call (for example packets sent through a
+    /// `DirectTransport`); the returned future gives the worker's answer.
+    ///
+    /// # Errors
+    ///
+    /// The worker refuses a producer of another router or kind, or a consumer or producer that
+    /// is not simple (`RequestError::Response`).
+    pub fn change_producer(
+        &self,
+        producer: &Producer,
+    ) -> impl std::future::Future<Output = Result<(), RequestError>> + Send + 'static {
+        debug!("change_producer()");
+
+        let mapped_ssrc = producer
+            .consumable_rtp_parameters()
+            .encodings
+            .first()
+            .and_then(|encoding| encoding.ssrc)
+            .unwrap_or_default();
+        let queued = self.inner.channel.queue_request(
+            self.id(),
+            ConsumerChangeProducerRequest {
+                producer_id: producer.id(),
+                mapped_ssrc,
+            },
+        );
+        let inner = Arc::clone(&self.inner);
+        let producer_id = producer.id();
+        let weak_producer = producer.downgrade();
+        async move {
+            queued?.await?;
+            *inner.producer_id.lock() = producer_id;
+            *inner.weak_producer.lock() = weak_producer;
+            Ok(())
+        }
     }
 
     /// Request a key frame from associated producer. Just valid for video consumers.

@@ -14,6 +14,7 @@ use planus::ReadAsRoot;
 use serde::Deserialize;
 use std::collections::VecDeque;
 use std::fmt::{Debug, Display};
+use std::future::Future;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
@@ -136,14 +137,14 @@ struct ResponseError {
 
 type FBSResponseResult = Result<Option<Vec<u8>>, ResponseError>;
 
-struct RequestDropGuard<'a> {
+struct RequestDropGuard {
     id: u32,
     message: Arc<AtomicTake<Vec<u8>>>,
-    channel: &'a Channel,
+    channel: Channel,
     removed: bool,
 }
 
-impl<'a> Drop for RequestDropGuard<'a> {
+impl Drop for RequestDropGuard {
     fn drop(&mut self) {
         if self.removed {
             return;
@@ -158,7 +159,7 @@ impl<'a> Drop for RequestDropGuard<'a> {
     }
 }
 
-impl<'a> RequestDropGuard<'a> {
+impl RequestDropGuard {
     fn remove(mut self) {
         self.removed = true;
     }
@@ -364,6 +365,21 @@ impl Channel {
         R: Request<HandlerId = HandlerId> + 'static,
         HandlerId: Display,
     {
+        self.queue_request(handler_id, request)?.await
+    }
+
+    /// sfu patch (issue #16): queues `request` for the worker before returning (so it reaches
+    /// the worker before any message sent after this call, notifications included); the
+    /// returned future waits for the worker's answer. [`Channel::request`] is this, awaited.
+    pub(crate) fn queue_request<R, HandlerId>(
+        &self,
+        handler_id: HandlerId,
+        request: R,
+    ) -> Result<impl Future<Output = Result<R::Response, RequestError>> + 'static, RequestError>
+    where
+        R: Request<HandlerId = HandlerId> + 'static,
+        HandlerId: Display,
+    {
         let id;
         let (result_sender, result_receiver) = async_oneshot::oneshot();
 
@@ -414,14 +430,23 @@ impl Channel {
         let request_drop_guard = RequestDropGuard {
             id,
             message: buffer,
-            channel: self,
+            channel: self.clone(),
             removed: false,
         };
 
-        let response_result_fut = result_receiver.await;
+        Ok(async move {
+            let response_result_fut = result_receiver.await;
 
-        request_drop_guard.remove();
+            request_drop_guard.remove();
 
+            Self::response::<R>(id, response_result_fut)
+        })
+    }
+
+    fn response<R: Request>(
+        id: u32,
+        response_result_fut: Result<FBSResponseResult, async_oneshot::Closed>,
+    ) -> Result<R::Response, RequestError> {
         let response_result = match response_result_fut {
             Ok(response_result) => response_result,
             Err(_closed) => Err(ResponseError {

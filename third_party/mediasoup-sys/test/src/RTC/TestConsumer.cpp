@@ -56,6 +56,8 @@ namespace
 		void OnConsumerKeyFrameRequested(RTC::Consumer* consumer, uint32_t mappedSsrc) final {};
 		void OnConsumerNeedBitrateChange(RTC::Consumer* consumer) final {};
 		void OnConsumerProducerClosed(RTC::Consumer* consumer) final {};
+		void OnConsumerChangeProducer(
+		  RTC::Consumer* consumer, const std::string& producerId, uint32_t mappedSsrc) final {};
 
 	public:
 		// Verifies that the given number of packets have been sent,
