@@ -11,20 +11,30 @@
 //! transport, RTCP and timers are spread over as many packets as on the feed), feed viewers. The marginal cost of a delivered packet is the phase's server CPU
 //! minus the idle rate over the same time, divided by the packets the viewers received.
 //!
-//! A last phase measures the feed's latency: VIEWERS feed viewers in a second room where one
-//! speaker talks with long pauses, so feeds wait and are woken by each speech onset. The server
-//! reports (admin API) how late packets left against their playout schedule and the time from
-//! an onset seen by the tap to the first packet sent to a woken feed.
+//! That server runs with `[feed] share_playouts = false`: every feed viewer gets a private
+//! stream into the worker, the worst case. A second server, with shared playouts on (the
+//! default), then runs live viewers of one broadcaster again and the **shared** phase: feed
+//! viewers of a room with one broadcaster, so that every feed waiting for the next utterance is
+//! woken by its onset and starts it at the same grid instant: one producer carries it for all
+//! of them. Its ratio is against the live phases of its own server.
+//!
+//! A last phase, on the second server, measures the feed's latency: VIEWERS feed viewers in a
+//! room where one speaker talks with long pauses, so feeds wait and are woken by each speech
+//! onset. The servers report (admin API) how late packets left against their playout schedule
+//! and the time from an onset seen by the tap to the first packet sent to a woken feed.
 //!
 //! usage: cargo bench --bench feed_vs_live [-- VIEWERS [SECONDS [BROADCASTERS]]]
 //! (defaults 100 viewers, 15 s per phase, 2 broadcasters). Prints a table and one JSON line.
 //! `SFU_BENCH_SERVER=PATH` runs that `sfu` binary as the server instead of this build's, so two
-//! builds (an allocator A/B) are measured by the same peers, alternating, without a rebuild.
+//! builds (an allocator A/B) are measured by the same peers, alternating, without a rebuild; for
+//! a build from before shared playouts add `SFU_BENCH_LEGACY=1` (no `[feed]` settings, no second
+//! server).
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use sfu::feed::FeedStats;
 use sfu::procfs::pid_cpu_time;
 use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, ViewerOptions};
@@ -43,7 +53,7 @@ impl Drop for Server {
     }
 }
 
-fn start_server() -> Server {
+fn start_server(share_playouts: bool) -> Server {
     let binary = std::env::var_os("SFU_BENCH_SERVER").unwrap_or_else(|| env!("CARGO_BIN_EXE_sfu").into());
     let mut child = Command::new(binary)
         .args([
@@ -58,7 +68,7 @@ fn start_server() -> Server {
         .env("RUST_LOG", "warn")
         .env("SFU_ADMIN_TOKEN", ADMIN_TOKEN)
         // More than the default 50 WebSockets from one address (all peers are on loopback).
-        .env("SFU_CONFIG", config_file())
+        .env("SFU_CONFIG", config_file(share_playouts))
         .stderr(Stdio::piped())
         .spawn()
         .expect("sfu serve starts");
@@ -82,10 +92,26 @@ fn start_server() -> Server {
 }
 
 /// A config file raising the per-IP connection limit for hundreds of local peers.
-fn config_file() -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("sfu-bench-{}.toml", std::process::id()));
-    std::fs::write(&path, "[limits]\nmax_connections_per_ip = 5000\nnew_connections_per_ip_per_sec = 5000\nnew_connections_burst_per_ip = 5000\n").expect("write the bench config");
+fn config_file(share_playouts: bool) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("sfu-bench-{}-{share_playouts}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        format!(
+            "[limits]\nmax_connections_per_ip = 5000\nnew_connections_per_ip_per_sec = 5000\nnew_connections_burst_per_ip = 5000\n{}",
+            if legacy() {
+                String::new()
+            } else {
+                format!("[feed]\nshare_playouts = {share_playouts}\n")
+            }
+        ),
+    )
+    .expect("write the bench config");
     path
+}
+
+/// A server from before shared playouts (`SFU_BENCH_LEGACY=1`).
+fn legacy() -> bool {
+    std::env::var_os("SFU_BENCH_LEGACY").is_some_and(|v| v == "1")
 }
 
 struct Phase {
@@ -95,6 +121,108 @@ struct Phase {
     packets: u64,
 }
 
+/// Runs `viewers` viewers of `room` (live or feed) for `secs` and the server's CPU meanwhile.
+async fn measure(server: &Server, name: &'static str, room: &str, viewers: usize, secs: u64, feed: bool) -> Phase {
+    let pid = server.child.id();
+    let cpu = || pid_cpu_time(pid).expect("server CPU").as_secs_f64();
+    let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
+    v.duration = Duration::from_secs(secs);
+    v.feed = feed;
+    let (t0, c0) = (Instant::now(), cpu());
+    let report = run_viewers(v).await.expect("viewers run");
+    let s = &report.summary;
+    assert_eq!(s.failed, 0, "{s}");
+    let phase = Phase {
+        name,
+        seconds: t0.elapsed().as_secs_f64(),
+        server_cpu_s: cpu() - c0,
+        packets: s.packets_received,
+    };
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    phase
+}
+
+/// The feed engine's numbers, from the server's admin API.
+async fn feed_stats(server: &Server) -> FeedStats {
+    let http = sfu::http_client::HttpClient::new(None).expect("http client");
+    sfu::http_client::admin::fetch(&http, &server.ws_url, ADMIN_TOKEN, None)
+        .await
+        .expect("admin dump")
+        .feeds
+}
+
+/// Feeds that wait for a speaker who pauses, woken by each onset (the latency phase).
+async fn onset_phase(server: &Server, viewers: usize, secs: u64) {
+    let mut pauser = BroadcastOptions::new(server.ws_url.clone(), "bench-onset", 1);
+    pauser.duration = Duration::from_secs(secs + 10);
+    pauser.speech = SpeechPattern {
+        talk: Duration::from_millis(1500),
+        silence: Duration::from_millis(2500),
+        variation: 0.2,
+    };
+    let pauser = tokio::spawn(run_broadcasters(pauser));
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut v = ViewerOptions::new(server.ws_url.clone(), "bench-onset", viewers);
+    v.duration = Duration::from_secs(secs);
+    v.feed = true;
+    let report = run_viewers(v).await.expect("onset viewers run");
+    assert_eq!(report.summary.failed, 0, "{}", report.summary);
+    pauser.abort();
+}
+
+/// On the server without shared playouts: idle, live, live with one stream, private feeds.
+async fn private_phases(server: &Server, viewers: usize, secs: u64, broadcasters: usize) -> (Vec<Phase>, FeedStats) {
+    let pid = server.child.id();
+    let cpu = || pid_cpu_time(pid).expect("server CPU").as_secs_f64();
+    let mut b = BroadcastOptions::new(server.ws_url.clone(), "bench", broadcasters);
+    // Idle, live, live with one stream, feed, with margins for joining and leaving.
+    b.duration = Duration::from_secs(4 * secs + 25);
+    let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
+    one.duration = b.duration;
+    let talkers = tokio::spawn(run_broadcasters(b));
+    // A room with one speaker: its live viewers have one stream each, as a feed viewer
+    // does (the same transports, consumers and RTCP per viewer as the feed phase).
+    let talker = tokio::spawn(run_broadcasters(one));
+    tokio::time::sleep(Duration::from_secs(3)).await;
+
+    let mut phases = Vec::new();
+    let (t0, c0) = (Instant::now(), cpu());
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    phases.push(Phase {
+        name: "idle (broadcasters only)",
+        seconds: t0.elapsed().as_secs_f64(),
+        server_cpu_s: cpu() - c0,
+        packets: 0,
+    });
+    phases.push(measure(server, "live consumers", "bench", viewers, secs, false).await);
+    phases.push(measure(server, "live, 1 stream each", "bench-one", viewers, secs, false).await);
+    phases.push(measure(server, "feed, private", "bench", viewers, secs, true).await);
+    talkers.abort();
+    talker.abort();
+    if legacy() {
+        onset_phase(server, viewers, secs).await;
+    }
+    (phases, feed_stats(server).await)
+}
+
+/// On a server with shared playouts: live with one stream again, then feeds of one speaker
+/// (every wait ends at the same onset), then the latency phase.
+async fn shared_phases(server: &Server, viewers: usize, secs: u64) -> (Vec<Phase>, FeedStats) {
+    let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
+    one.duration = Duration::from_secs(2 * secs + 15);
+    let mut speaker = BroadcastOptions::new(server.ws_url.clone(), "bench-shared", 1);
+    speaker.duration = one.duration;
+    let one = tokio::spawn(run_broadcasters(one));
+    let speaker = tokio::spawn(run_broadcasters(speaker));
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let mut phases = vec![measure(server, "live, 1 stream (server 2)", "bench-one", viewers, secs, false).await];
+    phases.push(measure(server, "feed, shared (server 2)", "bench-shared", viewers, secs, true).await);
+    one.abort();
+    speaker.abort();
+    onset_phase(server, viewers, secs).await;
+    (phases, feed_stats(server).await)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let arg = |i: usize, default: u64| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
@@ -102,79 +230,22 @@ fn main() {
     let secs = arg(1, 15);
     let broadcasters = arg(2, 2) as usize;
 
-    let server = start_server();
-    let pid = server.child.id();
-    let cpu = || pid_cpu_time(pid).expect("server CPU").as_secs_f64();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let phases = runtime.block_on(async {
-        let mut b = BroadcastOptions::new(server.ws_url.clone(), "bench", broadcasters);
-        // Idle, live, live with one stream, feed, with margins for joining and leaving.
-        b.duration = Duration::from_secs(4 * secs + 25);
-        let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
-        one.duration = b.duration;
-        let talkers = tokio::spawn(run_broadcasters(b));
-        // A room with one speaker: its live viewers have one stream each, as a feed viewer
-        // does (the same transports, consumers and RTCP per viewer as the feed phase).
-        let talker = tokio::spawn(run_broadcasters(one));
-        tokio::time::sleep(Duration::from_secs(3)).await;
-
-        let mut phases = Vec::new();
-        let (t0, c0) = (Instant::now(), cpu());
-        tokio::time::sleep(Duration::from_secs(secs)).await;
-        phases.push(Phase {
-            name: "idle (broadcasters only)",
-            seconds: t0.elapsed().as_secs_f64(),
-            server_cpu_s: cpu() - c0,
-            packets: 0,
-        });
-        for (name, room, feed) in [
-            ("live consumers", "bench", false),
-            ("live, 1 stream each", "bench-one", false),
-            ("feed", "bench", true),
-        ] {
-            let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
-            v.duration = Duration::from_secs(secs);
-            v.feed = feed;
-            let (t0, c0) = (Instant::now(), cpu());
-            let report = run_viewers(v).await.expect("viewers run");
-            let s = &report.summary;
-            assert_eq!(s.failed, 0, "{s}");
-            phases.push(Phase {
-                name,
-                seconds: t0.elapsed().as_secs_f64(),
-                server_cpu_s: cpu() - c0,
-                packets: s.packets_received,
-            });
-            tokio::time::sleep(Duration::from_secs(2)).await;
-        }
-        // Latency: feeds that wait for a speaker who pauses, woken by each onset.
-        let mut pauser = BroadcastOptions::new(server.ws_url.clone(), "bench-onset", 1);
-        pauser.duration = Duration::from_secs(secs + 10);
-        pauser.speech = SpeechPattern {
-            talk: Duration::from_millis(1500),
-            silence: Duration::from_millis(2500),
-            variation: 0.2,
-        };
-        let pauser = tokio::spawn(run_broadcasters(pauser));
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        let mut v = ViewerOptions::new(server.ws_url.clone(), "bench-onset", viewers);
-        v.duration = Duration::from_secs(secs);
-        v.feed = true;
-        let report = run_viewers(v).await.expect("onset viewers run");
-        assert_eq!(report.summary.failed, 0, "{}", report.summary);
-        let http = sfu::http_client::HttpClient::new(None).expect("http client");
-        let dump = sfu::http_client::admin::fetch(&http, &server.ws_url, ADMIN_TOKEN, None)
-            .await
-            .expect("admin dump");
-        talkers.abort();
-        talker.abort();
-        pauser.abort();
-        (phases, dump.feeds)
+    let (mut phases, feed_stats) = {
+        let server = start_server(false);
+        runtime.block_on(private_phases(&server, viewers, secs, broadcasters))
+    };
+    let shared = (!legacy()).then(|| {
+        let server = start_server(true);
+        runtime.block_on(shared_phases(&server, viewers, secs))
     });
-    let (phases, feed_stats) = phases;
+    let shared_stats = shared.as_ref().map(|(_, stats)| *stats);
+    if let Some((p, _)) = shared {
+        phases.extend(p);
+    }
 
     let idle_rate = phases[0].server_cpu_s / phases[0].seconds;
     println!("feed vs live: {viewers} viewers, {broadcasters} broadcasters, {secs} s per phase, 1 worker");
@@ -183,14 +254,15 @@ fn main() {
         "phase", "secs", "server cpu s", "packets", "pkts per cpu-s", "marginal µs/pkt"
     );
     let mut json = Vec::new();
-    for p in &phases {
+    // The idle rate is server 1's: the marginal cost is given for its phases only.
+    for (i, p) in phases.iter().enumerate() {
         let marginal = p.server_cpu_s - idle_rate * p.seconds;
         let per_cpu = if p.server_cpu_s > 0.0 {
             p.packets as f64 / p.server_cpu_s
         } else {
             0.0
         };
-        let marginal_us = if p.packets > 0 {
+        let marginal_us = if p.packets > 0 && i < 4 {
             1e6 * marginal / p.packets as f64
         } else {
             0.0
@@ -214,25 +286,45 @@ fn main() {
     let marginal_ratio_one = marginal(live_one) / marginal(feed);
     println!("  feed / live with 1 stream per viewer: {ratio_one:.2}x (marginal: {marginal_ratio_one:.2}x)");
     println!(
-        "  feed packets per message to the worker: {:.1} ({} packets in {} messages)",
+        "  private feed packets per message to the worker: {:.1} ({} packets in {} messages)",
         feed_stats.packets as f64 / feed_stats.messages.max(1) as f64,
         feed_stats.packets,
         feed_stats.messages
     );
-    let (late, onset) = (feed_stats.lateness_ms, feed_stats.onset_to_first_packet_ms);
-    println!(
-        "  feed lateness vs schedule ms: p50 {:.2} p99 {:.2} max {:.2} ({} packets)",
-        late.p50, late.p99, late.max, late.count
-    );
-    println!(
-        "  speech onset -> first feed packet ms: p50 {:.2} p99 {:.2} max {:.2} ({} wake-ups)",
-        onset.p50, onset.p99, onset.max, onset.count
-    );
+    let mut shared_json = serde_json::Value::Null;
+    if let (Some(stats), [_, _, _, _, live_two, shared]) = (&shared_stats, &phases[..]) {
+        let over_one = per_cpu(shared) / per_cpu(live_two);
+        let over_live = per_cpu(shared) / per_cpu(live);
+        println!(
+            "  shared feed / live with 1 stream per viewer (server 2): {over_one:.2}x; / live with {broadcasters} streams (server 1): {over_live:.2}x"
+        );
+        println!(
+            "  server 2: {} shared playouts, {} of {} switches into one ({:.0} %), {} packets sent once for a group",
+            stats.shared_playouts,
+            stats.shared_viewers,
+            stats.switches,
+            100.0 * stats.shared_viewers as f64 / stats.switches.max(1) as f64,
+            stats.shared_packets
+        );
+        shared_json = serde_json::json!({"shared_over_live_one_stream": over_one, "shared_over_live": over_live, "feed_engine": stats});
+    }
+    // The latency phase ran on the second server (the first with SFU_BENCH_LEGACY).
+    for (which, stats) in [
+        ("private feeds (server 1)", Some(&feed_stats)),
+        ("server 2", shared_stats.as_ref()),
+    ] {
+        let Some(stats) = stats else { continue };
+        let (late, onset) = (stats.lateness_ms, stats.onset_to_first_packet_ms);
+        println!(
+            "  {which}: lateness vs schedule ms p50 {:.2} p99 {:.2} max {:.2} ({} packets); onset -> first packet ms p50 {:.2} p99 {:.2} max {:.2} ({} wake-ups)",
+            late.p50, late.p99, late.max, late.count, onset.p50, onset.p99, onset.max, onset.count
+        );
+    }
     println!(
         "{}",
         serde_json::json!({"viewers": viewers, "broadcasters": broadcasters, "phases": json,
             "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio,
             "feed_over_live_one_stream": ratio_one, "feed_over_live_one_stream_marginal": marginal_ratio_one,
-            "feed_engine": feed_stats})
+            "feed_engine": feed_stats, "shared": shared_json})
     );
 }

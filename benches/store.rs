@@ -97,6 +97,7 @@ fn feed(c: &mut Criterion) {
         clock_rate: 48_000,
         initial_sequence: 0,
         initial_timestamp: 0,
+        timeline: None,
     });
     // Play the whole utterance as one late poll: read, pace, rewrite each packet.
     g.bench_function("play 750 packets", |b| {

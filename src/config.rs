@@ -1358,6 +1358,10 @@ pub struct FeedSettings {
     pub external_timeout_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub experiment: Option<ExperimentSettings>,
+    /// Audio-only feeds that start one utterance at one instant on one router hear it through
+    /// one producer (a shared playout) instead of one each. `false` gives every feed its own
+    /// stream into the worker (what the benchmark's private phase measures).
+    pub share_playouts: bool,
 }
 
 impl Default for FeedSettings {
@@ -1368,6 +1372,7 @@ impl Default for FeedSettings {
             external_url: None,
             external_timeout_ms: 20,
             experiment: None,
+            share_playouts: true,
         }
     }
 }
@@ -2251,6 +2256,12 @@ mod tests {
             (RecommenderKind::Random, Some(7))
         );
         assert!(Config::from_toml("[feed]\nrecommender = \"magic\"\n").is_err());
+        assert!(
+            FeedSettings::default().share_playouts,
+            "shared playouts are on by default"
+        );
+        let private = Config::from_toml("[feed]\nshare_playouts = false\n").unwrap();
+        assert!(!private.feed.share_playouts);
         let with = |f: fn(&mut FeedSettings)| {
             let mut s = FeedSettings::default();
             f(&mut s);

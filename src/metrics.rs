@@ -326,6 +326,21 @@ fn feeds(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         "Feed switches from one utterance to the next.",
         feeds.switches,
     )?;
+    b.counter(
+        "feed_shared_playouts_total",
+        "Shared playouts formed: feeds starting one utterance at one instant heard it through one producer.",
+        feeds.shared_playouts,
+    )?;
+    b.counter(
+        "feed_shared_viewers_total",
+        "Playouts that a feed heard through a shared one (of feed_switches_total).",
+        feeds.shared_viewers,
+    )?;
+    b.counter(
+        "feed_shared_packets_total",
+        "Packets sent once for a shared playout (in feed_packets_total once, not per viewer).",
+        feeds.shared_packets,
+    )?;
     for (name, help, l) in [
         (
             "feed_lateness_seconds",

@@ -716,6 +716,8 @@ impl Peer {
             transport,
             audio: producer,
             video: video_producer,
+            audio_consumer: consumer.clone(),
+            codecs: self.room.feed_codecs().clone(),
         };
         let subscription = feeds.subscribe(plan, viewer, producers);
         let recommender = subscription.recommender();

@@ -163,7 +163,12 @@ fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
     let counters = Arc::new(ServerCounters::default());
     let shutdown = CancellationToken::new();
     let store = UtteranceStore::new(config.buffer.store());
-    let (feeds, feed) = FeedEngine::start(shutdown.clone(), store.clone(), deciders(&config.feed));
+    let (feeds, feed) = FeedEngine::start(
+        shutdown.clone(),
+        store.clone(),
+        deciders(&config.feed),
+        config.feed.share_playouts,
+    );
     let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
     let rooms = Rooms::new(
         config.limits.max_rooms,

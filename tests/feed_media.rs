@@ -186,6 +186,48 @@ async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     server.shutdown().await.expect("clean shutdown");
 }
 
+/// Feeds woken by one onset start the same utterance at the same grid instant: one producer
+/// carries it for all of them (a shared playout), and each viewer's stream stays one stream
+/// through the moves of its consumer, also for viewers that skip out of a shared playout.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_that_start_together_share_one_producer_and_stay_continuous() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = start(test_config(1)).await;
+    let talkers = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-shared", 2, 13, 5)));
+    eventually("two speakers producing", || server.counts().producers >= 2).await;
+    let plain = feed_viewers(&server, "feed-shared", 8, 10);
+    // Tasteful viewers skip a speaker they dislike after about a second: out of a shared
+    // playout, back to their own producer.
+    let mut tasteful = feed_viewers(&server, "feed-shared", 4, 10);
+    tasteful.taste = Some(3);
+    let (v, t) = tokio::join!(run_viewers(plain), run_viewers(tasteful));
+    let (v, t) = (v.expect("viewers run"), t.expect("tasteful viewers run"));
+    let b = talkers.await.unwrap().expect("broadcasters run");
+    println!("{}\n{}\n{}", b.summary, v.summary, t.summary);
+    assert_all_connected(&b);
+    assert_all_connected(&v);
+    assert_all_connected(&t);
+    assert_clean_feed(&v, 2);
+    assert_clean_feed(&t, 1);
+    for r in [&v, &t] {
+        let f = r.summary.feed.as_ref().unwrap();
+        assert_eq!(
+            f.segments_from_start, f.segments,
+            "utterances played from their start: {f:?}"
+        );
+    }
+    let stats = server.feed_stats();
+    println!("feed engine: {stats:?}");
+    assert!(
+        stats.shared_playouts >= 1 && stats.shared_viewers >= 2 && stats.shared_packets > 0,
+        "feeds woken together shared a playout: {stats:?}"
+    );
+    assert_eq!(stats.send_errors, 0, "{stats:?}");
+    assert_released(&server).await;
+    assert_eq!(server.feed_stats().feeds, 0);
+    server.shutdown().await.expect("clean shutdown");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eviction_under_a_small_cap_does_not_break_any_feed() {
     let _turn = ONE_AT_A_TIME.lock().await;

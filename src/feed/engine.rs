@@ -19,14 +19,17 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hdrhistogram::Histogram;
+use mediasoup::consumer::{Consumer, WeakConsumer};
 use mediasoup::direct_transport::DirectTransport;
-use mediasoup::prelude::{RtpParameters, TransportId};
+use mediasoup::prelude::{Producer, RtpParameters, TransportId};
 use mediasoup::producer::DirectProducer;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::external::{Answer, ExternalClient, Question};
 use super::outbox::{Outboxes, Sent};
+use super::rewriter::Timeline;
+use super::shared::{Background, Changed, Due, Follow, Handles, Sharing};
 use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Grid, Pacer, RewriterConfig};
 use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
@@ -104,6 +107,8 @@ pub(crate) struct FeedEngine {
     experiment: Option<Arc<Arm>>,
     /// Where feeds start their utterances.
     grid: Grid,
+    /// Every feed's audio timestamps.
+    timeline: Timeline,
 }
 
 /// Where feeds ask for decisions: their own recommender, and an outside service first if set.
@@ -164,11 +169,14 @@ impl FeedPlan {
 }
 
 /// A feed's DirectTransport producers (audio, and video when asked for) and the transport they
-/// live on, which the engine sends their packets through.
+/// live on, which the engine sends their packets through; the viewer's consumer of the audio
+/// (moved to a shared playout's producer and back) and the router's codecs.
 pub(crate) struct FeedProducers {
     pub transport: DirectTransport,
     pub audio: DirectProducer,
     pub video: Option<DirectProducer>,
+    pub audio_consumer: Consumer,
+    pub codecs: FeedCodecs,
 }
 
 /// Who the feed is for.
@@ -187,6 +195,9 @@ struct EngineStats {
     switches: AtomicU64,
     send_errors: AtomicU64,
     messages: AtomicU64,
+    shared_playouts: AtomicU64,
+    shared_viewers: AtomicU64,
+    shared_packets: AtomicU64,
     video_packets: AtomicU64,
     key_frame_requests: AtomicU64,
     viewer_key_frame_requests: AtomicU64,
@@ -242,11 +253,13 @@ fn micros(d: Duration) -> u64 {
 
 impl FeedEngine {
     /// Spawns the engine; it runs until `stop` is cancelled. Feeds read `store` and ask
-    /// `deciders` what to play next.
+    /// `deciders` what to play next; with `share_playouts`, feeds that start one utterance at
+    /// one instant share a producer (see `shared`).
     pub fn start(
         stop: CancellationToken,
         store: UtteranceStore,
         deciders: Deciders,
+        share_playouts: bool,
     ) -> (FeedEngine, tokio::task::JoinHandle<()>) {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
@@ -254,7 +267,12 @@ impl FeedEngine {
         // The pacer's ticks and the feeds' grid share one origin, so grid instants are tick
         // boundaries.
         let origin = Instant::now();
+        let timeline = Timeline {
+            origin,
+            base: rand::random(),
+        };
         let mut task = EngineTask::new(origin, Arc::clone(&stats), Arc::clone(&key_frames), store.clone());
+        task.sharing = Sharing::new(timeline, GRID, share_playouts);
         let ask_external = deciders.external.as_ref().map(|(_, patience)| *patience);
         let answers = deciders.external.map(|(url, patience)| {
             let (tx, answers) = mpsc::unbounded_channel();
@@ -275,6 +293,7 @@ impl FeedEngine {
                 ask_external,
                 experiment: deciders.experiment.map(Arc::new),
                 grid: Grid::new(origin, GRID),
+                timeline,
             },
             task,
         )
@@ -288,6 +307,9 @@ impl FeedEngine {
             switches: self.stats.switches.load(Ordering::Relaxed),
             send_errors: self.stats.send_errors.load(Ordering::Relaxed),
             messages: self.stats.messages.load(Ordering::Relaxed),
+            shared_playouts: self.stats.shared_playouts.load(Ordering::Relaxed),
+            shared_viewers: self.stats.shared_viewers.load(Ordering::Relaxed),
+            shared_packets: self.stats.shared_packets.load(Ordering::Relaxed),
             video_packets: self.stats.video_packets.load(Ordering::Relaxed),
             key_frame_requests: self.stats.key_frame_requests.load(Ordering::Relaxed),
             viewer_key_frame_requests: self.stats.viewer_key_frame_requests.load(Ordering::Relaxed),
@@ -324,6 +346,7 @@ impl FeedEngine {
             clock_rate: 48000,
             initial_sequence: rand::random(),
             initial_timestamp: rand::random(),
+            timeline: Some(self.timeline),
         };
         let video = video.then(|| RewriterConfig {
             kind: MediaKind::Video,
@@ -332,6 +355,7 @@ impl FeedEngine {
             clock_rate: 90000,
             initial_sequence: rand::random(),
             initial_timestamp: rand::random(),
+            timeline: None,
         });
         FeedPlan {
             key: FeedKey(self.next_key.fetch_add(1, Ordering::Relaxed)),
@@ -451,18 +475,27 @@ struct Entry {
     feed: Box<Feed>,
     /// Where its packets go (they reach its producers by SSRC).
     outbox: TransportId,
-    /// Held so that the producers live as long as the feed.
-    _audio: DirectProducer,
+    /// Its audio producer (held so that it lives as long as the feed), where its viewer's
+    /// consumer goes back to after a shared playout.
+    own: Producer,
     _video: Option<DirectProducer>,
+    /// The viewer's consumer of the audio (the peer owns it).
+    consumer: WeakConsumer,
     link: PeerLink,
 }
 
 /// The engine task's state: the feeds it owns and what drives them.
 struct EngineTask {
     feeds: HashMap<FeedKey, Entry>,
-    pacer: Pacer<FeedKey>,
-    /// Feeds to poll this turn (reused).
-    due: Vec<FeedKey>,
+    pacer: Pacer<Due<FeedKey>>,
+    /// Feeds and shared playouts to poll this turn (reused).
+    due: Vec<Due<FeedKey>>,
+    /// Shared playouts due this turn, polled after the feeds (reused).
+    due_groups: Vec<u64>,
+    /// Feeds that switched this turn (reused).
+    changed: Vec<FeedKey>,
+    follows: Vec<Follow>,
+    sharing: Sharing,
     /// The packet buffer every feed reads into (reused).
     packet: Vec<u8>,
     /// The turn's packets, per DirectTransport.
@@ -489,6 +522,10 @@ impl EngineTask {
             feeds: HashMap::new(),
             pacer: Pacer::new(origin, TICK, SLOTS),
             due: Vec::new(),
+            due_groups: Vec::new(),
+            changed: Vec::new(),
+            follows: Vec::new(),
+            sharing: Sharing::new(Timeline { origin, base: 0 }, GRID, false),
             packet: Vec::with_capacity(1500),
             outboxes: Outboxes::default(),
             latency: Latency::new(),
@@ -512,6 +549,7 @@ impl EngineTask {
         let mut publish = tokio::time::interval(PUBLISH);
         publish.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
+            let wake = self.wake_at();
             tokio::select! {
                 _ = stop.cancelled() => break,
                 _ = publish.tick() => {
@@ -523,9 +561,10 @@ impl EngineTask {
                     self.apply(command, Instant::now());
                 }
                 Some(answer) = next_answer(&mut answers) => self.answer(answer, Instant::now()),
+                background = self.sharing.next() => self.background(background),
                 // Sleeps until the next tick that has a feed due (feeds start on one grid, so
                 // that is once per grid period in a steady run), not every tick.
-                _ = tokio::time::sleep_until(self.wake_at().into()) => {}
+                _ = tokio::time::sleep_until(wake.into()) => {}
             }
             self.drive_due(Instant::now());
         }
@@ -546,7 +585,7 @@ impl EngineTask {
     fn answer(&mut self, answer: Answer<FeedKey>, now: Instant) {
         if let Some(e) = self.feeds.get_mut(&answer.key) {
             e.feed.answer(now, answer.ticket, answer.result);
-            self.due.push(answer.key);
+            self.due.push(Due::Feed(answer.key));
         }
     }
 
@@ -570,25 +609,33 @@ impl EngineTask {
                     transport,
                     audio,
                     video,
+                    audio_consumer,
+                    codecs,
                 } = producers;
                 let outbox = self.outboxes.open(&transport);
+                if !feed.has_video() {
+                    self.sharing.feed_added(&transport, codecs);
+                }
                 self.feeds.insert(
                     key,
                     Entry {
                         feed,
                         outbox,
-                        _audio: audio,
+                        own: Producer::Direct(audio),
                         _video: video,
+                        consumer: audio_consumer.downgrade(),
                         link,
                     },
                 );
                 self.stats.feeds.fetch_add(1, Ordering::Relaxed);
-                self.due.push(key);
+                self.due.push(Due::Feed(key));
             }
             Command::Unsubscribe(key) => {
-                self.pacer.cancel(key);
+                self.pacer.cancel(Due::Feed(key));
                 self.latency.woken.remove(&key);
                 if let Some(mut e) = self.feeds.remove(&key) {
+                    self.sharing
+                        .feed_removed(key, e.outbox, !e.feed.has_video(), &mut self.pacer);
                     e.feed.stop(now);
                     let sent = self.outboxes.close(e.outbox);
                     self.stats.count(sent);
@@ -599,13 +646,14 @@ impl EngineTask {
                 self.stats.viewer_key_frame_requests.fetch_add(1, Ordering::Relaxed);
                 if let Some(e) = self.feeds.get_mut(&key) {
                     e.feed.key_frame_requested();
-                    self.due.push(key);
+                    self.due.push(Due::Feed(key));
                 }
             }
             Command::Skip(key) => {
                 if let Some(e) = self.feeds.get_mut(&key) {
                     e.feed.skip(now);
-                    self.due.push(key);
+                    self.due.push(Due::Feed(key));
+                    self.changed.push(key);
                 }
             }
             Command::Like(key) => {
@@ -623,7 +671,7 @@ impl EngineTask {
                     if e.feed.is_waiting() && e.feed.room() == &*room {
                         e.feed.wake(now);
                         self.latency.woken.insert(*key, at);
-                        self.due.push(*key);
+                        self.due.push(Due::Feed(*key));
                     }
                 }
             }
@@ -631,16 +679,19 @@ impl EngineTask {
                 for (key, e) in self.feeds.iter_mut() {
                     if e.feed.room() == &*room {
                         e.feed.speaker_gone(now, &peer);
-                        self.due.push(*key);
+                        self.due.push(Due::Feed(*key));
+                        self.changed.push(*key);
                     }
                 }
             }
             Command::Remove { which, done } => {
                 let removed = self.store.remove(&which);
+                self.sharing.removed(&removed.ids, &mut self.pacer);
                 for (key, e) in self.feeds.iter_mut() {
                     if e.feed.playing().is_some_and(|(id, _)| removed.ids.contains(&id)) {
                         e.feed.removed(now);
-                        self.due.push(*key);
+                        self.due.push(Due::Feed(*key));
+                        self.changed.push(*key);
                     }
                 }
                 let _ = done.send(removed);
@@ -648,12 +699,28 @@ impl EngineTask {
         }
     }
 
-    /// Polls every feed that is due now, then sends the turn's packets.
+    /// One turn: feeds that switched between turns (a skip, a speaker gone, a removal) leave
+    /// their shared playouts first, so a group sends them nothing more; then every due feed
+    /// and shared playout is polled, a group whose members reached its end polled once more so
+    /// that it sends what they read, the turn's packets are sent, and only then do the feeds
+    /// that switched in the turn leave, join or form groups: a consumer's move reaches the
+    /// worker after the last packet it had to get from where it was, and before the first one
+    /// from where it goes (due at a later grid instant).
     fn drive_due(&mut self, now: Instant) {
         self.pacer.expire(now, &mut self.due);
-        for key in self.due.drain(..) {
+        self.settle(now);
+        let mut due = std::mem::take(&mut self.due);
+        let mut groups = std::mem::take(&mut self.due_groups);
+        for due in due.drain(..) {
+            let key = match due {
+                Due::Feed(key) => key,
+                Due::Group(group) => {
+                    groups.push(group);
+                    continue;
+                }
+            };
             if let Some(e) = self.feeds.get_mut(&key) {
-                drive(
+                let switched = drive(
                     key,
                     e,
                     now,
@@ -667,10 +734,103 @@ impl EngineTask {
                     &self.key_frames,
                     self.external.as_ref(),
                 );
+                if switched {
+                    self.changed.push(key);
+                }
             }
         }
+        self.due = due;
+        self.sharing.groups_of(&self.changed, &mut groups);
+        groups.sort_unstable();
+        groups.dedup();
+        for group in groups.drain(..) {
+            self.drive_group(group, now);
+        }
+        self.due_groups = groups;
         let sent = self.outboxes.flush();
         self.stats.count(sent);
+        self.settle(now);
+    }
+
+    /// Hands the feeds that switched this turn to the sharing layer and applies what it says.
+    fn settle(&mut self, now: Instant) {
+        if self.changed.is_empty() {
+            return;
+        }
+        let feeds = &self.feeds;
+        let changed: Vec<Changed> = self
+            .changed
+            .drain(..)
+            .filter_map(|key| {
+                let e = feeds.get(&key)?;
+                Some(Changed {
+                    key,
+                    playing: e.feed.playout_key().map(|(id, start)| (e.outbox, id, start)),
+                    shareable: !e.feed.has_video(),
+                })
+            })
+            .collect();
+        let lookup = |key: FeedKey| {
+            feeds.get(&key).map(|e| Handles {
+                consumer: e.consumer.clone(),
+                own: e.own.clone(),
+            })
+        };
+        self.sharing
+            .settle(now, &changed, &lookup, &self.store, &mut self.pacer, &mut self.follows);
+        for follow in self.follows.drain(..) {
+            if let Some(e) = self.feeds.get_mut(&follow.key) {
+                e.feed.set_following(follow.following);
+            }
+        }
+        let counts = self.sharing.counts;
+        self.stats.shared_playouts.store(counts.groups, Ordering::Relaxed);
+        self.stats.shared_viewers.store(counts.joins, Ordering::Relaxed);
+    }
+
+    /// Sends a shared playout's due packets.
+    fn drive_group(&mut self, group: u64, now: Instant) {
+        let latency = &mut self.latency;
+        let turn = self.sharing.drive(
+            group,
+            now,
+            &mut self.packet,
+            &mut self.outboxes,
+            &mut self.pacer,
+            &mut |due| {
+                let _ = latency.lateness.record(micros(now.saturating_duration_since(due)));
+            },
+        );
+        self.stats.count(turn.sent);
+        if turn.packets > 0 {
+            self.stats.packets.fetch_add(turn.packets, Ordering::Relaxed);
+            self.stats
+                .shared_packets
+                .store(self.sharing.counts.packets, Ordering::Relaxed);
+        }
+        for key in turn.first.into_iter().flatten() {
+            if let Some(onset) = self.latency.woken.remove(&key) {
+                let _ = self.latency.onset.record(micros(now.saturating_duration_since(onset)));
+            }
+        }
+    }
+
+    /// A consumer move answered, or a carrier was made.
+    fn background(&mut self, background: Background) {
+        if let Background::Moved {
+            key,
+            following,
+            ok: false,
+            error,
+        } = background
+        {
+            tracing::warn!(?error, following, "moving a feed's consumer failed");
+            if self.sharing.move_failed(key, following, &mut self.pacer) {
+                if let Some(e) = self.feeds.get_mut(&key) {
+                    e.feed.set_following(false);
+                }
+            }
+        }
     }
 }
 
@@ -690,17 +850,19 @@ struct Turn<'a> {
     latency: &'a mut Latency,
 }
 
-/// Polls one feed until it has nothing more to do now, then schedules it.
+/// Polls one feed until it has nothing more to do now, then schedules it. True if it switched
+/// (or began to wait).
 fn drive(
     key: FeedKey,
     e: &mut Entry,
     now: Instant,
-    pacer: &mut Pacer<FeedKey>,
+    pacer: &mut Pacer<Due<FeedKey>>,
     turn: &mut Turn<'_>,
     key_frames: &KeyFrameSources,
     external: Option<&ExternalClient<FeedKey>>,
-) {
+) -> bool {
     let stats = turn.stats;
+    let mut switched = false;
     loop {
         match e.feed.poll(now, turn.packet) {
             FeedOutput::Packet(kind) => {
@@ -718,10 +880,14 @@ fn drive(
                     stats.key_frame_requests.fetch_add(1, Ordering::Relaxed);
                 }
             }
-            FeedOutput::Event(FeedEvent::Ask { ticket, body }) => match external {
-                Some(client) => client.ask(Question { key, ticket, body }),
-                None => e.feed.answer(now, ticket, Err("no external recommender".into())),
-            },
+            FeedOutput::Event(FeedEvent::Ask { ticket, body }) => {
+                // It left its utterance to ask.
+                switched = true;
+                match external {
+                    Some(client) => client.ask(Question { key, ticket, body }),
+                    None => e.feed.answer(now, ticket, Err("no external recommender".into())),
+                }
+            }
             FeedOutput::Event(FeedEvent::Decided(how)) => {
                 let slot = match how {
                     Decision::Answered => 0,
@@ -732,16 +898,21 @@ fn drive(
                 stats.external[slot].fetch_add(1, Ordering::Relaxed);
             }
             FeedOutput::Event(event) => {
-                if matches!(event, FeedEvent::Switched { .. }) {
-                    stats.switches.fetch_add(1, Ordering::Relaxed);
+                match event {
+                    FeedEvent::Switched { .. } => {
+                        stats.switches.fetch_add(1, Ordering::Relaxed);
+                        switched = true;
+                    }
+                    FeedEvent::Waiting { .. } => switched = true,
+                    _ => {}
                 }
                 e.link.send(PeerEvent::Feed(event));
             }
             FeedOutput::Timeout(at) => {
                 if let Some(at) = at {
-                    pacer.schedule(key, at);
+                    pacer.schedule(Due::Feed(key), at);
                 }
-                return;
+                return switched;
             }
         }
     }

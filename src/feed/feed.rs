@@ -167,6 +167,9 @@ pub struct Feed {
     last_due: Option<Instant>,
     /// The last question asked of the external recommender.
     ticket: u64,
+    /// A shared playout carries this feed's audio (see `engine`): it plays on as usual but
+    /// sends none of its own packets.
+    following: bool,
 }
 
 impl Feed {
@@ -191,7 +194,26 @@ impl Feed {
             spare: Vec::with_capacity(1500),
             last_due: None,
             ticket: 0,
+            following: false,
         }
+    }
+
+    /// Whether a shared playout sends this feed's audio for it: while it does, [`Feed::poll`]
+    /// plays on (same schedule, same events) without handing out packets.
+    pub fn set_following(&mut self, following: bool) {
+        self.following = following;
+    }
+
+    /// What plays now and from when: the utterance and its playout's start instant.
+    pub fn playout_key(&self) -> Option<(UtteranceId, Instant)> {
+        match &self.state {
+            State::Playing { playout, .. } => Some((playout.reader().id(), playout.start())),
+            _ => None,
+        }
+    }
+
+    pub fn has_video(&self) -> bool {
+        self.video.is_some()
     }
 
     /// When the packet last returned by [`Feed::poll`] was due by its playout schedule; sent
@@ -336,6 +358,9 @@ impl Feed {
                     PlayoutStep::Packet { track } => {
                         self.last_due = playout.pending_due();
                         playout.take_packet(packet);
+                        if self.following {
+                            continue;
+                        }
                         let kind = playout.reader().meta().tracks.get(usize::from(track)).map(|t| t.kind);
                         let rewriter = match kind {
                             Some(MediaKind::Audio) => Some(&mut self.audio),
@@ -345,7 +370,7 @@ impl Feed {
                         let (Some(kind), Some(rewriter)) = (kind, rewriter) else {
                             continue;
                         };
-                        match rewriter.rewrite(now, packet) {
+                        match rewriter.rewrite(now, self.last_due.unwrap_or(now), packet) {
                             Ok(Rewrite::Send { .. }) => return FeedOutput::Packet(kind),
                             Ok(Rewrite::Drop(DropReason::AwaitingKeyFrame { request: true })) => {
                                 self.events.push_back(FeedEvent::KeyFrameNeeded {
@@ -580,6 +605,7 @@ mod tests {
             clock_rate: 48_000,
             initial_sequence: 65_500,
             initial_timestamp: u32::MAX - 100_000,
+            timeline: None,
         })
     }
 
@@ -1017,6 +1043,56 @@ mod tests {
     }
 
     #[test]
+    fn a_following_feed_plays_on_without_sending_until_let_go() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let id = spoken(&store, "alice", t0, 10);
+        let grid = Grid::new(t0, MS20);
+        let mut cfg = config();
+        cfg.grid = Some(grid);
+        cfg.audio.timeline = Some(crate::feed::rewriter::Timeline { origin: t0, base: 7 });
+        let mut f = feed_with(cfg, &store, "v", Arc::new(RandomRecommender::new(1)));
+        let mut now = t0 + Duration::from_millis(3);
+        f.start(now);
+        assert_eq!(
+            f.playout_key(),
+            Some((id, t0 + MS20)),
+            "the utterance, from the next grid instant"
+        );
+        assert!(!f.has_video());
+        f.set_following(true);
+        let (mut sent, mut events, mut buf) = (Vec::new(), Vec::new(), Vec::new());
+        // Following: the schedule runs (the feed wakes at each due instant) but nothing is sent.
+        while now < t0 + MS20 * 5 {
+            match f.poll(now, &mut buf) {
+                FeedOutput::Packet(_) => sent.push(RtpPacket::parse(&buf).unwrap().timestamp()),
+                FeedOutput::Timeout(Some(at)) => now = at,
+                FeedOutput::Timeout(None) => panic!("idle"),
+                FeedOutput::Event(e) => events.push(e),
+            }
+        }
+        assert!(sent.is_empty(), "a following feed hands out nothing");
+        assert!(matches!(events[..], [FeedEvent::Switched { .. }]));
+        // Let go mid-utterance: its own rewriter takes over on the timeline, so the timestamps
+        // are what the shared playout's would have been (the due instant's RTP time).
+        f.set_following(false);
+        loop {
+            match f.poll(now, &mut buf) {
+                FeedOutput::Packet(_) => {
+                    let p = RtpPacket::parse(&buf).unwrap();
+                    sent.push(p.timestamp());
+                    let due = f.last_packet_due().unwrap();
+                    assert_eq!(p.timestamp(), 7 + 48 * u32::try_from((due - t0).as_millis()).unwrap());
+                }
+                FeedOutput::Timeout(Some(at)) if at < t0 + MS20 * 12 => now = at,
+                FeedOutput::Timeout(_) => break,
+                FeedOutput::Event(e) => events.push(e),
+            }
+        }
+        assert_eq!(sent.len(), 6, "the packets due from the 5th on");
+    }
+
+    #[test]
     fn the_viewer_hears_why_its_feed_stopped_when_nothing_follows() {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
@@ -1225,6 +1301,7 @@ mod tests {
             clock_rate: 90_000,
             initial_sequence: 0,
             initial_timestamp: 0,
+            timeline: None,
         });
         let mut f = feed_with(cfg, &store, "v", Arc::new(RandomRecommender::new(1)));
         f.start(t0);

@@ -13,6 +13,7 @@ mod pacer;
 mod playout;
 mod rewriter;
 pub(crate) mod rtcp;
+mod shared;
 mod stats;
 
 pub use feed::{Decision, Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason, MAX_CANDIDATES};

@@ -1,15 +1,25 @@
 //! Paced reading of one utterance: from its first packet, at the speed it was spoken.
 //!
 //! Packet `i` is due at `playout start + its arrival offset`, so gaps and the pre-roll are
-//! replayed as they happened. On a grid ([`Playout::on_grid`]) audio offsets are rounded to the
-//! nearest multiple of the grid's period (an Opus packet's 20 ms): the network jitter of the
-//! recording is not replayed, and every feed on the grid sends its audio in the same instants.
+//! replayed as they happened. On a grid ([`Playout::on_grid`]) audio is paced by its own RTP
+//! timestamps instead: the first audio packet at its arrival offset rounded to the nearest
+//! multiple of the grid's period (an Opus packet's 20 ms), each later one that many clock ticks
+//! after it. The network jitter of the recording is not replayed, every feed on the grid sends
+//! its audio in the same instants, and a packet's due instant and its RTP time move in step
+//! (what a feed [`super::rewriter::Timeline`] relies on). A source timestamp further than
+//! [`MAX_SKEW`] from its arrival (a broken or restarted sender clock) falls back to the rounded
+//! arrival offset.
 //! On a live utterance the playout may catch up with the tail; it then reports
 //! [`PlayoutStep::CaughtUp`] and the feed polls again a little later.
 
 use std::time::{Duration, Instant};
 
 use crate::buffer::{EndState, MediaKind, ReadOutcome, UtteranceReader};
+use crate::rtp::RtpPacket;
+
+/// How far an audio packet's RTP time may stray from its arrival before pacing falls back to
+/// the arrival.
+pub(crate) const MAX_SKEW: Duration = Duration::from_millis(500);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PlayoutStep {
@@ -27,6 +37,37 @@ pub(crate) enum PlayoutStep {
     Removed,
 }
 
+/// The audio track's pacing on a grid: its first packet's offset rounded to `period`, the rest
+/// by RTP time from there.
+#[derive(Debug, Clone, Copy)]
+struct AudioClock {
+    track: u8,
+    period: Duration,
+    clock_rate: u32,
+    /// The first audio packet's RTP timestamp, arrival offset and due offset.
+    anchor: Option<(u32, Duration, Duration)>,
+}
+
+impl AudioClock {
+    /// The due offset of an audio packet with RTP `timestamp` (if it parsed) that arrived
+    /// `arrival` after the utterance's start.
+    fn offset(&mut self, timestamp: Option<u32>, arrival: Duration) -> Duration {
+        let snapped = nearest_multiple(arrival, self.period);
+        let Some(ts) = timestamp else { return snapped };
+        let (first_ts, first_arrival, first_due) = *self.anchor.get_or_insert((ts, arrival, snapped));
+        // A packet from before the first (reordered) is due at once.
+        let ticks = i64::from(ts.wrapping_sub(first_ts) as i32).max(0);
+        let by_rtp =
+            Duration::from_nanos(u64::try_from(ticks).unwrap_or(0) * 1_000_000_000 / u64::from(self.clock_rate.max(1)));
+        let by_arrival = arrival.saturating_sub(first_arrival);
+        if by_rtp.abs_diff(by_arrival) <= MAX_SKEW {
+            first_due + by_rtp
+        } else {
+            snapped
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Pending {
     track: u8,
@@ -38,8 +79,8 @@ pub(crate) struct Playout {
     reader: UtteranceReader,
     start: Instant,
     pending: Option<Pending>,
-    /// The audio track and the period its offsets are rounded to.
-    snap: Option<(u8, Duration)>,
+    /// On a grid: how the audio track is paced.
+    audio: Option<AudioClock>,
     /// The pending packet's bytes; swapped with the caller's buffer on take, so neither side
     /// allocates once both have grown to packet size.
     buf: Vec<u8>,
@@ -52,24 +93,35 @@ impl Playout {
             reader,
             start,
             pending: None,
-            snap: None,
+            audio: None,
             buf,
         }
     }
 
-    /// Rounds the audio packets' offsets to multiples of `period` (see the module's doc).
+    /// Paces audio on a grid of `period` by its RTP time (see the module's doc).
     pub fn on_grid(mut self, period: Duration) -> Self {
         let audio = self
             .reader
             .meta()
             .tracks
             .iter()
-            .position(|t| t.kind == MediaKind::Audio);
-        self.snap = audio
-            .and_then(|t| u8::try_from(t).ok())
+            .enumerate()
+            .find(|(_, t)| t.kind == MediaKind::Audio);
+        self.audio = audio
+            .and_then(|(i, t)| Some((u8::try_from(i).ok()?, t.clock_rate)))
             .filter(|_| !period.is_zero())
-            .map(|t| (t, period));
+            .map(|(track, clock_rate)| AudioClock {
+                track,
+                period,
+                clock_rate,
+                anchor: None,
+            });
         self
+    }
+
+    /// When the playout started (its first packet is due then).
+    pub fn start(&self) -> Instant {
+        self.start
     }
 
     pub fn reader(&self) -> &UtteranceReader {
@@ -81,8 +133,11 @@ impl Playout {
             Some(p) => p,
             None => match self.reader.read_next(&mut self.buf) {
                 ReadOutcome::Packet { arrival, track, .. } => {
-                    let offset = match self.snap {
-                        Some((audio, period)) if audio == track => nearest_multiple(arrival, period),
+                    let offset = match &mut self.audio {
+                        Some(audio) if audio.track == track => {
+                            let timestamp = RtpPacket::parse(&self.buf).ok().map(|p| p.timestamp());
+                            audio.offset(timestamp, arrival)
+                        }
                         _ => arrival,
                     };
                     let p = Pending {
@@ -135,6 +190,7 @@ mod tests {
 
     use super::*;
     use crate::buffer::{MediaKind, Speaker, StoreConfig, Track, UtteranceMeta, UtteranceStore};
+    use crate::rtp::tests::build;
 
     fn meta() -> UtteranceMeta {
         UtteranceMeta {
@@ -178,18 +234,18 @@ mod tests {
         assert_eq!(p.poll(ms(240)), PlayoutStep::Ended(EndState::Complete));
     }
 
-    #[test]
-    fn on_a_grid_audio_offsets_round_to_the_period() {
+    /// Plays `packets` (arrival in ms, bytes) from a playout on a 20 ms grid starting at 1 s
+    /// and returns their due offsets.
+    fn grid_dues(packets: &[(u64, Vec<u8>)]) -> Vec<Duration> {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
         let ms = |n: u64| t0 + Duration::from_millis(n);
         let mut w = store.open(meta(), t0).unwrap();
-        // Arrivals with network jitter: 0, 23, 38, 61, and two at once after a stall (100, 101).
-        for (i, at) in [0, 23, 38, 61, 100, 101].into_iter().enumerate() {
-            w.append(ms(at), 0, &[i as u8; 20]).unwrap();
+        for (at, bytes) in packets {
+            w.append(ms(*at), 0, bytes).unwrap();
         }
         let id = w.id();
-        w.finish(ms(120), EndState::Complete);
+        w.finish(ms(packets.last().map_or(0, |p| p.0) + 20), EndState::Complete);
         let mut p = Playout::new(store.reader(id).unwrap(), ms(1000), Vec::new()).on_grid(Duration::from_millis(20));
         let mut dues = Vec::new();
         let mut out = Vec::new();
@@ -205,7 +261,40 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         }
-        let expected: Vec<_> = [0, 20, 40, 60, 100, 100].map(Duration::from_millis).into();
-        assert_eq!(dues, expected);
+        dues
+    }
+
+    fn ms_list(list: &[u64]) -> Vec<Duration> {
+        list.iter().map(|&n| Duration::from_millis(n)).collect()
+    }
+
+    #[test]
+    fn on_a_grid_audio_is_paced_by_its_rtp_time() {
+        // Arrivals with network jitter (the first one late), and two at once after a stall;
+        // the sender stamped them 20 ms apart (960 ticks at 48 kHz).
+        let arrivals = [9, 23, 38, 61, 100, 101];
+        let packets: Vec<_> = arrivals
+            .iter()
+            .enumerate()
+            .map(|(i, &at)| (at, build(i as u16, 5000 + 960 * i as u32, 1, &[], None, b"o", 0)))
+            .collect();
+        assert_eq!(grid_dues(&packets), ms_list(&[0, 20, 40, 60, 80, 100]));
+        // A packet whose RTP time is far from its arrival (a broken sender clock) is paced by
+        // its arrival, rounded; a reordered one (RTP time before the first) is due at once.
+        let mut packets = packets;
+        packets[3].1 = build(3, 5000 + 48_000 * 10, 1, &[], None, b"o", 0);
+        packets.push((121, build(6, 4000, 1, &[], None, b"o", 0)));
+        assert_eq!(grid_dues(&packets), ms_list(&[0, 20, 40, 60, 80, 100, 0]));
+    }
+
+    #[test]
+    fn on_a_grid_unparsable_audio_offsets_round_to_the_period() {
+        let arrivals = [0, 23, 38, 61, 100, 101];
+        let packets: Vec<_> = arrivals
+            .iter()
+            .enumerate()
+            .map(|(i, &at)| (at, vec![i as u8; 20]))
+            .collect();
+        assert_eq!(grid_dues(&packets), ms_list(&[0, 20, 40, 60, 100, 100]));
     }
 }

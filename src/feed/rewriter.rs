@@ -4,7 +4,10 @@
 //! one SSRC and payload type, sequence numbers with no gap at a switch, timestamps that never go
 //! backwards. Within a source, sequence numbers and timestamps follow the source's own deltas
 //! (so upstream loss still shows as a gap and retransmitted packets land where they belong); on
-//! a switch the timestamp advances by the wall-clock time since the last packet sent.
+//! a switch the timestamp advances by the wall-clock time since the last packet sent. On a
+//! [`Timeline`] (the feed engine's audio) a source is anchored instead on the timeline's RTP
+//! time of its first packet's scheduled instant, so every feed's timestamps are one function of
+//! the wall clock and viewers can share a producer (see `engine`'s shared playouts).
 
 use std::time::{Duration, Instant};
 
@@ -24,6 +27,27 @@ pub struct RewriterConfig {
     /// Where the stream starts; random in production (RFC 3550 §5.1).
     pub initial_sequence: u16,
     pub initial_timestamp: u32,
+    /// Anchor each source on this timeline rather than on the time since the last packet.
+    pub timeline: Option<Timeline>,
+}
+
+/// RTP time as a function of the wall clock: `base + clock rate × (instant − origin)`. Streams
+/// anchored on one timeline agree on the timestamp of any instant, so a consumer moved from
+/// one to another (a shared playout) sees its timestamps move on with the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeline {
+    pub origin: Instant,
+    /// Random in production (RFC 3550 §5.1), one per engine.
+    pub base: u32,
+}
+
+impl Timeline {
+    /// The RTP timestamp of instant `at` at `clock_rate` (modulo 2^32).
+    pub fn at(&self, at: Instant, clock_rate: u32) -> u32 {
+        let ticks = at.saturating_duration_since(self.origin).as_nanos() * u128::from(clock_rate) / 1_000_000_000;
+        // Truncation is the RTP wrap-around.
+        self.base.wrapping_add((ticks % (1 << 32)) as u32)
+    }
 }
 
 /// What to do with a packet after [`Rewriter::rewrite`].
@@ -90,8 +114,9 @@ impl Rewriter {
     }
 
     /// Rewrites `packet` in place (sequence, timestamp, SSRC, payload type, marker) or says to
-    /// drop it. Malformed RTP is an error and the packet must be dropped.
-    pub fn rewrite(&mut self, now: Instant, packet: &mut [u8]) -> Result<Rewrite, RtpError> {
+    /// drop it. `due` is when the playout scheduled it (a new source is anchored there on a
+    /// [`Timeline`]). Malformed RTP is an error and the packet must be dropped.
+    pub fn rewrite(&mut self, now: Instant, due: Instant, packet: &mut [u8]) -> Result<Rewrite, RtpError> {
         let view = RtpPacket::parse(packet)?;
         let (in_seq, in_ts, in_ssrc) = (view.sequence(), view.timestamp(), view.ssrc());
         let new_source = self.switching || self.source.is_none_or(|s| s.ssrc != in_ssrc);
@@ -106,15 +131,7 @@ impl Rewriter {
                 }
                 return Ok(Rewrite::Drop(DropReason::AwaitingKeyFrame { request }));
             }
-            let (sequence, timestamp) = match self.last {
-                Some(last) => {
-                    let gap = now.saturating_duration_since(last.at);
-                    let ticks = gap.as_nanos() * u128::from(self.config.clock_rate) / 1_000_000_000;
-                    let ticks = u32::try_from(ticks).unwrap_or(u32::MAX).max(1);
-                    (last.sequence.wrapping_add(1), last.timestamp.wrapping_add(ticks))
-                }
-                None => (self.config.initial_sequence, self.config.initial_timestamp),
-            };
+            let (sequence, timestamp) = self.anchor(now, due);
             self.source = Some(Source {
                 ssrc: in_ssrc,
                 first_sequence: in_seq,
@@ -168,6 +185,34 @@ impl Rewriter {
     }
 }
 
+impl Rewriter {
+    /// The sequence number and timestamp of a new source's first packet, sent at `now` and
+    /// due at `due`.
+    fn anchor(&self, now: Instant, due: Instant) -> (u16, u32) {
+        let on_timeline = self.config.timeline.map(|t| t.at(due, self.config.clock_rate));
+        match (self.last, on_timeline) {
+            // On the timeline, unless that would not move forward (a source whose own
+            // timestamps ran ahead of the clock, then an immediate switch).
+            (Some(last), Some(at)) => {
+                let at = if ts_newer(at, last.timestamp) {
+                    at
+                } else {
+                    last.timestamp.wrapping_add(1)
+                };
+                (last.sequence.wrapping_add(1), at)
+            }
+            (Some(last), None) => {
+                let gap = now.saturating_duration_since(last.at);
+                let ticks = gap.as_nanos() * u128::from(self.config.clock_rate) / 1_000_000_000;
+                let ticks = u32::try_from(ticks).unwrap_or(u32::MAX).max(1);
+                (last.sequence.wrapping_add(1), last.timestamp.wrapping_add(ticks))
+            }
+            (None, Some(at)) => (self.config.initial_sequence, at),
+            (None, None) => (self.config.initial_sequence, self.config.initial_timestamp),
+        }
+    }
+}
+
 /// `source` is set whenever `new_source` is false; kept out of line so the hot path reads flat.
 #[cold]
 fn unreachable_source() -> ! {
@@ -196,11 +241,12 @@ mod tests {
             clock_rate: 48_000,
             initial_sequence: seq,
             initial_timestamp: ts,
+            timeline: None,
         })
     }
 
     fn send(r: &mut Rewriter, now: Instant, mut p: Vec<u8>) -> (u16, u32, bool) {
-        match r.rewrite(now, &mut p).unwrap() {
+        match r.rewrite(now, now, &mut p).unwrap() {
             Rewrite::Send { sequence, timestamp } => {
                 let v = RtpPacket::parse(&p).unwrap();
                 assert_eq!((v.sequence(), v.timestamp()), (sequence, timestamp));
@@ -285,6 +331,44 @@ mod tests {
     }
 
     #[test]
+    fn on_a_timeline_each_source_starts_at_the_clock_s_rtp_time() {
+        let t0 = Instant::now();
+        let timeline = Timeline {
+            origin: t0,
+            base: u32::MAX - 47_999,
+        };
+        let mut r = Rewriter::new(RewriterConfig {
+            timeline: Some(timeline),
+            ..audio_rewriter(10, 0).config
+        });
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        let send_due = |r: &mut Rewriter, now: Instant, due: Instant, p: Vec<u8>| {
+            let mut p = p;
+            match r.rewrite(now, due, &mut p).unwrap() {
+                Rewrite::Send { sequence, timestamp } => (sequence, timestamp),
+                other => panic!("{other:?}"),
+            }
+        };
+        // First source: anchored on its first packet's due instant (sent 1 ms late), then the
+        // source's own deltas; the timeline wraps past 2^32 one second after its origin.
+        let first = send_due(&mut r, at(1001), at(1000), build(500, 77, 1, &[], None, b"a", 0));
+        assert_eq!(first, (10, timeline.at(at(1000), 48_000)));
+        assert_eq!(first.1, 0, "base + 48 000 ticks wrapped");
+        let second = send_due(&mut r, at(1020), at(1020), build(501, 77 + 960, 1, &[], None, b"a", 0));
+        assert_eq!(second, (11, 960));
+        // Another source 500 ms on: the timeline's time of its due instant, not the gap rule.
+        r.switch();
+        let third = send_due(&mut r, at(1600), at(1520), build(9, 5, 2, &[], None, b"b", 0));
+        assert_eq!(third, (12, timeline.at(at(1520), 48_000)));
+        assert_eq!(third.1, 520 * 48);
+        // A source due no later than what was sent (its sender's clock ran ahead) still moves
+        // forward.
+        r.switch();
+        let fourth = send_due(&mut r, at(1600), at(1500), build(1, 1, 3, &[], None, b"c", 0));
+        assert_eq!(fourth, (13, third.1 + 1));
+    }
+
+    #[test]
     fn upstream_gaps_are_kept_and_stale_packets_dropped() {
         let mut r = audio_rewriter(0, 0);
         let t0 = Instant::now();
@@ -293,7 +377,7 @@ mod tests {
         // The retransmitted 11 fills the gap, 9 predates the source and is dropped.
         assert_eq!(send(&mut r, t0, build(11, 960, 1, &[], None, b"o", 0)), (1, 960, false));
         let mut p = build(9, 0, 1, &[], None, b"o", 0);
-        assert_eq!(r.rewrite(t0, &mut p).unwrap(), Rewrite::Drop(DropReason::Stale));
+        assert_eq!(r.rewrite(t0, t0, &mut p).unwrap(), Rewrite::Drop(DropReason::Stale));
         // The next switch continues after the highest sent, not the last sent.
         r.switch();
         assert_eq!(send(&mut r, t0 + MS20, build(500, 0, 2, &[], None, b"o", 0)).0, 3);
@@ -308,6 +392,7 @@ mod tests {
             clock_rate: 90_000,
             initial_sequence: 0,
             initial_timestamp: 0,
+            timeline: None,
         });
         let t0 = Instant::now();
         let delta = |seq| build(seq, 3000, 1, &[], None, &[0x10, 0x01, 0, 0], 0);
@@ -316,18 +401,18 @@ mod tests {
         assert!(r.switching);
         let mut p = delta(1);
         assert_eq!(
-            r.rewrite(t0, &mut p).unwrap(),
+            r.rewrite(t0, t0, &mut p).unwrap(),
             Rewrite::Drop(DropReason::AwaitingKeyFrame { request: true })
         );
         let mut p = delta(2);
         assert_eq!(
-            r.rewrite(t0, &mut p).unwrap(),
+            r.rewrite(t0, t0, &mut p).unwrap(),
             Rewrite::Drop(DropReason::AwaitingKeyFrame { request: false })
         );
         let mut p = delta(3);
         let later = t0 + KEY_FRAME_RETRY;
         assert_eq!(
-            r.rewrite(later, &mut p).unwrap(),
+            r.rewrite(later, later, &mut p).unwrap(),
             Rewrite::Drop(DropReason::AwaitingKeyFrame { request: true })
         );
         let (s, _, m) = send(&mut r, later, key(4, 1));
@@ -338,7 +423,7 @@ mod tests {
         r.switch();
         let mut p = cont(70, 2);
         assert!(matches!(
-            r.rewrite(later, &mut p).unwrap(),
+            r.rewrite(later, later, &mut p).unwrap(),
             Rewrite::Drop(DropReason::AwaitingKeyFrame { .. })
         ));
         assert_eq!(send(&mut r, later + MS20, key(71, 2)).0, 2);
@@ -354,6 +439,7 @@ mod tests {
             clock_rate: 90_000,
             initial_sequence: 65_534,
             initial_timestamp: u32::MAX - 2_000,
+            timeline: None,
         });
         let t0 = Instant::now();
         let key = |seq: u16, ts: u32, ssrc: u32| build(seq, ts, ssrc, &[], None, &[0x10, 0x00, 0x9D, 0x01, 0x2A], 0);
@@ -365,7 +451,7 @@ mod tests {
         for (i, p) in [delta(500, 9_000, 1), cont(501, 9_000, 1)].into_iter().enumerate() {
             let mut p = p;
             assert!(
-                matches!(r.rewrite(t0, &mut p).unwrap(), Rewrite::Drop(DropReason::AwaitingKeyFrame { request }) if request == (i == 0)),
+                matches!(r.rewrite(t0, t0, &mut p).unwrap(), Rewrite::Drop(DropReason::AwaitingKeyFrame { request }) if request == (i == 0)),
                 "packet {i} before the key frame"
             );
         }
@@ -379,7 +465,7 @@ mod tests {
         r.switch();
         let tb = t0 + frame * 2 + Duration::from_millis(500);
         let mut p = delta(60_000, 4_000_000_000, 2);
-        assert!(matches!(r.rewrite(tb, &mut p).unwrap(), Rewrite::Drop(_)));
+        assert!(matches!(r.rewrite(tb, tb, &mut p).unwrap(), Rewrite::Drop(_)));
         out.push(send(&mut r, tb, key(60_001, 4_000_006_000, 2)));
         out.push(send(&mut r, tb + frame, delta(60_002, 4_000_012_000, 2)));
         let seqs: Vec<u16> = out.iter().map(|o| o.0).collect();
@@ -410,8 +496,8 @@ mod tests {
     fn malformed_packets_are_errors() {
         let mut r = audio_rewriter(0, 0);
         let t0 = Instant::now();
-        assert!(r.rewrite(t0, &mut [0x80, 0, 0]).is_err());
-        assert!(r.rewrite(t0, &mut [0u8; 20]).is_err());
+        assert!(r.rewrite(t0, t0, &mut [0x80, 0, 0]).is_err());
+        assert!(r.rewrite(t0, t0, &mut [0u8; 20]).is_err());
         // The stream is unaffected: the first good packet still gets the initial numbers.
         assert_eq!(send(&mut r, t0, build(5, 5, 1, &[], None, b"o", 0)).0, 0);
     }

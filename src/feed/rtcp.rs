@@ -110,6 +110,7 @@ mod tests {
                 external: None,
                 experiment: None,
             },
+            true,
         );
         let rtcp = FeedRtcp::new(engine.clone());
         let codecs = FeedCodecs {

@@ -26,6 +26,17 @@ pub struct FeedStats {
     /// Key frame requests (PLI/FIR) that viewers sent on their feed's video.
     #[serde(default)]
     pub viewer_key_frame_requests: u64,
+    /// Shared playouts formed, ever: feeds that started one utterance at one grid instant on one
+    /// DirectTransport heard it through one producer.
+    #[serde(default)]
+    pub shared_playouts: u64,
+    /// Playouts a feed heard through a shared one, ever (of `switches`, the share that was
+    /// shared).
+    #[serde(default)]
+    pub shared_viewers: u64,
+    /// Packets sent once for a shared playout (counted in `packets` once, not per viewer).
+    #[serde(default)]
+    pub shared_packets: u64,
     /// Decisions asked of the external recommender, by how they ended.
     #[serde(default)]
     pub external: ExternalStats,

@@ -544,6 +544,7 @@ fn phase_report(
         time_to_first_packet_ms: v.first_packet,
         switches: v.switches,
         server_switches: end.switches.saturating_sub(start.switches),
+        server_shared_viewers: end.shared_viewers.saturating_sub(start.shared_viewers),
         feed_utterances: v.feed_utterances,
         feed_utterances_from_start: v.feed_utterances_from_start,
         feed_breaks: v.feed_breaks,

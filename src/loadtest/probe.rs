@@ -36,6 +36,8 @@ pub(crate) struct Sample {
     pub buffer_bytes: u64,
     pub buffer_cap_bytes: u64,
     pub switches: u64,
+    /// Of `switches`, playouts heard through a shared one.
+    pub shared_viewers: u64,
     pub feed_packets: u64,
     /// Utterances evicted since the server started, and of those the ones a feed was playing.
     pub evictions: u64,
@@ -59,6 +61,7 @@ impl Probe<'_> {
                     buffer_bytes: buffer.bytes_used as u64,
                     buffer_cap_bytes: buffer.cap_bytes as u64,
                     switches: feeds.switches,
+                    shared_viewers: feeds.shared_viewers,
                     feed_packets: feeds.packets,
                     evictions: buffer.evictions,
                     evictions_while_read: buffer.evictions_while_read,
@@ -190,6 +193,8 @@ fn sample_from_metrics(text: &str) -> Result<Sample, String> {
         buffer_bytes: total("sfu_buffer_bytes")?,
         buffer_cap_bytes: total("sfu_buffer_cap_bytes")?,
         switches: total("sfu_feed_switches_total")?,
+        // Absent from servers before shared playouts existed.
+        shared_viewers: total("sfu_feed_shared_viewers_total").unwrap_or(0),
         feed_packets: total("sfu_feed_packets_total")?,
         evictions: total("sfu_buffer_evictions_total").unwrap_or(0),
         evictions_while_read: total("sfu_buffer_evictions_while_read_total").unwrap_or(0),

@@ -64,6 +64,10 @@ pub struct PhaseReport {
     pub switches: u64,
     /// The server's own count of feed switches over the phase.
     pub server_switches: u64,
+    /// Of `server_switches`, playouts the feed heard through a shared one (several viewers
+    /// starting one utterance at one instant, one producer for them all).
+    #[serde(default)]
+    pub server_shared_viewers: u64,
     /// Feed viewers: utterances heard, and how many from their first packet.
     pub feed_utterances: u64,
     pub feed_utterances_from_start: u64,
@@ -566,7 +570,13 @@ impl PhaseReport {
         row(
             f,
             "switches",
-            format!("{} at the viewers, {} at the server", p.switches, p.server_switches),
+            format!(
+                "{} at the viewers, {} at the server, {} of those into a shared playout ({:.0} %)",
+                p.switches,
+                p.server_switches,
+                p.server_shared_viewers,
+                100.0 * p.server_shared_viewers as f64 / p.server_switches.max(1) as f64
+            ),
         )?;
         row(
             f,

@@ -829,6 +829,7 @@ pub(crate) mod tests {
             buffer_bytes: 0,
             buffer_cap_bytes: 0,
             switches: 0,
+            shared_viewers: 0,
             feed_packets: 0,
             evictions: 0,
             evictions_while_read: 0,

@@ -159,6 +159,7 @@ mod tests {
                 buffer_bytes: 10,
                 buffer_cap_bytes: 100,
                 switches: received / 10,
+                shared_viewers: 0,
                 feed_packets: 0,
                 evictions: expected / 100,
                 evictions_while_read: 0,
