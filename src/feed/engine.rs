@@ -701,11 +701,11 @@ impl EngineTask {
 
     /// One turn: feeds that switched between turns (a skip, a speaker gone, a removal) leave
     /// their shared playouts first, so a group sends them nothing more; then every due feed
-    /// and shared playout is polled, a group whose members reached its end polled once more so
-    /// that it sends what they read, the turn's packets are sent, and only then do the feeds
-    /// that switched in the turn leave, join or form groups: a consumer's move reaches the
-    /// worker after the last packet it had to get from where it was, and before the first one
-    /// from where it goes (due at a later grid instant).
+    /// and shared playout is polled (the members of a group that reached its utterance's end
+    /// switch then), the turn's packets are sent, and only then do the feeds that switched in
+    /// the turn leave, join or form groups: a consumer's move reaches the worker after the last
+    /// packet it had to get from where it was, and before the first one from where it goes
+    /// (due at a later grid instant).
     fn drive_due(&mut self, now: Instant) {
         self.pacer.expire(now, &mut self.due);
         self.settle(now);
@@ -719,37 +719,45 @@ impl EngineTask {
                     continue;
                 }
             };
-            if let Some(e) = self.feeds.get_mut(&key) {
-                let switched = drive(
-                    key,
-                    e,
-                    now,
-                    &mut self.pacer,
-                    &mut Turn {
-                        packet: &mut self.packet,
-                        outboxes: &mut self.outboxes,
-                        stats: &self.stats,
-                        latency: &mut self.latency,
-                    },
-                    &self.key_frames,
-                    self.external.as_ref(),
-                );
-                if switched {
-                    self.changed.push(key);
-                }
+            self.drive_feed(key, now);
+        }
+        for group in groups.drain(..) {
+            self.drive_group(group, now, &mut due);
+        }
+        self.due_groups = groups;
+        // Members of groups that ended: their switch, now.
+        for due in due.drain(..) {
+            if let Due::Feed(key) = due {
+                self.drive_feed(key, now);
             }
         }
         self.due = due;
-        self.sharing.groups_of(&self.changed, &mut groups);
-        groups.sort_unstable();
-        groups.dedup();
-        for group in groups.drain(..) {
-            self.drive_group(group, now);
-        }
-        self.due_groups = groups;
         let sent = self.outboxes.flush();
         self.stats.count(sent);
         self.settle(now);
+    }
+
+    /// Polls one feed (see [`drive`]); one that switched goes to the sharing layer at the end
+    /// of the turn.
+    fn drive_feed(&mut self, key: FeedKey, now: Instant) {
+        let Some(e) = self.feeds.get_mut(&key) else { return };
+        let switched = drive(
+            key,
+            e,
+            now,
+            &mut self.pacer,
+            &mut Turn {
+                packet: &mut self.packet,
+                outboxes: &mut self.outboxes,
+                stats: &self.stats,
+                latency: &mut self.latency,
+            },
+            &self.key_frames,
+            self.external.as_ref(),
+        );
+        if switched {
+            self.changed.push(key);
+        }
     }
 
     /// Hands the feeds that switched this turn to the sharing layer and applies what it says.
@@ -780,7 +788,9 @@ impl EngineTask {
             .settle(now, &changed, &lookup, &self.store, &mut self.pacer, &mut self.follows);
         for follow in self.follows.drain(..) {
             if let Some(e) = self.feeds.get_mut(&follow.key) {
-                e.feed.set_following(follow.following);
+                if follow.following {
+                    e.feed.follow();
+                }
             }
         }
         let counts = self.sharing.counts;
@@ -788,8 +798,9 @@ impl EngineTask {
         self.stats.shared_viewers.store(counts.joins, Ordering::Relaxed);
     }
 
-    /// Sends a shared playout's due packets.
-    fn drive_group(&mut self, group: u64, now: Instant) {
+    /// Sends a shared playout's due packets; when its utterance is over, its members switch
+    /// (added to `ended` to be polled in this turn).
+    fn drive_group(&mut self, group: u64, now: Instant, ended: &mut Vec<Due<FeedKey>>) {
         let latency = &mut self.latency;
         let turn = self.sharing.drive(
             group,
@@ -808,9 +819,17 @@ impl EngineTask {
                 .shared_packets
                 .store(self.sharing.counts.packets, Ordering::Relaxed);
         }
-        for key in turn.first.into_iter().flatten() {
+        for key in turn.first {
             if let Some(onset) = self.latency.woken.remove(&key) {
                 let _ = self.latency.onset.record(micros(now.saturating_duration_since(onset)));
+            }
+        }
+        if let Some((reason, members)) = turn.ended {
+            for key in members {
+                if let Some(e) = self.feeds.get_mut(&key) {
+                    e.feed.followed_to_end(now, reason);
+                    ended.push(Due::Feed(key));
+                }
             }
         }
     }
@@ -826,9 +845,13 @@ impl EngineTask {
         {
             tracing::warn!(?error, following, "moving a feed's consumer failed");
             if self.sharing.move_failed(key, following, &mut self.pacer) {
+                let now = Instant::now();
                 if let Some(e) = self.feeds.get_mut(&key) {
-                    e.feed.set_following(false);
+                    e.feed.catch_up(now);
                 }
+                self.drive_feed(key, now);
+                let sent = self.outboxes.flush();
+                self.stats.count(sent);
             }
         }
     }

@@ -167,8 +167,9 @@ pub struct Feed {
     last_due: Option<Instant>,
     /// The last question asked of the external recommender.
     ticket: u64,
-    /// A shared playout carries this feed's audio (see `engine`): it plays on as usual but
-    /// sends none of its own packets.
+    /// A shared playout carries this feed's audio (see `engine`): the feed stays on the
+    /// utterance (signals, history, a skip) but reads and sends nothing; the group tells it
+    /// when the utterance ends.
     following: bool,
 }
 
@@ -198,10 +199,31 @@ impl Feed {
         }
     }
 
-    /// Whether a shared playout sends this feed's audio for it: while it does, [`Feed::poll`]
-    /// plays on (same schedule, same events) without handing out packets.
-    pub fn set_following(&mut self, following: bool) {
-        self.following = following;
+    /// A shared playout sends the utterance playing now for this feed: until it ends (told
+    /// with [`Feed::followed_to_end`]) or the feed switches, [`Feed::poll`] reads nothing.
+    pub fn follow(&mut self) {
+        self.following = matches!(self.state, State::Playing { .. });
+    }
+
+    /// The shared playout this feed followed ended (`reason`: ended, evicted, removed): it
+    /// switches as if its own playout had.
+    pub fn followed_to_end(&mut self, now: Instant, reason: SwitchReason) {
+        if self.following {
+            self.switch_next(now, reason);
+        }
+    }
+
+    /// The feed stops following and plays on by itself from `now` (its viewer's consumer could
+    /// not be moved to the shared playout): what was due before now is dropped.
+    pub fn catch_up(&mut self, now: Instant) {
+        if !std::mem::take(&mut self.following) {
+            return;
+        }
+        if let State::Playing { playout, .. } = &mut self.state {
+            while let PlayoutStep::Packet { .. } = playout.poll(now) {
+                playout.take_packet(&mut self.spare);
+            }
+        }
     }
 
     /// What plays now and from when: the utterance and its playout's start instant.
@@ -354,13 +376,11 @@ impl Feed {
                     self.give_up_asking(now, Decision::TimedOut);
                     continue;
                 }
+                State::Playing { .. } if self.following => return FeedOutput::Timeout(None),
                 State::Playing { playout, speaker, .. } => match playout.poll(now) {
                     PlayoutStep::Packet { track } => {
                         self.last_due = playout.pending_due();
                         playout.take_packet(packet);
-                        if self.following {
-                            continue;
-                        }
                         let kind = playout.reader().meta().tracks.get(usize::from(track)).map(|t| t.kind);
                         let rewriter = match kind {
                             Some(MediaKind::Audio) => Some(&mut self.audio),
@@ -405,6 +425,7 @@ impl Feed {
     /// Drops the current playout (so its reader stops protecting the utterance) and keeps its
     /// buffer for the next one.
     fn release(&mut self) -> bool {
+        self.following = false;
         match std::mem::replace(&mut self.state, State::Idle) {
             State::Playing { playout, .. } => {
                 self.spare = playout.into_buffer();
@@ -1043,53 +1064,77 @@ mod tests {
     }
 
     #[test]
-    fn a_following_feed_plays_on_without_sending_until_let_go() {
+    fn a_following_feed_reads_nothing_until_its_group_ends_or_it_catches_up() {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
         let id = spoken(&store, "alice", t0, 10);
         let grid = Grid::new(t0, MS20);
-        let mut cfg = config();
-        cfg.grid = Some(grid);
-        cfg.audio.timeline = Some(crate::feed::rewriter::Timeline { origin: t0, base: 7 });
-        let mut f = feed_with(cfg, &store, "v", Arc::new(RandomRecommender::new(1)));
-        let mut now = t0 + Duration::from_millis(3);
-        f.start(now);
+        let feed_on_grid = |uid: &str| {
+            let mut cfg = config();
+            cfg.grid = Some(grid);
+            cfg.audio.timeline = Some(crate::feed::rewriter::Timeline { origin: t0, base: 7 });
+            feed_with(cfg, &store, uid, Arc::new(RandomRecommender::new(1)))
+        };
+        let start = t0 + Duration::from_millis(3);
+        let mut buf = Vec::new();
+
+        // Followed to its end: nothing read or sent, then the switch the group's end causes.
+        let mut f = feed_on_grid("v1");
+        f.start(start);
         assert_eq!(
             f.playout_key(),
             Some((id, t0 + MS20)),
             "the utterance, from the next grid instant"
         );
         assert!(!f.has_video());
-        f.set_following(true);
-        let (mut sent, mut events, mut buf) = (Vec::new(), Vec::new(), Vec::new());
-        // Following: the schedule runs (the feed wakes at each due instant) but nothing is sent.
-        while now < t0 + MS20 * 5 {
-            match f.poll(now, &mut buf) {
-                FeedOutput::Packet(_) => sent.push(RtpPacket::parse(&buf).unwrap().timestamp()),
-                FeedOutput::Timeout(Some(at)) => now = at,
-                FeedOutput::Timeout(None) => panic!("idle"),
-                FeedOutput::Event(e) => events.push(e),
-            }
-        }
-        assert!(sent.is_empty(), "a following feed hands out nothing");
-        assert!(matches!(events[..], [FeedEvent::Switched { .. }]));
-        // Let go mid-utterance: its own rewriter takes over on the timeline, so the timestamps
-        // are what the shared playout's would have been (the due instant's RTP time).
-        f.set_following(false);
+        f.follow();
+        assert!(matches!(
+            f.poll(start, &mut buf),
+            FeedOutput::Event(FeedEvent::Switched { .. })
+        ));
+        assert_eq!(
+            f.poll(t0 + MS20 * 5, &mut buf),
+            FeedOutput::Timeout(None),
+            "a follower waits to be told"
+        );
+        f.followed_to_end(t0 + MS20 * 11, SwitchReason::Ended(EndState::Complete));
+        assert_eq!(f.playout_key(), None);
+        assert!(matches!(
+            f.poll(t0 + MS20 * 11, &mut buf),
+            FeedOutput::Event(FeedEvent::Waiting {
+                stopped: Some(SwitchReason::Ended(EndState::Complete)),
+                ..
+            })
+        ));
+        assert_eq!(
+            f.viewer().signals.recent().last().map(|s| s.kind),
+            Some(SignalKind::Finished),
+            "the viewer heard it to the end"
+        );
+
+        // Let go mid-utterance: what was due is dropped, the rest is sent by its own rewriter on
+        // the timeline, so the timestamps are the due instants' RTP time, as the group's were.
+        let mut f = feed_on_grid("v2");
+        f.start(start);
+        f.follow();
+        let mut now = t0 + MS20 * 5;
+        f.catch_up(now);
+        let mut sent = Vec::new();
         loop {
             match f.poll(now, &mut buf) {
                 FeedOutput::Packet(_) => {
                     let p = RtpPacket::parse(&buf).unwrap();
-                    sent.push(p.timestamp());
                     let due = f.last_packet_due().unwrap();
                     assert_eq!(p.timestamp(), 7 + 48 * u32::try_from((due - t0).as_millis()).unwrap());
+                    sent.push(due);
                 }
                 FeedOutput::Timeout(Some(at)) if at < t0 + MS20 * 12 => now = at,
                 FeedOutput::Timeout(_) => break,
-                FeedOutput::Event(e) => events.push(e),
+                FeedOutput::Event(_) => {}
             }
         }
-        assert_eq!(sent.len(), 6, "the packets due from the 5th on");
+        let expected: Vec<_> = (6..=10).map(|k| t0 + MS20 * k).collect();
+        assert_eq!(sent, expected, "the packets due after the catch-up");
     }
 
     #[test]

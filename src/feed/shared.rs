@@ -23,7 +23,7 @@
 //!
 //! Only audio-only feeds share (a video feed's pictures follow its own key frame requests).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
@@ -36,7 +36,7 @@ use mediasoup::prelude::{MediaKind as SoupKind, Producer, ProducerOptions, Trans
 use super::outbox::Outboxes;
 use super::playout::{Playout, PlayoutStep};
 use super::rewriter::{Rewrite, Rewriter, RewriterConfig, Timeline};
-use super::Pacer;
+use super::{Pacer, SwitchReason};
 use crate::buffer::{MediaKind, UtteranceId, UtteranceStore};
 use crate::codecs::FeedCodecs;
 
@@ -79,7 +79,7 @@ struct Group {
     key: PlayoutKey,
     carrier: Option<Carrier>,
     playout: Playout,
-    members: Vec<K0>,
+    members: HashSet<K0>,
     /// The first packet is out: nobody joins any more.
     started: bool,
     /// Nothing more to send (the utterance ended, was evicted or removed); the carrier waits
@@ -202,11 +202,6 @@ impl Sharing {
         }
     }
 
-    /// Adds to `groups` the groups that any of `feeds` belongs to.
-    pub fn groups_of(&self, feeds: &[K0], groups: &mut Vec<u64>) {
-        groups.extend(feeds.iter().filter_map(|k| self.member_of.get(k)));
-    }
-
     /// Feeds that changed playout this turn: leave groups, join or form new ones. Returns the
     /// feeds whose following flag must change.
     pub fn settle(
@@ -295,7 +290,7 @@ impl Sharing {
                 key: playing,
                 carrier: Some(carrier),
                 playout,
-                members: Vec::with_capacity(members.len()),
+                members: HashSet::with_capacity(members.len()),
                 started: false,
                 ended: false,
             },
@@ -318,7 +313,7 @@ impl Sharing {
         };
         let moved = consumer.change_producer(&carrier.producer);
         self.moves.push(Box::pin(async move { (key, true, moved.await) }));
-        group.members.push(key);
+        group.members.insert(key);
         self.member_of.insert(key, gid);
         self.counts.joins += 1;
         follows.push(Follow { key, following: true });
@@ -335,7 +330,7 @@ impl Sharing {
 
     fn drop_member(&mut self, gid: u64, key: K0, pacer: &mut Pacer<Due<K0>>) {
         let Some(group) = self.groups.get_mut(&gid) else { return };
-        group.members.retain(|k| *k != key);
+        group.members.remove(&key);
         if group.members.is_empty() {
             self.end_group(gid, pacer);
         }
@@ -455,7 +450,7 @@ impl Sharing {
                     if let Ok(Rewrite::Send { .. }) = carrier.rewriter.rewrite(now, due, packet) {
                         if !group.started {
                             group.started = true;
-                            turn.first = Some(group.members.clone());
+                            turn.first = group.members.iter().copied().collect();
                         }
                         let sent = outboxes.push(carrier_outbox(group.key), packet);
                         turn.sent.messages += sent.messages;
@@ -473,10 +468,9 @@ impl Sharing {
                     pacer.schedule(Due::Group(gid), now + LIVE_POLL);
                     return turn;
                 }
-                PlayoutStep::Ended(_) | PlayoutStep::Evicted | PlayoutStep::Removed => {
-                    group.ended = true;
-                    return turn;
-                }
+                PlayoutStep::Ended(how) => return end(group, turn, SwitchReason::Ended(how)),
+                PlayoutStep::Evicted => return end(group, turn, SwitchReason::Evicted),
+                PlayoutStep::Removed => return end(group, turn, SwitchReason::Removed),
             }
         }
     }
@@ -520,13 +514,23 @@ impl Sharing {
     }
 }
 
+/// The group's utterance is over: its members are told why (they switch, and leave it at the
+/// end of the turn).
+fn end(group: &mut Group, mut turn: GroupTurn, reason: SwitchReason) -> GroupTurn {
+    group.ended = true;
+    turn.ended = Some((reason, group.members.iter().copied().collect()));
+    turn
+}
+
 /// What a group's turn sent, for the engine's counters and latencies.
 #[derive(Debug, Default)]
 pub(crate) struct GroupTurn {
     pub sent: super::outbox::Sent,
     pub packets: u64,
     /// The group's first packet went out: its members (their onset latency ends here).
-    pub first: Option<Vec<K0>>,
+    pub first: Vec<K0>,
+    /// The utterance ended (or was evicted or removed): why, and the members to tell.
+    pub ended: Option<(SwitchReason, Vec<K0>)>,
 }
 
 /// A background result of [`Sharing::next`].
