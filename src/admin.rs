@@ -183,6 +183,7 @@ fn utterance_dump(c: &Candidate) -> UtteranceDump {
         duration_ms: c.duration.as_millis() as u64,
         audio_ms: None,
         video_ms: None,
+        topics: c.topics.iter().map(ToString::to_string).collect(),
         readers: c.readers,
     }
 }

@@ -78,6 +78,9 @@ pub struct UtteranceDump {
     /// last frame's (that frame's own length not counted).
     #[serde(default)]
     pub video_ms: Option<u64>,
+    /// Its producer's topic tags (`appData.topics` at `produce`).
+    #[serde(default)]
+    pub topics: Vec<String>,
     /// Feeds playing it now.
     pub readers: u32,
 }

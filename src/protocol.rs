@@ -278,7 +278,8 @@ pub struct Produce {
     pub transport_id: TransportId,
     pub kind: MediaKind,
     pub rtp_parameters: RtpParameters,
-    /// Opaque client data (mediasoup-client sends `{}`); ignored.
+    /// Client data (mediasoup-client sends `{}`): only `topics` is read (`topic::Topics`), the
+    /// rest is ignored.
     #[serde(default)]
     pub app_data: Option<Value>,
 }

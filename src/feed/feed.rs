@@ -259,6 +259,7 @@ impl Feed {
         self.viewer.signals.record(Signal {
             utterance: playout.reader().id(),
             speaker: Arc::clone(&speaker.uid),
+            topics: playout.reader().meta().topics.clone(),
             kind,
             after: now.saturating_duration_since(*since),
         });
@@ -585,6 +586,7 @@ mod tests {
 
     fn open(store: &UtteranceStore, uid: &str, start: Instant) -> UtteranceWriter {
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: "r".into(),
             speaker: Speaker {
                 uid: uid.into(),
@@ -1186,6 +1188,7 @@ mod tests {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: "r".into(),
             speaker: Speaker {
                 uid: "alice".into(),
