@@ -62,6 +62,7 @@ fn candidates(t0: Instant, speakers: &[Speaker]) -> Vec<Candidate> {
                 plays: (i % 5) as u32,
                 finishes: (i % 3) as u32,
             },
+            topics: Default::default(),
         })
         .collect()
 }
@@ -80,6 +81,7 @@ fn viewers(speakers: &[Speaker]) -> Vec<ViewerContext> {
                 ctx.signals.record(Signal {
                     utterance: UtteranceId(k as u64),
                     speaker: Arc::clone(&s.uid),
+                    topics: Default::default(),
                     kind,
                     after: Duration::from_millis(900),
                 });
@@ -103,6 +105,7 @@ fn store_with(t0: Instant, speakers: &[Speaker]) -> UtteranceStore {
     };
     for i in 0..UTTERANCES {
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: "room".into(),
             speaker: speakers[(i as usize * 7) % SPEAKERS].clone(),
             tracks: vec![Track {

@@ -17,6 +17,7 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn meta(uid: &str) -> UtteranceMeta {
     UtteranceMeta {
+        topics: Default::default(),
         room: "r".into(),
         speaker: Speaker {
             uid: uid.into(),

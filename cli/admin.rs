@@ -91,13 +91,18 @@ enum Action {
         #[arg(long, requires = "room")]
         speaker: Option<String>,
     },
-    /// Write one utterance's audio as an Ogg Opus file (its packets as recorded, not re-encoded).
+    /// Write one utterance's audio as an Ogg Opus file, or with --video its VP8 video as a WebM
+    /// file (its packets as recorded, not re-encoded).
     ExportUtterance {
         #[command(flatten)]
         server: Server,
         #[arg(long)]
         id: String,
-        /// Where to write the file.
+        /// Export the video (WebM) instead of the audio (Ogg Opus).
+        #[arg(long)]
+        video: bool,
+        /// Where to write the file (.ogg/.opus for the audio, .webm with --video; other
+        /// extensions are taken as they are).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
@@ -155,9 +160,12 @@ impl Action {
                 };
                 (server, action, None)
             }
-            Action::ExportUtterance { server, id, output } => {
-                (server, Moderation::ExportUtterance { id }, Some(output))
-            }
+            Action::ExportUtterance {
+                server,
+                id,
+                video,
+                output,
+            } => (server, Moderation::ExportUtterance { id, video }, Some(output)),
         }
     }
 }
@@ -175,6 +183,7 @@ pub fn run(args: AdminArgs) -> anyhow::Result<()> {
         None => None,
     };
     // Checked before connecting, so a typo is reported as such.
+    check_extension(&action, output.as_deref())?;
     action
         .request(&server.url)
         .context("--url must be http(s)://HOST:PORT (or ws(s)://HOST:PORT/ws) and --room a room name")?;
@@ -189,16 +198,44 @@ pub fn run(args: AdminArgs) -> anyhow::Result<()> {
     match output {
         Some(path) => {
             std::fs::write(&path, &answer).with_context(|| format!("cannot write {}", path.display()))?;
+            let format = match action {
+                Moderation::ExportUtterance { video: true, .. } => "WebM (VP8)",
+                _ => "Ogg Opus",
+            };
             if server.json {
                 println!("{}", serde_json::json!({"file": path, "bytes": answer.len()}));
             } else {
-                println!("wrote {} ({} bytes of Ogg Opus)", path.display(), answer.len());
+                println!("wrote {} ({} bytes of {format})", path.display(), answer.len());
             }
         }
         None if server.json => println!("{}", String::from_utf8_lossy(&answer)),
         None => println!("{}", describe(&action, &answer)),
     }
     Ok(())
+}
+
+/// An export's file name that says the other format (`-o x.webm` without `--video`, `-o x.ogg`
+/// with it) is a mistake worth stopping at; other names are taken as they are.
+fn check_extension(action: &Moderation, output: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let (Moderation::ExportUtterance { video, .. }, Some(path)) = (action, output) else {
+        return Ok(());
+    };
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match (extension.as_deref(), video) {
+        (Some("webm"), false) => {
+            anyhow::bail!(
+                "{} is a WebM name but the export is the audio (Ogg Opus): add --video for the video, or name it .ogg",
+                path.display()
+            )
+        }
+        (Some("ogg" | "opus" | "oga"), true) => {
+            anyhow::bail!(
+                "{} is an Ogg name but --video exports WebM: name it .webm, or drop --video for the audio",
+                path.display()
+            )
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The server's refusal in words: its message and code, not the raw body.
@@ -237,6 +274,6 @@ fn describe(action: &Moderation, answer: &[u8]) -> String {
         Moderation::DeleteUtterance { .. } | Moderation::DeleteSpeakerUtterances { .. } => {
             format!("deleted {} ({} bytes freed)", v["deleted"], v["bytesFreed"])
         }
-        Moderation::ExportUtterance { id } => format!("exported {id}"),
+        Moderation::ExportUtterance { id, .. } => format!("exported {id}"),
     }
 }

@@ -65,6 +65,10 @@ pub struct BroadcastArgs {
     /// Random variation of spurts and silences, as a fraction of the mean (0..0.9).
     #[arg(long, default_value_t = 0.3)]
     variation: f64,
+    /// A topic tag for the producers' appData (repeatable, at most 8; a-z 0-9 - _ .): the
+    /// learning recommender learns viewers' tastes by topic too.
+    #[arg(long = "topic", value_name = "TOPIC")]
+    topics: Vec<String>,
 }
 
 #[derive(Args)]
@@ -96,6 +100,10 @@ pub fn broadcast(args: BroadcastArgs) -> anyhow::Result<()> {
     options.ramp = c.ramp;
     options.video = args.video;
     options.seed = args.seed;
+    // The server's own rule, checked here so that a typo is not a refused produce per peer.
+    sfu::topic::Topics::from_app_data(Some(&serde_json::json!({ "topics": args.topics })))
+        .map_err(|e| anyhow::anyhow!("--topic: {e}"))?;
+    options.topics = args.topics;
     options.speech = SpeechPattern {
         talk: args.talk,
         silence: args.silence,

@@ -18,7 +18,7 @@ use std::time::Duration;
 use mediasoup::prelude::ProducerId;
 use tokio::sync::oneshot;
 
-use crate::buffer::{Candidate, MediaKind, ReadOutcome, Removal, UtteranceId, UtteranceState};
+use crate::buffer::{Candidate, MediaKind, ReadOutcome, Removal, UtteranceId, UtteranceMeta, UtteranceState};
 use crate::context::Context;
 use crate::dump::{PeerDump, ProcessDump, RoomBufferDump, RoomDump, ServerDump, UtteranceDump};
 use crate::link::PeerEvent;
@@ -122,6 +122,7 @@ fn dump_utterances(ctx: &Context, room: &str) -> Vec<UtteranceDump> {
         .iter()
         .map(|c| UtteranceDump {
             audio_ms: audio_ms(ctx, c.id),
+            video_ms: video_ms(ctx, c.id),
             ..utterance_dump(c)
         })
         .collect()
@@ -146,6 +147,26 @@ fn audio_ms(ctx: &Context, id: UtteranceId) -> Option<u64> {
     Some(u64::from(last.wrapping_sub(first).wrapping_add(samples)) / 48)
 }
 
+/// The utterance's video span by its RTP timestamps: from its first video packet to the start
+/// of its last frame (a frame's length is not in its packets).
+fn video_ms(ctx: &Context, id: UtteranceId) -> Option<u64> {
+    let mut reader = ctx.recording.store.reader(id).ok()?;
+    let video = reader.meta().tracks.iter().position(|t| t.kind == MediaKind::Video)?;
+    let clock_rate = u64::from(reader.meta().tracks[video].clock_rate.max(1));
+    let mut buf = Vec::new();
+    let mut video_ts = |reader: &mut crate::buffer::UtteranceReader, index: usize| match reader.read_at(index, &mut buf)
+    {
+        ReadOutcome::Packet { track, .. } if usize::from(track) == video => {
+            Some(crate::rtp::RtpPacket::parse(&buf).ok()?.timestamp())
+        }
+        _ => None,
+    };
+    let n = reader.packet_count();
+    let first = (0..n).find_map(|i| video_ts(&mut reader, i))?;
+    let last = (0..n).rev().find_map(|i| video_ts(&mut reader, i))?;
+    Some(u64::from(last.wrapping_sub(first)) * 1000 / clock_rate)
+}
+
 fn utterance_dump(c: &Candidate) -> UtteranceDump {
     UtteranceDump {
         id: c.id.to_string(),
@@ -161,6 +182,8 @@ fn utterance_dump(c: &Candidate) -> UtteranceDump {
         .to_string(),
         duration_ms: c.duration.as_millis() as u64,
         audio_ms: None,
+        video_ms: None,
+        topics: c.topics.iter().map(ToString::to_string).collect(),
         readers: c.readers,
     }
 }
@@ -179,6 +202,8 @@ pub enum ModerationError {
     NoUtterance(String),
     #[error("no utterance of speaker {uid:?} in room {room:?} in the buffer")]
     NoSpeakerUtterance { room: String, uid: String },
+    #[error("utterance {0} has no video: it was recorded without a camera (or no whole key frame of it); its audio is at audio.ogg")]
+    NoVideo(String),
     #[error("{0}")]
     Invalid(String),
 }
@@ -348,27 +373,42 @@ pub(crate) async fn delete_utterances(
     Ok(UtterancesDeleted { deleted, bytes_freed })
 }
 
-/// One utterance's audio as an Ogg Opus file, from its stored packets (what is there so far,
-/// for a live one).
-pub(crate) fn export_utterance(ctx: &Context, who: &Moderator, id: UtteranceId) -> Result<Vec<u8>, ModerationError> {
+/// The stored packets of one utterance's track of `kind` (what is there so far, for a live
+/// one), with its metadata and the track's clock rate; `None` when it has no such track.
+#[allow(clippy::type_complexity)]
+fn track_packets(
+    ctx: &Context,
+    id: UtteranceId,
+    kind: MediaKind,
+) -> Result<(UtteranceMeta, Option<(u32, Vec<Vec<u8>>)>), ModerationError> {
     let gone = || ModerationError::NoUtterance(id.to_string());
     let mut reader = ctx.recording.store.reader(id).map_err(|_| gone())?;
     let meta = reader.meta().clone();
-    let audio = meta.tracks.iter().position(|t| t.kind == MediaKind::Audio);
+    let Some(wanted) = meta.tracks.iter().position(|t| t.kind == kind) else {
+        return Ok((meta, None));
+    };
+    let clock_rate = meta.tracks[wanted].clock_rate;
     let mut packets: Vec<Vec<u8>> = Vec::new();
+    let mut buf = Vec::new();
     loop {
-        let mut buf = Vec::new();
         match reader.read_next(&mut buf) {
             ReadOutcome::Packet { track, .. } => {
-                if Some(usize::from(track)) == audio {
-                    packets.push(buf);
+                if usize::from(track) == wanted {
+                    packets.push(buf.clone());
                 }
             }
             ReadOutcome::NotYet | ReadOutcome::Ended(_) => break,
             ReadOutcome::Evicted | ReadOutcome::Removed => return Err(gone()),
         }
     }
-    drop(reader);
+    Ok((meta, Some((clock_rate, packets))))
+}
+
+/// One utterance's audio as an Ogg Opus file, from its stored packets (what is there so far,
+/// for a live one).
+pub(crate) fn export_utterance(ctx: &Context, who: &Moderator, id: UtteranceId) -> Result<Vec<u8>, ModerationError> {
+    let (meta, audio) = track_packets(ctx, id, MediaKind::Audio)?;
+    let packets = audio.map(|(_, packets)| packets).unwrap_or_default();
     let comments = [
         format!("SFU_UTTERANCE={id}"),
         format!("SFU_ROOM={}", meta.room),
@@ -377,5 +417,24 @@ pub(crate) fn export_utterance(ctx: &Context, who: &Moderator, id: UtteranceId) 
     let (file, summary) = crate::export::write_opus(packets.iter().map(Vec::as_slice), &comments, id.0 as u32);
     ctx.counters.moderation("export_utterance");
     tracing::info!(by = %who.0, utterance = %id, packets = summary.packets, filled = summary.filled, skipped = summary.skipped, duration_ms = summary.duration_ms(), "moderator exported an utterance");
+    Ok(file)
+}
+
+/// One utterance's VP8 video as a WebM file, from its stored packets (whole frames only, from
+/// its first key frame); [`ModerationError::NoVideo`] when it was recorded without video.
+pub(crate) fn export_utterance_video(
+    ctx: &Context,
+    who: &Moderator,
+    id: UtteranceId,
+) -> Result<Vec<u8>, ModerationError> {
+    let (meta, video) = track_packets(ctx, id, MediaKind::Video)?;
+    let no_video = || ModerationError::NoVideo(id.to_string());
+    let (clock_rate, packets) = video.ok_or_else(no_video)?;
+    let title = format!("{id} room {} speaker {}", meta.room, meta.speaker.uid);
+    let (file, summary) =
+        crate::export::write_vp8(packets.iter().map(Vec::as_slice), clock_rate, &title).ok_or_else(no_video)?;
+    let d = summary.depacketizer;
+    ctx.counters.moderation("export_utterance_video");
+    tracing::info!(by = %who.0, utterance = %id, frames = d.frames, key_frames = d.key_frames, dropped_frames = d.dropped_frames, skipped_packets = d.skipped_packets, width = summary.width, height = summary.height, duration_ms = summary.duration_ms, "moderator exported an utterance's video");
     Ok(file)
 }

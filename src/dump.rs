@@ -74,6 +74,13 @@ pub struct UtteranceDump {
     /// one (what a player plays; differs from `duration_ms` when the sender's packets bunched).
     #[serde(default)]
     pub audio_ms: Option<u64>,
+    /// Its video's media time, when it has video: from the first packet's RTP timestamp to the
+    /// last frame's (that frame's own length not counted).
+    #[serde(default)]
+    pub video_ms: Option<u64>,
+    /// Its producer's topic tags (`appData.topics` at `produce`).
+    #[serde(default)]
+    pub topics: Vec<String>,
     /// Feeds playing it now.
     pub readers: u32,
 }

@@ -52,6 +52,10 @@ pub(crate) fn router(ctx: Arc<Context>, hub: Arc<SignalingHub>) -> Router {
         )
         .route("/admin/utterances/{id}", delete(moderation::delete_utterance))
         .route("/admin/utterances/{id}/audio.ogg", get(moderation::export_utterance))
+        .route(
+            "/admin/utterances/{id}/video.webm",
+            get(moderation::export_utterance_video),
+        )
         .with_state(AppState { ctx, hub })
 }
 

@@ -35,6 +35,7 @@ pub mod signaling;
 pub mod stats;
 pub mod synthetic;
 pub mod tls;
+pub mod topic;
 pub mod workers;
 
 pub use config::Config;

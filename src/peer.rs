@@ -26,6 +26,7 @@ use crate::role::Role;
 use crate::room::{Placement, Room, RoomMedia};
 use crate::rtp_params;
 use crate::stats::{Counter, ServerCounters};
+use crate::topic::Topics;
 use crate::workers::WorkerPool;
 
 /// Which way a WebRTC transport carries media, seen from the client.
@@ -470,6 +471,7 @@ impl Peer {
         transport_id: TransportId,
         kind: MediaKind,
         rtp_parameters: RtpParameters,
+        app_data: Option<&serde_json::Value>,
         limits: &Limits,
     ) -> Result<ProducerId, PeerError> {
         if self.role != Role::Broadcaster {
@@ -484,6 +486,7 @@ impl Peer {
         // Before mediasoup sees them: its checks are few, and what it accepts becomes every
         // consumer's parameters.
         rtp_params::validate_producer(kind, &rtp_parameters).map_err(|e| PeerError::InvalidParams(e.to_string()))?;
+        let topics = Topics::from_app_data(app_data).map_err(|e| PeerError::InvalidParams(e.to_string()))?;
         if self.producers.len() >= limits.max_producers_per_peer {
             return Err(PeerError::LimitExceeded {
                 what: "producers",
@@ -512,6 +515,9 @@ impl Peer {
             };
             SpeakerRecording::new(&self.room, speaker, &self.recording)
         });
+        if !topics.is_empty() {
+            speaker.set_topics(topics);
+        }
         match tap(&self.room, &media, &producer, speaker, &self.recording).await {
             Ok(t) => {
                 self.taps.insert(id, t);

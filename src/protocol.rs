@@ -65,6 +65,8 @@ pub enum ErrorCode {
     Banned,
     /// `resumeProducer` of a producer a moderator muted: it stays paused until unmuted.
     MutedByModerator,
+    /// Admin API: the export of an utterance's video, when it was recorded without one.
+    NoVideo,
     Internal,
 }
 
@@ -95,6 +97,7 @@ impl ErrorCode {
             ErrorCode::MediaReset => "media_reset",
             ErrorCode::Banned => "banned",
             ErrorCode::MutedByModerator => "muted_by_moderator",
+            ErrorCode::NoVideo => "no_video",
             ErrorCode::Internal => "internal",
         }
     }
@@ -275,7 +278,8 @@ pub struct Produce {
     pub transport_id: TransportId,
     pub kind: MediaKind,
     pub rtp_parameters: RtpParameters,
-    /// Opaque client data (mediasoup-client sends `{}`); ignored.
+    /// Client data (mediasoup-client sends `{}`): only `topics` is read (`topic::Topics`), the
+    /// rest is ignored.
     #[serde(default)]
     pub app_data: Option<Value>,
 }

@@ -22,6 +22,7 @@ use crate::buffer::{
 use crate::feed::engine::FeedEngine;
 use crate::key_frames::KeyFrameSources;
 use crate::room::{Room, RoomMedia};
+use crate::topic::Topics;
 
 /// How often silent recorders are checked for an expired hangover.
 const TICK: Duration = Duration::from_millis(50);
@@ -64,6 +65,7 @@ pub(crate) struct SpeakerRecording {
 impl SpeakerRecording {
     pub fn new(room: &Room, speaker: Speaker, recording: &Recording) -> SpeakerRecording {
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: Arc::from(room.id()),
             speaker: speaker.clone(),
             tracks: vec![Track {
@@ -86,6 +88,13 @@ impl SpeakerRecording {
             sources,
             peer: speaker.peer,
         }
+    }
+}
+
+impl SpeakerRecording {
+    /// Topic tags a producer of this speaker gave: its utterances from now on carry them.
+    pub fn set_topics(&self, topics: Topics) {
+        self.recorder.lock().set_topics(topics);
     }
 }
 
@@ -247,6 +256,7 @@ fn tap_audio(
     } else {
         // A second microphone: recorded on its own, without the camera.
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: Arc::clone(&room_id),
             speaker: speaker.recorder.lock().meta().speaker.clone(),
             tracks: vec![Track {

@@ -305,6 +305,8 @@ pub struct Vp8Packet {
     pub picture_id: Option<u16>,
     /// The frame is a key frame; only known on the frame's first packet.
     pub key_frame: bool,
+    /// Length of the payload descriptor: the VP8 data starts here.
+    pub descriptor_len: usize,
 }
 
 impl Vp8Packet {
@@ -340,9 +342,10 @@ impl Vp8Packet {
             }
         }
         let frame_start = start && partition == 0;
+        let descriptor_len = pos;
         let key_frame = if frame_start {
             // VP8 payload header: the P bit (inverse key frame flag) is bit 0 of its first byte.
-            next()? & 0x01 == 0
+            payload.get(descriptor_len).ok_or(RtpError::Vp8Truncated)? & 0x01 == 0
         } else {
             false
         };
@@ -350,6 +353,7 @@ impl Vp8Packet {
             frame_start,
             picture_id,
             key_frame,
+            descriptor_len,
         })
     }
 }
@@ -651,6 +655,7 @@ pub(crate) mod tests {
         let p = Vp8Packet::parse(&[0x90, 0xF0, 0x81, 0x23, 0x07, 0x40, 0x00]).unwrap();
         assert_eq!(p.picture_id, Some(0x0123));
         assert!(p.key_frame && p.frame_start);
+        assert_eq!(p.descriptor_len, 6);
         // 7-bit PictureID, K only.
         let p = Vp8Packet::parse(&[0x90, 0x90, 0x05, 0x20, 0x01]).unwrap();
         assert_eq!(p.picture_id, Some(5));

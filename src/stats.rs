@@ -101,7 +101,7 @@ impl ServerCounters {
     }
 
     /// Counts one moderator's action (`kick`, `mute`, `unmute`, `close_room`, `delete_utterance`,
-    /// `delete_speaker_utterances`, `export_utterance`).
+    /// `delete_speaker_utterances`, `export_utterance`, `export_utterance_video`).
     pub fn moderation(&self, action: &'static str) {
         *self.moderation.lock().entry(action).or_default() += 1;
     }

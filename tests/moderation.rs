@@ -1,7 +1,8 @@
 //! Moderation through the real path: the admin API's actions against a real server with real
 //! peers (signaling clients, and synthetic broadcasters whose speech is recorded), what the
 //! peers are told, what the buffer and the feeds do, and that every action needs the admin
-//! token. The exported Ogg file is checked with a real decoder (`opusinfo`, from opus-tools).
+//! token. The exported Ogg file is checked with a real decoder (`opusinfo`, from opus-tools),
+//! the exported WebM file with `ffprobe` and `ffmpeg`.
 
 mod common;
 
@@ -139,7 +140,14 @@ async fn every_action_is_refused_without_the_admin_token_and_with_a_non_admin_to
             room: "r".into(),
             uid: "bea".into(),
         },
-        Moderation::ExportUtterance { id: "u1".into() },
+        Moderation::ExportUtterance {
+            id: "u1".into(),
+            video: false,
+        },
+        Moderation::ExportUtterance {
+            id: "u1".into(),
+            video: true,
+        },
     ];
     let broadcaster = user_token("bea", "broadcaster");
     for action in &actions {
@@ -525,6 +533,7 @@ async fn an_exported_utterance_decodes_to_its_duration() {
         TOKEN,
         &Moderation::ExportUtterance {
             id: utterance.id.clone(),
+            video: false,
         },
     )
     .await
@@ -545,6 +554,113 @@ async fn an_exported_utterance_decodes_to_its_duration() {
     // ticks after a stall; CI once saw more than 2x on a machine running a load test beside
     // it), so the arrival span is printed, not judged. The file is not empty audio either way.
     assert!(decoded >= 200, "{decoded} ms decoded");
+    // Recorded without a camera: no video to export, and the refusal says so.
+    let video = Moderation::ExportUtterance {
+        id: utterance.id.clone(),
+        video: true,
+    };
+    let e = moderate(&http(&server), &server.http_url(), TOKEN, &video)
+        .await
+        .unwrap_err();
+    assert_eq!(status(&e), 404, "{e}");
+    assert!(e.to_string().contains("no_video"), "{e}");
+    server.shutdown().await.unwrap();
+}
+
+/// Runs `tool` (from Debian's ffmpeg, which scripts/setup installs) with `args`: its stdout and
+/// stderr.
+fn ffmpeg_tool(tool: &str, args: &[&str]) -> (String, String) {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} runs (scripts/setup installs ffmpeg): {e}"));
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert!(out.status.success(), "{tool} {args:?}: {stderr}");
+    (stdout, stderr)
+}
+
+#[tokio::test]
+async fn an_exported_video_utterance_is_a_webm_file_that_decodes() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = start(config()).await;
+    let room = "mod-export-video";
+    let mut o = broadcast_options(&server, room, 1, Duration::from_secs(30));
+    o.speech = speech(2000, 900);
+    o.video = true;
+    let cancel = o.cancel.clone();
+    let talker = tokio::spawn(run_broadcasters(o));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let utterance = loop {
+        let done = utterances(&server, room)
+            .await
+            .into_iter()
+            .find(|u| u.state == "complete" && u.video_ms.is_some());
+        if let Some(u) = done {
+            break u;
+        }
+        assert!(Instant::now() < deadline, "no complete utterance with video");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    cancel.cancel();
+    let _ = talker.await;
+    let file = std::env::temp_dir().join(format!("sfu-moderation-{}-{}.webm", std::process::id(), utterance.id));
+    let action = Moderation::ExportUtterance {
+        id: utterance.id.clone(),
+        video: true,
+    };
+    let bytes = moderate(&http(&server), &server.http_url(), TOKEN, &action)
+        .await
+        .unwrap();
+    std::fs::write(&file, &bytes).unwrap();
+    let path = file.to_str().unwrap();
+    let (probe, _) = ffmpeg_tool(
+        "ffprobe",
+        &[
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=codec_name,width,height:format=format_name,duration",
+            "-of",
+            "json",
+            path,
+        ],
+    );
+    // Every frame decodes, with nothing said on stderr.
+    let (_, decode_errors) = ffmpeg_tool("ffmpeg", &["-nostdin", "-v", "error", "-i", path, "-f", "null", "-"]);
+    let _ = std::fs::remove_file(&file);
+    let probe: Value = serde_json::from_str(&probe).unwrap();
+    let stream = &probe["streams"][0];
+    let duration_ms = (probe["format"]["duration"].as_str().unwrap().parse::<f64>().unwrap() * 1000.0).round() as u64;
+    let video_ms = utterance.video_ms.unwrap();
+    // The file runs to the end of the last frame; the dump's span stops at its start.
+    let frame_ms = 1000 / u64::from(sfu::synthetic::VideoPattern::default().fps);
+    println!(
+        "utterance {}: {video_ms} ms of video by RTP timestamps (to its last frame's start), {:?} ms of audio; \
+         its WebM file: {probe}, {duration_ms} ms",
+        utterance.id, utterance.audio_ms
+    );
+    assert_eq!(decode_errors.trim(), "", "ffmpeg decoded with errors");
+    assert!(
+        probe["format"]["format_name"].as_str().unwrap().contains("webm"),
+        "{probe}"
+    );
+    assert_eq!(stream["codec_name"], "vp8", "{probe}");
+    assert_eq!(
+        (stream["width"].as_u64(), stream["height"].as_u64()),
+        (
+            Some(u64::from(sfu::synthetic::media::VIDEO_WIDTH)),
+            Some(u64::from(sfu::synthetic::media::VIDEO_HEIGHT))
+        ),
+        "{probe}"
+    );
+    assert!(
+        duration_ms.abs_diff(video_ms + frame_ms) <= 2 * frame_ms,
+        "{duration_ms} ms in the file, {video_ms} ms + one frame recorded"
+    );
+    assert!(video_ms >= 500, "{video_ms} ms of video");
     server.shutdown().await.unwrap();
 }
 
@@ -682,6 +798,18 @@ async fn sfu_admin_acts_and_names_what_it_cannot_find() {
         (vec!["delete-utterance", "--id", &id], format!("no utterance {id}")),
         (
             vec!["export-utterance", "--id", "u999999", "-o", path],
+            "no utterance u999999".into(),
+        ),
+        (
+            vec!["export-utterance", "--id", "u999999", "-o", "x.webm"],
+            "add --video".into(),
+        ),
+        (
+            vec!["export-utterance", "--id", "u999999", "--video", "-o", "x.ogg"],
+            "name it .webm".into(),
+        ),
+        (
+            vec!["export-utterance", "--id", "u999999", "--video", "-o", "x.webm"],
             "no utterance u999999".into(),
         ),
         (

@@ -1,5 +1,5 @@
-//! A broadcaster's hostile `rtpParameters`: refused at `produce` with `invalid_params` while the
-//! room's viewers keep receiving; and the vendored mediasoup crate returns errors, not panics,
+//! A broadcaster's hostile `rtpParameters` and `appData.topics`: refused at `produce` with
+//! `invalid_params` while the room's viewers keep receiving; and the vendored mediasoup crate returns errors, not panics,
 //! for the producer parameters it used to unwrap on.
 
 mod common;
@@ -75,10 +75,33 @@ async fn hostile_rtp_parameters_are_refused_while_the_room_plays_on() {
         assert_eq!(e.0, "invalid_params", "{fragment}: {e:?}");
         assert!(e.1.contains(fragment) || e.1.contains("rtpParameters"), "{e:?}");
     }
-    // The session still works: a proper camera is accepted on the same transport.
+    // Topic tags in appData: a list of at most 8 short tags of a-z 0-9 - _ .
+    let nine: Vec<String> = (0..9).map(|i| format!("t{i}")).collect();
+    for topics in [
+        json!("music"),
+        json!([1, 2]),
+        json!(nine),
+        json!(["Music"]),
+        json!(["a b"]),
+        json!(["x".repeat(33)]),
+        json!(["<script>"]),
+    ] {
+        let e = c
+            .request(
+                "produce",
+                json!({"transportId": send, "kind": "video", "rtpParameters": vp8_params(json!([{"ssrc": 4242}])),
+                       "appData": {"topics": topics}}),
+            )
+            .await
+            .expect_err("bad topics are refused");
+        assert_eq!(e.0, "invalid_params", "{topics}: {e:?}");
+        assert!(e.1.contains("appData.topics"), "{e:?}");
+    }
+    // The session still works: a proper camera with topics is accepted on the same transport.
     c.ok(
         "produce",
-        json!({"transportId": send, "kind": "video", "rtpParameters": vp8_params(json!([{"ssrc": 4242}]))}),
+        json!({"transportId": send, "kind": "video", "rtpParameters": vp8_params(json!([{"ssrc": 4242}])),
+               "appData": {"topics": ["music", "jazz"], "source": "camera"}}),
     )
     .await;
 
@@ -99,6 +122,35 @@ async fn hostile_rtp_parameters_are_refused_while_the_room_plays_on() {
     late.join(room, "viewer").await;
     late.close().await;
     c.close().await;
+    server.shutdown().await.expect("clean shutdown");
+}
+
+/// A broadcaster's topic tags reach every utterance it records (the admin dump lists them).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topics_from_app_data_tag_the_recorded_utterances() {
+    let server = start(test_config(1)).await;
+    let room = "produce-topics";
+    let mut b = broadcast_options(&server, room, 1, Duration::from_secs(20));
+    b.topics = vec!["music".into(), "jazz".into()];
+    b.speech.talk = Duration::from_millis(800);
+    b.speech.silence = Duration::from_millis(700);
+    let cancel = b.cancel.clone();
+    let broadcast = tokio::spawn(run_broadcasters(b));
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let tagged = loop {
+        let dump = server.dump(Some(room)).await;
+        let utterances: Vec<_> = dump.rooms.into_iter().flat_map(|r| r.utterances).collect();
+        if utterances.len() >= 2 {
+            break utterances;
+        }
+        assert!(std::time::Instant::now() < deadline, "no two utterances recorded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    cancel.cancel();
+    let _ = broadcast.await;
+    for u in &tagged {
+        assert_eq!(u.topics, ["music", "jazz"], "{u:?}");
+    }
     server.shutdown().await.expect("clean shutdown");
 }
 

@@ -28,6 +28,7 @@ mod tests {
     fn tap_cuts_and_stores_utterances() {
         let store = UtteranceStore::new(StoreConfig::default());
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: "r".into(),
             speaker: Speaker {
                 uid: "alice".into(),

@@ -13,6 +13,7 @@ use super::{
     UtteranceStore, UtteranceWriter,
 };
 use crate::rtp::{RtpPacket, Vp8Packet};
+use crate::topic::Topics;
 
 /// Track numbers inside an utterance.
 const AUDIO_TRACK: u8 = 0;
@@ -124,6 +125,12 @@ impl Recorder {
     /// The video producer went away: later utterances are audio only.
     pub fn detach_video(&mut self) {
         self.meta.tracks.truncate(1);
+    }
+
+    /// The topic tags of the utterances opened from now on (a producer of the speaker gave
+    /// them); the list is shared by every utterance, not copied.
+    pub fn set_topics(&mut self, topics: Topics) {
+        self.meta.topics = topics;
     }
 
     pub fn has_video(&self) -> bool {
@@ -310,6 +317,7 @@ mod tests {
 
     fn recorder(store: &UtteranceStore) -> Recorder {
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: Arc::from("r"),
             speaker: Speaker {
                 uid: Arc::from("u1"),
@@ -327,6 +335,8 @@ mod tests {
     fn speech_becomes_an_utterance_in_the_store() {
         let store = UtteranceStore::new(StoreConfig::default());
         let mut r = recorder(&store);
+        let topics = Topics::of(&["music"]);
+        r.set_topics(topics.clone());
         let t0 = Instant::now();
         let mut onsets = 0;
         let mut closes = 0;
@@ -345,6 +355,7 @@ mod tests {
         assert_eq!(c.len(), 1);
         // 50 loud packets, the pre-roll before them and the hangover after.
         assert!(c[0].duration >= Duration::from_millis(1000), "{:?}", c[0].duration);
+        assert_eq!(c[0].topics.address(), topics.address(), "the producer's list, shared");
         assert_eq!(r.stats().packets, 150);
         assert_eq!(r.stats().utterances, 1);
     }

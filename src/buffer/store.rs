@@ -36,6 +36,7 @@ use super::utterance::{
     UtteranceState, MAX_PACKET_LEN, MAX_TRACKS,
 };
 use super::Speaker;
+use crate::topic::Topics;
 
 /// Default global cap: 1 GiB.
 pub const DEFAULT_CAP_BYTES: usize = 1 << 30;
@@ -141,6 +142,8 @@ pub struct Candidate {
     pub readers: u32,
     /// Speech ratio, level, plays and finishes so far.
     pub features: Features,
+    /// Its producer's topic tags (shared with the utterance: a reference count, no copy).
+    pub topics: Topics,
 }
 
 impl Candidate {
@@ -408,10 +411,7 @@ impl UtteranceStore {
             if let Some(entry) = reg.entries.get(id) {
                 let u = &entry.utterance;
                 let body = u.body.read();
-                let duration = match body.end {
-                    Some(end) => end.saturating_duration_since(u.start),
-                    None => body.last_arrival(),
-                };
+                let duration = body.ended_after().unwrap_or_else(|| body.last_arrival());
                 out.push(Candidate {
                     id: *id,
                     room: Arc::clone(&u.meta.room),
@@ -421,6 +421,7 @@ impl UtteranceStore {
                     duration,
                     readers: entry.readers,
                     features: u.counters.snapshot(),
+                    topics: u.meta.topics.clone(),
                 });
             }
         }
@@ -801,7 +802,7 @@ impl UtteranceWriter {
                 return;
             }
             body.state = how.into();
-            body.end = Some(end.max(self.utterance.start));
+            body.set_ended_after(end.saturating_duration_since(self.utterance.start));
             (body.shrink(), body.data_charge)
         };
         self.utterance.charges.release(released);
@@ -926,6 +927,7 @@ mod tests {
 
     fn meta(room: &str, uid: &str) -> UtteranceMeta {
         UtteranceMeta {
+            topics: Default::default(),
             room: room.into(),
             speaker: Speaker {
                 uid: uid.into(),

@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 
 use parking_lot::RwLock;
 
+use crate::topic::Topics;
+
 /// Smallest chunk: about a second of Opus. Smaller chunks would mean more chunks and more
 /// chunk-end slack for a typical 2-5 s utterance; the last chunk is shrunk at the end anyway.
 pub(crate) const MIN_CHUNK: usize = 4 * 1024;
@@ -30,6 +32,8 @@ pub const MAX_TRACKS: usize = 2;
 /// Longest gap between two packets the 12-bit delta holds; longer ones are stored as this.
 /// Within an utterance gaps are bounded by the segmenter's hangover, far below.
 pub(crate) const MAX_GAP_MS: u32 = (1 << 12) - 1;
+/// `Body::end_ms` of an utterance still live.
+const NOT_ENDED: u32 = u32::MAX;
 /// Smallest index growth step, in entries (a bit over a second of 20 ms packets).
 const MIN_INDEX_GROWTH: usize = 64;
 /// What the registry spends per utterance besides the `Arc` itself: the map entry, the room's
@@ -75,6 +79,8 @@ pub struct UtteranceMeta {
     pub room: Arc<str>,
     pub speaker: Speaker,
     pub tracks: Vec<Track>,
+    /// The speaker's producers' topic tags when it opened (shared, not copied).
+    pub topics: Topics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +148,9 @@ pub(crate) struct Chunk {
 /// Mutable part of an utterance, behind its lock.
 pub(crate) struct Body {
     pub(crate) state: UtteranceState,
-    pub(crate) end: Option<Instant>,
+    /// When it ended, in ms after its start ([`NOT_ENDED`] while live): 4 bytes where an
+    /// `Option<Instant>` takes 16, which pays for the topics in the fixed part.
+    end_ms: u32,
     chunks: Vec<Chunk>,
     index: Vec<Entry>,
     /// Arrival offset of the last packet as readers will reconstruct it from the deltas.
@@ -190,13 +198,23 @@ impl Body {
     pub(crate) fn new() -> Self {
         Self {
             state: UtteranceState::Live,
-            end: None,
+            end_ms: NOT_ENDED,
             chunks: Vec::new(),
             index: Vec::new(),
             last_arrival_ms: 0,
             last_true_arrival_ms: 0,
             data_charge: 0,
         }
+    }
+
+    /// How long after `start` it ended, once it did.
+    pub(crate) fn ended_after(&self) -> Option<Duration> {
+        (self.end_ms != NOT_ENDED).then(|| Duration::from_millis(u64::from(self.end_ms)))
+    }
+
+    /// It ended `after` its start (to the ms; clamped below the marker).
+    pub(crate) fn set_ended_after(&mut self, after: Duration) {
+        self.end_ms = u32::try_from(after.as_millis()).unwrap_or(u32::MAX).min(NOT_ENDED - 1);
     }
 
     /// Packets stored so far.

@@ -2,5 +2,7 @@
 //! re-encoding (sans-I/O: bytes in, bytes out).
 
 pub mod ogg;
+pub mod webm;
 
 pub use ogg::{write_opus, OggSummary};
+pub use webm::{write_vp8, WebmSummary};

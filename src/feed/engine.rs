@@ -824,10 +824,10 @@ impl EngineTask {
                 let _ = self.latency.onset.record(micros(now.saturating_duration_since(onset)));
             }
         }
-        if let Some((reason, members)) = turn.ended {
-            for key in members {
+        if let Some(over) = turn.ended {
+            for key in over.members {
                 if let Some(e) = self.feeds.get_mut(&key) {
-                    e.feed.followed_to_end(now, reason);
+                    e.feed.followed_to_end(now, over.reason, over.free_at);
                     ended.push(Due::Feed(key));
                 }
             }

@@ -171,6 +171,9 @@ pub struct Feed {
     /// utterance (signals, history, a skip) but reads and sends nothing; the group tells it
     /// when the utterance ends.
     following: bool,
+    /// When the audio of the last packet a shared playout sent for this feed has played out
+    /// (its own rewriter does not know): the next utterance starts no earlier.
+    followed_until: Option<Instant>,
 }
 
 impl Feed {
@@ -196,6 +199,7 @@ impl Feed {
             last_due: None,
             ticket: 0,
             following: false,
+            followed_until: None,
         }
     }
 
@@ -205,10 +209,11 @@ impl Feed {
         self.following = matches!(self.state, State::Playing { .. });
     }
 
-    /// The shared playout this feed followed ended (`reason`: ended, evicted, removed): it
-    /// switches as if its own playout had.
-    pub fn followed_to_end(&mut self, now: Instant, reason: SwitchReason) {
+    /// The shared playout this feed followed ended (`reason`: ended, evicted, removed; its
+    /// last packet's audio plays out at `free_at`): it switches as if its own playout had.
+    pub fn followed_to_end(&mut self, now: Instant, reason: SwitchReason, free_at: Option<Instant>) {
         if self.following {
+            self.followed_until = free_at;
             self.switch_next(now, reason);
         }
     }
@@ -303,6 +308,7 @@ impl Feed {
         self.viewer.signals.record(Signal {
             utterance: playout.reader().id(),
             speaker: Arc::clone(&speaker.uid),
+            topics: playout.reader().meta().topics.clone(),
             kind,
             after: now.saturating_duration_since(*since),
         });
@@ -575,11 +581,17 @@ impl Feed {
             speaker: speaker.clone(),
             reason,
         });
+        // Not before the last packet's audio has played out: the utterance before may have just
+        // sent it (a switch at its end), and starting now would overlap it.
+        let start = [self.audio.free_at(), self.followed_until.take()]
+            .into_iter()
+            .flatten()
+            .fold(now, Instant::max);
         let playout = match self.config.grid {
             Some(grid) => {
-                Playout::new(reader, grid.at_or_after(now), std::mem::take(&mut self.spare)).on_grid(grid.period())
+                Playout::new(reader, grid.at_or_after(start), std::mem::take(&mut self.spare)).on_grid(grid.period())
             }
-            None => Playout::new(reader, now, std::mem::take(&mut self.spare)),
+            None => Playout::new(reader, start, std::mem::take(&mut self.spare)),
         };
         self.state = State::Playing {
             playout,
@@ -616,6 +628,8 @@ mod tests {
     use crate::rtp::{tests::build, RtpPacket};
 
     const MS20: Duration = Duration::from_millis(20);
+    /// TOC byte: SILK narrowband, 20 ms, one frame.
+    const OPUS_20MS: u8 = 1 << 3;
     const TICK: Duration = Duration::from_millis(5);
 
     fn config() -> FeedConfig {
@@ -632,6 +646,7 @@ mod tests {
 
     fn open(store: &UtteranceStore, uid: &str, start: Instant) -> UtteranceWriter {
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: "r".into(),
             speaker: Speaker {
                 uid: uid.into(),
@@ -645,7 +660,8 @@ mod tests {
         store.open(meta, start).unwrap()
     }
 
-    /// Appends `n` packets 20 ms apart from `start`; the payload's first byte is the index.
+    /// Appends `n` packets 20 ms apart from `start`: an Opus TOC of one 20 ms frame, then the
+    /// packet's index.
     fn talk(w: &mut UtteranceWriter, start: Instant, from: u16, n: u16) {
         for i in from..from + n {
             let p = build(
@@ -654,7 +670,7 @@ mod tests {
                 0xA0 + w.id().0 as u32,
                 &[],
                 None,
-                &[i as u8; 80],
+                &[&[OPUS_20MS][..], &[i as u8; 79]].concat(),
                 0,
             );
             w.append(start + MS20 * u32::from(i), 0, &p).unwrap();
@@ -700,7 +716,7 @@ mod tests {
                         seq: p.sequence(),
                         ts: p.timestamp(),
                         marker: p.marker(),
-                        index: p.payload()[0],
+                        index: p.payload()[1],
                     });
                 }
                 FeedOutput::Event(e) => events.push(e),
@@ -1097,7 +1113,7 @@ mod tests {
             FeedOutput::Timeout(None),
             "a follower waits to be told"
         );
-        f.followed_to_end(t0 + MS20 * 11, SwitchReason::Ended(EndState::Complete));
+        f.followed_to_end(t0 + MS20 * 11, SwitchReason::Ended(EndState::Complete), None);
         assert_eq!(f.playout_key(), None);
         assert!(matches!(
             f.poll(t0 + MS20 * 11, &mut buf),
@@ -1212,6 +1228,70 @@ mod tests {
         assert_eq!(f.playing().map(|(id, _)| id), Some(a));
     }
 
+    /// The same utterance twice in a row (a policy or an external service may answer a
+    /// repeat): the viewer's stream stays one stream, sequence numbers without a gap and
+    /// timestamps that only go forward, across both switches into it.
+    #[test]
+    fn replaying_the_same_utterance_keeps_the_stream_continuous() {
+        struct Again(UtteranceId);
+        impl Recommender for Again {
+            fn next(
+                &self,
+                _: &ViewerContext,
+                _: &[Candidate],
+                _: Instant,
+            ) -> Result<Option<UtteranceId>, RecommendError> {
+                Ok(Some(self.0))
+            }
+        }
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let a = spoken(&store, "alice", t0, 10);
+        // The feed's own policy repeats it: a play every 200 ms or so.
+        let mut f = feed(&store, "viewer", Arc::new(Again(a)));
+        f.start(t0);
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(700));
+        let plays = switched_to(&events);
+        assert!(plays.len() >= 3 && plays.iter().all(|&p| p == a), "{events:?}");
+        // Every play whole and from its start (the last one may be cut by the end of the run).
+        let indices: Vec<u8> = sent.iter().map(|s| s.index).collect();
+        let expected: Vec<u8> = (0..sent.len()).map(|i| (i % 10) as u8).collect();
+        assert_eq!(indices, expected);
+        assert!(sent.len() > 20);
+        assert_continuous(&sent);
+        let markers: Vec<usize> = (0..sent.len()).filter(|&i| sent[i].marker).collect();
+        let starts: Vec<usize> = (0..sent.len()).step_by(10).collect();
+        assert_eq!(markers, starts, "a marker where each play starts");
+        // Each replay starts when the last packet's audio has played out: 20 ms after it, in
+        // time and in RTP time (a switch comes at the instant the last packet went out).
+        assert_eq!(sent[10].ts.wrapping_sub(sent[9].ts), 960);
+        assert_eq!(sent[10].at - sent[9].at, MS20);
+
+        // The external service answers a repeat: the same.
+        let (mut f, ticket, _) = asking_feed(&store, t0);
+        f.answer(t0, ticket, Ok(Some(a)));
+        // Run until the feed asks again at the end of the first play, and answer at once.
+        let (mut sent, mut events) = (Vec::new(), Vec::new());
+        let mut now = t0;
+        let again = loop {
+            drain(&mut f, now, &mut sent, &mut events);
+            if let Some(FeedEvent::Ask { ticket, .. }) = events.last() {
+                break *ticket;
+            }
+            assert!(now < t0 + Duration::from_secs(1), "asked again at the end: {events:?}");
+            now += TICK;
+        };
+        assert_eq!(sent.len(), 10);
+        let later = now;
+        f.answer(later, again, Ok(Some(a)));
+        let (more, events) = run(&mut f, later, later + Duration::from_millis(300));
+        assert_eq!(switched_to(&events), [a], "{events:?}");
+        sent.extend(more);
+        assert_eq!(sent.len(), 20);
+        assert_continuous(&sent);
+        assert_eq!(sent[10].index, 0, "played again from its start");
+    }
+
     #[test]
     fn without_a_usable_answer_the_feed_decides_by_itself() {
         let store = UtteranceStore::new(StoreConfig::default());
@@ -1307,6 +1387,7 @@ mod tests {
         let store = UtteranceStore::new(StoreConfig::default());
         let t0 = Instant::now();
         let meta = UtteranceMeta {
+            topics: Default::default(),
             room: "r".into(),
             speaker: Speaker {
                 uid: "alice".into(),

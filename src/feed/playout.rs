@@ -194,6 +194,7 @@ mod tests {
 
     fn meta() -> UtteranceMeta {
         UtteranceMeta {
+            topics: Default::default(),
             room: "r".into(),
             speaker: Speaker {
                 uid: "a".into(),

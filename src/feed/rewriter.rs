@@ -4,14 +4,19 @@
 //! one SSRC and payload type, sequence numbers with no gap at a switch, timestamps that never go
 //! backwards. Within a source, sequence numbers and timestamps follow the source's own deltas
 //! (so upstream loss still shows as a gap and retransmitted packets land where they belong); on
-//! a switch the timestamp advances by the wall-clock time since the last packet sent. On a
-//! [`Timeline`] (the feed engine's audio) a source is anchored instead on the timeline's RTP
-//! time of its first packet's scheduled instant, so every feed's timestamps are one function of
-//! the wall clock and viewers can share a producer (see `engine`'s shared playouts).
+//! a switch the timestamp advances by the wall-clock time since the last packet sent, and for
+//! audio by at least that packet's own duration (from its Opus TOC byte): a switch often comes
+//! at the instant the last packet went out, and a first packet stamped inside the last one's
+//! 20 ms would overlap it, which a receiver's jitter buffer drops as late. On a [`Timeline`]
+//! (the feed engine's audio) a source is anchored instead on the timeline's RTP time of its
+//! first packet's scheduled instant (never inside the last packet's audio either), so every
+//! feed's timestamps are one function of the wall clock and viewers can share a producer (see
+//! `engine`'s shared playouts).
 
 use std::time::{Duration, Instant};
 
 use crate::buffer::MediaKind;
+use crate::export::ogg::opus_samples;
 use crate::rtp::{self, RtpError, RtpPacket, Vp8Packet};
 
 /// Ask again for a key frame this often while none comes.
@@ -81,6 +86,8 @@ struct Sent {
     /// Highest sequence number and timestamp sent so far (RTP order, not send order).
     sequence: u16,
     timestamp: u32,
+    /// Ticks the packet with that timestamp plays (audio; 1 for video, whose frames do not say).
+    duration: u32,
     at: Instant,
 }
 
@@ -111,6 +118,14 @@ impl Rewriter {
     pub fn switch(&mut self) {
         self.switching = true;
         self.key_frame_requested_at = None;
+    }
+
+    /// When the audio of the last packet sent has played out (its send time plus its duration):
+    /// the next utterance starts then, not over it.
+    pub fn free_at(&self) -> Option<Instant> {
+        let last = self.last?;
+        let ns = u64::from(last.duration) * 1_000_000_000 / u64::from(self.config.clock_rate.max(1));
+        Some(last.at + Duration::from_nanos(ns))
     }
 
     /// Rewrites `packet` in place (sequence, timestamp, SSRC, payload type, marker) or says to
@@ -156,11 +171,30 @@ impl Rewriter {
                 view.marker(),
             )
         };
+        let duration = match self.config.kind {
+            // Opus RTP runs at 48 kHz whatever the audio: samples are ticks.
+            MediaKind::Audio => opus_samples(view.payload()).unwrap_or(1),
+            MediaKind::Video => 1,
+        };
         rtp::set_sequence(packet, sequence)?;
         rtp::set_timestamp(packet, timestamp)?;
         rtp::set_ssrc(packet, self.config.ssrc)?;
         rtp::set_payload_type(packet, self.config.payload_type)?;
         rtp::set_marker(packet, marker)?;
+        self.note_sent(now, sequence, timestamp, duration);
+        Ok(Rewrite::Send { sequence, timestamp })
+    }
+}
+
+impl Rewriter {
+    /// Keeps the highest sequence number and timestamp sent (with that packet's duration).
+    fn note_sent(&mut self, now: Instant, sequence: u16, timestamp: u32, duration: u32) {
+        let sent = Sent {
+            sequence,
+            timestamp,
+            duration,
+            at: now,
+        };
         self.last = Some(match self.last {
             Some(last) => Sent {
                 sequence: if seq_newer(sequence, last.sequence) {
@@ -168,20 +202,14 @@ impl Rewriter {
                 } else {
                     last.sequence
                 },
-                timestamp: if ts_newer(timestamp, last.timestamp) {
-                    timestamp
+                ..if ts_newer(timestamp, last.timestamp) {
+                    sent
                 } else {
-                    last.timestamp
-                },
-                at: now,
+                    Sent { at: now, ..last }
+                }
             },
-            None => Sent {
-                sequence,
-                timestamp,
-                at: now,
-            },
+            None => sent,
         });
-        Ok(Rewrite::Send { sequence, timestamp })
     }
 }
 
@@ -191,20 +219,17 @@ impl Rewriter {
     fn anchor(&self, now: Instant, due: Instant) -> (u16, u32) {
         let on_timeline = self.config.timeline.map(|t| t.at(due, self.config.clock_rate));
         match (self.last, on_timeline) {
-            // On the timeline, unless that would not move forward (a source whose own
-            // timestamps ran ahead of the clock, then an immediate switch).
+            // On the timeline, unless that would land inside the last packet's audio (a source
+            // whose own timestamps ran ahead of the clock, then an immediate switch).
             (Some(last), Some(at)) => {
-                let at = if ts_newer(at, last.timestamp) {
-                    at
-                } else {
-                    last.timestamp.wrapping_add(1)
-                };
+                let after_last = last.timestamp.wrapping_add(last.duration.max(1));
+                let at = if ts_newer(after_last, at) { after_last } else { at };
                 (last.sequence.wrapping_add(1), at)
             }
             (Some(last), None) => {
                 let gap = now.saturating_duration_since(last.at);
                 let ticks = gap.as_nanos() * u128::from(self.config.clock_rate) / 1_000_000_000;
-                let ticks = u32::try_from(ticks).unwrap_or(u32::MAX).max(1);
+                let ticks = u32::try_from(ticks).unwrap_or(u32::MAX).max(last.duration).max(1);
                 (last.sequence.wrapping_add(1), last.timestamp.wrapping_add(ticks))
             }
             (None, Some(at)) => (self.config.initial_sequence, at),
@@ -321,10 +346,16 @@ mod tests {
         assert!(m);
         let (s2, t2, m2) = send(&mut r, now + MS20, build(13, 123_456_789 + 960, 2, &[], None, b"b", 0));
         assert_eq!((s2, t2, m2), (s + 1, t + 960, false));
-        // An immediate switch still moves the timestamp forward.
+        // An immediate switch moves the timestamp past the last packet's audio (b"b": an Opus
+        // TOC of two 10 ms frames), so that the first packet does not overlap it.
         r.switch();
         let (s3, t3, _) = send(&mut r, now + MS20, build(1, 5, 3, &[], None, b"c", 0));
-        assert_eq!((s3, t3), (s2 + 1, t2 + 1));
+        assert_eq!((s3, t3), (s2 + 1, t2 + 960));
+        // After a packet without a readable TOC (b"c": code 3 without its frame count), one tick.
+        r.switch();
+        let (s5, t5, _) = send(&mut r, now + MS20, build(2, 5, 5, &[], None, b"b", 0));
+        assert_eq!((s5, t5), (s3 + 1, t3 + 1));
+        let (s3, t3) = (s5, t5);
         // A new SSRC without switch() is a new source too.
         let (s4, t4, m4) = send(&mut r, now + MS20 * 2, build(9, 9, 4, &[], None, b"d", 0));
         assert_eq!((s4, t4, m4), (s3 + 1, t3 + 960, true));
@@ -361,11 +392,11 @@ mod tests {
         let third = send_due(&mut r, at(1600), at(1520), build(9, 5, 2, &[], None, b"b", 0));
         assert_eq!(third, (12, timeline.at(at(1520), 48_000)));
         assert_eq!(third.1, 520 * 48);
-        // A source due no later than what was sent (its sender's clock ran ahead) still moves
-        // forward.
+        // A source due no later than what was sent (its sender's clock ran ahead) still starts
+        // after the last packet's audio (b"b": an Opus TOC of two 10 ms frames).
         r.switch();
         let fourth = send_due(&mut r, at(1600), at(1500), build(1, 1, 3, &[], None, b"c", 0));
-        assert_eq!(fourth, (13, third.1 + 1));
+        assert_eq!(fourth, (13, third.1 + 960));
     }
 
     #[test]

@@ -514,12 +514,26 @@ impl Sharing {
     }
 }
 
-/// The group's utterance is over: its members are told why (they switch, and leave it at the
-/// end of the turn).
+/// The group's utterance is over: its members are told why and when its last packet's audio
+/// has played out (they switch, and leave it at the end of the turn).
 fn end(group: &mut Group, mut turn: GroupTurn, reason: SwitchReason) -> GroupTurn {
     group.ended = true;
-    turn.ended = Some((reason, group.members.iter().copied().collect()));
+    let free_at = group.carrier.as_ref().and_then(|c| c.rewriter.free_at());
+    turn.ended = Some(Ended {
+        reason,
+        free_at,
+        members: group.members.iter().copied().collect(),
+    });
     turn
+}
+
+/// A group's end, as its members hear of it.
+#[derive(Debug)]
+pub(crate) struct Ended {
+    pub reason: SwitchReason,
+    /// When the last packet's audio has played out.
+    pub free_at: Option<Instant>,
+    pub members: Vec<K0>,
 }
 
 /// What a group's turn sent, for the engine's counters and latencies.
@@ -529,8 +543,8 @@ pub(crate) struct GroupTurn {
     pub packets: u64,
     /// The group's first packet went out: its members (their onset latency ends here).
     pub first: Vec<K0>,
-    /// The utterance ended (or was evicted or removed): why, and the members to tell.
-    pub ended: Option<(SwitchReason, Vec<K0>)>,
+    /// The utterance ended (or was evicted or removed).
+    pub ended: Option<Ended>,
 }
 
 /// A background result of [`Sharing::next`].

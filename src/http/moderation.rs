@@ -44,7 +44,7 @@ struct ReasonBody {
 fn refused(e: impl Into<ErrorBody>) -> Response {
     let body: ErrorBody = e.into();
     let status = match body.code {
-        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::NotFound | ErrorCode::NoVideo => StatusCode::NOT_FOUND,
         ErrorCode::InvalidParams => StatusCode::BAD_REQUEST,
         ErrorCode::MediaError => StatusCode::BAD_GATEWAY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
@@ -208,14 +208,44 @@ pub(super) async fn export_utterance(
     headers: HeaderMap,
     path: Result<Path<String>, PathRejection>,
 ) -> Response {
+    export(&ctx, &headers, path, Export::Audio).await
+}
+
+pub(super) async fn export_utterance_video(
+    State(AppState { ctx, .. }): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    export(&ctx, &headers, path, Export::Video).await
+}
+
+/// Which of an utterance's tracks an export writes.
+#[derive(Clone, Copy)]
+enum Export {
+    /// Ogg Opus.
+    Audio,
+    /// WebM (VP8).
+    Video,
+}
+
+async fn export(
+    ctx: &Context,
+    headers: &HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+    what: Export,
+) -> Response {
     let result = async {
-        let (who, id) = admitted(&ctx, &headers, path).await?;
+        let (who, id) = admitted(ctx, headers, path).await?;
         let id = admin::parse_utterance_id(&id).map_err(|e| Box::new(refused(e)))?;
-        let file = admin::export_utterance(&ctx, &who, id).map_err(|e| Box::new(refused(e)))?;
-        let disposition = format!("attachment; filename=\"{id}.ogg\"");
+        let (file, extension, content_type) = match what {
+            Export::Audio => (admin::export_utterance(ctx, &who, id), "ogg", "audio/ogg"),
+            Export::Video => (admin::export_utterance_video(ctx, &who, id), "webm", "video/webm"),
+        };
+        let file = file.map_err(|e| Box::new(refused(e)))?;
+        let disposition = format!("attachment; filename=\"{id}.{extension}\"");
         Ok((
             [
-                (header::CONTENT_TYPE, "audio/ogg".to_string()),
+                (header::CONTENT_TYPE, content_type.to_string()),
                 (header::CONTENT_DISPOSITION, disposition),
             ],
             file,

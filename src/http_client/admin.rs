@@ -86,9 +86,11 @@ pub enum Moderation {
         room: String,
         uid: String,
     },
-    /// The utterance's audio as Ogg Opus (the answer's body is the file).
+    /// The utterance's audio as Ogg Opus, or with `video` its VP8 video as WebM (the answer's
+    /// body is the file).
     ExportUtterance {
         id: String,
+        video: bool,
     },
 }
 
@@ -135,8 +137,9 @@ impl Moderation {
                 let url = format!("{base}/admin/rooms/{}/speakers/{}/utterances", room(r)?, segment(uid));
                 (Method::DELETE, url, None)
             }
-            Moderation::ExportUtterance { id } => {
-                let url = format!("{base}/admin/utterances/{}/audio.ogg", segment(id));
+            Moderation::ExportUtterance { id, video } => {
+                let file = if *video { "video.webm" } else { "audio.ogg" };
+                let url = format!("{base}/admin/utterances/{}/{file}", segment(id));
                 (Method::GET, url, None)
             }
         })
@@ -193,10 +196,21 @@ mod tests {
         assert_eq!(method, http::Method::POST);
         assert_eq!(url, "http://h:1/admin/rooms/r/peers/p%2F..%2Fx/remove");
         assert_eq!(body.unwrap(), serde_json::json!({"reason": "spam", "banMinutes": 5}));
-        let export = Moderation::ExportUtterance { id: "u7".into() };
+        let export = Moderation::ExportUtterance {
+            id: "u7".into(),
+            video: false,
+        };
         assert_eq!(
             export.request("http://h").unwrap().1,
             "http://h/admin/utterances/u7/audio.ogg"
+        );
+        let export = Moderation::ExportUtterance {
+            id: "u7".into(),
+            video: true,
+        };
+        assert_eq!(
+            export.request("http://h").unwrap().1,
+            "http://h/admin/utterances/u7/video.webm"
         );
         let bad_room = Moderation::CloseRoom {
             room: "a b".into(),

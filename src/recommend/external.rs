@@ -8,10 +8,11 @@
 //! {
 //!   "viewer": { "peerId": "p1", "uid": "alice", "room": "lobby",
 //!               "history": [41, 44], "favour": ["bob"], "mute": [],
-//!               "signals": [ { "utterance": 44, "speaker": "bob", "kind": "skipped", "afterMs": 900 } ] },
+//!               "signals": [ { "utterance": 44, "speaker": "bob", "topics": ["news"],
+//!                              "kind": "skipped", "afterMs": 900 } ] },
 //!   "candidates": [ { "id": 45, "speakerUid": "carol", "speakerPeerId": "p7", "live": true,
 //!                     "ageMs": 1200, "durationMs": 1100, "speechRatio": 0.83, "meanLevel": 31.5,
-//!                     "plays": 2, "finishes": 1, "readers": 1 } ],
+//!                     "plays": 2, "finishes": 1, "readers": 1, "topics": ["music"] } ],
 //!   "deadlineMs": 20
 //! }
 //! ```
@@ -65,6 +66,7 @@ struct Viewer<'a> {
 struct WireSignal<'a> {
     utterance: u64,
     speaker: &'a str,
+    topics: Vec<&'a str>,
     kind: SignalKind,
     after_ms: u64,
 }
@@ -84,6 +86,8 @@ struct WireCandidate<'a> {
     plays: u32,
     finishes: u32,
     readers: u32,
+    /// Its producer's topic tags (`[]` when none).
+    topics: Vec<&'a str>,
 }
 
 fn ms(d: Duration) -> u64 {
@@ -119,6 +123,7 @@ pub fn request_body(
                 .map(|s| WireSignal {
                     utterance: s.utterance.0,
                     speaker: &s.speaker,
+                    topics: s.topics.iter().map(|t| &**t).collect(),
                     kind: s.kind,
                     after_ms: ms(s.after),
                 })
@@ -138,6 +143,7 @@ pub fn request_body(
                 plays: c.features.plays,
                 finishes: c.features.finishes,
                 readers: c.readers,
+                topics: c.topics.iter().map(|t| &**t).collect(),
             })
             .collect(),
         deadline_ms: ms(deadline),
@@ -173,6 +179,7 @@ mod tests {
     use super::*;
     use crate::recommend::tests::candidate;
     use crate::recommend::Signal;
+    use crate::topic::Topics;
 
     #[test]
     fn the_request_carries_the_viewer_and_the_candidates() {
@@ -183,11 +190,13 @@ mod tests {
         viewer.signals.record(Signal {
             utterance: UtteranceId(1),
             speaker: "bob".into(),
+            topics: Topics::of(&["news"]),
             kind: SignalKind::Skipped,
             after: Duration::from_millis(900),
         });
         let mut live = candidate(2, "carol", UtteranceState::Live);
         live.start = t0;
+        live.topics = Topics::of(&["music", "jazz"]);
         let candidates = [candidate(1, "bob", UtteranceState::Complete), live];
         let body = request_body(
             &viewer,
@@ -203,7 +212,13 @@ mod tests {
         assert_eq!(v["viewer"]["mute"], serde_json::json!(["dave"]));
         assert_eq!(
             v["viewer"]["signals"][0],
-            serde_json::json!({"utterance": 1, "speaker": "bob", "kind": "skipped", "afterMs": 900})
+            serde_json::json!({"utterance": 1, "speaker": "bob", "topics": ["news"], "kind": "skipped", "afterMs": 900})
+        );
+        assert_eq!(v["candidates"][1]["topics"], serde_json::json!(["music", "jazz"]));
+        assert_eq!(
+            v["candidates"][0]["topics"],
+            serde_json::json!([]),
+            "listed even when none"
         );
         assert_eq!(v["candidates"][1]["id"], 2);
         assert_eq!(v["candidates"][1]["speakerUid"], "carol");

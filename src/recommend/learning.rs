@@ -2,14 +2,19 @@
 //!
 //! Each speaker the viewer has heard has a Beta posterior in its [`super::Signals`] (uniform
 //! prior: a speaker never heard is as likely as a coin flip, with the widest spread, so new
-//! speakers get explored). At each decision one draw per speaker in the room is the speaker's
-//! score; a candidate adds small bonuses for being live, fresh, and finished by the others who
-//! played it; the best eligible candidate wins. Favoured speakers come first and muted ones
+//! speakers get explored), and so has each topic it has heard utterances tagged with. At each
+//! decision one draw per speaker in the room is the speaker's score, and one draw per topic
+//! the topic's; a candidate with topics scores `(1 - w) * speaker draw + w * mean of its
+//! topics' draws` (`w` = [`LearningConfig::topic_weight`]), one without topics its speaker's
+//! draw alone. A candidate adds small bonuses for being live, fresh, and finished by the others
+//! who played it; the best eligible candidate wins. Favoured speakers come first and muted ones
 //! never, as hard rules; never the viewer's own voice; no repeat within the history window.
 //!
 //! Cost: one pass over the newest `max_candidates` candidates, with one hash lookup each (a small map of
-//! the room's speakers by the address of their shared uid, allocated once per decision); the
-//! history is searched only for a candidate that would win.
+//! the room's speakers by the address of their shared uid, allocated once per decision), and
+//! for a candidate with topics a second one (by the address of its producer's shared topic
+//! list: the topics of a list are drawn once per decision); the history is searched only for a
+//! candidate that would win.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -18,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use super::{Candidate, RecommendError, Recommender, ViewerContext};
 use crate::buffer::{UtteranceId, UtteranceState};
+use crate::topic::Topics;
 
 /// Weights of the score besides the taste draw (which is in 0..1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,6 +47,8 @@ pub struct LearningConfig {
     /// them reads ~1.2 MB, which alone costs ~100 µs; older ones are stale anyway. The feed
     /// lists no more than its own `max_candidates` (1024) from the store in the first place.
     pub max_candidates: usize,
+    /// How much a candidate's topics weigh against its speaker in its taste score (0..=1).
+    pub topic_weight: f32,
 }
 
 impl LearningConfig {
@@ -53,6 +61,7 @@ impl LearningConfig {
             popularity_bonus: 0.05,
             min_draw: 0.25,
             max_candidates: 1024,
+            topic_weight: 0.5,
         }
     }
 }
@@ -89,6 +98,36 @@ impl LearningRecommender {
         }
     }
 
+    /// The draw and mean of a list of topics: the means over its topics of each one's draw
+    /// (drawn once per decision, kept in `drawn`) and posterior mean.
+    fn topics<'a>(
+        &self,
+        viewer: &ViewerContext,
+        topics: &'a Topics,
+        drawn: &mut Vec<(&'a str, f32, f32)>,
+        rng: &mut SplitMix,
+    ) -> (f32, f32) {
+        let (mut draw, mut mean) = (0.0, 0.0);
+        for topic in topics.iter() {
+            let (_, d, m) = match drawn.iter().find(|(t, ..)| *t == &**topic) {
+                Some(known) => *known,
+                None => {
+                    let (alpha, beta) = viewer
+                        .signals
+                        .topic_taste(topic)
+                        .map_or((1.0, 1.0), |t| (t.alpha, t.beta));
+                    let new = (&**topic, rng.beta(alpha, beta), alpha / (alpha + beta));
+                    drawn.push(new);
+                    new
+                }
+            };
+            draw += d;
+            mean += m;
+        }
+        let n = topics.len().max(1) as f32;
+        (draw / n, mean / n)
+    }
+
     fn bonus(&self, c: &Candidate, now: Instant) -> f32 {
         let cfg = &self.config;
         let live = if c.is_live() { cfg.live_bonus } else { 0.0 };
@@ -111,6 +150,9 @@ impl Recommender for LearningRecommender {
             SplitMix::new(self.config.seed ^ super::fnv1a(&viewer.viewer) ^ viewer.signals.decisions().rotate_left(32));
         let mut speakers: HashMap<usize, SpeakerDraw, BuildHasherDefault<AddressHasher>> =
             HashMap::with_capacity_and_hasher(16, BuildHasherDefault::default());
+        // Allocated only in a room whose utterances carry topics.
+        let mut topic_lists: HashMap<usize, (f32, f32), BuildHasherDefault<AddressHasher>> = HashMap::default();
+        let mut topic_draws = Vec::new();
         // (score, utterance, its speaker)
         let mut best: Option<(f32, UtteranceId, SpeakerDraw)> = None;
         for c in candidates.iter().rev().take(self.config.max_candidates) {
@@ -118,11 +160,19 @@ impl Recommender for LearningRecommender {
                 continue;
             }
             let key = Arc::as_ptr(&c.speaker.uid) as *const u8 as usize;
-            let s = *speakers
+            let mut s = *speakers
                 .entry(key)
                 .or_insert_with(|| self.speaker(viewer, &c.speaker.uid, &mut rng));
             if s.banned {
                 continue;
+            }
+            if !c.topics.is_empty() {
+                let (draw, mean) = *topic_lists
+                    .entry(c.topics.address())
+                    .or_insert_with(|| self.topics(viewer, &c.topics, &mut topic_draws, &mut rng));
+                let w = self.config.topic_weight;
+                s.draw = (1.0 - w) * s.draw + w * draw;
+                s.mean = (1.0 - w) * s.mean + w * mean;
             }
             // Favourites above everyone else (the draw and bonuses stay under 10).
             let score = s.draw + self.bonus(c, now) + if s.favoured { 10.0 } else { 0.0 };
@@ -261,6 +311,7 @@ mod tests {
             v.signals.record(Signal {
                 utterance: UtteranceId(0),
                 speaker: speaker.into(),
+                topics: Topics::default(),
                 kind,
                 after: Duration::from_millis(900),
             });
@@ -406,5 +457,69 @@ mod tests {
         assert_ne!(run(9), run(10));
         let distinct: Map<_, ()> = run(9).into_iter().map(|p| (p, ())).collect();
         assert!(distinct.len() > 3, "draws vary between decisions");
+    }
+
+    /// `times` signals of `kind` on utterances of `speaker` about `topics`.
+    fn teach_topics(v: &mut ViewerContext, speaker: &str, topics: &Topics, kind: SignalKind, times: usize) {
+        for _ in 0..times {
+            v.signals.record(Signal {
+                utterance: UtteranceId(0),
+                speaker: speaker.into(),
+                topics: topics.clone(),
+                kind,
+                after: Duration::from_millis(900),
+            });
+        }
+    }
+
+    /// How often the first of two speakers the viewer never heard is picked, in 400 decisions,
+    /// when it carries `first` topics and the other `second` (they swap places every other
+    /// round so that neither the order nor the speaker decides).
+    fn first_topic_picks(r: &LearningRecommender, v: &mut ViewerContext, first: &Topics, second: &Topics) -> usize {
+        let now = Instant::now();
+        let mut c = [candidate(1, "cat", Complete), candidate(2, "dan", Complete)];
+        let mut picked = 0;
+        for round in 0..400 {
+            let (a, b) = if round % 2 == 0 { (0, 1) } else { (1, 0) };
+            c[a].topics = first.clone();
+            c[b].topics = second.clone();
+            v.signals.decided();
+            let id = r.next(v, &c, now).unwrap().expect("new speakers always play");
+            picked += usize::from(id == c[a].id);
+        }
+        picked
+    }
+
+    #[test]
+    fn learns_a_topic_preference_for_speakers_never_heard() {
+        let r = LearningRecommender::new(LearningConfig::new(11));
+        let mut v = viewer();
+        let (music, news) = (Topics::of(&["music"]), Topics::of(&["news"]));
+        // Before any signal: a coin flip.
+        let before = first_topic_picks(&r, &mut v, &music, &news);
+        assert!((140..260).contains(&before), "no taste yet: music {before}/400");
+        // Finished what was about music, skipped what was news, from two other speakers.
+        teach_topics(&mut v, "ann", &music, SignalKind::Finished, 6);
+        teach_topics(&mut v, "bob", &news, SignalKind::Skipped, 6);
+        let after = first_topic_picks(&r, &mut v, &music, &news);
+        assert!(after >= 340, "learnt: music {after}/400");
+        // A list with one loved and one unknown topic still beats news.
+        let mixed = Topics::of(&["music", "sport"]);
+        let mixed_picks = first_topic_picks(&r, &mut v, &mixed, &news);
+        println!("music over news, of 400: {before} before, {after} after learning; music+sport {mixed_picks}");
+        assert!(mixed_picks >= 300, "music and sport {mixed_picks}/400");
+    }
+
+    #[test]
+    fn topic_weight_zero_ignores_topics() {
+        let mut cfg = LearningConfig::new(12);
+        cfg.topic_weight = 0.0;
+        let r = LearningRecommender::new(cfg);
+        let mut v = viewer();
+        let (music, news) = (Topics::of(&["music"]), Topics::of(&["news"]));
+        teach_topics(&mut v, "ann", &music, SignalKind::Finished, 6);
+        teach_topics(&mut v, "bob", &news, SignalKind::Skipped, 6);
+        let picks = first_topic_picks(&r, &mut v, &music, &news);
+        assert!((140..260).contains(&picks), "music {picks}/400");
     }
 }

@@ -23,7 +23,7 @@ use crate::buffer::UtteranceId;
 pub use learning::{LearningConfig, LearningRecommender};
 pub use preferences::PreferencesRecommender;
 pub use random::RandomRecommender;
-pub use signals::{Signal, SignalKind, Signals, SpeakerTaste, QUICK_SKIP, RECENT_SIGNALS, TRACKED_SPEAKERS};
+pub use signals::{Signal, SignalKind, Signals, Taste, QUICK_SKIP, RECENT_SIGNALS, TRACKED_SPEAKERS, TRACKED_TOPICS};
 
 /// Picks the next utterance for a viewer among the room's candidates (oldest first).
 /// `Ok(None)` means nothing suits now: the feed waits for the next onset. `now` is the time of
@@ -156,6 +156,7 @@ pub(crate) mod tests {
             duration: Duration::from_secs(2),
             readers: 0,
             features: Default::default(),
+            topics: Default::default(),
         }
     }
 

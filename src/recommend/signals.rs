@@ -2,20 +2,24 @@
 //!
 //! Recorded by the viewer's [`crate::feed::Feed`] as it switches (played to the end, skipped and
 //! after how long, interrupted by eviction or the speaker leaving, the viewer left) and when the
-//! viewer says `like`. Bounded per viewer: the last [`RECENT_SIGNALS`] signals and a taste for
-//! at most [`TRACKED_SPEAKERS`] speakers (the least recently heard is forgotten first), a few
-//! KiB in all; it lives in the feed's [`super::ViewerContext`] and is dropped with the feed.
+//! viewer says `like`. Bounded per viewer: the last [`RECENT_SIGNALS`] signals, a taste for at
+//! most [`TRACKED_SPEAKERS`] speakers and one for at most [`TRACKED_TOPICS`] topics (the least
+//! recently heard is forgotten first), about 10 KiB in all; it lives in the feed's
+//! [`super::ViewerContext`] and is dropped with the feed.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::buffer::UtteranceId;
+use crate::topic::Topics;
 
 /// Signals kept per viewer (the external recommender is sent these).
 pub const RECENT_SIGNALS: usize = 32;
 /// Speakers whose taste a viewer's context keeps.
 pub const TRACKED_SPEAKERS: usize = 64;
+/// Topics whose taste a viewer's context keeps.
+pub const TRACKED_TOPICS: usize = 64;
 /// A skip sooner than this counts as a full "no" for the speaker; a later one as half of one
 /// (the viewer heard a good part of it).
 pub const QUICK_SKIP: Duration = Duration::from_secs(3);
@@ -36,20 +40,23 @@ pub enum SignalKind {
     Liked,
 }
 
-/// One signal: which utterance, whose, what happened, and how long into it.
+/// One signal: which utterance, whose, about what, what happened, and how long into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signal {
     pub utterance: UtteranceId,
     pub speaker: Arc<str>,
+    /// The utterance's topic tags (shared with it).
+    pub topics: Topics,
     pub kind: SignalKind,
     pub after: Duration,
 }
 
-/// A viewer's taste for one speaker: a Beta(`alpha`, `beta`) posterior on "listens through",
-/// from a uniform prior, and the counts behind it.
+/// A viewer's taste for one speaker (by uid) or one topic: a Beta(`alpha`, `beta`) posterior
+/// on "listens through", from a uniform prior, and the counts behind it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SpeakerTaste {
-    pub uid: Arc<str>,
+pub struct Taste {
+    /// The speaker's uid, or the topic.
+    pub key: Arc<str>,
     pub alpha: f32,
     pub beta: f32,
     pub finished: u32,
@@ -59,10 +66,10 @@ pub struct SpeakerTaste {
     touched: u64,
 }
 
-impl SpeakerTaste {
-    fn new(uid: Arc<str>) -> Self {
+impl Taste {
+    fn new(key: Arc<str>) -> Self {
         Self {
-            uid,
+            key,
             alpha: 1.0,
             beta: 1.0,
             finished: 0,
@@ -76,19 +83,58 @@ impl SpeakerTaste {
     pub fn mean(&self) -> f32 {
         self.alpha / (self.alpha + self.beta)
     }
+
+    fn learn(&mut self, kind: SignalKind, success: f32, failure: f32, decisions: u64) {
+        self.alpha += success;
+        self.beta += failure;
+        self.touched = decisions;
+        match kind {
+            SignalKind::Finished => self.finished += 1,
+            SignalKind::Skipped => self.skipped += 1,
+            SignalKind::Liked => self.liked += 1,
+            _ => {}
+        }
+    }
+}
+
+/// At most `N` tastes, the least recently updated forgotten first.
+#[derive(Debug, Clone, Default)]
+struct Tastes<const N: usize>(Vec<Taste>);
+
+impl<const N: usize> Tastes<N> {
+    fn get(&self, key: &str) -> Option<&Taste> {
+        self.0.iter().find(|t| *t.key == *key)
+    }
+
+    fn get_mut(&mut self, key: &Arc<str>) -> &mut Taste {
+        let i = match self.0.iter().position(|t| *t.key == **key) {
+            Some(i) => i,
+            None => {
+                if self.0.len() == N {
+                    let oldest = (0..self.0.len()).min_by_key(|&i| self.0[i].touched).unwrap_or(0);
+                    self.0.swap_remove(oldest);
+                }
+                self.0.push(Taste::new(Arc::clone(key)));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i]
+    }
 }
 
 /// A viewer's signals and the tastes learnt from them, bounded (see the module).
 #[derive(Debug, Clone, Default)]
 pub struct Signals {
     recent: VecDeque<Signal>,
-    tastes: Vec<SpeakerTaste>,
+    speakers: Tastes<TRACKED_SPEAKERS>,
+    topics: Tastes<TRACKED_TOPICS>,
     decisions: u64,
 }
 
 impl Signals {
-    /// Records a signal and updates the speaker's taste: a finish or a like is a success, a
-    /// quick skip a failure, a late skip half of one; interruptions and leaving change nothing.
+    /// Records a signal and updates the tastes for its speaker and for each of its topics alike:
+    /// a finish or a like is a success, a quick skip a failure, a late skip half of one;
+    /// interruptions and leaving change nothing.
     pub fn record(&mut self, signal: Signal) {
         let (success, failure) = match signal.kind {
             SignalKind::Finished | SignalKind::Liked => (1.0, 0.0),
@@ -97,16 +143,12 @@ impl Signals {
             SignalKind::Interrupted | SignalKind::Left => (0.0, 0.0),
         };
         if success + failure > 0.0 {
-            let decisions = self.decisions;
-            let taste = self.taste_mut(&signal.speaker);
-            taste.alpha += success;
-            taste.beta += failure;
-            taste.touched = decisions;
-            match signal.kind {
-                SignalKind::Finished => taste.finished += 1,
-                SignalKind::Skipped => taste.skipped += 1,
-                SignalKind::Liked => taste.liked += 1,
-                _ => {}
+            let (kind, decisions) = (signal.kind, self.decisions);
+            self.speakers
+                .get_mut(&signal.speaker)
+                .learn(kind, success, failure, decisions);
+            for topic in signal.topics.iter() {
+                self.topics.get_mut(topic).learn(kind, success, failure, decisions);
             }
         }
         if self.recent.len() == RECENT_SIGNALS {
@@ -125,31 +167,26 @@ impl Signals {
     }
 
     /// What the viewer thinks of `uid`, if it has heard them.
-    pub fn taste(&self, uid: &str) -> Option<&SpeakerTaste> {
-        self.tastes.iter().find(|t| *t.uid == *uid)
+    pub fn taste(&self, uid: &str) -> Option<&Taste> {
+        self.speakers.get(uid)
     }
 
-    pub fn tastes(&self) -> &[SpeakerTaste] {
-        &self.tastes
+    pub fn tastes(&self) -> &[Taste] {
+        &self.speakers.0
+    }
+
+    /// What the viewer thinks of `topic`, if it has heard about it.
+    pub fn topic_taste(&self, topic: &str) -> Option<&Taste> {
+        self.topics.get(topic)
+    }
+
+    pub fn topic_tastes(&self) -> &[Taste] {
+        &self.topics.0
     }
 
     /// Oldest first.
     pub fn recent(&self) -> impl ExactSizeIterator<Item = &Signal> {
         self.recent.iter()
-    }
-
-    fn taste_mut(&mut self, uid: &Arc<str>) -> &mut SpeakerTaste {
-        if let Some(i) = self.tastes.iter().position(|t| *t.uid == **uid) {
-            return &mut self.tastes[i];
-        }
-        if self.tastes.len() == TRACKED_SPEAKERS {
-            let oldest = (0..self.tastes.len())
-                .min_by_key(|&i| self.tastes[i].touched)
-                .expect("full, so not empty");
-            self.tastes.swap_remove(oldest);
-        }
-        self.tastes.push(SpeakerTaste::new(Arc::clone(uid)));
-        self.tastes.last_mut().expect("just pushed")
     }
 }
 
@@ -161,6 +198,7 @@ mod tests {
         Signal {
             utterance: UtteranceId(1),
             speaker: speaker.into(),
+            topics: Topics::default(),
             kind,
             after: Duration::from_millis(after_ms),
         }
@@ -181,6 +219,32 @@ mod tests {
         assert_eq!(s.taste("c").unwrap().beta, 1.5, "a late skip is half a no");
         assert!(s.taste("d").is_none(), "interruptions teach nothing");
         assert_eq!(s.recent().len(), 6);
+        assert!(s.topic_tastes().is_empty(), "no topics, no topic tastes");
+    }
+
+    #[test]
+    fn topics_learn_from_the_same_signals_bounded() {
+        let mut s = Signals::default();
+        let about = |speaker: &str, topics: &[&str], kind| Signal {
+            topics: Topics::of(topics),
+            ..signal(speaker, kind, 900)
+        };
+        s.record(about("a", &["music", "jazz"], SignalKind::Finished));
+        s.record(about("b", &["news"], SignalKind::Skipped));
+        s.record(about("c", &["music"], SignalKind::Liked));
+        s.record(about("c", &["news"], SignalKind::Interrupted));
+        let music = s.topic_taste("music").unwrap();
+        assert_eq!((music.alpha, music.beta, music.finished, music.liked), (3.0, 1.0, 1, 1));
+        assert_eq!(s.topic_taste("jazz").unwrap().mean(), 2.0 / 3.0);
+        let news = s.topic_taste("news").unwrap();
+        assert_eq!((news.alpha, news.beta, news.skipped), (1.0, 2.0, 1));
+        for i in 0..(TRACKED_TOPICS + 5) {
+            s.decided();
+            s.record(about("d", &[&format!("t{i}")], SignalKind::Finished));
+        }
+        assert_eq!(s.topic_tastes().len(), TRACKED_TOPICS);
+        assert!(s.topic_taste("music").is_none(), "least recently heard forgotten");
+        assert!(s.topic_taste(&format!("t{}", TRACKED_TOPICS + 4)).is_some());
     }
 
     #[test]

@@ -106,7 +106,9 @@ impl PeerCommand {
                 done()
             }
             PeerCommand::Produce(m) => {
-                let producer_id = peer.produce(m.transport_id, m.kind, m.rtp_parameters, limits).await?;
+                let producer_id = peer
+                    .produce(m.transport_id, m.kind, m.rtp_parameters, m.app_data.as_ref(), limits)
+                    .await?;
                 response_ok(id, &ProduceResponse { producer_id })
             }
             PeerCommand::Consume(m) => {

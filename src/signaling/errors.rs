@@ -59,6 +59,7 @@ impl From<ModerationError> for ErrorBody {
             | ModerationError::Producer(ModerateError::NoProducer(..)) => ErrorCode::NotFound,
             ModerationError::Producer(ModerateError::Media(_)) => ErrorCode::MediaError,
             ModerationError::Invalid(_) => ErrorCode::InvalidParams,
+            ModerationError::NoVideo(_) => ErrorCode::NoVideo,
         };
         ErrorBody::new(code, e.to_string())
     }

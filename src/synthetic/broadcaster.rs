@@ -163,7 +163,11 @@ impl<'a> Talker<'a> {
         cancel: &CancellationToken,
     ) -> Result<(), SyntheticError> {
         loop {
-            let setup = setup_media(signaling, &self.codecs, crypto, &self.cname, self.video.is_some()).await;
+            let media = Media {
+                video: self.video.is_some(),
+                topics: &self.opts.topics,
+            };
+            let setup = setup_media(signaling, &self.codecs, crypto, &self.cname, media).await;
             let (conn, audio_ssrc, video_ssrc) = match setup {
                 Ok(setup) => setup,
                 // The worker died while we were setting up: start over after its mediaReset.
@@ -349,13 +353,29 @@ fn longest(current: Option<Duration>, d: Duration) -> Option<Duration> {
     Some(current.map_or(d, |c| c.max(d)))
 }
 
+/// What a broadcaster produces: audio, video too or not, and the producers' topic tags.
+struct Media<'a> {
+    video: bool,
+    topics: &'a [String],
+}
+
+impl Media<'_> {
+    /// A produce request's `appData`: the topics, when there are some.
+    fn with_app_data(&self, mut request: Value) -> Value {
+        if !self.topics.is_empty() {
+            request["appData"] = json!({ "topics": self.topics });
+        }
+        request
+    }
+}
+
 /// A send transport, connected, with an Opus producer (and a VP8 one with `video`).
 async fn setup_media(
     signaling: &mut SignalingClient,
     codecs: &CodecSetup,
     crypto: &Arc<CryptoProvider>,
     cname: &str,
-    video: bool,
+    media: Media<'_>,
 ) -> Result<(Connection, Ssrc, Option<Ssrc>), SyntheticError> {
     let (mut conn, transport) = Connection::create(signaling, "send", codecs, crypto).await?;
 
@@ -369,14 +389,14 @@ async fn setup_media(
     signaling
         .request(
             "produce",
-            json!({
+            media.with_app_data(json!({
                 "transportId": transport.transport_id,
                 "kind": "audio",
                 "rtpParameters": audio_parameters(codecs, *audio_ssrc, cname),
-            }),
+            })),
         )
         .await?;
-    if !video {
+    if !media.video {
         return Ok((conn, audio_ssrc, None));
     }
     let video_mid = Mid::from(VIDEO_MID);
@@ -392,11 +412,11 @@ async fn setup_media(
     signaling
         .request(
             "produce",
-            json!({
+            media.with_app_data(json!({
                 "transportId": transport.transport_id,
                 "kind": "video",
                 "rtpParameters": video_parameters(codecs, *ssrc, *rtx, cname),
-            }),
+            })),
         )
         .await?;
     Ok((conn, audio_ssrc, Some(ssrc)))

@@ -1,5 +1,6 @@
 //! Synthetic media that an SFU treats as real: Opus-shaped audio in talk spurts and silences with
-//! RFC 6464 levels, and VP8-shaped video with real payload descriptors and key frames.
+//! RFC 6464 levels, and VP8 video with real payload descriptors and real (tiny, constant) frames
+//! that a decoder plays: a flat 320x180 picture.
 //!
 //! Pure state machines: the caller passes the send time and a buffer, gets RTP header fields and
 //! a payload back. Nothing here allocates per packet, reads a clock or does I/O, so tests replay
@@ -22,6 +23,9 @@ pub const AUDIO_PTIME: Duration = Duration::from_millis(20);
 pub const AUDIO_TICKS_PER_PACKET: u32 = 960;
 /// Video RTP clock (RFC 7741).
 pub const VIDEO_CLOCK_RATE: u32 = 90_000;
+/// The synthetic camera's picture (its key frame's size).
+pub const VIDEO_WIDTH: u16 = 320;
+pub const VIDEO_HEIGHT: u16 = 180;
 
 /// Identifies a synthetic payload ("SFUs").
 pub const STAMP_MAGIC: u32 = 0x5346_5573;
@@ -251,7 +255,8 @@ pub struct Vp8Info {
     /// The frame is a key frame (known only on its first packet).
     pub key_frame: bool,
     pub picture_id: Option<u16>,
-    /// Where our stamp starts in the payload.
+    /// Where our stamp starts in the payload: its last [`STAMP_LEN`] bytes, so that the frame
+    /// itself stays a real VP8 frame (a decoder ignores what follows its last partition).
     pub stamp_offset: usize,
 }
 
@@ -287,14 +292,34 @@ impl Vp8Info {
             key_frame = *payload.get(pos)? & 0x01 == 0;
             pos += if key_frame { 10 } else { 3 };
         }
-        (payload.len() >= pos).then_some(Vp8Info {
+        (payload.len() >= pos + STAMP_LEN).then_some(Vp8Info {
             frame_start,
             key_frame,
             picture_id,
-            stamp_offset: pos,
+            stamp_offset: payload.len() - STAMP_LEN,
         })
     }
 }
+
+/// A real VP8 key frame, 320x180 of one flat colour (libvpx, error resilient).
+const KEY_FRAME: [u8; 161] = [
+    0x50, 0x10, 0x00, 0x9d, 0x01, 0x2a, 0x40, 0x01, 0xb4, 0x00, 0x39, 0x0d, 0x00, 0x01, 0x1c, 0x24, 0x0c, 0x2c, 0x2c,
+    0x44, 0x2c, 0x24, 0x40, 0x10, 0x00, 0x13, 0xad, 0x50, 0x1f, 0xc0, 0x1f, 0xc0, 0x10, 0x35, 0xb5, 0x27, 0xae, 0xe9,
+    0x0c, 0x95, 0x97, 0x24, 0x85, 0xe5, 0xe9, 0x77, 0x48, 0x64, 0xac, 0xb9, 0x24, 0x2f, 0x2f, 0x4b, 0xba, 0x43, 0x25,
+    0x65, 0xc9, 0x21, 0x79, 0x7a, 0x5d, 0xd2, 0x19, 0x2b, 0x2e, 0x49, 0x0b, 0xcb, 0xd2, 0xee, 0x90, 0xc9, 0x59, 0x72,
+    0x48, 0x5e, 0x5e, 0x97, 0x74, 0x86, 0x4a, 0xcb, 0x92, 0x42, 0xf2, 0xf4, 0xbb, 0xa4, 0x32, 0x56, 0x5c, 0x92, 0x17,
+    0x97, 0xa5, 0xdd, 0x21, 0x92, 0xb2, 0xe4, 0x90, 0xbc, 0xbd, 0x2e, 0xe9, 0x0c, 0x95, 0x97, 0x24, 0x85, 0xe5, 0xe9,
+    0x77, 0x48, 0x64, 0xac, 0xb9, 0x24, 0x2f, 0x2f, 0x4b, 0xba, 0x43, 0x25, 0x65, 0xc9, 0x21, 0x79, 0x7a, 0x5d, 0xd2,
+    0x19, 0x2b, 0x2e, 0x49, 0x0b, 0xc9, 0x40, 0xfe, 0xfa, 0xc4, 0x3f, 0xff, 0x76, 0x4e, 0xd9, 0x5c, 0x8f, 0xf7, 0xed,
+    0xff, 0xed, 0x68, 0x0e, 0x0d, 0x57, 0xfa, 0x37, 0x00,
+];
+/// A real VP8 inter frame: nothing changed since the last one (error resilient, so it
+/// may follow any key frame of this stream and repeat).
+const DELTA_FRAME: [u8; 45] = [
+    0x31, 0x05, 0x00, 0xe4, 0xa1, 0x2f, 0xb8, 0x74, 0x67, 0xaf, 0x10, 0x4f, 0x4f, 0xae, 0x8f, 0x2f, 0xde, 0x3f, 0x80,
+    0x1f, 0xc0, 0x61, 0x60, 0xbf, 0xd0, 0x0a, 0x66, 0xd4, 0xc6, 0x31, 0x8c, 0x63, 0x18, 0xbe, 0x50, 0x27, 0x3c, 0xeb,
+    0xbe, 0xb9, 0xe7, 0x5d, 0xf5, 0x80, 0x00,
+];
 
 /// Synthetic video settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -421,30 +446,24 @@ impl VideoSource {
         payload[3] = self.picture_id as u8;
         let mut pos = 4;
         if first {
-            // Payload header: size0 = 0, show_frame = 1, version 0, P = !key.
-            payload[pos] = 0x10 | u8::from(!self.frame_key);
-            payload[pos + 1] = 0;
-            payload[pos + 2] = 0;
-            pos += 3;
-            if self.frame_key {
-                // Start code and 320x180, no scaling.
-                payload[pos..pos + 7].copy_from_slice(&[0x9d, 0x01, 0x2a, 0x40, 0x01, 0xb4, 0x00]);
-                pos += 7;
-            }
+            // The frame's first packet carries the whole real frame; the rest is padding a
+            // decoder never reads (after the frame's last partition) and our stamp at the end.
+            let frame: &[u8] = if self.frame_key { &KEY_FRAME } else { &DELTA_FRAME };
+            payload[pos..pos + frame.len()].copy_from_slice(frame);
+            pos += frame.len();
         }
+        let len = if self.frame_key {
+            MAX_PAYLOAD
+        } else {
+            self.pattern.delta_frame_bytes.clamp(pos + STAMP_LEN, MAX_PAYLOAD)
+        };
+        fill(&mut payload[pos..len - STAMP_LEN], self.counter);
         MediaStamp {
             stream_id: self.stream_id,
             counter: self.counter,
             send_time_us,
         }
-        .write(&mut payload[pos..]);
-        pos += STAMP_LEN;
-        let len = if self.frame_key {
-            MAX_PAYLOAD
-        } else {
-            self.pattern.delta_frame_bytes.clamp(pos, MAX_PAYLOAD)
-        };
-        fill(&mut payload[pos..len], self.counter);
+        .write(&mut payload[len - STAMP_LEN..len]);
         self.frame_left -= 1;
         self.frame_index += 1;
         let packet = VideoPacket {
@@ -643,5 +662,30 @@ mod tests {
         }
         assert_eq!(frames[1][0].0.timestamp.wrapping_sub(frames[0][0].0.timestamp), 9_000);
         assert_eq!(v.key_frames_sent(), 4);
+    }
+
+    #[test]
+    fn video_frames_are_real_vp8_that_a_webm_file_holds() {
+        let mut v = VideoSource::new(3, 2);
+        let mut buf = [0u8; MAX_PAYLOAD];
+        let mut packets = Vec::new();
+        for _ in 0..30 {
+            v.next_frame();
+            while let Some(p) = v.next_packet(5, &mut buf) {
+                let mut rtp = vec![0x80, if p.marker { 0x80 | 96 } else { 96 }];
+                rtp.extend_from_slice(&p.seq.to_be_bytes());
+                rtp.extend_from_slice(&p.timestamp.to_be_bytes());
+                rtp.extend_from_slice(&[0, 0, 0, 1]);
+                rtp.extend_from_slice(&buf[..p.len]);
+                packets.push(rtp);
+            }
+        }
+        let (_, summary) = crate::export::write_vp8(packets.iter().map(Vec::as_slice), VIDEO_CLOCK_RATE, "t").unwrap();
+        assert_eq!((summary.width, summary.height), (VIDEO_WIDTH, VIDEO_HEIGHT));
+        assert_eq!(
+            (summary.depacketizer.frames, summary.depacketizer.dropped_frames),
+            (30, 0)
+        );
+        assert_eq!(summary.duration_ms, 2000, "30 frames at 15 fps");
     }
 }

@@ -89,6 +89,8 @@ pub struct BroadcastOptions {
     pub seed: u64,
     pub speech: SpeechPattern,
     pub video_pattern: VideoPattern,
+    /// Topic tags sent in the producers' `appData` (`{"topics": [...]}`); none when empty.
+    pub topics: Vec<String>,
     /// Delay between starting two peers (spreads the signaling burst and the 20 ms ticks).
     pub ramp: Duration,
     pub progress: Arc<Progress>,
@@ -130,6 +132,7 @@ impl BroadcastOptions {
             seed: 1,
             speech: SpeechPattern::default(),
             video_pattern: VideoPattern::default(),
+            topics: Vec::new(),
             ramp: Duration::from_millis(5),
             progress: Arc::default(),
             cancel: CancellationToken::new(),
