@@ -89,6 +89,14 @@ impl SpeakerRecording {
     }
 }
 
+impl SpeakerRecording {
+    /// The recording may begin in the middle of an utterance (a producer piped in from another
+    /// node while its speaker talks): the audio is ignored until it is first quiet.
+    pub fn start_in_silence(&self) {
+        self.recorder.lock().start_in_silence();
+    }
+}
+
 impl Drop for SpeakerRecording {
     fn drop(&mut self) {
         self.sources.unregister(&self.peer, &self.key_frames);

@@ -1,0 +1,355 @@
+//! A cluster of three `sfu serve` processes on one real `redis-server`, all on loopback ports
+//! picked here (docs/cluster.md). A broadcaster (audio and video) on node A homes the room
+//! there; live and feed viewers on nodes B and C get its producers piped in from A (SRTP
+//! PipeTransports set up by signed node-to-node requests) and lose nothing; the feed viewers on
+//! C hear the utterances spoken on A from their first packet (C taps the piped producers into
+//! its own buffer). A broadcaster joining B is redirected to A. Then, while C's viewers keep
+//! watching: node B is SIGKILLed and vanishes from the registry, A's pipes to it close, C loses
+//! nothing; Redis is killed, `/healthz` says `degraded` and C still loses nothing.
+//!
+//! Skipped (with a message) only when `redis-server` is not installed (scripts/setup installs
+//! it).
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use sfu::http_client::HttpClient;
+use sfu::synthetic::media::{SpeechPattern, VideoPattern};
+use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, PeerReport, Report, ViewerOptions};
+
+const SECRET: &str = "cluster-test-secret-0123456789";
+/// Generous on a loaded 2-core machine: the registry's TTL is 3 s.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A child process killed (SIGKILL) and reaped on drop.
+struct Proc {
+    child: Child,
+}
+
+impl Proc {
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn have_redis() -> bool {
+    Command::new("redis-server")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A throwaway Redis on a free loopback port: no persistence.
+fn start_redis() -> (Proc, u16) {
+    let port = free_port();
+    let child = Command::new("redis-server")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("redis-server starts");
+    let redis = Proc { child };
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "redis-server listens on {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (redis, port)
+}
+
+struct Node {
+    proc: Proc,
+    id: String,
+    /// `http://127.0.0.1:port`
+    url: String,
+}
+
+impl Node {
+    fn ws(&self) -> String {
+        format!("{}/ws", self.url.replacen("http://", "ws://", 1))
+    }
+}
+
+/// `sfu serve` in the cluster on `redis_port`, on an ephemeral port; waits for its "serving" line.
+fn start_node(id: &str, redis_port: u16) -> Node {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfu"))
+        .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
+        .args(["--cluster", &format!("redis://127.0.0.1:{redis_port}"), "--node-id", id])
+        .env("SFU_LISTEN", "127.0.0.1:0")
+        .env("SFU_CLUSTER_SECRET", SECRET)
+        .env(
+            "RUST_LOG",
+            std::env::var("SFU_TEST_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let name = id.to_string();
+    let echo = std::env::var_os("SFU_TEST_LOG").is_some();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.strip_prefix("sfu serving on http://") {
+                let _ = tx.send(rest.split('/').next().unwrap().to_string());
+            } else if echo || line.contains("ERROR") || line.contains("panicked") {
+                eprintln!("[{name}] {line}");
+            }
+        }
+    });
+    let addr = rx.recv_timeout(WAIT).expect("sfu serve prints its address");
+    Node {
+        proc: Proc { child },
+        id: id.to_string(),
+        url: format!("http://{addr}"),
+    }
+}
+
+async fn get_json(url: &str) -> Value {
+    let client = HttpClient::new(None).unwrap();
+    client
+        .get_json(url, None)
+        .await
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"))
+}
+
+async fn node_ids(node: &Node) -> Vec<String> {
+    let nodes = get_json(&format!("{}/cluster/nodes", node.url)).await;
+    let list = nodes["nodes"].as_array().cloned().unwrap_or_default();
+    list.iter().map(|n| n["id"].as_str().unwrap().to_string()).collect()
+}
+
+async fn node_record(node: &Node, id: &str) -> Value {
+    let nodes = get_json(&format!("{}/cluster/nodes", node.url)).await;
+    let list = nodes["nodes"].as_array().cloned().unwrap_or_default();
+    list.into_iter().find(|n| n["id"] == id).unwrap_or(Value::Null)
+}
+
+/// Polls `f` until it holds; how long it took.
+async fn until<F: std::future::Future<Output = bool>>(what: &str, mut f: impl FnMut() -> F) -> Duration {
+    let start = Instant::now();
+    while !f().await {
+        assert!(start.elapsed() < WAIT, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    start.elapsed()
+}
+
+async fn metric(node: &Node, name: &str) -> f64 {
+    let client = HttpClient::new(None).unwrap();
+    let body = client.get(&format!("{}/metrics", node.url), None).await.unwrap();
+    let text = String::from_utf8_lossy(&body).to_string();
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix(name)
+                .and_then(|v| v.strip_prefix(' '))
+                .map(|v| v.parse().unwrap())
+        })
+        .unwrap_or(0.0)
+}
+
+/// One `join` over a raw WebSocket; the response.
+async fn join(node: &Node, room: &str, role: &str) -> Value {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": role}});
+    ws.send(tokio_tungstenite::tungstenite::Message::text(request.to_string()))
+        .await
+        .unwrap();
+    loop {
+        let m = ws.next().await.expect("an answer").unwrap();
+        if let Ok(text) = m.to_text() {
+            let v: Value = serde_json::from_str(text).unwrap();
+            if v["id"] == 1 {
+                return v;
+            }
+        }
+    }
+}
+
+fn speaker(node: &Node, room: &str, secs: u64) -> BroadcastOptions {
+    let mut b = BroadcastOptions::new(node.ws(), room, 1);
+    b.duration = Duration::from_secs(secs);
+    b.video = true;
+    b.speech = SpeechPattern {
+        talk: Duration::from_millis(1200),
+        silence: Duration::from_millis(800),
+        variation: 0.3,
+    };
+    b.video_pattern = VideoPattern {
+        key_frame_interval: Duration::from_secs(2),
+        ..VideoPattern::default()
+    };
+    b
+}
+
+fn viewers(node: &Node, room: &str, count: usize, feed: bool, secs: u64) -> ViewerOptions {
+    let mut v = ViewerOptions::new(node.ws(), room, count);
+    v.duration = Duration::from_secs(secs);
+    v.feed = feed;
+    v
+}
+
+/// Every viewer connected, lost nothing and received media.
+fn assert_lossless(what: &str, r: &Report) {
+    println!("{what}: {}", r.summary);
+    let s = &r.summary;
+    assert_eq!((s.connected, s.failed), (s.peers, 0), "{what}: {s}");
+    for peer in &r.peers {
+        check_peer(what, peer);
+    }
+}
+
+fn check_peer(what: &str, peer: &PeerReport) {
+    assert!(
+        peer.streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
+        "{what} viewer {}: {:?}",
+        peer.index,
+        peer.streams
+    );
+    match &peer.feed {
+        Some(f) => {
+            assert_eq!(
+                (f.seq_gaps, f.ts_backwards, f.segment_gaps),
+                (0, 0, 0),
+                "{what} viewer {}: {f:?}",
+                peer.index
+            );
+            assert!(
+                f.packets >= 50 && f.segments >= 1,
+                "{what} viewer {}: {f:?}",
+                peer.index
+            );
+            assert_eq!(
+                f.segments_from_start, f.segments,
+                "{what} viewer {}: utterances from their start: {f:?}",
+                peer.index
+            );
+        }
+        None => {
+            assert_eq!(
+                peer.streams.len(),
+                2,
+                "{what} viewer {}: audio and video: {:?}",
+                peer.index,
+                peer.streams
+            );
+            assert!(
+                peer.streams.iter().all(|s| s.received >= 50),
+                "{what} viewer {}: {:?}",
+                peer.index,
+                peer.streams
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
+    if !have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let started = Instant::now();
+    let (mut redis, redis_port) = start_redis();
+    let a = start_node("node-a", redis_port);
+    let mut b = start_node("node-b", redis_port);
+    let c = start_node("node-c", redis_port);
+    let all = vec!["node-a".to_string(), "node-b".into(), "node-c".into()];
+    until("three nodes in the registry", || async { node_ids(&a).await == all }).await;
+    let room = "cluster-room";
+
+    // The broadcaster homes the room on A; a broadcaster joining B is sent there.
+    let broadcaster = tokio::spawn(run_broadcasters(speaker(&a, room, 26)));
+    until("producing audio and video on A", || async {
+        metric(&a, "sfu_producers").await >= 2.0
+    })
+    .await;
+    let redirect = join(&b, room, "broadcaster").await;
+    assert_eq!(redirect["error"]["code"], "redirect", "{redirect}");
+    assert_eq!(redirect["error"]["url"], a.url.as_str(), "{redirect}");
+
+    // Live (audio and video) and feed viewers on B and C.
+    let live_b = tokio::spawn(run_viewers(viewers(&b, room, 2, false, 7)));
+    let live_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 7)));
+    let feed_b = tokio::spawn(run_viewers(viewers(&b, room, 1, true, 7)));
+    let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 2, true, 7)));
+    until("A pipes audio and video to B and C", || async {
+        node_record(&a, "node-a").await["pipes_out"] == 4
+    })
+    .await;
+    // Each edge pipes in the two producers once, whatever its number of viewers.
+    until("B and C pipe audio and video in", || async {
+        node_record(&a, "node-b").await["pipes_in"] == 2 && node_record(&a, "node-c").await["pipes_in"] == 2
+    })
+    .await;
+    for (what, r) in [
+        ("live B", live_b),
+        ("live C", live_c),
+        ("feed B", feed_b),
+        ("feed C", feed_c),
+    ] {
+        assert_lossless(what, &r.await.unwrap().unwrap());
+    }
+    println!("phase 1 done at {:?}", started.elapsed());
+
+    // A second round on C (and one viewer on B, which dies with it): B is killed, then Redis.
+    let watch_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 11)));
+    let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 1, true, 11)));
+    let doomed = tokio::spawn(run_viewers(viewers(&b, room, 1, false, 11)));
+    until("B has its pipes again", || async {
+        node_record(&a, "node-b").await["pipes_in"] == 2
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    b.proc.kill();
+    let gone = until("B gone from the registry", || async {
+        node_ids(&a).await == ["node-a", "node-c"] && node_ids(&c).await == ["node-a", "node-c"]
+    })
+    .await;
+    println!("B vanished from the registry {gone:?} after its SIGKILL");
+    until("A's pipes to B closed", || async {
+        node_record(&a, "node-a").await["pipes_out"] == 2
+    })
+    .await;
+    redis.kill();
+    let degraded = until("A and C degraded", || async {
+        let a = get_json(&format!("{}/healthz", a.url)).await;
+        let c = get_json(&format!("{}/healthz", c.url)).await;
+        a["status"] == "degraded" && c["status"] == "degraded"
+    })
+    .await;
+    println!("degraded {degraded:?} after Redis stopped");
+    assert_lossless("live C through B's death and Redis's", &watch_c.await.unwrap().unwrap());
+    assert_lossless("feed C through B's death and Redis's", &feed_c.await.unwrap().unwrap());
+    let _ = doomed.await;
+    let b_report = broadcaster.await.unwrap().unwrap();
+    println!("broadcaster: {}", b_report.summary);
+    assert_eq!((b_report.summary.connected, b_report.summary.failed), (1, 0));
+    println!("done in {:?} (nodes {}, {}, {})", started.elapsed(), a.id, b.id, c.id);
+}
