@@ -248,6 +248,9 @@ pub struct Room {
     _counted: Counter,
 }
 
+/// A peer of the room and, when it is connected to another node of the cluster, that node.
+pub(crate) type Member = (PeerInfo, Option<Arc<str>>);
+
 /// A room's peers and producers at the moment a peer joined.
 pub(crate) struct JoinSnapshot {
     pub peers: Vec<PeerInfo>,
@@ -559,7 +562,7 @@ impl Room {
 
     /// The peers (here and on other nodes) and producers of the room: what the home node tells
     /// a node that has viewers of it.
-    pub(crate) fn members(&self) -> (Vec<(PeerInfo, Option<Arc<str>>)>, Vec<ProducerInfo>) {
+    pub(crate) fn members(&self) -> (Vec<Member>, Vec<ProducerInfo>) {
         let s = self.state.lock();
         let local = s.peers.values().map(|l| (l.info.clone(), None));
         let remote = s

@@ -164,7 +164,7 @@ impl Recorder {
         };
         self.stats.packets += 1;
         if self.wait_for_quiet {
-            if !level.is_some_and(|l| l.level > self.offset_level) {
+            if level.is_none_or(|l| l.level <= self.offset_level) {
                 return Recorded::default();
             }
             self.wait_for_quiet = false;

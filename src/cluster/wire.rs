@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn bus_messages_round_trip_as_tagged_json() {
-        let id = ProducerId::new();
+        let id: ProducerId = "00000000-0000-0000-0000-000000000001".parse().unwrap();
         let m = BusMessage {
             node: "a".into(),
             room: "r".into(),

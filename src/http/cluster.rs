@@ -65,15 +65,15 @@ fn signed<T: serde::de::DeserializeOwned>(
     uri: &Uri,
     headers: &HeaderMap,
     body: &Bytes,
-) -> Result<(Arc<Cluster>, String, T), Response> {
-    let cluster = cluster.ok_or_else(no_cluster)?;
+) -> Result<(Arc<Cluster>, String, T), Box<Response>> {
+    let cluster = cluster.ok_or_else(|| Box::new(no_cluster()))?;
     let sender = cluster
         .verify(uri.path(), body, |name| headers.get(name).and_then(|v| v.to_str().ok()))
         .map_err(|e| {
             tracing::warn!(path = uri.path(), error = %e, "node-to-node request refused");
-            error(e)
+            Box::new(error(e))
         })?;
-    let parsed = serde_json::from_slice(body).map_err(|e| error(ClusterError::BadRequest(e.to_string())))?;
+    let parsed = serde_json::from_slice(body).map_err(|e| Box::new(error(ClusterError::BadRequest(e.to_string()))))?;
     Ok((Arc::clone(cluster), sender, parsed))
 }
 
@@ -85,7 +85,7 @@ pub(super) async fn snapshot(
 ) -> Response {
     let (cluster, _, request) = match signed::<SnapshotRequest>(ctx.cluster.as_ref(), &uri, &headers, &body) {
         Ok(r) => r,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     match cluster.serve_snapshot(&request) {
         Ok(s) => Json(s).into_response(),
@@ -101,7 +101,7 @@ pub(super) async fn pipe(
 ) -> Response {
     let (cluster, edge, request) = match signed::<PipeRequest>(ctx.cluster.as_ref(), &uri, &headers, &body) {
         Ok(r) => r,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     match cluster.serve_pipe(&edge, &request).await {
         Ok(answer) => Json(answer).into_response(),
@@ -117,7 +117,7 @@ pub(super) async fn unpipe(
 ) -> Response {
     let (cluster, edge, request) = match signed::<UnpipeRequest>(ctx.cluster.as_ref(), &uri, &headers, &body) {
         Ok(r) => r,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     cluster.serve_unpipe(&edge, &request);
     Json(serde_json::json!({})).into_response()
