@@ -58,6 +58,10 @@ fn have_redis() -> bool {
 /// A throwaway Redis on a free loopback port: no persistence.
 fn start_redis() -> (Proc, u16) {
     let port = free_port();
+    (start_redis_on(port), port)
+}
+
+fn start_redis_on(port: u16) -> Proc {
     let child = Command::new("redis-server")
         .args([
             "--port",
@@ -79,7 +83,7 @@ fn start_redis() -> (Proc, u16) {
         assert!(Instant::now() < deadline, "redis-server listens on {port}");
         std::thread::sleep(Duration::from_millis(50));
     }
-    (redis, port)
+    redis
 }
 
 struct Node {
@@ -183,8 +187,8 @@ async fn join(node: &Node, room: &str, role: &str) -> Value {
         .unwrap();
     loop {
         let m = ws.next().await.expect("an answer").unwrap();
-        if let Ok(text) = m.to_text() {
-            let v: Value = serde_json::from_str(text).unwrap();
+        if let tokio_tungstenite::tungstenite::Message::Text(text) = m {
+            let v: Value = serde_json::from_str(&text).unwrap();
             if v["id"] == 1 {
                 return v;
             }
@@ -348,8 +352,42 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     assert_lossless("live C through B's death and Redis's", &watch_c.await.unwrap().unwrap());
     assert_lossless("feed C through B's death and Redis's", &feed_c.await.unwrap().unwrap());
     let _ = doomed.await;
-    let b_report = broadcaster.await.unwrap().unwrap();
-    println!("broadcaster: {}", b_report.summary);
-    assert_eq!((b_report.summary.connected, b_report.summary.failed), (1, 0));
-    println!("done in {:?} (nodes {}, {}, {})", started.elapsed(), a.id, b.id, c.id);
+    // New cross-node work is refused meanwhile.
+    let refused = join(&c, "another-room", "viewer").await;
+    assert_eq!(refused["error"]["code"], "cluster_unavailable", "{refused}");
+
+    // Redis comes back (empty): the nodes reconnect, register again, A claims its room again.
+    let _redis = start_redis_on(redis_port);
+    let back = until("A and C back to ok", || async {
+        let a_health = get_json(&format!("{}/healthz", a.url)).await;
+        let c_health = get_json(&format!("{}/healthz", c.url)).await;
+        a_health["status"] == "ok" && c_health["status"] == "ok" && node_ids(&c).await == ["node-a", "node-c"]
+    })
+    .await;
+    println!("back to ok {back:?} after Redis restarted");
+    let redirect = join(&c, room, "broadcaster").await;
+    assert_eq!(
+        redirect["error"]["url"],
+        a.url.as_str(),
+        "A holds the room again: {redirect}"
+    );
+
+    // The home dies: C's pipes from it close (its viewer hears producerClosed).
+    let watcher = viewers(&c, room, 1, false, 60);
+    let stop_watching = watcher.cancel.clone();
+    let watcher = tokio::spawn(run_viewers(watcher));
+    until("C pipes the room in again", || async {
+        metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
+    })
+    .await;
+    drop(a);
+    let home_gone = until("C closed the pipes from the dead home", || async {
+        node_ids(&c).await == ["node-c"] && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 0.0
+    })
+    .await;
+    println!("the home's pipes closed on C {home_gone:?} after its SIGKILL");
+    stop_watching.cancel();
+    let _ = watcher.await;
+    let _ = broadcaster.await;
+    println!("done in {:?} (nodes {}, {})", started.elapsed(), b.id, c.id);
 }

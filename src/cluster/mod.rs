@@ -298,16 +298,8 @@ impl Cluster {
     /// `Redirect` to the least loaded live node when this one has `cluster.max_peers` peers.
     fn check_load(&self) -> Result<(), ClusterError> {
         let peers = self.parts.counters.peers.get();
-        if self.max_peers == 0 || peers < self.max_peers as i64 {
-            return Ok(());
-        }
         let nodes = self.nodes.read();
-        let best = nodes
-            .values()
-            .filter(|n| *n.id != *self.node && n.peers < peers)
-            .filter(|n| n.max_peers == 0 || n.peers < n.max_peers as i64)
-            .min_by_key(|n| n.peers);
-        match best {
+        match redirect_target(&self.node, peers, self.max_peers, nodes.values()) {
             Some(n) => Err(ClusterError::Redirect {
                 url: n.url.clone(),
                 message: format!(
@@ -552,6 +544,24 @@ impl Cluster {
     }
 }
 
+/// Where a node with `peers` peers and a limit of `max_peers` (0: none) sends a viewer: the
+/// live node with the fewest peers, if it has fewer and is under its own limit; none while
+/// under the limit.
+fn redirect_target<'a>(
+    me: &str,
+    peers: i64,
+    max_peers: usize,
+    nodes: impl Iterator<Item = &'a NodeRecord>,
+) -> Option<&'a NodeRecord> {
+    if max_peers == 0 || peers < max_peers as i64 {
+        return None;
+    }
+    nodes
+        .filter(|n| n.id != me && n.peers < peers)
+        .filter(|n| n.max_peers == 0 || n.peers < n.max_peers as i64)
+        .min_by_key(|n| (n.peers, n.id.clone()))
+}
+
 fn pipe_listen_info(listen_ip: IpAddr, announced: IpAddr, config: &Config) -> ListenInfo {
     ListenInfo {
         protocol: Protocol::Udp,
@@ -568,4 +578,36 @@ fn pipe_listen_info(listen_ip: IpAddr, announced: IpAddr, config: &Config) -> Li
 
 fn media_error(e: impl std::fmt::Display) -> ClusterError {
     ClusterError::Media(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str, peers: i64, max_peers: usize) -> NodeRecord {
+        NodeRecord {
+            id: id.into(),
+            url: format!("http://{id}"),
+            peers,
+            rooms: 1,
+            cpu_percent: 0.0,
+            max_peers,
+            pipes_out: 0,
+            pipes_in: 0,
+            at_ms: 0,
+        }
+    }
+
+    #[test]
+    fn a_node_over_its_limit_redirects_to_the_least_loaded_node_with_room() {
+        let nodes = [node("a", 10, 10), node("b", 7, 8), node("c", 4, 4), node("d", 5, 0)];
+        let pick =
+            |me: &str, peers: i64, max: usize| redirect_target(me, peers, max, nodes.iter()).map(|n| n.id.clone());
+        assert_eq!(pick("a", 10, 0), None, "no limit");
+        assert_eq!(pick("a", 9, 10), None, "under the limit");
+        // c has fewer peers but is at its own limit; d has no limit.
+        assert_eq!(pick("a", 10, 10), Some("d".into()));
+        assert_eq!(pick("d", 5, 5), None, "no node has fewer peers and room");
+        assert_eq!(pick("b", 8, 8), Some("d".into()));
+    }
 }

@@ -21,8 +21,12 @@ pub(crate) const TTL: Duration = Duration::from_secs(3);
 /// The channel every node publishes its rooms' events on and listens to.
 pub(crate) const CHANNEL: &str = "sfu:events";
 
-const RENEW: &str =
-    "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
+/// Renews the holder's claim; claims a room no node holds (Redis restarted empty, or the claim
+/// expired while Redis was out of reach) back for it.
+const RENEW: &str = "local v = redis.call('GET', KEYS[1]) \
+    if v == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) \
+    elseif not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 \
+    else return 0 end";
 const RELEASE: &str =
     "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
@@ -132,7 +136,8 @@ pub(crate) async fn claim_room(conn: &ConnectionManager, room: &str, node: &str)
     }
 }
 
-/// Renews `node`'s claim on the room; false when it no longer holds it.
+/// Renews `node`'s claim on the room (claiming it again if no node holds it); false when
+/// another node holds it.
 pub(crate) async fn renew_room(conn: &ConnectionManager, room: &str, node: &str) -> Result<bool, StoreError> {
     let mut cmd = redis::cmd("EVAL");
     cmd.arg(RENEW).arg(1).arg(room_key(room)).arg(node).arg(ttl_ms());
