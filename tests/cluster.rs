@@ -371,6 +371,15 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         a.url.as_str(),
         "A holds the room again: {redirect}"
     );
+    // A synthetic broadcaster aimed at C follows the redirect to A.
+    let second = run_broadcasters(speaker(&c, room, 2)).await.unwrap();
+    assert_eq!(
+        (second.summary.connected, second.summary.failed),
+        (1, 0),
+        "{}",
+        second.summary
+    );
+    assert!(second.peers[0].packets_sent > 50, "{}", second.summary);
 
     // The home dies: C's pipes from it close (its viewer hears producerClosed).
     let watcher = viewers(&c, room, 1, false, 60);

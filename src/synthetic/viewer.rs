@@ -21,7 +21,7 @@ use super::feed_check::FeedCheck;
 use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use super::received_stream::{latency_histogram, StreamStats};
 use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
-use super::signaling::SignalingClient;
+use super::signaling::{SignalingClient, MAX_REDIRECTS};
 use super::taste::{Reaction, Taste};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
 use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
@@ -238,14 +238,31 @@ impl Viewer {
         opts: &ViewerOptions,
         signaling: &mut SignalingClient,
     ) -> Result<(CodecSetup, Vec<String>), SyntheticError> {
-        let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
-        let router_caps = &caps["routerRtpCapabilities"];
-        let codecs = CodecSetup::from_router_capabilities(router_caps)?;
-        let mut join = opts
-            .target
-            .join_request("viewer", format!("synthetic-v{}", self.report.index));
-        join["rtpCapabilities"] = receive_capabilities(router_caps);
-        let joined = signaling.request("join", join).await?;
+        let mut redirects = 0;
+        let (codecs, joined) = loop {
+            let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
+            let router_caps = &caps["routerRtpCapabilities"];
+            let codecs = CodecSetup::from_router_capabilities(router_caps)?;
+            let mut join = opts
+                .target
+                .join_request("viewer", format!("synthetic-v{}", self.report.index));
+            join["rtpCapabilities"] = receive_capabilities(router_caps);
+            match signaling.request("join", join).await {
+                Ok(joined) => break (codecs, joined),
+                // A cluster node over its load sends viewers to another node: follow it.
+                Err(e) => match e.redirect().filter(|_| redirects < MAX_REDIRECTS) {
+                    Some(next) => {
+                        let old = std::mem::replace(
+                            signaling,
+                            SignalingClient::connect(&next, opts.target.tls_root_pem.as_deref()).await?,
+                        );
+                        old.close().await;
+                        redirects += 1;
+                    }
+                    None => return Err(e.into()),
+                },
+            }
+        };
         if let Some(taste) = &mut self.taste {
             for p in joined["peers"].as_array().into_iter().flatten() {
                 if let (Some(id), Some(name)) = (p["peerId"].as_str(), p["displayName"].as_str()) {
