@@ -598,6 +598,9 @@ impl ServerHandle {
         if !self.hub.start_drain(deadline) {
             return;
         }
+        if let Some(cluster) = &self.ctx.cluster {
+            cluster.set_draining();
+        }
         tracing::info!(
             peers = self.ctx.counters.peers.get(),
             deadline_secs = deadline.as_secs_f64(),

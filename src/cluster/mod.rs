@@ -116,6 +116,8 @@ pub struct Cluster {
     nodes: RwLock<HashMap<String, NodeRecord>>,
     /// False while Redis does not answer: `/healthz` says `degraded`.
     redis_ok: AtomicBool,
+    /// The node drains: its record says so, and no node redirects to it.
+    draining: AtomicBool,
     /// Rooms this node claimed the home of, and when.
     homed: Mutex<HashMap<String, Instant>>,
     edges: Mutex<HashMap<String, edge::EdgeHandle>>,
@@ -191,6 +193,7 @@ impl Cluster {
             pipe_ip,
             nodes: RwLock::default(),
             redis_ok: AtomicBool::new(true),
+            draining: AtomicBool::new(false),
             homed: Mutex::default(),
             edges: Mutex::default(),
             home_pipes: Mutex::default(),
@@ -225,6 +228,11 @@ impl Cluster {
         let mut nodes: Vec<NodeRecord> = self.nodes.read().values().cloned().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         nodes
+    }
+
+    /// The node started draining: from its next record on, the others stop redirecting to it.
+    pub fn set_draining(&self) {
+        self.draining.store(true, Ordering::Relaxed);
     }
 
     /// Pipes from this node's rooms to other nodes, and into its rooms from other nodes.
@@ -372,6 +380,7 @@ impl Cluster {
             max_peers: self.max_peers,
             pipes_out: self.pipes_out.get().max(0) as usize,
             pipes_in: self.pipes_in.get().max(0) as usize,
+            draining: self.draining.load(Ordering::Relaxed),
             at_ms: unix_ms(),
         }
     }
@@ -557,7 +566,7 @@ fn redirect_target<'a>(
         return None;
     }
     nodes
-        .filter(|n| n.id != me && n.peers < peers)
+        .filter(|n| n.id != me && n.peers < peers && !n.draining)
         .filter(|n| n.max_peers == 0 || n.peers < n.max_peers as i64)
         .min_by_key(|n| (n.peers, n.id.clone()))
 }
@@ -594,6 +603,7 @@ mod tests {
             max_peers,
             pipes_out: 0,
             pipes_in: 0,
+            draining: false,
             at_ms: 0,
         }
     }
@@ -609,5 +619,9 @@ mod tests {
         assert_eq!(pick("a", 10, 10), Some("d".into()));
         assert_eq!(pick("d", 5, 5), None, "no node has fewer peers and room");
         assert_eq!(pick("b", 8, 8), Some("d".into()));
+        let mut draining = nodes.clone();
+        draining[3].draining = true;
+        let pick = |me: &str| redirect_target(me, 8, 8, draining.iter()).map(|n| n.id.clone());
+        assert_eq!(pick("b"), None, "d drains");
     }
 }

@@ -26,6 +26,9 @@ pub struct NodeRecord {
     /// Pipes from this node's rooms to other nodes, and from other nodes into its rooms.
     pub pipes_out: usize,
     pub pipes_in: usize,
+    /// Draining (SIGTERM): it takes no new peers; no node redirects to it.
+    #[serde(default)]
+    pub draining: bool,
     /// Its clock when it wrote this (Unix ms).
     pub at_ms: u64,
 }
