@@ -22,6 +22,7 @@ use sfu::synthetic::media::{SpeechPattern, VideoPattern};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, PeerReport, Report, ViewerOptions};
 
 const SECRET: &str = "cluster-test-secret-0123456789";
+const ADMIN_TOKEN: &str = "cluster-test-admin-token-0123";
 /// Generous on a loaded 2-core machine: the registry's TTL is 3 s.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -106,6 +107,7 @@ fn start_node(id: &str, redis_port: u16) -> Node {
         .args(["--cluster", &format!("redis://127.0.0.1:{redis_port}"), "--node-id", id])
         .env("SFU_LISTEN", "127.0.0.1:0")
         .env("SFU_CLUSTER_SECRET", SECRET)
+        .env("SFU_ADMIN_TOKEN", ADMIN_TOKEN)
         .env(
             "RUST_LOG",
             std::env::var("SFU_TEST_LOG").unwrap_or_else(|_| "warn".into()),
@@ -312,6 +314,28 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         node_record(&a, "node-b").await["pipes_in"] == 2 && node_record(&a, "node-c").await["pipes_in"] == 2
     })
     .await;
+    // `sfu inspect` on any node shows every node with its load and pipes.
+    let url = a.url.clone();
+    let inspect = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_sfu"))
+            .args(["inspect", "--url", &url, "--token", ADMIN_TOKEN])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let text = String::from_utf8_lossy(&inspect.stdout);
+    assert!(
+        inspect.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&inspect.stderr)
+    );
+    println!("sfu inspect:\n{text}");
+    assert!(text.contains("cluster: 3 nodes (asked node-a)"), "{text}");
+    assert!(
+        ["node-a", "node-b", "node-c"].iter().all(|n| text.contains(n)),
+        "{text}"
+    );
     for (what, r) in [
         ("live B", live_b),
         ("live C", live_c),
