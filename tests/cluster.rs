@@ -413,14 +413,44 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
     })
     .await;
+    // The watcher receives the old home's media for a moment first.
+    tokio::time::sleep(Duration::from_secs(1)).await;
     drop(a);
     let home_gone = until("C closed the pipes from the dead home", || async {
         node_ids(&c).await == ["node-c"] && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 0.0
     })
     .await;
     println!("the home's pipes closed on C {home_gone:?} after its SIGKILL");
-    stop_watching.cancel();
-    let _ = watcher.await;
     let _ = broadcaster.await;
+
+    // The room gets a new home when a broadcaster comes back, on a node restarted as B: C,
+    // whose viewer stayed, becomes an edge of the new home and pipes its producers in.
+    drop(b);
+    let b = start_node("node-b", redis_port);
+    until("C sees the new B", || async {
+        node_ids(&c).await == ["node-b", "node-c"]
+    })
+    .await;
+    let comeback = tokio::spawn(run_broadcasters(speaker(&b, room, 4)));
+    let rehomed = until("C pipes the room in from its new home", || async {
+        metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
+    })
+    .await;
+    println!("C pipes from the new home {rehomed:?} after the broadcaster started on B");
+    let comeback = comeback.await.unwrap().unwrap();
+    assert_eq!(
+        (comeback.summary.connected, comeback.summary.failed),
+        (1, 0),
+        "{}",
+        comeback.summary
+    );
+    stop_watching.cancel();
+    let watched = watcher.await.unwrap().unwrap();
+    let streams = &watched.peers[0].streams;
+    println!("the watcher's streams: {streams:?}");
+    // The old home's producers (until it died), then the new home's two, over their pipes.
+    assert!(streams.iter().all(|s| s.lost == 0 && s.duplicates == 0), "{streams:?}");
+    assert_eq!(streams.len(), 4, "{streams:?}");
+    assert!(streams[2..].iter().all(|s| s.received >= 50), "{streams:?}");
     println!("done in {:?} (nodes {}, {})", started.elapsed(), b.id, c.id);
 }

@@ -133,7 +133,11 @@ impl EdgeRoom {
                     }
                 }
                 command = commands.recv() => match command {
-                    None => break,
+                    // The cluster replaced this task (the room has a new home).
+                    None => {
+                        self.close_all("the room has a new home");
+                        break;
+                    }
                     Some(EdgeCommand::HomeGone) => {
                         self.close_all("home node gone");
                         break;
@@ -156,6 +160,12 @@ impl EdgeRoom {
         };
         let snapshot: Snapshot = match self.cluster.request(&self.home, "/cluster/snapshot", &request).await {
             Ok(s) => s,
+            // The home closed the room: nothing to pipe until a broadcaster comes back.
+            Err(ClusterError::NoRoom(_)) => {
+                self.close_all("the home closed the room");
+                self.synced = true;
+                return;
+            }
             Err(e) => {
                 tracing::warn!(room = self.room_id, home = self.home, error = %e, "cannot read the room from its home; retrying");
                 self.synced = false;
@@ -229,7 +239,7 @@ impl EdgeRoom {
                 );
                 self.pipes.insert(producer.producer_id, pipe);
             }
-            Err(ClusterError::NoProducer(..)) => {}
+            Err(ClusterError::NoProducer(..) | ClusterError::NoRoom(_)) => {}
             Err(e) => {
                 tracing::warn!(room = self.room_id, producer = %producer.producer_id, error = %e, "cannot pipe a producer from its home node");
                 self.synced = false;

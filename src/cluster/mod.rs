@@ -32,7 +32,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::config::Config;
-use crate::http_client::HttpClient;
+use crate::http_client::{HttpClient, HttpError};
 use crate::link::Announce;
 use crate::recording::Recording;
 use crate::role::Role;
@@ -253,11 +253,18 @@ impl Cluster {
         self.edges.lock().clear();
         self.home_pipes.lock().clear();
         let homed: Vec<String> = self.homed.lock().drain().map(|(room, _)| room).collect();
-        for room in homed {
-            let _ = store::release_room(&self.redis, &room, &self.node).await;
-        }
-        if let Err(e) = store::remove_node(&self.redis, &self.node).await {
-            tracing::info!(error = %e, "cannot remove this node from the registry; it expires");
+        let forget = async {
+            store::remove_node(&self.redis, &self.node).await?;
+            for room in homed {
+                store::release_room(&self.redis, &room, &self.node).await?;
+            }
+            Ok::<_, StoreError>(())
+        };
+        // Bounded: with Redis out of reach, the record and claims expire by themselves.
+        match tokio::time::timeout(store::TIMEOUT, forget).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::info!(error = %e, "cannot remove this node from the registry; it expires"),
+            Err(_) => tracing::info!("Redis slow at shutdown; this node's record and claims expire"),
         }
     }
 
@@ -485,8 +492,11 @@ impl Cluster {
     }
 
     /// One message of the bus: peers join and leave this node's copy of the room; producer
-    /// events go to the room's edge task (if this node is an edge of it, from that home).
-    fn on_bus(&self, payload: &[u8]) {
+    /// events go to the room's edge task (if this node is an edge of it, from that home). A
+    /// new producer from another node than the room's known home (the room got a new home: its
+    /// old one died and a broadcaster came back elsewhere) makes this node an edge of the new
+    /// home, unless the room is homed here.
+    fn on_bus(self: &Arc<Self>, payload: &[u8]) {
         let message: BusMessage = match serde_json::from_slice(payload) {
             Ok(m) => m,
             Err(e) => {
@@ -504,10 +514,18 @@ impl Cluster {
             BusEvent::PeerJoined { peer } => room.add_remote_peer(peer.info(), Arc::from(message.node.as_str())),
             BusEvent::PeerLeft { peer_id } => room.remove_remote_peer(&peer_id),
             event => {
-                if let Some(e) = self.edges.lock().get(&message.room) {
-                    if e.home() == message.node {
-                        e.event(event);
+                let mut edges = self.edges.lock();
+                match edges.get(&message.room) {
+                    Some(e) if e.home() == message.node => e.event(event),
+                    _ if matches!(event, BusEvent::NewProducer { .. })
+                        && !self.homed.lock().contains_key(&message.room) =>
+                    {
+                        tracing::info!(room = message.room, home = message.node, "the room has a new home");
+                        // Replacing the old handle ends its task, which closes its pipes.
+                        let handle = edge::spawn(Arc::clone(self), &room, message.node.clone());
+                        edges.insert(message.room.clone(), handle);
                     }
+                    _ => {}
                 }
             }
         }
@@ -530,7 +548,10 @@ impl Cluster {
             .http
             .post_body(&format!("{}{path}", url.trim_end_matches('/')), &headers, body)
             .await
-            .map_err(|e| ClusterError::Unavailable(e.to_string()))?;
+            .map_err(|e| match e {
+                HttpError::Status { status: 404, body, .. } => ClusterError::NoRoom(format!("on node {to}: {body}")),
+                e => ClusterError::Unavailable(e.to_string()),
+            })?;
         serde_json::from_slice(&answer).map_err(|e| ClusterError::BadRequest(format!("{path}: {e}")))
     }
 
