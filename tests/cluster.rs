@@ -349,7 +349,10 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     // A second round on C (and one viewer on B, which dies with it): B is killed, then Redis.
     let watch_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 11)));
     let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 1, true, 11)));
-    let doomed = tokio::spawn(run_viewers(viewers(&b, room, 1, false, 11)));
+    // B's viewer knows C: when B dies it joins C and sets its media up again there.
+    let mut moving = viewers(&b, room, 1, false, 11);
+    moving.fallback_urls = vec![c.ws()];
+    let moving = tokio::spawn(run_viewers(moving));
     until("B has its pipes again", || async {
         node_record(&a, "node-b").await["pipes_in"] == 2
     })
@@ -375,7 +378,27 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     println!("degraded {degraded:?} after Redis stopped");
     assert_lossless("live C through B's death and Redis's", &watch_c.await.unwrap().unwrap());
     assert_lossless("feed C through B's death and Redis's", &feed_c.await.unwrap().unwrap());
-    let _ = doomed.await;
+    let moved = moving.await.unwrap().unwrap();
+    println!("B's viewer, moved to C: {}", moved.summary);
+    let peer = &moved.peers[0];
+    assert_eq!(
+        (moved.summary.connected, moved.summary.failed),
+        (1, 0),
+        "{}",
+        moved.summary
+    );
+    assert_eq!(peer.media_resets, 1, "{peer:?}");
+    let recovery = peer.recovery.expect("media again on C");
+    println!("B's viewer receives again from C {recovery:?} after B's death");
+    assert!(recovery < Duration::from_secs(5), "{recovery:?}");
+    assert!(
+        peer.streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
+        "{:?}",
+        peer.streams
+    );
+    // B's consumers (closed with B) then C's, which carried the rest of the run.
+    assert_eq!(peer.streams.len(), 4, "{:?}", peer.streams);
+    assert!(peer.streams[2..].iter().all(|s| s.received >= 50), "{:?}", peer.streams);
     // New cross-node work is refused meanwhile.
     let refused = join(&c, "another-room", "viewer").await;
     assert_eq!(refused["error"]["code"], "cluster_unavailable", "{refused}");
