@@ -100,10 +100,26 @@ impl Node {
     }
 }
 
-/// `sfu serve` in the cluster on `redis_port`, on an ephemeral port; waits for its "serving" line.
+/// `sfu serve` in the cluster on `redis_port` with `cluster.max_peers` (0: none), on an
+/// ephemeral port; waits for its "serving" line.
+fn start_node_with(id: &str, redis_port: u16, max_peers: usize) -> Node {
+    let config = std::env::temp_dir().join(format!("sfu-cluster-test-{id}-{}.toml", std::process::id()));
+    std::fs::write(&config, format!("[cluster]\nmax_peers = {max_peers}\n")).unwrap();
+    let node = start(id, redis_port, &config);
+    let _ = std::fs::remove_file(&config);
+    node
+}
+
 fn start_node(id: &str, redis_port: u16) -> Node {
+    start_node_with(id, redis_port, 0)
+}
+
+/// `sfu serve --config config` in the cluster on `redis_port`.
+fn start(id: &str, redis_port: u16, config: &std::path::Path) -> Node {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sfu"))
         .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
+        .arg("--config")
+        .arg(config)
         .args(["--cluster", &format!("redis://127.0.0.1:{redis_port}"), "--node-id", id])
         .env("SFU_LISTEN", "127.0.0.1:0")
         .env("SFU_CLUSTER_SECRET", SECRET)
@@ -285,7 +301,8 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     let (mut redis, redis_port) = start_redis();
     let a = start_node("node-a", redis_port);
     let mut b = start_node("node-b", redis_port);
-    let c = start_node("node-c", redis_port);
+    // C takes 4 peers; then it sends viewers to the least loaded node.
+    let c = start_node_with("node-c", redis_port, 4);
     let all = vec!["node-a".to_string(), "node-b".into(), "node-c".into()];
     until("three nodes in the registry", || async { node_ids(&a).await == all }).await;
     let room = "cluster-room";
@@ -314,6 +331,14 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         node_record(&a, "node-b").await["pipes_in"] == 2 && node_record(&a, "node-c").await["pipes_in"] == 2
     })
     .await;
+    // C is at its limit: a viewer joining it is sent to the least loaded node, A.
+    until("C at 4 peers, seen from C: B with 3", || async {
+        metric(&c, "sfu_peers").await == 4.0 && node_record(&c, "node-b").await["peers"] == 3
+    })
+    .await;
+    let full = join(&c, room, "viewer").await;
+    assert_eq!(full["error"]["code"], "redirect", "{full}");
+    assert_eq!(full["error"]["url"], a.url.as_str(), "{full}");
     // `sfu inspect` on any node shows every node with its load and pipes.
     let url = a.url.clone();
     let inspect = tokio::task::spawn_blocking(move || {

@@ -279,9 +279,13 @@ impl Cluster {
 
     /// Where a peer joining `room` as `role` goes: here as the room's home, here as an edge of
     /// another node's room, or (`Redirect`) to another node: a broadcaster to the room's home, a
-    /// viewer to a less loaded node when this one is over `cluster.max_peers`.
+    /// viewer (or the first broadcaster of a new room) to a less loaded node when this one is
+    /// over `cluster.max_peers`.
     pub(crate) async fn admit(&self, room: &str, role: Role) -> Result<Admission, ClusterError> {
         if role != Role::Broadcaster {
+            self.check_load()?;
+        } else if self.parts.rooms.get(room).is_none() && store::room_holder(&self.redis, room).await?.is_none() {
+            // A new room: not on a node over its load.
             self.check_load()?;
         }
         let mut holder = store::claim_room(&self.redis, room, &self.node).await?;

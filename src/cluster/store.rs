@@ -136,6 +136,13 @@ pub(crate) async fn claim_room(conn: &ConnectionManager, room: &str, node: &str)
     }
 }
 
+/// The node holding the room's claim, if any.
+pub(crate) async fn room_holder(conn: &ConnectionManager, room: &str) -> Result<Option<String>, StoreError> {
+    let mut cmd = redis::cmd("GET");
+    cmd.arg(room_key(room));
+    run(conn, &cmd).await
+}
+
 /// Renews `node`'s claim on the room (claiming it again if no node holds it); false when
 /// another node holds it.
 pub(crate) async fn renew_room(conn: &ConnectionManager, room: &str, node: &str) -> Result<bool, StoreError> {
