@@ -70,7 +70,10 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
                 }
                 let since = previous.as_ref().map(|(at, d)| (now.duration_since(*at), d));
                 print!("{}", render(&dump, since, args.room.as_deref()));
-                print!("{}", render_cluster(cluster_nodes(&client, &args.url).await.as_ref()));
+                print!(
+                    "{}",
+                    render_cluster(cluster_nodes(&client, &args.url, token).await.as_ref())
+                );
             }
             let Some(every) = args.watch else { return Ok(()) };
             previous = Some((now, dump));
@@ -91,9 +94,9 @@ struct ClusterNodes {
 }
 
 /// The cluster's nodes, when the server is a node of one (a 404 or an error: none).
-async fn cluster_nodes(client: &HttpClient, url: &str) -> Option<ClusterNodes> {
+async fn cluster_nodes(client: &HttpClient, url: &str, token: &str) -> Option<ClusterNodes> {
     let url = sfu::http_client::admin::cluster_nodes_url(url).ok()?;
-    client.get_json(&url, None).await.ok()
+    client.get_json(&url, Some(token)).await.ok()
 }
 
 /// The cluster's nodes with their load and pipes; nothing for a server on its own.

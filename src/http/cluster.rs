@@ -1,5 +1,5 @@
 //! The cluster's HTTP routes (docs/cluster.md): `GET /cluster/nodes` (the live nodes, for
-//! clients and `sfu inspect`), and the node-to-node requests, each signed with the cluster's
+//! clients and `sfu inspect`; in production their load only with the admin token), and the node-to-node requests, each signed with the cluster's
 //! secret (`cluster::sign`): `POST /cluster/snapshot`, `/cluster/pipe`, `/cluster/unpipe`.
 //! Without a cluster they answer 404.
 
@@ -12,9 +12,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
-use super::{http_error, AppState};
+use super::{check_admin, http_error, AppState};
 use crate::cluster::wire::{NodeRecord, PipeRequest, SnapshotRequest, UnpipeRequest};
 use crate::cluster::{Cluster, ClusterError};
+use crate::config::Mode;
 use crate::protocol::ErrorCode;
 
 #[derive(Serialize)]
@@ -34,16 +35,34 @@ fn no_cluster() -> Response {
     )
 }
 
-pub(super) async fn nodes(State(AppState { ctx, .. }): State<AppState>) -> Response {
+/// Where a client may connect: what anyone sees of a node in production (its load tells how
+/// busy the service is, like `/healthz`'s counts).
+#[derive(Serialize)]
+struct PublicNode {
+    id: String,
+    url: String,
+    draining: bool,
+}
+
+pub(super) async fn nodes(State(AppState { ctx, .. }): State<AppState>, headers: HeaderMap) -> Response {
     let Some(cluster) = &ctx.cluster else {
         return no_cluster();
     };
-    Json(Nodes {
-        node: cluster.node_id().to_string(),
-        degraded: cluster.degraded(),
-        nodes: cluster.nodes(),
-    })
-    .into_response()
+    let (node, degraded, nodes) = (cluster.node_id().to_string(), cluster.degraded(), cluster.nodes());
+    let full = ctx.config.mode == Mode::Development
+        || (headers.contains_key(axum::http::header::AUTHORIZATION) && check_admin(&ctx, &headers).await.is_ok());
+    if full {
+        return Json(Nodes { node, degraded, nodes }).into_response();
+    }
+    let nodes: Vec<PublicNode> = nodes
+        .into_iter()
+        .map(|n| PublicNode {
+            id: n.id,
+            url: n.url,
+            draining: n.draining,
+        })
+        .collect();
+    Json(serde_json::json!({"node": node, "degraded": degraded, "nodes": nodes})).into_response()
 }
 
 fn error(e: ClusterError) -> Response {
