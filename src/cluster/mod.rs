@@ -118,6 +118,8 @@ pub struct Cluster {
     redis_ok: AtomicBool,
     /// The node drains: its record says so, and no node redirects to it.
     draining: AtomicBool,
+    /// This process's random instance number, in its record.
+    instance: u64,
     /// Rooms this node claimed the home of, and when.
     homed: Mutex<HashMap<String, Instant>>,
     edges: Mutex<HashMap<String, edge::EdgeHandle>>,
@@ -194,6 +196,7 @@ impl Cluster {
             nodes: RwLock::default(),
             redis_ok: AtomicBool::new(true),
             draining: AtomicBool::new(false),
+            instance: rand::random(),
             homed: Mutex::default(),
             edges: Mutex::default(),
             home_pipes: Mutex::default(),
@@ -351,7 +354,7 @@ impl Cluster {
     async fn run_registry(self: Arc<Self>) {
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let mut live: HashSet<String> = HashSet::new();
+        let mut live: HashMap<String, u64> = HashMap::new();
         loop {
             tokio::select! {
                 _ = self.parts.shutdown.cancelled() => return,
@@ -392,6 +395,7 @@ impl Cluster {
             pipes_out: self.pipes_out.get().max(0) as usize,
             pipes_in: self.pipes_in.get().max(0) as usize,
             draining: self.draining.load(Ordering::Relaxed),
+            instance: self.instance,
             at_ms: unix_ms(),
         }
     }
@@ -422,11 +426,22 @@ impl Cluster {
     /// Takes in the registry's list; returns the live ids. A node gone since the last list:
     /// its peers leave this node's rooms, the pipes from it close (`producerClosed`), the
     /// pipes to it are dropped.
-    fn update_nodes(&self, nodes: Vec<NodeRecord>, before: &HashSet<String>) -> HashSet<String> {
-        let live: HashSet<String> = nodes.iter().map(|n| n.id.clone()).collect();
+    fn update_nodes(&self, nodes: Vec<NodeRecord>, before: &HashMap<String, u64>) -> HashMap<String, u64> {
+        let live: HashMap<String, u64> = nodes.iter().map(|n| (n.id.clone(), n.instance)).collect();
         *self.nodes.write() = nodes.into_iter().map(|n| (n.id.clone(), n)).collect();
-        for gone in before.difference(&live) {
-            tracing::warn!(node = gone, "node gone from the cluster");
+        // Gone, or restarted under the same id (a new process has none of the old one's state).
+        let gone: Vec<&String> = before
+            .iter()
+            .filter(|(id, instance)| live.get(*id) != Some(*instance))
+            .map(|(id, _)| id)
+            .collect();
+        for gone in &gone {
+            let gone = gone.as_str();
+            tracing::warn!(
+                node = gone,
+                restarted = live.contains_key(gone),
+                "node gone from the cluster"
+            );
             for room in self.parts.rooms.list() {
                 room.remove_node_peers(gone);
             }
@@ -434,7 +449,8 @@ impl Cluster {
                 e.home_gone();
             }
         }
-        self.sweep_home_pipes(&live);
+        let current: HashSet<String> = live.keys().filter(|id| !gone.contains(id)).cloned().collect();
+        self.sweep_home_pipes(&current);
         live
     }
 
@@ -629,6 +645,7 @@ mod tests {
             pipes_out: 0,
             pipes_in: 0,
             draining: false,
+            instance: 1,
             at_ms: 0,
         }
     }

@@ -29,6 +29,10 @@ pub struct NodeRecord {
     /// Draining (SIGTERM): it takes no new peers; no node redirects to it.
     #[serde(default)]
     pub draining: bool,
+    /// Random, per process: a node restarted under the same id within the TTL is a new one
+    /// (what the old one had, pipes and peers, is gone).
+    #[serde(default)]
+    pub instance: u64,
     /// Its clock when it wrote this (Unix ms).
     pub at_ms: u64,
 }
