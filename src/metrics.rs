@@ -93,6 +93,13 @@ fn cluster(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         &["direction"],
         &[(vec!["out"], out), (vec!["in"], into)],
     )?;
+    let (sent, received) = cluster.packet_counts();
+    b.counter_vec(
+        "cluster_packets_total",
+        "RTP packets sent to other cluster nodes over pipes (out) and received from them (in), sampled every second per pipe.",
+        &["direction"],
+        &[(vec!["out"], sent), (vec!["in"], received)],
+    )?;
     b.gauge(
         "cluster_nodes",
         "Live nodes in the cluster's registry at its last read.",

@@ -339,6 +339,12 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     let full = join(&c, room, "viewer").await;
     assert_eq!(full["error"]["code"], "redirect", "{full}");
     assert_eq!(full["error"]["url"], a.url.as_str(), "{full}");
+    // Packets over the pipes are counted on both ends.
+    until("cross-node packets counted", || async {
+        metric(&a, "sfu_cluster_packets_total{direction=\"out\"}").await > 100.0
+            && metric(&c, "sfu_cluster_packets_total{direction=\"in\"}").await > 50.0
+    })
+    .await;
     // `sfu inspect` on any node shows every node with its load and pipes.
     let url = a.url.clone();
     let inspect = tokio::task::spawn_blocking(move || {

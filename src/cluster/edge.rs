@@ -79,6 +79,8 @@ struct EdgePipe {
     _transport: PipeTransport,
     peer_id: String,
     _counted: Counter,
+    /// Packets its producer had received at the last sample.
+    packets: u64,
 }
 
 struct EdgeRoom {
@@ -131,6 +133,7 @@ impl EdgeRoom {
                     if !self.synced {
                         self.sync().await;
                     }
+                    self.sample_packets().await;
                 }
                 command = commands.recv() => match command {
                     // The cluster replaced this task (the room has a new home).
@@ -305,7 +308,21 @@ impl EdgeRoom {
             _transport: transport,
             peer_id: producer.peer_id.clone(),
             _counted: self.cluster.pipes_in.count(),
+            packets: 0,
         })
+    }
+
+    /// Adds the packets received from the home since the last sample to the cluster's count.
+    async fn sample_packets(&mut self) {
+        for pipe in self.pipes.values_mut() {
+            let Ok(stats) = pipe.producer.get_stats().await else {
+                continue;
+            };
+            let received: u64 = stats.iter().map(|s| s.packet_count).sum();
+            let new = received.saturating_sub(pipe.packets);
+            pipe.packets = received;
+            self.cluster.packets_in.fetch_add(new, Ordering::Relaxed);
+        }
     }
 
     /// Closes a pipe: its consumers here hear their producer closed, and the peers

@@ -6,6 +6,9 @@
 
 use std::collections::HashSet;
 
+use std::sync::atomic::Ordering;
+
+use mediasoup::consumer::ConsumerRtpStreamStat;
 use mediasoup::prelude::*;
 
 use super::wire::{PeerRecord, PipeAnswer, PipeRequest, ProducerRecord, Snapshot, SnapshotRequest, UnpipeRequest};
@@ -17,6 +20,8 @@ pub(super) struct HomePipe {
     consumer: Consumer,
     _transport: PipeTransport,
     _counted: Counter,
+    /// Packets its consumer had sent at the last sample.
+    packets: u64,
 }
 
 impl Cluster {
@@ -87,6 +92,7 @@ impl Cluster {
             consumer,
             _transport: transport,
             _counted: self.pipes_out.count(),
+            packets: 0,
         };
         let old = self.home_pipes.lock().insert((edge.to_string(), producer_id), pipe);
         drop(old);
@@ -106,6 +112,31 @@ impl Cluster {
             pipes = gone.len(),
             "pipes to another node closed: not needed there"
         );
+    }
+
+    /// Adds the packets sent to other nodes since the last sample to `packets_out`.
+    pub(super) async fn sample_home_packets(&self) {
+        let pipes: Vec<((String, ProducerId), Consumer)> = {
+            let pipes = self.home_pipes.lock();
+            pipes.iter().map(|(k, p)| (k.clone(), p.consumer.clone())).collect()
+        };
+        for (key, consumer) in pipes {
+            let Ok(stats) = consumer.get_stats().await else {
+                continue;
+            };
+            let sent: u64 = stats
+                .iter()
+                .filter_map(|s| match s {
+                    ConsumerRtpStreamStat::Outbound(o) => Some(o.packet_count),
+                    ConsumerRtpStreamStat::Inbound(_) => None,
+                })
+                .sum();
+            if let Some(p) = self.home_pipes.lock().get_mut(&key) {
+                let new = sent.saturating_sub(p.packets);
+                p.packets = sent;
+                self.packets_out.fetch_add(new, Ordering::Relaxed);
+            }
+        }
     }
 
     /// Drops the pipes whose producer closed, or whose edge node is not `live`.

@@ -18,7 +18,7 @@ pub mod wire;
 
 use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -126,6 +126,10 @@ pub struct Cluster {
     home_pipes: Mutex<HashMap<(String, ProducerId), home::HomePipe>>,
     pipes_in: Gauge,
     pipes_out: Gauge,
+    /// RTP packets sent to other nodes over pipes, and received from them (sampled every
+    /// second per pipe: the last second of a pipe that closes is not counted).
+    packets_out: AtomicU64,
+    packets_in: AtomicU64,
     parts: ClusterParts,
     tasks: TaskTracker,
 }
@@ -202,6 +206,8 @@ impl Cluster {
             home_pipes: Mutex::default(),
             pipes_in: Gauge::default(),
             pipes_out: Gauge::default(),
+            packets_out: AtomicU64::new(0),
+            packets_in: AtomicU64::new(0),
             parts,
             tasks: TaskTracker::new(),
             node,
@@ -241,6 +247,14 @@ impl Cluster {
     /// Pipes from this node's rooms to other nodes, and into its rooms from other nodes.
     pub fn pipe_counts(&self) -> (i64, i64) {
         (self.pipes_out.get(), self.pipes_in.get())
+    }
+
+    /// RTP packets sent to other nodes over pipes, and received from them, so far.
+    pub fn packet_counts(&self) -> (u64, u64) {
+        (
+            self.packets_out.load(Ordering::Relaxed),
+            self.packets_in.load(Ordering::Relaxed),
+        )
     }
 
     /// Stops: waits (bounded) for the cluster's tasks, then removes this node's record and
@@ -374,6 +388,7 @@ impl Cluster {
                 }
                 Err(e) => self.redis_answered(Err(&e)),
             }
+            self.sample_home_packets().await;
         }
     }
 
