@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use sfu::cluster::wire::NodeRecord;
 use sfu::dump::{RoomDump, ServerDump};
 use sfu::http_client::HttpClient;
 
@@ -69,6 +70,10 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
                 }
                 let since = previous.as_ref().map(|(at, d)| (now.duration_since(*at), d));
                 print!("{}", render(&dump, since, args.room.as_deref()));
+                print!(
+                    "{}",
+                    render_cluster(cluster_nodes(&client, &args.url, token).await.as_ref())
+                );
             }
             let Some(every) = args.watch else { return Ok(()) };
             previous = Some((now, dump));
@@ -78,6 +83,47 @@ pub fn run(args: InspectArgs) -> anyhow::Result<()> {
             }
         }
     })
+}
+
+/// What `/cluster/nodes` answers: the node asked, whether it reaches Redis, the live nodes.
+#[derive(serde::Deserialize)]
+struct ClusterNodes {
+    node: String,
+    degraded: bool,
+    nodes: Vec<NodeRecord>,
+}
+
+/// The cluster's nodes, when the server is a node of one (a 404 or an error: none).
+async fn cluster_nodes(client: &HttpClient, url: &str, token: &str) -> Option<ClusterNodes> {
+    let url = sfu::http_client::admin::cluster_nodes_url(url).ok()?;
+    client.get_json(&url, Some(token)).await.ok()
+}
+
+/// The cluster's nodes with their load and pipes; nothing for a server on its own.
+fn render_cluster(cluster: Option<&ClusterNodes>) -> String {
+    let mut out = String::new();
+    let Some(c) = cluster else { return out };
+    let degraded = if c.degraded {
+        ", DEGRADED: Redis unreachable, list may be stale"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "\ncluster: {} nodes (asked {}{degraded})", c.nodes.len(), c.node);
+    let _ = writeln!(
+        out,
+        "  {:<20} {:>6} {:>6} {:>6} {:>10}  url",
+        "node", "peers", "rooms", "cpu", "pipes o/i"
+    );
+    for n in &c.nodes {
+        let pipes = format!("{}/{}", n.pipes_out, n.pipes_in);
+        let mark = if n.draining { " (draining)" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<20} {:>6} {:>6} {:>5.0}% {:>10}  {}{mark}",
+            n.id, n.peers, n.rooms, n.cpu_percent, pipes, n.url
+        );
+    }
+    out
 }
 
 fn bytes(n: u64) -> String {

@@ -30,7 +30,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the SFU: workers, rooms, WebSocket signaling, demo page.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Fake broadcasters with real ICE/DTLS/SRTP and synthetic speech.
     SyntheticBroadcast(synthetic::BroadcastArgs),
     /// Fake viewers that consume live producers or the feed and measure latency and loss.
@@ -48,7 +48,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => report(serve::run(args)),
+        Command::Serve(args) => report(serve::run(*args)),
         Command::SyntheticBroadcast(args) => report(synthetic::broadcast(args)),
         Command::SyntheticViewer(args) => report(synthetic::viewer(args)),
         Command::Loadtest(args) => loadtest::loadtest(args),

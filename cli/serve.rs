@@ -72,6 +72,18 @@ pub struct ServeArgs {
     /// coturn's static-auth-secret, for the --turn-url servers.
     #[arg(long, env = "SFU_TURN_SECRET", hide_env_values = true)]
     turn_secret: Option<String>,
+    /// Join a cluster of nodes sharing this Redis (redis://HOST:PORT); see docs/cluster.md.
+    #[arg(long = "cluster", env = "SFU_CLUSTER", value_name = "REDIS_URL")]
+    cluster: Option<String>,
+    /// This node's id in the cluster (default: node- and 8 random hex digits).
+    #[arg(long, env = "SFU_NODE_ID", value_name = "ID")]
+    node_id: Option<String>,
+    /// The URL clients and the other nodes reach this node at (default: the listen address).
+    #[arg(long, env = "SFU_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// The secret shared by every node of the cluster (signs node-to-node requests).
+    #[arg(long, env = "SFU_CLUSTER_SECRET", hide_env_values = true)]
+    cluster_secret: Option<String>,
     /// Print the effective configuration as TOML and exit. Secrets (admin token, TURN
     /// secrets, ICE credentials) print as "<redacted>".
     #[arg(long)]
@@ -178,6 +190,10 @@ fn overrides(args: ServeArgs) -> anyhow::Result<Overrides> {
         firebase_auth_emulator_host: args.firebase_auth_emulator_host,
         firebase_api_key: args.firebase_api_key,
         firebase_auth_domain: args.firebase_auth_domain,
+        cluster_redis_url: args.cluster,
+        cluster_node_id: args.node_id,
+        cluster_public_url: args.public_url,
+        cluster_secret: args.cluster_secret,
         turn: match (args.turn_urls.is_empty(), args.turn_secret) {
             (true, None) => None,
             (false, Some(secret)) => Some((args.turn_urls, secret)),

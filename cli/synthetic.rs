@@ -90,6 +90,10 @@ pub struct ViewerArgs {
     /// three and sends `like`, skips the others after ~1 s); the report adds the skip rate.
     #[arg(long, requires = "feed", value_name = "SEED")]
     taste: Option<u64>,
+    /// Another node of a cluster (ws://HOST:PORT/ws; repeat for more), joined in turn when the
+    /// viewer's node goes away: media is set up again there.
+    #[arg(long = "fallback-url", value_name = "URL")]
+    fallback_urls: Vec<String>,
 }
 
 pub fn broadcast(args: BroadcastArgs) -> anyhow::Result<()> {
@@ -124,6 +128,7 @@ pub fn viewer(args: ViewerArgs) -> anyhow::Result<()> {
     options.feed = args.feed;
     options.video = args.video;
     options.taste = args.taste;
+    options.fallback_urls = args.fallback_urls;
     let progress = Arc::clone(&options.progress);
     let cancel = options.cancel.clone();
     run(c, progress, cancel, "receiving", run_viewers(options))

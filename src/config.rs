@@ -9,6 +9,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+mod cluster;
+pub use cluster::ClusterConfig;
+
 /// Everything `sfu serve` needs. Field names are the TOML keys (`[rtc]`, `[limits]`, ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -34,6 +37,8 @@ pub struct Config {
     pub log: LogConfig,
     /// The feed's recommender (`[feed]`).
     pub feed: FeedSettings,
+    /// A cluster of nodes on Redis (`[cluster]`, docs/cluster.md); off by default.
+    pub cluster: ClusterConfig,
 }
 
 /// The admin API (`/admin/rooms`, read by `sfu inspect`) and the metrics endpoint.
@@ -513,6 +518,7 @@ impl Default for Config {
             admin: AdminConfig::default(),
             log: LogConfig::default(),
             feed: FeedSettings::default(),
+            cluster: ClusterConfig::default(),
         }
     }
 }
@@ -595,6 +601,11 @@ pub struct Overrides {
     pub firebase_auth_domain: Option<String>,
     /// TURN URLs and their REST secret (`--turn-url`, `--turn-secret`): replaces `[[turn]]`.
     pub turn: Option<(Vec<String>, String)>,
+    /// `--cluster redis://HOST:PORT` and the other `--cluster-*` flags.
+    pub cluster_redis_url: Option<String>,
+    pub cluster_node_id: Option<String>,
+    pub cluster_public_url: Option<String>,
+    pub cluster_secret: Option<String>,
 }
 
 /// Why a configuration cannot be used. Every message names the setting and what to do.
@@ -685,6 +696,7 @@ impl Config {
         if let Some(v) = o.auth_mode {
             self.auth.mode = v;
         }
+        self.apply_cluster(o);
         if let Some(v) = &o.firebase_project_id {
             self.auth.project_id = Some(v.clone());
         }
@@ -697,6 +709,18 @@ impl Config {
         if let Some(v) = &o.firebase_auth_domain {
             self.auth.auth_domain = Some(v.clone()).filter(|v| !v.is_empty());
         }
+    }
+
+    fn apply_cluster(&mut self, o: &Overrides) {
+        let set = |field: &mut Option<String>, v: &Option<String>| {
+            if let Some(v) = v {
+                *field = Some(v.clone()).filter(|v| !v.is_empty());
+            }
+        };
+        set(&mut self.cluster.redis_url, &o.cluster_redis_url);
+        set(&mut self.cluster.node_id, &o.cluster_node_id);
+        set(&mut self.cluster.public_url, &o.cluster_public_url);
+        set(&mut self.cluster.secret, &o.cluster_secret);
     }
 
     /// The number of workers to start (resolves 0 to the number of cores).
@@ -737,6 +761,7 @@ impl Config {
         self.auth.validate(production)?;
         self.buffer.validate()?;
         self.feed.validate()?;
+        self.cluster.validate()?;
         self.limits.validate()
     }
 
@@ -774,6 +799,9 @@ impl Config {
         }
         for t in &mut c.turn {
             t.secret = REDACTED.to_string();
+        }
+        if c.cluster.secret.is_some() {
+            c.cluster.secret = Some(REDACTED.to_string());
         }
         for s in &mut c.ice_servers {
             if s.credential.is_some() {

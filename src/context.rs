@@ -9,6 +9,7 @@ use std::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use crate::auth::Authenticator;
+use crate::cluster::Cluster;
 use crate::config::Config;
 use crate::recording::Recording;
 use crate::room::Rooms;
@@ -17,8 +18,8 @@ use crate::workers::WorkerPool;
 
 pub(crate) struct Context {
     pub config: Config,
-    pub pool: WorkerPool,
-    pub rooms: Rooms,
+    pub pool: Arc<WorkerPool>,
+    pub rooms: Arc<Rooms>,
     pub counters: Arc<ServerCounters>,
     /// Cancelled when the server shuts down: every session, task and listener stops on it.
     pub shutdown: CancellationToken,
@@ -26,4 +27,6 @@ pub(crate) struct Context {
     /// The utterance buffer, its recorders, and the feed engine they tell of onsets.
     pub recording: Arc<Recording>,
     pub started: Instant,
+    /// This node's side of a cluster (`[cluster]`, `--cluster`); none on its own.
+    pub cluster: Option<Arc<Cluster>>,
 }

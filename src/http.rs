@@ -19,6 +19,7 @@ use crate::protocol::{response_error, ErrorBody, ErrorCode};
 use crate::signaling::hub::SignalingHub;
 use crate::signaling::{proxy, ws};
 
+mod cluster;
 mod moderation;
 
 /// What the handlers share: the server's core and the signaling layer's state.
@@ -37,6 +38,10 @@ pub(crate) fn router(ctx: Arc<Context>, hub: Arc<SignalingHub>) -> Router {
         .route("/ws", get(websocket))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
+        .route("/cluster/nodes", get(cluster::nodes))
+        .route("/cluster/snapshot", post(cluster::snapshot))
+        .route("/cluster/pipe", post(cluster::pipe))
+        .route("/cluster/unpipe", post(cluster::unpipe))
         .route("/admin/rooms", get(admin_rooms))
         .route("/admin/workers/{index}/crash", post(admin_crash_worker))
         .route("/admin/rooms/{room}/peers/{peer}/remove", post(moderation::remove_peer))
@@ -166,6 +171,9 @@ async fn healthz(State(AppState { ctx, hub }): State<AppState>) -> Response {
         (StatusCode::SERVICE_UNAVAILABLE, "draining")
     } else if alive == 0 {
         (StatusCode::SERVICE_UNAVAILABLE, "no_workers")
+    } else if ctx.cluster.as_ref().is_some_and(|c| c.degraded()) {
+        // Media goes on; new cross-node work is refused until Redis answers again.
+        (StatusCode::OK, "degraded")
     } else {
         (StatusCode::OK, "ok")
     };

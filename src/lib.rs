@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod auth;
 pub mod buffer;
+pub mod cluster;
 pub(crate) mod codecs;
 pub mod config;
 pub(crate) mod context;

@@ -56,6 +56,10 @@ pub enum RoomEvent {
     },
 }
 
+/// How a room tells the cluster (if any) of an event that happened on this node: the room's
+/// name and the event. Called under the room's lock: it only queues.
+pub type Announce = Arc<dyn Fn(&str, &RoomEvent) + Send + Sync>;
+
 /// One room event shared by all its recipients, and its wire text once the first session has
 /// rendered it: a room of N peers serializes an event once, not N times.
 #[derive(Debug)]

@@ -77,7 +77,39 @@ pub(crate) fn render(ctx: &Context) -> Result<String, MetricsError> {
     feeds(&b, ctx)?;
     auth(&b, ctx)?;
     moderation(&b, ctx)?;
+    cluster(&b, ctx)?;
     Ok(TextEncoder::new().encode_to_string(&b.registry.gather())?)
+}
+
+/// A cluster node's pipes to and from other nodes, and whether it reaches Redis.
+fn cluster(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
+    let Some(cluster) = &ctx.cluster else {
+        return Ok(());
+    };
+    let (out, into) = cluster.pipe_counts();
+    b.gauge_vec(
+        "cluster_pipes",
+        "Producers piped between this node and other cluster nodes now: out (from rooms homed here), in (into rooms homed elsewhere).",
+        &["direction"],
+        &[(vec!["out"], out), (vec!["in"], into)],
+    )?;
+    let (sent, received) = cluster.packet_counts();
+    b.counter_vec(
+        "cluster_packets_total",
+        "RTP packets sent to other cluster nodes over pipes (out) and received from them (in), sampled every second per pipe.",
+        &["direction"],
+        &[(vec!["out"], sent), (vec!["in"], received)],
+    )?;
+    b.gauge(
+        "cluster_nodes",
+        "Live nodes in the cluster's registry at its last read.",
+        cluster.nodes().len() as i64,
+    )?;
+    b.gauge(
+        "cluster_degraded",
+        "1 while this node cannot reach the cluster's Redis.",
+        i64::from(cluster.degraded()),
+    )
 }
 
 /// Rooms, peers and mediasoup objects open now; signaling messages and errors.

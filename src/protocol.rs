@@ -67,6 +67,13 @@ pub enum ErrorCode {
     MutedByModerator,
     /// Admin API: the export of an utterance's video, when it was recorded without one.
     NoVideo,
+    /// `join` on a cluster node that will not take the peer: its `url` names the node to join
+    /// instead (the room's home for a broadcaster, a less loaded node for anyone over the
+    /// node's `cluster.max_peers`).
+    Redirect,
+    /// The node cannot reach the cluster's Redis (or the room's home node) right now: running
+    /// media goes on, new cross-node work is refused; retry later or join another node.
+    ClusterUnavailable,
     Internal,
 }
 
@@ -98,6 +105,8 @@ impl ErrorCode {
             ErrorCode::Banned => "banned",
             ErrorCode::MutedByModerator => "muted_by_moderator",
             ErrorCode::NoVideo => "no_video",
+            ErrorCode::Redirect => "redirect",
+            ErrorCode::ClusterUnavailable => "cluster_unavailable",
             ErrorCode::Internal => "internal",
         }
     }
@@ -109,6 +118,9 @@ impl ErrorCode {
 pub struct ErrorBody {
     pub code: ErrorCode,
     pub message: String,
+    /// `redirect`: the URL of the node to join instead (`http(s)://host:port`; its `/ws`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl ErrorBody {
@@ -116,6 +128,15 @@ impl ErrorBody {
         ErrorBody {
             code,
             message: message.into(),
+            url: None,
+        }
+    }
+
+    /// A `redirect` to the node at `url`.
+    pub fn redirect(url: String, message: impl Into<String>) -> Self {
+        ErrorBody {
+            url: Some(url),
+            ..ErrorBody::new(ErrorCode::Redirect, message)
         }
     }
 }

@@ -96,6 +96,12 @@ impl SpeakerRecording {
     pub fn set_topics(&self, topics: Topics) {
         self.recorder.lock().set_topics(topics);
     }
+
+    /// The recording may begin in the middle of an utterance (a producer piped in from another
+    /// node while its speaker talks): the audio is ignored until it is first quiet.
+    pub fn start_in_silence(&self) {
+        self.recorder.lock().start_in_silence();
+    }
 }
 
 impl Drop for SpeakerRecording {

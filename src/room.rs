@@ -27,7 +27,7 @@ use crate::codecs::{media_codecs, FeedCodecs};
 use crate::dump::RouterDump;
 use crate::feed::engine::FeedEngine;
 use crate::feed::rtcp::FeedRtcp;
-use crate::link::{PeerEvent, PeerInfo, PeerLink, ProducerInfo, RoomEvent, RoomNotice};
+use crate::link::{Announce, PeerEvent, PeerInfo, PeerLink, ProducerInfo, RoomEvent, RoomNotice};
 use crate::pipe::Pipes;
 use crate::role::Role;
 use crate::stats::{Counter, Gauge, ServerCounters};
@@ -72,12 +72,17 @@ struct RoomState {
     muted: HashSet<ProducerId>,
     /// The last peer left: the room is being removed and takes no one in.
     closed: bool,
+    /// Peers of the room connected to other nodes of the cluster, with their node.
+    remote_peers: HashMap<String, (PeerInfo, Arc<str>)>,
+    /// Producers piped in from the room's home on another node (not announced to the cluster).
+    piped: HashSet<ProducerId>,
 }
 
 impl RoomState {
     fn forget_producer(&mut self, producer_id: &ProducerId) -> Option<ProducerInfo> {
         self.handles.remove(producer_id);
         self.muted.remove(producer_id);
+        self.piped.remove(producer_id);
         self.producers.remove(producer_id)
     }
 
@@ -238,8 +243,13 @@ pub struct Room {
     /// The server's gauge of pipes, for each new router's.
     pipes: Gauge,
     state: Mutex<RoomState>,
+    /// Tells the cluster of what happens here (none without a cluster).
+    announce: Option<Announce>,
     _counted: Counter,
 }
+
+/// A peer of the room and, when it is connected to another node of the cluster, that node.
+pub(crate) type Member = (PeerInfo, Option<Arc<str>>);
 
 /// A room's peers and producers at the moment a peer joined.
 pub(crate) struct JoinSnapshot {
@@ -419,11 +429,14 @@ impl Room {
         if s.peers.len() >= max_peers {
             return Err(AddPeer::Full);
         }
+        let local = s.peers.values().map(|l| l.info.clone());
+        let remote = s.remote_peers.values().map(|(info, _)| info.clone());
         let snapshot = JoinSnapshot {
-            peers: s.peers.values().map(|l| l.info.clone()).collect(),
+            peers: local.chain(remote).collect(),
             producers: s.producers.values().cloned().collect(),
         };
         s.tell_others(&link.info.peer_id, RoomEvent::PeerJoined(link.info.clone()));
+        self.tell_cluster(&RoomEvent::PeerJoined(link.info.clone()));
         s.peers.insert(link.info.peer_id.clone(), link);
         Ok(snapshot)
     }
@@ -443,21 +456,18 @@ impl Room {
             .collect();
         for producer_id in gone {
             s.forget_producer(&producer_id);
-            let peer_id = peer_id.to_string();
-            s.tell_others(
-                &peer_id,
-                RoomEvent::ProducerClosed {
-                    producer_id,
-                    peer_id: peer_id.clone(),
-                },
-            );
-        }
-        s.tell_others(
-            peer_id,
-            RoomEvent::PeerLeft {
+            let closed = RoomEvent::ProducerClosed {
+                producer_id,
                 peer_id: peer_id.to_string(),
-            },
-        );
+            };
+            self.tell_cluster(&closed);
+            s.tell_others(peer_id, closed);
+        }
+        let left = RoomEvent::PeerLeft {
+            peer_id: peer_id.to_string(),
+        };
+        self.tell_cluster(&left);
+        s.tell_others(peer_id, left);
         if s.peers.is_empty() {
             s.closed = true;
         }
@@ -467,6 +477,7 @@ impl Room {
     /// Registers a producer and announces it to everyone else.
     pub(crate) fn add_producer(&self, info: ProducerInfo, producer: WeakProducer) {
         let mut s = self.state.lock();
+        self.tell_cluster(&RoomEvent::NewProducer(info.clone()));
         s.tell_others(&info.peer_id, RoomEvent::NewProducer(info.clone()));
         s.handles.insert(info.producer_id, producer);
         s.producers.insert(info.producer_id, info);
@@ -474,26 +485,117 @@ impl Room {
 
     pub(crate) fn remove_producer(&self, producer_id: ProducerId) {
         let mut s = self.state.lock();
+        let piped = s.piped.contains(&producer_id);
         if let Some(info) = s.forget_producer(&producer_id) {
-            let peer_id = info.peer_id;
-            s.tell_others(
-                &peer_id,
-                RoomEvent::ProducerClosed {
-                    producer_id,
-                    peer_id: peer_id.clone(),
-                },
-            );
+            let closed = RoomEvent::ProducerClosed {
+                producer_id,
+                peer_id: info.peer_id.clone(),
+            };
+            if !piped {
+                self.tell_cluster(&closed);
+            }
+            s.tell_others(&info.peer_id, closed);
         }
     }
 
     pub(crate) fn set_producer_paused(&self, producer_id: ProducerId, paused: bool) {
+        self.set_paused(producer_id, paused, false);
+    }
+
+    /// Records a pause or resume and tells the peers (and the cluster, unless the producer was
+    /// piped in from another node).
+    fn set_paused(&self, producer_id: ProducerId, paused: bool, by_server: bool) {
         let mut s = self.state.lock();
         let Some(info) = s.producers.get_mut(&producer_id) else {
             return;
         };
         info.paused = paused;
         let peer_id = info.peer_id.clone();
-        s.tell_others(&peer_id, paused_event(producer_id, peer_id.clone(), paused, false));
+        let event = paused_event(producer_id, peer_id.clone(), paused, by_server);
+        if !s.piped.contains(&producer_id) {
+            self.tell_cluster(&event);
+        }
+        let except = if by_server { "" } else { peer_id.as_str() };
+        s.tell_others(except, event);
+    }
+
+    fn tell_cluster(&self, event: &RoomEvent) {
+        if let Some(announce) = &self.announce {
+            announce(&self.id, event);
+        }
+    }
+
+    /// A peer of the room joined on another node (`node`); a peer known already is ignored.
+    pub(crate) fn add_remote_peer(&self, info: PeerInfo, node: Arc<str>) {
+        let mut s = self.state.lock();
+        if s.peers.contains_key(&info.peer_id) || s.remote_peers.contains_key(&info.peer_id) {
+            return;
+        }
+        s.tell_others("", RoomEvent::PeerJoined(info.clone()));
+        s.remote_peers.insert(info.peer_id.clone(), (info, node));
+    }
+
+    /// A peer on another node left the room.
+    pub(crate) fn remove_remote_peer(&self, peer_id: &str) {
+        let mut s = self.state.lock();
+        if s.remote_peers.remove(peer_id).is_some() {
+            s.tell_others(
+                "",
+                RoomEvent::PeerLeft {
+                    peer_id: peer_id.to_string(),
+                },
+            );
+        }
+    }
+
+    /// Every peer connected to `node` left (the node is gone from the cluster).
+    pub(crate) fn remove_node_peers(&self, node: &str) {
+        let gone: Vec<String> = {
+            let s = self.state.lock();
+            let on = s.remote_peers.iter().filter(|(_, (_, n))| &**n == node);
+            on.map(|(id, _)| id.clone()).collect()
+        };
+        for peer_id in gone {
+            self.remove_remote_peer(&peer_id);
+        }
+    }
+
+    /// The peers (here and on other nodes) and producers of the room: what the home node tells
+    /// a node that has viewers of it.
+    pub(crate) fn members(&self) -> (Vec<Member>, Vec<ProducerInfo>) {
+        let s = self.state.lock();
+        let local = s.peers.values().map(|l| (l.info.clone(), None));
+        let remote = s
+            .remote_peers
+            .values()
+            .map(|(info, node)| (info.clone(), Some(Arc::clone(node))));
+        let producers = s.producers.iter().filter(|(id, _)| !s.piped.contains(*id));
+        (
+            local.chain(remote).collect(),
+            producers.map(|(_, p)| p.clone()).collect(),
+        )
+    }
+
+    /// A producer of the room's home node, piped into this node's home router: announced to the
+    /// peers here, not to the cluster.
+    pub(crate) fn add_piped_producer(&self, info: ProducerInfo, producer: WeakProducer) {
+        let mut s = self.state.lock();
+        s.tell_others(&info.peer_id, RoomEvent::NewProducer(info.clone()));
+        s.piped.insert(info.producer_id);
+        s.handles.insert(info.producer_id, producer);
+        s.producers.insert(info.producer_id, info);
+    }
+
+    /// A piped producer's pause or resume on the home node.
+    pub(crate) fn set_piped_paused(&self, producer_id: ProducerId, paused: bool, by_server: bool) {
+        self.set_paused(producer_id, paused, by_server);
+    }
+
+    /// The user of a peer of the room (here or on another node).
+    pub(crate) fn peer_uid(&self, peer_id: &str) -> Option<Arc<str>> {
+        let s = self.state.lock();
+        let local = s.peers.get(peer_id).map(|l| Arc::clone(&l.info.uid));
+        local.or_else(|| s.remote_peers.get(peer_id).map(|(info, _)| Arc::clone(&info.uid)))
     }
 
     /// True while a moderator has the producer muted.
@@ -541,7 +643,11 @@ impl Room {
         } else {
             s.muted.remove(&producer_id);
         }
-        s.tell_others("", paused_event(producer_id, peer_id.clone(), mute, true));
+        let event = paused_event(producer_id, peer_id.clone(), mute, true);
+        if !s.piped.contains(&producer_id) {
+            self.tell_cluster(&event);
+        }
+        s.tell_others("", event);
         Ok(peer_id)
     }
 
@@ -614,6 +720,8 @@ pub struct Rooms {
     counters: Arc<ServerCounters>,
     feeds: FeedEngine,
     bans: Mutex<Bans>,
+    /// Each room's events for the cluster (none without a cluster).
+    announce: Option<Announce>,
 }
 
 impl Rooms {
@@ -622,6 +730,7 @@ impl Rooms {
         max_peers_per_room: usize,
         counters: Arc<ServerCounters>,
         feeds: FeedEngine,
+        announce: Option<Announce>,
     ) -> Rooms {
         Rooms {
             map: Mutex::new(HashMap::new()),
@@ -630,6 +739,7 @@ impl Rooms {
             counters,
             feeds,
             bans: Mutex::default(),
+            announce,
         }
     }
 
@@ -720,7 +830,10 @@ impl Rooms {
                 handles: HashMap::new(),
                 muted: HashSet::new(),
                 closed: false,
+                remote_peers: HashMap::new(),
+                piped: HashSet::new(),
             }),
+            announce: self.announce.clone(),
             _counted: self.counters.rooms.count(),
         }))
     }

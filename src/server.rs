@@ -22,6 +22,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::auth::Authenticator;
 use crate::buffer::{StoreStats, UtteranceStore};
+use crate::cluster::{Cluster, ClusterParts};
 use crate::config::{Cidr, Config, ConfigError, FeedSettings, RecommenderKind};
 use crate::context::Context;
 use crate::feed::engine::{Arm, Deciders, FeedEngine};
@@ -45,6 +46,8 @@ pub enum ServerError {
     Listen { addr: SocketAddr, source: std::io::Error },
     #[error("HTTP server failed: {0}")]
     Http(std::io::Error),
+    #[error("cannot start the cluster node: {0}")]
+    Cluster(#[from] crate::cluster::ClusterError),
 }
 
 pub struct Server;
@@ -67,7 +70,8 @@ impl Server {
         if config.admin.fault_injection {
             tracing::warn!("admin.fault_injection is on: admins can kill media workers (POST /admin/workers/N/crash)");
         }
-        let (ctx, tasks) = context(config, pool);
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let (ctx, tasks) = context(config, pool, local_url(scheme, local_addr))?;
         let hub = Arc::new(SignalingHub::new(&ctx.config.limits));
         let ticker = tokio::spawn(Arc::clone(&ctx.recording.recorders).run_ticker(ctx.shutdown.clone()));
         let supervisor = tokio::spawn(supervise_workers(Arc::clone(&ctx), deaths));
@@ -158,8 +162,19 @@ fn deciders(settings: &FeedSettings) -> Deciders {
     }
 }
 
-/// The core context: buffer, feed engine, rooms, auth, counters around the started pool.
-fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
+/// The URL of this server as seen from this machine (`127.0.0.1` for an unspecified address).
+fn local_url(scheme: &str, addr: SocketAddr) -> String {
+    let shown = if addr.ip().is_unspecified() {
+        SocketAddr::from(([127, 0, 0, 1], addr.port()))
+    } else {
+        addr
+    };
+    format!("{scheme}://{shown}")
+}
+
+/// The core context: buffer, feed engine, rooms, auth, counters around the started pool, and
+/// the cluster node when `[cluster]` is on.
+fn context(config: Config, pool: WorkerPool, local_url: String) -> Result<(Arc<Context>, CoreTasks), ServerError> {
     let counters = Arc::new(ServerCounters::default());
     let shutdown = CancellationToken::new();
     let store = UtteranceStore::new(config.buffer.store());
@@ -170,18 +185,42 @@ fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
         config.feed.share_playouts,
     );
     let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
-    let rooms = Rooms::new(
+    let node = config.cluster.enabled().then(|| crate::cluster::node_id(&config));
+    let (announce, events) = node.clone().map(crate::cluster::announcer).unzip();
+    let rooms = Arc::new(Rooms::new(
         config.limits.max_rooms,
         config.limits.max_peers_per_room,
         Arc::clone(&counters),
         feeds.clone(),
-    );
+        announce,
+    ));
     let recording = Arc::new(Recording {
         store,
         recorders: Arc::default(),
         segmenter: config.buffer.segmenter(),
         feeds,
     });
+    let pool = Arc::new(pool);
+    let cluster = match (node, events) {
+        (Some(node), Some(events)) => {
+            let parts = ClusterParts {
+                rooms: Arc::clone(&rooms),
+                pool: Arc::clone(&pool),
+                counters: Arc::clone(&counters),
+                recording: Arc::clone(&recording),
+                shutdown: shutdown.clone(),
+                local_url,
+            };
+            match Cluster::start(&config, node, parts, events) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    shutdown.cancel();
+                    return Err(e.into());
+                }
+            }
+        }
+        _ => None,
+    };
     let ctx = Arc::new(Context {
         rooms,
         pool,
@@ -191,8 +230,9 @@ fn context(config: Config, pool: WorkerPool) -> (Arc<Context>, CoreTasks) {
         auth,
         config,
         started: std::time::Instant::now(),
+        cluster,
     });
-    (ctx, CoreTasks { feed, auth: auth_task })
+    Ok((ctx, CoreTasks { feed, auth: auth_task }))
 }
 
 /// How the listener serves one connection.
@@ -563,6 +603,9 @@ impl ServerHandle {
         if !self.hub.start_drain(deadline) {
             return;
         }
+        if let Some(cluster) = &self.ctx.cluster {
+            cluster.set_draining();
+        }
         tracing::info!(
             peers = self.ctx.counters.peers.get(),
             deadline_secs = deadline.as_secs_f64(),
@@ -602,6 +645,9 @@ impl ServerHandle {
             Err(e) => Err(ServerError::Http(std::io::Error::other(e))),
         };
         self.hub.parked.clear();
+        if let Some(cluster) = &self.ctx.cluster {
+            cluster.stop().await;
+        }
         let _ = self.ticker.await;
         let _ = self.supervisor.await;
         let _ = self.feed_task.await;

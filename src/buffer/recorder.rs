@@ -61,6 +61,8 @@ pub struct Recorder {
     writer: Option<UtteranceWriter>,
     pool: Vec<Vec<u8>>,
     stats: RecorderStats,
+    /// Audio is ignored until its first quiet packet (see [`Recorder::start_in_silence`]).
+    wait_for_quiet: bool,
 }
 
 impl Recorder {
@@ -80,7 +82,15 @@ impl Recorder {
             writer: None,
             pool: Vec::with_capacity(POOL),
             stats: RecorderStats::default(),
+            wait_for_quiet: false,
         }
+    }
+
+    /// Ignores the audio until its first quiet packet: for a recording that may begin in the
+    /// middle of an utterance (a producer piped in from another node of a cluster while its
+    /// speaker talks), so that every utterance stored here starts at its beginning.
+    pub fn start_in_silence(&mut self) {
+        self.wait_for_quiet = true;
     }
 
     /// A recorder no producer feeds yet (a broadcaster whose camera came before the mic).
@@ -160,6 +170,12 @@ impl Recorder {
             }
         };
         self.stats.packets += 1;
+        if self.wait_for_quiet {
+            if level.is_none_or(|l| l.level <= self.offset_level) {
+                return Recorded::default();
+            }
+            self.wait_for_quiet = false;
+        }
         let mut buf = self.pool.pop().unwrap_or_default();
         buf.clear();
         buf.extend_from_slice(packet);
@@ -459,6 +475,33 @@ mod tests {
         let mut c = Vec::new();
         store.candidates("r", &mut c);
         assert_eq!(c[0].state, crate::buffer::UtteranceState::Truncated);
+    }
+
+    #[test]
+    fn a_recording_started_in_silence_skips_the_utterance_under_way() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let mut r = recorder(&store);
+        r.start_in_silence();
+        let t0 = Instant::now();
+        let mut seq = 0;
+        let at = |n: u64| t0 + Duration::from_millis(20 * n);
+        // Joined mid-speech: 50 loud packets are not an utterance.
+        for _ in 0..50 {
+            assert!(!r.on_packet(at(u64::from(seq)), &packet(seq, 20)).onset);
+            seq += 1;
+        }
+        assert!(!r.speaking() && r.stats().utterances == 0);
+        // Then quiet, then speech: an utterance from its pre-roll on.
+        for _ in 0..20 {
+            r.on_packet(at(u64::from(seq)), &packet(seq, 110));
+            seq += 1;
+        }
+        let mut onset = false;
+        for _ in 0..10 {
+            onset |= r.on_packet(at(u64::from(seq)), &packet(seq, 20)).onset;
+            seq += 1;
+        }
+        assert!(onset && r.speaking());
     }
 
     #[test]

@@ -16,6 +16,12 @@ pub fn rooms_url(base: &str, room: Option<&str>) -> Result<String, HttpError> {
     })
 }
 
+/// The cluster's node list on the server at `base` (`/cluster/nodes`, open, 404 without a
+/// cluster).
+pub fn cluster_nodes_url(base: &str) -> Result<String, HttpError> {
+    Ok(format!("{}/cluster/nodes", server_url(base)?))
+}
+
 fn room_name(room: &str, base: &str) -> Result<RoomName, HttpError> {
     RoomName::parse(room).map_err(|_| HttpError::BadUrl {
         url: format!("{base} (room {room:?} is not a room name)"),

@@ -106,19 +106,36 @@ impl HttpClient {
         bearer: Option<&str>,
         json: Option<&serde_json::Value>,
     ) -> Result<Bytes, HttpError> {
+        let bearer = bearer.map(|token| ("authorization", format!("Bearer {token}")));
+        let body = json.map(|v| Bytes::from(v.to_string()));
+        self.exchange(method, url, bearer.as_slice(), body).await
+    }
+
+    /// POSTs a JSON `body` (already serialized) with extra `headers`; the body of a 2xx answer.
+    pub async fn post_body(&self, url: &str, headers: &[(&str, String)], body: Bytes) -> Result<Bytes, HttpError> {
+        self.exchange(http::Method::POST, url, headers, Some(body)).await
+    }
+
+    async fn exchange(
+        &self,
+        method: http::Method,
+        url: &str,
+        headers: &[(&str, String)],
+        json: Option<Bytes>,
+    ) -> Result<Bytes, HttpError> {
         let bad_url = || HttpError::BadUrl { url: url.to_string() };
         let uri: http::Uri = url.parse().map_err(|_| bad_url())?;
         if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none() {
             return Err(bad_url());
         }
         let mut request = http::Request::builder().method(method).uri(uri);
-        if let Some(token) = bearer {
-            request = request.header(http::header::AUTHORIZATION, format!("Bearer {token}"));
+        for (name, value) in headers {
+            request = request.header(*name, value);
         }
         let body = match json {
-            Some(v) => {
+            Some(body) => {
                 request = request.header(http::header::CONTENT_TYPE, "application/json");
-                Bytes::from(v.to_string())
+                body
             }
             None => Bytes::new(),
         };

@@ -2,6 +2,7 @@
 
 use crate::admin::ModerationError;
 use crate::auth::{AuthError, AuthErrorKind};
+use crate::cluster::ClusterError;
 use crate::peer::PeerError;
 use crate::protocol::{ErrorBody, ErrorCode};
 use crate::room::RoomError;
@@ -43,6 +44,20 @@ impl From<RoomError> for ErrorBody {
             RoomError::Full(_) | RoomError::TooManyRooms(_) => ErrorCode::RoomFull,
             RoomError::Router { .. } | RoomError::Pool(_) => ErrorCode::Internal,
             RoomError::Banned { .. } => ErrorCode::Banned,
+        };
+        ErrorBody::new(code, e.to_string())
+    }
+}
+
+impl From<ClusterError> for ErrorBody {
+    fn from(e: ClusterError) -> ErrorBody {
+        let code = match e {
+            ClusterError::Redirect { url, message } => return ErrorBody::redirect(url, message),
+            ClusterError::Unavailable(_) => ErrorCode::ClusterUnavailable,
+            ClusterError::NoRoom(_) | ClusterError::NoProducer(..) => ErrorCode::NotFound,
+            ClusterError::Sign(_) => ErrorCode::Unauthenticated,
+            ClusterError::BadRequest(_) => ErrorCode::InvalidParams,
+            ClusterError::Media(_) => ErrorCode::MediaError,
         };
         ErrorBody::new(code, e.to_string())
     }

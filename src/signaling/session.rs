@@ -251,11 +251,18 @@ impl Session {
             info: info.clone(),
             queue: self.queue.clone(),
         };
+        let admission = match &self.ctx.cluster {
+            Some(cluster) => Some(cluster.admit(room_name.as_str(), info.role).await?),
+            None => None,
+        };
         let (room, snapshot) = self
             .ctx
             .rooms
             .join(&self.ctx.pool, room_name.as_str(), link.clone())
             .await?;
+        if let (Some(cluster), Some(admission)) = (&self.ctx.cluster, &admission) {
+            cluster.joined(&room, admission);
+        }
         let placement = match room.place(&self.ctx.pool, info.role).await {
             Ok(placement) => placement,
             Err(e) => {

@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
 use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
 use super::report::{run_peers, PacketCounter, PeerReport};
-use super::signaling::SignalingClient;
+use super::signaling::{SignalingClient, MAX_REDIRECTS};
 use super::{epoch_us, BroadcastOptions, Progress, Report, SyntheticError};
 
 /// ICE + DTLS must complete within this.
@@ -72,9 +72,27 @@ async fn broadcast(
 ) -> Result<(), SyntheticError> {
     let started = Instant::now();
     let target = &opts.target;
-    let mut signaling = SignalingClient::connect(&target.url, target.tls_root_pem.as_deref()).await?;
     let join = target.join_request("broadcaster", format!("synthetic-b{index}"));
-    signaling.request("join", join).await?;
+    let mut url = target.url.clone();
+    let mut redirects = 0;
+    // A cluster node sends a broadcaster to the room's home node: follow it.
+    let mut signaling = loop {
+        let signaling = SignalingClient::connect(&url, target.tls_root_pem.as_deref()).await?;
+        match signaling.request("join", join.clone()).await {
+            Ok(_) => break signaling,
+            Err(e) => match e.redirect().filter(|_| redirects < MAX_REDIRECTS) {
+                Some(next) => {
+                    signaling.close().await;
+                    url = next;
+                    redirects += 1;
+                }
+                None => {
+                    signaling.close().await;
+                    return Err(e.into());
+                }
+            },
+        }
+    };
     let mut talker = Talker::new(opts, index, stream_id, started, report);
     let result = talker.sessions(&mut signaling, crypto, &cancel).await;
     // Leave politely whatever happened, so the server frees everything at once.

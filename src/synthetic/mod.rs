@@ -53,6 +53,11 @@ impl SyntheticError {
     pub(crate) fn is_media_reset(&self) -> bool {
         matches!(self, SyntheticError::Signaling(e) if e.code() == Some(crate::protocol::ErrorCode::MediaReset))
     }
+
+    /// The signaling connection closed under the peer (its server went away).
+    pub(crate) fn is_connection_lost(&self) -> bool {
+        matches!(self, SyntheticError::Signaling(SignalingError::Closed))
+    }
 }
 
 /// Where the peers connect and how they identify.
@@ -118,6 +123,10 @@ pub struct ViewerOptions {
     /// With `feed`: a hidden taste seeded so (see [`taste`]): like some speakers, skip the
     /// others after about a second, and report skip rate and listen-through.
     pub taste: Option<u64>,
+    /// Other nodes of a cluster (`ws://host:port/ws`), tried in turn when the viewer's node goes
+    /// away (its signaling connection closes): the viewer joins the next one and sets its media
+    /// up again there, counted as a media reset with its recovery time.
+    pub fallback_urls: Vec<String>,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -152,6 +161,7 @@ impl ViewerOptions {
             network_change_every: None,
             video: false,
             taste: None,
+            fallback_urls: Vec::new(),
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

@@ -42,6 +42,37 @@ impl SignalingError {
             _ => None,
         }
     }
+
+    /// For a `redirect` (a cluster node sends the peer to another node): that node's
+    /// signaling URL (`ws(s)://host:port/ws`).
+    pub fn redirect(&self) -> Option<String> {
+        match self {
+            SignalingError::Request { error, .. } if error.code == ErrorCode::Redirect => {
+                error.url.as_deref().map(signaling_url)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How many `redirect`s a synthetic peer follows at `join` before it gives up.
+pub const MAX_REDIRECTS: usize = 3;
+
+/// A node's signaling URL from its URL (`http://h:p` → `ws://h:p/ws`).
+fn signaling_url(url: &str) -> String {
+    let url = url.trim_end_matches('/');
+    let ws = if let Some(rest) = url.strip_prefix("https://") {
+        format!("wss://{rest}")
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        format!("ws://{rest}")
+    } else {
+        url.to_string()
+    };
+    if ws.ends_with("/ws") {
+        ws
+    } else {
+        format!("{ws}/ws")
+    }
 }
 
 type Pending = HashMap<u64, oneshot::Sender<Result<Value, ErrorBody>>>;
@@ -301,6 +332,27 @@ impl SignalingClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redirect_names_the_node_to_join_as_its_signaling_url() {
+        let redirect = |url: &str| SignalingError::Request {
+            method: "join".into(),
+            error: ErrorBody::redirect(url.into(), "go there"),
+        };
+        assert_eq!(
+            redirect("http://10.0.0.2:8080").redirect().as_deref(),
+            Some("ws://10.0.0.2:8080/ws")
+        );
+        assert_eq!(
+            redirect("https://sfu-2.example.com/").redirect().as_deref(),
+            Some("wss://sfu-2.example.com/ws")
+        );
+        let other = SignalingError::Request {
+            method: "join".into(),
+            error: ErrorBody::new(ErrorCode::RoomFull, "full"),
+        };
+        assert_eq!(other.redirect(), None);
+    }
 
     #[test]
     fn answers_give_data_or_error() {

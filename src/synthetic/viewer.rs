@@ -21,7 +21,7 @@ use super::feed_check::FeedCheck;
 use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use super::received_stream::{latency_histogram, StreamStats};
 use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
-use super::signaling::SignalingClient;
+use super::signaling::{SignalingClient, MAX_REDIRECTS};
 use super::taste::{Reaction, Taste};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
 use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
@@ -181,11 +181,32 @@ impl Viewer {
     ) -> Result<(), SyntheticError> {
         let started = Instant::now();
         let target = &opts.target;
-        let mut signaling = SignalingClient::connect(&target.url, target.tls_root_pem.as_deref()).await?;
-        let result = self.session(opts, crypto, cancel, &mut signaling, started).await;
-        let _ = signaling.request("leave", json!({})).await;
-        signaling.close().await;
-        result
+        // Kept across nodes: the run ends `duration` after the first connection.
+        let mut timers = ViewerTimers::new();
+        let mut fallbacks = opts.fallback_urls.iter();
+        let mut url = &target.url;
+        loop {
+            let mut signaling = SignalingClient::connect(url, target.tls_root_pem.as_deref()).await?;
+            let result = self
+                .session(opts, crypto, cancel.clone(), &mut signaling, started, &mut timers)
+                .await;
+            let _ = signaling.request("leave", json!({})).await;
+            signaling.close().await;
+            match (result, fallbacks.next()) {
+                // Its node went away: join another and set media up again there.
+                (Err(e), Some(next)) if e.is_connection_lost() && self.report.connected => {
+                    tracing::debug!(
+                        peer = self.report.index,
+                        from = url,
+                        to = next,
+                        "node gone: joining another"
+                    );
+                    self.on_media_reset();
+                    url = next;
+                }
+                (result, _) => return result,
+            }
+        }
     }
 
     async fn session(
@@ -195,15 +216,15 @@ impl Viewer {
         cancel: CancellationToken,
         signaling: &mut SignalingClient,
         started: Instant,
+        timers: &mut ViewerTimers,
     ) -> Result<(), SyntheticError> {
-        if let (true, Some(seed)) = (opts.feed, opts.taste) {
+        if let (true, Some(seed), None) = (opts.feed, opts.taste, &self.taste) {
             self.taste = Some(Taste::new(seed, self.report.index, Instant::now(), opts.duration));
         }
         let (codecs, mut producers) = self.join(opts, signaling).await?;
-        if opts.feed {
+        if opts.feed && self.feed.is_none() {
             self.feed = Some(FeedCheck::default());
         }
-        let mut timers = ViewerTimers::new();
         // Set up media, receive until the end; after a `mediaReset` (the room's worker died),
         // set up again on the same signaling connection.
         loop {
@@ -225,7 +246,7 @@ impl Viewer {
                 transport_id: &transport_id,
                 started,
             };
-            match self.receive(opts, &cancel, signaling, media, &mut timers).await? {
+            match self.receive(opts, &cancel, signaling, media, timers).await? {
                 Ended::Run => return Ok(()),
                 Ended::MediaReset => self.on_media_reset(),
             }
@@ -238,14 +259,31 @@ impl Viewer {
         opts: &ViewerOptions,
         signaling: &mut SignalingClient,
     ) -> Result<(CodecSetup, Vec<String>), SyntheticError> {
-        let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
-        let router_caps = &caps["routerRtpCapabilities"];
-        let codecs = CodecSetup::from_router_capabilities(router_caps)?;
-        let mut join = opts
-            .target
-            .join_request("viewer", format!("synthetic-v{}", self.report.index));
-        join["rtpCapabilities"] = receive_capabilities(router_caps);
-        let joined = signaling.request("join", join).await?;
+        let mut redirects = 0;
+        let (codecs, joined) = loop {
+            let caps = signaling.request("getRouterRtpCapabilities", json!({})).await?;
+            let router_caps = &caps["routerRtpCapabilities"];
+            let codecs = CodecSetup::from_router_capabilities(router_caps)?;
+            let mut join = opts
+                .target
+                .join_request("viewer", format!("synthetic-v{}", self.report.index));
+            join["rtpCapabilities"] = receive_capabilities(router_caps);
+            match signaling.request("join", join).await {
+                Ok(joined) => break (codecs, joined),
+                // A cluster node over its load sends viewers to another node: follow it.
+                Err(e) => match e.redirect().filter(|_| redirects < MAX_REDIRECTS) {
+                    Some(next) => {
+                        let old = std::mem::replace(
+                            signaling,
+                            SignalingClient::connect(&next, opts.target.tls_root_pem.as_deref()).await?,
+                        );
+                        old.close().await;
+                        redirects += 1;
+                    }
+                    None => return Err(e.into()),
+                },
+            }
+        };
         if let Some(taste) = &mut self.taste {
             for p in joined["peers"].as_array().into_iter().flatten() {
                 if let (Some(id), Some(name)) = (p["peerId"].as_str(), p["displayName"].as_str()) {

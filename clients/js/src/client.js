@@ -4,7 +4,7 @@
 // after `mediaReset`, restart ICE, refresh the token before it expires, move to another server
 // at an utterance boundary when this one drains, and stop for good when a moderator says so.
 import { Emitter } from './emitter.js';
-import { SfuError, CloseCode, isFinalClose } from './errors.js';
+import { SfuError, CloseCode, isFinalClose, signalingUrl } from './errors.js';
 import { Signaling } from './signaling.js';
 import { tokenExpiryMs, refreshDelayMs } from './token.js';
 import { Media } from './media.js';
@@ -200,13 +200,36 @@ export class Client extends Emitter {
   async join(room, role, opts = {}) {
     if (!this.sig) throw new SfuError('not_connected', 'connect first', 'join');
     if (this.session) throw new SfuError('already_joined', `already in room ${this.session.room}`, 'join');
-    const joined = await this.sendJoin(this.sig, room, role, opts.displayName);
+    const joined = await this.joinFollowingRedirects(room, role, opts.displayName);
     this.session = { room, role, displayName: opts.displayName, peerId: joined.peerId, resumeToken: joined.resumeToken };
     this.peers = new Map(joined.peers.map((p) => [p.peerId, p]));
     this.media.onJoined(joined);
     this.scheduleRefresh();
     this.emit('joined', { peerId: joined.peerId, room: joined.room, role: joined.role, peers: joined.peers, producers: joined.producers });
     return joined;
+  }
+
+  /**
+   * Sends `join` on the current connection; a node of a cluster that answers `redirect` names
+   * another node: the client connects there (leaving the old connection) and joins again, up to
+   * 3 times.
+   * @param {string} room
+   * @param {Role} role
+   * @param {string} [displayName]
+   */
+  async joinFollowingRedirects(room, role, displayName) {
+    for (let redirects = 0; ; redirects++) {
+      try {
+        return await this.sendJoin(/** @type {Signaling} */ (this.sig), room, role, displayName);
+      } catch (err) {
+        if (!(err instanceof SfuError && err.code === 'redirect' && err.url && redirects < 3)) throw err;
+        const url = signalingUrl(err.url);
+        const old = this.sig;
+        this.sig = await this.openSignaling(url);
+        this.url = url;
+        if (old) old.close(CloseCode.NORMAL, 'redirected');
+      }
+    }
   }
 
   /**

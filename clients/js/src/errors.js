@@ -18,7 +18,20 @@ export class SfuError extends Error {
     this.method = method;
     /** The server's (or the client's) message alone, without the method and the code. */
     this.detail = message;
+    /** @type {string | undefined} `redirect`: the URL of the server to join instead. */
+    this.url = undefined;
   }
+}
+
+/**
+ * A server's signaling URL from the URL a `redirect` names: `http(s)://host:port` becomes
+ * `ws(s)://host:port/ws`; a WebSocket URL is kept.
+ * @param {string} url
+ */
+export function signalingUrl(url) {
+  const base = url.replace(/\/+$/, '');
+  const ws = base.replace(/^http(s?):\/\//, 'ws$1://');
+  return /^wss?:\/\/[^/]+$/.test(ws) ? `${ws}/ws` : ws;
 }
 
 /** WebSocket close codes the server uses (docs/protocol.md, *Limits and connection lifetime*). */

@@ -90,7 +90,9 @@ export class Signaling {
     if (msg.ok) waiting.resolve(msg.data || {});
     else {
       const error = msg.error || { code: 'internal', message: 'error without a body' };
-      waiting.reject(new SfuError(error.code, error.message, waiting.method));
+      const err = new SfuError(error.code, error.message, waiting.method);
+      if (typeof error.url === 'string') err.url = error.url;
+      waiting.reject(err);
     }
   }
 

@@ -321,3 +321,31 @@ test('a redirect moves the session to the named server; a stray error is surface
   await until('old left', () => old.closedBy !== null);
   assert.equal(server.requests('join').length, 2);
 });
+
+test('join follows a redirect error to the node it names (a cluster), leaving the first', async () => {
+  const { server, client } = setup();
+  await client.connect(URL);
+  let refused = 0;
+  server.handlers.join = (data, ws) => {
+    if (ws.url === URL) {
+      refused += 1;
+      throw { code: 'redirect', message: 'the room is homed on node b', url: 'http://node-b.test:8080' };
+    }
+    return { peerId: 'peer-b', room: data.room, role: data.role, resumeToken: 'rt-b', routerRtpCapabilities: { codecs: [] }, iceServers: [], peers: [], producers: [] };
+  };
+  const joined = await client.join('lobby', 'broadcaster');
+  assert.equal(joined.peerId, 'peer-b');
+  assert.equal(refused, 1);
+  assert.equal(server.last.url, 'ws://node-b.test:8080/ws');
+  assert.equal(client.url, 'ws://node-b.test:8080/ws');
+  await until('first connection closed', () => server.sockets[0].closedBy !== null);
+  // A redirect that loops ends with the error after 3 moves.
+  const { server: looping, client: other } = setup();
+  looping.handlers.join = () => { throw { code: 'redirect', message: 'elsewhere', url: 'https://loop.test' }; };
+  await other.connect(URL);
+  const err = await other.join('lobby', 'viewer').catch((e) => e);
+  assert.equal(err.code, 'redirect');
+  assert.equal(err.url, 'https://loop.test');
+  assert.equal(looping.requests('join').length, 4);
+  assert.equal(other.url, 'wss://loop.test/ws');
+});

@@ -86,7 +86,7 @@ export class FakeServer {
     try {
       reply = { id: msg.id, ok: true, data: await this.answer(ws, msg.method, msg.data || {}) };
     } catch (e) {
-      reply = { id: msg.id, ok: false, error: { code: e.code || 'internal', message: e.message || String(e) } };
+      reply = { id: msg.id, ok: false, error: { code: e.code || 'internal', message: e.message || String(e), ...(e.url ? { url: e.url } : {}) } };
     }
     ws.deliver(reply);
   }

@@ -173,6 +173,15 @@ export class Client extends Emitter<ClientEvents> {
         displayName?: string;
     }): Promise<any>;
     /**
+     * Sends `join` on the current connection; a node of a cluster that answers `redirect` names
+     * another node: the client connects there (leaving the old connection) and joins again, up to
+     * 3 times.
+     * @param {string} room
+     * @param {Role} role
+     * @param {string} [displayName]
+     */
+    joinFollowingRedirects(room: string, role: Role, displayName?: string): Promise<any>;
+    /**
      * Sends `join` (with a fresh token) on `sig`.
      * @param {Signaling} sig
      * @param {string} room

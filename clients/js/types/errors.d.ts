@@ -1,4 +1,10 @@
 /**
+ * A server's signaling URL from the URL a `redirect` names: `http(s)://host:port` becomes
+ * `ws(s)://host:port/ws`; a WebSocket URL is kept.
+ * @param {string} url
+ */
+export function signalingUrl(url: string): string;
+/**
  * Closes after which the client must not come back on its own: a moderator removed the peer,
  * the room was closed, or the client broke the protocol's limits (coming back would do it again).
  * @param {number} code
@@ -18,6 +24,8 @@ export class SfuError extends Error {
     method: string | undefined;
     /** The server's (or the client's) message alone, without the method and the code. */
     detail: string;
+    /** @type {string | undefined} `redirect`: the URL of the server to join instead. */
+    url: string | undefined;
 }
 /** WebSocket close codes the server uses (docs/protocol.md, *Limits and connection lifetime*). */
 export const CloseCode: Readonly<{

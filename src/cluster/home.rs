@@ -1,0 +1,160 @@
+//! The home node's side: a room's snapshot for its edges, and one pipe per producer and edge
+//! node: a PipeTransport on the room's home router (SRTP on) connected to the edge's, and a
+//! pipe consumer of the producer on it. The pipe closes when the edge asks (`/cluster/unpipe`,
+//! its room closed there), when the edge is gone from the registry, or with its producer (the
+//! registry tick sweeps the closed ones).
+
+use std::collections::HashSet;
+
+use std::sync::atomic::Ordering;
+
+use mediasoup::consumer::ConsumerRtpStreamStat;
+use mediasoup::prelude::*;
+
+use super::wire::{PeerRecord, PipeAnswer, PipeRequest, ProducerRecord, Snapshot, SnapshotRequest, UnpipeRequest};
+use super::{media_error as media, Cluster, ClusterError};
+use crate::stats::Counter;
+
+/// Field order is drop order: the consumer, then its transport.
+pub(super) struct HomePipe {
+    consumer: Consumer,
+    _transport: PipeTransport,
+    _counted: Counter,
+    /// Packets its consumer had sent at the last sample.
+    packets: u64,
+}
+
+impl Cluster {
+    /// The room's peers (with their node) and its producers, for an edge.
+    pub(crate) fn serve_snapshot(&self, request: &SnapshotRequest) -> Result<Snapshot, ClusterError> {
+        let room = self
+            .parts
+            .rooms
+            .get(&request.room)
+            .ok_or_else(|| ClusterError::NoRoom(request.room.clone()))?;
+        let (peers, producers) = room.members();
+        Ok(Snapshot {
+            peers: peers
+                .iter()
+                .map(|(info, node)| PeerRecord::new(info, Some(node.as_deref().unwrap_or(&self.node))))
+                .collect(),
+            producers: producers.iter().map(ProducerRecord::new).collect(),
+        })
+    }
+
+    /// Pipes one producer of a room homed here to node `edge`, whose end of the pipe is
+    /// `request`'s address; replaces a pipe of the same producer to that node.
+    pub(crate) async fn serve_pipe(&self, edge: &str, request: &PipeRequest) -> Result<PipeAnswer, ClusterError> {
+        let room = self
+            .parts
+            .rooms
+            .get(&request.room)
+            .ok_or_else(|| ClusterError::NoRoom(request.room.clone()))?;
+        let producer_id = request.producer_id;
+        let (_, producers) = room.members();
+        if !producers.iter().any(|p| p.producer_id == producer_id) {
+            return Err(ClusterError::NoProducer(producer_id, request.room.clone()));
+        }
+        let mut options = PipeTransportOptions::new(self.pipe_listen.clone());
+        options.enable_srtp = true;
+        let transport = room
+            .media()
+            .router()
+            .create_pipe_transport(options)
+            .await
+            .map_err(media)?;
+        transport
+            .connect(PipeTransportRemoteParameters {
+                ip: request.ip,
+                port: request.port,
+                srtp_parameters: Some(request.srtp.clone()),
+            })
+            .await
+            .map_err(media)?;
+        let consumer = transport
+            .consume(ConsumerOptions::new(producer_id, RtpCapabilities::default()))
+            .await
+            .map_err(|e| match e {
+                ConsumeError::ProducerNotFound(_) => ClusterError::NoProducer(producer_id, request.room.clone()),
+                e => media(e),
+            })?;
+        let srtp = transport.srtp_parameters().ok_or_else(|| media("no SRTP parameters"))?;
+        let answer = PipeAnswer {
+            ip: self.pipe_ip,
+            port: transport.tuple().local_port(),
+            srtp,
+            kind: consumer.kind(),
+            rtp_parameters: consumer.rtp_parameters().clone(),
+            paused: consumer.producer_paused(),
+        };
+        tracing::info!(room = request.room, producer = %producer_id, edge, port = answer.port, "producer piped to another node");
+        let pipe = HomePipe {
+            consumer,
+            _transport: transport,
+            _counted: self.pipes_out.count(),
+            packets: 0,
+        };
+        let old = self.home_pipes.lock().insert((edge.to_string(), producer_id), pipe);
+        drop(old);
+        Ok(answer)
+    }
+
+    /// The edge no longer needs these pipes.
+    pub(crate) fn serve_unpipe(&self, edge: &str, request: &UnpipeRequest) {
+        let gone: Vec<HomePipe> = {
+            let mut pipes = self.home_pipes.lock();
+            let ids = request.producer_ids.iter();
+            ids.filter_map(|id| pipes.remove(&(edge.to_string(), *id))).collect()
+        };
+        tracing::info!(
+            room = request.room,
+            edge,
+            pipes = gone.len(),
+            "pipes to another node closed: not needed there"
+        );
+    }
+
+    /// Adds the packets sent to other nodes since the last sample to `packets_out`.
+    pub(super) async fn sample_home_packets(&self) {
+        let pipes: Vec<((String, ProducerId), Consumer)> = {
+            let pipes = self.home_pipes.lock();
+            pipes.iter().map(|(k, p)| (k.clone(), p.consumer.clone())).collect()
+        };
+        for (key, consumer) in pipes {
+            let Ok(stats) = consumer.get_stats().await else {
+                continue;
+            };
+            let sent: u64 = stats
+                .iter()
+                .filter_map(|s| match s {
+                    ConsumerRtpStreamStat::Outbound(o) => Some(o.packet_count),
+                    ConsumerRtpStreamStat::Inbound(_) => None,
+                })
+                .sum();
+            if let Some(p) = self.home_pipes.lock().get_mut(&key) {
+                let new = sent.saturating_sub(p.packets);
+                p.packets = sent;
+                self.packets_out.fetch_add(new, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Drops the pipes whose producer closed, or whose edge node is not `live`.
+    pub(super) fn sweep_home_pipes(&self, live: &HashSet<String>) {
+        let gone: Vec<HomePipe> = {
+            let mut pipes = self.home_pipes.lock();
+            let dead: Vec<(String, ProducerId)> = pipes
+                .iter()
+                .filter(|((edge, _), p)| p.consumer.closed() || !live.contains(edge))
+                .map(|(k, _)| k.clone())
+                .collect();
+            dead.iter().filter_map(|k| pipes.remove(k)).collect()
+        };
+        if !gone.is_empty() {
+            tracing::info!(
+                pipes = gone.len(),
+                "pipes to other nodes closed: producer closed or node gone"
+            );
+        }
+    }
+}

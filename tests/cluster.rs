@@ -1,0 +1,510 @@
+//! A cluster of three `sfu serve` processes on one real `redis-server`, all on loopback ports
+//! picked here (docs/cluster.md). A broadcaster (audio and video) on node A homes the room
+//! there; live and feed viewers on nodes B and C get its producers piped in from A (SRTP
+//! PipeTransports set up by signed node-to-node requests) and lose nothing; the feed viewers on
+//! C hear the utterances spoken on A from their first packet (C taps the piped producers into
+//! its own buffer). A broadcaster joining B is redirected to A. Then, while C's viewers keep
+//! watching: node B is SIGKILLed and vanishes from the registry, A's pipes to it close, C loses
+//! nothing; Redis is killed, `/healthz` says `degraded` and C still loses nothing.
+//!
+//! Skipped (with a message) only when `redis-server` is not installed (scripts/setup installs
+//! it).
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use sfu::http_client::HttpClient;
+use sfu::synthetic::media::{SpeechPattern, VideoPattern};
+use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, PeerReport, Report, ViewerOptions};
+
+const SECRET: &str = "cluster-test-secret-0123456789";
+const ADMIN_TOKEN: &str = "cluster-test-admin-token-0123";
+/// Generous on a loaded 2-core machine: the registry's TTL is 3 s.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A child process killed (SIGKILL) and reaped on drop.
+struct Proc {
+    child: Child,
+}
+
+impl Proc {
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn have_redis() -> bool {
+    Command::new("redis-server")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A throwaway Redis on a free loopback port: no persistence.
+fn start_redis() -> (Proc, u16) {
+    let port = free_port();
+    (start_redis_on(port), port)
+}
+
+fn start_redis_on(port: u16) -> Proc {
+    let child = Command::new("redis-server")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("redis-server starts");
+    let redis = Proc { child };
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "redis-server listens on {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    redis
+}
+
+struct Node {
+    proc: Proc,
+    id: String,
+    /// `http://127.0.0.1:port`
+    url: String,
+}
+
+impl Node {
+    fn ws(&self) -> String {
+        format!("{}/ws", self.url.replacen("http://", "ws://", 1))
+    }
+}
+
+/// `sfu serve` in the cluster on `redis_port` with `cluster.max_peers` (0: none), on an
+/// ephemeral port; waits for its "serving" line.
+fn start_node_with(id: &str, redis_port: u16, max_peers: usize) -> Node {
+    let config = std::env::temp_dir().join(format!("sfu-cluster-test-{id}-{}.toml", std::process::id()));
+    std::fs::write(&config, format!("[cluster]\nmax_peers = {max_peers}\n")).unwrap();
+    let node = start(id, redis_port, &config);
+    let _ = std::fs::remove_file(&config);
+    node
+}
+
+fn start_node(id: &str, redis_port: u16) -> Node {
+    start_node_with(id, redis_port, 0)
+}
+
+/// `sfu serve --config config` in the cluster on `redis_port`.
+fn start(id: &str, redis_port: u16, config: &std::path::Path) -> Node {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfu"))
+        .args(["serve", "--workers", "1", "--rtc-ports", "20000-59999"])
+        .arg("--config")
+        .arg(config)
+        .args(["--cluster", &format!("redis://127.0.0.1:{redis_port}"), "--node-id", id])
+        .env("SFU_LISTEN", "127.0.0.1:0")
+        .env("SFU_CLUSTER_SECRET", SECRET)
+        .env("SFU_ADMIN_TOKEN", ADMIN_TOKEN)
+        .env(
+            "RUST_LOG",
+            std::env::var("SFU_TEST_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let name = id.to_string();
+    let echo = std::env::var_os("SFU_TEST_LOG").is_some();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Some(rest) = line.strip_prefix("sfu serving on http://") {
+                let _ = tx.send(rest.split('/').next().unwrap().to_string());
+            } else if echo || line.contains("ERROR") || line.contains("panicked") {
+                eprintln!("[{name}] {line}");
+            }
+        }
+    });
+    let addr = rx.recv_timeout(WAIT).expect("sfu serve prints its address");
+    Node {
+        proc: Proc { child },
+        id: id.to_string(),
+        url: format!("http://{addr}"),
+    }
+}
+
+async fn get_json(url: &str) -> Value {
+    let client = HttpClient::new(None).unwrap();
+    client
+        .get_json(url, None)
+        .await
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"))
+}
+
+async fn node_ids(node: &Node) -> Vec<String> {
+    let nodes = get_json(&format!("{}/cluster/nodes", node.url)).await;
+    let list = nodes["nodes"].as_array().cloned().unwrap_or_default();
+    list.iter().map(|n| n["id"].as_str().unwrap().to_string()).collect()
+}
+
+async fn node_record(node: &Node, id: &str) -> Value {
+    let nodes = get_json(&format!("{}/cluster/nodes", node.url)).await;
+    let list = nodes["nodes"].as_array().cloned().unwrap_or_default();
+    list.into_iter().find(|n| n["id"] == id).unwrap_or(Value::Null)
+}
+
+/// Polls `f` until it holds; how long it took.
+async fn until<F: std::future::Future<Output = bool>>(what: &str, mut f: impl FnMut() -> F) -> Duration {
+    let start = Instant::now();
+    while !f().await {
+        assert!(start.elapsed() < WAIT, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    start.elapsed()
+}
+
+async fn metric(node: &Node, name: &str) -> f64 {
+    let client = HttpClient::new(None).unwrap();
+    let body = client.get(&format!("{}/metrics", node.url), None).await.unwrap();
+    let text = String::from_utf8_lossy(&body).to_string();
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix(name)
+                .and_then(|v| v.strip_prefix(' '))
+                .map(|v| v.parse().unwrap())
+        })
+        .unwrap_or(0.0)
+}
+
+/// One `join` over a raw WebSocket; the response.
+async fn join(node: &Node, room: &str, role: &str) -> Value {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": role}});
+    ws.send(tokio_tungstenite::tungstenite::Message::text(request.to_string()))
+        .await
+        .unwrap();
+    loop {
+        let m = ws.next().await.expect("an answer").unwrap();
+        if let tokio_tungstenite::tungstenite::Message::Text(text) = m {
+            let v: Value = serde_json::from_str(&text).unwrap();
+            if v["id"] == 1 {
+                return v;
+            }
+        }
+    }
+}
+
+fn speaker(node: &Node, room: &str, secs: u64) -> BroadcastOptions {
+    let mut b = BroadcastOptions::new(node.ws(), room, 1);
+    b.duration = Duration::from_secs(secs);
+    b.video = true;
+    b.speech = SpeechPattern {
+        talk: Duration::from_millis(1200),
+        silence: Duration::from_millis(800),
+        variation: 0.3,
+    };
+    b.video_pattern = VideoPattern {
+        key_frame_interval: Duration::from_secs(2),
+        ..VideoPattern::default()
+    };
+    b
+}
+
+fn viewers(node: &Node, room: &str, count: usize, feed: bool, secs: u64) -> ViewerOptions {
+    let mut v = ViewerOptions::new(node.ws(), room, count);
+    v.duration = Duration::from_secs(secs);
+    v.feed = feed;
+    v
+}
+
+/// Every viewer connected, lost nothing and received media.
+fn assert_lossless(what: &str, r: &Report) {
+    println!("{what}: {}", r.summary);
+    let s = &r.summary;
+    assert_eq!((s.connected, s.failed), (s.peers, 0), "{what}: {s}");
+    for peer in &r.peers {
+        check_peer(what, peer);
+    }
+}
+
+fn check_peer(what: &str, peer: &PeerReport) {
+    assert!(
+        peer.streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
+        "{what} viewer {}: {:?}",
+        peer.index,
+        peer.streams
+    );
+    match &peer.feed {
+        Some(f) => {
+            assert_eq!(
+                (f.seq_gaps, f.ts_backwards, f.segment_gaps),
+                (0, 0, 0),
+                "{what} viewer {}: {f:?}",
+                peer.index
+            );
+            assert!(
+                f.packets >= 50 && f.segments >= 1,
+                "{what} viewer {}: {f:?}",
+                peer.index
+            );
+            assert_eq!(
+                f.segments_from_start, f.segments,
+                "{what} viewer {}: utterances from their start: {f:?}",
+                peer.index
+            );
+        }
+        None => {
+            assert_eq!(
+                peer.streams.len(),
+                2,
+                "{what} viewer {}: audio and video: {:?}",
+                peer.index,
+                peer.streams
+            );
+            assert!(
+                peer.streams.iter().all(|s| s.received >= 50),
+                "{what} viewer {}: {:?}",
+                peer.index,
+                peer.streams
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
+    if !have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let started = Instant::now();
+    let (mut redis, redis_port) = start_redis();
+    let a = start_node("node-a", redis_port);
+    let mut b = start_node("node-b", redis_port);
+    // C takes 4 peers; then it sends viewers to the least loaded node.
+    let c = start_node_with("node-c", redis_port, 4);
+    let all = vec!["node-a".to_string(), "node-b".into(), "node-c".into()];
+    until("three nodes in the registry", || async { node_ids(&a).await == all }).await;
+    let room = "cluster-room";
+
+    // The broadcaster homes the room on A; a broadcaster joining B is sent there.
+    let broadcaster = tokio::spawn(run_broadcasters(speaker(&a, room, 26)));
+    until("producing audio and video on A", || async {
+        metric(&a, "sfu_producers").await >= 2.0
+    })
+    .await;
+    let redirect = join(&b, room, "broadcaster").await;
+    assert_eq!(redirect["error"]["code"], "redirect", "{redirect}");
+    assert_eq!(redirect["error"]["url"], a.url.as_str(), "{redirect}");
+
+    // Live (audio and video) and feed viewers on B and C.
+    let live_b = tokio::spawn(run_viewers(viewers(&b, room, 2, false, 7)));
+    let live_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 7)));
+    let feed_b = tokio::spawn(run_viewers(viewers(&b, room, 1, true, 7)));
+    let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 2, true, 7)));
+    until("A pipes audio and video to B and C", || async {
+        node_record(&a, "node-a").await["pipes_out"] == 4
+    })
+    .await;
+    // Each edge pipes in the two producers once, whatever its number of viewers.
+    until("B and C pipe audio and video in", || async {
+        node_record(&a, "node-b").await["pipes_in"] == 2 && node_record(&a, "node-c").await["pipes_in"] == 2
+    })
+    .await;
+    // C is at its limit: a viewer joining it is sent to the least loaded node, A.
+    until("C at 4 peers, seen from C: B with 3", || async {
+        metric(&c, "sfu_peers").await == 4.0 && node_record(&c, "node-b").await["peers"] == 3
+    })
+    .await;
+    let full = join(&c, room, "viewer").await;
+    assert_eq!(full["error"]["code"], "redirect", "{full}");
+    assert_eq!(full["error"]["url"], a.url.as_str(), "{full}");
+    // Packets over the pipes are counted on both ends.
+    until("cross-node packets counted", || async {
+        metric(&a, "sfu_cluster_packets_total{direction=\"out\"}").await > 100.0
+            && metric(&c, "sfu_cluster_packets_total{direction=\"in\"}").await > 50.0
+    })
+    .await;
+    // `sfu inspect` on any node shows every node with its load and pipes.
+    let url = a.url.clone();
+    let inspect = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_sfu"))
+            .args(["inspect", "--url", &url, "--token", ADMIN_TOKEN])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let text = String::from_utf8_lossy(&inspect.stdout);
+    assert!(
+        inspect.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&inspect.stderr)
+    );
+    println!("sfu inspect:\n{text}");
+    assert!(text.contains("cluster: 3 nodes (asked node-a)"), "{text}");
+    assert!(
+        ["node-a", "node-b", "node-c"].iter().all(|n| text.contains(n)),
+        "{text}"
+    );
+    for (what, r) in [
+        ("live B", live_b),
+        ("live C", live_c),
+        ("feed B", feed_b),
+        ("feed C", feed_c),
+    ] {
+        assert_lossless(what, &r.await.unwrap().unwrap());
+    }
+    println!("phase 1 done at {:?}", started.elapsed());
+
+    // A second round on C (and one viewer on B, which dies with it): B is killed, then Redis.
+    let watch_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 11)));
+    let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 1, true, 11)));
+    // B's viewer knows C: when B dies it joins C and sets its media up again there.
+    let mut moving = viewers(&b, room, 1, false, 11);
+    moving.fallback_urls = vec![c.ws()];
+    let moving = tokio::spawn(run_viewers(moving));
+    until("B has its pipes again", || async {
+        node_record(&a, "node-b").await["pipes_in"] == 2
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    b.proc.kill();
+    let gone = until("B gone from the registry", || async {
+        node_ids(&a).await == ["node-a", "node-c"] && node_ids(&c).await == ["node-a", "node-c"]
+    })
+    .await;
+    println!("B vanished from the registry {gone:?} after its SIGKILL");
+    until("A's pipes to B closed", || async {
+        node_record(&a, "node-a").await["pipes_out"] == 2
+    })
+    .await;
+    redis.kill();
+    let degraded = until("A and C degraded", || async {
+        let a = get_json(&format!("{}/healthz", a.url)).await;
+        let c = get_json(&format!("{}/healthz", c.url)).await;
+        a["status"] == "degraded" && c["status"] == "degraded"
+    })
+    .await;
+    println!("degraded {degraded:?} after Redis stopped");
+    assert_lossless("live C through B's death and Redis's", &watch_c.await.unwrap().unwrap());
+    assert_lossless("feed C through B's death and Redis's", &feed_c.await.unwrap().unwrap());
+    let moved = moving.await.unwrap().unwrap();
+    println!("B's viewer, moved to C: {}", moved.summary);
+    let peer = &moved.peers[0];
+    assert_eq!(
+        (moved.summary.connected, moved.summary.failed),
+        (1, 0),
+        "{}",
+        moved.summary
+    );
+    assert_eq!(peer.media_resets, 1, "{peer:?}");
+    let recovery = peer.recovery.expect("media again on C");
+    println!("B's viewer receives again from C {recovery:?} after B's death");
+    assert!(recovery < Duration::from_secs(5), "{recovery:?}");
+    assert!(
+        peer.streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
+        "{:?}",
+        peer.streams
+    );
+    // B's consumers (closed with B) then C's, which carried the rest of the run.
+    assert_eq!(peer.streams.len(), 4, "{:?}", peer.streams);
+    assert!(peer.streams[2..].iter().all(|s| s.received >= 50), "{:?}", peer.streams);
+    // New cross-node work is refused meanwhile.
+    let refused = join(&c, "another-room", "viewer").await;
+    assert_eq!(refused["error"]["code"], "cluster_unavailable", "{refused}");
+
+    // Redis comes back (empty): the nodes reconnect, register again, A claims its room again.
+    let _redis = start_redis_on(redis_port);
+    let back = until("A and C back to ok", || async {
+        let a_health = get_json(&format!("{}/healthz", a.url)).await;
+        let c_health = get_json(&format!("{}/healthz", c.url)).await;
+        a_health["status"] == "ok" && c_health["status"] == "ok" && node_ids(&c).await == ["node-a", "node-c"]
+    })
+    .await;
+    println!("back to ok {back:?} after Redis restarted");
+    let redirect = join(&c, room, "broadcaster").await;
+    assert_eq!(
+        redirect["error"]["url"],
+        a.url.as_str(),
+        "A holds the room again: {redirect}"
+    );
+    // A synthetic broadcaster aimed at C follows the redirect to A.
+    let second = run_broadcasters(speaker(&c, room, 2)).await.unwrap();
+    assert_eq!(
+        (second.summary.connected, second.summary.failed),
+        (1, 0),
+        "{}",
+        second.summary
+    );
+    assert!(second.peers[0].packets_sent > 50, "{}", second.summary);
+
+    // The home dies: C's pipes from it close (its viewer hears producerClosed).
+    let watcher = viewers(&c, room, 1, false, 60);
+    let stop_watching = watcher.cancel.clone();
+    let watcher = tokio::spawn(run_viewers(watcher));
+    until("C pipes the room in again", || async {
+        metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
+    })
+    .await;
+    // The watcher receives the old home's media for a moment first.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    drop(a);
+    let home_gone = until("C closed the pipes from the dead home", || async {
+        node_ids(&c).await == ["node-c"] && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 0.0
+    })
+    .await;
+    println!("the home's pipes closed on C {home_gone:?} after its SIGKILL");
+    let _ = broadcaster.await;
+
+    // The room gets a new home when a broadcaster comes back, on a node restarted as B: C,
+    // whose viewer stayed, becomes an edge of the new home and pipes its producers in.
+    drop(b);
+    let b = start_node("node-b", redis_port);
+    until("C sees the new B", || async {
+        node_ids(&c).await == ["node-b", "node-c"]
+    })
+    .await;
+    let comeback = tokio::spawn(run_broadcasters(speaker(&b, room, 4)));
+    let rehomed = until("C pipes the room in from its new home", || async {
+        metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
+    })
+    .await;
+    println!("C pipes from the new home {rehomed:?} after the broadcaster started on B");
+    let comeback = comeback.await.unwrap().unwrap();
+    assert_eq!(
+        (comeback.summary.connected, comeback.summary.failed),
+        (1, 0),
+        "{}",
+        comeback.summary
+    );
+    stop_watching.cancel();
+    let watched = watcher.await.unwrap().unwrap();
+    let streams = &watched.peers[0].streams;
+    println!("the watcher's streams: {streams:?}");
+    // The old home's producers (until it died), then the new home's two, over their pipes.
+    assert!(streams.iter().all(|s| s.lost == 0 && s.duplicates == 0), "{streams:?}");
+    assert_eq!(streams.len(), 4, "{streams:?}");
+    assert!(streams[2..].iter().all(|s| s.received >= 50), "{streams:?}");
+    println!("done in {:?} (nodes {}, {})", started.elapsed(), b.id, c.id);
+}
