@@ -29,7 +29,7 @@ use tokio_util::sync::CancellationToken;
 use super::external::{Answer, ExternalClient, Question};
 use super::outbox::{Outboxes, Sent};
 use super::rewriter::Timeline;
-use super::shared::{Background, Changed, Due, Follow, Handles, Sharing};
+use super::shared::{Background, Changed, Due, Handles, Sharing};
 use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Grid, Pacer, RewriterConfig};
 use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
@@ -494,7 +494,8 @@ struct EngineTask {
     due_groups: Vec<u64>,
     /// Feeds that switched this turn (reused).
     changed: Vec<FeedKey>,
-    follows: Vec<Follow>,
+    /// Feeds that joined a shared playout this turn (reused).
+    follows: Vec<FeedKey>,
     sharing: Sharing,
     /// The packet buffer every feed reads into (reused).
     packet: Vec<u8>,
@@ -786,11 +787,9 @@ impl EngineTask {
         };
         self.sharing
             .settle(now, &changed, &lookup, &self.store, &mut self.pacer, &mut self.follows);
-        for follow in self.follows.drain(..) {
-            if let Some(e) = self.feeds.get_mut(&follow.key) {
-                if follow.following {
-                    e.feed.follow();
-                }
+        for key in self.follows.drain(..) {
+            if let Some(e) = self.feeds.get_mut(&key) {
+                e.feed.follow();
             }
         }
         let counts = self.sharing.counts;

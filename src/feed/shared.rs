@@ -109,13 +109,6 @@ pub(crate) struct Handles {
 /// How the sharing layer finds a feed's [`Handles`].
 pub(crate) type Lookup<'a> = &'a dyn Fn(K0) -> Option<Handles>;
 
-/// A feed whose following changed: the engine sets the flag on the feed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Follow {
-    pub key: K0,
-    pub following: bool,
-}
-
 /// Counters the engine publishes.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct SharingCounts {
@@ -202,8 +195,8 @@ impl Sharing {
         }
     }
 
-    /// Feeds that changed playout this turn: leave groups, join or form new ones. Returns the
-    /// feeds whose following flag must change.
+    /// Feeds that changed playout this turn: leave groups (their consumers moved back), join
+    /// or form new ones; the feeds that joined one are added to `follows`.
     pub fn settle(
         &mut self,
         now: Instant,
@@ -211,7 +204,7 @@ impl Sharing {
         lookup: Lookup<'_>,
         store: &UtteranceStore,
         pacer: &mut Pacer<Due<K0>>,
-        follows: &mut Vec<Follow>,
+        follows: &mut Vec<K0>,
     ) {
         if !self.enabled {
             return;
@@ -226,10 +219,6 @@ impl Sharing {
                     self.member_of.remove(&view.key);
                     self.drop_member(gid, view.key, pacer);
                     self.move_back(view.key, lookup);
-                    follows.push(Follow {
-                        key: view.key,
-                        following: false,
-                    });
                 }
             }
             let Some(playing) = view.playing.filter(|p| p.2 > now && view.shareable) else {
@@ -265,7 +254,7 @@ impl Sharing {
         lookup: Lookup<'_>,
         store: &UtteranceStore,
         pacer: &mut Pacer<Due<K0>>,
-        follows: &mut Vec<Follow>,
+        follows: &mut Vec<K0>,
     ) {
         let Some(members) = self.forming.get(&playing).filter(|m| m.len() >= 2) else {
             return;
@@ -301,11 +290,16 @@ impl Sharing {
             self.leave_forming(key);
             self.join(gid, key, lookup, follows);
         }
+        if self.groups.get(&gid).is_some_and(|g| g.members.is_empty()) {
+            // Nobody could be moved (their consumers are gone): no group.
+            self.end_group(gid, pacer);
+            return;
+        }
         pacer.schedule(Due::Group(gid), playing.2);
         self.top_up(playing.0);
     }
 
-    fn join(&mut self, gid: u64, key: K0, lookup: Lookup<'_>, follows: &mut Vec<Follow>) {
+    fn join(&mut self, gid: u64, key: K0, lookup: Lookup<'_>, follows: &mut Vec<K0>) {
         let Some(group) = self.groups.get_mut(&gid) else { return };
         let Some(carrier) = &group.carrier else { return };
         let Some(consumer) = lookup(key).and_then(|h| h.consumer.upgrade()) else {
@@ -316,7 +310,7 @@ impl Sharing {
         group.members.insert(key);
         self.member_of.insert(key, gid);
         self.counts.joins += 1;
-        follows.push(Follow { key, following: true });
+        follows.push(key);
     }
 
     /// Queues the move of a leaving feed's consumer back to its own producer.
