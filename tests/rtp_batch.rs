@@ -23,15 +23,36 @@ use parking_lot::Mutex;
 const OPUS_PT: u8 = 100;
 
 fn opus_parameters(ssrc: u32) -> RtpParameters {
-    RtpParameters {
-        codecs: vec![RtpCodecParameters::Audio {
+    parameters(
+        RtpCodecParameters::Audio {
             mime_type: MimeTypeAudio::Opus,
             payload_type: OPUS_PT,
             clock_rate: NonZeroU32::new(48000).unwrap(),
             channels: NonZeroU8::new(2).unwrap(),
             parameters: RtpCodecParametersParameters::default(),
             rtcp_feedback: vec![],
-        }],
+        },
+        ssrc,
+    )
+}
+
+fn vp8_parameters(ssrc: u32) -> RtpParameters {
+    parameters(
+        RtpCodecParameters::Video {
+            mime_type: MimeTypeVideo::Vp8,
+            payload_type: 101,
+            clock_rate: NonZeroU32::new(90000).unwrap(),
+            parameters: RtpCodecParametersParameters::default(),
+            rtcp_feedback: vec![],
+        },
+        ssrc,
+    )
+}
+
+/// A producer's parameters: one codec, one SSRC.
+fn parameters(codec: RtpCodecParameters, ssrc: u32) -> RtpParameters {
+    RtpParameters {
+        codecs: vec![codec],
         encodings: vec![RtpEncodingParameters {
             ssrc: Some(ssrc),
             ..RtpEncodingParameters::default()
@@ -309,21 +330,4 @@ async fn a_consumer_moves_between_producers_as_one_stream() {
     wait_for("a's packet after the refusal", || got.lock().len() == 14).await;
     assert!(!viewer.closed(), "the consumer survives");
     router.dump().await.expect("the worker answers");
-}
-
-fn vp8_parameters(ssrc: u32) -> RtpParameters {
-    RtpParameters {
-        codecs: vec![RtpCodecParameters::Video {
-            mime_type: MimeTypeVideo::Vp8,
-            payload_type: 101,
-            clock_rate: NonZeroU32::new(90000).unwrap(),
-            parameters: RtpCodecParametersParameters::default(),
-            rtcp_feedback: vec![],
-        }],
-        encodings: vec![RtpEncodingParameters {
-            ssrc: Some(ssrc),
-            ..RtpEncodingParameters::default()
-        }],
-        ..RtpParameters::default()
-    }
 }

@@ -835,14 +835,8 @@ impl EngineTask {
 
     /// A consumer move answered, or a carrier was made.
     fn background(&mut self, background: Background) {
-        if let Background::Moved {
-            key,
-            following,
-            ok: false,
-            error,
-        } = background
-        {
-            tracing::warn!(?error, following, "moving a feed's consumer failed");
+        if let Background::MoveFailed { key, following, error } = background {
+            tracing::warn!(%error, following, "moving a feed's consumer failed");
             if self.sharing.move_failed(key, following, &mut self.pacer) {
                 let now = Instant::now();
                 if let Some(e) = self.feeds.get_mut(&key) {

@@ -115,7 +115,6 @@ pub(crate) struct SharingCounts {
     pub groups: u64,
     pub joins: u64,
     pub packets: u64,
-    pub failed_moves: u64,
 }
 
 /// Shared playouts of every transport.
@@ -446,7 +445,7 @@ impl Sharing {
                             group.started = true;
                             turn.first = group.members.iter().copied().collect();
                         }
-                        let sent = outboxes.push(carrier_outbox(group.key), packet);
+                        let sent = outboxes.push(group.key.0, packet);
                         turn.sent.messages += sent.messages;
                         turn.sent.failed_packets += sent.failed_packets;
                         turn.packets += 1;
@@ -479,25 +478,25 @@ impl Sharing {
         }
     }
 
-    /// The next background result: a move answered, or a carrier made. `None` when nothing
-    /// is pending (never ready then).
+    /// The next background result: a move answered, or a carrier made (taken into its pool
+    /// here). Never ready while nothing is pending.
     pub async fn next(&mut self) -> Background {
         tokio::select! {
-            Some((key, following, result)) = self.moves.next(), if !self.moves.is_empty() => {
-                Background::Moved { key, following, ok: result.is_ok(), error: result.err().map(|e| e.to_string()) }
-            }
+            Some((key, following, result)) = self.moves.next(), if !self.moves.is_empty() => match result {
+                Ok(()) => Background::Done,
+                Err(error) => Background::MoveFailed { key, following, error: error.to_string() },
+            },
             Some((transport, ssrc, made)) = self.made.next(), if !self.made.is_empty() => {
                 self.carrier_made(transport, ssrc, made);
-                Background::Made
+                Background::Done
             }
             else => std::future::pending().await,
         }
     }
 
-    /// A move failed: a joining feed stays private (it sends its own packets again), a leaving
-    /// one is counted and logged (its consumer stays on the carrier until its next move).
+    /// A move failed: a joining feed stays private (true: it must send its own packets again),
+    /// a leaving one stays where it is until its next move (the engine logs both).
     pub fn move_failed(&mut self, key: K0, following: bool, pacer: &mut Pacer<Due<K0>>) -> bool {
-        self.counts.failed_moves += 1;
         if following {
             if let Some(gid) = self.member_of.remove(&key) {
                 self.drop_member(gid, key, pacer);
@@ -543,15 +542,8 @@ pub(crate) struct GroupTurn {
 
 /// A background result of [`Sharing::next`].
 pub(crate) enum Background {
-    Moved {
-        key: K0,
-        following: bool,
-        ok: bool,
-        error: Option<String>,
-    },
-    Made,
-}
-
-fn carrier_outbox(key: PlayoutKey) -> TransportId {
-    key.0
+    /// A move answered, or a carrier made: nothing for the engine to do.
+    Done,
+    /// A consumer could not be moved (`following`: into a group).
+    MoveFailed { key: K0, following: bool, error: String },
 }
