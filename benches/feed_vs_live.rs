@@ -299,12 +299,13 @@ fn main() {
             "  shared feed / live with 1 stream per viewer (server 2): {over_one:.2}x; / live with {broadcasters} streams (server 1): {over_live:.2}x"
         );
         println!(
-            "  server 2: {} shared playouts, {} of {} switches into one ({:.0} %), {} packets sent once for a group",
+            "  server 2: {} shared playouts, {} of {} switches into one ({:.0} %), {} packets sent once for a group, {} consumer moves",
             stats.shared_playouts,
             stats.shared_viewers,
             stats.switches,
             100.0 * stats.shared_viewers as f64 / stats.switches.max(1) as f64,
-            stats.shared_packets
+            stats.shared_packets,
+            stats.consumer_moves
         );
         shared_json = serde_json::json!({"shared_over_live_one_stream": over_one, "shared_over_live": over_live, "feed_engine": stats});
     }

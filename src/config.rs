@@ -1390,6 +1390,11 @@ pub struct FeedSettings {
     /// one producer (a shared playout) instead of one each. `false` gives every feed its own
     /// stream into the worker (what the benchmark's private phase measures).
     pub share_playouts: bool,
+    /// With `share_playouts`: an utterance that follows one played to its end starts on a grid
+    /// of this period (ms, rounded up to the feed's 20 ms grid), so that feeds that finish
+    /// within one window start their next utterance together and can share its playout; the
+    /// gap between two utterances grows by less than this. 0: at the next 20 ms instant.
+    pub join_window_ms: u64,
 }
 
 impl Default for FeedSettings {
@@ -1401,12 +1406,19 @@ impl Default for FeedSettings {
             external_timeout_ms: 20,
             experiment: None,
             share_playouts: true,
+            join_window_ms: 100,
         }
     }
 }
 
 impl FeedSettings {
     fn validate(&self) -> Result<(), ConfigError> {
+        if self.join_window_ms > 1000 {
+            return Err(invalid(
+                "feed.join_window_ms",
+                format!("{} is out of range; use 0-1000 (ms)", self.join_window_ms),
+            ));
+        }
         if !(1..=1000).contains(&self.external_timeout_ms) {
             return Err(invalid(
                 "feed.external_timeout_ms",
@@ -2313,6 +2325,8 @@ mod tests {
             "feed.external_timeout_ms",
             "1-1000",
         );
+        fails(with(|s| s.join_window_ms = 1001), "feed.join_window_ms", "0-1000");
+        with(|s| s.join_window_ms = 0).unwrap();
         fails(
             with(|s| {
                 s.recommender = RecommenderKind::External;

@@ -345,34 +345,49 @@ fn room_routers(b: &Builder, rooms: &[std::sync::Arc<crate::room::Room>]) -> Res
     )
 }
 
+/// The feed engine's plain counters.
+fn feed_counters(b: &Builder, feeds: &crate::feed::FeedStats) -> Result<(), prometheus::Error> {
+    for (name, help, value) in [
+        (
+            "feed_packets_total",
+            "Packets sent to viewers through feeds.",
+            feeds.packets,
+        ),
+        (
+            "feed_switches_total",
+            "Feed switches from one utterance to the next.",
+            feeds.switches,
+        ),
+        (
+            "feed_shared_playouts_total",
+            "Shared playouts formed: feeds starting one utterance at one instant heard it through one producer.",
+            feeds.shared_playouts,
+        ),
+        (
+            "feed_shared_viewers_total",
+            "Playouts that a feed heard through a shared one (of feed_switches_total).",
+            feeds.shared_viewers,
+        ),
+        (
+            "feed_shared_packets_total",
+            "Packets sent once for a shared playout (in feed_packets_total once, not per viewer).",
+            feeds.shared_packets,
+        ),
+        (
+            "feed_consumer_moves_total",
+            "Moves of a feed viewer's consumer between producers (into, between and out of shared playouts).",
+            feeds.consumer_moves,
+        ),
+    ] {
+        b.counter(name, help, value)?;
+    }
+    Ok(())
+}
+
 /// The feed engine's counters and latency quantiles.
 fn feeds(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
     let feeds = ctx.recording.feeds.stats();
-    b.counter(
-        "feed_packets_total",
-        "Packets sent to viewers through feeds.",
-        feeds.packets,
-    )?;
-    b.counter(
-        "feed_switches_total",
-        "Feed switches from one utterance to the next.",
-        feeds.switches,
-    )?;
-    b.counter(
-        "feed_shared_playouts_total",
-        "Shared playouts formed: feeds starting one utterance at one instant heard it through one producer.",
-        feeds.shared_playouts,
-    )?;
-    b.counter(
-        "feed_shared_viewers_total",
-        "Playouts that a feed heard through a shared one (of feed_switches_total).",
-        feeds.shared_viewers,
-    )?;
-    b.counter(
-        "feed_shared_packets_total",
-        "Packets sent once for a shared playout (in feed_packets_total once, not per viewer).",
-        feeds.shared_packets,
-    )?;
+    feed_counters(b, &feeds)?;
     for (name, help, l) in [
         (
             "feed_lateness_seconds",

@@ -183,6 +183,7 @@ fn context(config: Config, pool: WorkerPool, local_url: String) -> Result<(Arc<C
         store.clone(),
         deciders(&config.feed),
         config.feed.share_playouts,
+        std::time::Duration::from_millis(config.feed.join_window_ms),
     );
     let (auth, auth_task) = Authenticator::start(&config.auth, shutdown.clone());
     let node = config.cluster.enabled().then(|| crate::cluster::node_id(&config));

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use hdrhistogram::Histogram;
 use mediasoup::consumer::{Consumer, WeakConsumer};
 use mediasoup::direct_transport::DirectTransport;
-use mediasoup::prelude::{Producer, RtpParameters, TransportId};
+use mediasoup::prelude::{Producer, RtpParameters, Transport as _, TransportId};
 use mediasoup::producer::DirectProducer;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
@@ -30,7 +30,10 @@ use super::external::{Answer, ExternalClient, Question};
 use super::outbox::{Outboxes, Sent};
 use super::rewriter::Timeline;
 use super::shared::{Background, Changed, Due, Handles, Sharing};
-use super::{Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Grid, Pacer, RewriterConfig};
+use super::{
+    Decision, ExternalStats, Feed, FeedConfig, FeedEvent, FeedOutput, FeedStats, Grid, NoneStarting, Pacer,
+    RewriterConfig, StartingPlayouts,
+};
 use crate::buffer::{MediaKind, Removal, Removed, UtteranceStore};
 use crate::codecs::FeedCodecs;
 use crate::key_frames::KeyFrameSources;
@@ -107,6 +110,8 @@ pub(crate) struct FeedEngine {
     experiment: Option<Arc<Arm>>,
     /// Where feeds start their utterances.
     grid: Grid,
+    /// [`FeedConfig::join_window`] of every feed.
+    join_window: Duration,
     /// Every feed's audio timestamps.
     timeline: Timeline,
 }
@@ -198,6 +203,7 @@ struct EngineStats {
     shared_playouts: AtomicU64,
     shared_viewers: AtomicU64,
     shared_packets: AtomicU64,
+    consumer_moves: AtomicU64,
     video_packets: AtomicU64,
     key_frame_requests: AtomicU64,
     viewer_key_frame_requests: AtomicU64,
@@ -254,12 +260,14 @@ fn micros(d: Duration) -> u64 {
 impl FeedEngine {
     /// Spawns the engine; it runs until `stop` is cancelled. Feeds read `store` and ask
     /// `deciders` what to play next; with `share_playouts`, feeds that start one utterance at
-    /// one instant share a producer (see `shared`).
+    /// one instant share a producer (see `shared`), and an utterance that follows one played to
+    /// its end starts on a grid of `join_window` (`FeedConfig::join_window`).
     pub fn start(
         stop: CancellationToken,
         store: UtteranceStore,
         deciders: Deciders,
         share_playouts: bool,
+        join_window: Duration,
     ) -> (FeedEngine, tokio::task::JoinHandle<()>) {
         let (commands, rx) = mpsc::unbounded_channel();
         let stats = Arc::new(EngineStats::default());
@@ -293,6 +301,7 @@ impl FeedEngine {
                 ask_external,
                 experiment: deciders.experiment.map(Arc::new),
                 grid: Grid::new(origin, GRID),
+                join_window: if share_playouts { join_window } else { Duration::ZERO },
                 timeline,
             },
             task,
@@ -310,6 +319,7 @@ impl FeedEngine {
             shared_playouts: self.stats.shared_playouts.load(Ordering::Relaxed),
             shared_viewers: self.stats.shared_viewers.load(Ordering::Relaxed),
             shared_packets: self.stats.shared_packets.load(Ordering::Relaxed),
+            consumer_moves: self.stats.consumer_moves.load(Ordering::Relaxed),
             video_packets: self.stats.video_packets.load(Ordering::Relaxed),
             key_frame_requests: self.stats.key_frame_requests.load(Ordering::Relaxed),
             viewer_key_frame_requests: self.stats.viewer_key_frame_requests.load(Ordering::Relaxed),
@@ -371,6 +381,7 @@ impl FeedEngine {
     pub fn subscribe(&self, plan: FeedPlan, viewer: FeedViewer, producers: FeedProducers) -> Subscription {
         let mut config = FeedConfig::audio_only(plan.audio);
         config.grid = Some(self.grid);
+        config.join_window = self.join_window;
         let (recommender, name) = match &self.experiment {
             Some(arm) if arm.takes(&viewer.uid) => (Arc::clone(&arm.recommender), arm.name),
             _ => {
@@ -605,7 +616,11 @@ impl EngineTask {
                 producers,
                 link,
             } => {
-                feed.start(now);
+                if feed.has_video() {
+                    feed.start(now);
+                } else {
+                    feed.start_among(now, &self.sharing.starts.on(producers.transport.id()));
+                }
                 let FeedProducers {
                     transport,
                     audio,
@@ -709,6 +724,7 @@ impl EngineTask {
     /// (due at a later grid instant).
     fn drive_due(&mut self, now: Instant) {
         self.pacer.expire(now, &mut self.due);
+        self.sharing.starts.expire(now);
         self.settle(now);
         let mut due = std::mem::take(&mut self.due);
         let mut groups = std::mem::take(&mut self.due_groups);
@@ -742,6 +758,7 @@ impl EngineTask {
     /// of the turn.
     fn drive_feed(&mut self, key: FeedKey, now: Instant) {
         let Some(e) = self.feeds.get_mut(&key) else { return };
+        let starts = self.sharing.starts.on(e.outbox);
         let switched = drive(
             key,
             e,
@@ -752,12 +769,16 @@ impl EngineTask {
                 outboxes: &mut self.outboxes,
                 stats: &self.stats,
                 latency: &mut self.latency,
+                starting: if e.feed.has_video() { &NoneStarting } else { &starts },
             },
             &self.key_frames,
             self.external.as_ref(),
         );
         if switched {
             self.changed.push(key);
+            if !e.feed.has_video() {
+                self.sharing.started(e.outbox, e.feed.playout_key());
+            }
         }
     }
 
@@ -795,6 +816,7 @@ impl EngineTask {
         let counts = self.sharing.counts;
         self.stats.shared_playouts.store(counts.groups, Ordering::Relaxed);
         self.stats.shared_viewers.store(counts.joins, Ordering::Relaxed);
+        self.stats.consumer_moves.store(counts.moves, Ordering::Relaxed);
     }
 
     /// Sends a shared playout's due packets; when its utterance is over, its members switch
@@ -826,7 +848,9 @@ impl EngineTask {
         if let Some(over) = turn.ended {
             for key in over.members {
                 if let Some(e) = self.feeds.get_mut(&key) {
-                    e.feed.followed_to_end(now, over.reason, over.free_at);
+                    let starts = self.sharing.starts.on(e.outbox);
+                    e.feed.followed_to_end(now, over.reason, over.free_at, &starts);
+                    self.sharing.started(e.outbox, e.feed.playout_key());
                     ended.push(Due::Feed(key));
                 }
             }
@@ -864,6 +888,8 @@ struct Turn<'a> {
     outboxes: &'a mut Outboxes,
     stats: &'a EngineStats,
     latency: &'a mut Latency,
+    /// What the feed's decisions may join.
+    starting: &'a dyn StartingPlayouts,
 }
 
 /// Polls one feed until it has nothing more to do now, then schedules it. True if it switched
@@ -880,7 +906,7 @@ fn drive(
     let stats = turn.stats;
     let mut switched = false;
     loop {
-        match e.feed.poll(now, turn.packet) {
+        match e.feed.poll_among(now, turn.packet, turn.starting) {
             FeedOutput::Packet(kind) => {
                 if kind == MediaKind::Video {
                     stats.video_packets.fetch_add(1, Ordering::Relaxed);

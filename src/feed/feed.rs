@@ -43,6 +43,11 @@ pub struct FeedConfig {
     /// Utterances start on this grid (the next grid instant after the switch), so that feeds
     /// send in step; `None`: at once.
     pub grid: Option<Grid>,
+    /// After an utterance played to its end, the next starts on a coarser grid of this period
+    /// (a gap of less than this between the two), so that feeds that end within one window
+    /// start together and can share a playout; zero: on `grid`. Not for a first utterance, a
+    /// wake-up at an onset or a skip, which start at once.
+    pub join_window: Duration,
 }
 
 /// [`FeedConfig::max_candidates`] by default.
@@ -58,6 +63,7 @@ impl FeedConfig {
             max_candidates: MAX_CANDIDATES,
             ask_external: None,
             grid: None,
+            join_window: Duration::ZERO,
         }
     }
 }
@@ -149,6 +155,20 @@ enum State {
     },
 }
 
+/// What other feeds on this feed's transport start at a given grid instant: the candidates a
+/// decision can join in a shared playout ([`ViewerContext::starting`]).
+pub trait StartingPlayouts {
+    /// Appends the utterances started at `at` to `out`.
+    fn starting_at(&self, at: Instant, out: &mut Vec<UtteranceId>);
+}
+
+/// No feed to join (sharing off, a video feed, a decision between engine turns).
+pub struct NoneStarting;
+
+impl StartingPlayouts for NoneStarting {
+    fn starting_at(&self, _at: Instant, _out: &mut Vec<UtteranceId>) {}
+}
+
 pub struct Feed {
     room: Arc<str>,
     viewer: ViewerContext,
@@ -211,10 +231,17 @@ impl Feed {
 
     /// The shared playout this feed followed ended (`reason`: ended, evicted, removed; its
     /// last packet's audio plays out at `free_at`): it switches as if its own playout had.
-    pub fn followed_to_end(&mut self, now: Instant, reason: SwitchReason, free_at: Option<Instant>) {
+    /// `starting`: what other feeds start when this one's next utterance would.
+    pub fn followed_to_end(
+        &mut self,
+        now: Instant,
+        reason: SwitchReason,
+        free_at: Option<Instant>,
+        starting: &dyn StartingPlayouts,
+    ) {
         if self.following {
             self.followed_until = free_at;
-            self.switch_next(now, reason);
+            self.switch_next(now, reason, starting);
         }
     }
 
@@ -276,8 +303,13 @@ impl Feed {
     }
 
     pub fn start(&mut self, now: Instant) {
+        self.start_among(now, &NoneStarting);
+    }
+
+    /// [`Feed::start`], where the first decision may join what other feeds start (`starting`).
+    pub fn start_among(&mut self, now: Instant, starting: &dyn StartingPlayouts) {
         if matches!(self.state, State::Idle) {
-            self.switch_next(now, SwitchReason::Started);
+            self.switch_next(now, SwitchReason::Started, starting);
         }
     }
 
@@ -339,7 +371,7 @@ impl Feed {
     /// The viewer asked for something else.
     pub fn skip(&mut self, now: Instant) {
         match self.state {
-            State::Playing { .. } => self.switch_next(now, SwitchReason::Skipped),
+            State::Playing { .. } => self.switch_next(now, SwitchReason::Skipped, &NoneStarting),
             State::Waiting { .. } => self.wake(now),
             // A decision is on its way already.
             State::Deciding { .. } | State::Idle => {}
@@ -350,20 +382,25 @@ impl Feed {
     /// its (truncated) utterance.
     pub fn speaker_gone(&mut self, now: Instant, peer: &str) {
         if matches!(&self.state, State::Playing { speaker, .. } if &*speaker.peer == peer) {
-            self.switch_next(now, SwitchReason::SpeakerGone);
+            self.switch_next(now, SwitchReason::SpeakerGone, &NoneStarting);
         }
     }
 
     /// A moderator removed the utterance playing: move on now, dropping the packet read ahead.
     pub fn removed(&mut self, now: Instant) {
         if matches!(self.state, State::Playing { .. }) {
-            self.switch_next(now, SwitchReason::Removed);
+            self.switch_next(now, SwitchReason::Removed, &NoneStarting);
         }
     }
 
     /// Produces the next packet or event, or says when to come back. `packet` is the caller's
     /// reusable buffer; a [`FeedOutput::Packet`] leaves the rewritten packet in it.
     pub fn poll(&mut self, now: Instant, packet: &mut Vec<u8>) -> FeedOutput {
+        self.poll_among(now, packet, &NoneStarting)
+    }
+
+    /// [`Feed::poll`], where a decision may join what other feeds start (`starting`).
+    pub fn poll_among(&mut self, now: Instant, packet: &mut Vec<u8>, starting: &dyn StartingPlayouts) -> FeedOutput {
         let mut switches = 0;
         loop {
             if let Some(event) = self.events.pop_front() {
@@ -379,7 +416,7 @@ impl Feed {
                     return FeedOutput::Timeout(Some(*deadline));
                 }
                 State::Deciding { .. } => {
-                    self.give_up_asking(now, Decision::TimedOut);
+                    self.give_up_asking(now, Decision::TimedOut, starting);
                     continue;
                 }
                 State::Playing { .. } if self.following => return FeedOutput::Timeout(None),
@@ -424,7 +461,7 @@ impl Feed {
                 return FeedOutput::Timeout(Some(now + self.config.live_poll));
             }
             switches += 1;
-            self.switch_next(now, reason);
+            self.switch_next(now, reason, starting);
         }
     }
 
@@ -443,7 +480,7 @@ impl Feed {
         }
     }
 
-    fn switch_next(&mut self, now: Instant, reason: SwitchReason) {
+    fn switch_next(&mut self, now: Instant, reason: SwitchReason, starting: &dyn StartingPlayouts) {
         let outcome = match reason {
             SwitchReason::Ended(_) => Some(SignalKind::Finished),
             SwitchReason::Skipped => Some(SignalKind::Skipped),
@@ -459,7 +496,7 @@ impl Feed {
         self.viewer.signals.decided();
         match self.config.ask_external {
             Some(patience) => self.ask(now, reason, was_waiting, patience),
-            None => self.decide(now, reason, was_waiting),
+            None => self.decide(now, reason, was_waiting, starting),
         }
     }
 
@@ -509,24 +546,24 @@ impl Feed {
             Ok(Some(id)) => {
                 tracing::debug!(viewer = %self.viewer.viewer, utterance = %id, "external recommendation refused");
                 self.events.push_back(FeedEvent::Decided(Decision::Refused));
-                self.decide(now, reason, was_waiting);
+                self.decide(now, reason, was_waiting, &NoneStarting);
             }
             Err(error) => {
                 tracing::debug!(viewer = %self.viewer.viewer, %error, "external recommender failed");
                 self.events.push_back(FeedEvent::Decided(Decision::Failed));
-                self.decide(now, reason, was_waiting);
+                self.decide(now, reason, was_waiting, &NoneStarting);
             }
         }
     }
 
     /// No (usable) answer from the external recommender: the feed's own recommender decides.
-    fn give_up_asking(&mut self, now: Instant, why: Decision) {
+    fn give_up_asking(&mut self, now: Instant, why: Decision, starting: &dyn StartingPlayouts) {
         if let State::Deciding {
             reason, was_waiting, ..
         } = std::mem::replace(&mut self.state, State::Idle)
         {
             self.events.push_back(FeedEvent::Decided(why));
-            self.decide(now, reason, was_waiting);
+            self.decide(now, reason, was_waiting, starting);
         }
     }
 
@@ -539,8 +576,11 @@ impl Feed {
             .is_some_and(|c| *c.speaker.uid != *self.viewer.uid)
     }
 
-    /// The feed's own recommender decides now.
-    fn decide(&mut self, now: Instant, reason: SwitchReason, was_waiting: bool) {
+    /// The feed's own recommender decides now, told what other feeds start at the instant its
+    /// next utterance would.
+    fn decide(&mut self, now: Instant, reason: SwitchReason, was_waiting: bool, starting: &dyn StartingPlayouts) {
+        self.viewer.starting.clear();
+        starting.starting_at(self.next_start(now, reason), &mut self.viewer.starting);
         for _ in 0..ATTEMPTS_PER_SWITCH {
             self.store
                 .newest_candidates(&self.room, self.config.max_candidates, &mut self.candidates);
@@ -581,17 +621,12 @@ impl Feed {
             speaker: speaker.clone(),
             reason,
         });
-        // Not before the last packet's audio has played out: the utterance before may have just
-        // sent it (a switch at its end), and starting now would overlap it.
-        let start = [self.audio.free_at(), self.followed_until.take()]
-            .into_iter()
-            .flatten()
-            .fold(now, Instant::max);
+        let start = self.next_start(now, reason);
+        self.followed_until = None;
+        let spare = std::mem::take(&mut self.spare);
         let playout = match self.config.grid {
-            Some(grid) => {
-                Playout::new(reader, grid.at_or_after(start), std::mem::take(&mut self.spare)).on_grid(grid.period())
-            }
-            None => Playout::new(reader, start, std::mem::take(&mut self.spare)),
+            Some(grid) => Playout::new(reader, start, spare).on_grid(grid.period()),
+            None => Playout::new(reader, start, spare),
         };
         self.state = State::Playing {
             playout,
@@ -599,6 +634,21 @@ impl Feed {
             since: now,
         };
         true
+    }
+
+    /// When an utterance started now (for `reason`) would start: not before the last packet's
+    /// audio has played out (the utterance before may have just sent it, and starting now would
+    /// overlap it), on the grid if there is one, within the join window after a natural end.
+    fn next_start(&self, now: Instant, reason: SwitchReason) -> Instant {
+        let start = [self.audio.free_at(), self.followed_until]
+            .into_iter()
+            .flatten()
+            .fold(now, Instant::max);
+        match (self.config.grid, reason) {
+            (Some(grid), SwitchReason::Ended(_)) => grid.at_or_after_every(start, self.config.join_window),
+            (Some(grid), _) => grid.at_or_after(start),
+            (None, _) => start,
+        }
     }
 
     /// Nothing to play after a switch for `after`: waits, and tells the viewer unless it was
@@ -1079,6 +1129,90 @@ mod tests {
         assert_eq!(sends[0], expected);
     }
 
+    /// Utterances that other feeds start at given instants.
+    struct Others(Vec<(Instant, UtteranceId)>);
+
+    impl StartingPlayouts for Others {
+        fn starting_at(&self, at: Instant, out: &mut Vec<UtteranceId>) {
+            out.extend(self.0.iter().filter(|(t, _)| *t == at).map(|(_, id)| *id));
+        }
+    }
+
+    #[test]
+    fn a_decision_joins_what_others_start_at_its_own_start_instant() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        let ids: Vec<_> = (0..6).map(|i| spoken(&store, &format!("s{i}"), t0, 10)).collect();
+        let grid = Grid::new(t0, MS20);
+        let start = t0 + Duration::from_millis(3);
+        let mut buf = Vec::new();
+        for (k, &id) in ids.iter().enumerate() {
+            let mut cfg = config();
+            cfg.grid = Some(grid);
+            let mut f = feed_with(
+                cfg,
+                &store,
+                &format!("v{k}"),
+                Arc::new(RandomRecommender::new(k as u64)),
+            );
+            // The next grid instant is t0 + 20 ms: what others start then is joined...
+            let others = Others(vec![(t0 + MS20, id), (t0 + MS20 * 2, ids[(k + 1) % ids.len()])]);
+            f.start_among(start, &others);
+            assert_eq!(f.playout_key(), Some((id, t0 + MS20)));
+            assert_eq!(f.viewer().starting, [id]);
+            // The same at the end of an utterance: the next starts after its last packet's audio.
+            let mut now = start;
+            let next = ids[(k + 2) % ids.len()];
+            let at_end = loop {
+                match f.poll_among(now, &mut buf, &Others(Vec::new())) {
+                    FeedOutput::Timeout(Some(at)) => now = at,
+                    FeedOutput::Timeout(None) => panic!("idle"),
+                    FeedOutput::Packet(_) => {}
+                    FeedOutput::Event(_) => {}
+                }
+                if f.last_packet_due() == Some(t0 + MS20 * 10) {
+                    break grid.at_or_after(now + MS20);
+                }
+            };
+            let _ = f.poll_among(at_end, &mut buf, &Others(vec![(at_end, next)]));
+            assert_eq!(f.playout_key().map(|(id, _)| id), Some(next));
+        }
+        // ...and what starts at another instant is not (six feeds, seeds 0 to 5: a uniform pick
+        // of one of six that always hit the other instant's would be a 1 in 46 656 fluke).
+        let picks: Vec<_> = (0..6u64)
+            .map(|k| {
+                let mut cfg = config();
+                cfg.grid = Some(grid);
+                let mut f = feed_with(cfg, &store, &format!("w{k}"), Arc::new(RandomRecommender::new(k)));
+                f.start_among(start, &Others(vec![(t0 + MS20 * 2, ids[0])]));
+                f.playout_key().map(|(id, _)| id)
+            })
+            .collect();
+        assert!(picks.iter().any(|p| *p != Some(ids[0])), "{picks:?}");
+    }
+
+    #[test]
+    fn after_an_utterance_played_to_its_end_the_next_starts_in_the_join_window() {
+        let store = UtteranceStore::new(StoreConfig::default());
+        let t0 = Instant::now();
+        // 10 packets (200 ms) each, from two speakers.
+        spoken(&store, "a", t0, 10);
+        spoken(&store, "b", t0, 10);
+        let mut cfg = config();
+        cfg.grid = Some(Grid::new(t0, MS20));
+        cfg.join_window = Duration::from_millis(300);
+        let mut f = feed_with(cfg, &store, "v", Arc::new(RandomRecommender::new(1)));
+        // The first starts at the next 20 ms instant, not on the window's grid.
+        f.start(t0 + Duration::from_millis(3));
+        assert_eq!(f.playout_key().map(|(_, at)| at), Some(t0 + MS20));
+        let (sent, events) = run(&mut f, t0, t0 + Duration::from_millis(700));
+        let starts: Vec<_> = sent.iter().filter(|s| s.index == 0).map(|s| s.at).collect();
+        // It ends when its last packet's audio has played out (t0 + 220 ms): the next starts
+        // at t0 + 300 ms, the window's first instant after that, not at t0 + 220 ms.
+        assert_eq!(starts, [t0 + MS20, t0 + Duration::from_millis(300)], "{events:?}");
+        assert_continuous(&sent);
+    }
+
     #[test]
     fn a_following_feed_reads_nothing_until_its_group_ends_or_it_catches_up() {
         let store = UtteranceStore::new(StoreConfig::default());
@@ -1113,7 +1247,12 @@ mod tests {
             FeedOutput::Timeout(None),
             "a follower waits to be told"
         );
-        f.followed_to_end(t0 + MS20 * 11, SwitchReason::Ended(EndState::Complete), None);
+        f.followed_to_end(
+            t0 + MS20 * 11,
+            SwitchReason::Ended(EndState::Complete),
+            None,
+            &NoneStarting,
+        );
         assert_eq!(f.playout_key(), None);
         assert!(matches!(
             f.poll(t0 + MS20 * 11, &mut buf),

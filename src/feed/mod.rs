@@ -16,7 +16,10 @@ pub(crate) mod rtcp;
 mod shared;
 mod stats;
 
-pub use feed::{Decision, Feed, FeedConfig, FeedEvent, FeedOutput, SwitchReason, WaitReason, MAX_CANDIDATES};
+pub use feed::{
+    Decision, Feed, FeedConfig, FeedEvent, FeedOutput, NoneStarting, StartingPlayouts, SwitchReason, WaitReason,
+    MAX_CANDIDATES,
+};
 pub use pacer::{Grid, Pacer};
 pub use rewriter::RewriterConfig;
 pub use stats::{ExternalStats, FeedStats};

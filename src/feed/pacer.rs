@@ -32,8 +32,16 @@ impl Grid {
 
     /// The first grid instant at or after `at`.
     pub fn at_or_after(&self, at: Instant) -> Instant {
+        self.at_or_after_every(at, Duration::ZERO)
+    }
+
+    /// The first instant at or after `at` of the coarser grid of the same origin whose period
+    /// is `every` rounded up to a multiple of this one's (this grid's period when shorter): an
+    /// instant of this grid too.
+    pub fn at_or_after_every(&self, at: Instant, every: Duration) -> Instant {
         let since = at.saturating_duration_since(self.origin).as_nanos();
         let period = self.period.as_nanos();
+        let period = every.as_nanos().div_ceil(period).max(1) * period;
         let k = since.div_ceil(period);
         let nanos = u64::try_from(k * period).unwrap_or(u64::MAX);
         self.origin + Duration::from_nanos(nanos)
@@ -155,6 +163,21 @@ mod grid_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_coarser_grid_is_on_the_grid() {
+        let t0 = Instant::now();
+        let g = Grid::new(t0, Duration::from_millis(20));
+        let ms = |n: u64| t0 + Duration::from_millis(n);
+        assert_eq!(g.at_or_after(ms(21)), ms(40));
+        assert_eq!(g.at_or_after_every(ms(21), Duration::from_millis(100)), ms(100));
+        assert_eq!(g.at_or_after_every(ms(100), Duration::from_millis(100)), ms(100));
+        // Rounded up to whole grid periods: 50 ms is 60 ms.
+        assert_eq!(g.at_or_after_every(ms(61), Duration::from_millis(50)), ms(120));
+        // Shorter than the grid's period (or zero): the grid itself.
+        assert_eq!(g.at_or_after_every(ms(21), Duration::ZERO), ms(40));
+        assert_eq!(g.at_or_after_every(ms(21), Duration::from_millis(5)), ms(40));
+    }
 
     #[test]
     fn next_deadline_is_the_first_tick_with_a_key() {

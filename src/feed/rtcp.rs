@@ -111,6 +111,7 @@ mod tests {
                 experiment: None,
             },
             true,
+            std::time::Duration::ZERO,
         );
         let rtcp = FeedRtcp::new(engine.clone());
         let codecs = FeedCodecs {

@@ -31,8 +31,9 @@ use std::time::{Duration, Instant};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use mediasoup::consumer::WeakConsumer;
 use mediasoup::direct_transport::DirectTransport;
-use mediasoup::prelude::{MediaKind as SoupKind, Producer, ProducerOptions, Transport, TransportId};
+use mediasoup::prelude::{MediaKind as SoupKind, Producer, ProducerId, ProducerOptions, Transport, TransportId};
 
+use super::feed::StartingPlayouts;
 use super::outbox::Outboxes;
 use super::playout::{Playout, PlayoutStep};
 use super::rewriter::{Rewrite, Rewriter, RewriterConfig, Timeline};
@@ -115,6 +116,7 @@ pub(crate) struct SharingCounts {
     pub groups: u64,
     pub joins: u64,
     pub packets: u64,
+    pub moves: u64,
 }
 
 /// Shared playouts of every transport.
@@ -131,11 +133,64 @@ pub(crate) struct Sharing {
     /// begins.
     forming: HashMap<PlayoutKey, Vec<K0>>,
     forming_of: HashMap<K0, PlayoutKey>,
+    /// The carrier each following feed's consumer was last moved to: a feed that goes from
+    /// one group to the next on the same carrier (a group's members that pick the same next
+    /// utterance usually get the carrier their last group just gave back) is not moved.
+    moved_to: HashMap<K0, ProducerId>,
     next_group: u64,
     moves: FuturesUnordered<Move<K0>>,
     made: FuturesUnordered<Made>,
     buf: Vec<u8>,
     pub counts: SharingCounts,
+    /// What feeds start, for the decisions of the same turn and of later ones before then.
+    pub starts: Starts,
+}
+
+/// The utterances feeds start, by transport and grid instant, still ahead: a feed deciding
+/// what to play next is told those at the instant its own would start, so that it may join
+/// one (`ViewerContext::starting`). Recorded as each feed switches, not at the end of the
+/// turn: the members of a group that ends all decide in one turn, one after the other.
+#[derive(Default)]
+pub(crate) struct Starts {
+    by: HashMap<(TransportId, Instant), Vec<UtteranceId>>,
+}
+
+impl Starts {
+    pub fn record(&mut self, transport: TransportId, utterance: UtteranceId, at: Instant) {
+        let ids = self.by.entry((transport, at)).or_default();
+        if !ids.contains(&utterance) {
+            ids.push(utterance);
+        }
+    }
+
+    /// Forgets the instants that are no longer ahead (nobody can join a playout that began).
+    pub fn expire(&mut self, now: Instant) {
+        if !self.by.is_empty() {
+            self.by.retain(|k, _| k.1 > now);
+        }
+    }
+
+    /// What the feeds of `transport` start.
+    pub fn on(&self, transport: TransportId) -> StartsOn<'_> {
+        StartsOn {
+            starts: self,
+            transport,
+        }
+    }
+}
+
+/// [`Starts`] of one transport.
+pub(crate) struct StartsOn<'a> {
+    starts: &'a Starts,
+    transport: TransportId,
+}
+
+impl StartingPlayouts for StartsOn<'_> {
+    fn starting_at(&self, at: Instant, out: &mut Vec<UtteranceId>) {
+        if let Some(ids) = self.starts.by.get(&(self.transport, at)) {
+            out.extend_from_slice(ids);
+        }
+    }
 }
 
 impl Sharing {
@@ -150,11 +205,13 @@ impl Sharing {
             member_of: HashMap::new(),
             forming: HashMap::new(),
             forming_of: HashMap::new(),
+            moved_to: HashMap::new(),
             next_group: 0,
             moves: FuturesUnordered::new(),
             made: FuturesUnordered::new(),
             buf: Vec::with_capacity(1500),
             counts: SharingCounts::default(),
+            starts: Starts::default(),
         }
     }
 
@@ -180,6 +237,7 @@ impl Sharing {
     /// A feed ended (its consumer goes with it: nothing to move back).
     pub fn feed_removed(&mut self, key: K0, transport: TransportId, audio_only: bool, pacer: &mut Pacer<Due<K0>>) {
         self.leave_forming(key);
+        self.moved_to.remove(&key);
         if let Some(gid) = self.member_of.remove(&key) {
             self.drop_member(gid, key, pacer);
         }
@@ -194,8 +252,17 @@ impl Sharing {
         }
     }
 
-    /// Feeds that changed playout this turn: leave groups (their consumers moved back), join
-    /// or form new ones; the feeds that joined one are added to `follows`.
+    /// A feed on `transport` switched to `playing` (utterance, start instant): later decisions
+    /// may join it.
+    pub fn started(&mut self, transport: TransportId, playing: Option<(UtteranceId, Instant)>) {
+        if let (true, Some((utterance, at))) = (self.enabled, playing) {
+            self.starts.record(transport, utterance, at);
+        }
+    }
+
+    /// Feeds that changed playout this turn: leave groups, join or form new ones (a consumer
+    /// moves once: to the new group's carrier, or back to its own producer); the feeds that
+    /// joined one are added to `follows`.
     pub fn settle(
         &mut self,
         now: Instant,
@@ -211,13 +278,14 @@ impl Sharing {
         self.forming.retain(|k, _| k.2 > now);
         self.forming_of.retain(|_, k| k.2 > now);
         let mut touched = Vec::new();
+        let mut leaving = Vec::new();
         for view in changed {
             self.leave_forming(view.key);
             if let Some(&gid) = self.member_of.get(&view.key) {
                 if self.groups.get(&gid).map(|g| g.key) != view.playing {
                     self.member_of.remove(&view.key);
                     self.drop_member(gid, view.key, pacer);
-                    self.move_back(view.key, lookup);
+                    leaving.push(view.key);
                 }
             }
             let Some(playing) = view.playing.filter(|p| p.2 > now && view.shareable) else {
@@ -243,6 +311,13 @@ impl Sharing {
         }
         for playing in touched {
             self.form(playing, lookup, store, pacer, follows);
+        }
+        // A feed that left one group for another was moved from carrier to carrier in one
+        // move; the others go back to their own producers.
+        for key in leaving {
+            if !self.member_of.contains_key(&key) {
+                self.move_back(key, lookup);
+            }
         }
     }
 
@@ -304,8 +379,12 @@ impl Sharing {
         let Some(consumer) = lookup(key).and_then(|h| h.consumer.upgrade()) else {
             return;
         };
-        let moved = consumer.change_producer(&carrier.producer);
-        self.moves.push(Box::pin(async move { (key, true, moved.await) }));
+        let to = carrier.producer.id();
+        if self.moved_to.insert(key, to) != Some(to) {
+            let moved = consumer.change_producer(&carrier.producer);
+            self.moves.push(Box::pin(async move { (key, true, moved.await) }));
+            self.counts.moves += 1;
+        }
         group.members.insert(key);
         self.member_of.insert(key, gid);
         self.counts.joins += 1;
@@ -314,10 +393,12 @@ impl Sharing {
 
     /// Queues the move of a leaving feed's consumer back to its own producer.
     fn move_back(&mut self, key: K0, lookup: Lookup<'_>) {
+        self.moved_to.remove(&key);
         let Some(handles) = lookup(key) else { return };
         if let Some(consumer) = handles.consumer.upgrade() {
             let moved = consumer.change_producer(&handles.own);
             self.moves.push(Box::pin(async move { (key, false, moved.await) }));
+            self.counts.moves += 1;
         }
     }
 
@@ -497,6 +578,8 @@ impl Sharing {
     /// A move failed: a joining feed stays private (true: it must send its own packets again),
     /// a leaving one stays where it is until its next move (the engine logs both).
     pub fn move_failed(&mut self, key: K0, following: bool, pacer: &mut Pacer<Due<K0>>) -> bool {
+        // Where the consumer is now is not known: its next join moves it, whatever it was.
+        self.moved_to.remove(&key);
         if following {
             if let Some(gid) = self.member_of.remove(&key) {
                 self.drop_member(gid, key, pacer);

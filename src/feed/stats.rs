@@ -37,6 +37,10 @@ pub struct FeedStats {
     /// Packets sent once for a shared playout (counted in `packets` once, not per viewer).
     #[serde(default)]
     pub shared_packets: u64,
+    /// Moves of a viewer's consumer from one producer to another (into a shared playout, from
+    /// one to the next, back to the feed's own producer), each one request to the worker.
+    #[serde(default)]
+    pub consumer_moves: u64,
     /// Decisions asked of the external recommender, by how they ended.
     #[serde(default)]
     pub external: ExternalStats,

@@ -7,7 +7,8 @@
 //! the topic's; a candidate with topics scores `(1 - w) * speaker draw + w * mean of its
 //! topics' draws` (`w` = [`LearningConfig::topic_weight`]), one without topics its speaker's
 //! draw alone. A candidate adds small bonuses for being live, fresh, and finished by the others
-//! who played it; the best eligible candidate wins. Favoured speakers come first and muted ones
+//! who played it, and for being started at this instant by other viewers (a shared playout);
+//! the best eligible candidate wins. Favoured speakers come first and muted ones
 //! never, as hard rules; never the viewer's own voice; no repeat within the history window.
 //!
 //! Cost: one pass over the newest `max_candidates` candidates, with one hash lookup each (a small map of
@@ -49,6 +50,11 @@ pub struct LearningConfig {
     pub max_candidates: usize,
     /// How much a candidate's topics weigh against its speaker in its taste score (0..=1).
     pub topic_weight: f32,
+    /// Added to a candidate that other viewers start at the same instant
+    /// ([`ViewerContext::starting`]): the server plays it once for all of them. As small as
+    /// the other bonuses, so it settles near-ties (utterances of one speaker, which share a
+    /// taste draw) and not the viewer's taste.
+    pub share_bonus: f32,
 }
 
 impl LearningConfig {
@@ -62,6 +68,7 @@ impl LearningConfig {
             min_draw: 0.25,
             max_candidates: 1024,
             topic_weight: 0.5,
+            share_bonus: 0.05,
         }
     }
 }
@@ -128,14 +135,19 @@ impl LearningRecommender {
         (draw / n, mean / n)
     }
 
-    fn bonus(&self, c: &Candidate, now: Instant) -> f32 {
+    fn bonus(&self, viewer: &ViewerContext, c: &Candidate, now: Instant) -> f32 {
         let cfg = &self.config;
         let live = if c.is_live() { cfg.live_bonus } else { 0.0 };
+        let shared = if viewer.starting.contains(&c.id) {
+            cfg.share_bonus
+        } else {
+            0.0
+        };
         let age = now.saturating_duration_since(c.start).as_secs_f32();
         let fresh = cfg.fresh_bonus / (1.0 + age / cfg.fresh_scale.as_secs_f32().max(1e-3));
         let f = &c.features;
         let popular = cfg.popularity_bonus * (f.finishes as f32 + 1.0) / (f.plays as f32 + 2.0);
-        live + fresh + popular
+        live + fresh + popular + shared
     }
 }
 
@@ -175,7 +187,7 @@ impl Recommender for LearningRecommender {
                 s.mean = (1.0 - w) * s.mean + w * mean;
             }
             // Favourites above everyone else (the draw and bonuses stay under 10).
-            let score = s.draw + self.bonus(c, now) + if s.favoured { 10.0 } else { 0.0 };
+            let score = s.draw + self.bonus(viewer, c, now) + if s.favoured { 10.0 } else { 0.0 };
             if best.is_some_and(|(b, ..)| b >= score) || viewer.history.contains(c.id) {
                 continue;
             }
@@ -315,6 +327,38 @@ mod tests {
                 kind,
                 after: Duration::from_millis(900),
             });
+        }
+    }
+
+    #[test]
+    fn what_others_start_now_settles_a_near_tie_but_not_taste() {
+        let r = learning(3);
+        let now = Instant::now();
+        // Two finished utterances of one speaker (one taste draw), the second 5 s fresher.
+        let mut older = candidate(1, "a", Complete);
+        older.start = now - Duration::from_secs(10);
+        let mut newer = candidate(2, "a", Complete);
+        newer.start = now - Duration::from_secs(5);
+        // One speaker, one shared uid (as the store lists them): one draw for both.
+        newer.speaker = older.speaker.clone();
+        let c = [older, newer];
+        let mut v = viewer();
+        assert_eq!(r.next(&v, &c, now).unwrap(), Some(UtteranceId(2)), "the fresher one");
+        v.starting = vec![UtteranceId(1)];
+        assert_eq!(
+            r.next(&v, &c, now).unwrap(),
+            Some(UtteranceId(1)),
+            "the one others start now"
+        );
+        // A speaker the viewer listens through beats one it skips, company or not.
+        let mut v = viewer();
+        teach(&mut v, "liked", SignalKind::Finished, 20);
+        teach(&mut v, "skipped", SignalKind::Skipped, 20);
+        v.starting = vec![UtteranceId(3)];
+        let c = [candidate(3, "skipped", Complete), candidate(4, "liked", Complete)];
+        for _ in 0..50 {
+            v.signals.decided();
+            assert_eq!(r.next(&v, &c, now).unwrap(), Some(UtteranceId(4)));
         }
     }
 

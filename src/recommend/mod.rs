@@ -55,6 +55,11 @@ pub struct ViewerContext {
     pub preferences: Preferences,
     /// What the viewer did with what it heard, and the tastes learnt from it (bounded).
     pub signals: Signals,
+    /// Utterances that other viewers start at the very instant this decision's utterance would
+    /// start, where the server can play one utterance once for all of them (a shared playout,
+    /// see `feed::shared`). Filled by the feed engine for each decision, usually empty; a policy
+    /// may prefer these among equally good choices.
+    pub starting: Vec<UtteranceId>,
 }
 
 impl ViewerContext {
@@ -65,6 +70,7 @@ impl ViewerContext {
             history: History::new(history_len),
             preferences: Preferences::default(),
             signals: Signals::default(),
+            starting: Vec::new(),
         }
     }
 }

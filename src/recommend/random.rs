@@ -1,4 +1,8 @@
 //! The baseline policy: something live if possible, at random, never yourself, no repeats.
+//! Among equally good choices (every one of a tier is), one that other viewers start at the
+//! same instant ([`ViewerContext::starting`]) comes first: the first viewer's pick is uniform,
+//! and the others of that instant join it, so each viewer's pick stays uniform over what it may
+//! hear while the server plays it once.
 
 use parking_lot::Mutex;
 use rand::rngs::StdRng;
@@ -38,6 +42,21 @@ impl RandomRecommender {
         let i = self.rng.lock().random_range(0..n);
         eligible.nth(i).map(|c| c.id)
     }
+
+    /// [`Self::pick`] among those of `tier` that others start now, if any, else among all.
+    fn pick_joining<'a>(
+        &self,
+        viewer: &ViewerContext,
+        tier: impl Iterator<Item = &'a Candidate> + Clone,
+    ) -> Option<UtteranceId> {
+        if !viewer.starting.is_empty() {
+            let joining = tier.clone().filter(|c| viewer.starting.contains(&c.id));
+            if let Some(id) = self.pick(joining) {
+                return Some(id);
+            }
+        }
+        self.pick(tier)
+    }
 }
 
 impl Recommender for RandomRecommender {
@@ -49,8 +68,8 @@ impl Recommender for RandomRecommender {
     ) -> Result<Option<UtteranceId>, RecommendError> {
         let eligible = candidates.iter().filter(|c| Self::eligible(viewer, c));
         Ok(self
-            .pick(eligible.clone().filter(|c| c.is_live()))
-            .or_else(|| self.pick(eligible.filter(|c| !c.is_live()))))
+            .pick_joining(viewer, eligible.clone().filter(|c| c.is_live()))
+            .or_else(|| self.pick_joining(viewer, eligible.filter(|c| !c.is_live()))))
     }
 }
 
@@ -123,6 +142,32 @@ mod tests {
             .collect();
         assert_eq!(seen, HashSet::from([UtteranceId(1), UtteranceId(3)]));
         assert_eq!(r.next(&viewer(), &[], Instant::now()).unwrap(), None);
+    }
+
+    #[test]
+    fn joins_what_others_start_now_within_the_same_tier() {
+        let r = RandomRecommender::new(5);
+        let c = [
+            candidate(1, "a", Complete),
+            candidate(2, "b", Live),
+            candidate(3, "c", Live),
+            candidate(4, "d", Complete),
+        ];
+        let mut v = viewer();
+        v.starting = vec![UtteranceId(3)];
+        for _ in 0..50 {
+            assert_eq!(r.next(&v, &c, Instant::now()).unwrap(), Some(UtteranceId(3)));
+        }
+        // Never a worse tier for it: a finished one others start loses to any live one.
+        v.starting = vec![UtteranceId(4)];
+        let seen: HashSet<_> = (0..100)
+            .map(|_| r.next(&v, &c, Instant::now()).unwrap().unwrap())
+            .collect();
+        assert_eq!(seen, HashSet::from([UtteranceId(2), UtteranceId(3)]));
+        // Nor one the viewer may not hear (heard already).
+        v.starting = vec![UtteranceId(2)];
+        v.history.push(UtteranceId(2), "b".into());
+        assert_eq!(r.next(&v, &c, Instant::now()).unwrap(), Some(UtteranceId(3)));
     }
 
     #[test]
