@@ -69,6 +69,14 @@ pub struct ClusterSpec {
     /// A pipe's cost on the home node, in consumers of one viewer: at most this (1: a pipe
     /// costs no more than one consumer per producer).
     pub max_pipe_cost_consumers: f64,
+    /// The two measuring windows before each phase's viewers (the broadcasters alone, then one
+    /// viewer on each edge), seconds each: longer is steadier.
+    #[serde(default = "default_window_secs")]
+    pub window_secs: f64,
+}
+
+fn default_window_secs() -> f64 {
+    5.0
 }
 
 /// The in-process server's settings (ignored with `--url`).
@@ -482,6 +490,7 @@ impl ClusterSpec {
         non_negative("cluster.max_edge_cost_diff_percent", self.max_edge_cost_diff_percent)?;
         non_negative("cluster.max_added_latency_p99_ms", self.max_added_latency_p99_ms)?;
         non_negative("cluster.max_pipe_cost_consumers", self.max_pipe_cost_consumers)?;
+        positive("cluster.window_secs", self.window_secs, 600.0)?;
         phases
             .iter()
             .enumerate()
@@ -844,6 +853,8 @@ min_connected_ratio = 1
             let e = parse(&format!("{}{CLUSTER}", placed.replace(from, to))).unwrap_err();
             assert!(e.contains(field), "{to}: {e}");
         }
+        let e = parse(&format!("{GOOD}{CLUSTER}window_secs = 0\n")).unwrap_err();
+        assert!(e.contains("cluster.window_secs"), "{e}");
         let e = parse(&format!("{GOOD}{}", CLUSTER.replace("nodes = 3", "nodes = 1"))).unwrap_err();
         assert!(e.contains("cluster.nodes"), "{e}");
         let e = parse(&format!("{GOOD}{}", CLUSTER.replace("= 5", "= -5"))).unwrap_err();

@@ -25,9 +25,8 @@ use crate::synthetic::{
 };
 use crate::{Config, Server, ServerHandle};
 
-/// How long the home node is watched with its broadcasters alone (its ingest cost) before the
-/// viewers join.
-pub(crate) const INGEST_WINDOW: Duration = Duration::from_secs(3);
+/// How long the first viewer on each edge may take to connect and get its pipes.
+const OPENERS_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long redis-server may take to listen.
 const REDIS_START: Duration = Duration::from_secs(10);
 /// RTC ports per in-process node (each node its own range, from 20000 up).
@@ -195,14 +194,20 @@ async fn start_redis() -> Result<(tokio::process::Child, u16), LoadtestError> {
 
 /// What the nodes did in one phase, next to the merged numbers.
 pub(crate) struct ClusterRun {
-    /// Samples around [`INGEST_WINDOW`]: broadcasters up, no viewer yet.
+    /// Samples around the first [`WINDOW`]: broadcasters up, no viewer yet.
     pub ingest: (Sample, Sample),
-    /// (node, its viewers' reports), in the order of the phase's viewer nodes.
+    /// Samples around the second: one viewer on each edge node (the *openers*, there for the
+    /// whole phase), so the home has its pipes and no viewer.
+    pub pipes: (Sample, Sample),
+    /// The edge nodes that had an opener.
+    pub openers: Vec<usize>,
+    /// (node, its viewers' reports), openers included.
     pub viewers: Vec<(usize, Vec<Report>)>,
 }
 
-/// One phase on the cluster: broadcasters on their node, the ingest window, then every node's
-/// viewers at once until they are done.
+/// One phase on the cluster: broadcasters on their node; a window with them alone; one viewer
+/// on each edge node and a window with those; then the phase's other viewers at once, until
+/// they are done.
 pub(crate) async fn run_phase(
     options: &LoadtestOptions,
     spec: &ClusterSpec,
@@ -214,6 +219,10 @@ pub(crate) async fn run_phase(
     let (urls, tls) = nodes;
     let scenario = &options.scenario;
     let gap = Duration::from_secs_f64(1.0 / scenario.ramp_per_sec);
+    let duration = options.duration.unwrap_or_else(|| scenario.duration());
+    // How long the nodes are watched with the broadcasters alone (the home's ingest), then
+    // again with one viewer on each edge (the home's pipes), before the other viewers join.
+    let measure = Duration::from_secs_f64(spec.window_secs);
     let progress = &options.progress;
     let before = Progress::get(&progress.broadcasters.connected) + Progress::get(&progress.broadcasters.failed);
     let stop_broadcasters = options.cancel.child_token();
@@ -222,36 +231,106 @@ pub(crate) async fn run_phase(
         (&urls[phase.broadcaster_node], tls.clone()),
         index,
         phase,
-        &stop_broadcasters,
+        (&stop_broadcasters, 2 * measure),
     )));
     wait_broadcasters(options, phase.broadcasters as u64, gap, before).await;
+    let (placement, openers) = open_edges(spec.placement(phase), phase.broadcaster_node);
+    let stop_openers = options.cancel.child_token();
+    let opened = Arc::new(Progress::default());
     let watched = async {
         let ingest_start = probe.sample().await?;
-        tokio::select! {
-            _ = tokio::time::sleep(INGEST_WINDOW) => {}
-            _ = options.cancel.cancelled() => {}
-        }
+        window(options, measure).await;
+        let ingest = (ingest_start, probe.sample().await?);
+        // The openers stay until the others are done (then they are stopped).
+        let stay = duration + gap * phase.viewers as u32 + measure + OPENERS_TIMEOUT + Duration::from_secs(10);
+        let opener_runs = spawn_viewers(
+            options,
+            openers.clone(),
+            (urls, tls.clone()),
+            phase,
+            (&opened, &stop_openers),
+            stay,
+        );
+        wait_opened(options, &opened, openers.len() as u64).await;
+        let pipes_start = probe.sample().await?;
+        window(options, measure).await;
         let start = probe.sample().await?;
-        let viewers = spawn_viewers(options, spec.placement(phase), (urls, tls), phase);
-        let viewers = join_nodes(viewers).await;
+        let progress = (&options.progress.viewers, &options.cancel);
+        let viewers = join_nodes(spawn_viewers(
+            options,
+            placement,
+            (urls, tls.clone()),
+            phase,
+            progress,
+            duration,
+        ))
+        .await;
         let end = probe.sample().await?;
-        Ok::<_, LoadtestError>((ingest_start, start, viewers, end))
+        stop_openers.cancel();
+        let opener_reports = join_nodes(opener_runs).await;
+        Ok::<_, LoadtestError>((ingest, (pipes_start, start), viewers, opener_reports, end))
     }
     .await;
+    stop_openers.cancel();
     stop_broadcasters.cancel();
     let broadcasters = joined(broadcasters.await);
-    let (ingest_start, start, viewers, end) = watched?;
-    let viewers = viewers?;
-    let run = PhaseRun {
-        broadcasters: vec![broadcasters?],
-        viewers: viewers.iter().flat_map(|(_, r)| r.iter().cloned()).collect(),
-        hostile: None,
-        cluster: Some(ClusterRun {
-            ingest: (ingest_start, start.clone()),
-            viewers,
-        }),
+    let (ingest, pipes, viewers, opener_reports, end) = watched?;
+    let mut viewers = viewers?;
+    viewers.extend(opener_reports?);
+    let start = pipes.1.clone();
+    let run = ClusterRun {
+        ingest,
+        pipes,
+        openers: openers.iter().map(|o| o.0).collect(),
+        viewers,
     };
-    Ok((run, start, end))
+    Ok((run.into_phase(broadcasters?), start, end))
+}
+
+impl ClusterRun {
+    /// The phase's run: its broadcasters' report, every viewer's, and this.
+    fn into_phase(self, broadcasters: Report) -> PhaseRun {
+        PhaseRun {
+            broadcasters: vec![broadcasters],
+            viewers: self.viewers.iter().flat_map(|(_, r)| r.iter().cloned()).collect(),
+            hostile: None,
+            cluster: Some(self),
+        }
+    }
+}
+
+/// (node, viewers) of a phase.
+type Placement = Vec<(usize, usize)>;
+
+/// The placement less one viewer on each edge node (that has some), and those openers.
+fn open_edges(mut placement: Placement, home: usize) -> (Placement, Placement) {
+    let mut openers = Vec::new();
+    for (node, count) in placement.iter_mut().filter(|(n, c)| *n != home && *c > 0) {
+        openers.push((*node, 1));
+        *count -= 1;
+    }
+    placement.retain(|(_, c)| *c > 0);
+    (placement, openers)
+}
+
+/// Sleeps `how_long`, or less if the run is cancelled.
+async fn window(options: &LoadtestOptions, how_long: Duration) {
+    tokio::select! {
+        _ = tokio::time::sleep(how_long) => {}
+        _ = options.cancel.cancelled() => {}
+    }
+}
+
+/// Waits (bounded) until `want` openers connected or failed, then a moment for their pipes.
+async fn wait_opened(options: &LoadtestOptions, opened: &Progress, want: u64) {
+    let deadline = tokio::time::Instant::now() + OPENERS_TIMEOUT;
+    while Progress::get(&opened.connected) + Progress::get(&opened.failed) < want
+        && tokio::time::Instant::now() < deadline
+        && !options.cancel.is_cancelled()
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    window(options, Duration::from_secs(1)).await;
 }
 
 /// The phase's broadcasters, on `node` (URL, CA), long enough for the whole phase.
@@ -260,14 +339,14 @@ fn broadcast_options(
     node: (&str, Option<String>),
     index: usize,
     phase: &Phase,
-    stop: &tokio_util::sync::CancellationToken,
+    (stop, windows): (&tokio_util::sync::CancellationToken, Duration),
 ) -> BroadcastOptions {
     let scenario = &options.scenario;
     let duration = options.duration.unwrap_or_else(|| scenario.duration());
     let gap = Duration::from_secs_f64(1.0 / scenario.ramp_per_sec);
     let mut o = BroadcastOptions::new(node.0, room_name(scenario, phase, 0), phase.broadcasters);
     o.target.tls_root_pem = node.1;
-    o.duration = gap * phase.viewers as u32 + duration + INGEST_WINDOW + Duration::from_secs(40);
+    o.duration = gap * phase.viewers as u32 + duration + windows + OPENERS_TIMEOUT + Duration::from_secs(40);
     o.video = phase.video;
     o.seed = scenario.talk.seed.wrapping_add((index * 1000) as u64);
     o.speech = speech_pattern(&scenario.talk);
@@ -278,12 +357,15 @@ fn broadcast_options(
 }
 
 /// Each node's viewers (node, count), one run per node, their starts interleaved so that the
-/// whole phase ramps at the scenario's rate.
+/// whole phase ramps at the scenario's rate; counted in `progress.0`, stopped by `progress.1`.
+/// They stay the phase's duration once connected (or until stopped).
 fn spawn_viewers(
     options: &LoadtestOptions,
-    placement: Vec<(usize, usize)>,
+    placement: Placement,
     nodes: (&[String], Option<String>),
     phase: &Phase,
+    progress: (&Arc<Progress>, &tokio_util::sync::CancellationToken),
+    stay: Duration,
 ) -> Vec<(usize, JoinHandle<Result<Report, SyntheticError>>)> {
     let scenario = &options.scenario;
     let gap = Duration::from_secs_f64(1.0 / scenario.ramp_per_sec);
@@ -294,12 +376,12 @@ fn spawn_viewers(
         .map(|(k, &(node, count))| {
             let mut o = ViewerOptions::new(&nodes.0[node], room_name(scenario, phase, 0), count);
             o.target.tls_root_pem = nodes.1.clone();
-            o.duration = options.duration.unwrap_or_else(|| scenario.duration());
+            o.duration = stay;
             o.ramp = spread;
             o.feed = phase.mode == ViewerMode::Feed;
             o.taste = phase.taste_seed;
-            o.progress = Arc::clone(&options.progress.viewers);
-            o.cancel = options.cancel.child_token();
+            o.progress = Arc::clone(progress.0);
+            o.cancel = progress.1.child_token();
             let offset = gap * k as u32;
             let run = tokio::spawn(async move {
                 tokio::time::sleep(offset).await;
@@ -332,5 +414,19 @@ fn joined(r: Result<Result<Report, SyntheticError>, tokio::task::JoinError>) -> 
     match r {
         Ok(r) => r.map_err(LoadtestError::Synthetic),
         Err(e) => Err(LoadtestError::Options(format!("peer run failed: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::open_edges;
+
+    #[test]
+    fn one_opener_per_edge_node_taken_from_its_viewers() {
+        let (rest, openers) = open_edges(vec![(0, 4), (1, 3), (2, 3)], 0);
+        assert_eq!((rest, openers), (vec![(0, 4), (1, 2), (2, 2)], vec![(1, 1), (2, 1)]));
+        // An edge whose only viewer is its opener; the home elsewhere than node 0.
+        let (rest, openers) = open_edges(vec![(0, 2), (1, 1), (2, 3)], 2);
+        assert_eq!((rest, openers), (vec![(0, 1), (2, 3)], vec![(0, 1), (1, 1)]));
     }
 }

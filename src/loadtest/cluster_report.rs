@@ -1,9 +1,19 @@
 //! A `[cluster]` phase's numbers per node and the cluster's targets (docs/cluster.md, "Load
 //! scenario", says what each measures and why).
 //!
-//! CPU is each node's mediasoup worker threads' CPU time (from /proc, as the single-node report
-//! reads it), over the phase: from the viewers' start to their end. In-process nodes share one
-//! process, whose CPU (the synthetic peers included) cannot be split by node; the workers' can.
+//! CPU is each node's mediasoup worker threads' CPU time (in-process: each worker thread's
+//! `/proc/self/task/<tid>/schedstat`, nanoseconds; a `--url` node: its `/metrics`). In-process
+//! nodes share one process, whose CPU (the synthetic peers included) cannot be split by node;
+//! the workers' can. Three windows per phase, one after the other:
+//!
+//! 1. *ingest*: the broadcasters alone (the home receives, records; no pipe, no viewer);
+//! 2. *pipes*: one viewer (an *opener*) on each edge node: the home now also feeds its pipes,
+//!    and still has no viewer; each edge receives its pipes and serves one viewer;
+//! 3. *the phase*: every viewer, from the start of the others to their end.
+//!
+//! So a pipe's cost on the home is (home CPU in 2 - in 1) / pipes, and a viewer's on any node
+//! (its *marginal* cost) is (CPU in 3 - in 2) / (viewers in 3 - in 2): differences on one node
+//! between windows, with that node's fixed costs (ingest, pipes) cancelled out.
 
 use std::fmt;
 
@@ -23,19 +33,26 @@ pub struct ClusterPhaseReport {
     pub home: usize,
     /// Producers in the room (broadcasters, times 2 with video).
     pub producers: usize,
-    /// The home's worker CPU with the broadcasters alone, over the few seconds before the
-    /// viewers joined (percent of one core): its ingest.
+    /// The home's worker CPU with the broadcasters alone (percent of one core): its ingest.
     pub home_ingest_cpu_percent: Option<f64>,
+    /// The home's worker CPU with its pipes and no viewer (one opener on each edge).
+    pub home_pipes_cpu_percent: Option<f64>,
+    /// The home's pipes out in that window.
+    pub pipes: i64,
     pub nodes: Vec<NodeReport>,
     /// Live phases: the edge nodes' viewers' latency p99 (all edges together) minus the home
     /// node's viewers', same clock, ms.
     pub added_latency_p99_ms: Option<f64>,
-    /// Live phases: one consumer's worker CPU (one producer to one viewer), percent of one core,
-    /// estimated on the edges: (edge CPU - the home's ingest) / (viewers x producers).
+    /// Live phases: one consumer's worker CPU on the home (one producer to one viewer), percent
+    /// of one core: the home's marginal CPU per viewer / producers.
     pub consumer_cpu_percent: Option<f64>,
-    /// Live phases: one pipe's worker CPU on the home (one producer to one edge), percent of one
-    /// core: (home CPU - ingest - its viewers' consumers at the edges' rate) / pipes out.
+    /// One pipe's worker CPU on the home (one producer to one edge), percent of one core:
+    /// (home CPU with its pipes - with the broadcasters alone) / pipes.
     pub pipe_cpu_percent: Option<f64>,
+    /// One pipe's worker CPU on an edge (receiving it), percent of one core, the edges' mean:
+    /// (edge CPU in the pipes window - in the ingest window - its one viewer's marginal cost)
+    /// / pipes in.
+    pub pipe_in_cpu_percent: Option<f64>,
     /// `pipe_cpu_percent / consumer_cpu_percent`: what a pipe costs the home, in consumers.
     pub pipe_cost_consumers: Option<f64>,
     /// Packets per second one pipe carried out of the home, and one consumer delivered to its
@@ -57,6 +74,12 @@ pub struct NodeReport {
     /// `worker_cpu_percent` / connected viewers: everything the node's workers did (on the home
     /// the broadcasters' ingest and the pipes out too, on an edge the pipes in) per viewer.
     pub cpu_per_viewer_percent: Option<f64>,
+    /// What one more viewer costs the node's workers: (CPU over the phase - CPU in the pipes
+    /// window) / (viewers - the opener), percent of one core. The fixed costs cancel out.
+    pub marginal_cpu_per_viewer_percent: Option<f64>,
+    /// The node's worker CPU in the ingest window and in the pipes window.
+    pub ingest_cpu_percent: Option<f64>,
+    pub pipes_window_cpu_percent: Option<f64>,
     /// Packets the node's viewers received, and per worker CPU-second.
     pub egress_packets: u64,
     pub egress_packets_per_cpu_second: Option<f64>,
@@ -94,11 +117,20 @@ fn node_cpu_percent(a: &Sample, b: &Sample, k: usize) -> Option<f64> {
     (dt > 0.0).then(|| 100.0 * cpu / dt)
 }
 
-fn node_report(k: usize, home: bool, reports: &[Report], window: (&Sample, &Sample), during: &[&Sample]) -> NodeReport {
+fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample), during: &[&Sample]) -> NodeReport {
     let (start, end) = window;
-    let v = viewer_totals(reports);
+    let reports: Vec<Report> = run
+        .viewers
+        .iter()
+        .filter(|(n, _)| *n == k)
+        .flat_map(|(_, r)| r.iter().cloned())
+        .collect();
+    let v = viewer_totals(&reports);
     let dt = end.at.duration_since(start.at).as_secs_f64();
     let cpu = node_cpu_percent(start, end, k);
+    let pipes_window = node_cpu_percent(&run.pipes.0, &run.pipes.1, k);
+    let opened = run.openers.iter().filter(|&&n| n == k).count();
+    let added = v.counts.connected.saturating_sub(opened);
     let pipes = |s: &Sample| s.nodes.get(k).and_then(|n| n.pipes).unwrap_or_default();
     let most = |f: &dyn Fn(&Sample) -> i64| during.iter().map(|s| f(s)).max().unwrap_or(0);
     let (p0, p1) = (pipes(start), pipes(end));
@@ -110,6 +142,12 @@ fn node_report(k: usize, home: bool, reports: &[Report], window: (&Sample, &Samp
         cpu_per_viewer_percent: cpu
             .filter(|_| v.counts.connected > 0)
             .map(|c| c / v.counts.connected as f64),
+        marginal_cpu_per_viewer_percent: cpu
+            .zip(pipes_window)
+            .filter(|_| added > 0)
+            .map(|(c, w)| (c - w) / added as f64),
+        ingest_cpu_percent: node_cpu_percent(&run.ingest.0, &run.ingest.1, k),
+        pipes_window_cpu_percent: pipes_window,
         egress_packets: v.received,
         egress_packets_per_cpu_second: cpu.filter(|c| *c > 0.0).map(|c| v.received as f64 / (c / 100.0 * dt)),
         pipes_out: most(&|s| pipes(s).pipes_out),
@@ -153,24 +191,31 @@ pub(crate) fn build(
 ) -> ClusterPhaseReport {
     let home = phase.broadcaster_node;
     let nodes: Vec<NodeReport> = (0..spec.nodes)
-        .map(|k| {
-            let reports: Vec<Report> = run
-                .viewers
-                .iter()
-                .filter(|(n, _)| *n == k)
-                .flat_map(|(_, r)| r.iter().cloned())
-                .collect();
-            node_report(k, k == home, &reports, window, during)
-        })
+        .map(|k| node_report(k, run, k == home, window, during))
         .collect();
+    let pipes = run
+        .pipes
+        .1
+        .nodes
+        .get(home)
+        .and_then(|n| n.pipes)
+        .map_or(0, |p| p.pipes_out);
+    let ingest = node_cpu_percent(&run.ingest.0, &run.ingest.1, home);
+    let with_pipes = node_cpu_percent(&run.pipes.0, &run.pipes.1, home);
     let mut r = ClusterPhaseReport {
         home,
         producers: phase.broadcasters * if phase.video { 2 } else { 1 },
-        home_ingest_cpu_percent: node_cpu_percent(&run.ingest.0, &run.ingest.1, home),
+        home_ingest_cpu_percent: ingest,
+        home_pipes_cpu_percent: with_pipes,
+        pipes,
         nodes,
         added_latency_p99_ms: None,
         consumer_cpu_percent: None,
-        pipe_cpu_percent: None,
+        pipe_cpu_percent: with_pipes
+            .zip(ingest)
+            .filter(|_| pipes > 0)
+            .map(|(w, i)| (w - i) / pipes as f64),
+        pipe_in_cpu_percent: None,
         pipe_cost_consumers: None,
         pipe_packets_per_sec: None,
         consumer_packets_per_sec: None,
@@ -192,7 +237,8 @@ impl ClusterPhaseReport {
         self.nodes.iter().filter(|n| !n.home && n.viewers.started > 0)
     }
 
-    /// The added latency, and a consumer's and a pipe's cost, from the live phase's numbers.
+    /// The added latency, a consumer's cost and a pipe's in consumers, from the live phase's
+    /// numbers.
     fn live_estimates(&mut self, run: &ClusterRun, dt: f64) {
         let of = |edge: bool| -> Vec<&Report> {
             run.viewers
@@ -203,27 +249,23 @@ impl ClusterPhaseReport {
         };
         self.added_latency_p99_ms = latency_p99(&of(true)).zip(latency_p99(&of(false))).map(|(e, h)| e - h);
         let producers = self.producers as f64;
-        let ingest = self.home_ingest_cpu_percent;
-        let per_consumer: Vec<f64> = self
+        let pipe_in: Vec<f64> = self
             .edges()
-            .filter(|n| n.viewers.connected > 0)
-            .filter_map(|n| Some((n.worker_cpu_percent? - ingest?) / (n.viewers.connected as f64 * producers)))
+            .filter(|n| n.pipes_in > 0)
+            .filter_map(|n| {
+                let fixed = n.pipes_window_cpu_percent? - n.ingest_cpu_percent? - n.marginal_cpu_per_viewer_percent?;
+                Some(fixed / n.pipes_in as f64)
+            })
             .collect();
-        self.consumer_cpu_percent =
-            (!per_consumer.is_empty()).then(|| per_consumer.iter().sum::<f64>() / per_consumer.len() as f64);
+        self.pipe_in_cpu_percent = (!pipe_in.is_empty()).then(|| pipe_in.iter().sum::<f64>() / pipe_in.len() as f64);
         let Some(home) = self.home_node().cloned() else { return };
-        let pipes = home.pipes_out as f64;
-        self.pipe_cpu_percent = match (home.worker_cpu_percent, ingest, self.consumer_cpu_percent) {
-            (Some(cpu), Some(ingest), Some(c)) if pipes > 0.0 => {
-                Some((cpu - ingest - c * home.viewers.connected as f64 * producers) / pipes)
-            }
-            _ => None,
-        };
+        self.consumer_cpu_percent = home.marginal_cpu_per_viewer_percent.map(|v| v / producers);
         self.pipe_cost_consumers = self
             .pipe_cpu_percent
             .zip(self.consumer_cpu_percent)
             .filter(|(_, c)| *c > 0.0)
             .map(|(p, c)| p / c);
+        let pipes = home.pipes_out as f64;
         let viewers: usize = self.nodes.iter().map(|n| n.viewers.connected).sum();
         let received: u64 = self.nodes.iter().map(|n| n.egress_packets).sum();
         let consumers = viewers as f64 * producers;
@@ -235,10 +277,10 @@ impl ClusterPhaseReport {
     /// latency and a pipe's cost in consumers.
     fn judge(&self, spec: &ClusterSpec, phase: &Phase) -> Vec<SloResult> {
         let mut out = Vec::new();
-        let home = self.home_node().and_then(|h| h.cpu_per_viewer_percent);
+        let home = self.home_node().and_then(|h| h.marginal_cpu_per_viewer_percent);
         for edge in self.edges() {
             let diff = edge
-                .cpu_per_viewer_percent
+                .marginal_cpu_per_viewer_percent
                 .zip(home)
                 .filter(|(_, h)| *h > 0.0)
                 .map(|(e, h)| 100.0 * (e / h - 1.0).abs());
@@ -249,9 +291,9 @@ impl ClusterPhaseReport {
                     spec.max_edge_cost_diff_percent,
                 )
                 .with_detail(format!(
-                    "worker cpu per viewer: node {} {}, home node {} {}",
+                    "marginal worker cpu per viewer: node {} {}, home node {} {}",
                     edge.node,
-                    pct3(edge.cpu_per_viewer_percent),
+                    pct3(edge.marginal_cpu_per_viewer_percent),
                     self.home,
                     pct3(home)
                 )),
@@ -272,7 +314,7 @@ impl ClusterPhaseReport {
                 spec.max_pipe_cost_consumers,
             )
             .with_detail(format!(
-                "home cpu per pipe {}, per consumer {}; packets/s per pipe {}, per consumer {}",
+                "home worker cpu per pipe {}, per consumer {}; packets/s per pipe {}, per consumer {}",
                 pct3(self.pipe_cpu_percent),
                 pct3(self.consumer_cpu_percent),
                 num(self.pipe_packets_per_sec),
@@ -296,23 +338,26 @@ impl fmt::Display for ClusterPhaseReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "  cluster: home node {}, {} producers, home ingest (broadcasters alone) {} of a core",
+            "  cluster: home node {}, {} producers; home worker cpu: broadcasters alone {}, with its {} pipes {}",
             self.home,
             self.producers,
-            pct3(self.home_ingest_cpu_percent)
+            pct3(self.home_ingest_cpu_percent),
+            self.pipes,
+            pct3(self.home_pipes_cpu_percent)
         )?;
         writeln!(
             f,
-            "    node  viewers  worker cpu  cpu/viewer  egress pkt/cpu-s  pipes o/i  pipe pkts o/i    loss       p50/p99 ms"
+            "    node  viewers  worker cpu  cpu/viewer  marginal/viewer  egress pkt/cpu-s  pipes o/i  pipe pkts o/i     loss      p50/p99 ms"
         )?;
         for n in &self.nodes {
             writeln!(
                 f,
-                "    {:<5} {:>7}  {:>10}  {:>10}  {:>16}  {:>9}  {:>13}  {:>7}  {:>15}",
+                "    {:<5} {:>7}  {:>10}  {:>10}  {:>15}  {:>16}  {:>9}  {:>13}  {:>7}  {:>14}",
                 format!("{}{}", n.node, if n.home { "*" } else { "" }),
                 format!("{}/{}", n.viewers.connected, n.viewers.started),
                 n.worker_cpu_percent.map_or("-".into(), |v| format!("{v:.1} %")),
                 pct3(n.cpu_per_viewer_percent),
+                pct3(n.marginal_cpu_per_viewer_percent),
                 n.egress_packets_per_cpu_second
                     .map_or("-".into(), |v| format!("{v:.0}")),
                 format!("{}/{}", n.pipes_out, n.pipes_in),
@@ -323,11 +368,12 @@ impl fmt::Display for ClusterPhaseReport {
         }
         writeln!(
             f,
-            "    added latency p99 (edges - home) {} ms; consumer {} of a core, pipe {} ({} consumers)",
+            "    added latency p99 (edges - home) {} ms; worker cpu of a consumer {}, a pipe out {} ({} consumers), a pipe in {}",
             self.added_latency_p99_ms.map_or("-".into(), |v| format!("{v:.2}")),
             pct3(self.consumer_cpu_percent),
             pct3(self.pipe_cpu_percent),
             self.pipe_cost_consumers.map_or("-".into(), |v| format!("{v:.2}")),
+            pct3(self.pipe_in_cpu_percent),
         )?;
         for t in &self.targets {
             let value = t.value.map_or("not measured".to_string(), |v| format!("{v:.3}"));
