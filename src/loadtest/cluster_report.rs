@@ -77,6 +77,10 @@ pub struct NodeReport {
     /// What one more viewer costs the node's workers: (CPU over the phase - CPU in the pipes
     /// window) / (viewers - the opener), percent of one core. The fixed costs cancel out.
     pub marginal_cpu_per_viewer_percent: Option<f64>,
+    /// The node's process CPU over the phase, percent of one core: with `--url` the node's own
+    /// (`sfu_process_cpu_seconds_total`: its Rust side and its workers); in-process every node
+    /// reads the one shared process (the nodes and the synthetic peers together).
+    pub process_cpu_percent: Option<f64>,
     /// The node's worker CPU in the ingest window and in the pipes window.
     pub ingest_cpu_percent: Option<f64>,
     pub pipes_window_cpu_percent: Option<f64>,
@@ -117,6 +121,13 @@ fn node_cpu_percent(a: &Sample, b: &Sample, k: usize) -> Option<f64> {
     (dt > 0.0).then(|| 100.0 * cpu / dt)
 }
 
+/// Node `k`'s process CPU between two cluster samples, percent of one core.
+fn node_process_cpu_percent(a: &Sample, b: &Sample, k: usize) -> Option<f64> {
+    let dt = b.at.duration_since(a.at).as_secs_f64();
+    let cpu = b.nodes.get(k)?.process_cpu_seconds? - a.nodes.get(k)?.process_cpu_seconds?;
+    (dt > 0.0).then(|| 100.0 * cpu.max(0.0) / dt)
+}
+
 fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample), during: &[&Sample]) -> NodeReport {
     let (start, end) = window;
     let reports: Vec<Report> = run
@@ -147,6 +158,7 @@ fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample
             .filter(|_| added > 0)
             .map(|(c, w)| (c - w) / added as f64),
         ingest_cpu_percent: node_cpu_percent(&run.ingest.0, &run.ingest.1, k),
+        process_cpu_percent: node_process_cpu_percent(start, end, k),
         pipes_window_cpu_percent: pipes_window,
         egress_packets: v.received,
         egress_packets_per_cpu_second: cpu.filter(|c| *c > 0.0).map(|c| v.received as f64 / (c / 100.0 * dt)),

@@ -556,6 +556,15 @@ impl PhaseReport {
         }
         if let Some(c) = &p.cluster {
             write!(f, "{c}")?;
+            if !in_process {
+                // Each node is its own process: its whole CPU, server side included.
+                let cpu: Vec<String> = c
+                    .nodes
+                    .iter()
+                    .map(|n| format!("node {} {}", n.node, pct(n.process_cpu_percent)))
+                    .collect();
+                writeln!(f, "    process cpu per node: {}", cpu.join(", "))?;
+            }
         }
         for e in &p.errors {
             row(f, "error", e.clone())?;
