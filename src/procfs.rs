@@ -1,7 +1,8 @@
 //! CPU time and memory of this process and its threads, read from `/proc` (Linux).
 //!
 //! mediasoup workers are threads of this process (the Rust crate runs them in-process), so a
-//! worker's CPU is its thread's `utime + stime`; the process RSS includes the utterance buffer.
+//! worker's CPU is its thread's time on a CPU (schedstat, else `utime + stime`); the process RSS
+//! includes the utterance buffer.
 
 use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! A `[cluster]` phase's numbers per node and the cluster's targets (docs/cluster.md, "Load
 //! scenario", says what each measures and why).
 //!
-//! CPU is each node's mediasoup worker threads' CPU time (in-process: each worker thread's
-//! `/proc/self/task/<tid>/schedstat`, nanoseconds; a `--url` node: its `/metrics`). In-process
+//! CPU is each node's mediasoup worker threads' CPU time (each worker thread's
+//! `/proc/self/task/<tid>/schedstat`, nanoseconds; a `--url` node's from its `/metrics`). In-process
 //! nodes share one process, whose CPU (the synthetic peers included) cannot be split by node;
 //! the workers' can. Three windows per phase, one after the other:
 //!

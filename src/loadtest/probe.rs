@@ -70,7 +70,7 @@ impl Probe<'_> {
                 Ok(Sample {
                     at: Instant::now(),
                     counts: server.counts(),
-                    workers: server.workers().iter().map(worker_cpu_seconds).collect(),
+                    workers: server.workers().iter().map(|w| (w.index, w.cpu_seconds)).collect(),
                     rss_bytes: crate::procfs::process_rss_bytes(),
                     process_cpu_seconds: crate::procfs::process_cpu_time().map(|d| d.as_secs_f64()),
                     buffer_bytes: buffer.bytes_used as u64,
@@ -152,15 +152,6 @@ impl Probe<'_> {
             }
         }
     }
-}
-
-/// A worker's CPU seconds so far: from its thread's schedstat (nanoseconds) where there is one,
-/// else the stats' /proc clock ticks.
-fn worker_cpu_seconds(w: &crate::dump::WorkerStats) -> (usize, Option<f64>) {
-    let precise = (w.tid > 0 && !w.dead)
-        .then(|| crate::procfs::thread_cpu_time_precise(w.tid))
-        .flatten();
-    (w.index, precise.map(|d| d.as_secs_f64()).or(w.cpu_seconds))
 }
 
 /// A cluster's sample: the nodes' counts and totals summed, their workers numbered one after
