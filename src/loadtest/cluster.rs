@@ -237,13 +237,15 @@ pub(crate) async fn run_phase(
     let (placement, openers) = open_edges(spec.placement(phase), phase.broadcaster_node);
     let stop_openers = options.cancel.child_token();
     let opened = Arc::new(Progress::default());
+    // Owned here, so that they are stopped and awaited however the watching below ends.
+    let mut opener_runs = Vec::new();
     let watched = async {
         let ingest_start = probe.sample().await?;
         window(options, measure).await;
         let ingest = (ingest_start, probe.sample().await?);
         // The openers stay until the others are done (then they are stopped).
         let stay = duration + gap * phase.viewers as u32 + measure + OPENERS_TIMEOUT + Duration::from_secs(10);
-        let opener_runs = spawn_viewers(
+        opener_runs = spawn_viewers(
             options,
             openers.clone(),
             (urls, tls.clone()),
@@ -266,15 +268,14 @@ pub(crate) async fn run_phase(
         ))
         .await;
         let end = probe.sample().await?;
-        stop_openers.cancel();
-        let opener_reports = join_nodes(opener_runs).await;
-        Ok::<_, LoadtestError>((ingest, (pipes_start, start), viewers, opener_reports, end))
+        Ok::<_, LoadtestError>((ingest, (pipes_start, start), viewers, end))
     }
     .await;
     stop_openers.cancel();
+    let opener_reports = join_nodes(opener_runs).await;
     stop_broadcasters.cancel();
     let broadcasters = joined(broadcasters.await);
-    let (ingest, pipes, viewers, opener_reports, end) = watched?;
+    let (ingest, pipes, viewers, end) = watched?;
     let mut viewers = viewers?;
     viewers.extend(opener_reports?);
     let start = pipes.1.clone();
