@@ -22,9 +22,11 @@ use crate::synthetic::{parse_duration, progress_bar};
 pub struct LoadtestArgs {
     /// Scenario file (scenarios/*.toml).
     scenario: PathBuf,
-    /// Load a running server instead of starting one in-process (ws://host:port/ws).
+    /// Load a running server instead of starting one in-process (ws://host:port/ws). A
+    /// [cluster] scenario takes one --url per node, in node order (its nodes and Redis are then
+    /// not started).
     #[arg(long)]
-    url: Option<String>,
+    url: Vec<String>,
     /// Admin token of the --url server (its admin API is sampled every second).
     #[arg(long, env = "SFU_ADMIN_TOKEN")]
     admin_token: Option<String>,
@@ -158,14 +160,19 @@ fn target(args: &LoadtestArgs) -> Result<Target, ExitCode> {
         },
         None => None,
     };
-    match (&args.url, &args.admin_token) {
-        (None, _) => Ok(Target::InProcess),
-        (Some(url), Some(token)) => Ok(Target::Remote {
+    match (args.url.as_slice(), &args.admin_token) {
+        ([], _) => Ok(Target::InProcess),
+        ([url], Some(token)) => Ok(Target::Remote {
             url: url.clone(),
             admin_token: token.clone(),
             tls_root_pem,
         }),
-        (Some(_), None) => Err(bad_input(
+        (urls, Some(token)) => Ok(Target::Nodes {
+            urls: urls.to_vec(),
+            admin_token: token.clone(),
+            tls_root_pem,
+        }),
+        (_, None) => Err(bad_input(
             "--url needs --admin-token (or SFU_ADMIN_TOKEN) to sample the server",
         )),
     }

@@ -1,7 +1,8 @@
 //! CPU time and memory of this process and its threads, read from `/proc` (Linux).
 //!
 //! mediasoup workers are threads of this process (the Rust crate runs them in-process), so a
-//! worker's CPU is its thread's `utime + stime`; the process RSS includes the utterance buffer.
+//! worker's CPU is its thread's time on a CPU (schedstat, else `utime + stime`); the process RSS
+//! includes the utterance buffer.
 
 use std::time::Duration;
 
@@ -15,6 +16,23 @@ pub fn thread_cpu_time(tid: i32) -> Option<Duration> {
 pub fn process_cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     parse_stat_cpu(&stat, clock_ticks_per_second())
+}
+
+/// A thread of this process's time on a CPU at nanosecond resolution, from
+/// `/proc/self/task/<tid>/schedstat` (its first field); `None` where the kernel has no
+/// schedstat. For windows of a few seconds, where /proc's `stat` clock ticks (10 ms) would be
+/// a large part of the measurement.
+pub fn thread_cpu_time_precise(tid: i32) -> Option<Duration> {
+    let text = std::fs::read_to_string(format!("/proc/self/task/{tid}/schedstat")).ok()?;
+    parse_schedstat(&text)
+}
+
+fn parse_schedstat(text: &str) -> Option<Duration> {
+    text.split_whitespace()
+        .next()?
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_nanos)
 }
 
 /// utime + stime of this process at microsecond resolution, from `getrusage` rather than
@@ -88,6 +106,21 @@ fn parse_statm_rss(statm: &str, page_size: u64) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn schedstat_first_field_is_nanoseconds() {
+        assert_eq!(
+            super::parse_schedstat("1234567890 55 7\n"),
+            Some(std::time::Duration::from_nanos(1_234_567_890))
+        );
+        assert_eq!(super::parse_schedstat(""), None);
+        assert_eq!(super::parse_schedstat("x 1 2"), None);
+        // This thread's own, where the kernel has schedstat.
+        let tid = unsafe { libc::gettid() };
+        if std::path::Path::new(&format!("/proc/self/task/{tid}/schedstat")).exists() {
+            assert!(super::thread_cpu_time_precise(tid).is_some());
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -49,6 +49,34 @@ pub struct Scenario {
     /// Used by `sfu soak` (and ignored by `sfu loadtest`).
     #[serde(default)]
     pub churn: Option<Churn>,
+    /// Run on a cluster of nodes sharing one Redis (docs/cluster.md, "Load scenario").
+    #[serde(default)]
+    pub cluster: Option<ClusterSpec>,
+}
+
+/// `[cluster]`: `sfu loadtest` starts a `redis-server` and `nodes` in-process nodes (or loads
+/// the `--url` nodes given, one per node), puts each phase's broadcasters on one node and spreads
+/// its viewers evenly over others, and judges the cluster's targets per phase.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClusterSpec {
+    pub nodes: usize,
+    /// An edge node's worker CPU per viewer may differ from the home node's by at most this,
+    /// percent of the home's.
+    pub max_edge_cost_diff_percent: f64,
+    /// Live viewers' latency p99 on the edge nodes minus on the home node, at most this.
+    pub max_added_latency_p99_ms: f64,
+    /// A pipe's cost on the home node, in consumers of one viewer: at most this (1: a pipe
+    /// costs no more than one consumer per producer).
+    pub max_pipe_cost_consumers: f64,
+    /// The two measuring windows before each phase's viewers (the broadcasters alone, then one
+    /// viewer on each edge), seconds each: longer is steadier.
+    #[serde(default = "default_window_secs")]
+    pub window_secs: f64,
+}
+
+fn default_window_secs() -> f64 {
+    5.0
 }
 
 /// The in-process server's settings (ignored with `--url`).
@@ -154,6 +182,13 @@ pub struct Phase {
     /// some speakers and skip the others after about a second.
     #[serde(default)]
     pub taste_seed: Option<u64>,
+    /// `[cluster]` scenarios: the node (0-based) the phase's broadcasters join, the room's home.
+    #[serde(default)]
+    pub broadcaster_node: usize,
+    /// `[cluster]` scenarios: the nodes the phase's viewers are spread over evenly (the first
+    /// ones get one more when they do not divide); absent: every node.
+    #[serde(default)]
+    pub viewer_nodes: Option<Vec<usize>>,
 }
 
 /// Every SLO must be given: a scenario that forgets one must not pass by default.
@@ -253,9 +288,21 @@ impl Scenario {
                 "is required when a phase has a baseline".into(),
             ));
         }
-        match &self.churn {
-            Some(c) => c.validate(),
-            None => Ok(()),
+        if let Some(c) = &self.churn {
+            c.validate()?;
+        }
+        match &self.cluster {
+            Some(c) => c.validate(&self.phases),
+            None => self.phases.iter().enumerate().try_for_each(|(i, p)| {
+                let placed = p.broadcaster_node != 0 || p.viewer_nodes.is_some();
+                match placed {
+                    true => Err(Invalid::new(
+                        &format!("phase[{i}].broadcaster_node"),
+                        "and viewer_nodes place peers on the nodes of a [cluster] scenario; this one has no [cluster] table".into(),
+                    )),
+                    false => Ok(()),
+                }
+            }),
         }
     }
     /// Replaces every phase's `viewers` (`sfu loadtest --viewers N`, the capacity ramp) and checks
@@ -426,6 +473,94 @@ impl Slo {
             ));
         }
         Ok(())
+    }
+}
+
+/// The most nodes a scenario starts: each is a server with its own worker.
+const MAX_NODES: usize = 8;
+
+impl ClusterSpec {
+    fn validate(&self, phases: &[Phase]) -> Result<(), Invalid> {
+        if !(2..=MAX_NODES).contains(&self.nodes) {
+            return Err(Invalid::new(
+                "cluster.nodes",
+                format!("must be 2..={MAX_NODES}, got {}", self.nodes),
+            ));
+        }
+        non_negative("cluster.max_edge_cost_diff_percent", self.max_edge_cost_diff_percent)?;
+        non_negative("cluster.max_added_latency_p99_ms", self.max_added_latency_p99_ms)?;
+        non_negative("cluster.max_pipe_cost_consumers", self.max_pipe_cost_consumers)?;
+        positive("cluster.window_secs", self.window_secs, 600.0)?;
+        phases
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, p)| self.validate_phase(i, p))
+    }
+
+    /// One room, its broadcasters on a node that exists, its viewers on distinct nodes that
+    /// exist, at least one viewer on each.
+    fn validate_phase(&self, index: usize, p: &Phase) -> Result<(), Invalid> {
+        let field = |f: &str| format!("phase[{index}].{f}");
+        if p.rooms != 1 {
+            return Err(Invalid::new(
+                &field("rooms"),
+                format!(
+                    "must be 1 in a [cluster] scenario (one room across the nodes), got {}",
+                    p.rooms
+                ),
+            ));
+        }
+        if p.hostile != 0 {
+            return Err(Invalid::new(
+                &field("hostile"),
+                "hostile clients are not run in a [cluster] scenario".into(),
+            ));
+        }
+        if p.broadcaster_node >= self.nodes {
+            return Err(Invalid::new(
+                &field("broadcaster_node"),
+                format!("is {}; the nodes are 0..{}", p.broadcaster_node, self.nodes),
+            ));
+        }
+        let nodes = self.viewer_nodes(p);
+        if let Some(n) = nodes.iter().find(|&&n| n >= self.nodes) {
+            return Err(Invalid::new(
+                &field("viewer_nodes"),
+                format!("names node {n}; the nodes are 0..{}", self.nodes),
+            ));
+        }
+        let mut distinct = nodes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if nodes.is_empty() || distinct.len() != nodes.len() {
+            return Err(Invalid::new(
+                &field("viewer_nodes"),
+                "must list at least one node, each once".into(),
+            ));
+        }
+        if p.viewers < nodes.len() {
+            return Err(Invalid::new(
+                &field("viewers"),
+                format!("{} viewers cannot be spread over {} nodes", p.viewers, nodes.len()),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The nodes `phase`'s viewers are spread over.
+    pub fn viewer_nodes(&self, phase: &Phase) -> Vec<usize> {
+        phase.viewer_nodes.clone().unwrap_or_else(|| (0..self.nodes).collect())
+    }
+
+    /// (node, viewers) of `phase`: its viewers spread evenly, the first nodes one more.
+    pub fn placement(&self, phase: &Phase) -> Vec<(usize, usize)> {
+        let nodes = self.viewer_nodes(phase);
+        let (each, extra) = (phase.viewers / nodes.len(), phase.viewers % nodes.len());
+        nodes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, each + usize::from(i < extra)))
+            .collect()
     }
 }
 
@@ -673,6 +808,63 @@ min_connected_ratio = 1
         c.max_rss_over_cap_percent = Some(10.0);
         c.min_evictions_per_sec = Some(-1.0);
         assert_eq!(field(c.validate()), "churn.min_evictions_per_sec");
+    }
+
+    const CLUSTER: &str = "[cluster]\nnodes = 3\nmax_edge_cost_diff_percent = 10\nmax_added_latency_p99_ms = 5\nmax_pipe_cost_consumers = 1\n";
+
+    #[test]
+    fn cluster_section_and_placement() {
+        let s = parse(&format!("{GOOD}{CLUSTER}")).unwrap();
+        let c = s.cluster.as_ref().unwrap();
+        assert_eq!(c.placement(&s.phases[0]), [(0, 4), (1, 3), (2, 3)]);
+        let placed = GOOD.replace(
+            "mode = \"live\"",
+            "mode = \"live\"\nbroadcaster_node = 2\nviewer_nodes = [1, 2]",
+        );
+        let s = parse(&format!("{placed}{CLUSTER}")).unwrap();
+        assert_eq!(s.phases[0].broadcaster_node, 2);
+        assert_eq!(s.cluster.unwrap().placement(&s.phases[0]), [(1, 5), (2, 5)]);
+        // Placement without [cluster], and placements that do not fit the nodes.
+        let e = parse(&placed).unwrap_err();
+        assert!(
+            e.contains("phase[0].broadcaster_node") && e.contains("no [cluster]"),
+            "{e}"
+        );
+        for (from, to, field) in [
+            (
+                "broadcaster_node = 2",
+                "broadcaster_node = 3",
+                "phase[0].broadcaster_node",
+            ),
+            (
+                "viewer_nodes = [1, 2]",
+                "viewer_nodes = [1, 5]",
+                "phase[0].viewer_nodes",
+            ),
+            (
+                "viewer_nodes = [1, 2]",
+                "viewer_nodes = [1, 1]",
+                "phase[0].viewer_nodes",
+            ),
+            ("viewer_nodes = [1, 2]", "viewer_nodes = []", "phase[0].viewer_nodes"),
+            ("rooms = 1", "rooms = 2", "phase[0].rooms"),
+            ("viewers = 10", "viewers = 1", "phase[0].viewers"),
+        ] {
+            let e = parse(&format!("{}{CLUSTER}", placed.replace(from, to))).unwrap_err();
+            assert!(e.contains(field), "{to}: {e}");
+        }
+        let e = parse(&format!("{GOOD}{CLUSTER}window_secs = 0\n")).unwrap_err();
+        assert!(e.contains("cluster.window_secs"), "{e}");
+        let e = parse(&format!("{GOOD}{}", CLUSTER.replace("nodes = 3", "nodes = 1"))).unwrap_err();
+        assert!(e.contains("cluster.nodes"), "{e}");
+        let e = parse(&format!("{GOOD}{}", CLUSTER.replace("= 5", "= -5"))).unwrap_err();
+        assert!(e.contains("cluster.max_added_latency_p99_ms"), "{e}");
+        let e = parse(&format!(
+            "{GOOD}{}",
+            CLUSTER.replace("max_pipe_cost_consumers = 1\n", "")
+        ))
+        .unwrap_err();
+        assert!(e.contains("max_pipe_cost_consumers"), "{e}");
     }
 
     #[test]

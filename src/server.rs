@@ -540,6 +540,20 @@ impl ServerHandle {
         self.ctx.pool.stats()
     }
 
+    /// A cluster node's pipes (out to other nodes, in from them) and the RTP packets sent and
+    /// received over them so far; `None` when the server is not a cluster node.
+    pub fn cluster_pipes(&self) -> Option<crate::stats::ClusterPipes> {
+        self.ctx.cluster.as_ref().map(|c| {
+            let ((pipes_out, pipes_in), (packets_out, packets_in)) = (c.pipe_counts(), c.packet_counts());
+            crate::stats::ClusterPipes {
+                pipes_out,
+                pipes_in,
+                packets_out,
+                packets_in,
+            }
+        })
+    }
+
     /// Number of routers and WebRTC transports that mediasoup itself reports, over all workers:
     /// the check that nothing leaked on the C++ side either.
     pub async fn mediasoup_objects(&self) -> (usize, usize) {

@@ -133,7 +133,7 @@ impl ServerCounters {
 }
 
 /// A snapshot of [`ServerCounters`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObjectCounts {
     pub rooms: i64,
     pub peers: i64,
@@ -159,6 +159,15 @@ impl ObjectCounts {
             && self.feeds == 0
             && self.pipes == 0
     }
+}
+
+/// A cluster node's pipes now and the packets over them so far (`ServerHandle::cluster_pipes`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClusterPipes {
+    pub pipes_out: i64,
+    pub pipes_in: i64,
+    pub packets_out: u64,
+    pub packets_in: u64,
 }
 
 #[cfg(test)]

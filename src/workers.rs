@@ -106,7 +106,9 @@ impl PoolWorker {
         if tid <= 0 {
             return None;
         }
-        crate::procfs::thread_cpu_time(tid)
+        // Nanoseconds where the kernel keeps schedstat: /proc's stat ticks (10 ms) are too
+        // coarse for the load test's few-second windows.
+        crate::procfs::thread_cpu_time_precise(tid).or_else(|| crate::procfs::thread_cpu_time(tid))
     }
 
     /// The worker thread's CPU share of one core over the last seconds, in percent.

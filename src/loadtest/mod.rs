@@ -5,6 +5,8 @@
 //! Everything a run starts (peer runs, the sampler, the in-process server) is owned by the run
 //! and stopped before it returns; `cancel` ends it early.
 
+mod cluster;
+mod cluster_report;
 pub mod hostile;
 pub mod html;
 mod probe;
@@ -23,6 +25,8 @@ use parking_lot::Mutex;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
+pub use cluster::node_config;
+pub use cluster_report::{ClusterPhaseReport, NodeReport};
 pub use report::{LoadReport, PeerCounts, Percentiles, PhaseReport, ServerReport, SloResult, WorkerCpu};
 pub use soak::{run_soak, SoakReport, CHURN_ERRORS};
 pub use timeline::{TimePoint, WorkerPoint};
@@ -61,6 +65,13 @@ pub enum Target {
         admin_token: String,
         tls_root_pem: Option<String>,
     },
+    /// The running nodes of a cluster (a `[cluster]` scenario), one `ws(s)://host:port/ws` URL
+    /// per node in node order, all sampled with `admin_token`.
+    Nodes {
+        urls: Vec<String>,
+        admin_token: String,
+        tls_root_pem: Option<String>,
+    },
 }
 
 impl Target {
@@ -69,6 +80,7 @@ impl Target {
         match self {
             Target::InProcess => "in-process".into(),
             Target::Remote { url, .. } => url.clone(),
+            Target::Nodes { urls, .. } => urls.join(" "),
         }
     }
 }
@@ -183,6 +195,9 @@ pub(crate) async fn start_target(
             crate::synthetic::signaling::check_url(url).map_err(|e| LoadtestError::Options(e.to_string()))?;
             Ok((None, url.clone(), tls_root_pem.clone()))
         }
+        Target::Nodes { .. } => Err(LoadtestError::Options(
+            "several --url are the nodes of a [cluster] scenario; this one loads one server".into(),
+        )),
     }
 }
 
@@ -201,15 +216,26 @@ pub(crate) fn probe<'a>(server: Option<&'a ServerHandle>, target: &Target) -> Re
             base: url.clone(),
             token: admin_token.clone(),
         },
-        (None, Target::InProcess) => return Err(LoadtestError::Options("no server to sample".into())),
+        (None, Target::InProcess | Target::Nodes { .. }) => {
+            return Err(LoadtestError::Options("no server to sample".into()))
+        }
     })
 }
 
 /// Runs every phase of the scenario and judges it.
 pub async fn run_loadtest(options: LoadtestOptions) -> Result<LoadReport, LoadtestError> {
+    if let Some(spec) = &options.scenario.cluster {
+        let nodes = cluster::Nodes::start(&options.scenario, spec, &options.target).await?;
+        let result = match nodes.probe(&options.target) {
+            Ok(probe) => run_with(&options, &probe, &nodes.urls, nodes.tls_root_pem.clone()).await,
+            Err(e) => Err(e),
+        };
+        nodes.stop().await;
+        return result;
+    }
     let (server, url, tls) = start_target(&options.scenario, &options.target).await?;
     let result = match probe(server.as_ref(), &options.target) {
-        Ok(probe) => run_with(&options, &probe, &url, tls).await,
+        Ok(probe) => run_with(&options, &probe, &[url], tls).await,
         Err(e) => Err(e),
     };
     stop_server(server).await;
@@ -242,12 +268,14 @@ struct PhaseRun {
     broadcasters: Vec<Report>,
     viewers: Vec<Report>,
     hostile: Option<HostileReport>,
+    /// `[cluster]` scenarios: what each node's viewers reported, and the ingest window.
+    cluster: Option<cluster::ClusterRun>,
 }
 
 async fn run_with(
     options: &LoadtestOptions,
     probe: &Probe<'_>,
-    url: &str,
+    urls: &[String],
     tls: Option<String>,
 ) -> Result<LoadReport, LoadtestError> {
     let scenario = &options.scenario;
@@ -282,7 +310,10 @@ async fn run_with(
                     break;
                 }
                 options.progress.phase.store(i, Ordering::Relaxed);
-                let (run, start, end) = run_phase(options, probe, url, tls.clone(), i, phase).await?;
+                let (run, start, end) = match &scenario.cluster {
+                    Some(spec) => cluster::run_phase(options, spec, probe, (urls, tls.clone()), i, phase).await?,
+                    None => run_phase(options, probe, &urls[0], tls.clone(), i, phase).await?,
+                };
                 out.push((run, (i, start, end)));
                 options.progress.phase.store(usize::MAX, Ordering::Relaxed);
                 wait_released(probe, &options.cancel).await;
@@ -307,7 +338,7 @@ async fn run_with(
         duration_s: started.elapsed().as_secs_f64(),
         phases: phases
             .iter()
-            .map(|(run, (i, start, end))| phase_report(&scenario.phases[*i], run, start, end, &samples, *i))
+            .map(|(run, (i, start, end))| phase_report(scenario, run, (start, end), &samples, *i))
             .collect(),
         server: server_report(&first, &last, &samples),
         timeline: timeline::build(&ticks, started, &names),
@@ -398,6 +429,7 @@ async fn run_phase(
             broadcasters,
             viewers,
             hostile,
+            cluster: None,
         },
         start,
         end?,
@@ -479,10 +511,7 @@ pub(crate) async fn wait_released(probe: &Probe<'_>, cancel: &CancellationToken)
     let deadline = Instant::now() + RELEASE_TIMEOUT;
     loop {
         let s = probe.sample().await.ok();
-        if s.as_ref().is_some_and(|s| s.counts.media_objects_released())
-            || Instant::now() > deadline
-            || cancel.is_cancelled()
-        {
+        if s.as_ref().is_some_and(Sample::released) || Instant::now() > deadline || cancel.is_cancelled() {
             return s;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -490,13 +519,13 @@ pub(crate) async fn wait_released(probe: &Probe<'_>, cancel: &CancellationToken)
 }
 
 fn phase_report(
-    phase: &Phase,
+    scenario: &Scenario,
     run: &PhaseRun,
-    start: &Sample,
-    end: &Sample,
+    (start, end): (&Sample, &Sample),
     samples: &[(usize, Sample)],
     index: usize,
 ) -> PhaseReport {
+    let phase = &scenario.phases[index];
     let mut errors = Vec::new();
     let b = report::peer_counts(&run.broadcasters, &mut errors);
     let v = report::viewer_totals(&run.viewers);
@@ -564,6 +593,11 @@ fn phase_report(
         egress_packets_per_cpu_second: cpu_seconds.filter(|c| *c > 0.0).map(|c| v.received as f64 / c),
         hostile: run.hostile.clone(),
         baseline: phase.baseline.clone(),
+        cluster: scenario
+            .cluster
+            .as_ref()
+            .zip(run.cluster.as_ref())
+            .map(|(spec, c)| cluster_report::build(spec, phase, c, (start, end), &in_phase)),
     }
 }
 
@@ -603,7 +637,7 @@ fn server_report(first: &Sample, last: &Sample, samples: &[(usize, Sample)]) -> 
         buffer_cap_bytes: last.buffer_cap_bytes,
         signaling_errors: last.counts.errors.saturating_sub(first.counts.errors),
         samples: all.len(),
-        released_at_end: last.counts.media_objects_released(),
+        released_at_end: last.released(),
         connections_at_end: last.counts.connections,
     }
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use crate::http_client::{HttpClient, HttpError};
-use crate::stats::ObjectCounts;
+use crate::stats::{ClusterPipes, ObjectCounts};
 use crate::ServerHandle;
 
 /// The server being loaded.
@@ -21,6 +21,9 @@ pub(crate) enum Probe<'a> {
         base: String,
         token: String,
     },
+    /// The nodes of a cluster, each sampled as above: a sample is their sum, with each node's
+    /// own in [`Sample::nodes`].
+    Cluster(Vec<Probe<'a>>),
 }
 
 /// One reading of the server.
@@ -44,6 +47,18 @@ pub(crate) struct Sample {
     pub evictions_while_read: u64,
     /// The feed engine's lateness quantiles since the server started (p50, p99), ms.
     pub feed_lateness_ms: Option<(f64, f64)>,
+    /// A cluster node's pipes and the packets over them (`None`: not a cluster node).
+    pub pipes: Option<ClusterPipes>,
+    /// A cluster's sample: each node's, in the order of the nodes (empty for one server).
+    pub nodes: Vec<Sample>,
+}
+
+impl Sample {
+    /// No room, peer or media object left, and (a cluster) no pipe between nodes.
+    pub fn released(&self) -> bool {
+        let no_pipes = |s: &Sample| s.pipes.is_none_or(|p| p.pipes_out == 0 && p.pipes_in == 0);
+        self.counts.media_objects_released() && no_pipes(self) && self.nodes.iter().all(no_pipes)
+    }
 }
 
 impl Probe<'_> {
@@ -67,6 +82,8 @@ impl Probe<'_> {
                     evictions_while_read: buffer.evictions_while_read,
                     feed_lateness_ms: (feeds.lateness_ms.count > 0)
                         .then_some((feeds.lateness_ms.p50, feeds.lateness_ms.p99)),
+                    pipes: server.cluster_pipes(),
+                    nodes: Vec::new(),
                 })
             }
             Probe::Remote { client, base, token } => {
@@ -74,6 +91,10 @@ impl Probe<'_> {
                 let text = client.get(&url, Some(token)).await?;
                 sample_from_metrics(&String::from_utf8_lossy(&text))
                     .map_err(|message| HttpError::BadBody { url, message })
+            }
+            Probe::Cluster(nodes) => {
+                let samples = futures_util::future::try_join_all(nodes.iter().map(|n| Box::pin(n.sample()))).await?;
+                Ok(merge(samples))
             }
         }
     }
@@ -86,6 +107,12 @@ impl Probe<'_> {
             Probe::Remote { client, base, token } => crate::http_client::admin::fetch(client, base, token, None)
                 .await
                 .map(drop),
+            Probe::Cluster(nodes) => {
+                for n in nodes {
+                    Box::pin(n.check()).await?;
+                }
+                Ok(())
+            }
         }
     }
 
@@ -97,6 +124,15 @@ impl Probe<'_> {
                 client.get(&format!("{}/metrics", server.http_url()), None).await?
             }
             Probe::Remote { client, base, token } => client.get(&metrics_url(base)?, Some(token)).await?,
+            Probe::Cluster(nodes) => {
+                let mut all = BTreeMap::new();
+                for n in nodes {
+                    for (code, count) in Box::pin(n.errors_by_code()).await? {
+                        *all.entry(code).or_insert(0) += count;
+                    }
+                }
+                return Ok(all);
+            }
         };
         Ok(parse_errors_by_code(&String::from_utf8_lossy(&text)))
     }
@@ -106,7 +142,74 @@ impl Probe<'_> {
         match self {
             Probe::Local(server) => Some(server.mediasoup_objects().await),
             Probe::Remote { .. } => None,
+            Probe::Cluster(nodes) => {
+                let mut all = (0, 0);
+                for n in nodes {
+                    let (routers, transports) = Box::pin(n.mediasoup_objects()).await?;
+                    all = (all.0 + routers, all.1 + transports);
+                }
+                Some(all)
+            }
         }
+    }
+}
+
+/// A cluster's sample: the nodes' counts and totals summed, their workers numbered one after
+/// the other (node 0's first), RSS and process CPU the highest (in-process nodes share one
+/// process), and each node's sample kept in `nodes`.
+fn merge(nodes: Vec<Sample>) -> Sample {
+    let mut all = Sample {
+        at: Instant::now(),
+        counts: ObjectCounts::default(),
+        workers: Vec::new(),
+        rss_bytes: None,
+        process_cpu_seconds: None,
+        buffer_bytes: 0,
+        buffer_cap_bytes: 0,
+        switches: 0,
+        shared_viewers: 0,
+        feed_packets: 0,
+        evictions: 0,
+        evictions_while_read: 0,
+        feed_lateness_ms: None,
+        pipes: None,
+        nodes: Vec::new(),
+    };
+    for n in &nodes {
+        let c = &mut all.counts;
+        let d = &n.counts;
+        c.rooms += d.rooms;
+        c.peers += d.peers;
+        c.connections += d.connections;
+        c.transports += d.transports;
+        c.producers += d.producers;
+        c.consumers += d.consumers;
+        c.feeds += d.feeds;
+        c.pipes += d.pipes;
+        c.messages += d.messages;
+        c.errors += d.errors;
+        let base = all.workers.len();
+        all.workers
+            .extend(n.workers.iter().enumerate().map(|(i, w)| (base + i, w.1)));
+        all.rss_bytes = all.rss_bytes.max(n.rss_bytes);
+        all.process_cpu_seconds = max_f64(all.process_cpu_seconds, n.process_cpu_seconds);
+        all.buffer_bytes += n.buffer_bytes;
+        all.buffer_cap_bytes += n.buffer_cap_bytes;
+        all.switches += n.switches;
+        all.shared_viewers += n.shared_viewers;
+        all.feed_packets += n.feed_packets;
+        all.evictions += n.evictions;
+        all.evictions_while_read += n.evictions_while_read;
+        all.feed_lateness_ms = all.feed_lateness_ms.or(n.feed_lateness_ms);
+    }
+    all.nodes = nodes;
+    all
+}
+
+fn max_f64(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -141,8 +244,19 @@ fn sample_from_metrics(text: &str) -> Result<Sample, String> {
     let mut errors = 0.0;
     let mut workers: BTreeMap<usize, Option<f64>> = BTreeMap::new();
     let mut lateness = (None, None);
+    let mut pipes: Option<ClusterPipes> = None;
     for (name, labels, value) in metric_lines(text) {
         match name {
+            "sfu_cluster_pipes" | "sfu_cluster_packets_total" => {
+                let p = pipes.get_or_insert_with(ClusterPipes::default);
+                match (name, label(labels, "direction")) {
+                    ("sfu_cluster_pipes", Some("out")) => p.pipes_out = value as i64,
+                    ("sfu_cluster_pipes", Some("in")) => p.pipes_in = value as i64,
+                    (_, Some("out")) => p.packets_out = value as u64,
+                    (_, Some("in")) => p.packets_in = value as u64,
+                    _ => {}
+                }
+            }
             "sfu_feed_lateness_seconds" => match label(labels, "quantile") {
                 Some("0.5") => lateness.0 = Some(value * 1000.0),
                 Some("0.99") => lateness.1 = Some(value * 1000.0),
@@ -199,6 +313,8 @@ fn sample_from_metrics(text: &str) -> Result<Sample, String> {
         evictions: total("sfu_buffer_evictions_total").unwrap_or(0),
         evictions_while_read: total("sfu_buffer_evictions_while_read_total").unwrap_or(0),
         feed_lateness_ms: lateness.0.zip(lateness.1),
+        pipes,
+        nodes: Vec::new(),
     })
 }
 
@@ -289,6 +405,21 @@ sfu_buffer_evictions_while_read_total 2
         assert_eq!((s.switches, s.feed_packets), (4108, 418_882));
         assert_eq!((s.evictions, s.evictions_while_read), (7, 2));
         assert_eq!(s.feed_lateness_ms, Some((2.0, 12.0)));
+        assert_eq!(s.pipes, None);
+        let cluster = format!("{SCRAPE}sfu_cluster_pipes{{direction=\"out\"}} 4\nsfu_cluster_pipes{{direction=\"in\"}} 0\nsfu_cluster_packets_total{{direction=\"out\"}} 1200\n");
+        let p = super::sample_from_metrics(&cluster).unwrap().pipes.unwrap();
+        assert_eq!((p.pipes_out, p.pipes_in, p.packets_out, p.packets_in), (4, 0, 1200, 0));
+    }
+
+    #[test]
+    fn a_cluster_sample_sums_its_nodes() {
+        let a = super::sample_from_metrics(SCRAPE).unwrap();
+        let mut b = a.clone();
+        b.rss_bytes = Some(1);
+        let all = super::merge(vec![a, b]);
+        assert_eq!((all.counts.peers, all.counts.consumers, all.nodes.len()), (24, 40, 2));
+        assert_eq!(all.workers, [(0, Some(1.25)), (1, None), (2, Some(1.25)), (3, None)]);
+        assert_eq!((all.rss_bytes, all.buffer_bytes), (Some(30_720_000), 2 * 99_041));
     }
 
     #[test]

@@ -105,6 +105,9 @@ pub struct PhaseReport {
     /// Tasteful feed viewers: speaker-minutes no viewer heard, summed over rooms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starvation: Option<Starvation>,
+    /// `[cluster]` scenarios: the phase per node, and the cluster's targets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<super::ClusterPhaseReport>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -275,6 +278,10 @@ impl LoadReport {
         if let Some(ratio) = slo.max_learning_skip_ratio {
             self.slos.push(self.learning_skip_ratio(ratio));
         }
+        for p in &self.phases {
+            self.slos
+                .extend(p.cluster.iter().flat_map(|c| c.targets.iter().cloned()));
+        }
         if let Some(most) = slo.max_starved_speaker_minutes {
             let starved = self
                 .phases
@@ -380,7 +387,7 @@ pub(crate) struct ViewerTotals {
     pub starvation: Option<Starvation>,
 }
 
-fn histogram() -> Histogram<u64> {
+pub(crate) fn histogram() -> Histogram<u64> {
     // 1 µs .. 60 s at 3 significant digits, like the synthetic peers' own.
     Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds")
 }
@@ -546,6 +553,18 @@ impl PhaseReport {
                     h.clients, h.frames, h.errors, h.closes, h.connect_failures
                 ),
             )?;
+        }
+        if let Some(c) = &p.cluster {
+            write!(f, "{c}")?;
+            if !in_process {
+                // Each node is its own process: its whole CPU, server side included.
+                let cpu: Vec<String> = c
+                    .nodes
+                    .iter()
+                    .map(|n| format!("node {} {}", n.node, pct(n.process_cpu_percent)))
+                    .collect();
+                writeln!(f, "    process cpu per node: {}", cpu.join(", "))?;
+            }
         }
         for e in &p.errors {
             row(f, "error", e.clone())?;

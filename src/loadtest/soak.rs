@@ -267,6 +267,12 @@ pub async fn run_soak(options: LoadtestOptions) -> Result<SoakReport, LoadtestEr
             options.scenario.name
         )));
     };
+    if options.scenario.cluster.is_some() {
+        return Err(LoadtestError::Options(format!(
+            "scenario {} is a [cluster] scenario; sfu soak runs one server (use sfu loadtest)",
+            options.scenario.name
+        )));
+    }
     let (server, url, tls) = start_target(&options.scenario, &options.target).await?;
     let result = match probe(server.as_ref(), &options.target) {
         Ok(probe) => soak_with(&options, &churn, &probe, &url, tls).await,
@@ -834,6 +840,8 @@ pub(crate) mod tests {
             evictions: 0,
             evictions_while_read: 0,
             feed_lateness_ms: None,
+            pipes: None,
+            nodes: Vec::new(),
         }
     }
 

@@ -164,6 +164,8 @@ mod tests {
                 evictions: expected / 100,
                 evictions_while_read: 0,
                 feed_lateness_ms: None,
+                pipes: None,
+                nodes: Vec::new(),
             },
             client: ClientSnapshot {
                 received,

@@ -1,0 +1,170 @@
+//! `sfu loadtest` on a `[cluster]` scenario, short (docs/cluster.md, "Load scenario"): the run
+//! starts a real `redis-server` and 3 nodes in-process, puts the broadcaster on node 0 and real
+//! WebRTC synthetic viewers (live, then feed) on all 3 nodes; every node's row of the report is
+//! filled (viewers, worker CPU, egress, pipes), every viewer receives with 0 loss, and the
+//! cluster's targets are measured (their verdicts are the full run's business: a few viewers
+//! for a few seconds say little about costs). The full scenario is `scenarios/cluster.toml`,
+//! outside the default suite.
+//!
+//! The run is skipped (with a message) only when `redis-server` is not installed (scripts/setup
+//! installs it); the checks of the command's errors run anyway.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use sfu::loadtest::{run_loadtest, LoadtestOptions};
+use sfu::scenario::{Scenario, ViewerMode};
+
+const SCENARIO: &str = r#"
+name = "cluster-short"
+duration_secs = 5
+ramp_per_sec = 30
+[server]
+workers = 1
+buffer_cap_bytes = 16_000_000
+resume_grace_secs = 1
+[talk]
+talk_ms = 1200
+silence_ms = 800
+seed = 3
+[cluster]
+nodes = 3
+max_edge_cost_diff_percent = 10
+max_added_latency_p99_ms = 5
+max_pipe_cost_consumers = 1.0
+window_secs = 2
+[[phase]]
+name = "live"
+rooms = 1
+broadcasters = 2
+viewers = 6
+mode = "live"
+[[phase]]
+name = "feed"
+rooms = 1
+broadcasters = 1
+viewers = 6
+mode = "feed"
+[slo]
+max_loss_percent = 0
+max_latency_p99_ms = 200
+max_worker_cpu_percent = 90
+max_buffer_bytes = 16_000_000
+min_connected_ratio = 1
+"#;
+
+fn have_redis() -> bool {
+    Command::new("redis-server")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_short_cluster_scenario_fills_every_nodes_row() {
+    if !have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let scenario = Scenario::parse(SCENARIO, Path::new("cluster-short.toml")).expect("valid scenario");
+    let report = run_loadtest(LoadtestOptions::new(scenario)).await.expect("the run");
+    println!("{report}");
+    for phase in &report.phases {
+        let c = phase.cluster.as_ref().expect("a cluster phase report");
+        let producers = if phase.mode == ViewerMode::Live { 2 } else { 1 };
+        assert_eq!((c.home, c.producers, c.nodes.len()), (0, producers, 3), "{report}");
+        assert!(c.home_ingest_cpu_percent.is_some(), "{report}");
+        for n in &c.nodes {
+            let what = format!("phase {} node {}: {report}", phase.name, n.node);
+            assert!(
+                n.viewers.started >= 1 && n.viewers.connected == n.viewers.started,
+                "{what}"
+            );
+            assert!(n.egress_packets > 0 && n.worker_cpu_percent.is_some(), "{what}");
+            assert!(n.cpu_per_viewer_percent.is_some(), "{what}");
+            assert_eq!((n.packets_lost, n.feed_breaks), (0, 0), "{what}");
+            // One pipe per producer per edge: the home sends 2 x producers, each edge takes in
+            // the producers.
+            let pipes = if n.home {
+                (2 * producers as i64, 0)
+            } else {
+                (0, producers as i64)
+            };
+            assert_eq!((n.pipes_out, n.pipes_in), pipes, "{what}");
+            let over_pipes = if n.home { n.pipe_packets_out } else { n.pipe_packets_in };
+            assert!(over_pipes > 0, "{what}");
+        }
+        // Every target judged, either way. With a few viewers for a few seconds a marginal
+        // cost (a difference of two CPU readings) can come out at or below 0, and then a ratio
+        // is not measured: the costs' inputs are checked here, their verdicts are the full run's.
+        let targets: Vec<&str> = c.targets.iter().map(|t| t.name.as_str()).collect();
+        let expected = if phase.mode == ViewerMode::Live { 4 } else { 2 };
+        assert_eq!(targets.len(), expected, "{targets:?}");
+        for n in &c.nodes {
+            assert!(n.marginal_cpu_per_viewer_percent.is_some(), "node {}: {report}", n.node);
+            assert!(n.ingest_cpu_percent.is_some() && n.pipes_window_cpu_percent.is_some());
+        }
+        assert!(
+            c.home_pipes_cpu_percent.is_some() && c.pipe_cpu_percent.is_some(),
+            "{report}"
+        );
+        assert_eq!(c.pipes, 2 * producers as i64, "the home's pipes in the pipes window");
+
+        assert!(
+            report.slos.iter().any(|s| s.name == c.targets[0].name),
+            "the targets are among the SLOs"
+        );
+    }
+    let live = report.phases[0].cluster.as_ref().unwrap();
+    assert!(live.added_latency_p99_ms.is_some() && live.consumer_cpu_percent.is_some());
+    let latency = live.targets.iter().find(|t| t.name == "live_added_latency_p99_ms");
+    assert!(latency.is_some_and(|t| t.value.is_some()), "{report}");
+    assert!(live.pipe_packets_per_sec.is_some_and(|p| p > 0.0), "{report}");
+    assert_eq!(report.phases[0].packets_lost, 0);
+    assert!(report.server.released_at_end, "{report}");
+    let json = serde_json::to_value(&report).unwrap();
+    assert!(
+        json["phases"][0]["cluster"]["nodes"][2]["pipes_in"].is_number(),
+        "{json}"
+    );
+}
+
+fn sfu(args: &[&str], path: Option<&str>) -> std::process::Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sfu"));
+    c.args(args);
+    if let Some(path) = path {
+        c.env("PATH", path);
+    }
+    c.output().expect("sfu runs")
+}
+
+#[test]
+fn the_command_names_what_a_cluster_run_lacks() {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/cluster.toml");
+    let scenario = scenario.to_str().unwrap();
+    // No redis-server on the PATH: exit 2, the binary named.
+    let out = sfu(&["loadtest", scenario, "--duration", "2s"], Some("/nonexistent"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("redis-server") && stderr.contains("PATH"), "{stderr}");
+    // Running nodes: one --url per node.
+    let two_nodes = [
+        "--url",
+        "ws://127.0.0.1:9/ws",
+        "--url",
+        "ws://127.0.0.1:10/ws",
+        "--admin-token",
+        "t",
+    ];
+    let out = sfu(&[&["loadtest", scenario][..], &two_nodes].concat(), None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("3 nodes") && stderr.contains("2 given"), "{stderr}");
+    // Several --url for a scenario of one server.
+    let smoke = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/smoke.toml");
+    let out = sfu(&[&["loadtest", smoke.to_str().unwrap()][..], &two_nodes].concat(), None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("[cluster]"), "{stderr}");
+}
