@@ -367,6 +367,18 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         ["node-a", "node-b", "node-c"].iter().all(|n| text.contains(n)),
         "{text}"
     );
+    // ... and each room with its home, its edges and the pipes to each (out on A / in there).
+    let line = text
+        .lines()
+        .skip_while(|l| !l.starts_with("cluster rooms: 1"))
+        .find(|l| l.trim_start().starts_with(room))
+        .unwrap_or_else(|| panic!("no line for {room} under the cluster's rooms: {text}"));
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        fields,
+        [room, "node-a", "4", "node-b", "2/2,", "node-c", "2/2"],
+        "{text}"
+    );
     for (what, r) in [
         ("live B", live_b),
         ("live C", live_c),

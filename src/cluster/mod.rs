@@ -16,7 +16,7 @@ pub(crate) mod sign;
 mod store;
 pub mod wire;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -412,7 +412,40 @@ impl Cluster {
             draining: self.draining.load(Ordering::Relaxed),
             instance: self.instance,
             at_ms: unix_ms(),
+            homes: self.homed_rooms(),
+            edges: self.edge_rooms(),
         }
+    }
+
+    /// The rooms homed here, with their pipes out by edge node, for the record.
+    fn homed_rooms(&self) -> Vec<wire::HomedRoom> {
+        let mut rooms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for room in self.homed.lock().keys() {
+            rooms.entry(room.clone()).or_default();
+        }
+        for ((edge, _), pipe) in self.home_pipes.lock().iter() {
+            if let Some(pipes) = rooms.get_mut(&pipe.room) {
+                *pipes.entry(edge.clone()).or_default() += 1;
+            }
+        }
+        let rooms = rooms.into_iter().take(wire::ROOMS_IN_RECORD);
+        rooms.map(|(room, pipes)| wire::HomedRoom { room, pipes }).collect()
+    }
+
+    /// The rooms this node is an edge of, for the record.
+    fn edge_rooms(&self) -> Vec<wire::EdgeOfRoom> {
+        let edges = self.edges.lock();
+        let mut rooms: Vec<wire::EdgeOfRoom> = edges
+            .iter()
+            .map(|(room, e)| wire::EdgeOfRoom {
+                room: room.clone(),
+                home: e.home().to_string(),
+                pipes: e.pipes(),
+            })
+            .collect();
+        rooms.sort_by(|a, b| a.room.cmp(&b.room));
+        rooms.truncate(wire::ROOMS_IN_RECORD);
+        rooms
     }
 
     /// Renews the claims of the rooms homed here; releases those of rooms closed since.
@@ -662,6 +695,8 @@ mod tests {
             draining: false,
             instance: 1,
             at_ms: 0,
+            homes: Vec::new(),
+            edges: Vec::new(),
         }
     }
 
