@@ -21,6 +21,9 @@ use sfu::http_client::HttpClient;
 use sfu::synthetic::media::{SpeechPattern, VideoPattern};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, PeerReport, Report, ViewerOptions};
 
+/// The tests here run one after the other: each runs a Redis and three nodes.
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 const SECRET: &str = "cluster-test-secret-0123456789";
 const ADMIN_TOKEN: &str = "cluster-test-admin-token-0123";
 /// Generous on a loaded 2-core machine: the registry's TTL is 3 s.
@@ -293,6 +296,7 @@ fn check_peer(what: &str, peer: &PeerReport) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
+    let _serial = SERIAL.lock().await;
     if !have_redis() {
         eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
@@ -307,8 +311,11 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     until("three nodes in the registry", || async { node_ids(&a).await == all }).await;
     let room = "cluster-room";
 
-    // The broadcaster homes the room on A; a broadcaster joining B is sent there.
-    let broadcaster = tokio::spawn(run_broadcasters(speaker(&a, room, 26)));
+    // The broadcaster homes the room on A; a broadcaster joining B is sent there. It stands for
+    // one that does not come back when A dies (step 5): the room waits for another.
+    let mut first = speaker(&a, room, 26);
+    first.target.failover = false;
+    let broadcaster = tokio::spawn(run_broadcasters(first));
     until("producing audio and video on A", || async {
         metric(&a, "sfu_producers").await >= 2.0
     })
@@ -392,10 +399,9 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     // A second round on C (and one viewer on B, which dies with it): B is killed, then Redis.
     let watch_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 11)));
     let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 1, true, 11)));
-    // B's viewer knows C: when B dies it joins C and sets its media up again there.
-    let mut moving = viewers(&b, room, 1, false, 11);
-    moving.fallback_urls = vec![c.ws()];
-    let moving = tokio::spawn(run_viewers(moving));
+    // B's viewer is given B only: when B dies it asks a node it learnt of at its join (B's
+    // `/cluster/nodes`) for the live ones, joins one and sets its media up again there.
+    let moving = tokio::spawn(run_viewers(viewers(&b, room, 1, false, 11)));
     until("B has its pipes again", || async {
         node_record(&a, "node-b").await["pipes_in"] == 2
     })
@@ -422,7 +428,7 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     assert_lossless("live C through B's death and Redis's", &watch_c.await.unwrap().unwrap());
     assert_lossless("feed C through B's death and Redis's", &feed_c.await.unwrap().unwrap());
     let moved = moving.await.unwrap().unwrap();
-    println!("B's viewer, moved to C: {}", moved.summary);
+    println!("B's viewer, moved to A or C: {}", moved.summary);
     let peer = &moved.peers[0];
     assert_eq!(
         (moved.summary.connected, moved.summary.failed),
@@ -432,14 +438,14 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     );
     assert_eq!(peer.media_resets, 1, "{peer:?}");
     let recovery = peer.recovery.expect("media again on C");
-    println!("B's viewer receives again from C {recovery:?} after B's death");
+    println!("B's viewer receives again from A or C {recovery:?} after B's death");
     assert!(recovery < Duration::from_secs(5), "{recovery:?}");
     assert!(
         peer.streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
         "{:?}",
         peer.streams
     );
-    // B's consumers (closed with B) then C's, which carried the rest of the run.
+    // B's consumers (closed with B) then the new node's, which carried the rest of the run.
     assert_eq!(peer.streams.len(), 4, "{:?}", peer.streams);
     assert!(peer.streams[2..].iter().all(|s| s.received >= 50), "{:?}", peer.streams);
     // New cross-node work is refused meanwhile.
@@ -519,4 +525,154 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     assert_eq!(streams.len(), 4, "{streams:?}");
     assert!(streams[2..].iter().all(|s| s.received >= 50), "{streams:?}");
     println!("done in {:?} (nodes {}, {})", started.elapsed(), b.id, c.id);
+}
+
+/// The node (of `nodes`) with at least `producers` producers, if one has.
+async fn producing<'a>(nodes: &[&'a Node], producers: f64) -> Option<&'a Node> {
+    for n in nodes {
+        if metric(n, "sfu_producers").await >= producers {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// Has the process exited (and how)?
+fn exited(node: &mut Node) -> Option<std::process::ExitStatus> {
+    node.proc.child.try_wait().unwrap()
+}
+
+/// Every stream lossless, and the last two (after the last move) carried media.
+fn assert_moved(what: &str, r: &Report, resets: std::ops::RangeInclusive<u32>) {
+    println!("{what}: {}", r.summary);
+    assert_eq!((r.summary.connected, r.summary.failed), (1, 0), "{what}: {}", r.summary);
+    let peer = &r.peers[0];
+    assert!(peer.error.is_none(), "{what}: {peer:?}");
+    assert!(resets.contains(&peer.media_resets), "{what}: {peer:?}");
+    let streams = &peer.streams;
+    assert!(
+        streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
+        "{what}: {streams:?}"
+    );
+    assert!(streams.len() >= 4, "{what}: {streams:?}");
+    assert!(
+        streams[streams.len() - 2..].iter().all(|s| s.received >= 50),
+        "{what}: {streams:?}"
+    );
+}
+
+/// Peers given one node's URL only find a live node when theirs dies (SIGKILL) and set their
+/// media up again there: the broadcaster makes the room's new home on the node it reaches once
+/// the dead home's record expired, within 5 s; its viewers follow. Then the new home drains
+/// (SIGTERM): it releases the room and sends its peers (`redirect`) to the other node, where the
+/// broadcaster makes the room's home again and every viewer receives from it; the drained node
+/// exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
+    let _serial = SERIAL.lock().await;
+    // The synthetic peers' own log (e.g. SFU_TEST_PEER_LOG=sfu::synthetic=debug).
+    if let Ok(filter) = std::env::var("SFU_TEST_PEER_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
+    }
+    if !have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let (_redis, redis_port) = start_redis();
+    let mut a = start_node("node-a", redis_port);
+    let mut b = start_node("node-b", redis_port);
+    let mut c = start_node("node-c", redis_port);
+    let all = vec!["node-a".to_string(), "node-b".into(), "node-c".into()];
+    // As every node sees them: the peers learn the others from A's list.
+    until("three nodes in the registry", || async {
+        node_ids(&a).await == all && node_ids(&c).await == all
+    })
+    .await;
+    let room = "moving-room";
+
+    // Every peer is given its first node's URL only.
+    let talk = speaker(&a, room, 120);
+    let stop_talking = talk.cancel.clone();
+    let talk = tokio::spawn(run_broadcasters(talk));
+    until("producing on A", || async { metric(&a, "sfu_producers").await >= 2.0 }).await;
+    let on_a = viewers(&a, room, 1, false, 120);
+    let on_c = viewers(&c, room, 1, false, 120);
+    let stop_watching = [on_a.cancel.clone(), on_c.cancel.clone()];
+    let (on_a, on_c) = (tokio::spawn(run_viewers(on_a)), tokio::spawn(run_viewers(on_c)));
+    until("A has its viewer, C pipes the room in", || async {
+        metric(&a, "sfu_peers").await == 2.0 && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    // A, the home, dies: the broadcaster reaches B or C (sent back to A while A's record
+    // lives), and makes the room's new home there once it expired.
+    let killed = Instant::now();
+    a.proc.kill();
+    let home_id = loop {
+        if let Some(n) = producing(&[&b, &c], 2.0).await {
+            break n.id.clone();
+        }
+        assert!(
+            killed.elapsed() < WAIT,
+            "timed out waiting for the broadcaster on B or C"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let rehomed = killed.elapsed();
+    println!("the broadcaster produces again on {home_id} {rehomed:?} after A's SIGKILL");
+    assert!(rehomed < Duration::from_secs(5), "{rehomed:?}");
+    let (home, other) = if home_id == "node-b" {
+        (&mut b, &mut c)
+    } else {
+        (&mut c, &mut b)
+    };
+    until("the new home and the other node hold the two viewers", || async {
+        metric(home, "sfu_peers").await + metric(other, "sfu_peers").await == 3.0
+    })
+    .await;
+    // Both viewers receive the new home's media before the drain.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+
+    // The new home drains: its peers are sent to the other node, which becomes the home.
+    let draining = Instant::now();
+    unsafe { libc::kill(home.proc.child.id() as i32, libc::SIGTERM) };
+    let other_id = other.id.clone();
+    let moved = until(
+        "every peer on the other node, the broadcaster producing there",
+        || async { metric(other, "sfu_peers").await == 3.0 && metric(other, "sfu_producers").await >= 2.0 },
+    )
+    .await;
+    println!("the draining home's peers moved to {other_id} in {moved:?}");
+    let status = loop {
+        if let Some(status) = exited(home) {
+            break status;
+        }
+        assert!(draining.elapsed() < WAIT, "the drained node exits");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    println!("{home_id} exited ({status}) {:?} after its SIGTERM", draining.elapsed());
+    assert!(status.success(), "{status}");
+    until("the other node homes the room", || async {
+        node_record(other, &other_id).await["homes"][0]["room"] == room
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+
+    stop_talking.cancel();
+    for stop in stop_watching {
+        stop.cancel();
+    }
+    let talked = talk.await.unwrap().unwrap();
+    println!("broadcaster: {}", talked.summary);
+    let peer = &talked.peers[0];
+    assert!(peer.error.is_none(), "{peer:?}");
+    assert_eq!(peer.media_resets, 2, "a death and a drain: {peer:?}");
+    // A's viewer moved at A's death and maybe again at the drain; C's only if C drained.
+    assert_moved("A's viewer", &on_a.await.unwrap().unwrap(), 1..=2);
+    let resets = if home_id == "node-c" { 1..=1 } else { 0..=0 };
+    assert_moved("C's viewer", &on_c.await.unwrap().unwrap(), resets);
 }
