@@ -244,6 +244,30 @@ impl Cluster {
         self.draining.store(true, Ordering::Relaxed);
     }
 
+    /// At a drain (after [`Cluster::set_draining`]): releases the claims of the rooms homed
+    /// here, so that the first of their broadcasters to join another node makes the room's new
+    /// home there (the edges follow it, as after a home's death), and names the node this
+    /// node's peers move to: the live node with the most headroom (`most_headroom`); none
+    /// when no other node can take them (they are told `serverDraining` as without a cluster).
+    pub async fn hand_over(&self) -> Option<String> {
+        let rooms: Vec<String> = self.homed.lock().drain().map(|(room, _)| room).collect();
+        for room in &rooms {
+            let released = tokio::time::timeout(store::TIMEOUT, store::release_room(&self.redis, room, &self.node));
+            match released.await {
+                Ok(Ok(_)) => tracing::info!(room, "draining: the room's home claim released"),
+                Ok(Err(e)) => tracing::warn!(room, error = %e, "draining: cannot release the room's claim; it expires"),
+                Err(_) => tracing::warn!(room, "draining: Redis slow; the room's claim expires"),
+            }
+        }
+        let nodes = self.nodes.read();
+        let target = most_headroom(&self.node, nodes.values());
+        match target {
+            Some(n) => tracing::info!(rooms = rooms.len(), to = n.id, "draining: peers move to another node"),
+            None => tracing::warn!(rooms = rooms.len(), "draining: no other live node to move the peers to"),
+        }
+        target.map(|n| n.url.clone())
+    }
+
     /// Pipes from this node's rooms to other nodes, and into its rooms from other nodes.
     pub fn pipe_counts(&self) -> (i64, i64) {
         (self.pipes_out.get(), self.pipes_in.get())
@@ -450,6 +474,10 @@ impl Cluster {
 
     /// Renews the claims of the rooms homed here; releases those of rooms closed since.
     async fn renew_claims(&self) {
+        if self.draining.load(Ordering::Relaxed) {
+            // Handed over (or being handed over): a renewal would claim a released room back.
+            return;
+        }
         let claims: Vec<(String, Instant)> = self.homed.lock().iter().map(|(r, t)| (r.clone(), *t)).collect();
         for (room, since) in claims {
             let here = self.parts.rooms.get(&room).is_some() || since.elapsed() < CLAIM_GRACE;
@@ -658,6 +686,20 @@ fn redirect_target<'a>(
         .filter(|n| n.id != me && n.peers < peers && !n.draining)
         .filter(|n| n.max_peers == 0 || n.peers < n.max_peers as i64)
         .min_by_key(|n| (n.peers, n.id.clone()))
+}
+
+/// The CPU steps headroom is compared in: nodes within one step are as busy (the measure is
+/// noisy), and the fewer peers wins.
+const CPU_STEP: f64 = 10.0;
+
+/// The live node other than `me` with the most headroom: not draining, under its own
+/// `max_peers`, with the lowest CPU (its busiest worker's, in `CPU_STEP` steps), then the fewest
+/// peers, then the first id.
+fn most_headroom<'a>(me: &str, nodes: impl Iterator<Item = &'a NodeRecord>) -> Option<&'a NodeRecord> {
+    nodes
+        .filter(|n| n.id != me && !n.draining)
+        .filter(|n| n.max_peers == 0 || n.peers < n.max_peers as i64)
+        .min_by_key(|n| ((n.cpu_percent / CPU_STEP).floor() as i64, n.peers, n.id.clone()))
 }
 
 fn pipe_listen_info(listen_ip: IpAddr, announced: IpAddr, config: &Config) -> ListenInfo {
