@@ -106,8 +106,13 @@ impl Node {
 /// `sfu serve` in the cluster on `redis_port` with `cluster.max_peers` (0: none), on an
 /// ephemeral port; waits for its "serving" line.
 fn start_node_with(id: &str, redis_port: u16, max_peers: usize) -> Node {
+    start_node_config(id, redis_port, &format!("max_peers = {max_peers}"))
+}
+
+/// `sfu serve` in the cluster with these `[cluster]` lines.
+fn start_node_config(id: &str, redis_port: u16, cluster: &str) -> Node {
     let config = std::env::temp_dir().join(format!("sfu-cluster-test-{id}-{}.toml", std::process::id()));
-    std::fs::write(&config, format!("[cluster]\nmax_peers = {max_peers}\n")).unwrap();
+    std::fs::write(&config, format!("[cluster]\n{cluster}\n")).unwrap();
     let node = start(id, redis_port, &config);
     let _ = std::fs::remove_file(&config);
     node
@@ -203,6 +208,13 @@ async fn metric(node: &Node, name: &str) -> f64 {
 async fn join(node: &Node, room: &str, role: &str) -> Value {
     let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
     let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": role}});
+    ask(&mut ws, 1, request).await
+}
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Sends `request` (whose id is `id`); its answer.
+async fn ask(ws: &mut Ws, id: u64, request: Value) -> Value {
     ws.send(tokio_tungstenite::tungstenite::Message::text(request.to_string()))
         .await
         .unwrap();
@@ -210,11 +222,21 @@ async fn join(node: &Node, room: &str, role: &str) -> Value {
         let m = ws.next().await.expect("an answer").unwrap();
         if let tokio_tungstenite::tungstenite::Message::Text(text) = m {
             let v: Value = serde_json::from_str(&text).unwrap();
-            if v["id"] == 1 {
+            if v["id"] == id {
                 return v;
             }
         }
     }
+}
+
+/// `join`, then `leave` at once (the peer is gone, not parked for a resume); the join's answer.
+async fn join_and_leave(node: &Node, room: &str, role: &str) -> Value {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": role}});
+    let joined = ask(&mut ws, 1, request).await;
+    let left = ask(&mut ws, 2, json!({"id": 2, "method": "leave", "data": {}})).await;
+    assert!(left["error"].is_null(), "{left}");
+    joined
 }
 
 fn speaker(node: &Node, room: &str, secs: u64) -> BroadcastOptions {
@@ -582,7 +604,8 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
         return;
     }
     let (_redis, redis_port) = start_redis();
-    let mut a = start_node("node-a", redis_port);
+    // A places a new room elsewhere as soon as another node has fewer peers.
+    let mut a = start_node_config("node-a", redis_port, "placement_slack = 0");
     let mut b = start_node("node-b", redis_port);
     let mut c = start_node("node-c", redis_port);
     let all = vec!["node-a".to_string(), "node-b".into(), "node-c".into()];
@@ -606,6 +629,18 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
         metric(&a, "sfu_peers").await == 2.0 && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
     })
     .await;
+    // Placement: A homed the room (every node had 0 peers). A new room's first join on A, which
+    // has 2 peers now, is sent to B, the node with the most headroom (0 peers; C has 1); B
+    // homes it.
+    until("A sees B with no peer and C with one", || async {
+        node_record(&a, "node-b").await["peers"] == 0 && node_record(&a, "node-c").await["peers"] == 1
+    })
+    .await;
+    let placed = join(&a, "placed-room", "viewer").await;
+    assert_eq!(placed["error"]["code"], "redirect", "{placed}");
+    assert_eq!(placed["error"]["url"], b.url.as_str(), "{placed}");
+    let homed = join_and_leave(&b, "placed-room", "viewer").await;
+    assert!(homed["error"].is_null(), "B homes the new room: {homed}");
     tokio::time::sleep(Duration::from_secs(1)).await;
 
     // A, the home, dies: the broadcaster reaches B or C (sent back to A while A's record

@@ -31,7 +31,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::config::Config;
+use crate::config::{Config, Placement};
 use crate::http_client::{HttpClient, HttpError};
 use crate::link::Announce;
 use crate::recording::Recording;
@@ -109,6 +109,8 @@ pub struct Cluster {
     redis_client: redis::Client,
     http: HttpClient,
     max_peers: usize,
+    placement: Placement,
+    placement_slack: usize,
     /// Where node-to-node pipe transports listen, and the address they announce.
     pipe_listen: ListenInfo,
     pipe_ip: IpAddr,
@@ -195,6 +197,8 @@ impl Cluster {
             redis_client,
             http,
             max_peers: c.max_peers,
+            placement: c.placement,
+            placement_slack: c.placement_slack,
             pipe_listen: pipe_listen_info(listen_ip, pipe_ip, config),
             pipe_ip,
             nodes: RwLock::default(),
@@ -323,11 +327,13 @@ impl Cluster {
     /// viewer (or the first broadcaster of a new room) to a less loaded node when this one is
     /// over `cluster.max_peers`.
     pub(crate) async fn admit(&self, room: &str, role: Role) -> Result<Admission, ClusterError> {
-        if role != Role::Broadcaster {
+        let new_room = self.parts.rooms.get(room).is_none() && store::room_holder(&self.redis, room).await?.is_none();
+        if role != Role::Broadcaster || new_room {
+            // A broadcaster of a running room goes to its home whatever this node's load.
             self.check_load()?;
-        } else if self.parts.rooms.get(room).is_none() && store::room_holder(&self.redis, room).await?.is_none() {
-            // A new room: not on a node over its load.
-            self.check_load()?;
+        }
+        if new_room {
+            self.check_placement(room)?;
         }
         let mut holder = store::claim_room(&self.redis, room, &self.node).await?;
         if *holder != *self.node && store::node(&self.redis, &holder).await?.is_none() {
@@ -353,6 +359,33 @@ impl Cluster {
             });
         }
         Ok(Admission::Edge(holder))
+    }
+
+    /// The load of this node now: its busiest worker's CPU share, its peers.
+    fn load(&self) -> (f64, i64) {
+        let workers = self.parts.pool.workers();
+        let cpu = workers.iter().map(|w| w.cpu_percent()).fold(0.0, f64::max);
+        (cpu, self.parts.counters.peers.get())
+    }
+
+    /// A new room: `Redirect` to the node with the most headroom when this one has clearly
+    /// less (`placement_target`), with `cluster.placement = "headroom"`.
+    fn check_placement(&self, room: &str) -> Result<(), ClusterError> {
+        if self.placement != Placement::Headroom {
+            return Ok(());
+        }
+        let (cpu, peers) = self.load();
+        let nodes = self.nodes.read();
+        match placement_target(&self.node, cpu, peers, self.placement_slack, nodes.values()) {
+            Some(n) => Err(ClusterError::Redirect {
+                url: n.url.clone(),
+                message: format!(
+                    "new room {room:?} is placed on node {} at {}, the one with the most headroom ({:.0}% CPU, {} peers; this node {cpu:.0}%, {peers})",
+                    n.id, n.url, n.cpu_percent, n.peers
+                ),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// `Redirect` to the least loaded live node when this one has `cluster.max_peers` peers.
@@ -417,17 +450,11 @@ impl Cluster {
     }
 
     fn record(&self) -> NodeRecord {
-        let cpu = self
-            .parts
-            .pool
-            .workers()
-            .iter()
-            .map(|w| w.cpu_percent())
-            .fold(0.0, f64::max);
+        let (cpu, peers) = self.load();
         NodeRecord {
             id: self.node.to_string(),
             url: self.url.clone(),
-            peers: self.parts.counters.peers.get(),
+            peers,
             rooms: self.parts.counters.rooms.get(),
             cpu_percent: (cpu * 10.0).round() / 10.0,
             max_peers: self.max_peers,
@@ -702,6 +729,23 @@ fn most_headroom<'a>(me: &str, nodes: impl Iterator<Item = &'a NodeRecord>) -> O
         .min_by_key(|n| ((n.cpu_percent / CPU_STEP).floor() as i64, n.peers, n.id.clone()))
 }
 
+/// Where a new room first joined on node `me` (`cpu`, `peers`) goes: the node with the most
+/// headroom (`most_headroom`) if `me` has clearly less: a higher CPU step, or in the same step
+/// more than `slack` more peers. None: `me` homes it.
+fn placement_target<'a>(
+    me: &str,
+    cpu: f64,
+    peers: i64,
+    slack: usize,
+    nodes: impl Iterator<Item = &'a NodeRecord>,
+) -> Option<&'a NodeRecord> {
+    let best = most_headroom(me, nodes)?;
+    let step = |cpu: f64| (cpu / CPU_STEP).floor() as i64;
+    let busier = step(cpu) > step(best.cpu_percent)
+        || (step(cpu) == step(best.cpu_percent) && peers > best.peers + slack as i64);
+    busier.then_some(best)
+}
+
 fn pipe_listen_info(listen_ip: IpAddr, announced: IpAddr, config: &Config) -> ListenInfo {
     ListenInfo {
         protocol: Protocol::Udp,
@@ -740,6 +784,27 @@ mod tests {
             homes: Vec::new(),
             edges: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_new_room_goes_to_the_node_with_the_most_headroom_when_this_one_has_clearly_less() {
+        let mut nodes = vec![node("a", 12, 0), node("b", 3, 0), node("c", 3, 3), node("d", 4, 0)];
+        nodes[0].cpu_percent = 25.0;
+        nodes[1].cpu_percent = 9.9;
+        nodes[3].cpu_percent = 3.0;
+        let pick = |me: &str, cpu: f64, peers: i64, slack: usize| {
+            placement_target(me, cpu, peers, slack, nodes.iter()).map(|n| n.id.clone())
+        };
+        // c is full (3 of 3); b and d in the same CPU step: b has fewer peers.
+        assert_eq!(pick("a", 25.0, 12, 8), Some("b".into()), "a higher CPU step");
+        assert_eq!(pick("d", 3.0, 4, 8), None, "same step, within the slack");
+        assert_eq!(pick("d", 3.0, 4, 0), Some("b".into()), "same step, no slack");
+        assert_eq!(pick("b", 9.9, 3, 0), None, "b has the most headroom");
+        assert_eq!(pick("e", 0.0, 50, 8), Some("b".into()), "step 0 first, then peers");
+        assert_eq!(pick("e", 0.0, 0, 0), None, "the least loaded keeps it");
+        nodes.iter_mut().for_each(|n| n.draining = true);
+        let none = placement_target("a", 90.0, 100, 0, nodes.iter());
+        assert!(none.is_none(), "no live node to place it on");
     }
 
     #[test]
