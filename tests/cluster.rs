@@ -229,6 +229,51 @@ async fn ask(ws: &mut Ws, id: u64, request: Value) -> Value {
     }
 }
 
+/// A viewer's `join` over a raw WebSocket kept open: the socket and the join's answer.
+async fn viewer_socket(node: &Node, room: &str) -> (Ws, Value) {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": "viewer"}});
+    let joined = ask(&mut ws, 1, request).await;
+    assert!(joined["error"].is_null(), "{joined}");
+    (ws, joined)
+}
+
+/// Waits for the notification `name` on `ws`, then for the socket's close: its close code.
+async fn notified_then_closed(ws: &mut Ws, name: &str) -> u16 {
+    let wait = async {
+        let mut seen = false;
+        while let Some(m) = ws.next().await {
+            match m {
+                Ok(tokio_tungstenite::tungstenite::Message::Text(text)) => {
+                    seen |= serde_json::from_str::<Value>(&text).unwrap()["notification"] == name;
+                }
+                Ok(tokio_tungstenite::tungstenite::Message::Close(Some(frame))) if seen => {
+                    return u16::from(frame.code);
+                }
+                Ok(_) => {}
+                Err(e) => panic!("socket error before {name}: {e}"),
+            }
+        }
+        panic!("socket ended without {name} and a close frame");
+    };
+    tokio::time::timeout(WAIT, wait).await.expect(name)
+}
+
+/// POST to an admin route of `node` until it answers 2xx (the cluster's view is up to a
+/// second old); its JSON answer.
+async fn admin_post(node: &Node, path: &str) -> Value {
+    let client = HttpClient::new(None).unwrap();
+    let url = format!("{}{path}", node.url);
+    let start = Instant::now();
+    loop {
+        match client.post(&url, Some(ADMIN_TOKEN)).await {
+            Ok(body) => return serde_json::from_slice(&body).unwrap(),
+            Err(e) => assert!(start.elapsed() < WAIT, "POST {url}: {e}"),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// `join`, then `leave` at once (the peer is gone, not parked for a resume); the join's answer.
 async fn join_and_leave(node: &Node, room: &str, role: &str) -> Value {
     let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
@@ -641,6 +686,27 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
     assert_eq!(placed["error"]["url"], b.url.as_str(), "{placed}");
     let homed = join_and_leave(&b, "placed-room", "viewer").await;
     assert!(homed["error"].is_null(), "B homes the new room: {homed}");
+
+    // Moderation across nodes: a kick sent to A of a peer on C acts on C...
+    let (mut kicked, joined) = viewer_socket(&c, room).await;
+    let peer = joined["data"]["peerId"].as_str().unwrap().to_string();
+    let removed = admin_post(&a, &format!("/admin/rooms/{room}/peers/{peer}/remove")).await;
+    assert_eq!(removed["node"], "node-c", "{removed}");
+    assert_eq!(notified_then_closed(&mut kicked, "removed").await, 4005);
+    // ... and a room homed on B with a viewer on C, closed through A (which has no peer of it),
+    // closes on B and C.
+    let (mut on_home, _) = viewer_socket(&b, "closing-room").await;
+    let (mut on_edge, _) = viewer_socket(&c, "closing-room").await;
+    until("A sees the room homed on B and C an edge of it", || async {
+        let home = node_record(&a, "node-b").await["homes"].to_string();
+        let edge = node_record(&a, "node-c").await["edges"].to_string();
+        home.contains("closing-room") && edge.contains("closing-room")
+    })
+    .await;
+    let closed = admin_post(&a, "/admin/rooms/closing-room/close").await;
+    assert_eq!(closed["nodes"], json!(["node-b", "node-c"]), "{closed}");
+    assert_eq!(notified_then_closed(&mut on_home, "roomClosed").await, 4006);
+    assert_eq!(notified_then_closed(&mut on_edge, "roomClosed").await, 4006);
     tokio::time::sleep(Duration::from_secs(1)).await;
 
     // A, the home, dies: the broadcaster reaches B or C (sent back to A while A's record

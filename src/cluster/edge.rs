@@ -237,7 +237,11 @@ impl EdgeRoom {
                     room.set_piped_paused(producer_id, paused, by_server);
                 }
             }
-            BusEvent::PeerJoined { .. } | BusEvent::PeerLeft { .. } => {}
+            // The cluster handles these itself.
+            BusEvent::PeerJoined { .. }
+            | BusEvent::PeerLeft { .. }
+            | BusEvent::RemovePeer { .. }
+            | BusEvent::RoomClosed { .. } => {}
         }
     }
 

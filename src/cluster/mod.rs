@@ -31,9 +31,10 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use crate::buffer::Removal;
 use crate::config::{Config, Placement};
 use crate::http_client::{HttpClient, HttpError};
-use crate::link::Announce;
+use crate::link::{Announce, PeerEvent};
 use crate::recording::Recording;
 use crate::role::Role;
 use crate::room::{Room, Rooms};
@@ -51,6 +52,9 @@ const BUS_QUEUE: usize = 16_384;
 /// Back-off between attempts at the event bus while Redis is unreachable.
 const BACKOFF_MIN: Duration = Duration::from_millis(250);
 const BACKOFF_MAX: Duration = Duration::from_secs(5);
+/// How long the peers of a room closed from another node may take to leave before its
+/// utterances are dropped here.
+const CLOSE_WAIT: Duration = Duration::from_secs(2);
 /// A claim this young is kept even before its room exists here (the join is making it).
 const CLAIM_GRACE: Duration = Duration::from_secs(2);
 
@@ -636,6 +640,17 @@ impl Cluster {
         match message.event {
             BusEvent::PeerJoined { peer } => room.add_remote_peer(peer.info(), Arc::from(message.node.as_str())),
             BusEvent::PeerLeft { peer_id } => room.remove_remote_peer(&peer_id),
+            BusEvent::RemovePeer {
+                peer_id,
+                node,
+                reason,
+                ban_minutes,
+            } => {
+                if *node == *self.node {
+                    self.remove_for_moderator(&room, &peer_id, &reason, ban_minutes, &message.node);
+                }
+            }
+            BusEvent::RoomClosed { reason } => self.close_for_moderator(&message.room, &reason, &message.node),
             event => {
                 let mut edges = self.edges.lock();
                 match edges.get(&message.room) {
@@ -652,6 +667,106 @@ impl Cluster {
                 }
             }
         }
+    }
+
+    /// The other live nodes that have `room` (as its home or an edge), from their records.
+    pub(crate) fn room_nodes(&self, room: &str) -> Vec<String> {
+        let nodes = self.nodes.read();
+        let has = |n: &NodeRecord| n.homes.iter().any(|h| h.room == room) || n.edges.iter().any(|e| e.room == room);
+        let mut ids: Vec<String> = nodes
+            .values()
+            .filter(|n| n.id != *self.node && has(n))
+            .map(|n| n.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// A moderator here removes a peer connected to node `node`: tells that node (the bus).
+    pub(crate) async fn remove_remote_peer(
+        &self,
+        room: &str,
+        peer_id: &str,
+        node: &str,
+        reason: &str,
+        ban_minutes: Option<u64>,
+    ) -> Result<(), ClusterError> {
+        let event = BusEvent::RemovePeer {
+            peer_id: peer_id.to_string(),
+            node: node.to_string(),
+            reason: reason.to_string(),
+            ban_minutes,
+        };
+        self.publish_now(room, event).await
+    }
+
+    /// A moderator here closed `room`: every other node closes its copy (the bus).
+    pub(crate) async fn close_room_everywhere(&self, room: &str, reason: &str) -> Result<(), ClusterError> {
+        let event = BusEvent::RoomClosed {
+            reason: reason.to_string(),
+        };
+        self.publish_now(room, event).await
+    }
+
+    async fn publish_now(&self, room: &str, event: BusEvent) -> Result<(), ClusterError> {
+        let message = BusMessage {
+            node: self.node.to_string(),
+            room: room.to_string(),
+            event,
+        };
+        let text = serde_json::to_string(&message).expect("a bus message serializes");
+        store::publish(&self.redis, &text).await?;
+        Ok(())
+    }
+
+    /// A moderator on node `by` removed a peer connected here: as a local removal.
+    fn remove_for_moderator(&self, room: &Room, peer_id: &str, reason: &str, ban_minutes: Option<u64>, by: &str) {
+        let Some(link) = room.link(peer_id) else {
+            tracing::info!(
+                room = room.id(),
+                peer = peer_id,
+                by,
+                "a peer to remove is not here (gone already)"
+            );
+            return;
+        };
+        if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
+            let uid = Arc::clone(&link.info.uid);
+            self.parts.rooms.ban(room.id(), uid, Duration::from_secs(minutes * 60));
+        }
+        link.send(PeerEvent::Removed {
+            peer_id: peer_id.to_string(),
+            reason: Arc::from(reason),
+        });
+        self.parts.counters.moderation("kick");
+        tracing::info!(
+            room = room.id(),
+            peer = peer_id,
+            by,
+            reason,
+            ban_minutes,
+            "a moderator on another node removed a peer"
+        );
+    }
+
+    /// A moderator on node `by` closed the room: closes it here (its peers hear `roomClosed`),
+    /// then, once they had time to leave, drops its utterances from this node's buffer.
+    fn close_for_moderator(self: &Arc<Self>, room: &str, reason: &str, by: &str) {
+        if self.parts.rooms.close(room, reason).is_none() {
+            return;
+        }
+        self.parts.counters.moderation("close_room");
+        tracing::info!(room, by, reason, "a moderator on another node closed the room");
+        let cluster = Arc::clone(self);
+        let room: Arc<str> = Arc::from(room);
+        self.tasks.spawn(async move {
+            tokio::select! {
+                _ = cluster.parts.shutdown.cancelled() => return,
+                _ = tokio::time::sleep(CLOSE_WAIT) => {}
+            }
+            let removed = cluster.parts.recording.feeds.remove(Removal::Room(Arc::clone(&room))).await;
+            tracing::info!(room = %room, utterances = removed.ids.len(), bytes = removed.bytes, "closed room's utterances dropped");
+        });
     }
 
     /// A signed POST of `body` to `path` on node `to`; its JSON answer.
@@ -788,7 +903,7 @@ mod tests {
 
     #[test]
     fn a_new_room_goes_to_the_node_with_the_most_headroom_when_this_one_has_clearly_less() {
-        let mut nodes = vec![node("a", 12, 0), node("b", 3, 0), node("c", 3, 3), node("d", 4, 0)];
+        let mut nodes = [node("a", 12, 0), node("b", 3, 0), node("c", 3, 3), node("d", 4, 0)];
         nodes[0].cpu_percent = 25.0;
         nodes[1].cpu_percent = 9.9;
         nodes[3].cpu_percent = 3.0;

@@ -229,6 +229,21 @@ pub enum BusEvent {
         paused: bool,
         by_server: bool,
     },
+    /// A moderator (on the sending node) removed a peer connected to node `node`: that node
+    /// tells it `removed` and closes its session, and bans its user from the room for
+    /// `ban_minutes`.
+    RemovePeer {
+        peer_id: String,
+        node: String,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ban_minutes: Option<u64>,
+    },
+    /// A moderator closed the room: every node closes its copy (`roomClosed` to its peers) and
+    /// drops the room's utterances from its buffer.
+    RoomClosed {
+        reason: String,
+    },
 }
 
 impl BusEvent {
