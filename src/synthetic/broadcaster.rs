@@ -15,7 +15,7 @@ use tokio::time::{Interval, MissedTickBehavior, Sleep};
 use tokio_util::sync::CancellationToken;
 
 use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
-use super::failover::{worth_retrying, Move, NodeFinder, MAX_MOVES};
+use super::failover::{final_notice, worth_retrying, Move, NodeFinder, MAX_MOVES};
 use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
 use super::report::{run_peers, PacketCounter, PeerReport};
 use super::signaling::{signaling_url, SignalingClient, MAX_REDIRECTS};
@@ -113,9 +113,13 @@ async fn broadcast(
             Err(e) if talker.report.connected && target.failover && !cancel.is_cancelled() => match &mut moving {
                 Some(m) if worth_retrying(&e) => m.next(&mut finder).await,
                 None if e.is_connection_lost() && moves < MAX_MOVES => {
+                    // No other node known (a server on its own): the error as it was.
+                    let Some(next) = moving.insert(Move::new(&at)).next(&mut finder).await else {
+                        return Err(e);
+                    };
                     moves += 1;
                     talker.on_media_reset(0);
-                    moving.insert(Move::new(&at)).next(&mut finder).await
+                    Some(next)
                 }
                 _ => return Err(e),
             },
@@ -155,6 +159,19 @@ async fn join_following_redirects(
                 }
             }
         }
+    }
+}
+
+/// What a notification means for a broadcaster's session: it goes on (none), sets up again
+/// (`mediaReset`), moves (`redirect`), or ends for good (a moderator's).
+fn on_notification(n: &Value) -> Option<Result<Ended, SyntheticError>> {
+    if let Some(ended) = final_notice(n) {
+        return Some(Err(ended));
+    }
+    match (n["notification"].as_str(), n["data"]["url"].as_str()) {
+        (Some("mediaReset"), _) => Some(Ok(Ended::MediaReset)),
+        (Some("redirect"), Some(url)) => Some(Ok(Ended::Redirect(url.to_string()))),
+        _ => None,
     }
 }
 
@@ -305,14 +322,14 @@ impl<'a> Talker<'a> {
                 _ = self.rtc_timer.fired() => m.conn.timeout(Instant::now())?,
                 _ = self.audio_tick.tick(), if connected => self.send_audio(m),
                 _ = self.video_tick.tick(), if connected && self.video.is_some() => self.send_video_frame(m),
-                notification = signaling.next_notification() => match notification {
-                    None => return Err(SyntheticError::Signaling(super::SignalingError::Closed)),
-                    Some(n) if n["notification"] == "mediaReset" => return Ok(Ended::MediaReset),
-                    Some(n) if n["notification"] == "redirect" && n["data"]["url"].is_string() => {
-                        return Ok(Ended::Redirect(n["data"]["url"].as_str().unwrap_or_default().to_string()));
+                notification = signaling.next_notification() => {
+                    let Some(n) = notification else {
+                        return Err(SyntheticError::Signaling(super::SignalingError::Closed));
+                    };
+                    if let Some(ended) = on_notification(&n) {
+                        return ended;
                     }
-                    Some(_) => {}
-                },
+                }
             }
         }
     }

@@ -150,6 +150,16 @@ pub(crate) fn worth_retrying(e: &SyntheticError) -> bool {
     }
 }
 
+/// A notification after which the peer must not come back on another node (a moderator
+/// removed it or closed its room): what it says.
+pub(crate) fn final_notice(n: &serde_json::Value) -> Option<SyntheticError> {
+    let name = n["notification"].as_str()?;
+    matches!(name, "removed" | "roomClosed").then(|| {
+        let reason = n["data"]["reason"].as_str().unwrap_or_default();
+        SyntheticError::Ended(format!("{name}: {reason}"))
+    })
+}
+
 /// `http(s)://host:port` from a signaling URL (`ws(s)://host:port/ws`).
 fn http_base(url: &str) -> String {
     let url = url.trim_end_matches('/').trim_end_matches("/ws");
@@ -165,6 +175,16 @@ fn http_base(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removal_or_a_closed_room_ends_the_peer_for_good() {
+        let n = |name: &str| serde_json::json!({"notification": name, "data": {"reason": "spam"}});
+        let ended = final_notice(&n("removed")).unwrap();
+        assert_eq!(ended.to_string(), "ended by the server: removed: spam");
+        assert!(!worth_retrying(&ended) && !ended.is_connection_lost());
+        assert!(final_notice(&n("roomClosed")).is_some());
+        assert!(final_notice(&n("redirect")).is_none());
+    }
 
     #[test]
     fn the_cluster_list_is_read_at_the_nodes_http_address() {

@@ -47,6 +47,9 @@ pub enum SyntheticError {
     ConnectTimeout(Duration),
     #[error("invalid options: {0}")]
     Options(String),
+    /// A moderator ended the peer's session (`removed`, `roomClosed`): it does not come back.
+    #[error("ended by the server: {0}")]
+    Ended(String),
 }
 
 impl SyntheticError {

@@ -17,7 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::broadcaster::CONNECT_TIMEOUT;
 use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
-use super::failover::{worth_retrying, Move, NodeFinder, MAX_MOVES, MOVE_TIMEOUT};
+use super::failover::{final_notice, worth_retrying, Move, NodeFinder, MAX_MOVES, MOVE_TIMEOUT};
 use super::feed_check::FeedCheck;
 use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use super::received_stream::{latency_histogram, StreamStats};
@@ -239,10 +239,24 @@ impl Viewer {
                     )));
                 }
                 Err(e) if self.report.connected && target.failover && self.may_move(&e, moves) => {
-                    self.start_move(&at, &mut moves);
-                    match &mut self.moving {
-                        Some(m) => m.next(&mut finder).await,
-                        None => None,
+                    let fresh = self.moving.is_none();
+                    let next = self
+                        .moving
+                        .get_or_insert_with(|| Move::new(&at))
+                        .next(&mut finder)
+                        .await;
+                    match (fresh, next) {
+                        // No other node known (a server on its own): the error as it was.
+                        (true, None) => {
+                            self.moving = None;
+                            return Err(e);
+                        }
+                        (true, Some(next)) => {
+                            moves += 1;
+                            self.on_media_reset();
+                            Some(next)
+                        }
+                        (false, next) => next,
                     }
                 }
                 Err(e) => return Err(e),
@@ -435,6 +449,9 @@ impl Viewer {
                     }
                     if let (true, Some(url)) = (n["notification"] == "redirect", n["data"]["url"].as_str()) {
                         return Ok(Ended::Redirect(url.to_string()));
+                    }
+                    if let Some(ended) = final_notice(&n) {
+                        return Err(ended);
                     }
                     self.on_notification(signaling, conn, transport_id, &n).await?;
                 }
