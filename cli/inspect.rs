@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use sfu::cluster::wire::NodeRecord;
+use sfu::cluster::wire::{ClusterRoom, NodeRecord};
 use sfu::dump::{RoomDump, ServerDump};
 use sfu::http_client::HttpClient;
 
@@ -123,7 +123,40 @@ fn render_cluster(cluster: Option<&ClusterNodes>) -> String {
             n.id, n.peers, n.rooms, n.cpu_percent, pipes, n.url
         );
     }
+    render_cluster_rooms(&mut out, &sfu::cluster::wire::cluster_rooms(&c.nodes));
     out
+}
+
+/// Each room of the cluster with its home and its edges; an edge's pipes as the home counts
+/// them (out) and as the edge does (in): they differ while pipes are set up or torn down.
+fn render_cluster_rooms(out: &mut String, rooms: &[ClusterRoom]) {
+    if rooms.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\ncluster rooms: {}", rooms.len());
+    let _ = writeln!(
+        out,
+        "  {:<24} {:<20} {:>6}  edges (pipes out/in)",
+        "room", "home", "pipes"
+    );
+    for r in rooms {
+        let pipes: usize = r.edges.iter().map(|e| e.pipes_out).sum();
+        let edges: Vec<String> = r
+            .edges
+            .iter()
+            .map(|e| {
+                let from = e.from.as_ref().map(|h| format!(" from {h}")).unwrap_or_default();
+                format!("{} {}/{}{from}", e.node, e.pipes_out, e.pipes_in)
+            })
+            .collect();
+        let edges = if edges.is_empty() {
+            "-".to_string()
+        } else {
+            edges.join(", ")
+        };
+        let home = r.home.as_deref().unwrap_or("(none live)");
+        let _ = writeln!(out, "  {:<24} {:<20} {:>6}  {edges}", r.room, home, pipes);
+    }
 }
 
 fn bytes(n: u64) -> String {

@@ -81,6 +81,10 @@ pub struct ServeArgs {
     /// The URL clients and the other nodes reach this node at (default: the listen address).
     #[arg(long, env = "SFU_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
+    /// The IP the node-to-node pipes bind and that the other nodes send them media at
+    /// (cluster.pipe_listen_ip; default: --rtc-ip, which must then not be 0.0.0.0).
+    #[arg(long, env = "SFU_PIPE_IP", value_name = "IP")]
+    pipe_ip: Option<std::net::IpAddr>,
     /// The secret shared by every node of the cluster (signs node-to-node requests).
     #[arg(long, env = "SFU_CLUSTER_SECRET", hide_env_values = true)]
     cluster_secret: Option<String>,
@@ -194,6 +198,7 @@ fn overrides(args: ServeArgs) -> anyhow::Result<Overrides> {
         cluster_node_id: args.node_id,
         cluster_public_url: args.public_url,
         cluster_secret: args.cluster_secret,
+        cluster_pipe_ip: args.pipe_ip,
         turn: match (args.turn_urls.is_empty(), args.turn_secret) {
             (true, None) => None,
             (false, Some(secret)) => Some((args.turn_urls, secret)),

@@ -44,6 +44,14 @@ pub struct Common {
     /// Print one JSON document instead of the table (and no progress bar).
     #[arg(long)]
     json: bool,
+    /// Another node of a cluster (ws://HOST:PORT/ws; repeat for more): when the peer's node
+    /// goes away (or sends it elsewhere), it joins a live node that any reachable node lists at
+    /// /cluster/nodes, else these in turn, and sets its media up again there.
+    #[arg(long = "fallback-url", value_name = "URL")]
+    fallback_urls: Vec<String>,
+    /// Stop a peer whose node goes away (or sends it elsewhere) instead of moving it.
+    #[arg(long)]
+    no_failover: bool,
 }
 
 #[derive(Args)]
@@ -90,10 +98,6 @@ pub struct ViewerArgs {
     /// three and sends `like`, skips the others after ~1 s); the report adds the skip rate.
     #[arg(long, requires = "feed", value_name = "SEED")]
     taste: Option<u64>,
-    /// Another node of a cluster (ws://HOST:PORT/ws; repeat for more), joined in turn when the
-    /// viewer's node goes away: media is set up again there.
-    #[arg(long = "fallback-url", value_name = "URL")]
-    fallback_urls: Vec<String>,
 }
 
 pub fn broadcast(args: BroadcastArgs) -> anyhow::Result<()> {
@@ -128,7 +132,6 @@ pub fn viewer(args: ViewerArgs) -> anyhow::Result<()> {
     options.feed = args.feed;
     options.video = args.video;
     options.taste = args.taste;
-    options.fallback_urls = args.fallback_urls;
     let progress = Arc::clone(&options.progress);
     let cancel = options.cancel.clone();
     run(c, progress, cancel, "receiving", run_viewers(options))
@@ -137,6 +140,11 @@ pub fn viewer(args: ViewerArgs) -> anyhow::Result<()> {
 fn target(c: &Common) -> anyhow::Result<Target> {
     let mut t = Target::new(c.url.clone(), c.room.clone());
     t.token = c.token.clone();
+    for url in &c.fallback_urls {
+        sfu::synthetic::signaling::check_url(url).with_context(|| format!("--fallback-url {url}"))?;
+    }
+    t.fallback_urls = c.fallback_urls.clone();
+    t.failover = !c.no_failover;
     if let Some(path) = &c.ca {
         t.tls_root_pem =
             Some(std::fs::read_to_string(path).with_context(|| format!("cannot read CA file {}", path.display()))?);

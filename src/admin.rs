@@ -206,6 +206,9 @@ pub enum ModerationError {
     NoVideo(String),
     #[error("{0}")]
     Invalid(String),
+    /// The cluster (Redis) cannot carry the request to the node that holds the peer or room.
+    #[error("the cluster is unavailable: {0}")]
+    ClusterUnavailable(String),
 }
 
 /// Who asked, for the logs: `admin-token`, or the admin's uid.
@@ -229,12 +232,15 @@ pub(crate) struct PeerRemoved {
     pub peer_id: String,
     pub uid: String,
     pub banned_minutes: Option<u64>,
+    /// The node of the cluster the peer is connected to, when not this one (it removes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
 }
 
 /// Removes a peer from its room: its session is told (`removed`, then close 4005, no resume);
 /// with `ban_minutes` its user may not join the room again for that long. A parked session is
 /// released by the caller (the signaling layer holds those).
-pub(crate) fn remove_peer(
+pub(crate) async fn remove_peer(
     ctx: &Context,
     who: &Moderator,
     room: &str,
@@ -246,10 +252,15 @@ pub(crate) fn remove_peer(
         .rooms
         .get(room)
         .ok_or_else(|| ModerationError::NoRoom(room.to_string()))?;
-    let link = r.link(peer).ok_or_else(|| ModerationError::NoPeer {
-        room: room.to_string(),
-        peer: peer.to_string(),
-    })?;
+    let Some(link) = r.link(peer) else {
+        let removal = PeerRemoval {
+            room,
+            peer,
+            reason,
+            ban_minutes,
+        };
+        return remove_remote_peer(ctx, who, &r, removal).await;
+    };
     if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
         ctx.rooms
             .ban(room, Arc::clone(&link.info.uid), Duration::from_secs(minutes * 60));
@@ -265,6 +276,49 @@ pub(crate) fn remove_peer(
         peer_id: peer.to_string(),
         uid: link.info.uid.to_string(),
         banned_minutes: ban_minutes.filter(|m| *m > 0),
+        node: None,
+    })
+}
+
+/// A moderator's removal of a peer.
+struct PeerRemoval<'a> {
+    room: &'a str,
+    peer: &'a str,
+    reason: &'a str,
+    ban_minutes: Option<u64>,
+}
+
+/// The peer is connected to another node of the cluster: that node removes it (told over the
+/// cluster's bus); the ban holds on both nodes.
+async fn remove_remote_peer(
+    ctx: &Context,
+    who: &Moderator,
+    r: &Room,
+    m: PeerRemoval<'_>,
+) -> Result<PeerRemoved, ModerationError> {
+    let (Some(cluster), Some((info, node))) = (&ctx.cluster, r.remote_peer(m.peer)) else {
+        return Err(ModerationError::NoPeer {
+            room: m.room.to_string(),
+            peer: m.peer.to_string(),
+        });
+    };
+    let ban_minutes = m.ban_minutes.filter(|b| *b > 0);
+    cluster
+        .remove_remote_peer(m.room, m.peer, &node, m.reason, ban_minutes)
+        .await
+        .map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?;
+    if let Some(minutes) = ban_minutes {
+        ctx.rooms
+            .ban(m.room, Arc::clone(&info.uid), Duration::from_secs(minutes * 60));
+    }
+    ctx.counters.moderation("kick");
+    tracing::info!(by = %who.0, room = m.room, peer = m.peer, uid = %info.uid, node = %node, reason = m.reason, ban_minutes, "moderator removed a peer of another node");
+    Ok(PeerRemoved {
+        room: m.room.to_string(),
+        peer_id: m.peer.to_string(),
+        uid: info.uid.to_string(),
+        banned_minutes: ban_minutes,
+        node: Some(node.to_string()),
     })
 }
 
@@ -298,6 +352,10 @@ pub(crate) struct RoomClosed {
     pub peers: usize,
     pub utterances: usize,
     pub bytes_freed: usize,
+    /// The other nodes of the cluster that had the room, told to close it (their peers and
+    /// utterances are not counted here).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<String>,
 }
 
 /// How long the peers of a closed room may take to leave before its utterances are dropped
@@ -314,14 +372,23 @@ pub(crate) async fn close_room(
     reason: &str,
     release_parked: impl FnOnce(&str) -> usize,
 ) -> Result<RoomClosed, ModerationError> {
-    let r = ctx
-        .rooms
-        .close(room, reason)
-        .ok_or_else(|| ModerationError::NoRoom(room.to_string()))?;
-    let peers = r.peer_count();
+    // A room of the cluster: every other node that has it closes its copy too.
+    let nodes = match &ctx.cluster {
+        Some(c) => c.room_nodes(room),
+        None => Vec::new(),
+    };
+    let closed = ctx.rooms.close(room, reason);
+    if closed.is_none() && nodes.is_empty() {
+        return Err(ModerationError::NoRoom(room.to_string()));
+    }
+    if let (Some(cluster), false) = (&ctx.cluster, nodes.is_empty()) {
+        let told = cluster.close_room_everywhere(room, reason).await;
+        told.map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?;
+    }
+    let peers = closed.as_ref().map_or(0, |r| r.peer_count());
     release_parked(room);
     let deadline = tokio::time::Instant::now() + CLOSE_WAIT;
-    while r.peer_count() > 0 && tokio::time::Instant::now() < deadline {
+    while closed.as_ref().is_some_and(|r| r.peer_count() > 0) && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     let removed = ctx.recording.feeds.remove(Removal::Room(Arc::from(room))).await;
@@ -333,6 +400,7 @@ pub(crate) async fn close_room(
         peers,
         utterances,
         bytes_freed,
+        nodes,
     })
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 mod cluster;
-pub use cluster::ClusterConfig;
+pub use cluster::{ClusterConfig, Placement};
 
 /// Everything `sfu serve` needs. Field names are the TOML keys (`[rtc]`, `[limits]`, ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -606,6 +606,8 @@ pub struct Overrides {
     pub cluster_node_id: Option<String>,
     pub cluster_public_url: Option<String>,
     pub cluster_secret: Option<String>,
+    /// `--pipe-ip`: `cluster.pipe_listen_ip`.
+    pub cluster_pipe_ip: Option<IpAddr>,
 }
 
 /// Why a configuration cannot be used. Every message names the setting and what to do.
@@ -721,6 +723,9 @@ impl Config {
         set(&mut self.cluster.node_id, &o.cluster_node_id);
         set(&mut self.cluster.public_url, &o.cluster_public_url);
         set(&mut self.cluster.secret, &o.cluster_secret);
+        if let Some(ip) = o.cluster_pipe_ip {
+            self.cluster.pipe_listen_ip = Some(ip);
+        }
     }
 
     /// The number of workers to start (resolves 0 to the number of cores).
@@ -762,7 +767,21 @@ impl Config {
         self.buffer.validate()?;
         self.feed.validate()?;
         self.cluster.validate()?;
+        self.validate_pipe_ip()?;
         self.limits.validate()
+    }
+
+    /// A cluster node's pipes announce an address the other nodes can send to: not 0.0.0.0.
+    fn validate_pipe_ip(&self) -> Result<(), ConfigError> {
+        let c = &self.cluster;
+        let announced = c.pipe_announced_ip.or(c.pipe_listen_ip).unwrap_or(self.rtc.listen_ip);
+        if c.enabled() && announced.is_unspecified() {
+            return Err(invalid(
+                "cluster.pipe_listen_ip",
+                format!("the node-to-node pipes would announce {announced} (rtc.listen_ip): set --pipe-ip (SFU_PIPE_IP, cluster.pipe_listen_ip) to this node's address on the nodes' network, or cluster.pipe_announced_ip"),
+            ));
+        }
+        Ok(())
     }
 
     /// Checks that touch the host: the HTTP address and the media IP can be bound here.
@@ -1487,6 +1506,28 @@ mod tests {
 
     fn err_of(c: &Config) -> String {
         c.validate().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_cluster_node_needs_a_pipe_address_the_others_can_reach() {
+        let mut c = Config::default();
+        c.rtc.listen_ip = IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+        c.validate().unwrap();
+        c.apply(&Overrides {
+            cluster_redis_url: Some("redis://127.0.0.1:6379".into()),
+            cluster_secret: Some("0123456789abcdef".into()),
+            ..Overrides::default()
+        });
+        assert!(err_of(&c).starts_with("cluster.pipe_listen_ip"), "{}", err_of(&c));
+        c.apply(&Overrides {
+            cluster_pipe_ip: Some(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2))),
+            ..Overrides::default()
+        });
+        assert_eq!(c.cluster.pipe_listen_ip, Some(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2))));
+        c.validate().unwrap();
+        c.cluster.pipe_listen_ip = Some(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        c.cluster.pipe_announced_ip = Some(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 2)));
+        c.validate().unwrap();
     }
 
     #[test]

@@ -593,6 +593,11 @@ pub enum Notification {
     /// instance (reconnect, the load balancer no longer sends you here) before `deadline_ms`.
     #[serde(rename_all = "camelCase")]
     ServerDraining { reason: String, deadline_ms: u64 },
+    /// Move to the node at `url` (`http(s)://host:port`, signaling at its `/ws`): this node of a
+    /// cluster drains and has handed its rooms over; join the same room there (a broadcaster
+    /// makes the room's new home there, or is sent on to it) and set media up again.
+    #[serde(rename_all = "camelCase")]
+    Redirect { url: String, reason: String },
     /// Every transport, producer and consumer of this peer (and its feed) is gone, because the
     /// room moved to a new router (`reason`: `worker_died`). The peer is still in the room with
     /// the same id: create transports again, produce again, consume the producers announced by

@@ -591,6 +591,11 @@ impl Room {
         self.set_paused(producer_id, paused, by_server);
     }
 
+    /// A peer of the room on another node: its info and that node.
+    pub(crate) fn remote_peer(&self, peer_id: &str) -> Option<(PeerInfo, Arc<str>)> {
+        self.state.lock().remote_peers.get(peer_id).cloned()
+    }
+
     /// The user of a peer of the room (here or on another node).
     pub(crate) fn peer_uid(&self, peer_id: &str) -> Option<Arc<str>> {
         let s = self.state.lock();

@@ -615,11 +615,18 @@ impl ServerHandle {
     /// tells every peer (`serverDraining`) to move, and waits until the last peer has left or
     /// `deadline` has passed, or a shutdown is asked for. Call [`ServerHandle::shutdown`] after.
     pub async fn drain(&self, deadline: Duration) {
-        if !self.hub.start_drain(deadline) {
+        if self.hub.is_draining() {
             return;
         }
         if let Some(cluster) = &self.ctx.cluster {
             cluster.set_draining();
+            // Before the peers hear of the drain: they move where the rooms can go.
+            if let Some(url) = cluster.hand_over().await {
+                self.hub.set_redirect(url);
+            }
+        }
+        if !self.hub.start_drain(deadline) {
+            return;
         }
         tracing::info!(
             peers = self.ctx.counters.peers.get(),

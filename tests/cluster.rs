@@ -21,6 +21,9 @@ use sfu::http_client::HttpClient;
 use sfu::synthetic::media::{SpeechPattern, VideoPattern};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, PeerReport, Report, ViewerOptions};
 
+/// The tests here run one after the other: each runs a Redis and three nodes.
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 const SECRET: &str = "cluster-test-secret-0123456789";
 const ADMIN_TOKEN: &str = "cluster-test-admin-token-0123";
 /// Generous on a loaded 2-core machine: the registry's TTL is 3 s.
@@ -103,8 +106,13 @@ impl Node {
 /// `sfu serve` in the cluster on `redis_port` with `cluster.max_peers` (0: none), on an
 /// ephemeral port; waits for its "serving" line.
 fn start_node_with(id: &str, redis_port: u16, max_peers: usize) -> Node {
+    start_node_config(id, redis_port, &format!("max_peers = {max_peers}"))
+}
+
+/// `sfu serve` in the cluster with these `[cluster]` lines.
+fn start_node_config(id: &str, redis_port: u16, cluster: &str) -> Node {
     let config = std::env::temp_dir().join(format!("sfu-cluster-test-{id}-{}.toml", std::process::id()));
-    std::fs::write(&config, format!("[cluster]\nmax_peers = {max_peers}\n")).unwrap();
+    std::fs::write(&config, format!("[cluster]\n{cluster}\n")).unwrap();
     let node = start(id, redis_port, &config);
     let _ = std::fs::remove_file(&config);
     node
@@ -200,6 +208,13 @@ async fn metric(node: &Node, name: &str) -> f64 {
 async fn join(node: &Node, room: &str, role: &str) -> Value {
     let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
     let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": role}});
+    ask(&mut ws, 1, request).await
+}
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// Sends `request` (whose id is `id`); its answer.
+async fn ask(ws: &mut Ws, id: u64, request: Value) -> Value {
     ws.send(tokio_tungstenite::tungstenite::Message::text(request.to_string()))
         .await
         .unwrap();
@@ -207,11 +222,66 @@ async fn join(node: &Node, room: &str, role: &str) -> Value {
         let m = ws.next().await.expect("an answer").unwrap();
         if let tokio_tungstenite::tungstenite::Message::Text(text) = m {
             let v: Value = serde_json::from_str(&text).unwrap();
-            if v["id"] == 1 {
+            if v["id"] == id {
                 return v;
             }
         }
     }
+}
+
+/// A viewer's `join` over a raw WebSocket kept open: the socket and the join's answer.
+async fn viewer_socket(node: &Node, room: &str) -> (Ws, Value) {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": "viewer"}});
+    let joined = ask(&mut ws, 1, request).await;
+    assert!(joined["error"].is_null(), "{joined}");
+    (ws, joined)
+}
+
+/// Waits for the notification `name` on `ws`, then for the socket's close: its close code.
+async fn notified_then_closed(ws: &mut Ws, name: &str) -> u16 {
+    let wait = async {
+        let mut seen = false;
+        while let Some(m) = ws.next().await {
+            match m {
+                Ok(tokio_tungstenite::tungstenite::Message::Text(text)) => {
+                    seen |= serde_json::from_str::<Value>(&text).unwrap()["notification"] == name;
+                }
+                Ok(tokio_tungstenite::tungstenite::Message::Close(Some(frame))) if seen => {
+                    return u16::from(frame.code);
+                }
+                Ok(_) => {}
+                Err(e) => panic!("socket error before {name}: {e}"),
+            }
+        }
+        panic!("socket ended without {name} and a close frame");
+    };
+    tokio::time::timeout(WAIT, wait).await.expect(name)
+}
+
+/// POST to an admin route of `node` until it answers 2xx (the cluster's view is up to a
+/// second old); its JSON answer.
+async fn admin_post(node: &Node, path: &str) -> Value {
+    let client = HttpClient::new(None).unwrap();
+    let url = format!("{}{path}", node.url);
+    let start = Instant::now();
+    loop {
+        match client.post(&url, Some(ADMIN_TOKEN)).await {
+            Ok(body) => return serde_json::from_slice(&body).unwrap(),
+            Err(e) => assert!(start.elapsed() < WAIT, "POST {url}: {e}"),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// `join`, then `leave` at once (the peer is gone, not parked for a resume); the join's answer.
+async fn join_and_leave(node: &Node, room: &str, role: &str) -> Value {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": role}});
+    let joined = ask(&mut ws, 1, request).await;
+    let left = ask(&mut ws, 2, json!({"id": 2, "method": "leave", "data": {}})).await;
+    assert!(left["error"].is_null(), "{left}");
+    joined
 }
 
 fn speaker(node: &Node, room: &str, secs: u64) -> BroadcastOptions {
@@ -293,6 +363,7 @@ fn check_peer(what: &str, peer: &PeerReport) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
+    let _serial = SERIAL.lock().await;
     if !have_redis() {
         eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
@@ -307,8 +378,11 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     until("three nodes in the registry", || async { node_ids(&a).await == all }).await;
     let room = "cluster-room";
 
-    // The broadcaster homes the room on A; a broadcaster joining B is sent there.
-    let broadcaster = tokio::spawn(run_broadcasters(speaker(&a, room, 26)));
+    // The broadcaster homes the room on A; a broadcaster joining B is sent there. It stands for
+    // one that does not come back when A dies (step 5): the room waits for another.
+    let mut first = speaker(&a, room, 26);
+    first.target.failover = false;
+    let broadcaster = tokio::spawn(run_broadcasters(first));
     until("producing audio and video on A", || async {
         metric(&a, "sfu_producers").await >= 2.0
     })
@@ -367,6 +441,18 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         ["node-a", "node-b", "node-c"].iter().all(|n| text.contains(n)),
         "{text}"
     );
+    // ... and each room with its home, its edges and the pipes to each (out on A / in there).
+    let line = text
+        .lines()
+        .skip_while(|l| !l.starts_with("cluster rooms: 1"))
+        .find(|l| l.trim_start().starts_with(room))
+        .unwrap_or_else(|| panic!("no line for {room} under the cluster's rooms: {text}"));
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        fields,
+        [room, "node-a", "4", "node-b", "2/2,", "node-c", "2/2"],
+        "{text}"
+    );
     for (what, r) in [
         ("live B", live_b),
         ("live C", live_c),
@@ -380,10 +466,9 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     // A second round on C (and one viewer on B, which dies with it): B is killed, then Redis.
     let watch_c = tokio::spawn(run_viewers(viewers(&c, room, 2, false, 11)));
     let feed_c = tokio::spawn(run_viewers(viewers(&c, room, 1, true, 11)));
-    // B's viewer knows C: when B dies it joins C and sets its media up again there.
-    let mut moving = viewers(&b, room, 1, false, 11);
-    moving.fallback_urls = vec![c.ws()];
-    let moving = tokio::spawn(run_viewers(moving));
+    // B's viewer is given B only: when B dies it asks a node it learnt of at its join (B's
+    // `/cluster/nodes`) for the live ones, joins one and sets its media up again there.
+    let moving = tokio::spawn(run_viewers(viewers(&b, room, 1, false, 11)));
     until("B has its pipes again", || async {
         node_record(&a, "node-b").await["pipes_in"] == 2
     })
@@ -410,7 +495,7 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     assert_lossless("live C through B's death and Redis's", &watch_c.await.unwrap().unwrap());
     assert_lossless("feed C through B's death and Redis's", &feed_c.await.unwrap().unwrap());
     let moved = moving.await.unwrap().unwrap();
-    println!("B's viewer, moved to C: {}", moved.summary);
+    println!("B's viewer, moved to A or C: {}", moved.summary);
     let peer = &moved.peers[0];
     assert_eq!(
         (moved.summary.connected, moved.summary.failed),
@@ -420,14 +505,14 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     );
     assert_eq!(peer.media_resets, 1, "{peer:?}");
     let recovery = peer.recovery.expect("media again on C");
-    println!("B's viewer receives again from C {recovery:?} after B's death");
+    println!("B's viewer receives again from A or C {recovery:?} after B's death");
     assert!(recovery < Duration::from_secs(5), "{recovery:?}");
     assert!(
         peer.streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
         "{:?}",
         peer.streams
     );
-    // B's consumers (closed with B) then C's, which carried the rest of the run.
+    // B's consumers (closed with B) then the new node's, which carried the rest of the run.
     assert_eq!(peer.streams.len(), 4, "{:?}", peer.streams);
     assert!(peer.streams[2..].iter().all(|s| s.received >= 50), "{:?}", peer.streams);
     // New cross-node work is refused meanwhile.
@@ -507,4 +592,188 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     assert_eq!(streams.len(), 4, "{streams:?}");
     assert!(streams[2..].iter().all(|s| s.received >= 50), "{streams:?}");
     println!("done in {:?} (nodes {}, {})", started.elapsed(), b.id, c.id);
+}
+
+/// The node (of `nodes`) with at least `producers` producers, if one has.
+async fn producing<'a>(nodes: &[&'a Node], producers: f64) -> Option<&'a Node> {
+    for n in nodes {
+        if metric(n, "sfu_producers").await >= producers {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// Has the process exited (and how)?
+fn exited(node: &mut Node) -> Option<std::process::ExitStatus> {
+    node.proc.child.try_wait().unwrap()
+}
+
+/// Every stream lossless, and the last two (after the last move) carried media.
+fn assert_moved(what: &str, r: &Report, resets: std::ops::RangeInclusive<u32>) {
+    println!("{what}: {}", r.summary);
+    assert_eq!((r.summary.connected, r.summary.failed), (1, 0), "{what}: {}", r.summary);
+    let peer = &r.peers[0];
+    assert!(peer.error.is_none(), "{what}: {peer:?}");
+    assert!(resets.contains(&peer.media_resets), "{what}: {peer:?}");
+    let streams = &peer.streams;
+    assert!(
+        streams.iter().all(|s| s.lost == 0 && s.duplicates == 0),
+        "{what}: {streams:?}"
+    );
+    assert!(streams.len() >= 4, "{what}: {streams:?}");
+    assert!(
+        streams[streams.len() - 2..].iter().all(|s| s.received >= 50),
+        "{what}: {streams:?}"
+    );
+}
+
+/// Peers given one node's URL only find a live node when theirs dies (SIGKILL) and set their
+/// media up again there: the broadcaster makes the room's new home on the node it reaches once
+/// the dead home's record expired, within 5 s; its viewers follow. Then the new home drains
+/// (SIGTERM): it releases the room and sends its peers (`redirect`) to the other node, where the
+/// broadcaster makes the room's home again and every viewer receives from it; the drained node
+/// exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
+    let _serial = SERIAL.lock().await;
+    // The synthetic peers' own log (e.g. SFU_TEST_PEER_LOG=sfu::synthetic=debug).
+    if let Ok(filter) = std::env::var("SFU_TEST_PEER_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
+    }
+    if !have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let (_redis, redis_port) = start_redis();
+    // A places a new room elsewhere as soon as another node has fewer peers.
+    let mut a = start_node_config("node-a", redis_port, "placement_slack = 0");
+    let mut b = start_node("node-b", redis_port);
+    let mut c = start_node("node-c", redis_port);
+    let all = vec!["node-a".to_string(), "node-b".into(), "node-c".into()];
+    // As every node sees them: the peers learn the others from A's list.
+    until("three nodes in the registry", || async {
+        node_ids(&a).await == all && node_ids(&c).await == all
+    })
+    .await;
+    let room = "moving-room";
+
+    // Every peer is given its first node's URL only.
+    let talk = speaker(&a, room, 120);
+    let stop_talking = talk.cancel.clone();
+    let talk = tokio::spawn(run_broadcasters(talk));
+    until("producing on A", || async { metric(&a, "sfu_producers").await >= 2.0 }).await;
+    let on_a = viewers(&a, room, 1, false, 120);
+    let on_c = viewers(&c, room, 1, false, 120);
+    let stop_watching = [on_a.cancel.clone(), on_c.cancel.clone()];
+    let (on_a, on_c) = (tokio::spawn(run_viewers(on_a)), tokio::spawn(run_viewers(on_c)));
+    until("A has its viewer, C pipes the room in", || async {
+        metric(&a, "sfu_peers").await == 2.0 && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 2.0
+    })
+    .await;
+    // Placement: A homed the room (every node had 0 peers). A new room's first join on A, which
+    // has 2 peers now, is sent to B, the node with the most headroom (0 peers; C has 1); B
+    // homes it.
+    until("A sees B with no peer and C with one", || async {
+        node_record(&a, "node-b").await["peers"] == 0 && node_record(&a, "node-c").await["peers"] == 1
+    })
+    .await;
+    let placed = join(&a, "placed-room", "viewer").await;
+    assert_eq!(placed["error"]["code"], "redirect", "{placed}");
+    assert_eq!(placed["error"]["url"], b.url.as_str(), "{placed}");
+    let homed = join_and_leave(&b, "placed-room", "viewer").await;
+    assert!(homed["error"].is_null(), "B homes the new room: {homed}");
+
+    // Moderation across nodes: a kick sent to A of a peer on C acts on C...
+    let (mut kicked, joined) = viewer_socket(&c, room).await;
+    let peer = joined["data"]["peerId"].as_str().unwrap().to_string();
+    let removed = admin_post(&a, &format!("/admin/rooms/{room}/peers/{peer}/remove")).await;
+    assert_eq!(removed["node"], "node-c", "{removed}");
+    assert_eq!(notified_then_closed(&mut kicked, "removed").await, 4005);
+    // ... and a room homed on B with a viewer on C, closed through A (which has no peer of it),
+    // closes on B and C.
+    let (mut on_home, _) = viewer_socket(&b, "closing-room").await;
+    let (mut on_edge, _) = viewer_socket(&c, "closing-room").await;
+    until("A sees the room homed on B and C an edge of it", || async {
+        let home = node_record(&a, "node-b").await["homes"].to_string();
+        let edge = node_record(&a, "node-c").await["edges"].to_string();
+        home.contains("closing-room") && edge.contains("closing-room")
+    })
+    .await;
+    let closed = admin_post(&a, "/admin/rooms/closing-room/close").await;
+    assert_eq!(closed["nodes"], json!(["node-b", "node-c"]), "{closed}");
+    assert_eq!(notified_then_closed(&mut on_home, "roomClosed").await, 4006);
+    assert_eq!(notified_then_closed(&mut on_edge, "roomClosed").await, 4006);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    // A, the home, dies: the broadcaster reaches B or C (sent back to A while A's record
+    // lives), and makes the room's new home there once it expired.
+    let killed = Instant::now();
+    a.proc.kill();
+    let home_id = loop {
+        if let Some(n) = producing(&[&b, &c], 2.0).await {
+            break n.id.clone();
+        }
+        assert!(
+            killed.elapsed() < WAIT,
+            "timed out waiting for the broadcaster on B or C"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let rehomed = killed.elapsed();
+    println!("the broadcaster produces again on {home_id} {rehomed:?} after A's SIGKILL");
+    assert!(rehomed < Duration::from_secs(5), "{rehomed:?}");
+    let (home, other) = if home_id == "node-b" {
+        (&mut b, &mut c)
+    } else {
+        (&mut c, &mut b)
+    };
+    until("the new home and the other node hold the two viewers", || async {
+        metric(home, "sfu_peers").await + metric(other, "sfu_peers").await == 3.0
+    })
+    .await;
+    // Both viewers receive the new home's media before the drain.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+
+    // The new home drains: its peers are sent to the other node, which becomes the home.
+    let draining = Instant::now();
+    unsafe { libc::kill(home.proc.child.id() as i32, libc::SIGTERM) };
+    let other_id = other.id.clone();
+    let moved = until(
+        "every peer on the other node, the broadcaster producing there",
+        || async { metric(other, "sfu_peers").await == 3.0 && metric(other, "sfu_producers").await >= 2.0 },
+    )
+    .await;
+    println!("the draining home's peers moved to {other_id} in {moved:?}");
+    let status = loop {
+        if let Some(status) = exited(home) {
+            break status;
+        }
+        assert!(draining.elapsed() < WAIT, "the drained node exits");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    println!("{home_id} exited ({status}) {:?} after its SIGTERM", draining.elapsed());
+    assert!(status.success(), "{status}");
+    until("the other node homes the room", || async {
+        node_record(other, &other_id).await["homes"][0]["room"] == room
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+
+    stop_talking.cancel();
+    for stop in stop_watching {
+        stop.cancel();
+    }
+    let talked = talk.await.unwrap().unwrap();
+    println!("broadcaster: {}", talked.summary);
+    let peer = &talked.peers[0];
+    assert!(peer.error.is_none(), "{peer:?}");
+    assert_eq!(peer.media_resets, 2, "a death and a drain: {peer:?}");
+    // A's viewer moved at A's death and maybe again at the drain; C's only if C drained.
+    assert_moved("A's viewer", &on_a.await.unwrap().unwrap(), 1..=2);
+    let resets = if home_id == "node-c" { 1..=1 } else { 0..=0 };
+    assert_moved("C's viewer", &on_c.await.unwrap().unwrap(), resets);
 }

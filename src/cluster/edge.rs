@@ -11,7 +11,7 @@
 //! when the home is gone (every piped producer closes: `producerClosed`), or at shutdown.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -43,6 +43,8 @@ pub(super) struct EdgeHandle {
     room: Weak<Room>,
     home: String,
     commands: mpsc::UnboundedSender<EdgeCommand>,
+    /// The task's pipes, as it last counted them.
+    pipes: Arc<AtomicUsize>,
 }
 
 impl EdgeHandle {
@@ -70,6 +72,11 @@ impl EdgeHandle {
     pub fn home_gone(&self) {
         let _ = self.commands.send(EdgeCommand::HomeGone);
     }
+
+    /// The producers piped in for this room now.
+    pub fn pipes(&self) -> usize {
+        self.pipes.load(Ordering::Relaxed)
+    }
 }
 
 /// One producer piped in. Field order is drop order: the tap, the pipe producer, its transport.
@@ -89,6 +96,8 @@ struct EdgeRoom {
     room: Weak<Room>,
     home: String,
     pipes: HashMap<ProducerId, EdgePipe>,
+    /// `pipes.len()`, for the handle.
+    pipe_count: Arc<AtomicUsize>,
     /// The home's speakers recorded here, by peer id.
     speakers: HashMap<String, SpeakerRecording>,
     synced: bool,
@@ -98,7 +107,9 @@ struct EdgeRoom {
 pub(super) fn spawn(cluster: Arc<Cluster>, room: &Arc<Room>, home: String) -> EdgeHandle {
     let (tx, rx) = mpsc::unbounded_channel();
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let pipe_count = Arc::new(AtomicUsize::new(0));
     let edge = EdgeRoom {
+        pipe_count: Arc::clone(&pipe_count),
         cluster: Arc::clone(&cluster),
         room_id: room.id().to_string(),
         room: Arc::downgrade(room),
@@ -114,6 +125,7 @@ pub(super) fn spawn(cluster: Arc<Cluster>, room: &Arc<Room>, home: String) -> Ed
         room: Arc::downgrade(room),
         home,
         commands: tx,
+        pipes: pipe_count,
     }
 }
 
@@ -149,6 +161,7 @@ impl EdgeRoom {
                     Some(EdgeCommand::Event(event)) => self.on_event(event).await,
                 },
             }
+            self.pipe_count.store(self.pipes.len(), Ordering::Relaxed);
         }
         self.cluster.edge_ended(&self.room_id, id);
         tracing::info!(room = self.room_id, home = self.home, "edge of the room ended");
@@ -224,7 +237,11 @@ impl EdgeRoom {
                     room.set_piped_paused(producer_id, paused, by_server);
                 }
             }
-            BusEvent::PeerJoined { .. } | BusEvent::PeerLeft { .. } => {}
+            // The cluster handles these itself.
+            BusEvent::PeerJoined { .. }
+            | BusEvent::PeerLeft { .. }
+            | BusEvent::RemovePeer { .. }
+            | BusEvent::RoomClosed { .. } => {}
         }
     }
 

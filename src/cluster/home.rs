@@ -18,6 +18,7 @@ use crate::stats::Counter;
 /// Field order is drop order: the consumer, then its transport.
 pub(super) struct HomePipe {
     consumer: Consumer,
+    pub(super) room: String,
     _transport: PipeTransport,
     _counted: Counter,
     /// Packets its consumer had sent at the last sample.
@@ -90,6 +91,7 @@ impl Cluster {
         tracing::info!(room = request.room, producer = %producer_id, edge, port = answer.port, "producer piped to another node");
         let pipe = HomePipe {
             consumer,
+            room: request.room.clone(),
             _transport: transport,
             _counted: self.pipes_out.count(),
             packets: 0,

@@ -16,7 +16,7 @@ pub(crate) mod sign;
 mod store;
 pub mod wire;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -31,9 +31,10 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::config::Config;
+use crate::buffer::Removal;
+use crate::config::{Config, Placement};
 use crate::http_client::{HttpClient, HttpError};
-use crate::link::Announce;
+use crate::link::{Announce, PeerEvent};
 use crate::recording::Recording;
 use crate::role::Role;
 use crate::room::{Room, Rooms};
@@ -51,6 +52,9 @@ const BUS_QUEUE: usize = 16_384;
 /// Back-off between attempts at the event bus while Redis is unreachable.
 const BACKOFF_MIN: Duration = Duration::from_millis(250);
 const BACKOFF_MAX: Duration = Duration::from_secs(5);
+/// How long the peers of a room closed from another node may take to leave before its
+/// utterances are dropped here.
+const CLOSE_WAIT: Duration = Duration::from_secs(2);
 /// A claim this young is kept even before its room exists here (the join is making it).
 const CLAIM_GRACE: Duration = Duration::from_secs(2);
 
@@ -109,6 +113,8 @@ pub struct Cluster {
     redis_client: redis::Client,
     http: HttpClient,
     max_peers: usize,
+    placement: Placement,
+    placement_slack: usize,
     /// Where node-to-node pipe transports listen, and the address they announce.
     pipe_listen: ListenInfo,
     pipe_ip: IpAddr,
@@ -195,6 +201,8 @@ impl Cluster {
             redis_client,
             http,
             max_peers: c.max_peers,
+            placement: c.placement,
+            placement_slack: c.placement_slack,
             pipe_listen: pipe_listen_info(listen_ip, pipe_ip, config),
             pipe_ip,
             nodes: RwLock::default(),
@@ -242,6 +250,30 @@ impl Cluster {
     /// The node started draining: from its next record on, the others stop redirecting to it.
     pub fn set_draining(&self) {
         self.draining.store(true, Ordering::Relaxed);
+    }
+
+    /// At a drain (after [`Cluster::set_draining`]): releases the claims of the rooms homed
+    /// here, so that the first of their broadcasters to join another node makes the room's new
+    /// home there (the edges follow it, as after a home's death), and names the node this
+    /// node's peers move to: the live node with the most headroom (`most_headroom`); none
+    /// when no other node can take them (they are told `serverDraining` as without a cluster).
+    pub async fn hand_over(&self) -> Option<String> {
+        let rooms: Vec<String> = self.homed.lock().drain().map(|(room, _)| room).collect();
+        for room in &rooms {
+            let released = tokio::time::timeout(store::TIMEOUT, store::release_room(&self.redis, room, &self.node));
+            match released.await {
+                Ok(Ok(_)) => tracing::info!(room, "draining: the room's home claim released"),
+                Ok(Err(e)) => tracing::warn!(room, error = %e, "draining: cannot release the room's claim; it expires"),
+                Err(_) => tracing::warn!(room, "draining: Redis slow; the room's claim expires"),
+            }
+        }
+        let nodes = self.nodes.read();
+        let target = most_headroom(&self.node, nodes.values());
+        match target {
+            Some(n) => tracing::info!(rooms = rooms.len(), to = n.id, "draining: peers move to another node"),
+            None => tracing::warn!(rooms = rooms.len(), "draining: no other live node to move the peers to"),
+        }
+        target.map(|n| n.url.clone())
     }
 
     /// Pipes from this node's rooms to other nodes, and into its rooms from other nodes.
@@ -299,11 +331,13 @@ impl Cluster {
     /// viewer (or the first broadcaster of a new room) to a less loaded node when this one is
     /// over `cluster.max_peers`.
     pub(crate) async fn admit(&self, room: &str, role: Role) -> Result<Admission, ClusterError> {
-        if role != Role::Broadcaster {
+        let new_room = self.parts.rooms.get(room).is_none() && store::room_holder(&self.redis, room).await?.is_none();
+        if role != Role::Broadcaster || new_room {
+            // A broadcaster of a running room goes to its home whatever this node's load.
             self.check_load()?;
-        } else if self.parts.rooms.get(room).is_none() && store::room_holder(&self.redis, room).await?.is_none() {
-            // A new room: not on a node over its load.
-            self.check_load()?;
+        }
+        if new_room {
+            self.check_placement(room)?;
         }
         let mut holder = store::claim_room(&self.redis, room, &self.node).await?;
         if *holder != *self.node && store::node(&self.redis, &holder).await?.is_none() {
@@ -329,6 +363,33 @@ impl Cluster {
             });
         }
         Ok(Admission::Edge(holder))
+    }
+
+    /// The load of this node now: its busiest worker's CPU share, its peers.
+    fn load(&self) -> (f64, i64) {
+        let workers = self.parts.pool.workers();
+        let cpu = workers.iter().map(|w| w.cpu_percent()).fold(0.0, f64::max);
+        (cpu, self.parts.counters.peers.get())
+    }
+
+    /// A new room: `Redirect` to the node with the most headroom when this one has clearly
+    /// less (`placement_target`), with `cluster.placement = "headroom"`.
+    fn check_placement(&self, room: &str) -> Result<(), ClusterError> {
+        if self.placement != Placement::Headroom {
+            return Ok(());
+        }
+        let (cpu, peers) = self.load();
+        let nodes = self.nodes.read();
+        match placement_target(&self.node, cpu, peers, self.placement_slack, nodes.values()) {
+            Some(n) => Err(ClusterError::Redirect {
+                url: n.url.clone(),
+                message: format!(
+                    "new room {room:?} is placed on node {} at {}, the one with the most headroom ({:.0}% CPU, {} peers; this node {cpu:.0}%, {peers})",
+                    n.id, n.url, n.cpu_percent, n.peers
+                ),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// `Redirect` to the least loaded live node when this one has `cluster.max_peers` peers.
@@ -393,17 +454,11 @@ impl Cluster {
     }
 
     fn record(&self) -> NodeRecord {
-        let cpu = self
-            .parts
-            .pool
-            .workers()
-            .iter()
-            .map(|w| w.cpu_percent())
-            .fold(0.0, f64::max);
+        let (cpu, peers) = self.load();
         NodeRecord {
             id: self.node.to_string(),
             url: self.url.clone(),
-            peers: self.parts.counters.peers.get(),
+            peers,
             rooms: self.parts.counters.rooms.get(),
             cpu_percent: (cpu * 10.0).round() / 10.0,
             max_peers: self.max_peers,
@@ -412,11 +467,48 @@ impl Cluster {
             draining: self.draining.load(Ordering::Relaxed),
             instance: self.instance,
             at_ms: unix_ms(),
+            homes: self.homed_rooms(),
+            edges: self.edge_rooms(),
         }
+    }
+
+    /// The rooms homed here, with their pipes out by edge node, for the record.
+    fn homed_rooms(&self) -> Vec<wire::HomedRoom> {
+        let mut rooms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        for room in self.homed.lock().keys() {
+            rooms.entry(room.clone()).or_default();
+        }
+        for ((edge, _), pipe) in self.home_pipes.lock().iter() {
+            if let Some(pipes) = rooms.get_mut(&pipe.room) {
+                *pipes.entry(edge.clone()).or_default() += 1;
+            }
+        }
+        let rooms = rooms.into_iter().take(wire::ROOMS_IN_RECORD);
+        rooms.map(|(room, pipes)| wire::HomedRoom { room, pipes }).collect()
+    }
+
+    /// The rooms this node is an edge of, for the record.
+    fn edge_rooms(&self) -> Vec<wire::EdgeOfRoom> {
+        let edges = self.edges.lock();
+        let mut rooms: Vec<wire::EdgeOfRoom> = edges
+            .iter()
+            .map(|(room, e)| wire::EdgeOfRoom {
+                room: room.clone(),
+                home: e.home().to_string(),
+                pipes: e.pipes(),
+            })
+            .collect();
+        rooms.sort_by(|a, b| a.room.cmp(&b.room));
+        rooms.truncate(wire::ROOMS_IN_RECORD);
+        rooms
     }
 
     /// Renews the claims of the rooms homed here; releases those of rooms closed since.
     async fn renew_claims(&self) {
+        if self.draining.load(Ordering::Relaxed) {
+            // Handed over (or being handed over): a renewal would claim a released room back.
+            return;
+        }
         let claims: Vec<(String, Instant)> = self.homed.lock().iter().map(|(r, t)| (r.clone(), *t)).collect();
         for (room, since) in claims {
             let here = self.parts.rooms.get(&room).is_some() || since.elapsed() < CLAIM_GRACE;
@@ -548,6 +640,17 @@ impl Cluster {
         match message.event {
             BusEvent::PeerJoined { peer } => room.add_remote_peer(peer.info(), Arc::from(message.node.as_str())),
             BusEvent::PeerLeft { peer_id } => room.remove_remote_peer(&peer_id),
+            BusEvent::RemovePeer {
+                peer_id,
+                node,
+                reason,
+                ban_minutes,
+            } => {
+                if *node == *self.node {
+                    self.remove_for_moderator(&room, &peer_id, &reason, ban_minutes, &message.node);
+                }
+            }
+            BusEvent::RoomClosed { reason } => self.close_for_moderator(&message.room, &reason, &message.node),
             event => {
                 let mut edges = self.edges.lock();
                 match edges.get(&message.room) {
@@ -564,6 +667,106 @@ impl Cluster {
                 }
             }
         }
+    }
+
+    /// The other live nodes that have `room` (as its home or an edge), from their records.
+    pub(crate) fn room_nodes(&self, room: &str) -> Vec<String> {
+        let nodes = self.nodes.read();
+        let has = |n: &NodeRecord| n.homes.iter().any(|h| h.room == room) || n.edges.iter().any(|e| e.room == room);
+        let mut ids: Vec<String> = nodes
+            .values()
+            .filter(|n| n.id != *self.node && has(n))
+            .map(|n| n.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// A moderator here removes a peer connected to node `node`: tells that node (the bus).
+    pub(crate) async fn remove_remote_peer(
+        &self,
+        room: &str,
+        peer_id: &str,
+        node: &str,
+        reason: &str,
+        ban_minutes: Option<u64>,
+    ) -> Result<(), ClusterError> {
+        let event = BusEvent::RemovePeer {
+            peer_id: peer_id.to_string(),
+            node: node.to_string(),
+            reason: reason.to_string(),
+            ban_minutes,
+        };
+        self.publish_now(room, event).await
+    }
+
+    /// A moderator here closed `room`: every other node closes its copy (the bus).
+    pub(crate) async fn close_room_everywhere(&self, room: &str, reason: &str) -> Result<(), ClusterError> {
+        let event = BusEvent::RoomClosed {
+            reason: reason.to_string(),
+        };
+        self.publish_now(room, event).await
+    }
+
+    async fn publish_now(&self, room: &str, event: BusEvent) -> Result<(), ClusterError> {
+        let message = BusMessage {
+            node: self.node.to_string(),
+            room: room.to_string(),
+            event,
+        };
+        let text = serde_json::to_string(&message).expect("a bus message serializes");
+        store::publish(&self.redis, &text).await?;
+        Ok(())
+    }
+
+    /// A moderator on node `by` removed a peer connected here: as a local removal.
+    fn remove_for_moderator(&self, room: &Room, peer_id: &str, reason: &str, ban_minutes: Option<u64>, by: &str) {
+        let Some(link) = room.link(peer_id) else {
+            tracing::info!(
+                room = room.id(),
+                peer = peer_id,
+                by,
+                "a peer to remove is not here (gone already)"
+            );
+            return;
+        };
+        if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
+            let uid = Arc::clone(&link.info.uid);
+            self.parts.rooms.ban(room.id(), uid, Duration::from_secs(minutes * 60));
+        }
+        link.send(PeerEvent::Removed {
+            peer_id: peer_id.to_string(),
+            reason: Arc::from(reason),
+        });
+        self.parts.counters.moderation("kick");
+        tracing::info!(
+            room = room.id(),
+            peer = peer_id,
+            by,
+            reason,
+            ban_minutes,
+            "a moderator on another node removed a peer"
+        );
+    }
+
+    /// A moderator on node `by` closed the room: closes it here (its peers hear `roomClosed`),
+    /// then, once they had time to leave, drops its utterances from this node's buffer.
+    fn close_for_moderator(self: &Arc<Self>, room: &str, reason: &str, by: &str) {
+        if self.parts.rooms.close(room, reason).is_none() {
+            return;
+        }
+        self.parts.counters.moderation("close_room");
+        tracing::info!(room, by, reason, "a moderator on another node closed the room");
+        let cluster = Arc::clone(self);
+        let room: Arc<str> = Arc::from(room);
+        self.tasks.spawn(async move {
+            tokio::select! {
+                _ = cluster.parts.shutdown.cancelled() => return,
+                _ = tokio::time::sleep(CLOSE_WAIT) => {}
+            }
+            let removed = cluster.parts.recording.feeds.remove(Removal::Room(Arc::clone(&room))).await;
+            tracing::info!(room = %room, utterances = removed.ids.len(), bytes = removed.bytes, "closed room's utterances dropped");
+        });
     }
 
     /// A signed POST of `body` to `path` on node `to`; its JSON answer.
@@ -627,6 +830,37 @@ fn redirect_target<'a>(
         .min_by_key(|n| (n.peers, n.id.clone()))
 }
 
+/// The CPU steps headroom is compared in: nodes within one step are as busy (the measure is
+/// noisy), and the fewer peers wins.
+const CPU_STEP: f64 = 10.0;
+
+/// The live node other than `me` with the most headroom: not draining, under its own
+/// `max_peers`, with the lowest CPU (its busiest worker's, in `CPU_STEP` steps), then the fewest
+/// peers, then the first id.
+fn most_headroom<'a>(me: &str, nodes: impl Iterator<Item = &'a NodeRecord>) -> Option<&'a NodeRecord> {
+    nodes
+        .filter(|n| n.id != me && !n.draining)
+        .filter(|n| n.max_peers == 0 || n.peers < n.max_peers as i64)
+        .min_by_key(|n| ((n.cpu_percent / CPU_STEP).floor() as i64, n.peers, n.id.clone()))
+}
+
+/// Where a new room first joined on node `me` (`cpu`, `peers`) goes: the node with the most
+/// headroom (`most_headroom`) if `me` has clearly less: a higher CPU step, or in the same step
+/// more than `slack` more peers. None: `me` homes it.
+fn placement_target<'a>(
+    me: &str,
+    cpu: f64,
+    peers: i64,
+    slack: usize,
+    nodes: impl Iterator<Item = &'a NodeRecord>,
+) -> Option<&'a NodeRecord> {
+    let best = most_headroom(me, nodes)?;
+    let step = |cpu: f64| (cpu / CPU_STEP).floor() as i64;
+    let busier = step(cpu) > step(best.cpu_percent)
+        || (step(cpu) == step(best.cpu_percent) && peers > best.peers + slack as i64);
+    busier.then_some(best)
+}
+
 fn pipe_listen_info(listen_ip: IpAddr, announced: IpAddr, config: &Config) -> ListenInfo {
     ListenInfo {
         protocol: Protocol::Udp,
@@ -662,7 +896,30 @@ mod tests {
             draining: false,
             instance: 1,
             at_ms: 0,
+            homes: Vec::new(),
+            edges: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_new_room_goes_to_the_node_with_the_most_headroom_when_this_one_has_clearly_less() {
+        let mut nodes = [node("a", 12, 0), node("b", 3, 0), node("c", 3, 3), node("d", 4, 0)];
+        nodes[0].cpu_percent = 25.0;
+        nodes[1].cpu_percent = 9.9;
+        nodes[3].cpu_percent = 3.0;
+        let pick = |me: &str, cpu: f64, peers: i64, slack: usize| {
+            placement_target(me, cpu, peers, slack, nodes.iter()).map(|n| n.id.clone())
+        };
+        // c is full (3 of 3); b and d in the same CPU step: b has fewer peers.
+        assert_eq!(pick("a", 25.0, 12, 8), Some("b".into()), "a higher CPU step");
+        assert_eq!(pick("d", 3.0, 4, 8), None, "same step, within the slack");
+        assert_eq!(pick("d", 3.0, 4, 0), Some("b".into()), "same step, no slack");
+        assert_eq!(pick("b", 9.9, 3, 0), None, "b has the most headroom");
+        assert_eq!(pick("e", 0.0, 50, 8), Some("b".into()), "step 0 first, then peers");
+        assert_eq!(pick("e", 0.0, 0, 0), None, "the least loaded keeps it");
+        nodes.iter_mut().for_each(|n| n.draining = true);
+        let none = placement_target("a", 90.0, 100, 0, nodes.iter());
+        assert!(none.is_none(), "no live node to place it on");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the bodies of the node-to-node HTTP requests. These are the cluster's own wire types,
 //! mapped from and to the domain's (`link::PeerInfo`, `link::ProducerInfo`) here only.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use mediasoup::prelude::{MediaKind, ProducerId, RtpParameters};
@@ -35,6 +36,111 @@ pub struct NodeRecord {
     pub instance: u64,
     /// Its clock when it wrote this (Unix ms).
     pub at_ms: u64,
+    /// The rooms homed here (claimed in Redis), each with its pipes out by edge node (at most
+    /// `ROOMS_IN_RECORD`, by name).
+    #[serde(default)]
+    pub homes: Vec<HomedRoom>,
+    /// The rooms this node is an edge of, with their home and the pipes in (at most
+    /// `ROOMS_IN_RECORD`, by name).
+    #[serde(default)]
+    pub edges: Vec<EdgeOfRoom>,
+}
+
+/// How many rooms of each kind a node record lists: it is written every second.
+pub const ROOMS_IN_RECORD: usize = 256;
+
+/// A room homed on a node, in its record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomedRoom {
+    pub room: String,
+    /// Pipes from the home to each edge node, by node id.
+    pub pipes: BTreeMap<String, usize>,
+}
+
+/// A room a node is an edge of, in its record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeOfRoom {
+    pub room: String,
+    /// The node the edge pipes the room's producers from.
+    pub home: String,
+    /// Pipes into the edge.
+    pub pipes: usize,
+}
+
+/// One room of the cluster, as the node records show it (`sfu inspect`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterRoom {
+    pub room: String,
+    /// The live node that says it homes the room; none while no live node does (its home
+    /// died and no broadcaster came back yet).
+    pub home: Option<String>,
+    pub edges: Vec<RoomEdge>,
+}
+
+/// An edge of a room: the pipes its home says it sends there, and those the edge has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomEdge {
+    pub node: String,
+    /// Pipes out of the home to this node (0: the home does not list it).
+    pub pipes_out: usize,
+    /// Pipes into this node from the home (0: the node is not an edge of the room).
+    pub pipes_in: usize,
+    /// The home this edge pipes from, when it is not the room's home (a stale edge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// The cluster's rooms, by name, from its live nodes' records: each with its home and its
+/// edges, both sides' pipe counts side by side.
+pub fn cluster_rooms(nodes: &[NodeRecord]) -> Vec<ClusterRoom> {
+    let mut rooms: BTreeMap<&str, ClusterRoom> = BTreeMap::new();
+    let entry = |rooms: &mut BTreeMap<&str, ClusterRoom>, room: &str| -> ClusterRoom {
+        rooms.remove(room).unwrap_or_else(|| ClusterRoom {
+            room: room.to_string(),
+            home: None,
+            edges: Vec::new(),
+        })
+    };
+    for n in nodes {
+        for h in &n.homes {
+            let mut r = entry(&mut rooms, &h.room);
+            r.home = Some(n.id.clone());
+            for (edge, pipes) in &h.pipes {
+                edge_of(&mut r, edge).pipes_out = *pipes;
+            }
+            rooms.insert(&h.room, r);
+        }
+    }
+    for n in nodes {
+        for e in &n.edges {
+            let mut r = entry(&mut rooms, &e.room);
+            let stale = (r.home.as_deref() != Some(e.home.as_str())).then(|| e.home.clone());
+            let edge = edge_of(&mut r, &n.id);
+            edge.pipes_in = e.pipes;
+            edge.from = stale;
+            rooms.insert(&e.room, r);
+        }
+    }
+    let mut rooms: Vec<ClusterRoom> = rooms.into_values().collect();
+    for r in &mut rooms {
+        r.edges.sort_by(|a, b| a.node.cmp(&b.node));
+    }
+    rooms
+}
+
+fn edge_of<'a>(room: &'a mut ClusterRoom, node: &str) -> &'a mut RoomEdge {
+    match room.edges.iter().position(|e| e.node == node) {
+        Some(i) => &mut room.edges[i],
+        None => {
+            room.edges.push(RoomEdge {
+                node: node.to_string(),
+                pipes_out: 0,
+                pipes_in: 0,
+                from: None,
+            });
+            room.edges.last_mut().expect("just pushed")
+        }
+    }
 }
 
 /// A peer on the bus.
@@ -122,6 +228,21 @@ pub enum BusEvent {
         producer_id: ProducerId,
         paused: bool,
         by_server: bool,
+    },
+    /// A moderator (on the sending node) removed a peer connected to node `node`: that node
+    /// tells it `removed` and closes its session, and bans its user from the room for
+    /// `ban_minutes`.
+    RemovePeer {
+        peer_id: String,
+        node: String,
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ban_minutes: Option<u64>,
+    },
+    /// A moderator closed the room: every node closes its copy (`roomClosed` to its peers) and
+    /// drops the room's utterances from its buffer.
+    RoomClosed {
+        reason: String,
     },
 }
 
@@ -232,5 +353,57 @@ mod tests {
             role: Role::Viewer,
         };
         assert_eq!(PeerRecord::new(&info, Some("b")).info(), info);
+    }
+
+    fn record(id: &str, homes: Vec<HomedRoom>, edges: Vec<EdgeOfRoom>) -> NodeRecord {
+        NodeRecord {
+            id: id.into(),
+            url: format!("http://{id}"),
+            peers: 0,
+            rooms: 0,
+            cpu_percent: 0.0,
+            max_peers: 0,
+            pipes_out: 0,
+            pipes_in: 0,
+            draining: false,
+            instance: 1,
+            at_ms: 0,
+            homes,
+            edges,
+        }
+    }
+
+    #[test]
+    fn the_cluster_rooms_join_homes_and_edges_from_every_record() {
+        let home = |room: &str, pipes: &[(&str, usize)]| HomedRoom {
+            room: room.into(),
+            pipes: pipes.iter().map(|(n, p)| (n.to_string(), *p)).collect(),
+        };
+        let edge = |room: &str, home: &str, pipes| EdgeOfRoom {
+            room: room.into(),
+            home: home.into(),
+            pipes,
+        };
+        let nodes = [
+            record("a", vec![home("r1", &[("b", 2), ("c", 2)]), home("r2", &[])], vec![]),
+            record("b", vec![], vec![edge("r1", "a", 2), edge("r3", "gone", 1)]),
+            // c's pipes are still being set up: one of two.
+            record("c", vec![], vec![edge("r1", "a", 1)]),
+        ];
+        let rooms = cluster_rooms(&nodes);
+        let names: Vec<&str> = rooms.iter().map(|r| r.room.as_str()).collect();
+        assert_eq!(names, ["r1", "r2", "r3"]);
+        assert_eq!(rooms[0].home.as_deref(), Some("a"));
+        let e = |node: &str, pipes_out, pipes_in, from: Option<&str>| RoomEdge {
+            node: node.into(),
+            pipes_out,
+            pipes_in,
+            from: from.map(str::to_string),
+        };
+        assert_eq!(rooms[0].edges, [e("b", 2, 2, None), e("c", 2, 1, None)]);
+        assert_eq!((rooms[1].home.as_deref(), rooms[1].edges.len()), (Some("a"), 0));
+        // An edge of a home that is no longer live: no home, the edge names its old one.
+        assert_eq!(rooms[2].home, None);
+        assert_eq!(rooms[2].edges, [e("b", 0, 1, Some("gone"))]);
     }
 }

@@ -8,8 +8,20 @@ use serde::{Deserialize, Serialize};
 
 use super::{invalid, ConfigError, REDACTED};
 
+/// Where a new room is homed (its first `join` anywhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// On the live node with the most headroom: a node that has clearly less (a higher CPU
+    /// step, or `placement_slack` more peers) answers the first `join` with `redirect` there.
+    #[default]
+    Headroom,
+    /// Where it is first joined (unless that node is over `max_peers`).
+    Local,
+}
+
 /// The cluster settings of this node.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ClusterConfig {
     /// `redis://HOST:PORT[/DB]`: the cluster's store and event bus. Unset: no cluster.
@@ -35,6 +47,27 @@ pub struct ClusterConfig {
     /// A node with this many peers answers `join` with `redirect` to the live node with the
     /// fewest peers (if that one has fewer); 0: no limit.
     pub max_peers: usize,
+    /// Where new rooms are homed: `headroom` (default) or `local`.
+    pub placement: Placement,
+    /// With `headroom`: how many more peers than the node with the most headroom this node may
+    /// have (in the same CPU step) and still home a new room joined here.
+    pub placement_slack: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> ClusterConfig {
+        ClusterConfig {
+            redis_url: None,
+            node_id: None,
+            public_url: None,
+            pipe_listen_ip: None,
+            pipe_announced_ip: None,
+            secret: None,
+            max_peers: 0,
+            placement: Placement::Headroom,
+            placement_slack: 8,
+        }
+    }
 }
 
 /// The shortest shared secret accepted.

@@ -47,6 +47,7 @@ fn refused(e: impl Into<ErrorBody>) -> Response {
         ErrorCode::NotFound | ErrorCode::NoVideo => StatusCode::NOT_FOUND,
         ErrorCode::InvalidParams => StatusCode::BAD_REQUEST,
         ErrorCode::MediaError => StatusCode::BAD_GATEWAY,
+        ErrorCode::ClusterUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
     http_error(status, body.code, &body.message)
@@ -110,7 +111,7 @@ pub(super) async fn remove_peer(
         if b.ban_minutes.is_some_and(|m| m > MAX_BAN_MINUTES) {
             return Err(invalid(format!("banMinutes is at most {MAX_BAN_MINUTES}")));
         }
-        let removed = admin::remove_peer(&ctx, &who, room.as_str(), &peer, &reason, b.ban_minutes);
+        let removed = admin::remove_peer(&ctx, &who, room.as_str(), &peer, &reason, b.ban_minutes).await;
         if removed.is_ok() {
             // A parked session reads no events: release it here (its token dies with it).
             hub.parked.release_where(|s| s.peer_id() == Some(peer.as_str()));

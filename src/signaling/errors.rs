@@ -75,6 +75,7 @@ impl From<ModerationError> for ErrorBody {
             ModerationError::Producer(ModerateError::Media(_)) => ErrorCode::MediaError,
             ModerationError::Invalid(_) => ErrorCode::InvalidParams,
             ModerationError::NoVideo(_) => ErrorCode::NoVideo,
+            ModerationError::ClusterUnavailable(_) => ErrorCode::ClusterUnavailable,
         };
         ErrorBody::new(code, e.to_string())
     }

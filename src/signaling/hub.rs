@@ -22,6 +22,8 @@ pub(crate) struct SignalingHub {
     draining: CancellationToken,
     /// When the drain ends, in ms since the Unix epoch (set before `draining` is cancelled).
     drain_deadline_ms: AtomicU64,
+    /// The node the peers are sent to at a drain (a cluster node that handed its rooms over).
+    redirect: parking_lot::Mutex<Option<String>>,
 }
 
 impl SignalingHub {
@@ -37,7 +39,18 @@ impl SignalingHub {
             ),
             draining: CancellationToken::new(),
             drain_deadline_ms: AtomicU64::new(0),
+            redirect: parking_lot::Mutex::new(None),
         }
+    }
+
+    /// At a drain, the node of the cluster the peers move to (`redirect`), set before the
+    /// drain starts.
+    pub fn set_redirect(&self, url: String) {
+        *self.redirect.lock() = Some(url);
+    }
+
+    pub fn redirect(&self) -> Option<String> {
+        self.redirect.lock().clone()
     }
 
     /// Cancelled once a drain has started.

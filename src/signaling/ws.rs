@@ -111,14 +111,26 @@ impl Live {
         }
     }
 
+    /// What the peer hears when the server drains: a cluster node sends its peers to the node
+    /// it handed its rooms over to; otherwise `serverDraining`.
+    fn drain_notification(&self) -> Notification {
+        match self.hub.redirect() {
+            Some(url) => Notification::Redirect {
+                url,
+                reason: "node draining: its rooms moved".into(),
+            },
+            None => Notification::ServerDraining {
+                reason: "server draining".into(),
+                deadline_ms: self.hub.drain_deadline_ms(),
+            },
+        }
+    }
+
     async fn step(&mut self, step: Step) -> Result<(), End> {
         match step {
             Step::Drain => {
                 self.told_draining = true;
-                let n = Notification::ServerDraining {
-                    reason: "server draining".into(),
-                    deadline_ms: self.hub.drain_deadline_ms(),
-                };
+                let n = self.drain_notification();
                 self.conn.send_text(n.to_text().into()).await
             }
             Step::JoinDeadline => {

@@ -15,9 +15,10 @@ use tokio::time::{Interval, MissedTickBehavior, Sleep};
 use tokio_util::sync::CancellationToken;
 
 use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::failover::{final_notice, worth_retrying, Move, NodeFinder, MAX_MOVES};
 use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
 use super::report::{run_peers, PacketCounter, PeerReport};
-use super::signaling::{SignalingClient, MAX_REDIRECTS};
+use super::signaling::{signaling_url, SignalingClient, MAX_REDIRECTS};
 use super::{epoch_us, BroadcastOptions, Progress, Report, SyntheticError};
 
 /// ICE + DTLS must complete within this.
@@ -72,33 +73,114 @@ async fn broadcast(
 ) -> Result<(), SyntheticError> {
     let started = Instant::now();
     let target = &opts.target;
+    let tls = target.tls_root_pem.as_deref();
     let join = target.join_request("broadcaster", format!("synthetic-b{index}"));
-    let mut url = target.url.clone();
-    let mut redirects = 0;
-    // A cluster node sends a broadcaster to the room's home node: follow it.
-    let mut signaling = loop {
-        let signaling = SignalingClient::connect(&url, target.tls_root_pem.as_deref()).await?;
-        match signaling.request("join", join.clone()).await {
-            Ok(_) => break signaling,
-            Err(e) => match e.redirect().filter(|_| redirects < MAX_REDIRECTS) {
-                Some(next) => {
-                    signaling.close().await;
-                    url = next;
-                    redirects += 1;
-                }
-                None => {
-                    signaling.close().await;
-                    return Err(e.into());
-                }
-            },
-        }
-    };
+    let mut finder = NodeFinder::new(&target.url, &target.fallback_urls, tls);
     let mut talker = Talker::new(opts, index, stream_id, started, report);
-    let result = talker.sessions(&mut signaling, crypto, &cancel).await;
-    // Leave politely whatever happened, so the server frees everything at once.
-    let _ = signaling.request("leave", json!({})).await;
-    signaling.close().await;
-    result
+    let mut url = target.url.clone();
+    let mut moving: Option<Move> = None;
+    let mut moves = 0;
+    loop {
+        let (result, at) = match join_following_redirects(&url, tls, &join).await {
+            Ok(mut signaling) => {
+                // Joined: a move is over; the cluster's nodes, for the next one.
+                moving = None;
+                finder.learn(signaling.url()).await;
+                let result = talker.sessions(&mut signaling, crypto, &cancel).await;
+                let at = signaling.url().to_string();
+                // Leave politely whatever happened, so the server frees everything at once.
+                let _ = signaling.request("leave", json!({})).await;
+                signaling.close().await;
+                (result, at)
+            }
+            Err(e) => (Err(e), url.clone()),
+        };
+        // Its node went away or sent it elsewhere: join another (which sends it on to the
+        // room's home, or becomes it) and produce again there.
+        let next = match result {
+            Ok(Left::Done) => return Ok(()),
+            Ok(Left::Redirected(to)) if moves < MAX_MOVES && moving.is_none() && target.failover => {
+                moving = Some(Move::new(&at));
+                moves += 1;
+                talker.on_media_reset(0);
+                Some(to)
+            }
+            Ok(Left::Redirected(to)) => {
+                return Err(SyntheticError::Protocol(format!(
+                    "the node sent the peer to {to}: not followed (failover off, or {MAX_MOVES} moves)"
+                )));
+            }
+            Err(e) if talker.report.connected && target.failover && !cancel.is_cancelled() => match &mut moving {
+                Some(m) if worth_retrying(&e) => m.next(&mut finder).await,
+                None if e.is_connection_lost() && moves < MAX_MOVES => {
+                    // No other node known (a server on its own): the error as it was.
+                    let Some(next) = moving.insert(Move::new(&at)).next(&mut finder).await else {
+                        return Err(e);
+                    };
+                    moves += 1;
+                    talker.on_media_reset(0);
+                    Some(next)
+                }
+                _ => return Err(e),
+            },
+            Err(e) => return Err(e),
+        };
+        let Some(next) = next else {
+            return Err(SyntheticError::Protocol(format!(
+                "no other node took the broadcaster after {at} went away"
+            )));
+        };
+        tracing::debug!(peer = index, from = at, to = next, "joining another node");
+        url = signaling_url(&next);
+    }
+}
+
+/// Connects to `url` and joins; a cluster node sends a broadcaster to the room's home node:
+/// follows it (up to `MAX_REDIRECTS` times).
+async fn join_following_redirects(
+    url: &str,
+    tls: Option<&str>,
+    join: &Value,
+) -> Result<SignalingClient, SyntheticError> {
+    let mut url = url.to_string();
+    let mut redirects = 0;
+    loop {
+        let signaling = SignalingClient::connect(&url, tls).await?;
+        match signaling.request("join", join.clone()).await {
+            Ok(_) => return Ok(signaling),
+            Err(e) => {
+                signaling.close().await;
+                match e.redirect().filter(|_| redirects < MAX_REDIRECTS) {
+                    Some(next) => {
+                        url = next;
+                        redirects += 1;
+                    }
+                    None => return Err(e.into()),
+                }
+            }
+        }
+    }
+}
+
+/// What a notification means for a broadcaster's session: it goes on (none), sets up again
+/// (`mediaReset`), moves (`redirect`), or ends for good (a moderator's).
+fn on_notification(n: &Value) -> Option<Result<Ended, SyntheticError>> {
+    if let Some(ended) = final_notice(n) {
+        return Some(Err(ended));
+    }
+    match (n["notification"].as_str(), n["data"]["url"].as_str()) {
+        (Some("mediaReset"), _) => Some(Ok(Ended::MediaReset)),
+        (Some("redirect"), Some(url)) => Some(Ok(Ended::Redirect(url.to_string()))),
+        _ => None,
+    }
+}
+
+/// How a broadcaster's session on one node ended without an error.
+enum Left {
+    /// The run is over.
+    Done,
+    /// The node sent it to the node at this URL (`redirect`, at its drain).
+    Redirected(String),
 }
 
 /// One broadcaster's state across its media sessions (one per `mediaReset`): the sources keep
@@ -136,6 +218,8 @@ enum Ended {
     Run,
     /// The room's worker died: set up again.
     MediaReset,
+    /// The node sent the peer to another node.
+    Redirect(String),
 }
 
 impl<'a> Talker<'a> {
@@ -179,7 +263,7 @@ impl<'a> Talker<'a> {
         signaling: &mut SignalingClient,
         crypto: &Arc<CryptoProvider>,
         cancel: &CancellationToken,
-    ) -> Result<(), SyntheticError> {
+    ) -> Result<Left, SyntheticError> {
         loop {
             let media = Media {
                 video: self.video.is_some(),
@@ -203,8 +287,9 @@ impl<'a> Talker<'a> {
                 video_ssrc,
             };
             match self.send(&mut media, signaling, cancel).await? {
-                Ended::Run => return Ok(()),
+                Ended::Run => return Ok(Left::Done),
                 Ended::MediaReset => self.on_media_reset(media.conn.send_drops),
+                Ended::Redirect(url) => return Ok(Left::Redirected(url)),
             }
         }
     }
@@ -237,11 +322,14 @@ impl<'a> Talker<'a> {
                 _ = self.rtc_timer.fired() => m.conn.timeout(Instant::now())?,
                 _ = self.audio_tick.tick(), if connected => self.send_audio(m),
                 _ = self.video_tick.tick(), if connected && self.video.is_some() => self.send_video_frame(m),
-                notification = signaling.next_notification() => match notification {
-                    None => return Err(SyntheticError::Signaling(super::SignalingError::Closed)),
-                    Some(n) if n["notification"] == "mediaReset" => return Ok(Ended::MediaReset),
-                    Some(_) => {}
-                },
+                notification = signaling.next_notification() => {
+                    let Some(n) = notification else {
+                        return Err(SyntheticError::Signaling(super::SignalingError::Closed));
+                    };
+                    if let Some(ended) = on_notification(&n) {
+                        return ended;
+                    }
+                }
             }
         }
     }

@@ -10,6 +10,7 @@
 
 mod broadcaster;
 mod connection;
+mod failover;
 pub mod feed_check;
 pub mod live;
 pub mod media;
@@ -46,6 +47,9 @@ pub enum SyntheticError {
     ConnectTimeout(Duration),
     #[error("invalid options: {0}")]
     Options(String),
+    /// A moderator ended the peer's session (`removed`, `roomClosed`): it does not come back.
+    #[error("ended by the server: {0}")]
+    Ended(String),
 }
 
 impl SyntheticError {
@@ -70,6 +74,15 @@ pub struct Target {
     pub token: Option<String>,
     /// Extra PEM root certificate to trust for `wss://` (a `--dev-tls` server's certificate).
     pub tls_root_pem: Option<String>,
+    /// Other nodes of a cluster (`ws://host:port/ws`). A peer whose node goes away (its
+    /// signaling connection closes) or sends it elsewhere (a `redirect` notification) joins
+    /// another node and sets its media up again there, counted as a media reset with its
+    /// recovery time: a live node that any reachable node lists at `/cluster/nodes` (the peer
+    /// also reads that list after each join), else these in turn.
+    pub fallback_urls: Vec<String>,
+    /// False: a peer whose node goes away or sends it elsewhere stops there (as one that does
+    /// not come back), reporting why.
+    pub failover: bool,
 }
 
 impl Target {
@@ -123,10 +136,6 @@ pub struct ViewerOptions {
     /// With `feed`: a hidden taste seeded so (see [`taste`]): like some speakers, skip the
     /// others after about a second, and report skip rate and listen-through.
     pub taste: Option<u64>,
-    /// Other nodes of a cluster (`ws://host:port/ws`), tried in turn when the viewer's node goes
-    /// away (its signaling connection closes): the viewer joins the next one and sets its media
-    /// up again there, counted as a media reset with its recovery time.
-    pub fallback_urls: Vec<String>,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -161,7 +170,6 @@ impl ViewerOptions {
             network_change_every: None,
             video: false,
             taste: None,
-            fallback_urls: Vec::new(),
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }
@@ -175,6 +183,8 @@ impl Target {
             room: room.into(),
             token: None,
             tls_root_pem: None,
+            fallback_urls: Vec::new(),
+            failover: true,
         }
     }
 }

@@ -59,7 +59,7 @@ impl SignalingError {
 pub const MAX_REDIRECTS: usize = 3;
 
 /// A node's signaling URL from its URL (`http://h:p` → `ws://h:p/ws`).
-fn signaling_url(url: &str) -> String {
+pub(crate) fn signaling_url(url: &str) -> String {
     let url = url.trim_end_matches('/');
     let ws = if let Some(rest) = url.strip_prefix("https://") {
         format!("wss://{rest}")
@@ -87,6 +87,8 @@ enum Command {
 
 /// A connected signaling client. Dropping it closes the socket.
 pub struct SignalingClient {
+    /// The URL it connected to.
+    url: String,
     commands: mpsc::Sender<Command>,
     notifications: mpsc::UnboundedReceiver<Value>,
     task: tokio::task::JoinHandle<()>,
@@ -252,10 +254,16 @@ impl SignalingClient {
         let (notify_tx, notifications) = mpsc::unbounded_channel();
         let task = tokio::spawn(run_connection(ws, command_rx, notify_tx));
         Ok(SignalingClient {
+            url: url.to_string(),
             commands,
             notifications,
             task,
         })
+    }
+
+    /// The URL it connected to.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Sends a request and waits for its response data.

@@ -17,11 +17,12 @@ use tokio_util::sync::CancellationToken;
 
 use super::broadcaster::CONNECT_TIMEOUT;
 use super::connection::{CodecSetup, Connection, RtcTimer, ABS_SEND_TIME_URI, AUDIO_LEVEL_URI};
+use super::failover::{final_notice, worth_retrying, Move, NodeFinder, MAX_MOVES, MOVE_TIMEOUT};
 use super::feed_check::FeedCheck;
 use super::media::{MediaStamp, AUDIO_CLOCK_RATE, VIDEO_CLOCK_RATE};
 use super::received_stream::{latency_histogram, StreamStats};
 use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
-use super::signaling::{SignalingClient, MAX_REDIRECTS};
+use super::signaling::{signaling_url, SignalingClient, MAX_REDIRECTS};
 use super::taste::{Reaction, Taste};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
 use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
@@ -82,6 +83,8 @@ struct Viewer {
     closed: Vec<Stream>,
     /// When the last `mediaReset` arrived, until the first packet after it.
     reset_at: Option<Instant>,
+    /// Looking for another node since its own went away (or sent it elsewhere).
+    moving: Option<Move>,
     /// When the network change was acted out, until the first packet after it.
     network_changed_at: Option<Instant>,
     /// `--taste`: the hidden taste, and the skip it wants armed (`Some(None)`: disarm).
@@ -92,6 +95,13 @@ struct Viewer {
 }
 
 /// The media of one session: the recv transport, and when the peer started.
+/// What a viewer's session on one node borrows from its run.
+struct Session<'a> {
+    started: Instant,
+    timers: &'a mut ViewerTimers,
+    finder: &'a mut NodeFinder,
+}
+
 struct RecvMedia<'a> {
     conn: &'a mut Connection,
     transport_id: &'a str,
@@ -104,6 +114,16 @@ enum Ended {
     Run,
     /// The room's worker died: set up again.
     MediaReset,
+    /// The node sent the peer to another node (`redirect`, at its drain).
+    Redirect(String),
+}
+
+/// How a viewer's session on one node ended without an error.
+enum Left {
+    /// The run is over.
+    Done,
+    /// The node sent it to the node at this URL.
+    Redirected(String),
 }
 
 /// A viewer's timers for its whole session, reset rather than re-created.
@@ -166,6 +186,7 @@ impl Viewer {
             pending_latency: Vec::new(),
             closed: Vec::new(),
             reset_at: None,
+            moving: None,
             network_changed_at: None,
             taste: None,
             skip_plan: None,
@@ -181,31 +202,90 @@ impl Viewer {
     ) -> Result<(), SyntheticError> {
         let started = Instant::now();
         let target = &opts.target;
+        let tls = target.tls_root_pem.as_deref();
         // Kept across nodes: the run ends `duration` after the first connection.
         let mut timers = ViewerTimers::new();
-        let mut fallbacks = opts.fallback_urls.iter();
-        let mut url = &target.url;
+        let mut finder = NodeFinder::new(&target.url, &target.fallback_urls, tls);
+        let mut url = target.url.clone();
+        let mut moves = 0;
         loop {
-            let mut signaling = SignalingClient::connect(url, target.tls_root_pem.as_deref()).await?;
-            let result = self
-                .session(opts, crypto, cancel.clone(), &mut signaling, started, &mut timers)
-                .await;
-            let _ = signaling.request("leave", json!({})).await;
-            signaling.close().await;
-            match (result, fallbacks.next()) {
-                // Its node went away: join another and set media up again there.
-                (Err(e), Some(next)) if e.is_connection_lost() && self.report.connected => {
-                    tracing::debug!(
-                        peer = self.report.index,
-                        from = url,
-                        to = next,
-                        "node gone: joining another"
-                    );
-                    self.on_media_reset();
-                    url = next;
+            let (result, at) = match SignalingClient::connect(&url, tls).await {
+                Ok(mut signaling) => {
+                    let session = Session {
+                        started,
+                        timers: &mut timers,
+                        finder: &mut finder,
+                    };
+                    let result = self
+                        .session(opts, crypto, cancel.clone(), &mut signaling, session)
+                        .await;
+                    let at = signaling.url().to_string();
+                    let _ = signaling.request("leave", json!({})).await;
+                    signaling.close().await;
+                    (result, at)
                 }
-                (result, _) => return result,
-            }
+                Err(e) => (Err(e.into()), url.clone()),
+            };
+            // Its node went away or sent it elsewhere: join another, set media up again there.
+            let next = match result {
+                Ok(Left::Done) => return Ok(()),
+                Ok(Left::Redirected(to)) if moves < MAX_MOVES && target.failover => {
+                    self.start_move(&at, &mut moves);
+                    Some(to)
+                }
+                Ok(Left::Redirected(to)) => {
+                    return Err(SyntheticError::Protocol(format!(
+                        "the node sent the peer to {to}: not followed (failover off, or {MAX_MOVES} moves)"
+                    )));
+                }
+                Err(e) if self.report.connected && target.failover && self.may_move(&e, moves) => {
+                    let fresh = self.moving.is_none();
+                    let next = self
+                        .moving
+                        .get_or_insert_with(|| Move::new(&at))
+                        .next(&mut finder)
+                        .await;
+                    match (fresh, next) {
+                        // No other node known (a server on its own): the error as it was.
+                        (true, None) => {
+                            self.moving = None;
+                            return Err(e);
+                        }
+                        (true, Some(next)) => {
+                            moves += 1;
+                            self.on_media_reset();
+                            Some(next)
+                        }
+                        (false, next) => next,
+                    }
+                }
+                Err(e) => return Err(e),
+            };
+            let Some(next) = next else {
+                return Err(SyntheticError::Protocol(format!(
+                    "no other node took the viewer after {at} went away"
+                )));
+            };
+            tracing::debug!(peer = self.report.index, from = at, to = next, "joining another node");
+            url = signaling_url(&next);
+        }
+    }
+
+    /// Whether the viewer looks for another node after `e`: its node went away, or (while it
+    /// moves) a node it tried could not take it.
+    fn may_move(&self, e: &SyntheticError, moves: usize) -> bool {
+        match &self.moving {
+            Some(m) => worth_retrying(e) && m.since.elapsed() < MOVE_TIMEOUT,
+            None => e.is_connection_lost() && moves < MAX_MOVES,
+        }
+    }
+
+    /// Starts moving away from node `gone` (if not moving already): a media reset.
+    fn start_move(&mut self, gone: &str, moves: &mut usize) {
+        if self.moving.is_none() {
+            self.moving = Some(Move::new(gone));
+            *moves += 1;
+            self.on_media_reset();
         }
     }
 
@@ -215,13 +295,20 @@ impl Viewer {
         crypto: &Arc<CryptoProvider>,
         cancel: CancellationToken,
         signaling: &mut SignalingClient,
-        started: Instant,
-        timers: &mut ViewerTimers,
-    ) -> Result<(), SyntheticError> {
+        session: Session<'_>,
+    ) -> Result<Left, SyntheticError> {
+        let Session {
+            started,
+            timers,
+            finder,
+        } = session;
         if let (true, Some(seed), None) = (opts.feed, opts.taste, &self.taste) {
             self.taste = Some(Taste::new(seed, self.report.index, Instant::now(), opts.duration));
         }
         let (codecs, mut producers) = self.join(opts, signaling).await?;
+        // Joined: a move is over; the cluster's nodes, for the next one.
+        self.moving = None;
+        finder.learn(signaling.url()).await;
         if opts.feed && self.feed.is_none() {
             self.feed = Some(FeedCheck::default());
         }
@@ -247,8 +334,9 @@ impl Viewer {
                 started,
             };
             match self.receive(opts, &cancel, signaling, media, timers).await? {
-                Ended::Run => return Ok(()),
+                Ended::Run => return Ok(Left::Done),
                 Ended::MediaReset => self.on_media_reset(),
+                Ended::Redirect(url) => return Ok(Left::Redirected(url)),
             }
         }
     }
@@ -358,6 +446,12 @@ impl Viewer {
                     };
                     if n["notification"] == "mediaReset" {
                         return Ok(Ended::MediaReset);
+                    }
+                    if let (true, Some(url)) = (n["notification"] == "redirect", n["data"]["url"].as_str()) {
+                        return Ok(Ended::Redirect(url.to_string()));
+                    }
+                    if let Some(ended) = final_notice(&n) {
+                        return Err(ended);
                     }
                     self.on_notification(signaling, conn, transport_id, &n).await?;
                 }

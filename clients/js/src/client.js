@@ -57,10 +57,22 @@ import { Media } from './media.js';
  * @property {number} [iceRestartDelayMs] how long a `disconnected` transport may recover alone (2 s)
  * @property {'all' | 'relay'} [iceTransportPolicy] 'relay' forces media through TURN
  * @property {number} [minRefreshDelayMs] the soonest a token refresh is scheduled (1 s)
+ * @property {string[]} [nodes] other nodes of a cluster (`http(s)://host:port` or their
+ *   `ws(s)://…/ws`): when the client's node is gone it asks them (and the nodes it learnt of)
+ *   for the live nodes (`/cluster/nodes`) and joins one
+ * @property {typeof fetch | null} [fetch] reads `/cluster/nodes` (default: the global fetch;
+ *   null: never)
  * @property {() => number} [now] the clock (ms since the Unix epoch)
  * @property {typeof setTimeout} [setTimeout]
  * @property {typeof clearTimeout} [clearTimeout]
  */
+
+/** Nodes of a cluster remembered. */
+const MAX_NODES = 64;
+/** One read of a node's `/cluster/nodes`. */
+const LIST_TIMEOUT_MS = 2000;
+/** Errors after which the client tries another node of its cluster. */
+const NODE_GONE = ['not_connected', 'closed', 'timeout', 'shutting_down', 'cluster_unavailable', 'redirect'];
 
 /** @extends {Emitter<ClientEvents>} */
 export class Client extends Emitter {
@@ -76,6 +88,8 @@ export class Client extends Emitter {
       iceRestartDelayMs: 2_000,
       iceTransportPolicy: 'all',
       minRefreshDelayMs: 1000,
+      nodes: [],
+      fetch: typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : null,
       now: () => Date.now(),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (t) => clearTimeout(t),
@@ -99,6 +113,9 @@ export class Client extends Emitter {
     this.reconnecting = null;
     this.rejoining = false;
     this.draining = null;
+    /** @type {string[]} signaling URLs of the cluster's nodes known so far */
+    this.knownNodes = [];
+    for (const url of this.options.nodes || []) this.knowNode(url);
   }
 
   // ---- connection ----
@@ -205,6 +222,7 @@ export class Client extends Emitter {
     this.peers = new Map(joined.peers.map((p) => [p.peerId, p]));
     this.media.onJoined(joined);
     this.scheduleRefresh();
+    this.learnNodes(/** @type {string} */ (this.url));
     this.emit('joined', { peerId: joined.peerId, room: joined.room, role: joined.role, peers: joined.peers, producers: joined.producers });
     return joined;
   }
@@ -392,7 +410,7 @@ export class Client extends Emitter {
         this.onDraining(data);
         return;
       case 'redirect':
-        this.moveTo(data.url, 'redirect');
+        this.moveTo(signalingUrl(data.url), 'redirect').catch((err) => this.emit('error', err));
         return;
       default:
         break;
@@ -431,15 +449,22 @@ export class Client extends Emitter {
   async retry(why) {
     const o = this.options;
     let lastError = null;
+    // The first attempt goes to the same URL (a load balancer, or the node back); then, if it
+    // cannot be reached, to the live nodes of its cluster.
+    const gone = /** @type {string} */ (this.url);
+    let unreachable = 0;
     for (let attempt = 0; attempt < o.reconnectAttempts && this.session; attempt++) {
       if (attempt > 0) await this.sleep(o.reconnectDelayMs * 2 ** (attempt - 1));
+      const url = unreachable === 0 ? gone : await this.nextNode(gone, unreachable - 1);
+      this.url = url;
       try {
-        await this.comeBack(/** @type {string} */ (this.url), why);
+        await this.comeBack(url, why);
         this.setConnectionState('connected');
         return;
       } catch (err) {
         lastError = err;
         if (err instanceof SfuError && ['forbidden', 'unauthenticated', 'banned'].includes(err.code)) break;
+        if (!(err instanceof SfuError) || NODE_GONE.includes(err.code)) unreachable += 1;
       }
     }
     if (!this.session) return;
@@ -486,7 +511,12 @@ export class Client extends Emitter {
     this.rejoining = true;
     let joined;
     try {
-      joined = await this.sendJoin(sig, session.room, session.role, session.displayName);
+      // A node of a cluster sends a broadcaster on to the room's home.
+      joined = await this.joinFollowingRedirects(session.room, session.role, session.displayName);
+    } catch (err) {
+      if (this.sig && this.sig !== sig) this.sig.close(CloseCode.NORMAL, 'giving up this attempt');
+      this.sig = sig;
+      throw err;
     } finally {
       this.rejoining = false;
     }
@@ -495,6 +525,7 @@ export class Client extends Emitter {
     this.peers = new Map(joined.peers.map((p) => [p.peerId, p]));
     this.media.onJoined(joined);
     this.scheduleRefresh();
+    this.learnNodes(/** @type {string} */ (this.url));
     await this.media.rebuild();
     this.emit('rejoined', { peerId: joined.peerId, reason });
   }
@@ -604,5 +635,67 @@ export class Client extends Emitter {
       }
       return;
     }
+  }
+
+  // ---- the cluster's nodes ----
+
+  /** @param {string} url a node's URL (`http(s)://` or its signaling URL) */
+  knowNode(url) {
+    const ws = signalingUrl(url);
+    if (!this.knownNodes.includes(ws) && this.knownNodes.length < MAX_NODES) this.knownNodes.push(ws);
+  }
+
+  /**
+   * The nodes the node at `url` lists as live (`/cluster/nodes`), or null when it does not
+   * answer (a server on its own answers 404).
+   * @param {string} url
+   * @returns {Promise<{url: string, draining?: boolean}[] | null>}
+   */
+  async listNodes(url) {
+    const fetch = this.options.fetch;
+    if (!fetch) return null;
+    const base = url.replace(/\/ws\/?$/, '').replace(/^ws(s?):\/\//, 'http$1://');
+    let timer;
+    const timeout = new Promise((resolve) => { timer = this.options.setTimeout(() => resolve(null), LIST_TIMEOUT_MS); });
+    const read = (async () => {
+      const response = await fetch(`${base}/cluster/nodes`);
+      if (!response.ok) return null;
+      const body = await response.json();
+      return Array.isArray(body.nodes) ? body.nodes : null;
+    })().catch(() => null);
+    try {
+      return await Promise.race([read, timeout]);
+    } finally {
+      this.options.clearTimeout(timer);
+    }
+  }
+
+  /** Remembers the live nodes the node at `url` lists (best effort, in the background). */
+  learnNodes(url) {
+    this.listNodes(url).then((nodes) => {
+      for (const n of nodes || []) if (!n.draining && typeof n.url === 'string') this.knowNode(n.url);
+    }).catch(() => undefined);
+  }
+
+  /**
+   * The node to try after `gone` could not be reached, the `turn`-th in the list: the live
+   * nodes (not draining) that the first known node to answer lists, then the other known ones.
+   * @param {string} gone
+   * @param {number} turn
+   */
+  async nextNode(gone, turn) {
+    const candidates = [];
+    for (const url of this.knownNodes.filter((u) => u !== gone)) {
+      const listed = await this.listNodes(url);
+      if (!listed) continue;
+      for (const n of listed) {
+        const ws = typeof n.url === 'string' ? signalingUrl(n.url) : null;
+        if (ws && !n.draining && ws !== gone && !candidates.includes(ws)) candidates.push(ws);
+      }
+      break;
+    }
+    for (const ws of candidates) this.knowNode(ws);
+    for (const url of this.knownNodes) if (url !== gone && !candidates.includes(url)) candidates.push(url);
+    return candidates.length ? candidates[turn % candidates.length] : gone;
   }
 }

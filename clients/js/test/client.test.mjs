@@ -17,7 +17,9 @@ afterEach(async () => {
 
 function setup(options = {}) {
   const server = new FakeServer();
-  const client = new Client({ Device: FakeDevice, WebSocket: server.WebSocket, reconnectDelayMs: 5, requestTimeoutMs: 200, ...options });
+  // No network: a cluster's node list is read only through a test's own fetch.
+  const fetch = async () => { throw new Error('no network in tests'); };
+  const client = new Client({ Device: FakeDevice, WebSocket: server.WebSocket, reconnectDelayMs: 5, requestTimeoutMs: 200, fetch, ...options });
   made.push(client);
   const events = [];
   for (const name of ['connectionState', 'resumed', 'rejoined', 'mediaReset', 'removed', 'roomClosed', 'closed', 'error', 'track', 'trackEnded', 'feedSwitched', 'feedWaiting', 'tokenRefreshed', 'producerPaused', 'serverDraining']) {
@@ -348,4 +350,50 @@ test('join follows a redirect error to the node it names (a cluster), leaving th
   assert.equal(err.url, 'https://loop.test');
   assert.equal(looping.requests('join').length, 4);
   assert.equal(other.url, 'wss://loop.test/ws');
+});
+
+test('when its node is gone it asks a known node for the live ones and joins one, following the home redirect', async () => {
+  const A = 'ws://a.test:8080/ws';
+  const lists = [];
+  const fetch = async (url) => {
+    lists.push(url);
+    if (url.startsWith('http://a.test')) throw new Error('connection refused');
+    const nodes = [
+      { id: 'a', url: 'http://a.test:8080', draining: false }, // dead, still listed (its record lives a few s)
+      { id: 'b', url: 'http://b.test:8080', draining: true },
+      { id: 'c', url: 'http://c.test:8080', draining: false },
+      { id: 'd', url: 'http://d.test:8080', draining: false },
+    ];
+    return { ok: true, json: async () => ({ node: 'b', degraded: false, nodes }) };
+  };
+  const { server, client, seen } = setup({ fetch, nodes: ['http://b.test:8080'], reconnectAttempts: 4 });
+  await client.connect(A);
+  await client.join('lobby', 'broadcaster');
+  await client.broadcast({ audio: track('audio') });
+  // Another node has no session to resume; c sends broadcasters on to the room's home, d.
+  server.handlers.resume = () => { throw { code: 'session_expired', message: 'no session to resume with this token' }; };
+  server.handlers.join = (data, ws) => {
+    if (ws.url === 'ws://c.test:8080/ws') throw { code: 'redirect', message: 'the room is homed on node d', url: 'http://d.test:8080' };
+    return { peerId: 'peer-d', room: data.room, role: data.role, resumeToken: 'rt-d', routerRtpCapabilities: { codecs: [] }, iceServers: [], peers: [], producers: [] };
+  };
+  server.refuseUrls.add(A);
+  server.drop(server.last);
+  await until('rejoined', () => seen('rejoined').length === 1);
+  // A first (it may be back), then b's list: a left out (gone), b left out (draining): c, sent on to d.
+  const tried = server.sockets.map((s) => s.url);
+  assert.deepEqual(tried.slice(1), [A, 'ws://c.test:8080/ws', 'ws://d.test:8080/ws']);
+  assert.ok(lists.includes('http://b.test:8080/cluster/nodes'), lists.join(' '));
+  assert.equal(client.url, 'ws://d.test:8080/ws');
+  assert.equal(client.connectionState, 'connected');
+  assert.equal(server.requests('produce').length, 2, 'the microphone is produced again on d');
+  assert.ok(client.knownNodes.includes('ws://c.test:8080/ws'));
+});
+
+test('a redirect notification names a node by its http URL: the client moves to its /ws', async () => {
+  const { server, client, seen } = setup();
+  await client.connect(URL);
+  await client.join('lobby', 'viewer');
+  server.notify(server.last, 'redirect', { url: 'http://other.test:8080', reason: 'node draining: its rooms moved' });
+  await until('rejoined', () => seen('rejoined').length === 1);
+  assert.equal(client.url, 'ws://other.test:8080/ws');
 });

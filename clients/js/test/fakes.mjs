@@ -9,6 +9,8 @@ export class FakeServer {
     this.log = [];
     this.next = 1;
     this.refuse = false;
+    /** @type {Set<string>} URLs whose sockets are refused (a dead node) */
+    this.refuseUrls = new Set();
     this.silent = new Set();
     /** @type {Record<string, (data: any, ws: any) => any>} overrides; throw {code, message} to fail */
     this.handlers = {};
@@ -109,7 +111,7 @@ class FakeSocket {
     this.closedBy = null;
     server.sockets.push(this);
     setTimeout(() => {
-      if (server.refuse) {
+      if (server.refuse || server.refuseUrls.has(url)) {
         this.readyState = 3;
         this.onerror?.({});
         this.onclose?.({ code: 1006, reason: '' });

@@ -86,6 +86,8 @@ export class Client extends Emitter<ClientEvents> {
          * the soonest a token refresh is scheduled (1 s)
          */
         minRefreshDelayMs: number;
+        nodes: string[];
+        fetch: typeof fetch | null;
         /**
          * the clock (ms since the Unix epoch)
          */
@@ -428,6 +430,17 @@ export type ClientOptions = {
      * the soonest a token refresh is scheduled (1 s)
      */
     minRefreshDelayMs?: number;
+    /**
+     * other nodes of a cluster (`http(s)://host:port` or their
+     * `ws(s)://…/ws`): when the client's node is gone it asks them (and the nodes it learnt of)
+     * for the live nodes (`/cluster/nodes`) and joins one
+     */
+    nodes?: string[];
+    /**
+     * reads `/cluster/nodes` (default: the global fetch;
+     * null: never)
+     */
+    fetch?: typeof fetch | null;
     /**
      * the clock (ms since the Unix epoch)
      */
