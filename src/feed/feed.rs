@@ -46,7 +46,8 @@ pub struct FeedConfig {
     /// After an utterance played to its end, the next starts on a coarser grid of this period
     /// (a gap of less than this between the two), so that feeds that end within one window
     /// start together and can share a playout; zero: on `grid`. Not for a first utterance, a
-    /// wake-up at an onset or a skip, which start at once.
+    /// wake-up at an onset or a skip, which start at once. Ignored by a feed with video (it
+    /// never shares).
     pub join_window: Duration,
 }
 
@@ -645,7 +646,10 @@ impl Feed {
             .flatten()
             .fold(now, Instant::max);
         match (self.config.grid, reason) {
-            (Some(grid), SwitchReason::Ended(_)) => grid.at_or_after_every(start, self.config.join_window),
+            // Feeds with video never share a playout: no reason to wait for company.
+            (Some(grid), SwitchReason::Ended(_)) if self.video.is_none() => {
+                grid.at_or_after_every(start, self.config.join_window)
+            }
             (Some(grid), _) => grid.at_or_after(start),
             (None, _) => start,
         }
