@@ -1,54 +1,3 @@
-/**
- * @typedef {'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed'} ConnectionState
- * @typedef {'broadcaster' | 'viewer'} Role
- * @typedef {{peerId: string, displayName?: string, role: Role}} PeerInfo
- * @typedef {{producerId: string, peerId: string, kind: 'audio' | 'video', paused?: boolean}} ProducerInfo
- * @typedef {{utteranceId: string, speakerUid: string, speakerPeerId: string, reason: string,
- *   speaker: PeerInfo | null}} FeedSwitched
- * @typedef {{track: MediaStreamTrack, kind: 'audio' | 'video', consumerId: string,
- *   producerId: string, peerId: string | null, feed: boolean, consumer: any}} TrackEvent
- *   (`consumer` is mediasoup-client's Consumer: `getStats()`, `paused`)
- * @typedef {{
- *   connectionState: ConnectionState,
- *   joined: {peerId: string, room: string, role: Role, peers: PeerInfo[], producers: ProducerInfo[]},
- *   peerJoined: PeerInfo,
- *   peerLeft: {peerId: string},
- *   newProducer: ProducerInfo,
- *   producerClosed: {producerId: string, peerId: string},
- *   producerPaused: {producerId: string, peerId: string, byServer?: boolean, mine: boolean},
- *   producerResumed: {producerId: string, peerId: string, byServer?: boolean, mine: boolean},
- *   feedSwitched: FeedSwitched,
- *   feedWaiting: {reason: string, stopped?: string},
- *   track: TrackEvent,
- *   trackEnded: {consumerId: string, kind: 'audio' | 'video', peerId: string | null, feed: boolean},
- *   transportState: {direction: 'send' | 'recv', state: string},
- *   mediaReset: {reason: string},
- *   resumed: {peerId: string},
- *   rejoined: {peerId: string, reason: string},
- *   tokenRefreshed: {expiresAtMs: number | null},
- *   serverDraining: {reason: string, deadlineMs: number},
- *   serverShutdown: {reason: string, reconnectAfterMs: number},
- *   removed: {reason: string},
- *   roomClosed: {reason: string},
- *   disconnected: {code: number, reason: string},
- *   closed: {code: number, reason: string},
- *   error: SfuError,
- * }} ClientEvents
- */
-/**
- * @typedef {object} ClientOptions
- * @property {any} Device mediasoup-client's Device class (the package entry passes it)
- * @property {any} [WebSocket] the WebSocket class (default: the global one)
- * @property {number} [requestTimeoutMs] how long a request may wait for its answer (10 s)
- * @property {number} [reconnectAttempts] attempts to take a dropped session back (6)
- * @property {number} [reconnectDelayMs] first back-off between attempts, doubled each time (250 ms)
- * @property {number} [iceRestartDelayMs] how long a `disconnected` transport may recover alone (2 s)
- * @property {'all' | 'relay'} [iceTransportPolicy] 'relay' forces media through TURN
- * @property {number} [minRefreshDelayMs] the soonest a token refresh is scheduled (1 s)
- * @property {() => number} [now] the clock (ms since the Unix epoch)
- * @property {typeof setTimeout} [setTimeout]
- * @property {typeof clearTimeout} [clearTimeout]
- */
 /** @extends {Emitter<ClientEvents>} */
 export class Client extends Emitter<ClientEvents> {
     /** @param {ClientOptions} options */
@@ -86,8 +35,17 @@ export class Client extends Emitter<ClientEvents> {
          * the soonest a token refresh is scheduled (1 s)
          */
         minRefreshDelayMs: number;
+        /**
+         * other nodes of a cluster (`http(s)://host:port` or their
+         * `ws(s)://…/ws`): when the client's node is gone it asks them (and the nodes it learnt of)
+         * for the live nodes (`/cluster/nodes`) and joins one
+         */
         nodes: string[];
-        fetch: typeof fetch | null;
+        /**
+         * reads `/cluster/nodes` (default: the global fetch;
+         * null: never)
+         */
+        fetch: any;
         /**
          * the clock (ms since the Unix epoch)
          */
@@ -130,6 +88,8 @@ export class Client extends Emitter<ClientEvents> {
         started: boolean;
         atBoundary: () => void;
     };
+    /** @type {string[]} signaling URLs of the cluster's nodes known so far */
+    knownNodes: string[];
     /**
      * Opens the connection. `token` is a Firebase ID token; `getToken` is called for a fresh one
      * before each join and before the current one expires (e.g. `() => user.getIdToken()`).
@@ -281,6 +241,27 @@ export class Client extends Emitter<ClientEvents> {
      * @param {string} reason
      */
     moveTo(url: string | null, reason: string): Promise<void>;
+    /** @param {string} url a node's URL (`http(s)://` or its signaling URL) */
+    knowNode(url: string): void;
+    /**
+     * The nodes the node at `url` lists as live (`/cluster/nodes`), or null when it does not
+     * answer (a server on its own answers 404).
+     * @param {string} url
+     * @returns {Promise<{url: string, draining?: boolean}[] | null>}
+     */
+    listNodes(url: string): Promise<{
+        url: string;
+        draining?: boolean;
+    }[] | null>;
+    /** Remembers the live nodes the node at `url` lists (best effort, in the background). */
+    learnNodes(url: any): void;
+    /**
+     * The node to try after `gone` could not be reached, the `turn`-th in the list: the live
+     * nodes (not draining) that the first known node to answer lists, then the other known ones.
+     * @param {string} gone
+     * @param {number} turn
+     */
+    nextNode(gone: string, turn: number): Promise<string>;
 }
 export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "closed";
 export type Role = "broadcaster" | "viewer";
