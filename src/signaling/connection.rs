@@ -45,6 +45,8 @@ const MAX_CONSECUTIVE_REJECTIONS: u32 = 200;
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a closing connection waits for the client's close frame.
 const CLOSE_HANDSHAKE: Duration = Duration::from_secs(2);
+/// How long an unreadable socket is held after its close frame went out (see `close`).
+const CLOSE_LINGER: Duration = Duration::from_millis(500);
 
 /// Why a connection ended; logged, and used to pick the close frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,9 +206,18 @@ impl Connection {
         };
         if self.send(Message::Close(Some(frame)), "close failed").await.is_ok() {
             let _ = timeout(CLOSE_HANDSHAKE, async {
-                while let Some(Ok(m)) = self.socket.recv().await {
-                    if matches!(m, Message::Close(_)) {
-                        break;
+                while let Some(read) = self.socket.recv().await {
+                    match read {
+                        Ok(Message::Close(_)) => break,
+                        Ok(_) => {}
+                        // The socket cannot be read any more (after a frame over the limit,
+                        // the rest of it is still unread in the kernel): dropping it now would
+                        // reset the connection, and the client could lose the close frame
+                        // before reading it. Held a little while, it is read first.
+                        Err(_) => {
+                            tokio::time::sleep(CLOSE_LINGER).await;
+                            break;
+                        }
                     }
                 }
             })
