@@ -169,11 +169,7 @@ fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample
         streams: v.streams,
         packets_expected: v.expected,
         packets_lost: v.lost,
-        loss_percent: if v.expected == 0 {
-            0.0
-        } else {
-            100.0 * v.lost as f64 / v.expected as f64
-        },
+        loss_percent: v.loss_percent(),
         feed_breaks: v.feed_breaks,
         latency_ms: v.latency,
     }

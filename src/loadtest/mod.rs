@@ -563,11 +563,7 @@ fn phase_report(
         packets_received: v.received,
         packets_expected: v.expected,
         packets_lost: v.lost,
-        loss_percent: if v.expected == 0 {
-            0.0
-        } else {
-            100.0 * v.lost as f64 / v.expected as f64
-        },
+        loss_percent: v.loss_percent(),
         latency_ms: v.latency,
         connect_ms: v.connect,
         time_to_first_packet_ms: v.first_packet,

@@ -387,6 +387,17 @@ pub(crate) struct ViewerTotals {
     pub starvation: Option<Starvation>,
 }
 
+impl ViewerTotals {
+    /// Packets lost of those expected, in percent (0 when none were expected).
+    pub fn loss_percent(&self) -> f64 {
+        if self.expected == 0 {
+            0.0
+        } else {
+            100.0 * self.lost as f64 / self.expected as f64
+        }
+    }
+}
+
 pub(crate) fn histogram() -> Histogram<u64> {
     // 1 µs .. 60 s at 3 significant digits, like the synthetic peers' own.
     Histogram::new_with_bounds(1, 60_000_000, 3).expect("valid histogram bounds")
