@@ -20,6 +20,7 @@ use super::media::{AudioSource, VideoSource, AUDIO_PTIME, MAX_PAYLOAD};
 use super::report::{run_peers, PacketCounter, PeerReport};
 use super::signaling::{signaling_url, SignalingClient, MAX_REDIRECTS};
 use super::{epoch_us, BroadcastOptions, Progress, Report, SyntheticError};
+use crate::http_client::HttpClient;
 
 /// ICE + DTLS must complete within this.
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -29,6 +30,8 @@ const VIDEO_MID: &str = "1";
 
 pub(crate) async fn run(options: BroadcastOptions) -> Result<Report, SyntheticError> {
     let crypto = Arc::new(str0m::crypto::from_feature_flags());
+    // One client for every peer's `/cluster/nodes` reads (see `NodeFinder::new`).
+    let http = HttpClient::new(options.target.tls_root_pem.as_deref()).ok();
     // Stream ids distinct across concurrently running processes with different seeds.
     let base = (options.seed as u32).wrapping_mul(0x9E37_79B9);
     let opts = Arc::new(options);
@@ -42,13 +45,14 @@ pub(crate) async fn run(options: BroadcastOptions) -> Result<Report, SyntheticEr
         |index, cancel| {
             let opts = Arc::clone(&opts);
             let crypto = Arc::clone(&crypto);
+            let http = http.clone();
             async move {
                 let mut report = PeerReport {
                     index,
                     ..PeerReport::default()
                 };
                 let stream_id = base.wrapping_add(2 * index as u32);
-                if let Err(e) = broadcast(&opts, index, stream_id, &crypto, cancel, &mut report).await {
+                if let Err(e) = broadcast(&opts, (index, stream_id), (&crypto, http), cancel, &mut report).await {
                     tracing::warn!(peer = index, error = %e, "synthetic broadcaster failed");
                     report.error = Some(e.to_string());
                     if !report.connected {
@@ -65,9 +69,8 @@ pub(crate) async fn run(options: BroadcastOptions) -> Result<Report, SyntheticEr
 
 async fn broadcast(
     opts: &BroadcastOptions,
-    index: usize,
-    stream_id: u32,
-    crypto: &Arc<CryptoProvider>,
+    (index, stream_id): (usize, u32),
+    (crypto, http): (&Arc<CryptoProvider>, Option<HttpClient>),
     cancel: CancellationToken,
     report: &mut PeerReport,
 ) -> Result<(), SyntheticError> {
@@ -75,7 +78,7 @@ async fn broadcast(
     let target = &opts.target;
     let tls = target.tls_root_pem.as_deref();
     let join = target.join_request("broadcaster", format!("synthetic-b{index}"));
-    let mut finder = NodeFinder::new(&target.url, &target.fallback_urls, tls);
+    let mut finder = NodeFinder::new(&target.url, &target.fallback_urls, http);
     let mut talker = Talker::new(opts, index, stream_id, started, report);
     let mut url = target.url.clone();
     let mut moving: Option<Move> = None;

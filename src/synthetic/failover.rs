@@ -42,10 +42,13 @@ pub(crate) struct NodeFinder {
 }
 
 impl NodeFinder {
-    pub fn new(url: &str, fallbacks: &[String], tls_root_pem: Option<&str>) -> NodeFinder {
+    /// `http` is the run's one client, shared by its peers: making one loads and parses the
+    /// system's trust roots, CPU that each of hundreds of peers would take from the others'
+    /// media on the run's threads (benchmarks.md, "a stalled load generator").
+    pub fn new(url: &str, fallbacks: &[String], http: Option<HttpClient>) -> NodeFinder {
         let mut finder = NodeFinder {
             known: Vec::new(),
-            http: HttpClient::new(tls_root_pem).ok(),
+            http,
         };
         finder.add(url);
         for url in fallbacks {
@@ -196,7 +199,7 @@ mod tests {
     async fn without_any_reachable_node_the_known_ones_come_in_order_without_the_gone_one() {
         // Port 9 on loopback: nothing listens, each list read fails at once.
         let fallbacks = ["http://127.0.0.1:9".to_string(), "ws://127.0.0.1:10/ws".to_string()];
-        let mut finder = NodeFinder::new("ws://127.0.0.1:11/ws", &fallbacks, None);
+        let mut finder = NodeFinder::new("ws://127.0.0.1:11/ws", &fallbacks, HttpClient::new(None).ok());
         assert_eq!(
             finder.candidates("ws://127.0.0.1:11/ws").await,
             ["ws://127.0.0.1:9/ws", "ws://127.0.0.1:10/ws"]

@@ -25,10 +25,13 @@ use super::report::{run_peers, PacketCounter, PeerReport, StreamReport};
 use super::signaling::{signaling_url, SignalingClient, MAX_REDIRECTS};
 use super::taste::{Reaction, Taste};
 use super::{epoch_us, Progress, Report, SignalingError, SyntheticError, ViewerOptions};
+use crate::http_client::HttpClient;
 use crate::protocol::{ConsumeResponse, ErrorCode, SubscribeFeedResponse};
 
 pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError> {
     let crypto = Arc::new(str0m::crypto::from_feature_flags());
+    // One client for every peer's `/cluster/nodes` reads (see `NodeFinder::new`).
+    let http = HttpClient::new(options.target.tls_root_pem.as_deref()).ok();
     let opts = Arc::new(options);
     let report = run_peers(
         "viewer",
@@ -40,9 +43,10 @@ pub(crate) async fn run(options: ViewerOptions) -> Result<Report, SyntheticError
         |index, cancel| {
             let opts = Arc::clone(&opts);
             let crypto = Arc::clone(&crypto);
+            let http = http.clone();
             async move {
                 let mut viewer = Viewer::new(index);
-                if let Err(e) = viewer.run(&opts, &crypto, cancel).await {
+                if let Err(e) = viewer.run(&opts, (&crypto, http), cancel).await {
                     tracing::warn!(peer = index, error = %e, "synthetic viewer failed");
                     viewer.report.error = Some(e.to_string());
                     if !viewer.report.connected {
@@ -197,7 +201,7 @@ impl Viewer {
     async fn run(
         &mut self,
         opts: &ViewerOptions,
-        crypto: &Arc<CryptoProvider>,
+        (crypto, http): (&Arc<CryptoProvider>, Option<HttpClient>),
         cancel: CancellationToken,
     ) -> Result<(), SyntheticError> {
         let started = Instant::now();
@@ -205,7 +209,7 @@ impl Viewer {
         let tls = target.tls_root_pem.as_deref();
         // Kept across nodes: the run ends `duration` after the first connection.
         let mut timers = ViewerTimers::new();
-        let mut finder = NodeFinder::new(&target.url, &target.fallback_urls, tls);
+        let mut finder = NodeFinder::new(&target.url, &target.fallback_urls, http);
         let mut url = target.url.clone();
         let mut moves = 0;
         loop {
