@@ -37,13 +37,13 @@ window_secs = 2
 name = "live"
 rooms = 1
 broadcasters = 2
-viewers = 6
+viewers = 9
 mode = "live"
 [[phase]]
 name = "feed"
 rooms = 1
 broadcasters = 1
-viewers = 6
+viewers = 9
 mode = "feed"
 [slo]
 max_loss_percent = 0
@@ -104,6 +104,7 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
         for n in &c.nodes {
             assert!(n.marginal_cpu_per_viewer_percent.is_some(), "node {}: {report}", n.node);
             assert!(n.ingest_cpu_percent.is_some() && n.pipes_window_cpu_percent.is_some());
+            assert!(n.consumers_window_cpu_percent.is_some());
         }
         assert!(
             c.home_pipes_cpu_percent.is_some() && c.pipe_cpu_percent.is_some(),
@@ -118,6 +119,9 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
     }
     let live = report.phases[0].cluster.as_ref().unwrap();
     assert!(live.added_latency_p99_ms.is_some() && live.consumer_cpu_percent.is_some());
+    // The consumers window: one opener on the home, a consumer of each producer beside the
+    // pipes.
+    assert!(live.consumer_alone_cpu_percent.is_some(), "{report}");
     let latency = live.targets.iter().find(|t| t.name == "live_added_latency_p99_ms");
     assert!(latency.is_some_and(|t| t.value.is_some()), "{report}");
     assert!(live.pipe_packets_per_sec.is_some_and(|p| p > 0.0), "{report}");

@@ -199,15 +199,21 @@ pub(crate) struct ClusterRun {
     /// Samples around the second: one viewer on each edge node (the *openers*, there for the
     /// whole phase), so the home has its pipes and no viewer.
     pub pipes: (Sample, Sample),
-    /// The edge nodes that had an opener.
+    /// Samples around the third: one opener on the home too, so the home serves a consumer
+    /// of each producer beside its pipes, one receiver each as they are, and every node has
+    /// one opener in the window the phase's viewers are measured from.
+    pub consumers: (Sample, Sample),
+    /// The nodes that had an opener (edges, then the home's).
     pub openers: Vec<usize>,
+    /// The home's openers.
+    pub home_openers: usize,
     /// (node, its viewers' reports), openers included.
     pub viewers: Vec<(usize, Vec<Report>)>,
 }
 
 /// One phase on the cluster: broadcasters on their node; a window with them alone; one viewer
-/// on each edge node and a window with those; then the phase's other viewers at once, until
-/// they are done.
+/// on each edge node and a window with those; one on the home and a window with it; then the
+/// phase's other viewers at once, until they are done.
 pub(crate) async fn run_phase(
     options: &LoadtestOptions,
     spec: &ClusterSpec,
@@ -221,7 +227,8 @@ pub(crate) async fn run_phase(
     let gap = Duration::from_secs_f64(1.0 / scenario.ramp_per_sec);
     let duration = options.duration.unwrap_or_else(|| scenario.duration());
     // How long the nodes are watched with the broadcasters alone (the home's ingest), then
-    // again with one viewer on each edge (the home's pipes), before the other viewers join.
+    // with one viewer on each edge (the home's pipes), then with one on the home too (a
+    // consumer of each producer beside them), before the other viewers join.
     let measure = Duration::from_secs_f64(spec.window_secs);
     let progress = &options.progress;
     let before = Progress::get(&progress.broadcasters.connected) + Progress::get(&progress.broadcasters.failed);
@@ -231,10 +238,11 @@ pub(crate) async fn run_phase(
         (&urls[phase.broadcaster_node], tls.clone()),
         index,
         phase,
-        (&stop_broadcasters, 2 * measure),
+        (&stop_broadcasters, 3 * measure),
     )));
     wait_broadcasters(options, phase.broadcasters as u64, gap, before).await;
     let (placement, openers) = open_edges(spec.placement(phase), phase.broadcaster_node);
+    let (placement, home_openers) = open_home(placement, phase.broadcaster_node);
     let stop_openers = options.cancel.child_token();
     let opened = Arc::new(Progress::default());
     // Owned here, so that they are stopped and awaited however the watching below ends.
@@ -244,19 +252,16 @@ pub(crate) async fn run_phase(
         window(options, measure).await;
         let ingest = (ingest_start, probe.sample().await?);
         // The openers stay until the others are done (then they are stopped).
-        let stay = duration + gap * phase.viewers as u32 + measure + OPENERS_TIMEOUT + Duration::from_secs(10);
-        opener_runs = spawn_viewers(
-            options,
-            openers.clone(),
-            (urls, tls.clone()),
-            phase,
-            (&opened, &stop_openers),
-            stay,
-        );
-        wait_opened(options, &opened, openers.len() as u64).await;
-        let pipes_start = probe.sample().await?;
-        window(options, measure).await;
-        let start = probe.sample().await?;
+        let stay = duration + gap * phase.viewers as u32 + 2 * (measure + OPENERS_TIMEOUT) + Duration::from_secs(10);
+        let open = |placement: &Placement| {
+            let progress = (&opened, &stop_openers);
+            spawn_viewers(options, placement.clone(), (urls, tls.clone()), phase, progress, stay)
+        };
+        opener_runs = open(&openers);
+        let pipes = watch_opened(options, probe, (&opened, openers.len() as u64), measure).await?;
+        opener_runs.extend(open(&home_openers));
+        let all = (openers.len() + home_openers.len()) as u64;
+        let consumers = watch_opened(options, probe, (&opened, all), measure).await?;
         let progress = (&options.progress.viewers, &options.cancel);
         let viewers = join_nodes(spawn_viewers(
             options,
@@ -268,21 +273,23 @@ pub(crate) async fn run_phase(
         ))
         .await;
         let end = probe.sample().await?;
-        Ok::<_, LoadtestError>((ingest, (pipes_start, start), viewers, end))
+        Ok::<_, LoadtestError>((ingest, (pipes, consumers), viewers, end))
     }
     .await;
     stop_openers.cancel();
     let opener_reports = join_nodes(opener_runs).await;
     stop_broadcasters.cancel();
     let broadcasters = joined(broadcasters.await);
-    let (ingest, pipes, viewers, end) = watched?;
+    let (ingest, (pipes, consumers), viewers, end) = watched?;
     let mut viewers = viewers?;
     viewers.extend(opener_reports?);
-    let start = pipes.1.clone();
+    let start = consumers.1.clone();
     let run = ClusterRun {
         ingest,
         pipes,
-        openers: openers.iter().map(|o| o.0).collect(),
+        consumers,
+        openers: openers.iter().chain(&home_openers).map(|o| o.0).collect(),
+        home_openers: home_openers.len(),
         viewers,
     };
     Ok((run.into_phase(broadcasters?), start, end))
@@ -314,12 +321,41 @@ fn open_edges(mut placement: Placement, home: usize) -> (Placement, Placement) {
     (placement, openers)
 }
 
+/// The placement less one viewer on the home (if it has some), and that opener. Every node
+/// then has one opener when the phase's viewers start: a lone viewer costs a worker more than
+/// one among many (each packet wakes its receiver), so a node's marginal cost per viewer,
+/// measured from a window with its openers in, is biased alike on every node only if each has
+/// as many.
+fn open_home(mut placement: Placement, home: usize) -> (Placement, Placement) {
+    let mut openers = Vec::new();
+    if let Some((_, count)) = placement.iter_mut().find(|(n, c)| *n == home && *c > 0) {
+        openers.push((home, 1));
+        *count -= 1;
+    }
+    placement.retain(|(_, c)| *c > 0);
+    (placement, openers)
+}
+
 /// Sleeps `how_long`, or less if the run is cancelled.
 async fn window(options: &LoadtestOptions, how_long: Duration) {
     tokio::select! {
         _ = tokio::time::sleep(how_long) => {}
         _ = options.cancel.cancelled() => {}
     }
+}
+
+/// Once the openers counted in `opened.0` are in (`opened.1` of them, bounded), samples the
+/// nodes around a window of `measure`.
+async fn watch_opened(
+    options: &LoadtestOptions,
+    probe: &Probe<'_>,
+    opened: (&Progress, u64),
+    measure: Duration,
+) -> Result<(Sample, Sample), LoadtestError> {
+    wait_opened(options, opened.0, opened.1).await;
+    let start = probe.sample().await?;
+    window(options, measure).await;
+    Ok((start, probe.sample().await?))
 }
 
 /// Waits (bounded) until `want` openers connected or failed, then a moment for their pipes.
@@ -420,7 +456,7 @@ fn joined(r: Result<Result<Report, SyntheticError>, tokio::task::JoinError>) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::open_edges;
+    use super::{open_edges, open_home};
 
     #[test]
     fn one_opener_per_edge_node_taken_from_its_viewers() {
@@ -429,5 +465,16 @@ mod tests {
         // An edge whose only viewer is its opener; the home elsewhere than node 0.
         let (rest, openers) = open_edges(vec![(0, 2), (1, 1), (2, 3)], 2);
         assert_eq!((rest, openers), (vec![(0, 1), (2, 3)], vec![(0, 1), (1, 1)]));
+    }
+
+    #[test]
+    fn one_opener_on_the_home_when_it_has_viewers() {
+        let (rest, openers) = open_home(vec![(0, 4), (1, 2), (2, 2)], 0);
+        assert_eq!((rest, openers), (vec![(0, 3), (1, 2), (2, 2)], vec![(0, 1)]));
+        // Its only viewer; none on the home: no opener.
+        let (rest, openers) = open_home(vec![(0, 1), (1, 2)], 0);
+        assert_eq!((rest, openers), (vec![(1, 2)], vec![(0, 1)]));
+        let (rest, openers) = open_home(vec![(1, 2), (2, 2)], 0);
+        assert_eq!((rest, openers), (vec![(1, 2), (2, 2)], vec![]));
     }
 }

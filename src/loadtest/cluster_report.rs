@@ -9,11 +9,21 @@
 //! 1. *ingest*: the broadcasters alone (the home receives, records; no pipe, no viewer);
 //! 2. *pipes*: one viewer (an *opener*) on each edge node: the home now also feeds its pipes,
 //!    and still has no viewer; each edge receives its pipes and serves one viewer;
-//! 3. *the phase*: every viewer, from the start of the others to their end.
+//! 3. *consumers*: one opener on the home too, so the home serves one consumer of each
+//!    producer beside its pipes, each of them to one receiver;
+//! 4. *the phase*: every viewer, from the start of the others to their end.
 //!
-//! So a pipe's cost on the home is (home CPU in 2 - in 1) / pipes, and a viewer's on any node
-//! (its *marginal* cost) is (CPU in 3 - in 2) / (viewers in 3 - in 2): differences on one node
-//! between windows, with that node's fixed costs (ingest, pipes) cancelled out.
+//! So a pipe's cost on the home is (home CPU in 2 - in 1) / pipes, a consumer's side by side
+//! with it (home CPU in 3 - in 2) / (home openers × producers), and a viewer's on any node (its
+//! *marginal* cost) is (CPU in 4 - in 3) / (viewers in 4 - in 3): differences on one node
+//! between windows, with that node's fixed costs (ingest, pipes, openers) cancelled out.
+//!
+//! A pipe is judged against a consumer of window 3, not against the marginal consumer of the
+//! phase: with a handful of receivers every packet the worker sends wakes a sleeping receiver
+//! (the edge's worker, a viewer's thread), which a consumer among hundreds mostly does not pay,
+//! so the phase's marginal consumer is cheaper per packet than any pipe or consumer alone can
+//! be (docs/cluster.md, "Load scenario"). For the same reason every node has exactly one opener
+//! in window 3: a lone viewer's cost subtracted with the window is the same bias on every node.
 
 use std::fmt;
 
@@ -46,6 +56,10 @@ pub struct ClusterPhaseReport {
     /// Live phases: one consumer's worker CPU on the home (one producer to one viewer), percent
     /// of one core: the home's marginal CPU per viewer / producers.
     pub consumer_cpu_percent: Option<f64>,
+    /// One consumer's worker CPU on the home beside its pipes (the consumers window: one
+    /// viewer of every producer), percent of one core: (home CPU there - in the pipes window) /
+    /// (home openers × producers).
+    pub consumer_alone_cpu_percent: Option<f64>,
     /// One pipe's worker CPU on the home (one producer to one edge), percent of one core:
     /// (home CPU with its pipes - with the broadcasters alone) / pipes.
     pub pipe_cpu_percent: Option<f64>,
@@ -53,8 +67,12 @@ pub struct ClusterPhaseReport {
     /// (edge CPU in the pipes window - in the ingest window - its one viewer's marginal cost)
     /// / pipes in.
     pub pipe_in_cpu_percent: Option<f64>,
-    /// `pipe_cpu_percent / consumer_cpu_percent`: what a pipe costs the home, in consumers.
+    /// `pipe_cpu_percent / consumer_alone_cpu_percent`: what a pipe costs the home, in
+    /// consumers side by side with it (the target).
     pub pipe_cost_consumers: Option<f64>,
+    /// `pipe_cpu_percent / consumer_cpu_percent`: the same against the phase's marginal
+    /// consumer, one among hundreds.
+    pub pipe_cost_marginal_consumers: Option<f64>,
     /// Packets per second one pipe carried out of the home, and one consumer delivered to its
     /// viewer.
     pub pipe_packets_per_sec: Option<f64>,
@@ -74,16 +92,18 @@ pub struct NodeReport {
     /// `worker_cpu_percent` / connected viewers: everything the node's workers did (on the home
     /// the broadcasters' ingest and the pipes out too, on an edge the pipes in) per viewer.
     pub cpu_per_viewer_percent: Option<f64>,
-    /// What one more viewer costs the node's workers: (CPU over the phase - CPU in the pipes
-    /// window) / (viewers - the opener), percent of one core. The fixed costs cancel out.
+    /// What one more viewer costs the node's workers: (CPU over the phase - CPU in the
+    /// consumers window) / (viewers - the openers), percent of one core. The fixed costs cancel
+    /// out.
     pub marginal_cpu_per_viewer_percent: Option<f64>,
     /// The node's process CPU over the phase, percent of one core: with `--url` the node's own
     /// (`sfu_process_cpu_seconds_total`: its Rust side and its workers); in-process every node
     /// reads the one shared process (the nodes and the synthetic peers together).
     pub process_cpu_percent: Option<f64>,
-    /// The node's worker CPU in the ingest window and in the pipes window.
+    /// The node's worker CPU in the ingest, pipes and consumers windows.
     pub ingest_cpu_percent: Option<f64>,
     pub pipes_window_cpu_percent: Option<f64>,
+    pub consumers_window_cpu_percent: Option<f64>,
     /// Packets the node's viewers received, and per worker CPU-second.
     pub egress_packets: u64,
     pub egress_packets_per_cpu_second: Option<f64>,
@@ -140,6 +160,7 @@ fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample
     let dt = end.at.duration_since(start.at).as_secs_f64();
     let cpu = node_cpu_percent(start, end, k);
     let pipes_window = node_cpu_percent(&run.pipes.0, &run.pipes.1, k);
+    let consumers_window = node_cpu_percent(&run.consumers.0, &run.consumers.1, k);
     let opened = run.openers.iter().filter(|&&n| n == k).count();
     let added = v.counts.connected.saturating_sub(opened);
     let pipes = |s: &Sample| s.nodes.get(k).and_then(|n| n.pipes).unwrap_or_default();
@@ -154,12 +175,13 @@ fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample
             .filter(|_| v.counts.connected > 0)
             .map(|c| c / v.counts.connected as f64),
         marginal_cpu_per_viewer_percent: cpu
-            .zip(pipes_window)
+            .zip(consumers_window)
             .filter(|_| added > 0)
             .map(|(c, w)| (c - w) / added as f64),
         ingest_cpu_percent: node_cpu_percent(&run.ingest.0, &run.ingest.1, k),
         process_cpu_percent: node_process_cpu_percent(start, end, k),
         pipes_window_cpu_percent: pipes_window,
+        consumers_window_cpu_percent: consumers_window,
         egress_packets: v.received,
         egress_packets_per_cpu_second: cpu.filter(|c| *c > 0.0).map(|c| v.received as f64 / (c / 100.0 * dt)),
         pipes_out: most(&|s| pipes(s).pipes_out),
@@ -219,12 +241,14 @@ pub(crate) fn build(
         nodes,
         added_latency_p99_ms: None,
         consumer_cpu_percent: None,
+        consumer_alone_cpu_percent: None,
         pipe_cpu_percent: with_pipes
             .zip(ingest)
             .filter(|_| pipes > 0)
             .map(|(w, i)| (w - i) / pipes as f64),
         pipe_in_cpu_percent: None,
         pipe_cost_consumers: None,
+        pipe_cost_marginal_consumers: None,
         pipe_packets_per_sec: None,
         consumer_packets_per_sec: None,
         targets: Vec::new(),
@@ -268,11 +292,20 @@ impl ClusterPhaseReport {
         self.pipe_in_cpu_percent = (!pipe_in.is_empty()).then(|| pipe_in.iter().sum::<f64>() / pipe_in.len() as f64);
         let Some(home) = self.home_node().cloned() else { return };
         self.consumer_cpu_percent = home.marginal_cpu_per_viewer_percent.map(|v| v / producers);
-        self.pipe_cost_consumers = self
-            .pipe_cpu_percent
-            .zip(self.consumer_cpu_percent)
-            .filter(|(_, c)| *c > 0.0)
-            .map(|(p, c)| p / c);
+        let consumers = run.home_openers as f64 * producers;
+        self.consumer_alone_cpu_percent = home
+            .consumers_window_cpu_percent
+            .zip(home.pipes_window_cpu_percent)
+            .filter(|_| consumers > 0.0)
+            .map(|(c, p)| (c - p) / consumers);
+        let in_consumers = |c: Option<f64>| {
+            self.pipe_cpu_percent
+                .zip(c)
+                .filter(|(_, c)| *c > 0.0)
+                .map(|(p, c)| p / c)
+        };
+        self.pipe_cost_consumers = in_consumers(self.consumer_alone_cpu_percent);
+        self.pipe_cost_marginal_consumers = in_consumers(self.consumer_cpu_percent);
         let pipes = home.pipes_out as f64;
         let viewers: usize = self.nodes.iter().map(|n| n.viewers.connected).sum();
         let received: u64 = self.nodes.iter().map(|n| n.egress_packets).sum();
@@ -322,9 +355,9 @@ impl ClusterPhaseReport {
                 spec.max_pipe_cost_consumers,
             )
             .with_detail(format!(
-                "home worker cpu per pipe {}, per consumer {}; packets/s per pipe {}, per consumer {}",
+                "home worker cpu per pipe {}, per consumer beside it {}; packets/s per pipe {}, per consumer {}",
                 pct3(self.pipe_cpu_percent),
-                pct3(self.consumer_cpu_percent),
+                pct3(self.consumer_alone_cpu_percent),
                 num(self.pipe_packets_per_sec),
                 num(self.consumer_packets_per_sec)
             )),
@@ -374,13 +407,16 @@ impl fmt::Display for ClusterPhaseReport {
                 format!("{:.2}/{:.2}", n.latency_ms.p50, n.latency_ms.p99),
             )?;
         }
+        let ratio = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.2}"));
         writeln!(
             f,
-            "    added latency p99 (edges - home) {} ms; worker cpu of a consumer {}, a pipe out {} ({} consumers), a pipe in {}",
-            self.added_latency_p99_ms.map_or("-".into(), |v| format!("{v:.2}")),
-            pct3(self.consumer_cpu_percent),
+            "    added latency p99 (edges - home) {} ms; worker cpu of a pipe out {}, a consumer beside it {} ({} consumers), a consumer in the phase {} ({} consumers), a pipe in {}",
+            ratio(self.added_latency_p99_ms),
             pct3(self.pipe_cpu_percent),
-            self.pipe_cost_consumers.map_or("-".into(), |v| format!("{v:.2}")),
+            pct3(self.consumer_alone_cpu_percent),
+            ratio(self.pipe_cost_consumers),
+            pct3(self.consumer_cpu_percent),
+            ratio(self.pipe_cost_marginal_consumers),
             pct3(self.pipe_in_cpu_percent),
         )?;
         for t in &self.targets {
