@@ -205,23 +205,25 @@ impl Connection {
             reason: Utf8Bytes::from(reason.into_owned()),
         };
         if self.send(Message::Close(Some(frame)), "close failed").await.is_ok() {
-            let _ = timeout(CLOSE_HANDSHAKE, async {
+            let answered = timeout(CLOSE_HANDSHAKE, async {
                 while let Some(read) = self.socket.recv().await {
                     match read {
-                        Ok(Message::Close(_)) => break,
+                        Ok(Message::Close(_)) => return true,
                         Ok(_) => {}
-                        // The socket cannot be read any more (after a frame over the limit,
-                        // the rest of it is still unread in the kernel): dropping it now would
-                        // reset the connection, and the client could lose the close frame
-                        // before reading it. Held a little while, it is read first.
-                        Err(_) => {
-                            tokio::time::sleep(CLOSE_LINGER).await;
-                            break;
-                        }
+                        Err(_) => return false,
                     }
                 }
+                false
             })
             .await;
+            // The socket cannot be read any more: an error now, or one returned before (after
+            // a frame over the limit the stream is fused and yields nothing, while the rest of
+            // that frame is still unread in the kernel). Dropping it at once would reset the
+            // connection, and the client could lose the close frame before reading it. Held a
+            // little while, it is read first.
+            if let Ok(false) = answered {
+                tokio::time::sleep(CLOSE_LINGER).await;
+            }
         }
     }
 }
