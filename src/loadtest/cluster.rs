@@ -205,8 +205,6 @@ pub(crate) struct ClusterRun {
     pub consumers: (Sample, Sample),
     /// The nodes that had an opener (edges, then the home's).
     pub openers: Vec<usize>,
-    /// The home's openers.
-    pub home_openers: usize,
     /// (node, its viewers' reports), openers included.
     pub viewers: Vec<(usize, Vec<Report>)>,
 }
@@ -289,7 +287,6 @@ pub(crate) async fn run_phase(
         pipes,
         consumers,
         openers: openers.iter().chain(&home_openers).map(|o| o.0).collect(),
-        home_openers: home_openers.len(),
         viewers,
     };
     Ok((run.into_phase(broadcasters?), start, end))

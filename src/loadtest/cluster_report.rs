@@ -292,7 +292,8 @@ impl ClusterPhaseReport {
         self.pipe_in_cpu_percent = (!pipe_in.is_empty()).then(|| pipe_in.iter().sum::<f64>() / pipe_in.len() as f64);
         let Some(home) = self.home_node().cloned() else { return };
         self.consumer_cpu_percent = home.marginal_cpu_per_viewer_percent.map(|v| v / producers);
-        let consumers = run.home_openers as f64 * producers;
+        let home_openers = run.openers.iter().filter(|&&n| n == self.home).count();
+        let consumers = home_openers as f64 * producers;
         self.consumer_alone_cpu_percent = home
             .consumers_window_cpu_percent
             .zip(home.pipes_window_cpu_percent)
