@@ -24,7 +24,9 @@
 //! and the time from an onset seen by the tap to the first packet sent to a woken feed.
 //!
 //! usage: cargo bench --bench feed_vs_live [-- VIEWERS [SECONDS [BROADCASTERS]]]
-//! (defaults 100 viewers, 15 s per phase, 2 broadcasters). Prints a table and one JSON line.
+//! (defaults 100 viewers, 15 s per phase, 2 broadcasters). Prints a table (each phase's CPU
+//! also split between the worker thread and the rest of the server, per delivered packet) and
+//! one JSON line; on stderr, each phase's start and the server's pid (to attach a profiler).
 //! `SFU_BENCH_SERVER=PATH` runs that `sfu` binary as the server instead of this build's, so two
 //! builds (an allocator A/B) are measured by the same peers, alternating, without a rebuild; for
 //! a build from before shared playouts add `SFU_BENCH_LEGACY=1` (no `[feed]` settings, no second
@@ -35,7 +37,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sfu::feed::FeedStats;
-use sfu::procfs::pid_cpu_time;
+use sfu::procfs::{pid_cpu_time, pid_threads_cpu_time};
 use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, ViewerOptions};
 
@@ -118,24 +120,39 @@ struct Phase {
     name: &'static str,
     seconds: f64,
     server_cpu_s: f64,
+    /// The part of `server_cpu_s` spent by the mediasoup worker thread; the rest is the Rust
+    /// side (signaling, the feed engine, the crate's channel, tokio).
+    worker_cpu_s: f64,
     packets: u64,
 }
 
+/// The server's CPU seconds so far: the whole process and its worker threads.
+fn server_cpu(server: &Server) -> (f64, f64) {
+    let pid = server.child.id();
+    let worker = pid_threads_cpu_time(pid, WORKER_THREAD).expect("worker threads' CPU");
+    let all = pid_cpu_time(pid).expect("server CPU");
+    (all.as_secs_f64(), worker.as_secs_f64())
+}
+
+/// How the crate names a worker's thread (`mediasoup-worker-<id>`), cut to `comm`'s 15 bytes.
+const WORKER_THREAD: &str = "mediasoup-work";
+
 /// Runs `viewers` viewers of `room` (live or feed) for `secs` and the server's CPU meanwhile.
 async fn measure(server: &Server, name: &'static str, room: &str, viewers: usize, secs: u64, feed: bool) -> Phase {
-    let pid = server.child.id();
-    let cpu = || pid_cpu_time(pid).expect("server CPU").as_secs_f64();
+    eprintln!("bench: phase {name:?} starts (server pid {})", server.child.id());
     let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
     v.duration = Duration::from_secs(secs);
     v.feed = feed;
-    let (t0, c0) = (Instant::now(), cpu());
+    let (t0, (c0, w0)) = (Instant::now(), server_cpu(server));
     let report = run_viewers(v).await.expect("viewers run");
     let s = &report.summary;
     assert_eq!(s.failed, 0, "{s}");
+    let (c1, w1) = server_cpu(server);
     let phase = Phase {
         name,
         seconds: t0.elapsed().as_secs_f64(),
-        server_cpu_s: cpu() - c0,
+        server_cpu_s: c1 - c0,
+        worker_cpu_s: w1 - w0,
         packets: s.packets_received,
     };
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -172,8 +189,6 @@ async fn onset_phase(server: &Server, viewers: usize, secs: u64) {
 
 /// On the server without shared playouts: idle, live, live with one stream, private feeds.
 async fn private_phases(server: &Server, viewers: usize, secs: u64, broadcasters: usize) -> (Vec<Phase>, FeedStats) {
-    let pid = server.child.id();
-    let cpu = || pid_cpu_time(pid).expect("server CPU").as_secs_f64();
     let mut b = BroadcastOptions::new(server.ws_url.clone(), "bench", broadcasters);
     // Idle, live, live with one stream, feed, with margins for joining and leaving.
     b.duration = Duration::from_secs(4 * secs + 25);
@@ -186,12 +201,14 @@ async fn private_phases(server: &Server, viewers: usize, secs: u64, broadcasters
     tokio::time::sleep(Duration::from_secs(3)).await;
 
     let mut phases = Vec::new();
-    let (t0, c0) = (Instant::now(), cpu());
+    let (t0, (c0, w0)) = (Instant::now(), server_cpu(server));
     tokio::time::sleep(Duration::from_secs(secs)).await;
+    let (c1, w1) = server_cpu(server);
     phases.push(Phase {
         name: "idle (broadcasters only)",
         seconds: t0.elapsed().as_secs_f64(),
-        server_cpu_s: cpu() - c0,
+        server_cpu_s: c1 - c0,
+        worker_cpu_s: w1 - w0,
         packets: 0,
     });
     phases.push(measure(server, "live consumers", "bench", viewers, secs, false).await);
@@ -250,8 +267,15 @@ fn main() {
     let idle_rate = phases[0].server_cpu_s / phases[0].seconds;
     println!("feed vs live: {viewers} viewers, {broadcasters} broadcasters, {secs} s per phase, 1 worker");
     println!(
-        "  {:<26} {:>8} {:>12} {:>12} {:>16} {:>16}",
-        "phase", "secs", "server cpu s", "packets", "pkts per cpu-s", "marginal µs/pkt"
+        "  {:<26} {:>8} {:>12} {:>12} {:>12} {:>16} {:>16} {:>16}",
+        "phase",
+        "secs",
+        "server cpu s",
+        "worker cpu s",
+        "packets",
+        "pkts per cpu-s",
+        "marginal µs/pkt",
+        "worker/rest µs"
     );
     let mut json = Vec::new();
     // The idle rate is server 1's: the marginal cost is given for its phases only.
@@ -267,13 +291,31 @@ fn main() {
         } else {
             0.0
         };
+        // Per delivered packet, all in: the worker thread's and the rest of the process's.
+        let split = |cpu_s: f64| {
+            if p.packets > 0 {
+                1e6 * cpu_s / p.packets as f64
+            } else {
+                0.0
+            }
+        };
+        let (worker_us, rest_us) = (split(p.worker_cpu_s), split(p.server_cpu_s - p.worker_cpu_s));
         println!(
-            "  {:<26} {:>8.1} {:>12.2} {:>12} {:>16.0} {:>16.2}",
-            p.name, p.seconds, p.server_cpu_s, p.packets, per_cpu, marginal_us
+            "  {:<26} {:>8.1} {:>12.2} {:>12.2} {:>12} {:>16.0} {:>16.2} {:>16}",
+            p.name,
+            p.seconds,
+            p.server_cpu_s,
+            p.worker_cpu_s,
+            p.packets,
+            per_cpu,
+            marginal_us,
+            format!("{worker_us:.1} / {rest_us:.1}")
         );
         json.push(serde_json::json!({
             "phase": p.name, "seconds": p.seconds, "server_cpu_s": p.server_cpu_s,
-            "packets": p.packets, "packets_per_cpu_s": per_cpu, "marginal_us_per_packet": marginal_us,
+            "worker_cpu_s": p.worker_cpu_s, "packets": p.packets, "packets_per_cpu_s": per_cpu,
+            "marginal_us_per_packet": marginal_us, "worker_us_per_packet": worker_us,
+            "rest_us_per_packet": rest_us,
         }));
     }
     let per_cpu = |p: &Phase| p.packets as f64 / p.server_cpu_s;

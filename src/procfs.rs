@@ -54,6 +54,28 @@ pub fn pid_cpu_time(pid: u32) -> Option<Duration> {
     parse_stat_cpu(&stat, clock_ticks_per_second())
 }
 
+/// utime + stime of another process's threads whose name (`comm`, 15 bytes at most) starts
+/// with `prefix`, for example `mediasoup-work` for the workers of a server run as a child
+/// process. Threads that end while they are read are skipped.
+pub fn pid_threads_cpu_time(pid: u32, prefix: &str) -> Option<Duration> {
+    let ticks_per_second = clock_ticks_per_second();
+    let mut total = Duration::ZERO;
+    for entry in std::fs::read_dir(format!("/proc/{pid}/task")).ok()?.flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        if stat_comm(&stat).is_some_and(|comm| comm.starts_with(prefix)) {
+            total += parse_stat_cpu(&stat, ticks_per_second).unwrap_or_default();
+        }
+    }
+    Some(total)
+}
+
+/// The `comm` field of a /proc stat line: between the first `(` and the last `)`.
+fn stat_comm(stat: &str) -> Option<&str> {
+    stat.get(stat.find('(')? + 1..stat.rfind(')')?)
+}
+
 /// Resident set size of this process, in bytes.
 pub fn process_rss_bytes() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
@@ -106,6 +128,24 @@ fn parse_statm_rss(statm: &str, page_size: u64) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn comm_is_read_between_the_outer_parentheses() {
+        let stat = "42 (mediasoup-work) S 1 2 3";
+        assert_eq!(super::stat_comm(stat), Some("mediasoup-work"));
+        assert_eq!(super::stat_comm("7 (a (b) c) R 1"), Some("a (b) c"));
+        assert_eq!(super::stat_comm("no comm"), None);
+    }
+
+    #[test]
+    fn own_threads_are_summed_by_name() {
+        let pid = std::process::id();
+        let all = super::pid_threads_cpu_time(pid, "").expect("own task directory");
+        let none = super::pid_threads_cpu_time(pid, "no thread is called this").unwrap();
+        assert_eq!(none, std::time::Duration::ZERO);
+        assert!(all <= super::pid_cpu_time(pid).unwrap() + std::time::Duration::from_millis(100));
+        assert_eq!(super::pid_threads_cpu_time(u32::MAX, ""), None);
+    }
+
     #[test]
     fn schedstat_first_field_is_nanoseconds() {
         assert_eq!(
