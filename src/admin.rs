@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use mediasoup::prelude::ProducerId;
 use tokio::sync::oneshot;
@@ -262,8 +262,7 @@ pub(crate) async fn remove_peer(
         return remove_remote_peer(ctx, who, &r, removal).await;
     };
     if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
-        ctx.rooms
-            .ban(room, Arc::clone(&link.info.uid), Duration::from_secs(minutes * 60));
+        ban(ctx, room, &link.info.uid, minutes).await?;
     }
     link.send(PeerEvent::Removed {
         peer_id: peer.to_string(),
@@ -280,6 +279,22 @@ pub(crate) async fn remove_peer(
     })
 }
 
+/// Bans `uid` from `room` for `minutes` on this node and, in a cluster, on every node (those
+/// that start later too). In a cluster the ban is made everywhere first: if Redis cannot be
+/// reached nothing is done and the moderator is told (`cluster_unavailable`), rather than a ban
+/// that would hold on this node only.
+async fn ban(ctx: &Context, room: &str, uid: &Arc<str>, minutes: u64) -> Result<(), ModerationError> {
+    let until = SystemTime::now() + Duration::from_secs(minutes * 60);
+    if let Some(cluster) = &ctx.cluster {
+        cluster
+            .ban_everywhere(room, uid, until)
+            .await
+            .map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?;
+    }
+    ctx.rooms.ban_until(room, Arc::clone(uid), until);
+    Ok(())
+}
+
 /// A moderator's removal of a peer.
 struct PeerRemoval<'a> {
     room: &'a str,
@@ -289,7 +304,7 @@ struct PeerRemoval<'a> {
 }
 
 /// The peer is connected to another node of the cluster: that node removes it (told over the
-/// cluster's bus); the ban holds on both nodes.
+/// cluster's bus); the ban holds on every node.
 async fn remove_remote_peer(
     ctx: &Context,
     who: &Moderator,
@@ -303,14 +318,13 @@ async fn remove_remote_peer(
         });
     };
     let ban_minutes = m.ban_minutes.filter(|b| *b > 0);
+    if let Some(minutes) = ban_minutes {
+        ban(ctx, m.room, &info.uid, minutes).await?;
+    }
     cluster
         .remove_remote_peer(m.room, m.peer, &node, m.reason, ban_minutes)
         .await
         .map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?;
-    if let Some(minutes) = ban_minutes {
-        ctx.rooms
-            .ban(m.room, Arc::clone(&info.uid), Duration::from_secs(minutes * 60));
-    }
     ctx.counters.moderation("kick");
     tracing::info!(by = %who.0, room = m.room, peer = m.peer, uid = %info.uid, node = %node, reason = m.reason, ban_minutes, "moderator removed a peer of another node");
     Ok(PeerRemoved {

@@ -695,9 +695,14 @@ struct Bans {
 }
 
 impl Bans {
+    /// A second ban of the same user from the same room ends at the later of the two (a ban
+    /// heard again from the cluster does not shorten one).
     fn ban(&mut self, room: &str, uid: Arc<str>, until: SystemTime, now: SystemTime) {
         self.until.retain(|_, t| *t > now);
-        self.until.insert((room.to_string(), uid), until);
+        if until > now {
+            let end = self.until.entry((room.to_string(), uid)).or_insert(until);
+            *end = (*end).max(until);
+        }
     }
 
     fn check(&mut self, room: &str, uid: &str, now: SystemTime) -> Result<(), RoomError> {
@@ -752,6 +757,11 @@ impl Rooms {
     pub(crate) fn ban(&self, room: &str, uid: Arc<str>, duration: Duration) {
         let now = SystemTime::now();
         self.bans.lock().ban(room, uid, now + duration, now);
+    }
+
+    /// Bans `uid` from `room` until `until` (a ban another node of the cluster made).
+    pub(crate) fn ban_until(&self, room: &str, uid: Arc<str>, until: SystemTime) {
+        self.bans.lock().ban(room, uid, until, SystemTime::now());
     }
 
     /// `Err(Banned)` while `uid` is banned from `room`.
@@ -903,5 +913,28 @@ mod tests {
         assert!(bans.check("r", "someone", t0).is_ok());
         assert!(bans.check("r", "u", t0 + Duration::from_secs(90)).is_ok(), "over");
         assert!(bans.until.is_empty(), "pruned");
+    }
+
+    #[test]
+    fn a_ban_heard_again_keeps_the_later_end_and_an_ended_one_is_not_held() {
+        let mut bans = Bans::default();
+        let t0 = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let later = t0 + Duration::from_secs(600);
+        bans.ban("r", Arc::from("u"), later, t0);
+        bans.ban("r", Arc::from("u"), t0 + Duration::from_secs(60), t0);
+        let e = bans.check("r", "u", t0 + Duration::from_secs(120)).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                RoomError::Banned {
+                    until_unix: 1_000_600,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        // A ban that ended before it was heard (a slow bus, a clock ahead) holds nothing.
+        bans.ban("r", Arc::from("v"), t0, t0 + Duration::from_secs(1));
+        assert!(!bans.until.contains_key(&("r".to_string(), Arc::from("v"))));
     }
 }

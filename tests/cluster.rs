@@ -17,9 +17,12 @@ use std::time::{Duration, Instant};
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
+use sfu::http_client::admin::{moderate, Moderation};
 use sfu::http_client::HttpClient;
 use sfu::synthetic::media::{SpeechPattern, VideoPattern};
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, PeerReport, Report, ViewerOptions};
+
+mod common;
 
 /// The tests here run one after the other: each runs a Redis and three nodes.
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -49,14 +52,6 @@ impl Drop for Proc {
 
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn have_redis() -> bool {
-    Command::new("redis-server")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 /// A throwaway Redis on a free loopback port: no persistence.
@@ -111,11 +106,26 @@ fn start_node_with(id: &str, redis_port: u16, max_peers: usize) -> Node {
 
 /// `sfu serve` in the cluster with these `[cluster]` lines.
 fn start_node_config(id: &str, redis_port: u16, cluster: &str) -> Node {
+    start_node_toml(id, redis_port, &format!("[cluster]\n{cluster}\n"))
+}
+
+/// `sfu serve` in the cluster with this config file.
+fn start_node_toml(id: &str, redis_port: u16, toml: &str) -> Node {
     let config = std::env::temp_dir().join(format!("sfu-cluster-test-{id}-{}.toml", std::process::id()));
-    std::fs::write(&config, format!("[cluster]\n{cluster}\n")).unwrap();
+    std::fs::write(&config, toml).unwrap();
     let node = start(id, redis_port, &config);
     let _ = std::fs::remove_file(&config);
     node
+}
+
+/// The Firebase project of the nodes with auth: they take unsigned emulator tokens (nothing
+/// listens at the emulator address; such tokens are checked without it).
+const PROJECT: &str = "demo-sfu-cluster";
+
+/// A node that requires a token of [`PROJECT`].
+fn start_auth_node(id: &str, redis_port: u16) -> Node {
+    let toml = format!("[auth]\nmode = \"firebase\"\nproject_id = \"{PROJECT}\"\nemulator_host = \"127.0.0.1:9\"\n");
+    start_node_toml(id, redis_port, &toml)
 }
 
 fn start_node(id: &str, redis_port: u16) -> Node {
@@ -227,6 +237,16 @@ async fn ask(ws: &mut Ws, id: u64, request: Value) -> Value {
             }
         }
     }
+}
+
+/// A viewer `uid`'s `join` (with its emulator token) over a raw WebSocket kept open: the
+/// socket and the join's answer (an error included).
+async fn join_as(node: &Node, room: &str, uid: &str) -> (Ws, Value) {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let token = common::emulator_token(PROJECT, uid, "viewer");
+    let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": "viewer", "token": token}});
+    let joined = ask(&mut ws, 1, request).await;
+    (ws, joined)
 }
 
 /// A viewer's `join` over a raw WebSocket kept open: the socket and the join's answer.
@@ -364,7 +384,7 @@ fn check_peer(what: &str, peer: &PeerReport) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     let _serial = SERIAL.lock().await;
-    if !have_redis() {
+    if !common::have_redis() {
         eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
@@ -644,7 +664,7 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
             .with_test_writer()
             .try_init();
     }
-    if !have_redis() {
+    if !common::have_redis() {
         eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
@@ -776,4 +796,70 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
     assert_moved("A's viewer", &on_a.await.unwrap().unwrap(), 1..=2);
     let resets = if home_id == "node-c" { 1..=1 } else { 0..=0 };
     assert_moved("C's viewer", &on_c.await.unwrap().unwrap(), resets);
+}
+
+/// A moderator's ban holds on every node of the cluster, not only where it was made: a user
+/// banned through A is refused by B, by C started after the ban (it reads the bans from
+/// Redis), and by A; it still joins other rooms. With Redis gone, a kick with a ban is refused
+/// whole (503 `cluster_unavailable`, the peer stays) rather than made on one node.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ban_holds_on_every_node_and_on_one_started_after_it() {
+    let _serial = SERIAL.lock().await;
+    if !common::have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let (mut redis, redis_port) = start_redis();
+    let a = start_auth_node("node-a", redis_port);
+    let b = start_auth_node("node-b", redis_port);
+    until("two nodes in the registry", || async {
+        node_ids(&a).await == ["node-a", "node-b"] && node_ids(&b).await == ["node-a", "node-b"]
+    })
+    .await;
+    let room = "ban-room";
+    let (mut kicked, joined) = join_as(&a, room, "vic").await;
+    assert!(joined["error"].is_null(), "{joined}");
+    let peer = joined["data"]["peerId"].as_str().unwrap().to_string();
+    let client = HttpClient::new(None).unwrap();
+    let kick = |peer: &str| Moderation::Kick {
+        room: room.into(),
+        peer: peer.into(),
+        reason: Some("spam".into()),
+        ban_minutes: Some(5),
+    };
+    let answer = moderate(&client, &a.url, ADMIN_TOKEN, &kick(&peer)).await.unwrap();
+    let answer: Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(
+        (answer["uid"].as_str(), answer["bannedMinutes"].as_u64()),
+        (Some("vic"), Some(5))
+    );
+    assert_eq!(notified_then_closed(&mut kicked, "removed").await, 4005);
+
+    let refused = |node: &Node| {
+        let url = node.ws();
+        async move {
+            let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+            let token = common::emulator_token(PROJECT, "vic", "viewer");
+            let request = json!({"id": 1, "method": "join", "data": {"room": room, "role": "viewer", "token": token}});
+            ask(&mut ws, 1, request).await["error"]["code"] == "banned"
+        }
+    };
+    until("B refuses the banned user", || refused(&b)).await;
+    assert!(refused(&a).await, "A holds its own ban");
+    let c = start_auth_node("node-c", redis_port);
+    until("C, started after the ban, refuses the banned user", || refused(&c)).await;
+    let (_elsewhere, other) = join_as(&c, "other-room", "vic").await;
+    assert!(other["error"].is_null(), "banned from one room only: {other}");
+    let (_other_user, joined) = join_as(&b, room, "val").await;
+    assert!(joined["error"].is_null(), "other users still join: {joined}");
+
+    // Redis gone: a ban cannot be made everywhere, so none is made and the peer stays.
+    let (mut stays, joined) = join_as(&b, room, "sam").await;
+    assert!(joined["error"].is_null(), "{joined}");
+    let peer = joined["data"]["peerId"].as_str().unwrap().to_string();
+    redis.kill();
+    let err = moderate(&client, &b.url, ADMIN_TOKEN, &kick(&peer)).await.unwrap_err();
+    assert!(err.to_string().contains("cluster_unavailable"), "{err}");
+    let ping = ask(&mut stays, 2, json!({"id": 2, "method": "ping", "data": {}})).await;
+    assert!(ping["error"].is_null(), "the peer was not removed: {ping}");
 }

@@ -10,10 +10,12 @@
 //! installs it); the checks of the command's errors run anyway.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use sfu::loadtest::{run_loadtest, LoadtestOptions};
 use sfu::scenario::{Scenario, ViewerMode};
+
+mod common;
 
 const SCENARIO: &str = r#"
 name = "cluster-short"
@@ -53,17 +55,9 @@ max_buffer_bytes = 16_000_000
 min_connected_ratio = 1
 "#;
 
-fn have_redis() -> bool {
-    Command::new("redis-server")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_short_cluster_scenario_fills_every_nodes_row() {
-    if !have_redis() {
+    if !common::have_redis() {
         eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
@@ -127,6 +121,18 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
     assert!(live.pipe_packets_per_sec.is_some_and(|p| p > 0.0), "{report}");
     assert_eq!(report.phases[0].packets_lost, 0);
     assert!(report.server.released_at_end, "{report}");
+    // The HTML report has a node table per phase, one row per node, the home marked.
+    let html = sfu::loadtest::html::load_report(&report);
+    for phase in &report.phases {
+        assert!(html.contains(&format!("Cluster nodes, phase {}", phase.name)), "{html}");
+    }
+    let tables: Vec<&str> = html.split("<table class=\"nodes\">").skip(1).collect();
+    assert_eq!(tables.len(), report.phases.len(), "{html}");
+    for table in tables {
+        let table = &table[..table.find("</table>").expect("a closed table")];
+        assert_eq!(table.matches("<tr><td>").count(), 3, "{table}");
+        assert_eq!(table.matches("<tr><td>0 (home)</td>").count(), 1, "{table}");
+    }
     let json = serde_json::to_value(&report).unwrap();
     assert!(
         json["phases"][0]["cluster"]["nodes"][2]["pipes_in"].is_number(),

@@ -8,8 +8,6 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use common::*;
 use serde_json::{json, Value};
 use sfu::config::AuthMode;
@@ -45,21 +43,7 @@ fn auth_config() -> sfu::Config {
 
 /// An unsigned emulator token for `uid` with `role`.
 fn user_token(uid: &str, role: &str) -> String {
-    let t = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let claims = json!({
-        "iss": format!("https://securetoken.google.com/{PROJECT}"),
-        "aud": PROJECT, "sub": uid, "user_id": uid, "role": role,
-        "iat": t - 10, "auth_time": t - 100, "exp": t + 3600,
-        "firebase": {"sign_in_provider": "password"},
-    });
-    format!(
-        "{}.{}.",
-        URL_SAFE_NO_PAD.encode(json!({"alg": "none", "typ": "JWT"}).to_string()),
-        URL_SAFE_NO_PAD.encode(claims.to_string())
-    )
+    common::emulator_token(PROJECT, uid, role)
 }
 
 fn http(server: &ServerHandle) -> HttpClient {

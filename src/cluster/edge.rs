@@ -241,7 +241,8 @@ impl EdgeRoom {
             BusEvent::PeerJoined { .. }
             | BusEvent::PeerLeft { .. }
             | BusEvent::RemovePeer { .. }
-            | BusEvent::RoomClosed { .. } => {}
+            | BusEvent::RoomClosed { .. }
+            | BusEvent::Banned { .. } => {}
         }
     }
 

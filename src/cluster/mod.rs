@@ -595,6 +595,8 @@ impl Cluster {
                     for e in self.edges.lock().values() {
                         e.resync();
                     }
+                    // Bans made while this node was starting or cut off.
+                    self.load_bans().await;
                     let mut messages = pubsub.on_message();
                     loop {
                         tokio::select! {
@@ -632,6 +634,21 @@ impl Cluster {
             }
         };
         if *message.node == *self.node {
+            return;
+        }
+        if let BusEvent::Banned { uid, until_unix } = &message.event {
+            // Held whether or not this node has the room: the user may join it here next.
+            let until = UNIX_EPOCH + Duration::from_secs(*until_unix);
+            self.parts
+                .rooms
+                .ban_until(&message.room, Arc::from(uid.as_str()), until);
+            tracing::info!(
+                room = message.room,
+                uid,
+                until_unix,
+                by = message.node,
+                "a ban from another node"
+            );
             return;
         }
         let Some(room) = self.parts.rooms.get(&message.room) else {
@@ -698,6 +715,38 @@ impl Cluster {
             ban_minutes,
         };
         self.publish_now(room, event).await
+    }
+
+    /// A moderator here banned `uid` from `room` until `until`: every node refuses its joins
+    /// until then. Written to Redis (expiring at the ban's end) for the nodes that start or
+    /// reconnect later, and told to the live ones over the bus.
+    pub(crate) async fn ban_everywhere(&self, room: &str, uid: &str, until: SystemTime) -> Result<(), ClusterError> {
+        let until_unix = until.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+        let ttl = until.duration_since(SystemTime::now()).unwrap_or_default();
+        store::write_ban(&self.redis, room, uid, until_unix, ttl).await?;
+        let event = BusEvent::Banned {
+            uid: uid.to_string(),
+            until_unix,
+        };
+        self.publish_now(room, event).await
+    }
+
+    /// Every ban Redis holds, held here too.
+    async fn load_bans(&self) {
+        match store::list_bans(&self.redis).await {
+            Ok(bans) => {
+                for ban in &bans {
+                    let until = UNIX_EPOCH + Duration::from_secs(ban.until_unix);
+                    self.parts
+                        .rooms
+                        .ban_until(&ban.room, Arc::from(ban.uid.as_str()), until);
+                }
+                if !bans.is_empty() {
+                    tracing::info!(bans = bans.len(), "read the cluster's bans");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot read the cluster's bans"),
+        }
     }
 
     /// A moderator here closed `room`: every other node closes its copy (the bus).

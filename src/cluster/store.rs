@@ -6,6 +6,9 @@
 //!   claim a room is its home; two nodes never both are) and a 3 s lease that the home renews
 //!   every second while it has the room, and deletes when the room closes. Renewal and deletion
 //!   are compare-and-set scripts: a node never renews or deletes another node's claim.
+//! - `sfu:ban:["{room}","{uid}"]`: a moderator's ban of a user from a room, the end of the ban
+//!   (Unix seconds) as its value, expiring then: a node reads them all when it (re)subscribes to
+//!   the bus, so a node that starts or reconnects after a ban holds it too.
 //! - `sfu:events`: the channel of the rooms' events ([`super::wire::BusMessage`]).
 
 use std::time::Duration;
@@ -77,20 +80,7 @@ pub(crate) async fn remove_node(conn: &ConnectionManager, id: &str) -> Result<()
 
 /// Every live node's record.
 pub(crate) async fn list_nodes(conn: &ConnectionManager) -> Result<Vec<NodeRecord>, StoreError> {
-    let mut keys: Vec<String> = Vec::new();
-    let mut cursor: u64 = 0;
-    loop {
-        let mut cmd = redis::cmd("SCAN");
-        cmd.arg(cursor).arg("MATCH").arg("sfu:node:*").arg("COUNT").arg(1000);
-        let (next, batch): (u64, Vec<String>) = run(conn, &cmd).await?;
-        keys.extend(batch);
-        if next == 0 {
-            break;
-        }
-        cursor = next;
-    }
-    keys.sort();
-    keys.dedup();
+    let keys = scan(conn, "sfu:node:*").await?;
     if keys.is_empty() {
         return Ok(Vec::new());
     }
@@ -165,6 +155,87 @@ pub(crate) async fn publish(conn: &ConnectionManager, text: &str) -> Result<(), 
     run::<i64>(conn, &cmd).await.map(|_| ())
 }
 
+/// `(room, uid)` as JSON after the prefix: room names and uids may hold any character.
+const BAN_PREFIX: &str = "sfu:ban:";
+
+fn ban_key(room: &str, uid: &str) -> String {
+    format!("{BAN_PREFIX}{}", serde_json::json!([room, uid]))
+}
+
+/// A ban of `uid` from `room` until `until_unix`, which Redis forgets `ttl` from now (its end).
+pub(crate) async fn write_ban(
+    conn: &ConnectionManager,
+    room: &str,
+    uid: &str,
+    until_unix: u64,
+    ttl: Duration,
+) -> Result<(), StoreError> {
+    let mut cmd = redis::cmd("SET");
+    cmd.arg(ban_key(room, uid))
+        .arg(until_unix)
+        .arg("PX")
+        .arg(ttl.as_millis().max(1) as u64);
+    run::<()>(conn, &cmd).await
+}
+
+/// One ban in Redis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BanRecord {
+    pub room: String,
+    pub uid: String,
+    pub until_unix: u64,
+}
+
+/// Every ban Redis holds (the expired ones are gone).
+pub(crate) async fn list_bans(conn: &ConnectionManager) -> Result<Vec<BanRecord>, StoreError> {
+    let keys = scan(conn, &format!("{BAN_PREFIX}*")).await?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut cmd = redis::cmd("MGET");
+    cmd.arg(&keys);
+    let values: Vec<Option<String>> = run(conn, &cmd).await?;
+    let mut bans = Vec::with_capacity(values.len());
+    for (key, value) in keys.iter().zip(values) {
+        // Expired between the scan and the read.
+        let Some(value) = value else { continue };
+        bans.push(parse_ban(key, &value)?);
+    }
+    Ok(bans)
+}
+
+fn parse_ban(key: &str, value: &str) -> Result<BanRecord, StoreError> {
+    let bad = |message: String| StoreError::BadRecord {
+        key: key.to_string(),
+        message,
+    };
+    let (room, uid): (String, String) =
+        serde_json::from_str(&key[BAN_PREFIX.len()..]).map_err(|e| bad(format!("not [room, uid]: {e}")))?;
+    let until_unix = value
+        .parse()
+        .map_err(|e| bad(format!("not a Unix time ({value:?}): {e}")))?;
+    Ok(BanRecord { room, uid, until_unix })
+}
+
+/// Every key matching `pattern` (`SCAN`, sorted, without repeats).
+async fn scan(conn: &ConnectionManager, pattern: &str) -> Result<Vec<String>, StoreError> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut cursor: u64 = 0;
+    loop {
+        let mut cmd = redis::cmd("SCAN");
+        cmd.arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000);
+        let (next, batch): (u64, Vec<String>) = run(conn, &cmd).await?;
+        keys.extend(batch);
+        if next == 0 {
+            break;
+        }
+        cursor = next;
+    }
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
+}
+
 /// One node's record, if it is live.
 pub(crate) async fn node(conn: &ConnectionManager, id: &str) -> Result<Option<NodeRecord>, StoreError> {
     let mut cmd = redis::cmd("GET");
@@ -178,4 +249,29 @@ pub(crate) async fn node(conn: &ConnectionManager, id: &str) -> Result<Option<No
             key: node_key(id),
             message: e.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ban_key_holds_any_room_and_uid_and_reads_back() {
+        let key = ban_key("room:with \"quotes\"", "uid:1");
+        assert!(key.starts_with(BAN_PREFIX));
+        let ban = parse_ban(&key, "1700000000").unwrap();
+        assert_eq!(
+            ban,
+            BanRecord {
+                room: "room:with \"quotes\"".into(),
+                uid: "uid:1".into(),
+                until_unix: 1_700_000_000,
+            }
+        );
+        assert!(matches!(
+            parse_ban("sfu:ban:nope", "1"),
+            Err(StoreError::BadRecord { .. })
+        ));
+        assert!(matches!(parse_ban(&key, "soon"), Err(StoreError::BadRecord { .. })));
+    }
 }

@@ -244,6 +244,12 @@ pub enum BusEvent {
     RoomClosed {
         reason: String,
     },
+    /// A moderator banned user `uid` from the room until `until_unix` (seconds): every node
+    /// refuses its joins until then, whether or not it has the room yet.
+    Banned {
+        uid: String,
+        until_unix: u64,
+    },
 }
 
 impl BusEvent {

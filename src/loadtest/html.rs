@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::cluster_report::ClusterPhaseReport;
 use super::report::{LoadReport, SloResult};
 use super::soak::SoakReport;
 use super::svg::{escape, render, Band, Chart, Series};
@@ -46,6 +47,11 @@ pub fn load_report(r: &LoadReport) -> String {
     );
     body.push_str(&verdicts(r.passed, &r.slos, "SLO"));
     body.push_str(&phase_table(r));
+    for p in &r.phases {
+        if let Some(c) = &p.cluster {
+            body.push_str(&cluster_table(&p.name, c));
+        }
+    }
     body.push_str(&charts_section(&r.timeline));
     page(&title, &body)
 }
@@ -128,6 +134,59 @@ fn phase_table(r: &LoadReport) -> String {
             p.latency_ms.p50,
             p.latency_ms.p99,
             p.egress_packets_per_cpu_second.map_or("-".to_string(), |v| format!("{v:.0}"))
+        );
+    }
+    out.push_str("</table>");
+    out
+}
+
+/// A `[cluster]` phase, node by node (the home marked), and the costs estimated from its
+/// windows; the targets are among the verdicts at the top.
+fn cluster_table(phase: &str, c: &ClusterPhaseReport) -> String {
+    let pct = |v: Option<f64>, digits: usize| v.map_or("-".to_string(), |v| format!("{v:.digits$} %"));
+    let num = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2}"));
+    let mut out = format!(
+        "<h2>Cluster nodes, phase {}</h2><p>Home node {}, {} producers, {} pipes. Added latency p99 (edges - home) {} ms; \
+worker CPU of a pipe out {}, of a consumer beside it {} (a pipe costs {} of those), of a consumer in the phase {} \
+({} of those), of a pipe in {}.</p>",
+        escape(phase),
+        c.home,
+        c.producers,
+        c.pipes,
+        num(c.added_latency_p99_ms),
+        pct(c.pipe_cpu_percent, 3),
+        pct(c.consumer_alone_cpu_percent, 3),
+        num(c.pipe_cost_consumers),
+        pct(c.consumer_cpu_percent, 3),
+        num(c.pipe_cost_marginal_consumers),
+        pct(c.pipe_in_cpu_percent, 3),
+    );
+    out.push_str(
+        "<table class=\"nodes\"><tr><th>node</th><th>viewers connected</th><th>worker CPU</th><th>CPU per viewer</th>\
+<th>marginal CPU per viewer</th><th>egress pkts / worker CPU-s</th><th>pipes out / in</th><th>pipe packets out / in</th>\
+<th>loss %</th><th>latency p50 / p99 ms</th><th>feed breaks</th></tr>",
+    );
+    for n in &c.nodes {
+        let _ = write!(
+            out,
+            "<tr><td>{}{}</td><td>{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{} / {}</td>\
+<td>{:.3}</td><td>{:.2} / {:.2}</td><td>{}</td></tr>",
+            n.node,
+            if n.home { " (home)" } else { "" },
+            n.viewers.connected,
+            n.viewers.started,
+            pct(n.worker_cpu_percent, 1),
+            pct(n.cpu_per_viewer_percent, 3),
+            pct(n.marginal_cpu_per_viewer_percent, 3),
+            n.egress_packets_per_cpu_second.map_or("-".to_string(), |v| format!("{v:.0}")),
+            n.pipes_out,
+            n.pipes_in,
+            n.pipe_packets_out,
+            n.pipe_packets_in,
+            n.loss_percent,
+            n.latency_ms.p50,
+            n.latency_ms.p99,
+            n.feed_breaks,
         );
     }
     out.push_str("</table>");

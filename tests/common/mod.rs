@@ -17,6 +17,38 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
+/// An unsigned Firebase emulator ID token for `uid` with the custom claim `role`, of the
+/// project `project` (a server with `auth.emulator_host` set accepts it).
+pub fn emulator_token(project: &str, uid: &str, role: &str) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let claims = json!({
+        "iss": format!("https://securetoken.google.com/{project}"),
+        "aud": project, "sub": uid, "user_id": uid, "role": role,
+        "iat": t - 10, "auth_time": t - 100, "exp": t + 3600,
+        "firebase": {"sign_in_provider": "password"},
+    });
+    format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(json!({"alg": "none", "typ": "JWT"}).to_string()),
+        URL_SAFE_NO_PAD.encode(claims.to_string())
+    )
+}
+
+/// Whether `redis-server` is installed (scripts/setup installs it): the cluster tests start
+/// their own on a loopback port, and skip with a message without it.
+pub fn have_redis() -> bool {
+    std::process::Command::new("redis-server")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 /// `SFU_TEST_TLS=1` runs the same tests over HTTPS/WSS with the server's `--dev-tls` certificate.
 pub fn tls_mode() -> bool {
     std::env::var_os("SFU_TEST_TLS").is_some()
