@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use mediasoup::prelude::{ConsumerId, MediaKind, ProducerId};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::dump::PeerDump;
 use crate::feed::FeedEvent;
@@ -126,6 +126,10 @@ pub struct PeerQueue {
     /// Set when the queue was full and an event was lost: the session then closes, because a
     /// client with a hole in its notifications has a wrong view of the room.
     overflowed: Arc<AtomicBool>,
+    /// The last peer a moderator ended through this queue (`Removed`, `RoomClosed`): a session
+    /// parked for `resume` reads no events, so it watches this to be released at once instead
+    /// of at the end of its grace (by id: a queue outlives a leave and a new join).
+    ended: Arc<watch::Sender<Option<String>>>,
 }
 
 impl PeerQueue {
@@ -136,6 +140,7 @@ impl PeerQueue {
             PeerQueue {
                 events,
                 overflowed: Arc::new(AtomicBool::new(false)),
+                ended: Arc::new(watch::Sender::new(None)),
             },
             rx,
         )
@@ -143,8 +148,33 @@ impl PeerQueue {
 
     /// Queues `event`; a full queue marks the session overflowed.
     pub fn send(&self, event: PeerEvent) {
+        let ends = match &event {
+            PeerEvent::Removed { peer_id, .. } | PeerEvent::RoomClosed { peer_id, .. } => Some(peer_id.clone()),
+            _ => None,
+        };
         if self.events.try_send(event).is_err() {
             self.overflowed.store(true, Ordering::Release);
+        }
+        if let Some(peer_id) = ends {
+            self.ended.send_replace(Some(peer_id));
+        }
+    }
+
+    /// Resolves once a moderator ends `peer_id` (removes it or closes its room), whether the
+    /// event was queued before or after this call.
+    pub fn ended(&self, peer_id: &str) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut ended = self.ended.subscribe();
+        let peer_id = peer_id.to_string();
+        async move {
+            loop {
+                if ended.borrow_and_update().as_deref() == Some(peer_id.as_str()) {
+                    return;
+                }
+                // The sender lives in this queue's clones; none left means none can end it.
+                if ended.changed().await.is_err() {
+                    return std::future::pending().await;
+                }
+            }
         }
     }
 
@@ -171,5 +201,41 @@ impl PeerLink {
     /// (the admin dump's questions).
     pub fn try_ask(&self, event: PeerEvent) -> bool {
         self.queue.events.try_send(event).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{PeerEvent, PeerQueue};
+
+    fn removed(peer_id: &str) -> PeerEvent {
+        PeerEvent::Removed {
+            peer_id: peer_id.into(),
+            reason: "spam".into(),
+        }
+    }
+
+    async fn resolves(f: impl std::future::Future<Output = ()>) -> bool {
+        tokio::time::timeout(Duration::from_millis(50), f).await.is_ok()
+    }
+
+    #[tokio::test]
+    async fn ended_resolves_for_its_own_peer_whenever_the_event_came() {
+        let (queue, _rx) = PeerQueue::new(8);
+        let waiting = queue.ended("p1");
+        queue.send(removed("p0"));
+        assert!(!resolves(queue.ended("p1")).await, "another peer's removal");
+        queue.send(PeerEvent::RoomClosed {
+            peer_id: "p1".into(),
+            reason: "over".into(),
+        });
+        assert!(resolves(waiting).await, "asked before the event");
+        assert!(resolves(queue.ended("p1")).await, "asked after it");
+        // A later peer on the same queue is not ended by the earlier one's removal.
+        assert!(!resolves(queue.ended("p2")).await);
+        queue.send(removed("p2"));
+        assert!(resolves(queue.ended("p2")).await);
     }
 }

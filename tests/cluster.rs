@@ -800,10 +800,11 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
 
 /// A moderator's ban holds on every node of the cluster, not only where it was made: a user
 /// banned through A is refused by B, by C started after the ban (it reads the bans from
-/// Redis), and by A; it still joins other rooms. With Redis gone, a kick with a ban is refused
-/// whole (503 `cluster_unavailable`, the peer stays) rather than made on one node.
+/// Redis), and by A; it still joins other rooms. A parked session removed through another
+/// node is released at once. With Redis gone, a kick with a ban is refused whole (503
+/// `cluster_unavailable`, the peer stays) rather than made on one node.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_ban_holds_on_every_node_and_on_one_started_after_it() {
+async fn bans_and_removals_reach_every_node_and_parked_sessions() {
     let _serial = SERIAL.lock().await;
     if !common::have_redis() {
         eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
@@ -850,8 +851,48 @@ async fn a_ban_holds_on_every_node_and_on_one_started_after_it() {
     until("C, started after the ban, refuses the banned user", || refused(&c)).await;
     let (_elsewhere, other) = join_as(&c, "other-room", "vic").await;
     assert!(other["error"].is_null(), "banned from one room only: {other}");
-    let (_other_user, joined) = join_as(&b, room, "val").await;
+    // (val keeps the room open on A: a node asked to remove a peer of another node needs its
+    // own copy of the room to know the peer.)
+    let (_other_user, joined) = join_as(&a, room, "val").await;
     assert!(joined["error"].is_null(), "other users still join: {joined}");
+
+    // A parked session (its socket dropped; it waits for `resume` and reads no events) removed
+    // through another node is released at once, not at the end of its grace: it leaves the
+    // room and its resume token is dead.
+    let connections = metric(&b, "sfu_connections").await;
+    let (parked, joined) = join_as(&b, room, "pat").await;
+    assert!(joined["error"].is_null(), "{joined}");
+    let peer = joined["data"]["peerId"].as_str().unwrap().to_string();
+    let resume_token = joined["data"]["resumeToken"].clone();
+    drop(parked);
+    until("B parked the dropped session", || async {
+        metric(&b, "sfu_connections").await == connections
+    })
+    .await;
+    let peers = metric(&b, "sfu_peers").await;
+    let plain = Moderation::Kick {
+        room: room.into(),
+        peer: peer.clone(),
+        reason: None,
+        ban_minutes: None,
+    };
+    // A knows of the peer once the bus told it.
+    until("A removes the parked peer of B", || async {
+        moderate(&client, &a.url, ADMIN_TOKEN, &plain).await.is_ok()
+    })
+    .await;
+    until("B released the parked session", || async {
+        metric(&b, "sfu_peers").await == peers - 1.0
+    })
+    .await;
+    let (mut again, _) = tokio_tungstenite::connect_async(b.ws()).await.unwrap();
+    let resumed = ask(
+        &mut again,
+        1,
+        json!({"id": 1, "method": "resume", "data": {"resumeToken": resume_token}}),
+    )
+    .await;
+    assert_eq!(resumed["error"]["code"], "session_expired", "{resumed}");
 
     // Redis gone: a ban cannot be made everywhere, so none is made and the peer stays.
     let (mut stays, joined) = join_as(&b, room, "sam").await;

@@ -109,6 +109,9 @@ impl Parked {
         };
         let client = client_key(client);
         let expiry = shutdown.child_token();
+        // A moderator on another node (over the cluster's bus) reaches the peer through its
+        // queue only: its removal releases the parked session as the local API's does.
+        let ended = session.ended();
         let mut evicted = Vec::new();
         let refused = {
             let mut table = self.sessions.lock();
@@ -146,14 +149,15 @@ impl Parked {
         }
         let parked = Arc::clone(self);
         tasks.spawn(async move {
-            tokio::select! {
-                _ = tokio::time::sleep(grace) => {}
-                _ = expiry.cancelled() => {}
-            }
+            let why = tokio::select! {
+                _ = tokio::time::sleep(grace) => "resume grace period over",
+                _ = expiry.cancelled() => "resumed, evicted or shut down",
+                _ = ended => "a moderator removed the peer or closed its room",
+            };
             // Taken out under the lock, dropped (released) outside it.
             let expired = parked.sessions.lock().by_token.remove(&token);
             if let Some(entry) = expired {
-                tracing::info!(peer = ?entry.session.peer_id(), "resume grace period over; releasing the session");
+                tracing::info!(peer = ?entry.session.peer_id(), why, "releasing the parked session");
                 drop(entry);
             }
         });

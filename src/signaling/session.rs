@@ -72,6 +72,18 @@ impl Session {
         self.queue.overflowed()
     }
 
+    /// Resolves once a moderator ends this session's peer (see `PeerQueue::ended`); never
+    /// before it joined.
+    pub(crate) fn ended(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let peer = self.peer_id().map(|p| self.queue.ended(p));
+        async move {
+            match peer {
+                Some(ended) => ended.await,
+                None => std::future::pending().await,
+            }
+        }
+    }
+
     pub(crate) fn peer_id(&self) -> Option<&str> {
         self.peer.as_ref().map(|p| p.id.as_str())
     }
