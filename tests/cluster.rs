@@ -904,3 +904,111 @@ async fn bans_and_removals_reach_every_node_and_parked_sessions() {
     let ping = ask(&mut stays, 2, json!({"id": 2, "method": "ping", "data": {}})).await;
     assert!(ping["error"].is_null(), "the peer was not removed: {ping}");
 }
+
+/// A feed viewer over a raw WebSocket on `node` (its transport set up but never connected:
+/// the feed runs and notifies as for a real client, its packets go nowhere).
+async fn raw_feed_viewer(node: &Node, room: &str) -> Ws {
+    let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
+    let mut call = async |id: u64, method: &str, data: Value| {
+        let answer = ask(&mut ws, id, json!({"id": id, "method": method, "data": data})).await;
+        assert!(answer["error"].is_null(), "{method}: {answer}");
+        answer["data"].clone()
+    };
+    let caps = call(1, "getRouterRtpCapabilities", json!({})).await["routerRtpCapabilities"].clone();
+    call(
+        2,
+        "join",
+        json!({"room": room, "role": "viewer", "rtpCapabilities": caps}),
+    )
+    .await;
+    let transport = call(3, "createTransport", json!({"direction": "recv"})).await["transportId"].clone();
+    let dtls = common::client_dtls_parameters();
+    call(
+        4,
+        "connectTransport",
+        json!({"transportId": transport, "dtlsParameters": dtls}),
+    )
+    .await;
+    let consumer = call(5, "subscribeFeed", json!({"transportId": transport})).await["consumerId"].clone();
+    call(6, "resumeConsumer", json!({"consumerId": consumer})).await;
+    ws
+}
+
+/// The next notification on `ws` (answers skipped).
+async fn next_notification(ws: &mut Ws) -> Value {
+    let next = async {
+        while let Some(m) = ws.next().await {
+            if let Ok(tokio_tungstenite::tungstenite::Message::Text(text)) = m {
+                let v: Value = serde_json::from_str(&text).unwrap();
+                if v["notification"].is_string() {
+                    return v;
+                }
+            }
+        }
+        panic!("the socket ended");
+    };
+    tokio::time::timeout(WAIT, next).await.expect("a notification")
+}
+
+/// A draining node sends a feed viewer on (`redirect`) between utterances, not where the drain
+/// found it. The node is an edge of the room (its speaker is on the home, which does not move),
+/// the drain comes just after the feed switched into an utterance, and the viewer hears of that
+/// utterance's end (`feedSwitched` or `feedWaiting`, not cut) before its `redirect`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draining_node_moves_a_feed_viewer_between_utterances() {
+    let _serial = SERIAL.lock().await;
+    if !common::have_redis() {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+        return;
+    }
+    let (_redis, redis_port) = start_redis();
+    let home = start_node("node-a", redis_port);
+    let mut edge = start_node("node-b", redis_port);
+    until("two nodes in the registry", || async {
+        node_ids(&edge).await == ["node-a", "node-b"]
+    })
+    .await;
+    let room = "draining-feed";
+    let mut talk = speaker(&home, room, 60);
+    talk.video = false;
+    let stop_talking = talk.cancel.clone();
+    let talk = tokio::spawn(run_broadcasters(talk));
+    until("producing on the home", || async {
+        metric(&home, "sfu_producers").await >= 1.0
+    })
+    .await;
+    let mut viewer = raw_feed_viewer(&edge, room).await;
+    while next_notification(&mut viewer).await["notification"] != "feedSwitched" {}
+
+    let draining = Instant::now();
+    unsafe { libc::kill(edge.proc.child.id() as i32, libc::SIGTERM) };
+    let mut boundary = None;
+    let redirect = loop {
+        let n = next_notification(&mut viewer).await;
+        match n["notification"].as_str() {
+            Some("feedSwitched" | "feedWaiting") if boundary.is_none() => boundary = Some((draining.elapsed(), n)),
+            Some("redirect") => break n,
+            _ => {}
+        }
+    };
+    let redirected = draining.elapsed();
+    println!("utterance end {boundary:?}; redirect {redirected:?} after the SIGTERM");
+    let Some((_, end)) = boundary else {
+        panic!("the redirect came before the utterance's end: {redirect}");
+    };
+    let stopped = &end["data"][if end["notification"] == "feedWaiting" {
+        "stopped"
+    } else {
+        "reason"
+    }];
+    assert_eq!(stopped, "ended", "the utterance was heard to its end: {end}");
+    assert_eq!(redirect["data"]["url"], home.url.as_str(), "{redirect}");
+    assert!(redirected < Duration::from_secs(16), "at most an utterance's length");
+    let _ = viewer.close(None).await;
+    while exited(&mut edge).is_none() {
+        assert!(draining.elapsed() < WAIT, "the drained node exits");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    stop_talking.cancel();
+    let _ = talk.await;
+}

@@ -16,6 +16,7 @@ use super::limiter::ConnectionPermit;
 use super::session::Session;
 use crate::auth::Identity;
 use crate::context::Context;
+use crate::feed::FeedEvent;
 use crate::link::PeerEvent;
 use crate::protocol::{
     parse_request, response_error, response_ok, ErrorBody, ErrorCode, Method, Notification, Request,
@@ -35,11 +36,17 @@ struct Live {
     client: IpAddr,
     /// Since when the connection has been without a room (opened, or left); `None` while joined.
     unjoined_since: Option<Instant>,
+    /// The viewer's feed is inside an utterance (its last feed event was a switch, not a wait).
+    feed_playing: bool,
+    /// A drain's `redirect` held back until the feed's utterance ends, at the latest then.
+    redirect_by: Option<Instant>,
 }
 
 /// What woke the loop.
 enum Step {
     Drain,
+    /// A held-back `redirect` is due (the feed's utterance did not end in time).
+    Redirect,
     JoinDeadline,
     TokenExpired,
     Shutdown,
@@ -78,6 +85,8 @@ pub(crate) async fn run(
         remote,
         client,
         unjoined_since: Some(Instant::now()),
+        feed_playing: false,
+        redirect_by: None,
     };
     let end = live.serve().await;
     live.finish(end).await;
@@ -93,6 +102,7 @@ impl Live {
             let join_by = self.unjoined_since.map(|since| since + join_deadline);
             let step = tokio::select! {
                 _ = self.hub.draining().cancelled(), if !self.told_draining => Step::Drain,
+                _ = sleep_until_or_never(self.redirect_by) => Step::Redirect,
                 _ = sleep_until_or_never(join_by) => Step::JoinDeadline,
                 _ = sleep_or_never(token_left) => Step::TokenExpired,
                 _ = self.ctx.shutdown.cancelled() => Step::Shutdown,
@@ -126,13 +136,37 @@ impl Live {
         }
     }
 
+    /// When a held-back `redirect` goes at the latest: the longest an utterance lasts, and
+    /// a second before the drain's deadline.
+    fn redirect_deadline(&self) -> Instant {
+        let longest = Duration::from_millis(self.ctx.config.buffer.max_utterance_ms);
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_millis() as u64;
+        let left = Duration::from_millis(self.hub.drain_deadline_ms().saturating_sub(now_ms));
+        Instant::now() + longest.min(left.saturating_sub(Duration::from_secs(1)))
+    }
+
+    async fn send_drain_notification(&mut self) -> Result<(), End> {
+        self.redirect_by = None;
+        let n = self.drain_notification();
+        self.conn.send_text(n.to_text().into()).await
+    }
+
     async fn step(&mut self, step: Step) -> Result<(), End> {
         match step {
             Step::Drain => {
                 self.told_draining = true;
-                let n = self.drain_notification();
-                self.conn.send_text(n.to_text().into()).await
+                if self.hub.redirect().is_some() && self.feed_playing {
+                    // A feed viewer moves between utterances: it hears this one to its end
+                    // (the next feed event), not cut where the drain found it.
+                    self.redirect_by = Some(self.redirect_deadline());
+                    return Ok(());
+                }
+                self.send_drain_notification().await
             }
+            Step::Redirect => self.send_drain_notification().await,
             Step::JoinDeadline => {
                 let secs = self.ctx.config.limits.join_deadline_secs;
                 Err(End::Close(
@@ -181,15 +215,7 @@ impl Live {
                 )
                 .await
             }
-            Step::Event(event) => {
-                if let Some(text) = self.session.on_event(event) {
-                    self.conn.send_text(Utf8Bytes::from(&*text)).await?;
-                }
-                if self.session.overflowed() {
-                    return Err(End::Close(close_code::TOO_SLOW, "notification queue overflowed".into()));
-                }
-                Ok(())
-            }
+            Step::Event(event) => self.on_event(event).await,
             Step::Heartbeat => {
                 if self.conn.silent_for() > self.ctx.config.heartbeat_timeout() {
                     return Err(End::Close(close_code::HEARTBEAT_TIMEOUT, "heartbeat timeout".into()));
@@ -197,6 +223,29 @@ impl Live {
                 self.conn.ping().await
             }
         }
+    }
+
+    /// An event for the client (the room's, the feed's, mediasoup's); a held-back `redirect`
+    /// follows the feed's next switch or wait, the end of its utterance.
+    async fn on_event(&mut self, event: PeerEvent) -> Result<(), End> {
+        let boundary = match &event {
+            PeerEvent::Feed(FeedEvent::Switched { .. }) => Some(true),
+            PeerEvent::Feed(FeedEvent::Waiting { .. }) => Some(false),
+            _ => None,
+        };
+        if let Some(text) = self.session.on_event(event) {
+            self.conn.send_text(Utf8Bytes::from(&*text)).await?;
+        }
+        if self.session.overflowed() {
+            return Err(End::Close(close_code::TOO_SLOW, "notification queue overflowed".into()));
+        }
+        if let Some(playing) = boundary {
+            self.feed_playing = playing;
+            if self.redirect_by.is_some() {
+                return self.send_drain_notification().await;
+            }
+        }
+        Ok(())
     }
 
     /// A moderator removed the peer or closed its room: the client is told, the session is
@@ -257,6 +306,8 @@ impl Live {
         self.session = session;
         self.events = events;
         self.told_draining = false;
+        self.feed_playing = false;
+        self.redirect_by = None;
         match self.session.resumed() {
             Some(r) => {
                 tracing::info!(remote = %self.remote, peer = %r.peer_id, "session resumed");
