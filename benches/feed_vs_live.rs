@@ -23,8 +23,11 @@
 //! onset. The servers report (admin API) how late packets left against their playout schedule
 //! and the time from an onset seen by the tap to the first packet sent to a woken feed.
 //!
-//! usage: cargo bench --bench feed_vs_live [-- VIEWERS [SECONDS [BROADCASTERS]]]
-//! (defaults 100 viewers, 15 s per phase, 2 broadcasters). Prints a table (each phase's CPU
+//! usage: cargo bench --bench feed_vs_live [-- VIEWERS [SECONDS [BROADCASTERS [ROUNDS]]]]
+//! (defaults 100 viewers, 15 s per phase, 2 broadcasters, 1 round). With ROUNDS > 1 each server
+//! then measures live viewers of one stream and its feed phase again, ROUNDS in all, and the
+//! feed / live ratio of each round (two adjacent phases) is printed with its median: the
+//! spread says how far this machine moved one ratio. Prints a table (each phase's CPU
 //! also split between the worker thread and the rest of the server, per delivered packet) and
 //! one JSON line; on stderr, each phase's start and the server's pid (to attach a profiler).
 //! `SFU_BENCH_SERVER=PATH` runs that `sfu` binary as the server instead of this build's, so two
@@ -117,7 +120,7 @@ fn legacy() -> bool {
 }
 
 struct Phase {
-    name: &'static str,
+    name: String,
     seconds: f64,
     server_cpu_s: f64,
     /// The part of `server_cpu_s` spent by the mediasoup worker thread; the rest is the Rust
@@ -138,7 +141,7 @@ fn server_cpu(server: &Server) -> (f64, f64) {
 const WORKER_THREAD: &str = "mediasoup-work";
 
 /// Runs `viewers` viewers of `room` (live or feed) for `secs` and the server's CPU meanwhile.
-async fn measure(server: &Server, name: &'static str, room: &str, viewers: usize, secs: u64, feed: bool) -> Phase {
+async fn measure(server: &Server, name: &str, room: &str, viewers: usize, secs: u64, feed: bool) -> Phase {
     eprintln!("bench: phase {name:?} starts (server pid {})", server.child.id());
     let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
     v.duration = Duration::from_secs(secs);
@@ -149,7 +152,7 @@ async fn measure(server: &Server, name: &'static str, room: &str, viewers: usize
     assert_eq!(s.failed, 0, "{s}");
     let (c1, w1) = server_cpu(server);
     let phase = Phase {
-        name,
+        name: name.to_string(),
         seconds: t0.elapsed().as_secs_f64(),
         server_cpu_s: c1 - c0,
         worker_cpu_s: w1 - w0,
@@ -187,11 +190,29 @@ async fn onset_phase(server: &Server, viewers: usize, secs: u64) {
     pauser.abort();
 }
 
-/// On the server without shared playouts: idle, live, live with one stream, private feeds.
-async fn private_phases(server: &Server, viewers: usize, secs: u64, broadcasters: usize) -> (Vec<Phase>, FeedStats) {
+/// A phase of live viewers of one stream and the feed phase right after it, measured again
+/// after the first round: a ratio of adjacent phases, repeated, shows how much the machine
+/// moved it.
+type Round = (Phase, Phase);
+
+/// The broadcasters' time for `phases` phases of `secs` each (joining, leaving and the pause
+/// after each phase included) and `margin` seconds more.
+fn talk_time(phases: u64, secs: u64, margin: u64) -> Duration {
+    Duration::from_secs(phases * (secs + 8) + margin)
+}
+
+/// On the server without shared playouts: idle, live, live with one stream, private feeds;
+/// then `rounds - 1` more rounds of live with one stream and private feeds.
+async fn private_phases(
+    server: &Server,
+    viewers: usize,
+    secs: u64,
+    broadcasters: usize,
+    rounds: u64,
+) -> (Vec<Phase>, Vec<Round>, FeedStats) {
     let mut b = BroadcastOptions::new(server.ws_url.clone(), "bench", broadcasters);
-    // Idle, live, live with one stream, feed, with margins for joining and leaving.
-    b.duration = Duration::from_secs(4 * secs + 25);
+    // Idle, live, then the rounds, with margins for joining and leaving.
+    b.duration = talk_time(2 + 2 * rounds, secs, 10);
     let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
     one.duration = b.duration;
     let talkers = tokio::spawn(run_broadcasters(b));
@@ -205,7 +226,7 @@ async fn private_phases(server: &Server, viewers: usize, secs: u64, broadcasters
     tokio::time::sleep(Duration::from_secs(secs)).await;
     let (c1, w1) = server_cpu(server);
     phases.push(Phase {
-        name: "idle (broadcasters only)",
+        name: "idle (broadcasters only)".into(),
         seconds: t0.elapsed().as_secs_f64(),
         server_cpu_s: c1 - c0,
         worker_cpu_s: w1 - w0,
@@ -214,30 +235,72 @@ async fn private_phases(server: &Server, viewers: usize, secs: u64, broadcasters
     phases.push(measure(server, "live consumers", "bench", viewers, secs, false).await);
     phases.push(measure(server, "live, 1 stream each", "bench-one", viewers, secs, false).await);
     phases.push(measure(server, "feed, private", "bench", viewers, secs, true).await);
+    let mut rounds_after = Vec::new();
+    for round in 2..=rounds {
+        let live = measure(
+            server,
+            &format!("live, 1 stream, round {round}"),
+            "bench-one",
+            viewers,
+            secs,
+            false,
+        )
+        .await;
+        let feed = measure(
+            server,
+            &format!("feed, private, round {round}"),
+            "bench",
+            viewers,
+            secs,
+            true,
+        )
+        .await;
+        rounds_after.push((live, feed));
+    }
     talkers.abort();
     talker.abort();
     if legacy() {
         onset_phase(server, viewers, secs).await;
     }
-    (phases, feed_stats(server).await)
+    (phases, rounds_after, feed_stats(server).await)
 }
 
 /// On a server with shared playouts: live with one stream again, then feeds of one speaker
 /// (every wait ends at the same onset), then the latency phase.
-async fn shared_phases(server: &Server, viewers: usize, secs: u64) -> (Vec<Phase>, FeedStats) {
+async fn shared_phases(server: &Server, viewers: usize, secs: u64, rounds: u64) -> (Vec<Phase>, Vec<Round>, FeedStats) {
     let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
-    one.duration = Duration::from_secs(2 * secs + 15);
-    let mut speaker = BroadcastOptions::new(server.ws_url.clone(), "bench-shared", 1);
-    speaker.duration = one.duration;
+    one.duration = talk_time(2 * rounds, secs, 5);
     let one = tokio::spawn(run_broadcasters(one));
-    let speaker = tokio::spawn(run_broadcasters(speaker));
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let mut phases = vec![measure(server, "live, 1 stream (server 2)", "bench-one", viewers, secs, false).await];
-    phases.push(measure(server, "feed, shared (server 2)", "bench-shared", viewers, secs, true).await);
+    let mut measured = Vec::new();
+    for round in 1..=rounds {
+        // Each round's feeds in a room of its own whose speaker began 3 s before the round's
+        // live phase, as in the first: a room that had talked for rounds would give the new
+        // viewers a backlog of unheard utterances to start on, not one onset to wait for.
+        let room = format!("bench-shared-{round}");
+        let mut speaker = BroadcastOptions::new(server.ws_url.clone(), &room, 1);
+        speaker.duration = talk_time(2, secs, 5);
+        let stop_speaker = speaker.cancel.clone();
+        let speaker = tokio::spawn(run_broadcasters(speaker));
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let suffix = if round == 1 {
+            String::new()
+        } else {
+            format!(", round {round}")
+        };
+        let name = format!("live, 1 stream (server 2){suffix}");
+        let live = measure(server, &name, "bench-one", viewers, secs, false).await;
+        let name = format!("feed, shared (server 2){suffix}");
+        let feed = measure(server, &name, &room, viewers, secs, true).await;
+        // It leaves (not parked for a resume) before the next round's speaker starts.
+        stop_speaker.cancel();
+        let _ = speaker.await;
+        measured.push((live, feed));
+    }
     one.abort();
-    speaker.abort();
     onset_phase(server, viewers, secs).await;
-    (phases, feed_stats(server).await)
+    let mut measured = measured.into_iter();
+    let (live, feed) = measured.next().expect("one round at least");
+    (vec![live, feed], measured.collect(), feed_stats(server).await)
 }
 
 fn main() {
@@ -246,78 +309,38 @@ fn main() {
     let viewers = arg(0, 100) as usize;
     let secs = arg(1, 15);
     let broadcasters = arg(2, 2) as usize;
+    let rounds = arg(3, 1).max(1);
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let (mut phases, feed_stats) = {
+    let (mut phases, private_rounds, feed_stats) = {
         let server = start_server(false);
-        runtime.block_on(private_phases(&server, viewers, secs, broadcasters))
+        runtime.block_on(private_phases(&server, viewers, secs, broadcasters, rounds))
     };
     let shared = (!legacy()).then(|| {
         let server = start_server(true);
-        runtime.block_on(shared_phases(&server, viewers, secs))
+        runtime.block_on(shared_phases(&server, viewers, secs, rounds))
     });
-    let shared_stats = shared.as_ref().map(|(_, stats)| *stats);
-    if let Some((p, _)) = shared {
+    let shared_stats = shared.as_ref().map(|(_, _, stats)| *stats);
+    let mut shared_rounds = Vec::new();
+    if let Some((p, r, _)) = shared {
         phases.extend(p);
+        shared_rounds = r;
     }
 
-    let idle_rate = phases[0].server_cpu_s / phases[0].seconds;
-    println!("feed vs live: {viewers} viewers, {broadcasters} broadcasters, {secs} s per phase, 1 worker");
     println!(
-        "  {:<26} {:>8} {:>12} {:>12} {:>12} {:>16} {:>16} {:>16}",
-        "phase",
-        "secs",
-        "server cpu s",
-        "worker cpu s",
-        "packets",
-        "pkts per cpu-s",
-        "marginal µs/pkt",
-        "worker/rest µs"
+        "feed vs live: {viewers} viewers, {broadcasters} broadcasters, {secs} s per phase, {rounds} round(s), 1 worker"
     );
-    let mut json = Vec::new();
-    // The idle rate is server 1's: the marginal cost is given for its phases only.
-    for (i, p) in phases.iter().enumerate() {
-        let marginal = p.server_cpu_s - idle_rate * p.seconds;
-        let per_cpu = if p.server_cpu_s > 0.0 {
-            p.packets as f64 / p.server_cpu_s
-        } else {
-            0.0
-        };
-        let marginal_us = if p.packets > 0 && i < 4 {
-            1e6 * marginal / p.packets as f64
-        } else {
-            0.0
-        };
-        // Per delivered packet, all in: the worker thread's and the rest of the process's.
-        let split = |cpu_s: f64| {
-            if p.packets > 0 {
-                1e6 * cpu_s / p.packets as f64
-            } else {
-                0.0
-            }
-        };
-        let (worker_us, rest_us) = (split(p.worker_cpu_s), split(p.server_cpu_s - p.worker_cpu_s));
-        println!(
-            "  {:<26} {:>8.1} {:>12.2} {:>12.2} {:>12} {:>16.0} {:>16.2} {:>16}",
-            p.name,
-            p.seconds,
-            p.server_cpu_s,
-            p.worker_cpu_s,
-            p.packets,
-            per_cpu,
-            marginal_us,
-            format!("{worker_us:.1} / {rest_us:.1}")
-        );
-        json.push(serde_json::json!({
-            "phase": p.name, "seconds": p.seconds, "server_cpu_s": p.server_cpu_s,
-            "worker_cpu_s": p.worker_cpu_s, "packets": p.packets, "packets_per_cpu_s": per_cpu,
-            "marginal_us_per_packet": marginal_us, "worker_us_per_packet": worker_us,
-            "rest_us_per_packet": rest_us,
-        }));
-    }
+    let idle_rate = phases[0].server_cpu_s / phases[0].seconds;
+    let mut json = print_phases(&phases, idle_rate);
+    let later: Vec<&Phase> = private_rounds
+        .iter()
+        .chain(&shared_rounds)
+        .flat_map(|(live, feed)| [live, feed])
+        .collect();
+    json.extend(print_phases(&later, 0.0));
     let per_cpu = |p: &Phase| p.packets as f64 / p.server_cpu_s;
     let marginal = |p: &Phase| (p.server_cpu_s - idle_rate * p.seconds) / p.packets as f64;
     let (live, live_one, feed) = (&phases[1], &phases[2], &phases[3]);
@@ -351,11 +374,118 @@ fn main() {
         );
         shared_json = serde_json::json!({"shared_over_live_one_stream": over_one, "shared_over_live": over_live, "feed_engine": stats});
     }
-    // The latency phase ran on the second server (the first with SFU_BENCH_LEGACY).
-    for (which, stats) in [
-        ("private feeds (server 1)", Some(&feed_stats)),
-        ("server 2", shared_stats.as_ref()),
-    ] {
+    let rounds_json = print_rounds(&phases, &private_rounds, &shared_rounds);
+    print_latency(&feed_stats, shared_stats.as_ref());
+    println!(
+        "{}",
+        serde_json::json!({"viewers": viewers, "broadcasters": broadcasters, "rounds": rounds, "phases": json,
+            "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio,
+            "feed_over_live_one_stream": ratio_one, "feed_over_live_one_stream_marginal": marginal_ratio_one,
+            "feed_engine": feed_stats, "shared": shared_json, "per_round": rounds_json})
+    );
+}
+
+/// The table's rows (the first four with their marginal cost over `idle_rate`, server 1's), and
+/// their JSON.
+fn print_phases<P: std::borrow::Borrow<Phase>>(phases: &[P], idle_rate: f64) -> Vec<serde_json::Value> {
+    if idle_rate > 0.0 {
+        println!(
+            "  {:<38} {:>6} {:>12} {:>12} {:>10} {:>14} {:>16} {:>16}",
+            "phase",
+            "secs",
+            "server cpu s",
+            "worker cpu s",
+            "packets",
+            "pkts per cpu-s",
+            "marginal µs/pkt",
+            "worker/rest µs"
+        );
+    }
+    let mut json = Vec::new();
+    for (i, p) in phases.iter().map(|p| p.borrow()).enumerate() {
+        let per_cpu = if p.server_cpu_s > 0.0 {
+            p.packets as f64 / p.server_cpu_s
+        } else {
+            0.0
+        };
+        let marginal_us = if p.packets > 0 && i < 4 && idle_rate > 0.0 {
+            1e6 * (p.server_cpu_s - idle_rate * p.seconds) / p.packets as f64
+        } else {
+            0.0
+        };
+        // Per delivered packet, all in: the worker thread's and the rest of the process's.
+        let split = |cpu_s: f64| {
+            if p.packets > 0 {
+                1e6 * cpu_s / p.packets as f64
+            } else {
+                0.0
+            }
+        };
+        let (worker_us, rest_us) = (split(p.worker_cpu_s), split(p.server_cpu_s - p.worker_cpu_s));
+        println!(
+            "  {:<38} {:>6.1} {:>12.2} {:>12.2} {:>10} {:>14.0} {:>16.2} {:>16}",
+            p.name,
+            p.seconds,
+            p.server_cpu_s,
+            p.worker_cpu_s,
+            p.packets,
+            per_cpu,
+            marginal_us,
+            format!("{worker_us:.1} / {rest_us:.1}")
+        );
+        json.push(serde_json::json!({
+            "phase": p.name, "seconds": p.seconds, "server_cpu_s": p.server_cpu_s,
+            "worker_cpu_s": p.worker_cpu_s, "packets": p.packets, "packets_per_cpu_s": per_cpu,
+            "marginal_us_per_packet": marginal_us, "worker_us_per_packet": worker_us,
+            "rest_us_per_packet": rest_us,
+        }));
+    }
+    json
+}
+
+/// Feed over live with one stream in each round, each from two adjacent phases of one server,
+/// and their median: what the machine's drift did to one ratio shows in the spread.
+fn print_rounds(phases: &[Phase], private: &[Round], shared: &[Round]) -> serde_json::Value {
+    let ratio = |live: &Phase, feed: &Phase| {
+        (feed.packets as f64 / feed.server_cpu_s) / (live.packets as f64 / live.server_cpu_s)
+    };
+    let first_private = (&phases[2], &phases[3]);
+    let first_shared = phases.get(4).zip(phases.get(5));
+    let of = |first: Option<(&Phase, &Phase)>, rest: &[Round]| -> Vec<f64> {
+        first
+            .into_iter()
+            .chain(rest.iter().map(|(l, f)| (l, f)))
+            .map(|(l, f)| ratio(l, f))
+            .collect()
+    };
+    let private = of(Some(first_private), private);
+    let shared = of(first_shared, shared);
+    for (what, ratios) in [("private", &private), ("shared (server 2)", &shared)] {
+        if ratios.len() > 1 {
+            let list: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+            println!(
+                "  feed {what} / live with 1 stream, each round: {} (median {:.2})",
+                list.join(", "),
+                median(ratios)
+            );
+        }
+    }
+    serde_json::json!({"private_over_live_one_stream": private, "shared_over_live_one_stream": shared})
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+/// The latency phase ran on the second server (the first with SFU_BENCH_LEGACY).
+fn print_latency(private: &FeedStats, shared: Option<&FeedStats>) {
+    for (which, stats) in [("private feeds (server 1)", Some(private)), ("server 2", shared)] {
         let Some(stats) = stats else { continue };
         let (late, onset) = (stats.lateness_ms, stats.onset_to_first_packet_ms);
         println!(
@@ -363,11 +493,4 @@ fn main() {
             late.p50, late.p99, late.max, late.count, onset.p50, onset.p99, onset.max, onset.count
         );
     }
-    println!(
-        "{}",
-        serde_json::json!({"viewers": viewers, "broadcasters": broadcasters, "phases": json,
-            "feed_over_live": ratio, "feed_over_live_marginal": marginal_ratio,
-            "feed_over_live_one_stream": ratio_one, "feed_over_live_one_stream_marginal": marginal_ratio_one,
-            "feed_engine": feed_stats, "shared": shared_json})
-    );
 }
