@@ -368,6 +368,11 @@ impl Peer {
         }
     }
 
+    /// True while the peer is subscribed to the feed.
+    pub fn has_feed(&self) -> bool {
+        self.feed.is_some()
+    }
+
     pub fn counts(&self) -> (usize, usize, usize) {
         (self.transports.len(), self.producers.len(), self.consumers.len())
     }

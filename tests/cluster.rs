@@ -953,7 +953,8 @@ async fn next_notification(ws: &mut Ws) -> Value {
 /// A draining node sends a feed viewer on (`redirect`) between utterances, not where the drain
 /// found it. The node is an edge of the room (its speaker is on the home, which does not move),
 /// the drain comes just after the feed switched into an utterance, and the viewer hears of that
-/// utterance's end (`feedSwitched` or `feedWaiting`, not cut) before its `redirect`.
+/// utterance's end (`feedSwitched` or `feedWaiting`, not cut) before its `redirect`; a viewer
+/// that drops its feed meanwhile is sent on at once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draining_node_moves_a_feed_viewer_between_utterances() {
     let _serial = SERIAL.lock().await;
@@ -978,10 +979,28 @@ async fn a_draining_node_moves_a_feed_viewer_between_utterances() {
     })
     .await;
     let mut viewer = raw_feed_viewer(&edge, room).await;
+    let mut leaving = raw_feed_viewer(&edge, room).await;
+    while next_notification(&mut leaving).await["notification"] != "feedSwitched" {}
     while next_notification(&mut viewer).await["notification"] != "feedSwitched" {}
 
     let draining = Instant::now();
     unsafe { libc::kill(edge.proc.child.id() as i32, libc::SIGTERM) };
+    // A viewer that drops its feed while its redirect is held gets it at once: no feed event
+    // will come to end the hold.
+    let dropped = ask(
+        &mut leaving,
+        7,
+        json!({"id": 7, "method": "unsubscribeFeed", "data": {}}),
+    )
+    .await;
+    assert!(dropped["error"].is_null(), "{dropped}");
+    let unsubscribed = draining.elapsed();
+    while next_notification(&mut leaving).await["notification"] != "redirect" {}
+    assert!(
+        draining.elapsed() - unsubscribed < Duration::from_secs(2),
+        "redirected {:?} after dropping its feed",
+        draining.elapsed() - unsubscribed
+    );
     let mut boundary = None;
     let redirect = loop {
         let n = next_notification(&mut viewer).await;
@@ -1005,6 +1024,7 @@ async fn a_draining_node_moves_a_feed_viewer_between_utterances() {
     assert_eq!(redirect["data"]["url"], home.url.as_str(), "{redirect}");
     assert!(redirected < Duration::from_secs(16), "at most an utterance's length");
     let _ = viewer.close(None).await;
+    let _ = leaving.close(None).await;
     while exited(&mut edge).is_none() {
         assert!(draining.elapsed() < WAIT, "the drained node exits");
         tokio::time::sleep(Duration::from_millis(100)).await;

@@ -84,6 +84,11 @@ impl Session {
         }
     }
 
+    /// True while the peer is joined and subscribed to the feed.
+    pub(crate) fn has_feed(&self) -> bool {
+        self.peer.as_ref().is_some_and(|p| p.has_feed())
+    }
+
     pub(crate) fn peer_id(&self) -> Option<&str> {
         self.peer.as_ref().map(|p| p.id.as_str())
     }

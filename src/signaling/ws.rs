@@ -36,7 +36,9 @@ struct Live {
     client: IpAddr,
     /// Since when the connection has been without a room (opened, or left); `None` while joined.
     unjoined_since: Option<Instant>,
-    /// The viewer's feed is inside an utterance (its last feed event was a switch, not a wait).
+    /// The viewer's feed is inside an utterance (its last feed event was a switch, not a wait;
+    /// events queued before an unsubscribe may come after it, so it is read with
+    /// `Session::has_feed`).
     feed_playing: bool,
     /// A drain's `redirect` held back until the feed's utterance ends, at the latest then.
     redirect_by: Option<Instant>,
@@ -158,7 +160,7 @@ impl Live {
         match step {
             Step::Drain => {
                 self.told_draining = true;
-                if self.hub.redirect().is_some() && self.feed_playing {
+                if self.hub.redirect().is_some() && self.feed_playing && self.session.has_feed() {
                     // A feed viewer moves between utterances: it hears this one to its end
                     // (the next feed event), not cut where the drain found it.
                     self.redirect_by = Some(self.redirect_deadline());
@@ -185,7 +187,13 @@ impl Live {
             }
             Step::Incoming(Incoming::Request(text)) => {
                 let reply = self.answer(text.as_str()).await;
-                self.conn.send_text(reply.into()).await
+                self.conn.send_text(reply.into()).await?;
+                if self.redirect_by.is_some() && !self.session.has_feed() {
+                    // The feed it was held for is gone (unsubscribed, or the peer left): no
+                    // feed event will end the hold.
+                    return self.send_drain_notification().await;
+                }
+                Ok(())
             }
             Step::Incoming(Incoming::Refused(e)) => {
                 self.ctx.counters.error(e.code.as_str());
