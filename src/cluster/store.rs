@@ -80,19 +80,10 @@ pub(crate) async fn remove_node(conn: &ConnectionManager, id: &str) -> Result<()
 
 /// Every live node's record.
 pub(crate) async fn list_nodes(conn: &ConnectionManager) -> Result<Vec<NodeRecord>, StoreError> {
-    let keys = scan(conn, "sfu:node:*").await?;
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut cmd = redis::cmd("MGET");
-    cmd.arg(&keys);
-    let values: Vec<Option<String>> = run(conn, &cmd).await?;
-    let mut nodes = Vec::with_capacity(values.len());
-    for (key, value) in keys.iter().zip(values) {
-        // Expired between the scan and the read.
-        let Some(value) = value else { continue };
+    let mut nodes = Vec::new();
+    for (key, value) in scan_values(conn, "sfu:node:*").await? {
         let record = serde_json::from_str(&value).map_err(|e| StoreError::BadRecord {
-            key: key.clone(),
+            key,
             message: e.to_string(),
         })?;
         nodes.push(record);
@@ -188,20 +179,11 @@ pub(crate) struct BanRecord {
 
 /// Every ban Redis holds (the expired ones are gone).
 pub(crate) async fn list_bans(conn: &ConnectionManager) -> Result<Vec<BanRecord>, StoreError> {
-    let keys = scan(conn, &format!("{BAN_PREFIX}*")).await?;
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut cmd = redis::cmd("MGET");
-    cmd.arg(&keys);
-    let values: Vec<Option<String>> = run(conn, &cmd).await?;
-    let mut bans = Vec::with_capacity(values.len());
-    for (key, value) in keys.iter().zip(values) {
-        // Expired between the scan and the read.
-        let Some(value) = value else { continue };
-        bans.push(parse_ban(key, &value)?);
-    }
-    Ok(bans)
+    scan_values(conn, &format!("{BAN_PREFIX}*"))
+        .await?
+        .iter()
+        .map(|(key, value)| parse_ban(key, value))
+        .collect()
 }
 
 fn parse_ban(key: &str, value: &str) -> Result<BanRecord, StoreError> {
@@ -215,6 +197,23 @@ fn parse_ban(key: &str, value: &str) -> Result<BanRecord, StoreError> {
         .parse()
         .map_err(|e| bad(format!("not a Unix time ({value:?}): {e}")))?;
     Ok(BanRecord { room, uid, until_unix })
+}
+
+/// Every key matching `pattern` with its value (`SCAN`, then one `MGET`), sorted by key; a key
+/// that expired between the two is left out.
+async fn scan_values(conn: &ConnectionManager, pattern: &str) -> Result<Vec<(String, String)>, StoreError> {
+    let keys = scan(conn, pattern).await?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut cmd = redis::cmd("MGET");
+    cmd.arg(&keys);
+    let values: Vec<Option<String>> = run(conn, &cmd).await?;
+    Ok(keys
+        .into_iter()
+        .zip(values)
+        .filter_map(|(key, value)| Some((key, value?)))
+        .collect())
 }
 
 /// Every key matching `pattern` (`SCAN`, sorted, without repeats).

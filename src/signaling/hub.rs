@@ -67,11 +67,8 @@ impl SignalingHub {
         if self.draining.is_cancelled() {
             return false;
         }
-        let now_ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64);
         self.drain_deadline_ms
-            .store(now_ms + deadline.as_millis() as u64, Ordering::Release);
+            .store(unix_ms() + deadline.as_millis() as u64, Ordering::Release);
         self.draining.cancel();
         true
     }
@@ -80,4 +77,15 @@ impl SignalingHub {
     pub fn drain_deadline_ms(&self) -> u64 {
         self.drain_deadline_ms.load(Ordering::Acquire)
     }
+
+    /// How long the drain has left (zero before a drain and after its deadline).
+    pub fn drain_left(&self) -> Duration {
+        Duration::from_millis(self.drain_deadline_ms().saturating_sub(unix_ms()))
+    }
+}
+
+fn unix_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
 }

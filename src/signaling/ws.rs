@@ -142,12 +142,8 @@ impl Live {
     /// a second before the drain's deadline.
     fn redirect_deadline(&self) -> Instant {
         let longest = Duration::from_millis(self.ctx.config.buffer.max_utterance_ms);
-        let now_ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_millis() as u64;
-        let left = Duration::from_millis(self.hub.drain_deadline_ms().saturating_sub(now_ms));
-        Instant::now() + longest.min(left.saturating_sub(Duration::from_secs(1)))
+        let left = self.hub.drain_left().saturating_sub(Duration::from_secs(1));
+        Instant::now() + longest.min(left)
     }
 
     async fn send_drain_notification(&mut self) -> Result<(), End> {

@@ -40,13 +40,17 @@ pub fn emulator_token(project: &str, uid: &str, role: &str) -> String {
 }
 
 /// Whether `redis-server` is installed (scripts/setup installs it): the cluster tests start
-/// their own on a loopback port, and skip with a message without it.
+/// their own on a loopback port. Without it, says that the test is skipped.
 pub fn have_redis() -> bool {
-    std::process::Command::new("redis-server")
+    let have = std::process::Command::new("redis-server")
         .arg("--version")
         .stdout(std::process::Stdio::null())
         .status()
-        .is_ok_and(|s| s.success())
+        .is_ok_and(|s| s.success());
+    if !have {
+        eprintln!("SKIPPED: redis-server is not installed (scripts/setup installs it)");
+    }
+    have
 }
 
 /// `SFU_TEST_TLS=1` runs the same tests over HTTPS/WSS with the server's `--dev-tls` certificate.
