@@ -18,7 +18,7 @@ use sfu::synthetic::{run_broadcasters, run_viewers};
 
 const SPEAKERS: usize = 8;
 const VIEWERS: usize = 4;
-const VIEWING: Duration = Duration::from_secs(22);
+const VIEWING: Duration = Duration::from_secs(36);
 const TASTE_SEED: u64 = 17;
 
 /// One server with `kind`, its speakers and tasteful viewers; the viewers' summed taste report.
