@@ -19,6 +19,7 @@ use mediasoup::prelude::ProducerId;
 use tokio::sync::oneshot;
 
 use crate::buffer::{Candidate, MediaKind, ReadOutcome, Removal, UtteranceId, UtteranceMeta, UtteranceState};
+use crate::cluster::ClusterError;
 use crate::context::Context;
 use crate::dump::{PeerDump, ProcessDump, RoomBufferDump, RoomDump, ServerDump, UtteranceDump};
 use crate::link::PeerEvent;
@@ -238,8 +239,10 @@ pub(crate) struct PeerRemoved {
 }
 
 /// Removes a peer from its room: its session is told (`removed`, then close 4005, no resume);
-/// with `ban_minutes` its user may not join the room again for that long. A parked session is
-/// released by the caller (the signaling layer holds those).
+/// with `ban_minutes` its user may not join the room again for that long, and every session of
+/// that user in the room goes too, on every node. A parked session is released through its
+/// queue. In a cluster the peer may be connected to another node, which then removes it, and
+/// this node needs no copy of the room: it asks the room's home who the peer is.
 pub(crate) async fn remove_peer(
     ctx: &Context,
     who: &Moderator,
@@ -248,50 +251,42 @@ pub(crate) async fn remove_peer(
     reason: &str,
     ban_minutes: Option<u64>,
 ) -> Result<PeerRemoved, ModerationError> {
-    let r = ctx
-        .rooms
-        .get(room)
-        .ok_or_else(|| ModerationError::NoRoom(room.to_string()))?;
-    let Some(link) = r.link(peer) else {
-        let removal = PeerRemoval {
-            room,
-            peer,
-            reason,
-            ban_minutes,
-        };
-        return remove_remote_peer(ctx, who, &r, removal).await;
+    let removal = PeerRemoval {
+        room,
+        peer,
+        reason,
+        ban_minutes: ban_minutes.filter(|m| *m > 0),
     };
-    if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
-        ban(ctx, room, &link.info.uid, minutes).await?;
+    let local = ctx.rooms.get(room);
+    let Some(link) = local.as_ref().and_then(|r| r.link(peer)) else {
+        return remove_remote_peer(ctx, who, local.as_deref(), removal).await;
+    };
+    match removal.ban_minutes {
+        // The ban removes every session of the user, this one among them.
+        Some(minutes) => ban(ctx, &removal, &link.info.uid, minutes).await?,
+        None => link.send(PeerEvent::Removed {
+            peer_id: peer.to_string(),
+            reason: Arc::from(reason),
+        }),
     }
-    link.send(PeerEvent::Removed {
-        peer_id: peer.to_string(),
-        reason: Arc::from(reason),
-    });
     ctx.counters.moderation("kick");
-    tracing::info!(by = %who.0, room, peer, uid = %link.info.uid, reason, ban_minutes, "moderator removed a peer");
-    Ok(PeerRemoved {
-        room: room.to_string(),
-        peer_id: peer.to_string(),
-        uid: link.info.uid.to_string(),
-        banned_minutes: ban_minutes.filter(|m| *m > 0),
-        node: None,
-    })
+    tracing::info!(by = %who.0, room, peer, uid = %link.info.uid, reason, ban_minutes = removal.ban_minutes, "moderator removed a peer");
+    Ok(removal.done(&link.info.uid, None))
 }
 
-/// Bans `uid` from `room` for `minutes` on this node and, in a cluster, on every node (those
-/// that start later too). In a cluster the ban is made everywhere first: if Redis cannot be
-/// reached nothing is done and the moderator is told (`cluster_unavailable`), rather than a ban
-/// that would hold on this node only.
-async fn ban(ctx: &Context, room: &str, uid: &Arc<str>, minutes: u64) -> Result<(), ModerationError> {
+/// Bans `uid` from the room for `minutes` on this node and, in a cluster, on every node (those
+/// that start later too); each removes the user's peers it has in the room. In a cluster the
+/// ban is made everywhere first: if Redis cannot be reached nothing is done and the moderator
+/// is told (`cluster_unavailable`), rather than a ban that would hold on this node only.
+async fn ban(ctx: &Context, m: &PeerRemoval<'_>, uid: &Arc<str>, minutes: u64) -> Result<(), ModerationError> {
     let until = SystemTime::now() + Duration::from_secs(minutes * 60);
     if let Some(cluster) = &ctx.cluster {
         cluster
-            .ban_everywhere(room, uid, until)
+            .ban_everywhere(m.room, uid, until, m.reason)
             .await
             .map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?;
     }
-    ctx.rooms.ban_until(room, Arc::clone(uid), until);
+    ctx.rooms.ban_and_remove(m.room, Arc::clone(uid), until, m.reason);
     Ok(())
 }
 
@@ -300,40 +295,63 @@ struct PeerRemoval<'a> {
     room: &'a str,
     peer: &'a str,
     reason: &'a str,
+    /// A ban's length, never zero.
     ban_minutes: Option<u64>,
 }
 
-/// The peer is connected to another node of the cluster: that node removes it (told over the
-/// cluster's bus); the ban holds on every node.
+impl PeerRemoval<'_> {
+    fn done(&self, uid: &str, node: Option<&str>) -> PeerRemoved {
+        PeerRemoved {
+            room: self.room.to_string(),
+            peer_id: self.peer.to_string(),
+            uid: uid.to_string(),
+            banned_minutes: self.ban_minutes,
+            node: node.map(str::to_string),
+        }
+    }
+}
+
+/// The peer is not connected here: in a cluster, the node it is connected to removes it (told
+/// over the cluster's bus, or by the ban); this node knows it from its own copy of the room,
+/// or else from the room's home.
 async fn remove_remote_peer(
     ctx: &Context,
     who: &Moderator,
-    r: &Room,
+    local: Option<&Room>,
     m: PeerRemoval<'_>,
 ) -> Result<PeerRemoved, ModerationError> {
-    let (Some(cluster), Some((info, node))) = (&ctx.cluster, r.remote_peer(m.peer)) else {
-        return Err(ModerationError::NoPeer {
-            room: m.room.to_string(),
-            peer: m.peer.to_string(),
+    let no_peer = || ModerationError::NoPeer {
+        room: m.room.to_string(),
+        peer: m.peer.to_string(),
+    };
+    let Some(cluster) = &ctx.cluster else {
+        return Err(match local {
+            Some(_) => no_peer(),
+            None => ModerationError::NoRoom(m.room.to_string()),
         });
     };
-    let ban_minutes = m.ban_minutes.filter(|b| *b > 0);
-    if let Some(minutes) = ban_minutes {
-        ban(ctx, m.room, &info.uid, minutes).await?;
+    let found = match local.and_then(|r| r.remote_peer(m.peer)) {
+        Some(found) => found,
+        None => cluster
+            .find_peer(m.room, m.peer)
+            .await
+            .map_err(|e| match e {
+                ClusterError::NoRoom(_) => ModerationError::NoRoom(m.room.to_string()),
+                e => ModerationError::ClusterUnavailable(e.to_string()),
+            })?
+            .ok_or_else(no_peer)?,
+    };
+    let (info, node) = found;
+    match m.ban_minutes {
+        Some(minutes) => ban(ctx, &m, &info.uid, minutes).await?,
+        None => cluster
+            .remove_remote_peer(m.room, m.peer, &node, m.reason)
+            .await
+            .map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?,
     }
-    cluster
-        .remove_remote_peer(m.room, m.peer, &node, m.reason, ban_minutes)
-        .await
-        .map_err(|e| ModerationError::ClusterUnavailable(e.to_string()))?;
     ctx.counters.moderation("kick");
-    tracing::info!(by = %who.0, room = m.room, peer = m.peer, uid = %info.uid, node = %node, reason = m.reason, ban_minutes, "moderator removed a peer of another node");
-    Ok(PeerRemoved {
-        room: m.room.to_string(),
-        peer_id: m.peer.to_string(),
-        uid: info.uid.to_string(),
-        banned_minutes: ban_minutes,
-        node: Some(node.to_string()),
-    })
+    tracing::info!(by = %who.0, room = m.room, peer = m.peer, uid = %info.uid, node = %node, reason = m.reason, ban_minutes = m.ban_minutes, "moderator removed a peer of another node");
+    Ok(m.done(&info.uid, Some(&node)))
 }
 
 /// Mutes (or unmutes) a producer of `room` from the server side.

@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use event_listener_primitives::HandlerId;
 use mediasoup::prelude::*;
@@ -421,13 +421,24 @@ impl Room {
         self.state.lock().producers.values().cloned().collect()
     }
 
-    fn add_peer(&self, link: PeerLink, max_peers: usize) -> Result<JoinSnapshot, AddPeer> {
+    /// Adds the peer unless the room is closed, full, or its user banned: the ban is read
+    /// under the room's lock, so a ban made meanwhile either refuses this join or finds the
+    /// peer in the room ([`Rooms::ban_and_remove`]).
+    fn add_peer(&self, link: PeerLink, max_peers: usize, bans: &Mutex<Bans>) -> Result<JoinSnapshot, AddPeer> {
         let mut s = self.state.lock();
         if s.closed {
             return Err(AddPeer::Closed);
         }
         if s.peers.len() >= max_peers {
             return Err(AddPeer::Full);
+        }
+        if let Err(error) = bans.lock().check(&self.id, &link.info.uid, SystemTime::now()) {
+            // A room made for this join alone closes again, as when its last peer leaves.
+            s.closed = s.peers.is_empty();
+            return Err(AddPeer::Banned {
+                error,
+                closed: s.closed,
+            });
         }
         let local = s.peers.values().map(|l| l.info.clone());
         let remote = s.remote_peers.values().map(|(info, _)| info.clone());
@@ -661,6 +672,22 @@ impl Room {
         self.state.lock().peers.get(peer_id).cloned()
     }
 
+    /// Tells every peer of user `uid` here that a moderator removed it (parked ones too: their
+    /// queue releases them); the number told.
+    fn remove_user(&self, uid: &str, reason: &str) -> usize {
+        let s = self.state.lock();
+        let reason: Arc<str> = Arc::from(reason);
+        let mut told = 0;
+        for (peer_id, link) in s.peers.iter().filter(|(_, l)| *l.info.uid == *uid) {
+            link.send(PeerEvent::Removed {
+                peer_id: peer_id.clone(),
+                reason: Arc::clone(&reason),
+            });
+            told += 1;
+        }
+        told
+    }
+
     pub(crate) fn has_producer(&self, producer_id: &ProducerId) -> bool {
         self.state.lock().producers.contains_key(producer_id)
     }
@@ -685,6 +712,11 @@ fn paused_event(producer_id: ProducerId, peer_id: String, paused: bool, by_serve
 enum AddPeer {
     Closed,
     Full,
+    /// The user is banned; `closed` when the room had no one else and closed.
+    Banned {
+        error: RoomError,
+        closed: bool,
+    },
 }
 
 /// Users a moderator banned from a room, until when. Small (moderators' actions), pruned as
@@ -753,15 +785,13 @@ impl Rooms {
         }
     }
 
-    /// Bans `uid` from `room` for `duration` (a moderator removed them).
-    pub(crate) fn ban(&self, room: &str, uid: Arc<str>, duration: Duration) {
-        let now = SystemTime::now();
-        self.bans.lock().ban(room, uid, now + duration, now);
-    }
-
-    /// Bans `uid` from `room` until `until` (a ban another node of the cluster made).
-    pub(crate) fn ban_until(&self, room: &str, uid: Arc<str>, until: SystemTime) {
-        self.bans.lock().ban(room, uid, until, SystemTime::now());
+    /// Bans `uid` from `room` until `until` and removes the user's peers of the room here,
+    /// every session of it (told `removed` with `reason`); the number removed. A join racing
+    /// with it is refused or removed: the ban is set before the room's peers are read, and a
+    /// join reads the bans under the room's lock.
+    pub(crate) fn ban_and_remove(&self, room: &str, uid: Arc<str>, until: SystemTime, reason: &str) -> usize {
+        self.bans.lock().ban(room, Arc::clone(&uid), until, SystemTime::now());
+        self.get(room).map_or(0, |r| r.remove_user(&uid, reason))
     }
 
     /// `Err(Banned)` while `uid` is banned from `room`.
@@ -815,9 +845,15 @@ impl Rooms {
                     return Err(e);
                 }
             };
-            match room.add_peer(link.clone(), self.max_peers_per_room) {
+            match room.add_peer(link.clone(), self.max_peers_per_room, &self.bans) {
                 Ok(snapshot) => return Ok((room, snapshot)),
                 Err(AddPeer::Full) => return Err(RoomError::Full(room_id.to_string())),
+                Err(AddPeer::Banned { error, closed }) => {
+                    if closed {
+                        self.forget(room_id, &cell);
+                    }
+                    return Err(error);
+                }
                 // Lost a race with the last peer leaving: the room is going away, make a new one.
                 Err(AddPeer::Closed) => self.forget(room_id, &cell),
             }
@@ -889,6 +925,8 @@ impl Rooms {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     #[test]

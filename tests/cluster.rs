@@ -818,6 +818,11 @@ async fn bans_and_removals_reach_every_node_and_parked_sessions() {
     let (mut kicked, joined) = join_as(&a, room, "vic").await;
     assert!(joined["error"].is_null(), "{joined}");
     let peer = joined["data"]["peerId"].as_str().unwrap().to_string();
+    // The same user on B too (another device) and a second time on A: the ban removes both.
+    let (mut on_b, joined) = join_as(&b, room, "vic").await;
+    assert!(joined["error"].is_null(), "{joined}");
+    let (mut again_on_a, joined) = join_as(&a, room, "vic").await;
+    assert!(joined["error"].is_null(), "{joined}");
     let client = HttpClient::new(None).unwrap();
     let kick = |peer: &str| Moderation::Kick {
         room: room.into(),
@@ -832,6 +837,8 @@ async fn bans_and_removals_reach_every_node_and_parked_sessions() {
         (Some("vic"), Some(5))
     );
     assert_eq!(notified_then_closed(&mut kicked, "removed").await, 4005);
+    assert_eq!(notified_then_closed(&mut again_on_a, "removed").await, 4005);
+    assert_eq!(notified_then_closed(&mut on_b, "removed").await, 4005);
 
     let refused = |node: &Node| {
         let url = node.ws();
@@ -848,14 +855,11 @@ async fn bans_and_removals_reach_every_node_and_parked_sessions() {
     until("C, started after the ban, refuses the banned user", || refused(&c)).await;
     let (_elsewhere, other) = join_as(&c, "other-room", "vic").await;
     assert!(other["error"].is_null(), "banned from one room only: {other}");
-    // (val keeps the room open on A: a node asked to remove a peer of another node needs its
-    // own copy of the room to know the peer.)
-    let (_other_user, joined) = join_as(&a, room, "val").await;
-    assert!(joined["error"].is_null(), "other users still join: {joined}");
 
     // A parked session (its socket dropped; it waits for `resume` and reads no events) removed
     // through another node is released at once, not at the end of its grace: it leaves the
-    // room and its resume token is dead.
+    // room and its resume token is dead. A has no copy of the room (no one is in it there): it
+    // learns the peer from the nodes that have the room, here B.
     let connections = metric(&b, "sfu_connections").await;
     let (parked, joined) = join_as(&b, room, "pat").await;
     assert!(joined["error"].is_null(), "{joined}");
@@ -873,7 +877,21 @@ async fn bans_and_removals_reach_every_node_and_parked_sessions() {
         reason: None,
         ban_minutes: None,
     };
-    // A knows of the peer once the bus told it.
+    until("A's registry lists B with the room", || async {
+        let record = node_record(&a, "node-b").await;
+        let has = |list: &str| {
+            record[list]
+                .as_array()
+                .is_some_and(|l| l.iter().any(|r| r["room"] == room))
+        };
+        has("homes") || has("edges")
+    })
+    .await;
+    let dump: Value = client
+        .get_json(&format!("{}/admin/rooms", a.url), Some(ADMIN_TOKEN))
+        .await
+        .unwrap();
+    assert!(!dump.to_string().contains(room), "A has no copy of the room: {dump}");
     until("A removes the parked peer of B", || async {
         moderate(&client, &a.url, ADMIN_TOKEN, &plain).await.is_ok()
     })

@@ -164,6 +164,10 @@ async fn a_removed_peer_is_told_why_cannot_resume_and_its_ban_refuses_its_join()
     let (mut v, joined) = join_as(&server, room, "vic", "viewer").await;
     let (v_peer, v_resume) = (joined["peerId"].clone(), joined["resumeToken"].clone());
     b.notification("peerJoined").await;
+    // The same user in a second tab: the ban removes it too.
+    let (mut v2, joined) = join_as(&server, room, "vic", "viewer").await;
+    let v2_peer = joined["peerId"].clone();
+    b.notification("peerJoined").await;
 
     let answer = admin(
         &server,
@@ -180,9 +184,16 @@ async fn a_removed_peer_is_told_why_cannot_resume_and_its_ban_refuses_its_join()
         (answer["uid"].as_str(), answer["bannedMinutes"].as_u64()),
         (Some("vic"), Some(5))
     );
-    assert_eq!(v.notification("removed").await["reason"], "spam");
-    assert_eq!(v.recv_close().await, Some(4005));
-    assert_eq!(b.notification("peerLeft").await["peerId"], v_peer);
+    for v in [&mut v, &mut v2] {
+        assert_eq!(v.notification("removed").await["reason"], "spam");
+        assert_eq!(v.recv_close().await, Some(4005));
+    }
+    let mut left = vec![b.notification("peerLeft").await["peerId"].clone()];
+    left.push(b.notification("peerLeft").await["peerId"].clone());
+    left.sort_by_key(|p| p.to_string());
+    let mut both = vec![v_peer.clone(), v2_peer];
+    both.sort_by_key(|p| p.to_string());
+    assert_eq!(left, both);
 
     // Its resume token died with the session.
     let mut again = Client::connect(&server).await;

@@ -34,7 +34,7 @@ use tokio_util::task::TaskTracker;
 use crate::buffer::Removal;
 use crate::config::{Config, Placement};
 use crate::http_client::{HttpClient, HttpError};
-use crate::link::{Announce, PeerEvent};
+use crate::link::{Announce, PeerEvent, PeerInfo};
 use crate::recording::Recording;
 use crate::role::Role;
 use crate::room::{Room, Rooms};
@@ -43,7 +43,7 @@ use crate::workers::WorkerPool;
 
 pub use sign::SignError;
 use store::StoreError;
-use wire::{BusEvent, BusMessage, NodeRecord};
+use wire::{BusEvent, BusMessage, NodeRecord, Snapshot, SnapshotRequest};
 
 /// How often a node writes its record, renews its rooms' claims and reads the registry.
 const TICK: Duration = Duration::from_secs(1);
@@ -57,6 +57,9 @@ const BACKOFF_MAX: Duration = Duration::from_secs(5);
 const CLOSE_WAIT: Duration = Duration::from_secs(2);
 /// A claim this young is kept even before its room exists here (the join is making it).
 const CLAIM_GRACE: Duration = Duration::from_secs(2);
+/// What a user's peers removed by a ban are told when the ban came without a reason (an older
+/// node's, or one read from Redis).
+const BANNED: &str = "banned";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClusterError {
@@ -636,16 +639,24 @@ impl Cluster {
         if *message.node == *self.node {
             return;
         }
-        if let BusEvent::Banned { uid, until_unix } = &message.event {
+        if let BusEvent::Banned {
+            uid,
+            until_unix,
+            reason,
+        } = &message.event
+        {
             // Held whether or not this node has the room: the user may join it here next.
             let until = UNIX_EPOCH + Duration::from_secs(*until_unix);
-            self.parts
+            let reason = reason.as_deref().unwrap_or(BANNED);
+            let removed = self
+                .parts
                 .rooms
-                .ban_until(&message.room, Arc::from(uid.as_str()), until);
+                .ban_and_remove(&message.room, Arc::from(uid.as_str()), until, reason);
             tracing::info!(
                 room = message.room,
                 uid,
                 until_unix,
+                removed,
                 by = message.node,
                 "a ban from another node"
             );
@@ -699,34 +710,69 @@ impl Cluster {
         ids
     }
 
-    /// A moderator here removes a peer connected to node `node`: tells that node (the bus).
+    /// A moderator here removes a peer connected to node `node`: tells that node (the bus). (A
+    /// removal with a ban goes as the ban, [`Cluster::ban_everywhere`].)
     pub(crate) async fn remove_remote_peer(
         &self,
         room: &str,
         peer_id: &str,
         node: &str,
         reason: &str,
-        ban_minutes: Option<u64>,
     ) -> Result<(), ClusterError> {
         let event = BusEvent::RemovePeer {
             peer_id: peer_id.to_string(),
             node: node.to_string(),
             reason: reason.to_string(),
-            ban_minutes,
+            ban_minutes: None,
         };
         self.publish_now(room, event).await
+    }
+
+    /// A peer of `room` that this node does not know (it has no copy of the room, or has not
+    /// heard of the peer yet), as the other nodes that have the room know it: its info and the
+    /// node it is connected to. `Ok(None)` when they answered without it; `Err(NoRoom)` when no
+    /// live node has the room.
+    pub(crate) async fn find_peer(
+        &self,
+        room: &str,
+        peer_id: &str,
+    ) -> Result<Option<(PeerInfo, Arc<str>)>, ClusterError> {
+        let request = SnapshotRequest { room: room.to_string() };
+        let mut outcome = Err(ClusterError::NoRoom(room.to_string()));
+        for node in self.room_nodes(room) {
+            match self.request::<_, Snapshot>(&node, "/cluster/snapshot", &request).await {
+                Ok(snapshot) => {
+                    if let Some(p) = snapshot.peers.iter().find(|p| p.peer_id == peer_id) {
+                        let at = p.node.as_deref().unwrap_or(&node);
+                        return Ok(Some((p.info(), Arc::from(at))));
+                    }
+                    outcome = Ok(None);
+                }
+                Err(ClusterError::NoRoom(_)) => {}
+                Err(e) if outcome.is_err() => outcome = Err(e),
+                Err(_) => {}
+            }
+        }
+        outcome
     }
 
     /// A moderator here banned `uid` from `room` until `until`: every node refuses its joins
     /// until then. Written to Redis (expiring at the ban's end) for the nodes that start or
     /// reconnect later, and told to the live ones over the bus.
-    pub(crate) async fn ban_everywhere(&self, room: &str, uid: &str, until: SystemTime) -> Result<(), ClusterError> {
+    pub(crate) async fn ban_everywhere(
+        &self,
+        room: &str,
+        uid: &str,
+        until: SystemTime,
+        reason: &str,
+    ) -> Result<(), ClusterError> {
         let until_unix = until.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
         let ttl = until.duration_since(SystemTime::now()).unwrap_or_default();
         store::write_ban(&self.redis, room, uid, until_unix, ttl).await?;
         let event = BusEvent::Banned {
             uid: uid.to_string(),
             until_unix,
+            reason: Some(reason.to_string()),
         };
         self.publish_now(room, event).await
     }
@@ -736,10 +782,10 @@ impl Cluster {
         match store::list_bans(&self.redis).await {
             Ok(bans) => {
                 for ban in &bans {
+                    // A ban made while this node was away from the bus removes its user here now.
                     let until = UNIX_EPOCH + Duration::from_secs(ban.until_unix);
-                    self.parts
-                        .rooms
-                        .ban_until(&ban.room, Arc::from(ban.uid.as_str()), until);
+                    let uid = Arc::from(ban.uid.as_str());
+                    self.parts.rooms.ban_and_remove(&ban.room, uid, until, BANNED);
                 }
                 if !bans.is_empty() {
                     tracing::info!(bans = bans.len(), "read the cluster's bans");
@@ -779,14 +825,18 @@ impl Cluster {
             );
             return;
         };
-        if let Some(minutes) = ban_minutes.filter(|m| *m > 0) {
-            let uid = Arc::clone(&link.info.uid);
-            self.parts.rooms.ban(room.id(), uid, Duration::from_secs(minutes * 60));
+        match ban_minutes.filter(|m| *m > 0) {
+            // (From an older node: a ban comes as `Banned` now.)
+            Some(minutes) => {
+                let until = SystemTime::now() + Duration::from_secs(minutes * 60);
+                let uid = Arc::clone(&link.info.uid);
+                self.parts.rooms.ban_and_remove(room.id(), uid, until, reason);
+            }
+            None => link.send(PeerEvent::Removed {
+                peer_id: peer_id.to_string(),
+                reason: Arc::from(reason),
+            }),
         }
-        link.send(PeerEvent::Removed {
-            peer_id: peer_id.to_string(),
-            reason: Arc::from(reason),
-        });
         self.parts.counters.moderation("kick");
         tracing::info!(
             room = room.id(),

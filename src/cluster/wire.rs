@@ -245,10 +245,13 @@ pub enum BusEvent {
         reason: String,
     },
     /// A moderator banned user `uid` from the room until `until_unix` (seconds): every node
-    /// refuses its joins until then, whether or not it has the room yet.
+    /// refuses its joins until then, whether or not it has the room yet, and removes the
+    /// user's peers it has in the room (told `removed` with `reason`).
     Banned {
         uid: String,
         until_unix: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
 }
 
@@ -359,6 +362,22 @@ mod tests {
             role: Role::Viewer,
         };
         assert_eq!(PeerRecord::new(&info, Some("b")).info(), info);
+    }
+
+    #[test]
+    fn a_ban_carries_its_reason_and_one_from_an_older_node_reads_without_it() {
+        let ban = BusEvent::Banned {
+            uid: "u".into(),
+            until_unix: 7,
+            reason: Some("spam".into()),
+        };
+        let text = serde_json::to_string(&ban).unwrap();
+        assert_eq!(serde_json::from_str::<BusEvent>(&text).unwrap(), ban);
+        let old = r#"{"type":"banned","uid":"u","until_unix":7}"#;
+        let BusEvent::Banned { reason, until_unix, .. } = serde_json::from_str(old).unwrap() else {
+            panic!("not a ban");
+        };
+        assert_eq!((reason, until_unix), (None, 7));
     }
 
     fn record(id: &str, homes: Vec<HomedRoom>, edges: Vec<EdgeOfRoom>) -> NodeRecord {
