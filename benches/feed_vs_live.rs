@@ -30,6 +30,9 @@
 //! spread says how far this machine moved one ratio. Prints a table (each phase's CPU
 //! also split between the worker thread and the rest of the server, per delivered packet) and
 //! one JSON line; on stderr, each phase's start and the server's pid (to attach a profiler).
+//! Each viewer phase is also measured in its **steady window**: from 2 s after every viewer is
+//! in until 3 s before they leave, so the viewers' joins (ICE, DTLS, signaling) and leaves,
+//! which weigh on a phase of 15 s, are left out and what remains is the cost of the packets.
 //! `SFU_BENCH_SERVER=PATH` runs that `sfu` binary as the server instead of this build's, so two
 //! builds (an allocator A/B) are measured by the same peers, alternating, without a rebuild; for
 //! a build from before shared playouts add `SFU_BENCH_LEGACY=1` (no `[feed]` settings, no second
@@ -37,12 +40,13 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use sfu::feed::FeedStats;
 use sfu::procfs::{pid_cpu_time, pid_threads_cpu_time};
 use sfu::synthetic::media::SpeechPattern;
-use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, ViewerOptions};
+use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Progress, ViewerOptions};
 
 const ADMIN_TOKEN: &str = "bench-admin-token-0123456789";
 
@@ -127,6 +131,69 @@ struct Phase {
     /// side (signaling, the feed engine, the crate's channel, tokio).
     worker_cpu_s: f64,
     packets: u64,
+    /// The same over the phase's steady window (every viewer in, none leaving yet).
+    steady: Option<Window>,
+}
+
+/// A stretch of a phase: how long, the server's CPU (all, the worker's), packets received.
+#[derive(Clone, Copy)]
+struct Window {
+    seconds: f64,
+    server_cpu_s: f64,
+    worker_cpu_s: f64,
+    packets: u64,
+}
+
+impl Window {
+    fn per_cpu(&self) -> f64 {
+        if self.server_cpu_s > 0.0 {
+            self.packets as f64 / self.server_cpu_s
+        } else {
+            0.0
+        }
+    }
+
+    /// µs per delivered packet, all in: the worker thread's and the rest of the process's.
+    fn split_us(&self) -> (f64, f64) {
+        let per = |cpu_s: f64| {
+            if self.packets > 0 {
+                1e6 * cpu_s / self.packets as f64
+            } else {
+                0.0
+            }
+        };
+        (per(self.worker_cpu_s), per(self.server_cpu_s - self.worker_cpu_s))
+    }
+}
+
+/// The steady window of a phase whose viewers report to `progress`: from 2 s after all
+/// `viewers` are in, `secs - 5` seconds long (`None` for phases under 8 s, or when the viewers
+/// never all came in).
+async fn steady_window(server: &Server, progress: &Progress, viewers: usize, secs: u64) -> Option<Window> {
+    let sample = || {
+        let (cpu, worker) = server_cpu(server);
+        (Instant::now(), cpu, worker, Progress::get(&progress.packets_received))
+    };
+    if secs < 8 {
+        return None;
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Progress::get(&progress.connected) + Progress::get(&progress.failed) < viewers as u64 {
+        if Instant::now() > deadline {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let (t0, c0, w0, p0) = sample();
+    tokio::time::sleep(Duration::from_secs(secs - 5)).await;
+    let (t1, c1, w1, p1) = sample();
+    Some(Window {
+        seconds: (t1 - t0).as_secs_f64(),
+        server_cpu_s: c1 - c0,
+        worker_cpu_s: w1 - w0,
+        packets: p1 - p0,
+    })
 }
 
 /// The server's CPU seconds so far: the whole process and its worker threads.
@@ -146,8 +213,10 @@ async fn measure(server: &Server, name: &str, room: &str, viewers: usize, secs: 
     let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
     v.duration = Duration::from_secs(secs);
     v.feed = feed;
+    let progress = Arc::clone(&v.progress);
     let (t0, (c0, w0)) = (Instant::now(), server_cpu(server));
-    let report = run_viewers(v).await.expect("viewers run");
+    let (report, steady) = tokio::join!(run_viewers(v), steady_window(server, &progress, viewers, secs));
+    let report = report.expect("viewers run");
     let s = &report.summary;
     assert_eq!(s.failed, 0, "{s}");
     let (c1, w1) = server_cpu(server);
@@ -157,6 +226,7 @@ async fn measure(server: &Server, name: &str, room: &str, viewers: usize, secs: 
         server_cpu_s: c1 - c0,
         worker_cpu_s: w1 - w0,
         packets: s.packets_received,
+        steady,
     };
     tokio::time::sleep(Duration::from_secs(2)).await;
     phase
@@ -231,6 +301,7 @@ async fn private_phases(
         server_cpu_s: c1 - c0,
         worker_cpu_s: w1 - w0,
         packets: 0,
+        steady: None,
     });
     phases.push(measure(server, "live consumers", "bench", viewers, secs, false).await);
     phases.push(measure(server, "live, 1 stream each", "bench-one", viewers, secs, false).await);
@@ -341,6 +412,7 @@ fn main() {
         .flat_map(|(live, feed)| [live, feed])
         .collect();
     json.extend(print_phases(&later, 0.0));
+    print_steady(phases.iter().chain(later.iter().copied()));
     let per_cpu = |p: &Phase| p.packets as f64 / p.server_cpu_s;
     let marginal = |p: &Phase| (p.server_cpu_s - idle_rate * p.seconds) / p.packets as f64;
     let (live, live_one, feed) = (&phases[1], &phases[2], &phases[3]);
@@ -433,44 +505,88 @@ fn print_phases<P: std::borrow::Borrow<Phase>>(phases: &[P], idle_rate: f64) -> 
             marginal_us,
             format!("{worker_us:.1} / {rest_us:.1}")
         );
+        let steady = p.steady.map(|w| {
+            let (worker_us, rest_us) = w.split_us();
+            serde_json::json!({"seconds": w.seconds, "server_cpu_s": w.server_cpu_s, "worker_cpu_s": w.worker_cpu_s,
+                "packets": w.packets, "packets_per_cpu_s": w.per_cpu(), "worker_us_per_packet": worker_us,
+                "rest_us_per_packet": rest_us})
+        });
         json.push(serde_json::json!({
             "phase": p.name, "seconds": p.seconds, "server_cpu_s": p.server_cpu_s,
             "worker_cpu_s": p.worker_cpu_s, "packets": p.packets, "packets_per_cpu_s": per_cpu,
             "marginal_us_per_packet": marginal_us, "worker_us_per_packet": worker_us,
-            "rest_us_per_packet": rest_us,
+            "rest_us_per_packet": rest_us, "steady": steady,
         }));
     }
     json
 }
 
+/// The steady windows' rows: the packets' cost without the viewers' joins and leaves.
+fn print_steady<'a>(phases: impl Iterator<Item = &'a Phase>) {
+    println!("  steady windows (every viewer in, joins and leaves left out):");
+    println!(
+        "  {:<38} {:>6} {:>12} {:>10} {:>14} {:>16}",
+        "phase", "secs", "server cpu s", "packets", "pkts per cpu-s", "worker/rest µs"
+    );
+    for p in phases {
+        let Some(w) = p.steady else { continue };
+        let (worker_us, rest_us) = w.split_us();
+        println!(
+            "  {:<38} {:>6.1} {:>12.2} {:>10} {:>14.0} {:>16}",
+            p.name,
+            w.seconds,
+            w.server_cpu_s,
+            w.packets,
+            w.per_cpu(),
+            format!("{worker_us:.1} / {rest_us:.1}")
+        );
+    }
+}
+
 /// Feed over live with one stream in each round, each from two adjacent phases of one server,
 /// and their median: what the machine's drift did to one ratio shows in the spread.
+/// Also the same ratios over the steady windows.
 fn print_rounds(phases: &[Phase], private: &[Round], shared: &[Round]) -> serde_json::Value {
-    let ratio = |live: &Phase, feed: &Phase| {
-        (feed.packets as f64 / feed.server_cpu_s) / (live.packets as f64 / live.server_cpu_s)
+    let whole = |live: &Phase, feed: &Phase| {
+        Some((feed.packets as f64 / feed.server_cpu_s) / (live.packets as f64 / live.server_cpu_s))
     };
+    let steady = |live: &Phase, feed: &Phase| Some(feed.steady?.per_cpu() / live.steady?.per_cpu());
     let first_private = (&phases[2], &phases[3]);
     let first_shared = phases.get(4).zip(phases.get(5));
-    let of = |first: Option<(&Phase, &Phase)>, rest: &[Round]| -> Vec<f64> {
+    let of = |first: Option<(&Phase, &Phase)>, rest: &[Round], ratio: &dyn Fn(&Phase, &Phase) -> Option<f64>| {
         first
             .into_iter()
             .chain(rest.iter().map(|(l, f)| (l, f)))
-            .map(|(l, f)| ratio(l, f))
-            .collect()
+            .filter_map(|(l, f)| ratio(l, f))
+            .collect::<Vec<f64>>()
     };
-    let private = of(Some(first_private), private);
-    let shared = of(first_shared, shared);
-    for (what, ratios) in [("private", &private), ("shared (server 2)", &shared)] {
-        if ratios.len() > 1 {
-            let list: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
-            println!(
-                "  feed {what} / live with 1 stream, each round: {} (median {:.2})",
-                list.join(", "),
-                median(ratios)
-            );
+    let mut json = serde_json::Map::new();
+    for (window, ratio) in [
+        ("", &whole as &dyn Fn(&Phase, &Phase) -> Option<f64>),
+        ("steady ", &steady),
+    ] {
+        let private = of(Some(first_private), private, ratio);
+        let shared = of(first_shared, shared, ratio);
+        for (what, ratios) in [("private", &private), ("shared (server 2)", &shared)] {
+            if !ratios.is_empty() {
+                let list: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+                println!(
+                    "  {window}feed {what} / live with 1 stream, each round: {} (median {:.2})",
+                    list.join(", "),
+                    median(ratios)
+                );
+            }
         }
+        let key = window.trim().replace(' ', "_");
+        let prefix = if key.is_empty() {
+            String::new()
+        } else {
+            format!("{key}_")
+        };
+        json.insert(format!("{prefix}private_over_live_one_stream"), private.into());
+        json.insert(format!("{prefix}shared_over_live_one_stream"), shared.into());
     }
-    serde_json::json!({"private_over_live_one_stream": private, "shared_over_live_one_stream": shared})
+    json.into()
 }
 
 fn median(values: &[f64]) -> f64 {
