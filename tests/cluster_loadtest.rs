@@ -19,7 +19,7 @@ mod common;
 
 const SCENARIO: &str = r#"
 name = "cluster-short"
-duration_secs = 5
+duration_secs = 8
 ramp_per_sec = 30
 [server]
 workers = 1
@@ -96,6 +96,12 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
         assert_eq!(targets.len(), expected, "{targets:?}");
         for n in &c.nodes {
             assert!(n.marginal_cpu_per_viewer_percent.is_some(), "node {}: {report}", n.node);
+            // Every viewer is in for most of the 8 s: the edges are judged on the steady stretch.
+            assert!(
+                n.steady_marginal_cpu_per_viewer_percent.is_some(),
+                "node {}: {report}",
+                n.node
+            );
             assert!(n.ingest_cpu_percent.is_some() && n.pipes_window_cpu_percent.is_some());
             assert!(n.consumers_window_cpu_percent.is_some());
         }
@@ -105,6 +111,8 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
         );
         assert_eq!(c.pipes, 2 * producers as i64, "the home's pipes in the pipes window");
 
+        let edge_cost = c.targets[0].detail.as_deref().unwrap_or_default();
+        assert!(edge_cost.contains("per viewer, steady"), "{edge_cost}");
         assert!(
             report.slos.iter().any(|s| s.name == c.targets[0].name),
             "the targets are among the SLOs"

@@ -18,6 +18,12 @@
 //! *marginal* cost) is (CPU in 4 - in 3) / (viewers in 4 - in 3): differences on one node
 //! between windows, with that node's fixed costs (ingest, pipes, openers) cancelled out.
 //!
+//! The phase's viewers join (at the scenario's ramp) and leave inside it, and a join (ICE, DTLS,
+//! a transport and consumers) costs a worker far more than a second of packets: so a viewer's
+//! marginal cost is also taken over the phase's *steady* stretch, from the second one-second
+//! sample at which every peer is in to the last one before any leaves, and the edge-vs-home
+//! target is judged on that (on the whole phase when the stretch is under 4 s).
+//!
 //! A pipe is judged against a consumer of window 3, not against the marginal consumer of the
 //! phase: with a handful of receivers every packet the worker sends wakes a sleeping receiver
 //! (the edge's worker, a viewer's thread), which a consumer among hundreds mostly does not pay,
@@ -26,6 +32,7 @@
 //! in window 3: a lone viewer's cost subtracted with the window is the same bias on every node.
 
 use std::fmt;
+use std::time::Duration;
 
 use hdrhistogram::Histogram;
 use serde::Serialize;
@@ -96,6 +103,8 @@ pub struct NodeReport {
     /// consumers window) / (viewers - the openers), percent of one core. The fixed costs cancel
     /// out.
     pub marginal_cpu_per_viewer_percent: Option<f64>,
+    /// The same over the phase's steady stretch (every peer in, joins and leaves left out).
+    pub steady_marginal_cpu_per_viewer_percent: Option<f64>,
     /// The node's process CPU over the phase, percent of one core: with `--url` the node's own
     /// (`sfu_process_cpu_seconds_total`: its Rust side and its workers); in-process every node
     /// reads the one shared process (the nodes and the synthetic peers together).
@@ -148,6 +157,16 @@ fn node_process_cpu_percent(a: &Sample, b: &Sample, k: usize) -> Option<f64> {
     (dt > 0.0).then(|| 100.0 * cpu.max(0.0) / dt)
 }
 
+/// The phase's steady stretch among its samples: from the second sample with every peer in
+/// to the last one (`None` when that is under 4 s).
+fn steady_stretch<'a>(during: &[&'a Sample]) -> Option<(&'a Sample, &'a Sample)> {
+    let all_in = during.iter().map(|s| s.counts.peers).max()?;
+    let mut full = during.iter().copied().filter(|s| s.counts.peers == all_in);
+    let start = full.nth(1)?;
+    let end = full.next_back()?;
+    (end.at.duration_since(start.at) >= Duration::from_secs(4)).then_some((start, end))
+}
+
 fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample), during: &[&Sample]) -> NodeReport {
     let (start, end) = window;
     let reports: Vec<Report> = run
@@ -175,6 +194,11 @@ fn node_report(k: usize, run: &ClusterRun, home: bool, window: (&Sample, &Sample
             .filter(|_| v.counts.connected > 0)
             .map(|c| c / v.counts.connected as f64),
         marginal_cpu_per_viewer_percent: cpu
+            .zip(consumers_window)
+            .filter(|_| added > 0)
+            .map(|(c, w)| (c - w) / added as f64),
+        steady_marginal_cpu_per_viewer_percent: steady_stretch(during)
+            .and_then(|(a, b)| node_cpu_percent(a, b, k))
             .zip(consumers_window)
             .filter(|_| added > 0)
             .map(|(c, w)| (c - w) / added as f64),
@@ -319,10 +343,23 @@ impl ClusterPhaseReport {
     /// latency and a pipe's cost in consumers.
     fn judge(&self, spec: &ClusterSpec, phase: &Phase) -> Vec<SloResult> {
         let mut out = Vec::new();
-        let home = self.home_node().and_then(|h| h.marginal_cpu_per_viewer_percent);
+        // Steady when every node has a steady figure, else the whole phase's.
+        let steady = self
+            .nodes
+            .iter()
+            .filter(|n| n.home || n.viewers.started > 0)
+            .all(|n| n.steady_marginal_cpu_per_viewer_percent.is_some());
+        let cost = |n: &NodeReport| {
+            if steady {
+                n.steady_marginal_cpu_per_viewer_percent
+            } else {
+                n.marginal_cpu_per_viewer_percent
+            }
+        };
+        let home = self.home_node().and_then(cost);
+        let which = if steady { "steady" } else { "whole phase" };
         for edge in self.edges() {
-            let diff = edge
-                .marginal_cpu_per_viewer_percent
+            let diff = cost(edge)
                 .zip(home)
                 .filter(|(_, h)| *h > 0.0)
                 .map(|(e, h)| 100.0 * (e / h - 1.0).abs());
@@ -333,11 +370,13 @@ impl ClusterPhaseReport {
                     spec.max_edge_cost_diff_percent,
                 )
                 .with_detail(format!(
-                    "marginal worker cpu per viewer: node {} {}, home node {} {}",
+                    "marginal worker cpu per viewer, {which}: node {} {}, home node {} {}; whole phase {} vs {}",
                     edge.node,
-                    pct3(edge.marginal_cpu_per_viewer_percent),
+                    pct3(cost(edge)),
                     self.home,
-                    pct3(home)
+                    pct3(home),
+                    pct3(edge.marginal_cpu_per_viewer_percent),
+                    pct3(self.home_node().and_then(|h| h.marginal_cpu_per_viewer_percent)),
                 )),
             );
         }
@@ -389,17 +428,18 @@ impl fmt::Display for ClusterPhaseReport {
         )?;
         writeln!(
             f,
-            "    node  viewers  worker cpu  cpu/viewer  marginal/viewer  egress pkt/cpu-s  pipes o/i  pipe pkts o/i     loss      p50/p99 ms"
+            "    node  viewers  worker cpu  cpu/viewer  marginal/viewer  steady marginal  egress pkt/cpu-s  pipes o/i  pipe pkts o/i     loss      p50/p99 ms"
         )?;
         for n in &self.nodes {
             writeln!(
                 f,
-                "    {:<5} {:>7}  {:>10}  {:>10}  {:>15}  {:>16}  {:>9}  {:>13}  {:>7}  {:>14}",
+                "    {:<5} {:>7}  {:>10}  {:>10}  {:>15}  {:>15}  {:>16}  {:>9}  {:>13}  {:>7}  {:>14}",
                 format!("{}{}", n.node, if n.home { "*" } else { "" }),
                 format!("{}/{}", n.viewers.connected, n.viewers.started),
                 n.worker_cpu_percent.map_or("-".into(), |v| format!("{v:.1} %")),
                 pct3(n.cpu_per_viewer_percent),
                 pct3(n.marginal_cpu_per_viewer_percent),
+                pct3(n.steady_marginal_cpu_per_viewer_percent),
                 n.egress_packets_per_cpu_second
                     .map_or("-".into(), |v| format!("{v:.0}")),
                 format!("{}/{}", n.pipes_out, n.pipes_in),
@@ -427,5 +467,58 @@ impl fmt::Display for ClusterPhaseReport {
             writeln!(f, "    {verdict} {:<34} {value} {} {}{detail}", t.name, t.op, t.limit)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+    use crate::stats::ObjectCounts;
+
+    fn sample(at: Instant, secs: u64, peers: i64) -> Sample {
+        Sample {
+            at: at + Duration::from_secs(secs),
+            counts: ObjectCounts {
+                peers,
+                ..ObjectCounts::default()
+            },
+            workers: Vec::new(),
+            rss_bytes: None,
+            process_cpu_seconds: None,
+            buffer_bytes: 0,
+            buffer_cap_bytes: 0,
+            switches: 0,
+            shared_viewers: 0,
+            feed_packets: 0,
+            evictions: 0,
+            evictions_while_read: 0,
+            feed_lateness_ms: None,
+            pipes: None,
+            nodes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_steady_stretch_starts_a_sample_after_everyone_is_in_and_ends_before_anyone_leaves() {
+        let t0 = Instant::now();
+        // Joining for 3 s, all 10 in from 3 s to 11 s, then leaving.
+        let peers = [2, 5, 8, 10, 10, 10, 10, 10, 10, 10, 10, 10, 6, 2];
+        let samples: Vec<Sample> = peers
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| sample(t0, i as u64, p))
+            .collect();
+        let during: Vec<&Sample> = samples.iter().collect();
+        let (a, b) = steady_stretch(&during).expect("a steady stretch");
+        assert_eq!(
+            (a.at - t0, b.at - t0),
+            (Duration::from_secs(4), Duration::from_secs(11))
+        );
+        // Everyone in for only 4 samples: 2 s from the second to the last, too short.
+        let short: Vec<&Sample> = samples[..7].iter().chain(&samples[12..]).collect();
+        assert!(steady_stretch(&short).is_none());
+        assert!(steady_stretch(&[]).is_none());
     }
 }

@@ -163,13 +163,13 @@ worker CPU of a pipe out {}, of a consumer beside it {} (a pipe costs {} of thos
     );
     out.push_str(
         "<table class=\"nodes\"><tr><th>node</th><th>viewers connected</th><th>worker CPU</th><th>CPU per viewer</th>\
-<th>marginal CPU per viewer</th><th>egress pkts / worker CPU-s</th><th>pipes out / in</th><th>pipe packets out / in</th>\
+<th>marginal CPU per viewer</th><th>steady marginal CPU per viewer</th><th>egress pkts / worker CPU-s</th><th>pipes out / in</th><th>pipe packets out / in</th>\
 <th>loss %</th><th>latency p50 / p99 ms</th><th>feed breaks</th></tr>",
     );
     for n in &c.nodes {
         let _ = write!(
             out,
-            "<tr><td>{}{}</td><td>{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{} / {}</td>\
+            "<tr><td>{}{}</td><td>{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{} / {}</td>\
 <td>{:.3}</td><td>{:.2} / {:.2}</td><td>{}</td></tr>",
             n.node,
             if n.home { " (home)" } else { "" },
@@ -178,6 +178,7 @@ worker CPU of a pipe out {}, of a consumer beside it {} (a pipe costs {} of thos
             pct(n.worker_cpu_percent, 1),
             pct(n.cpu_per_viewer_percent, 3),
             pct(n.marginal_cpu_per_viewer_percent, 3),
+            pct(n.steady_marginal_cpu_per_viewer_percent, 3),
             n.egress_packets_per_cpu_second.map_or("-".to_string(), |v| format!("{v:.0}")),
             n.pipes_out,
             n.pipes_in,
