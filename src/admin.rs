@@ -242,7 +242,7 @@ pub(crate) struct PeerRemoved {
 /// with `ban_minutes` its user may not join the room again for that long, and every session of
 /// that user in the room goes too, on every node. A parked session is released through its
 /// queue. In a cluster the peer may be connected to another node, which then removes it, and
-/// this node needs no copy of the room: it asks the room's home who the peer is.
+/// this node needs no copy of the room: it asks the nodes that have the room who the peer is.
 pub(crate) async fn remove_peer(
     ctx: &Context,
     who: &Moderator,
@@ -313,7 +313,7 @@ impl PeerRemoval<'_> {
 
 /// The peer is not connected here: in a cluster, the node it is connected to removes it (told
 /// over the cluster's bus, or by the ban); this node knows it from its own copy of the room,
-/// or else from the room's home.
+/// or else from the other nodes that have the room.
 async fn remove_remote_peer(
     ctx: &Context,
     who: &Moderator,
