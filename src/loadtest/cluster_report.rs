@@ -323,14 +323,8 @@ impl ClusterPhaseReport {
             .zip(home.pipes_window_cpu_percent)
             .filter(|_| consumers > 0.0)
             .map(|(c, p)| (c - p) / consumers);
-        let in_consumers = |c: Option<f64>| {
-            self.pipe_cpu_percent
-                .zip(c)
-                .filter(|(_, c)| *c > 0.0)
-                .map(|(p, c)| p / c)
-        };
-        self.pipe_cost_consumers = in_consumers(self.consumer_alone_cpu_percent);
-        self.pipe_cost_marginal_consumers = in_consumers(self.consumer_cpu_percent);
+        self.pipe_cost_consumers = cost_ratio(self.pipe_cpu_percent, self.consumer_alone_cpu_percent);
+        self.pipe_cost_marginal_consumers = cost_ratio(self.pipe_cpu_percent, self.consumer_cpu_percent);
         let pipes = home.pipes_out as f64;
         let viewers: usize = self.nodes.iter().map(|n| n.viewers.connected).sum();
         let received: u64 = self.nodes.iter().map(|n| n.egress_packets).sum();
@@ -404,6 +398,13 @@ impl ClusterPhaseReport {
         );
         out
     }
+}
+
+/// `cost / per`, when both were measured above zero. Each is a difference of two windows, so
+/// one at or below zero is the windows' noise, not a cost: the ratio is then not measured
+/// (and its target fails as such) rather than a negative number that passes any bound.
+fn cost_ratio(cost: Option<f64>, per: Option<f64>) -> Option<f64> {
+    cost.zip(per).filter(|(c, p)| *c > 0.0 && *p > 0.0).map(|(c, p)| c / p)
 }
 
 fn pct3(v: Option<f64>) -> String {
@@ -498,6 +499,16 @@ mod tests {
             pipes: None,
             nodes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_cost_at_or_below_zero_is_not_measured() {
+        assert_eq!(cost_ratio(Some(0.2), Some(0.4)), Some(0.5));
+        // A pipe that came out cheaper than nothing does not pass "at most one consumer".
+        assert_eq!(cost_ratio(Some(-0.056), Some(0.051)), None);
+        assert_eq!(cost_ratio(Some(0.197), Some(-0.042)), None);
+        assert_eq!(cost_ratio(Some(0.1), Some(0.0)), None);
+        assert_eq!(cost_ratio(None, Some(0.1)), None);
     }
 
     #[test]
