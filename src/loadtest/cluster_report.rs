@@ -480,24 +480,11 @@ mod tests {
 
     fn sample(at: Instant, secs: u64, peers: i64) -> Sample {
         Sample {
-            at: at + Duration::from_secs(secs),
             counts: ObjectCounts {
                 peers,
                 ..ObjectCounts::default()
             },
-            workers: Vec::new(),
-            rss_bytes: None,
-            process_cpu_seconds: None,
-            buffer_bytes: 0,
-            buffer_cap_bytes: 0,
-            switches: 0,
-            shared_viewers: 0,
-            feed_packets: 0,
-            evictions: 0,
-            evictions_while_read: 0,
-            feed_lateness_ms: None,
-            pipes: None,
-            nodes: Vec::new(),
+            ..Sample::empty(at + Duration::from_secs(secs))
         }
     }
 

@@ -54,6 +54,27 @@ pub(crate) struct Sample {
 }
 
 impl Sample {
+    /// A reading at `at` with nothing counted yet (what a cluster's sum starts from).
+    pub fn empty(at: Instant) -> Sample {
+        Sample {
+            at,
+            counts: ObjectCounts::default(),
+            workers: Vec::new(),
+            rss_bytes: None,
+            process_cpu_seconds: None,
+            buffer_bytes: 0,
+            buffer_cap_bytes: 0,
+            switches: 0,
+            shared_viewers: 0,
+            feed_packets: 0,
+            evictions: 0,
+            evictions_while_read: 0,
+            feed_lateness_ms: None,
+            pipes: None,
+            nodes: Vec::new(),
+        }
+    }
+
     /// No room, peer or media object left, and (a cluster) no pipe between nodes.
     pub fn released(&self) -> bool {
         let no_pipes = |s: &Sample| s.pipes.is_none_or(|p| p.pipes_out == 0 && p.pipes_in == 0);
@@ -158,23 +179,7 @@ impl Probe<'_> {
 /// the other (node 0's first), RSS and process CPU the highest (in-process nodes share one
 /// process), and each node's sample kept in `nodes`.
 fn merge(nodes: Vec<Sample>) -> Sample {
-    let mut all = Sample {
-        at: Instant::now(),
-        counts: ObjectCounts::default(),
-        workers: Vec::new(),
-        rss_bytes: None,
-        process_cpu_seconds: None,
-        buffer_bytes: 0,
-        buffer_cap_bytes: 0,
-        switches: 0,
-        shared_viewers: 0,
-        feed_packets: 0,
-        evictions: 0,
-        evictions_while_read: 0,
-        feed_lateness_ms: None,
-        pipes: None,
-        nodes: Vec::new(),
-    };
+    let mut all = Sample::empty(Instant::now());
     for n in &nodes {
         let c = &mut all.counts;
         let d = &n.counts;

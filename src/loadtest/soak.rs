@@ -827,21 +827,9 @@ pub(crate) mod tests {
 
     fn sample(at: Instant, rss: Option<u64>) -> Sample {
         Sample {
-            at,
             counts: counts(0),
-            workers: Vec::new(),
             rss_bytes: rss,
-            process_cpu_seconds: None,
-            buffer_bytes: 0,
-            buffer_cap_bytes: 0,
-            switches: 0,
-            shared_viewers: 0,
-            feed_packets: 0,
-            evictions: 0,
-            evictions_while_read: 0,
-            feed_lateness_ms: None,
-            pipes: None,
-            nodes: Vec::new(),
+            ..Sample::empty(at)
         }
     }
 
