@@ -3,13 +3,14 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::limiter::ConnectionLimiter;
 use super::resume::Parked;
+use crate::cluster::unix_ms;
 use crate::config::Limits;
 
 pub(crate) struct SignalingHub {
@@ -82,10 +83,4 @@ impl SignalingHub {
     pub fn drain_left(&self) -> Duration {
         Duration::from_millis(self.drain_deadline_ms().saturating_sub(unix_ms()))
     }
-}
-
-fn unix_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
 }
