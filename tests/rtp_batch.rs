@@ -14,8 +14,9 @@ use std::num::{NonZeroU32, NonZeroU8};
 use std::sync::Arc;
 use std::time::Duration;
 
-use mediasoup::direct_transport::RtpBatch;
+use mediasoup::direct_transport::{DirectTransportStat, RtpBatch};
 use mediasoup::prelude::*;
+use mediasoup::producer::ProducerStat;
 use mediasoup::worker::WorkerSettings;
 use mediasoup::worker_manager::WorkerManager;
 use parking_lot::Mutex;
@@ -230,6 +231,87 @@ async fn a_batch_reaches_each_producer_by_ssrc_and_survives_bad_entries() {
     batch.clear();
     send.send_rtp_batch(&batch).expect("nothing to send");
     assert!(batch.push(&vec![0; RtpBatch::MAX_PACKET + 1]).is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batched_packet_counts_as_one_sent_alone_would() {
+    // The worker takes a batched packet by a light path (no NACK tracking, jitter or capture
+    // time: it was made on this host). What the consumers and the stats read must not differ
+    // from a packet sent alone: packets, bytes, bitrate, score, nothing lost.
+    let Setup {
+        router,
+        caps,
+        send,
+        recv,
+        ..
+    } = setup().await;
+    let alone = router
+        .create_direct_transport(DirectTransportOptions::default())
+        .await
+        .expect("second sending transport");
+    let batched = send
+        .produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(0x1111)))
+        .await
+        .expect("batched producer");
+    let single = alone
+        .produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(0x2222)))
+        .await
+        .expect("single producer");
+    let Producer::Direct(direct) = &single else {
+        panic!("a DirectTransport made a regular producer")
+    };
+    let (_cb, got_batched) = direct_consumer(&recv, batched.id(), &caps).await;
+    let (_cs, got_single) = direct_consumer(&recv, single.id(), &caps).await;
+
+    // 1.6 s at 20 ms: longer than the transports' first RTCP interval, so that the streams'
+    // receiver reports (which compare the packets counted with those expected, for the loss
+    // and the score) have run.
+    const PACKETS: u16 = 80;
+    let mut batch = RtpBatch::default();
+    for seq in 0..PACKETS {
+        batch.clear();
+        batch.push(&packet(0x1111, 100 + seq, b'a')).unwrap();
+        send.send_rtp_batch(&batch).expect("sent");
+        direct.send(packet(0x2222, 100 + seq, b'b')).expect("sent");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let n = usize::from(PACKETS);
+    wait_for("every packet", || {
+        got_batched.lock().len() == n && got_single.lock().len() == n
+    })
+    .await;
+
+    let stats = |s: Vec<ProducerStat>| {
+        let [s] = s.try_into().expect("one stream");
+        s
+    };
+    let b = stats(batched.get_stats().await.expect("stats"));
+    let s = stats(single.get_stats().await.expect("stats"));
+    let n = u64::from(PACKETS);
+    assert_eq!((b.packet_count, s.packet_count), (n, n), "packets counted");
+    assert_eq!(b.byte_count, s.byte_count, "bytes counted");
+    assert!(b.byte_count > 0);
+    assert!(
+        b.bitrate > 0 && s.bitrate > 0,
+        "bitrates {} and {}",
+        b.bitrate,
+        s.bitrate
+    );
+    assert_eq!((b.score, s.score), (10, 10), "scores");
+    assert_eq!((b.packets_lost, s.packets_lost), (0, 0), "nothing lost");
+
+    let transport_stats = |t: Vec<DirectTransportStat>| {
+        let [t] = t.try_into().expect("one entry");
+        t
+    };
+    let bt = transport_stats(send.get_stats().await.expect("stats"));
+    let st = transport_stats(alone.get_stats().await.expect("stats"));
+    assert_eq!(bt.bytes_received, st.bytes_received, "transport bytes");
+    assert_eq!(bt.rtp_bytes_received, st.rtp_bytes_received, "transport RTP bytes");
+    assert!(
+        bt.rtp_bytes_received >= b.byte_count,
+        "the transport counts every packet"
+    );
 }
 
 /// What a direct consumer received: (sequence number, timestamp, SSRC, payload tag, source

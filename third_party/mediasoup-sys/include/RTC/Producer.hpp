@@ -176,7 +176,13 @@ namespace RTC
 		{
 			return std::addressof(this->rtpStreamScores);
 		}
-		ReceiveRtpPacketResult ReceiveRtpPacket(RTC::RTP::Packet* packet, int64_t receivedAtUs);
+		/**
+		 * @param local - sfu patch: the packet was made by the application on this
+		 *   host (a `DirectTransport` batch) rather than received from a network, so
+		 *   its stream takes `RtpStreamRecv::ReceiveLocalPacket()`.
+		 */
+		ReceiveRtpPacketResult ReceiveRtpPacket(
+		  RTC::RTP::Packet* packet, int64_t receivedAtUs, bool local = false);
 		void ReceiveRtcpSenderReport(RTC::RTCP::SenderReport* report, int64_t receivedAtUs);
 		/**
 		 * @returns Round trip time just measured (ms), or no value if this report
@@ -201,6 +207,7 @@ namespace RTC
 
 	private:
 		RTC::RTP::RtpStreamRecv* GetRtpStream(const RTC::RTP::Packet* packet);
+		void RememberRtpStream(uint32_t ssrc, RTC::RTP::RtpStreamRecv* rtpStream);
 		RTC::RTP::RtpStreamRecv* CreateRtpStream(
 		  const RTC::RTP::Packet* packet, const RTC::RtpCodecParameters& mediaCodec, size_t encodingIdx);
 		void NotifyNewRtpStream(RTC::RTP::RtpStreamRecv* rtpStream);
@@ -262,6 +269,15 @@ namespace RTC
 		bool paused;
 		const bool enableMediasoupPacketIdHeaderExtension;
 		RTC::RTP::Packet* currentRtpPacket{ nullptr };
+		// sfu patch: the stream the last packet's SSRC led to, and its mapped SSRC, so
+		// that a run of packets of one stream (every packet, for a producer with one
+		// SSRC) skips the two map lookups. Streams live as long as the Producer.
+		struct
+		{
+			uint32_t ssrc{ 0 };
+			RTC::RTP::RtpStreamRecv* rtpStream{ nullptr };
+			uint32_t mappedSsrc{ 0 };
+		} lastRtpStream;
 		// Timestamp when last RTCP was sent.
 		int64_t lastRtcpSentAtUs{ 0 };
 		int64_t maxRtcpIntervalMs{ 0 };

@@ -160,6 +160,20 @@ namespace RTC
 
 	public:
 		void Update(const RTC::RTP::Packet* packet);
+		/**
+		 * sfu patch: counts the packet and its bytes as `Update()` does but leaves the
+		 * bitrate alone (no clock read, no window to slide), for packets whose rate
+		 * nothing reads: see `RtpStreamRecv::ReceiveLocalPacket()`.
+		 */
+		void Count(const RTC::RTP::Packet* packet)
+		{
+			this->packets++;
+
+			if (!this->ignorePaddingOnlyPackets || packet->GetPayloadLength() > 0)
+			{
+				this->unratedBytes += packet->GetLength();
+			}
+		}
 
 		/**
 		 * Bitrate (bps) of the RTP traffic within the window ending at `nowMs`,
@@ -181,7 +195,7 @@ namespace RTC
 
 		uint64_t GetBytes() const
 		{
-			return this->rate.GetBytes();
+			return this->rate.GetBytes() + this->unratedBytes;
 		}
 
 	private:
@@ -192,6 +206,8 @@ namespace RTC
 		RateCalculator rate;
 		// Total packets accounted for, which nothing bounds either.
 		uint64_t packets{ 0 };
+		// sfu patch: bytes counted by `Count()`, which the rate never saw.
+		uint64_t unratedBytes{ 0 };
 	};
 } // namespace RTC
 

@@ -205,6 +205,14 @@ namespace RTC
 			this->sendTransmission.Update(len, this->shared->GetTimeMs());
 		}
 		virtual void ReceiveRtpPacket(RTC::RTP::Packet* packet, int64_t receivedAtUs) final;
+		/**
+		 * sfu patch: an RTP packet the application made on this host (a
+		 * `DirectTransport` batch). Goes to its Producer as `ReceiveRtpPacket()` sends
+		 * a packet, with `local` set, counted without a bitrate and without the
+		 * transport-cc feedback a network sender needs. The caller counts the bytes
+		 * (`DataReceived()`) and deletes the packet.
+		 */
+		void ReceiveLocalRtpPacket(RTC::RTP::Packet* packet, int64_t receivedAtUs);
 		virtual void ReceiveRtcpPacket(RTC::RTCP::Packet* packet, int64_t receivedAtUs) final;
 		virtual void ReceiveSctpData(const uint8_t* data, size_t len, int64_t receivedAtUs) final;
 		virtual void SendSctpMessage(

@@ -154,6 +154,7 @@ namespace RTC
 				  notification->data->body_as<FBS::DirectTransport::SendRtpBatchNotification>();
 				const uint8_t* data = body->data()->data();
 				size_t left         = body->data()->size();
+				size_t received{ 0 };
 
 				while (left >= 2)
 				{
@@ -171,8 +172,7 @@ namespace RTC
 						break;
 					}
 
-					// Increase receive transmission.
-					RTC::Transport::DataReceived(len);
+					received += len;
 
 					if (len > RTC::Consts::IncomingRtpPacketMaxSize)
 					{
@@ -190,8 +190,10 @@ namespace RTC
 
 						if (packet)
 						{
-							// Takes the packet (and deletes it).
-							RTC::Transport::ReceiveRtpPacket(packet, notification->receivedAtUs);
+							// A packet made on this host: the light path (sfu patch).
+							RTC::Transport::ReceiveLocalRtpPacket(packet, notification->receivedAtUs);
+
+							delete packet;
 						}
 						else
 						{
@@ -206,6 +208,12 @@ namespace RTC
 				if (left != 0)
 				{
 					MS_WARN_TAG(rtp, "trailing byte in RTP batch");
+				}
+
+				// Increase receive transmission, once for the whole batch.
+				if (received != 0)
+				{
+					RTC::Transport::DataReceived(received);
 				}
 
 				break;

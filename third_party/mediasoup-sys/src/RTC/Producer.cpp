@@ -569,7 +569,7 @@ namespace RTC
 	}
 
 	Producer::ReceiveRtpPacketResult Producer::ReceiveRtpPacket(
-	  RTC::RTP::Packet* packet, int64_t receivedAtUs)
+	  RTC::RTP::Packet* packet, int64_t receivedAtUs, bool local)
 	{
 		MS_TRACE();
 
@@ -608,7 +608,11 @@ namespace RTC
 			result = ReceiveRtpPacketResult::MEDIA;
 
 			// Process the packet.
-			if (!rtpStream->ReceivePacket(packet, receivedAtUs))
+			// sfu patch: a packet made on this host takes the stream's light path.
+			const bool received =
+			  local ? rtpStream->ReceiveLocalPacket(packet) : rtpStream->ReceivePacket(packet, receivedAtUs);
+
+			if (!received)
 			{
 				// May have to announce a new RTP stream to the listener.
 				if (this->mapSsrcRtpStream.size() > numRtpStreamsBefore)
@@ -846,12 +850,28 @@ namespace RTC
 		this->keyFrameRequestManager->KeyFrameNeeded(ssrc);
 	}
 
+	// sfu patch.
+	void Producer::RememberRtpStream(uint32_t ssrc, RTC::RTP::RtpStreamRecv* rtpStream)
+	{
+		MS_TRACE();
+
+		this->lastRtpStream.ssrc       = ssrc;
+		this->lastRtpStream.rtpStream  = rtpStream;
+		this->lastRtpStream.mappedSsrc = this->mapRtpStreamMappedSsrc.at(rtpStream);
+	}
+
 	RTC::RTP::RtpStreamRecv* Producer::GetRtpStream(const RTC::RTP::Packet* packet)
 	{
 		MS_TRACE();
 
 		const uint32_t ssrc       = packet->GetSsrc();
 		const uint8_t payloadType = packet->GetPayloadType();
+
+		// sfu patch: the same SSRC as the last packet's.
+		if (this->lastRtpStream.rtpStream && this->lastRtpStream.ssrc == ssrc)
+		{
+			return this->lastRtpStream.rtpStream;
+		}
 
 		// If stream found in media ssrcs map, return it.
 		{
@@ -860,6 +880,8 @@ namespace RTC
 			if (it != this->mapSsrcRtpStream.end())
 			{
 				auto* rtpStream = it->second;
+
+				RememberRtpStream(ssrc, rtpStream);
 
 				return rtpStream;
 			}
@@ -872,6 +894,8 @@ namespace RTC
 			if (it != this->mapRtxSsrcRtpStream.end())
 			{
 				auto* rtpStream = it->second;
+
+				RememberRtpStream(ssrc, rtpStream);
 
 				return rtpStream;
 			}
@@ -1215,7 +1239,10 @@ namespace RTC
 
 		// Mangle the SSRC.
 		{
-			const uint32_t mappedSsrc = this->mapRtpStreamMappedSsrc.at(rtpStream);
+			// sfu patch: the stream of the last packet's SSRC is remembered with it.
+			const uint32_t mappedSsrc = rtpStream == this->lastRtpStream.rtpStream
+			                              ? this->lastRtpStream.mappedSsrc
+			                              : this->mapRtpStreamMappedSsrc.at(rtpStream);
 
 			packet->SetSsrc(mappedSsrc);
 		}

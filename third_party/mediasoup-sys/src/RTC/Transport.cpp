@@ -1604,6 +1604,49 @@ namespace RTC
 		delete packet;
 	}
 
+	// sfu patch.
+	void Transport::ReceiveLocalRtpPacket(RTC::RTP::Packet* packet, int64_t receivedAtUs)
+	{
+		MS_TRACE();
+
+		// Apply the Transport RTP header extension ids so the RTP listener can use
+		// them.
+		packet->AssignExtensionIds(this->recvRtpHeaderExtensionIds);
+
+		// Get the associated Producer.
+		RTC::Producer* producer = this->rtpListener.GetProducer(packet);
+
+		if (!producer)
+		{
+			MS_WARN_TAG(
+			  rtp,
+			  "no suitable Producer for local RTP packet [ssrc:%" PRIu32 ", payloadType:%" PRIu8 "]",
+			  packet->GetSsrc(),
+			  packet->GetPayloadType());
+
+			return;
+		}
+
+		switch (producer->ReceiveRtpPacket(packet, receivedAtUs, /*local*/ true))
+		{
+			case RTC::Producer::ReceiveRtpPacketResult::MEDIA:
+			{
+				this->recvRtpTransmission.Count(packet);
+
+				break;
+			}
+
+			case RTC::Producer::ReceiveRtpPacketResult::RETRANSMISSION:
+			{
+				this->recvRtxTransmission.Count(packet);
+
+				break;
+			}
+
+			default:;
+		}
+	}
+
 	void Transport::ReceiveRtcpPacket(RTC::RTCP::Packet* packet, int64_t receivedAtUs)
 	{
 		MS_TRACE();

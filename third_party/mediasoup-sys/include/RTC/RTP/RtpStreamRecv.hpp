@@ -167,6 +167,18 @@ namespace RTC
 
 			bool ReceivePacket(RTP::Packet* packet, int64_t receivedAtUs);
 
+			/**
+			 * sfu patch: a packet the application made on this host and handed over in
+			 * a batch (`DirectTransport`), not one that crossed a network. It keeps what
+			 * the stream's consumers and stats rely on (sequence tracking, hence the
+			 * score; codec processing; the per-layer counters, whose bitrate a consumer's
+			 * bandwidth estimation asks for; packet and byte counts; activity) and skips
+			 * what only a network packet needs: the NACK generator (nothing is lost
+			 * inside a process), jitter, the capture time, and the media counter's
+			 * bitrate window (its count is kept: the score reads it).
+			 */
+			bool ReceiveLocalPacket(RTP::Packet* packet);
+
 			bool ReceiveRtxPacket(RTP::Packet* packet);
 
 			RTC::RTCP::ReceiverReport* GetRtcpReceiverReport();

@@ -403,6 +403,55 @@ namespace RTC
 			return true;
 		}
 
+		bool RtpStreamRecv::ReceiveLocalPacket(RTP::Packet* packet)
+		{
+			MS_TRACE();
+
+			// Call the parent method.
+			if (!RTP::RtpStream::ReceiveStreamPacket(packet))
+			{
+				MS_WARN_TAG(rtp, "packet discarded");
+
+				return false;
+			}
+
+			// Process the packet at codec level.
+			if (packet->GetPayloadType() == GetPayloadType())
+			{
+				RTP::Codecs::Tools::ProcessRtpPacket(packet, GetMimeType(), this->templateDependencyStructure);
+			}
+
+			// Increase transmission counter: stats, and the bitrate that consumers of
+			// this stream ask for in their bandwidth estimation.
+			this->transmissionCounter.Update(packet);
+
+			// Count it without a bitrate: the score compares this count with the
+			// packets expected.
+			this->mediaTransmissionCounter.Count(packet);
+
+			// Padding only packet, do not consider it for stream activation.
+			if (packet->GetPayloadLength() == 0)
+			{
+				return true;
+			}
+
+			// Not inactive anymore.
+			if (this->inactive)
+			{
+				this->inactive = false;
+
+				ResetScore(10, /*notify*/ true);
+			}
+
+			// Restart the inactivityCheckPeriodicTimer.
+			if (this->inactivityCheckPeriodicTimer)
+			{
+				this->inactivityCheckPeriodicTimer->Restart();
+			}
+
+			return true;
+		}
+
 		bool RtpStreamRecv::ReceiveRtxPacket(RTP::Packet* packet)
 		{
 			MS_TRACE();
