@@ -12,6 +12,7 @@ use mediasoup::prelude::*;
 use mediasoup::producer::DirectProducer;
 use mediasoup::types::data_structures::{IceState, TransportTuple};
 use mediasoup::webrtc_transport::WebRtcTransportOptions;
+use mediasoup::worker::RequestError;
 
 use crate::buffer::Speaker;
 use crate::config::Limits;
@@ -173,7 +174,7 @@ fn consume_error(e: ConsumeError, producer_id: &ProducerId, gone: bool) -> PeerE
         }
         // The producer closed while the worker was creating the consumer.
         _ if gone => PeerError::NotFound(format!("no producer {producer_id} in this room (it just closed)")),
-        e => PeerError::media("consume", e),
+        ConsumeError::Request(e) => request_error("consume", e),
     }
 }
 
@@ -183,17 +184,29 @@ fn produce_error(e: ProduceError) -> PeerError {
         ProduceError::IncorrectRtpParameters(_) | ProduceError::FailedRtpParametersMapping(_) => {
             PeerError::InvalidParams(format!("rtpParameters: {e}"))
         }
+        ProduceError::Request(e) => request_error("produce", e),
         e => PeerError::media("produce", e),
     }
 }
 
 /// A consumer request that failed because the consumer closed under it (its producer went away
 /// and `consumerClosed` is on its way to the client) is `not_found`, not a media error.
-fn consumer_error(c: &Consumer, what: &'static str, e: impl std::fmt::Display) -> PeerError {
+fn consumer_error(c: &Consumer, what: &'static str, e: RequestError) -> PeerError {
     if c.closed() {
         PeerError::NotFound(format!("{what}: consumer {} closed with its producer", c.id()))
     } else {
-        PeerError::media(what, e)
+        request_error(what, e)
+    }
+}
+
+/// A request to the worker that found its channel closed: the worker died (or is being closed)
+/// between the peer's check of its media and the request, before the death was handled. That is
+/// `media_reset` (the client's `mediaReset` follows), not a media error the client should give up
+/// on.
+fn request_error(what: &'static str, e: RequestError) -> PeerError {
+    match e {
+        RequestError::ChannelClosed => PeerError::MediaReset,
+        e => PeerError::media(what, e),
     }
 }
 
@@ -460,7 +473,7 @@ impl Peer {
         t.transport
             .connect(WebRtcTransportRemoteParameters { dtls_parameters })
             .await
-            .map_err(|e| PeerError::media("connectTransport", e))
+            .map_err(|e| request_error("connectTransport", e))
     }
 
     pub(crate) async fn restart_ice(&self, id: TransportId) -> Result<IceParameters, PeerError> {
@@ -468,7 +481,7 @@ impl Peer {
         t.transport
             .restart_ice()
             .await
-            .map_err(|e| PeerError::media("restartIce", e))
+            .map_err(|e| request_error("restartIce", e))
     }
 
     pub(crate) async fn produce(
@@ -869,12 +882,12 @@ impl Peer {
             return Err(PeerError::MutedByModerator(id));
         }
         if paused {
-            p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
+            p.pause().await.map_err(|e| request_error("pauseProducer", e))?;
         } else {
-            p.resume().await.map_err(|e| PeerError::media("resumeProducer", e))?;
+            p.resume().await.map_err(|e| request_error("resumeProducer", e))?;
             // A moderator muted it while it was resuming: the mute wins.
             if self.room.is_muted(&id) {
-                p.pause().await.map_err(|e| PeerError::media("pauseProducer", e))?;
+                p.pause().await.map_err(|e| request_error("pauseProducer", e))?;
                 return Err(PeerError::MutedByModerator(id));
             }
         }
@@ -899,7 +912,9 @@ mod tests {
     use mediasoup::ortc::ConsumerRtpParametersError;
     use mediasoup::prelude::*;
 
-    use super::{consume_error, PeerError};
+    use mediasoup::worker::RequestError;
+
+    use super::{consume_error, produce_error, request_error, PeerError};
 
     #[test]
     fn a_closed_producer_is_not_found_and_bad_capabilities_cannot_consume() {
@@ -913,5 +928,30 @@ mod tests {
         let e = consume_error(bad, &id, false);
         assert!(matches!(e, PeerError::CannotConsume(_)), "{e:?}");
         assert!(e.to_string().contains("No compatible media codecs"), "{e:?}");
+    }
+
+    #[test]
+    fn a_request_to_a_worker_that_just_died_is_a_media_reset() {
+        // The churn race: the worker's channel closed before its death was handled, so the
+        // peer's media still looked current when the request went out.
+        let id: ProducerId = "2d4ac1a6-9f5e-4bd8-8a3e-6b1f3f0c7a11".parse().unwrap();
+        let e = request_error("resumeConsumer", RequestError::ChannelClosed);
+        assert!(matches!(e, PeerError::MediaReset), "{e:?}");
+        let e = consume_error(ConsumeError::Request(RequestError::ChannelClosed), &id, false);
+        assert!(matches!(e, PeerError::MediaReset), "{e:?}");
+        let e = produce_error(ProduceError::Request(RequestError::ChannelClosed));
+        assert!(matches!(e, PeerError::MediaReset), "{e:?}");
+        // Any other failure stays the media error it is.
+        let e = request_error("resumeConsumer", RequestError::TimedOut);
+        assert!(
+            matches!(
+                e,
+                PeerError::Media {
+                    what: "resumeConsumer",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
     }
 }
