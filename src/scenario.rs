@@ -73,6 +73,12 @@ pub struct ClusterSpec {
     /// viewer on each edge), seconds each: longer is steadier.
     #[serde(default = "default_window_secs")]
     pub window_secs: f64,
+    /// The live phase whose windows judge `max_pipe_cost_consumers`. A pipe and a consumer of
+    /// one audio producer each cost a worker well under 0.1 % of a core, inside a window's
+    /// noise: a phase with many producers (and only its openers for viewers) multiplies both
+    /// above it. Absent: every live phase judges it.
+    #[serde(default)]
+    pub pipe_cost_phase: Option<String>,
 }
 
 fn default_window_secs() -> f64 {
@@ -96,6 +102,11 @@ pub struct ServerSpec {
     pub experiment_recommender: Option<Policy>,
     #[serde(default)]
     pub experiment_percent: Option<u8>,
+    /// The in-process server's `[feed] share_playouts` (its default, on, when absent): off, every
+    /// feed viewer gets a private stream (the worst case, and a cost per viewer that does not
+    /// depend on which viewers happen to meet).
+    #[serde(default)]
+    pub share_playouts: Option<bool>,
 }
 
 /// A feed recommender a scenario can ask the in-process server for.
@@ -115,6 +126,7 @@ impl Default for ServerSpec {
             recommender: None,
             experiment_recommender: None,
             experiment_percent: None,
+            share_playouts: None,
         }
     }
 }
@@ -491,6 +503,25 @@ impl ClusterSpec {
         non_negative("cluster.max_added_latency_p99_ms", self.max_added_latency_p99_ms)?;
         non_negative("cluster.max_pipe_cost_consumers", self.max_pipe_cost_consumers)?;
         positive("cluster.window_secs", self.window_secs, 600.0)?;
+        if let Some(name) = &self.pipe_cost_phase {
+            match phases.iter().find(|p| &p.name == name) {
+                Some(p) if p.mode == ViewerMode::Live => {}
+                Some(_) => {
+                    return Err(Invalid::new(
+                        "cluster.pipe_cost_phase",
+                        format!(
+                            "names phase {name:?}, which is not a live phase: pipes are judged against live consumers"
+                        ),
+                    ))
+                }
+                None => {
+                    return Err(Invalid::new(
+                        "cluster.pipe_cost_phase",
+                        format!("names phase {name:?}, which the scenario does not have"),
+                    ))
+                }
+            }
+        }
         phases
             .iter()
             .enumerate()
@@ -550,6 +581,11 @@ impl ClusterSpec {
     /// The nodes `phase`'s viewers are spread over.
     pub fn viewer_nodes(&self, phase: &Phase) -> Vec<usize> {
         phase.viewer_nodes.clone().unwrap_or_else(|| (0..self.nodes).collect())
+    }
+
+    /// Whether `phase`'s windows judge the pipe target (`pipe_cost_phase`).
+    pub fn judges_pipe_cost(&self, phase: &Phase) -> bool {
+        phase.mode == ViewerMode::Live && self.pipe_cost_phase.as_ref().is_none_or(|name| *name == phase.name)
     }
 
     /// (node, viewers) of `phase`: its viewers spread evenly, the first nodes one more.
@@ -855,6 +891,17 @@ min_connected_ratio = 1
         }
         let e = parse(&format!("{GOOD}{CLUSTER}window_secs = 0\n")).unwrap_err();
         assert!(e.contains("cluster.window_secs"), "{e}");
+        let s = parse(&format!("{GOOD}{CLUSTER}pipe_cost_phase = \"{}\"\n", s.phases[0].name)).unwrap();
+        assert!(s.cluster.unwrap().judges_pipe_cost(&s.phases[0]));
+        let e = parse(&format!("{GOOD}{CLUSTER}pipe_cost_phase = \"nope\"\n")).unwrap_err();
+        assert!(
+            e.contains("cluster.pipe_cost_phase") && e.contains("does not have"),
+            "{e}"
+        );
+        let feed = GOOD.replace("mode = \"live\"", "mode = \"feed\"");
+        let s = parse(&format!("{feed}{CLUSTER}")).unwrap();
+        let e = parse(&format!("{feed}{CLUSTER}pipe_cost_phase = \"{}\"\n", s.phases[0].name)).unwrap_err();
+        assert!(e.contains("not a live phase"), "{e}");
         let e = parse(&format!("{GOOD}{}", CLUSTER.replace("nodes = 3", "nodes = 1"))).unwrap_err();
         assert!(e.contains("cluster.nodes"), "{e}");
         let e = parse(&format!("{GOOD}{}", CLUSTER.replace("= 5", "= -5"))).unwrap_err();

@@ -3,8 +3,9 @@
 //! WebRTC synthetic viewers (live, then feed) on all 3 nodes; every node's row of the report is
 //! filled (viewers, worker CPU, egress, pipes), every viewer receives with 0 loss, and the
 //! cluster's targets are measured (their verdicts are the full run's business: a few viewers
-//! for a few seconds say little about costs). The full scenario is `scenarios/cluster.toml`,
-//! outside the default suite.
+//! for a few seconds say little about costs). A third phase has more producers and only its
+//! openers for viewers: it alone judges the pipe's cost, and has no edge-vs-home target. The
+//! full scenario is `scenarios/cluster.toml`, outside the default suite.
 //!
 //! The run is skipped (with a message) only when `redis-server` is not installed (scripts/setup
 //! installs it); the checks of the command's errors run anyway.
@@ -13,7 +14,7 @@ use std::path::Path;
 use std::process::Command;
 
 use sfu::loadtest::{run_loadtest, LoadtestOptions};
-use sfu::scenario::{Scenario, ViewerMode};
+use sfu::scenario::Scenario;
 
 mod common;
 
@@ -35,6 +36,7 @@ max_edge_cost_diff_percent = 10
 max_added_latency_p99_ms = 5
 max_pipe_cost_consumers = 1.0
 window_secs = 2
+pipe_cost_phase = "pipes"
 [[phase]]
 name = "live"
 rooms = 1
@@ -47,6 +49,12 @@ rooms = 1
 broadcasters = 1
 viewers = 9
 mode = "feed"
+[[phase]]
+name = "pipes"
+rooms = 1
+broadcasters = 6
+viewers = 3
+mode = "live"
 [slo]
 max_loss_percent = 0
 max_latency_p99_ms = 200
@@ -63,9 +71,17 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
     let scenario = Scenario::parse(SCENARIO, Path::new("cluster-short.toml")).expect("valid scenario");
     let report = run_loadtest(LoadtestOptions::new(scenario)).await.expect("the run");
     println!("{report}");
+    let names: Vec<&str> = report.phases.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["live", "feed", "pipes"]);
     for phase in &report.phases {
         let c = phase.cluster.as_ref().expect("a cluster phase report");
-        let producers = if phase.mode == ViewerMode::Live { 2 } else { 1 };
+        let producers = match phase.name.as_str() {
+            "live" => 2,
+            "feed" => 1,
+            _ => 6,
+        };
+        // The pipes phase's viewers are its openers, one per node.
+        let windows_only = phase.name == "pipes";
         assert_eq!((c.home, c.producers, c.nodes.len()), (0, producers, 3), "{report}");
         assert!(c.home_ingest_cpu_percent.is_some(), "{report}");
         for n in &c.nodes {
@@ -92,13 +108,31 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
         // cost (a difference of two CPU readings) can come out at or below 0, and then a ratio
         // is not measured: the costs' inputs are checked here, their verdicts are the full run's.
         let targets: Vec<&str> = c.targets.iter().map(|t| t.name.as_str()).collect();
-        let expected = if phase.mode == ViewerMode::Live { 4 } else { 2 };
-        assert_eq!(targets.len(), expected, "{targets:?}");
+        let expected: Vec<String> = match phase.name.as_str() {
+            "live" => vec![
+                "live_node1_cost_vs_home_percent".into(),
+                "live_node2_cost_vs_home_percent".into(),
+                "live_added_latency_p99_ms".into(),
+            ],
+            "feed" => vec![
+                "feed_node1_cost_vs_home_percent".into(),
+                "feed_node2_cost_vs_home_percent".into(),
+            ],
+            _ => vec!["pipes_added_latency_p99_ms".into(), "pipes_pipe_cost_consumers".into()],
+        };
+        assert_eq!(targets, expected, "{report}");
         for n in &c.nodes {
-            assert!(n.marginal_cpu_per_viewer_percent.is_some(), "node {}: {report}", n.node);
             // Every viewer is in for most of the 8 s: the edges are judged on the steady stretch.
-            assert!(
+            // The pipes phase has no viewers besides its openers, so no marginal viewer.
+            assert_eq!(
+                n.marginal_cpu_per_viewer_percent.is_some(),
+                !windows_only,
+                "node {}: {report}",
+                n.node
+            );
+            assert_eq!(
                 n.steady_marginal_cpu_per_viewer_percent.is_some(),
+                !windows_only,
                 "node {}: {report}",
                 n.node
             );
@@ -110,13 +144,19 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
             "{report}"
         );
         assert_eq!(c.pipes, 2 * producers as i64, "the home's pipes in the pipes window");
-
-        let edge_cost = c.targets[0].detail.as_deref().unwrap_or_default();
-        assert!(edge_cost.contains("per viewer, steady"), "{edge_cost}");
         assert!(
-            report.slos.iter().any(|s| s.name == c.targets[0].name),
+            c.targets.iter().all(|t| report.slos.iter().any(|s| s.name == t.name)),
             "the targets are among the SLOs"
         );
+        if windows_only {
+            // It lasts its duration with its openers alone: their packets are counted.
+            assert!(c.consumer_alone_cpu_percent.is_some(), "{report}");
+            assert!(c.pipe_packets_per_sec.is_some_and(|p| p > 0.0), "{report}");
+            assert!(phase.duration_s >= 7.0, "{report}");
+            continue;
+        }
+        let edge_cost = c.targets[0].detail.as_deref().unwrap_or_default();
+        assert!(edge_cost.contains("per viewer, steady"), "{edge_cost}");
     }
     let live = report.phases[0].cluster.as_ref().unwrap();
     assert!(live.added_latency_p99_ms.is_some() && live.consumer_cpu_percent.is_some());

@@ -260,16 +260,7 @@ pub(crate) async fn run_phase(
         opener_runs.extend(open(&home_openers));
         let all = (openers.len() + home_openers.len()) as u64;
         let consumers = watch_opened(options, probe, (&opened, all), measure).await?;
-        let progress = (&options.progress.viewers, &options.cancel);
-        let viewers = join_nodes(spawn_viewers(
-            options,
-            placement,
-            (urls, tls.clone()),
-            phase,
-            progress,
-            duration,
-        ))
-        .await;
+        let viewers = phase_viewers(options, placement, (urls, tls.clone()), phase, duration).await;
         let end = probe.sample().await?;
         Ok::<_, LoadtestError>((ingest, (pipes, consumers), viewers, end))
     }
@@ -290,6 +281,24 @@ pub(crate) async fn run_phase(
         viewers,
     };
     Ok((run.into_phase(broadcasters?), start, end))
+}
+
+/// The phase's viewers besides its openers, on their nodes, until they are done. A phase whose
+/// viewers are all openers (one for the windows, `pipe_cost_phase`) keeps them on their own
+/// for its duration.
+async fn phase_viewers(
+    options: &LoadtestOptions,
+    placement: Placement,
+    nodes: (&[String], Option<String>),
+    phase: &Phase,
+    duration: Duration,
+) -> Result<Vec<(usize, Vec<Report>)>, LoadtestError> {
+    if placement.is_empty() {
+        window(options, duration).await;
+        return Ok(Vec::new());
+    }
+    let progress = (&options.progress.viewers, &options.cancel);
+    join_nodes(spawn_viewers(options, placement, nodes, phase, progress, duration)).await
 }
 
 impl ClusterRun {

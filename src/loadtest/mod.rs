@@ -171,6 +171,9 @@ pub fn server_config(scenario: &Scenario) -> Config {
     if let Some(p) = scenario.server.recommender {
         c.feed.recommender = kind(p);
     }
+    if let Some(share) = scenario.server.share_playouts {
+        c.feed.share_playouts = share;
+    }
     if let Some(p) = scenario.server.experiment_recommender {
         c.feed.experiment = Some(ExperimentSettings {
             recommender: kind(p),
@@ -635,5 +638,22 @@ fn server_report(first: &Sample, last: &Sample, samples: &[(usize, Sample)]) -> 
         samples: all.len(),
         released_at_end: last.released(),
         connections_at_end: last.counts.connections,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scenario_can_turn_shared_playouts_off_on_the_in_process_server() {
+        let text = |server: &str| {
+            format!(
+                "name = \"t\"\nduration_secs = 5\nramp_per_sec = 10\n[server]\nworkers = 1\nbuffer_cap_bytes = 1000000\nresume_grace_secs = 1\n{server}[[phase]]\nname = \"f\"\nrooms = 1\nbroadcasters = 1\nviewers = 1\nmode = \"feed\"\n[slo]\nmax_loss_percent = 1\nmax_latency_p99_ms = 100\nmax_worker_cpu_percent = 90\nmax_buffer_bytes = 1000000\nmin_connected_ratio = 1\n"
+            )
+        };
+        let parse = |server: &str| Scenario::parse(&text(server), std::path::Path::new("t.toml")).expect("valid");
+        assert!(server_config(&parse("")).feed.share_playouts, "the server's default");
+        assert!(!server_config(&parse("share_playouts = false\n")).feed.share_playouts);
     }
 }
