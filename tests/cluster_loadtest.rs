@@ -108,17 +108,14 @@ async fn a_short_cluster_scenario_fills_every_nodes_row() {
         // cost (a difference of two CPU readings) can come out at or below 0, and then a ratio
         // is not measured: the costs' inputs are checked here, their verdicts are the full run's.
         let targets: Vec<&str> = c.targets.iter().map(|t| t.name.as_str()).collect();
-        let expected: Vec<String> = match phase.name.as_str() {
-            "live" => vec![
-                "live_node1_cost_vs_home_percent".into(),
-                "live_node2_cost_vs_home_percent".into(),
-                "live_added_latency_p99_ms".into(),
+        let expected: &[&str] = match phase.name.as_str() {
+            "live" => &[
+                "live_node1_cost_vs_home_percent",
+                "live_node2_cost_vs_home_percent",
+                "live_added_latency_p99_ms",
             ],
-            "feed" => vec![
-                "feed_node1_cost_vs_home_percent".into(),
-                "feed_node2_cost_vs_home_percent".into(),
-            ],
-            _ => vec!["pipes_added_latency_p99_ms".into(), "pipes_pipe_cost_consumers".into()],
+            "feed" => &["feed_node1_cost_vs_home_percent", "feed_node2_cost_vs_home_percent"],
+            _ => &["pipes_added_latency_p99_ms", "pipes_pipe_cost_consumers"],
         };
         assert_eq!(targets, expected, "{report}");
         for n in &c.nodes {
