@@ -207,6 +207,9 @@ pub(crate) struct ClusterRun {
     pub openers: Vec<usize>,
     /// (node, its viewers' reports), openers included.
     pub viewers: Vec<(usize, Vec<Report>)>,
+    /// Whether the phase had viewers besides its openers (not: a phase for the windows alone,
+    /// such as `pipe_cost_phase`'s, which then kept its openers for its duration).
+    pub own_viewers: bool,
 }
 
 /// One phase on the cluster: broadcasters on their node; a window with them alone; one viewer
@@ -241,6 +244,7 @@ pub(crate) async fn run_phase(
     wait_broadcasters(options, phase.broadcasters as u64, gap, before).await;
     let (placement, openers) = open_edges(spec.placement(phase), phase.broadcaster_node);
     let (placement, home_openers) = open_home(placement, phase.broadcaster_node);
+    let own_viewers = !placement.is_empty();
     let stop_openers = options.cancel.child_token();
     let opened = Arc::new(Progress::default());
     // Owned here, so that they are stopped and awaited however the watching below ends.
@@ -279,6 +283,7 @@ pub(crate) async fn run_phase(
         consumers,
         openers: openers.iter().chain(&home_openers).map(|o| o.0).collect(),
         viewers,
+        own_viewers,
     };
     Ok((run.into_phase(broadcasters?), start, end))
 }

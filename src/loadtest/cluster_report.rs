@@ -285,7 +285,7 @@ pub(crate) fn build(
         targets: Vec::new(),
     };
     // A phase whose viewers are all openers has no viewers of its own to judge the edges by.
-    let own_viewers = phase.viewers > run.openers.len();
+    let own_viewers = run.own_viewers;
     if phase.mode == ViewerMode::Live {
         r.live_estimates(run, window.1.at.duration_since(window.0.at).as_secs_f64(), own_viewers);
     }
