@@ -93,6 +93,13 @@ fn cluster(b: &Builder, ctx: &Context) -> Result<(), prometheus::Error> {
         &["direction"],
         &[(vec!["out"], out), (vec!["in"], into)],
     )?;
+    let (out, into) = cluster.pipe_transport_counts();
+    b.gauge_vec(
+        "cluster_pipe_transports",
+        "Pipe transports between this node and other cluster nodes now, one per room and other node, each carrying that room's pipes: out (from rooms homed here), in (into rooms homed elsewhere).",
+        &["direction"],
+        &[(vec!["out"], out), (vec!["in"], into)],
+    )?;
     let (sent, received) = cluster.packet_counts();
     b.counter_vec(
         "cluster_packets_total",

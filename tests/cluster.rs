@@ -214,6 +214,15 @@ async fn metric(node: &Node, name: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// `node`'s pipe transports to other nodes (`out`) or from them (`in`).
+async fn pipe_transports(node: &Node, direction: &str) -> f64 {
+    metric(
+        node,
+        &format!("sfu_cluster_pipe_transports{{direction=\"{direction}\"}}"),
+    )
+    .await
+}
+
 /// One `join` over a raw WebSocket; the response.
 async fn join(node: &Node, room: &str, role: &str) -> Value {
     let (mut ws, _) = tokio_tungstenite::connect_async(node.ws()).await.unwrap();
@@ -424,6 +433,12 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
         node_record(&a, "node-b").await["pipes_in"] == 2 && node_record(&a, "node-c").await["pipes_in"] == 2
     })
     .await;
+    // ... both over one pipe transport per edge: two on the home, one on each edge.
+    assert_eq!(pipe_transports(&a, "out").await, 2.0);
+    assert_eq!(
+        (pipe_transports(&b, "in").await, pipe_transports(&c, "in").await),
+        (1.0, 1.0)
+    );
     // C is at its limit: a viewer joining it is sent to the least loaded node, A.
     until("C at 4 peers, seen from C: B with 3", || async {
         metric(&c, "sfu_peers").await == 4.0 && node_record(&c, "node-b").await["peers"] == 3
@@ -575,7 +590,9 @@ async fn a_room_spans_three_nodes_and_outlives_a_dead_node_and_redis() {
     tokio::time::sleep(Duration::from_secs(1)).await;
     drop(a);
     let home_gone = until("C closed the pipes from the dead home", || async {
-        node_ids(&c).await == ["node-c"] && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 0.0
+        node_ids(&c).await == ["node-c"]
+            && metric(&c, "sfu_cluster_pipes{direction=\"in\"}").await == 0.0
+            && pipe_transports(&c, "in").await == 0.0
     })
     .await;
     println!("the home's pipes closed on C {home_gone:?} after its SIGKILL");

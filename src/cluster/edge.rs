@@ -11,6 +11,7 @@
 //! when the home is gone (every piped producer closes: `producerClosed`), or at shutdown.
 
 use std::collections::{HashMap, HashSet};
+use std::net::IpAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -79,15 +80,25 @@ impl EdgeHandle {
     }
 }
 
-/// One producer piped in. Field order is drop order: the tap, the pipe producer, its transport.
+/// One producer piped in. Field order is drop order: the tap, the pipe producer, then (with
+/// the room's last pipe) its transport.
 struct EdgePipe {
     _tap: Option<Tap>,
     producer: Producer,
-    _transport: PipeTransport,
+    _link: Arc<EdgeLink>,
     peer_id: String,
     _counted: Counter,
     /// Packets its producer had received at the last sample.
     packets: u64,
+}
+
+/// This node's end of the room's pipes from its home: one PipeTransport carrying every
+/// producer piped in, closed with the last of them.
+struct EdgeLink {
+    transport: PipeTransport,
+    /// The home's end it is connected to.
+    home_end: (IpAddr, u16),
+    _counted: Counter,
 }
 
 struct EdgeRoom {
@@ -96,6 +107,8 @@ struct EdgeRoom {
     room: Weak<Room>,
     home: String,
     pipes: HashMap<ProducerId, EdgePipe>,
+    /// The transport the pipes share (kept by them: none between the last and the next).
+    link: Weak<EdgeLink>,
     /// `pipes.len()`, for the handle.
     pipe_count: Arc<AtomicUsize>,
     /// The home's speakers recorded here, by peer id.
@@ -115,6 +128,7 @@ pub(super) fn spawn(cluster: Arc<Cluster>, room: &Arc<Room>, home: String) -> Ed
         room: Arc::downgrade(room),
         home: home.clone(),
         pipes: HashMap::new(),
+        link: Weak::new(),
         speakers: HashMap::new(),
         synced: false,
     };
@@ -270,31 +284,8 @@ impl EdgeRoom {
 
     async fn pipe(&mut self, room: &Arc<Room>, producer: &ProducerRecord) -> Result<EdgePipe, ClusterError> {
         let media = room.media();
-        let mut options = PipeTransportOptions::new(self.cluster.pipe_listen.clone());
-        options.enable_srtp = true;
-        let transport = media
-            .router()
-            .create_pipe_transport(options)
-            .await
-            .map_err(super::media_error)?;
-        let request = PipeRequest {
-            room: self.room_id.clone(),
-            producer_id: producer.producer_id,
-            ip: self.cluster.pipe_ip,
-            port: transport.tuple().local_port(),
-            srtp: transport
-                .srtp_parameters()
-                .ok_or_else(|| ClusterError::Media("no SRTP parameters".into()))?,
-        };
-        let answer: PipeAnswer = self.cluster.request(&self.home, "/cluster/pipe", &request).await?;
-        transport
-            .connect(PipeTransportRemoteParameters {
-                ip: answer.ip,
-                port: answer.port,
-                srtp_parameters: Some(answer.srtp),
-            })
-            .await
-            .map_err(super::media_error)?;
+        let (link, answer) = self.piped_over(room, producer).await?;
+        let transport = &link.transport;
         let mut options = ProducerOptions::new_pipe_transport(producer.producer_id, answer.kind, answer.rtp_parameters);
         options.paused = answer.paused;
         let piped = transport.produce(options).await.map_err(super::media_error)?;
@@ -323,11 +314,77 @@ impl EdgeRoom {
         Ok(EdgePipe {
             _tap: tapped,
             producer: piped,
-            _transport: transport,
+            _link: link,
             peer_id: producer.peer_id.clone(),
             _counted: self.cluster.pipes_in.count(),
             packets: 0,
         })
+    }
+
+    /// Asks the home to pipe `producer` in over the room's transport from it: the one the
+    /// room's pipes use, or a new one, connected to the home's end the answer names.
+    async fn piped_over(
+        &mut self,
+        room: &Arc<Room>,
+        producer: &ProducerRecord,
+    ) -> Result<(Arc<EdgeLink>, PipeAnswer), ClusterError> {
+        let current = self.link.upgrade().filter(|l| !l.transport.closed());
+        let transport = match &current {
+            Some(link) => link.transport.clone(),
+            None => {
+                let mut options = PipeTransportOptions::new(self.cluster.pipe_listen.clone());
+                options.enable_srtp = true;
+                let router = room.media().router().clone();
+                router
+                    .create_pipe_transport(options)
+                    .await
+                    .map_err(super::media_error)?
+            }
+        };
+        let request = PipeRequest {
+            room: self.room_id.clone(),
+            producer_id: producer.producer_id,
+            ip: self.cluster.pipe_ip,
+            port: transport.tuple().local_port(),
+            srtp: transport
+                .srtp_parameters()
+                .ok_or_else(|| ClusterError::Media("no SRTP parameters".into()))?,
+        };
+        let answer: PipeAnswer = self.cluster.request(&self.home, "/cluster/pipe", &request).await?;
+        let home_end = (answer.ip, answer.port);
+        if let Some(link) = current {
+            if link.home_end == home_end {
+                return Ok((link, answer));
+            }
+            // The home made a new end (it had dropped its pipes to this node): this pipe is
+            // retried at the next sync over a new end here; the earlier pipes keep theirs.
+            self.link = Weak::new();
+            return Err(ClusterError::Media(format!(
+                "the home answered from a new pipe end {}:{}",
+                answer.ip, answer.port
+            )));
+        }
+        transport
+            .connect(PipeTransportRemoteParameters {
+                ip: answer.ip,
+                port: answer.port,
+                srtp_parameters: Some(answer.srtp.clone()),
+            })
+            .await
+            .map_err(super::media_error)?;
+        tracing::info!(
+            room = self.room_id,
+            home = self.home,
+            port = transport.tuple().local_port(),
+            "pipe transport from the room's home"
+        );
+        let link = Arc::new(EdgeLink {
+            transport,
+            home_end,
+            _counted: self.cluster.links_in.count(),
+        });
+        self.link = Arc::downgrade(&link);
+        Ok((link, answer))
     }
 
     /// Adds the packets received from the home since the last sample to the cluster's count.

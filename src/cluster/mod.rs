@@ -19,7 +19,7 @@ pub mod wire;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
@@ -133,8 +133,13 @@ pub struct Cluster {
     homed: Mutex<HashMap<String, Instant>>,
     edges: Mutex<HashMap<String, edge::EdgeHandle>>,
     home_pipes: Mutex<HashMap<(String, ProducerId), home::HomePipe>>,
+    /// The home's transports of its rooms' pipes, by (edge node, room); held by their pipes.
+    home_links: Mutex<HashMap<(String, String), Weak<home::HomeLink>>>,
     pipes_in: Gauge,
     pipes_out: Gauge,
+    /// Pipe transports (one per room and other node) to other nodes and from them.
+    links_in: Gauge,
+    links_out: Gauge,
     /// RTP packets sent to other nodes over pipes, and received from them (sampled every
     /// second per pipe: the last second of a pipe that closes is not counted).
     packets_out: AtomicU64,
@@ -215,8 +220,11 @@ impl Cluster {
             homed: Mutex::default(),
             edges: Mutex::default(),
             home_pipes: Mutex::default(),
+            home_links: Mutex::default(),
             pipes_in: Gauge::default(),
             pipes_out: Gauge::default(),
+            links_in: Gauge::default(),
+            links_out: Gauge::default(),
             packets_out: AtomicU64::new(0),
             packets_in: AtomicU64::new(0),
             parts,
@@ -284,6 +292,12 @@ impl Cluster {
         (self.pipes_out.get(), self.pipes_in.get())
     }
 
+    /// Pipe transports to other nodes (one per room and edge node), and into this node's
+    /// rooms from their homes.
+    pub fn pipe_transport_counts(&self) -> (i64, i64) {
+        (self.links_out.get(), self.links_in.get())
+    }
+
     /// RTP packets sent to other nodes over pipes, and received from them, so far.
     pub fn packet_counts(&self) -> (u64, u64) {
         (
@@ -304,6 +318,7 @@ impl Cluster {
         }
         self.edges.lock().clear();
         self.home_pipes.lock().clear();
+        self.home_links.lock().clear();
         let homed: Vec<String> = self.homed.lock().drain().map(|(room, _)| room).collect();
         let forget = async {
             store::remove_node(&self.redis, &self.node).await?;
