@@ -107,6 +107,11 @@ pub struct ServerSpec {
     /// depend on which viewers happen to meet).
     #[serde(default)]
     pub share_playouts: Option<bool>,
+    /// The in-process server's `[placement] max_peers_per_worker` (its default, no limit, when
+    /// absent): with several workers, a room's viewers go to the room's other workers once its
+    /// first one has this many peers, so one room spans the workers of each node.
+    #[serde(default)]
+    pub max_peers_per_worker: Option<usize>,
 }
 
 /// A feed recommender a scenario can ask the in-process server for.
@@ -127,6 +132,7 @@ impl Default for ServerSpec {
             experiment_recommender: None,
             experiment_percent: None,
             share_playouts: None,
+            max_peers_per_worker: None,
         }
     }
 }

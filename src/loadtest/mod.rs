@@ -174,6 +174,9 @@ pub fn server_config(scenario: &Scenario) -> Config {
     if let Some(share) = scenario.server.share_playouts {
         c.feed.share_playouts = share;
     }
+    if let Some(peers) = scenario.server.max_peers_per_worker {
+        c.placement.max_peers_per_worker = peers;
+    }
     if let Some(p) = scenario.server.experiment_recommender {
         c.feed.experiment = Some(ExperimentSettings {
             recommender: kind(p),
@@ -655,5 +658,22 @@ mod tests {
         let parse = |server: &str| Scenario::parse(&text(server), std::path::Path::new("t.toml")).expect("valid");
         assert!(server_config(&parse("")).feed.share_playouts, "the server's default");
         assert!(!server_config(&parse("share_playouts = false\n")).feed.share_playouts);
+    }
+
+    #[test]
+    fn the_scenario_can_limit_the_peers_of_a_worker_on_the_in_process_server() {
+        let text = |server: &str| {
+            format!(
+                "name = \"t\"\nduration_secs = 5\nramp_per_sec = 10\n[server]\nworkers = 2\nbuffer_cap_bytes = 1000000\nresume_grace_secs = 1\n{server}[[phase]]\nname = \"l\"\nrooms = 1\nbroadcasters = 1\nviewers = 1\nmode = \"live\"\n[slo]\nmax_loss_percent = 1\nmax_latency_p99_ms = 100\nmax_worker_cpu_percent = 90\nmax_buffer_bytes = 1000000\nmin_connected_ratio = 1\n"
+            )
+        };
+        let parse = |server: &str| Scenario::parse(&text(server), std::path::Path::new("t.toml")).expect("valid");
+        assert_eq!(
+            server_config(&parse("")).placement.max_peers_per_worker,
+            0,
+            "the server's default"
+        );
+        let c = server_config(&parse("max_peers_per_worker = 30\n"));
+        assert_eq!((c.workers, c.placement.max_peers_per_worker), (2, 30));
     }
 }
