@@ -331,15 +331,7 @@ impl EdgeRoom {
         let current = self.link.upgrade().filter(|l| !l.transport.closed());
         let transport = match &current {
             Some(link) => link.transport.clone(),
-            None => {
-                let mut options = PipeTransportOptions::new(self.cluster.pipe_listen.clone());
-                options.enable_srtp = true;
-                let router = room.media().router().clone();
-                router
-                    .create_pipe_transport(options)
-                    .await
-                    .map_err(super::media_error)?
-            }
+            None => self.cluster.srtp_pipe_transport(room.media().router()).await?,
         };
         let request = PipeRequest {
             room: self.room_id.clone(),
@@ -364,14 +356,7 @@ impl EdgeRoom {
                 answer.ip, answer.port
             )));
         }
-        transport
-            .connect(PipeTransportRemoteParameters {
-                ip: answer.ip,
-                port: answer.port,
-                srtp_parameters: Some(answer.srtp.clone()),
-            })
-            .await
-            .map_err(super::media_error)?;
+        super::connect_pipe(&transport, home_end, &answer.srtp).await?;
         tracing::info!(
             room = self.room_id,
             home = self.home,

@@ -117,22 +117,8 @@ impl Cluster {
         if let Some(link) = current.filter(|l| l.edge_end == edge_end && !l.transport.closed()) {
             return Ok(link);
         }
-        let mut options = PipeTransportOptions::new(self.pipe_listen.clone());
-        options.enable_srtp = true;
-        let transport = room
-            .media()
-            .router()
-            .create_pipe_transport(options)
-            .await
-            .map_err(media)?;
-        transport
-            .connect(PipeTransportRemoteParameters {
-                ip: request.ip,
-                port: request.port,
-                srtp_parameters: Some(request.srtp.clone()),
-            })
-            .await
-            .map_err(media)?;
+        let transport = self.srtp_pipe_transport(room.media().router()).await?;
+        super::connect_pipe(&transport, edge_end, &request.srtp).await?;
         tracing::info!(
             room = request.room,
             edge,

@@ -24,7 +24,10 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use futures_util::StreamExt;
-use mediasoup::prelude::{ListenInfo, ProducerId, Protocol};
+use mediasoup::prelude::{
+    ListenInfo, PipeTransport, PipeTransportOptions, PipeTransportRemoteParameters, ProducerId, Protocol, Router,
+};
+use mediasoup::types::srtp_parameters::SrtpParameters;
 use parking_lot::{Mutex, RwLock};
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use tokio::sync::mpsc;
@@ -987,6 +990,31 @@ fn pipe_listen_info(listen_ip: IpAddr, announced: IpAddr, config: &Config) -> Li
         send_buffer_size: None,
         recv_buffer_size: None,
     }
+}
+
+impl Cluster {
+    /// A node-to-node PipeTransport (SRTP on) on `router`, on the pipe address and ports.
+    async fn srtp_pipe_transport(&self, router: &Router) -> Result<PipeTransport, ClusterError> {
+        let mut options = PipeTransportOptions::new(self.pipe_listen.clone());
+        options.enable_srtp = true;
+        router.create_pipe_transport(options).await.map_err(media_error)
+    }
+}
+
+/// Connects `transport` to the other node's end of a pipe, with that end's SRTP key.
+async fn connect_pipe(
+    transport: &PipeTransport,
+    (ip, port): (IpAddr, u16),
+    srtp: &SrtpParameters,
+) -> Result<(), ClusterError> {
+    transport
+        .connect(PipeTransportRemoteParameters {
+            ip,
+            port,
+            srtp_parameters: Some(srtp.clone()),
+        })
+        .await
+        .map_err(media_error)
 }
 
 fn media_error(e: impl std::fmt::Display) -> ClusterError {
