@@ -284,12 +284,11 @@ pub(crate) fn build(
         consumer_packets_per_sec: None,
         targets: Vec::new(),
     };
-    // A phase whose viewers are all openers has no viewers of its own to judge the edges by.
-    let own_viewers = run.own_viewers;
     if phase.mode == ViewerMode::Live {
-        r.live_estimates(run, window.1.at.duration_since(window.0.at).as_secs_f64(), own_viewers);
+        r.live_estimates(run, window.1.at.duration_since(window.0.at).as_secs_f64());
     }
-    r.targets = r.judge(spec, phase, own_viewers);
+    // A phase whose viewers are all openers has no viewers of its own to judge the edges by.
+    r.targets = r.judge(spec, phase, run.own_viewers);
     r
 }
 
@@ -303,8 +302,8 @@ impl ClusterPhaseReport {
     }
 
     /// The added latency, a consumer's cost and a pipe's in consumers, from the live phase's
-    /// numbers (`dt`: the phase's seconds; `own_viewers`: it has viewers besides its openers).
-    fn live_estimates(&mut self, run: &ClusterRun, dt: f64, own_viewers: bool) {
+    /// numbers (`dt`: the phase's seconds).
+    fn live_estimates(&mut self, run: &ClusterRun, dt: f64) {
         let of = |edge: bool| -> Vec<&Report> {
             run.viewers
                 .iter()
@@ -342,7 +341,7 @@ impl ClusterPhaseReport {
         // The viewers' packets over the phase's seconds; openers alone received through the
         // windows too, which the phase's seconds do not cover.
         self.consumer_packets_per_sec =
-            (own_viewers && consumers > 0.0 && dt > 0.0).then(|| received as f64 / consumers / dt);
+            (run.own_viewers && consumers > 0.0 && dt > 0.0).then(|| received as f64 / consumers / dt);
     }
 
     /// The targets: every edge's cost per viewer against the home's (when the phase has viewers
