@@ -648,26 +648,24 @@ fn server_report(first: &Sample, last: &Sample, samples: &[(usize, Sample)]) -> 
 mod tests {
     use super::*;
 
+    /// A one-phase scenario of `mode` whose `[server]` has `workers` and the lines `server`.
+    fn scenario(workers: usize, server: &str, mode: &str) -> Scenario {
+        let text = format!(
+            "name = \"t\"\nduration_secs = 5\nramp_per_sec = 10\n[server]\nworkers = {workers}\nbuffer_cap_bytes = 1000000\nresume_grace_secs = 1\n{server}[[phase]]\nname = \"p\"\nrooms = 1\nbroadcasters = 1\nviewers = 1\nmode = \"{mode}\"\n[slo]\nmax_loss_percent = 1\nmax_latency_p99_ms = 100\nmax_worker_cpu_percent = 90\nmax_buffer_bytes = 1000000\nmin_connected_ratio = 1\n"
+        );
+        Scenario::parse(&text, std::path::Path::new("t.toml")).expect("valid")
+    }
+
     #[test]
     fn the_scenario_can_turn_shared_playouts_off_on_the_in_process_server() {
-        let text = |server: &str| {
-            format!(
-                "name = \"t\"\nduration_secs = 5\nramp_per_sec = 10\n[server]\nworkers = 1\nbuffer_cap_bytes = 1000000\nresume_grace_secs = 1\n{server}[[phase]]\nname = \"f\"\nrooms = 1\nbroadcasters = 1\nviewers = 1\nmode = \"feed\"\n[slo]\nmax_loss_percent = 1\nmax_latency_p99_ms = 100\nmax_worker_cpu_percent = 90\nmax_buffer_bytes = 1000000\nmin_connected_ratio = 1\n"
-            )
-        };
-        let parse = |server: &str| Scenario::parse(&text(server), std::path::Path::new("t.toml")).expect("valid");
+        let parse = |server: &str| scenario(1, server, "feed");
         assert!(server_config(&parse("")).feed.share_playouts, "the server's default");
         assert!(!server_config(&parse("share_playouts = false\n")).feed.share_playouts);
     }
 
     #[test]
     fn the_scenario_can_limit_the_peers_of_a_worker_on_the_in_process_server() {
-        let text = |server: &str| {
-            format!(
-                "name = \"t\"\nduration_secs = 5\nramp_per_sec = 10\n[server]\nworkers = 2\nbuffer_cap_bytes = 1000000\nresume_grace_secs = 1\n{server}[[phase]]\nname = \"l\"\nrooms = 1\nbroadcasters = 1\nviewers = 1\nmode = \"live\"\n[slo]\nmax_loss_percent = 1\nmax_latency_p99_ms = 100\nmax_worker_cpu_percent = 90\nmax_buffer_bytes = 1000000\nmin_connected_ratio = 1\n"
-            )
-        };
-        let parse = |server: &str| Scenario::parse(&text(server), std::path::Path::new("t.toml")).expect("valid");
+        let parse = |server: &str| scenario(2, server, "live");
         assert_eq!(
             server_config(&parse("")).placement.max_peers_per_worker,
             0,
