@@ -381,6 +381,11 @@ fn feed_counters(b: &Builder, feeds: &crate::feed::FeedStats) -> Result<(), prom
             feeds.shared_packets,
         ),
         (
+            "feed_addressed_packets_total",
+            "Audio packets a feed sent straight to its viewer's consumer, skipping its producer and the router (of feed_packets_total).",
+            feeds.addressed_packets,
+        ),
+        (
             "feed_consumer_moves_total",
             "Moves of a feed viewer's consumer between producers (into, between and out of shared playouts).",
             feeds.consumer_moves,

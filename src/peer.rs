@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use event_listener_primitives::HandlerId;
+use mediasoup::direct_transport::ConsumerAddress;
 use mediasoup::prelude::*;
 use mediasoup::producer::DirectProducer;
 use mediasoup::types::data_structures::{IceState, TransportTuple};
@@ -736,11 +737,13 @@ impl Peer {
             uid: Arc::clone(&self.uid),
             link: self.link.clone(),
         };
+        let audio_address = self.address_feed_audio(&transport, &consumer).await;
         let producers = FeedProducers {
             transport,
             audio: producer,
             video: video_producer,
             audio_consumer: consumer.clone(),
+            audio_address,
             codecs: self.room.feed_codecs().clone(),
         };
         let subscription = feeds.subscribe(plan, viewer, producers);
@@ -761,6 +764,18 @@ impl Peer {
     }
 
     /// One of the feed's DirectTransport producers, and this viewer's paused consumer of it.
+    /// The feed's own audio goes straight to the viewer's consumer, skipping the producer and
+    /// the router; if the worker refuses (`None`), it goes through the producer as before.
+    async fn address_feed_audio(&self, transport: &DirectTransport, consumer: &Consumer) -> Option<ConsumerAddress> {
+        match transport.address_consumer(consumer).await {
+            Ok(address) => Some(address),
+            Err(e) => {
+                tracing::warn!(room = self.room.id(), peer = %self.id, error = %e, "feed audio sent through its producer: the consumer cannot be addressed");
+                None
+            }
+        }
+    }
+
     async fn feed_producer(
         &mut self,
         transport: &DirectTransport,

@@ -177,6 +177,8 @@ async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     // Measured, not judged here (timings belong to the benchmarks): every packet's lateness
     // against its playout schedule, and onsets that woke waiting feeds.
     assert!(stats.lateness_ms.count > 0, "{stats:?}");
+    // Private playouts' audio went straight to the viewers' consumers.
+    assert!(stats.addressed_packets > 0, "{stats:?}");
     println!("feed engine: {stats:?}");
     let seen = gone.await.expect("watcher task");
     println!("the watcher's switches: {seen:?}");

@@ -6,6 +6,11 @@
 //! batch, the transport or the worker with them. (A batch whose framing is cut short cannot be
 //! built with `RtpBatch`; the worker checks each length against what is left and stops there.)
 //!
+//! Packets addressed to a consumer (`DirectTransport::address_consumer`, `RtpBatch::push_to`,
+//! the private feed's audio): they reach that consumer alone, as one stream with what its
+//! producer sends, laid out as the router would hand them over; not while it consumes another
+//! producer; not after it closed; and either side may close first.
+//!
 //! Moving a consumer to another producer (`Consumer::change_producer`, shared playouts): the
 //! consumer's stream stays one stream (one SSRC, contiguous sequence numbers, the producers'
 //! timestamps), the move is ordered before packets sent after it, and bad moves are refused.
@@ -411,5 +416,199 @@ async fn a_consumer_moves_between_producers_as_one_stream() {
     send_batch(&mut batch, 0x1111, 111..112, b'a');
     wait_for("a's packet after the refusal", || got.lock().len() == 14).await;
     assert!(!viewer.closed(), "the consumer survives");
+    router.dump().await.expect("the worker answers");
+}
+
+/// The value of one-byte header extension `id` in an RTP packet, if it has one.
+fn extension(p: &[u8], id: u8) -> Option<Vec<u8>> {
+    if p[0] & 0x10 == 0 {
+        return None;
+    }
+    let start = 12 + 4 * usize::from(p[0] & 0x0f);
+    assert_eq!(&p[start..start + 2], &[0xbe, 0xde], "one-byte header extensions");
+    let words = usize::from(u16::from_be_bytes([p[start + 2], p[start + 3]]));
+    let block = &p[start + 4..start + 4 + 4 * words];
+    let mut i = 0;
+    while i < block.len() {
+        if block[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let (this, len) = (block[i] >> 4, usize::from(block[i] & 0x0f) + 1);
+        if this == id {
+            return Some(block[i + 1..i + 1 + len].to_vec());
+        }
+        i += 1 + len;
+    }
+    None
+}
+
+/// `packet(ssrc, seq, tag)` with an audio level header extension (id 6, the router's).
+fn packet_with_level(ssrc: u32, seq: u16, tag: u8, level: u8) -> Vec<u8> {
+    let mut p = packet(ssrc, seq, tag);
+    p[0] |= 0x10;
+    let payload = p.split_off(12);
+    p.extend_from_slice(&[0xbe, 0xde, 0, 1, 0x60, level, 0, 0]);
+    p.extend_from_slice(&payload);
+    p
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_packet_addressed_to_a_consumer_reaches_it_alone_as_the_router_would_hand_it() {
+    let Setup {
+        router,
+        caps,
+        send,
+        recv,
+        ..
+    } = setup().await;
+    let produce = |ssrc| send.produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(ssrc)));
+    let a = produce(0x1111).await.expect("producer a");
+    let b = produce(0x2222).await.expect("producer b");
+    let viewer = recv
+        .consume(ConsumerOptions::new(a.id(), caps.clone()))
+        .await
+        .expect("consumer");
+    // Another consumer of the same producer: addressed packets are not its.
+    let (_other, got_other) = direct_consumer(&recv, a.id(), &caps).await;
+    let raw: Arc<Mutex<Vec<Vec<u8>>>> = Arc::default();
+    let sink = Arc::clone(&raw);
+    viewer.on_rtp(move |p| sink.lock().push(p.to_vec())).detach();
+    let address = send.address_consumer(&viewer).await.expect("addressed");
+
+    // Addressed packets (one with an audio level), then one to the producer by its SSRC: the
+    // viewer gets all of them as one stream, the other consumer only the last.
+    let mut batch = RtpBatch::default();
+    for seq in 100..104u16 {
+        batch.push_to(address, &packet(0x1111, seq, b'x')).unwrap();
+    }
+    batch
+        .push_to(address, &packet_with_level(0x1111, 104, b'x', 0x85))
+        .unwrap();
+    batch.push(&packet(0x1111, 105, b'a')).unwrap();
+    send.send_rtp_batch(&batch).expect("sent");
+    wait_for("the viewer's packets", || {
+        raw.lock().len() == 6 && got_other.lock().len() == 1
+    })
+    .await;
+    let got = raw.lock().clone();
+    let tags: Vec<(u8, u8)> = got.iter().map(|p| (p[p.len() - 2], p[p.len() - 1])).collect();
+    assert_eq!(
+        tags,
+        [
+            (b'x', 100),
+            (b'x', 101),
+            (b'x', 102),
+            (b'x', 103),
+            (b'x', 104),
+            (b'a', 105)
+        ],
+        "every packet, in order"
+    );
+    assert_eq!(
+        *got_other.lock(),
+        vec![[b'a', 105]],
+        "the other consumer only gets the producer's"
+    );
+    let ssrc = u32::from_be_bytes([got[0][8], got[0][9], got[0][10], got[0][11]]);
+    let consumer_ssrc = viewer.rtp_parameters().encodings[0].ssrc.expect("consumer ssrc");
+    for (i, p) in got.iter().enumerate() {
+        assert_eq!(u32::from_be_bytes([p[8], p[9], p[10], p[11]]), ssrc, "one SSRC");
+        assert_eq!(ssrc, consumer_ssrc, "the consumer's own SSRC");
+        assert_eq!(p[1] & 0x7f, OPUS_PT, "the router's payload type");
+        if i > 0 {
+            let (prev, seq) = (
+                u16::from_be_bytes([got[i - 1][2], got[i - 1][3]]),
+                u16::from_be_bytes([p[2], p[3]]),
+            );
+            assert_eq!(seq, prev.wrapping_add(1), "contiguous sequence numbers");
+        }
+        // Laid out as the router lays out a packet: the consumer's MID, a transport-wide
+        // sequence number slot, and the audio level when the packet had one.
+        let mid = viewer.rtp_parameters().mid.clone().expect("a consumer's MID");
+        assert_eq!(extension(p, 1), Some(mid.into_bytes()), "MID of packet {i}");
+        assert_eq!(
+            extension(p, 5).map(|v| v.len()),
+            Some(2),
+            "transport-wide cc of packet {i}"
+        );
+    }
+    assert_eq!(extension(&got[4], 6), Some(vec![0x85]), "the audio level is kept");
+    assert_eq!(extension(&got[0], 6), None);
+
+    // Refused: a consumer addressed already, and one that is not audio. Nothing else changes.
+    assert!(send.address_consumer(&viewer).await.is_err(), "addressed twice");
+    let video = send
+        .produce(ProducerOptions::new(MediaKind::Video, vp8_parameters(0x3333)))
+        .await
+        .expect("video producer");
+    let video_viewer = recv
+        .consume(ConsumerOptions::new(video.id(), caps.clone()))
+        .await
+        .expect("video consumer");
+    assert!(send.address_consumer(&video_viewer).await.is_err(), "video is refused");
+
+    // While the viewer consumes another producer, its addressed packets are dropped; back on
+    // the producer it was addressed on, they reach it again, still one stream.
+    viewer.change_producer(&b).await.expect("moved to b");
+    batch.clear();
+    batch.push_to(address, &packet(0x1111, 106, b'x')).unwrap();
+    batch.push(&packet(0x2222, 7000, b'b')).unwrap();
+    send.send_rtp_batch(&batch).expect("sent");
+    wait_for("b's packet", || raw.lock().len() == 7).await;
+    viewer.change_producer(&a).await.expect("moved back to a");
+    batch.clear();
+    batch.push_to(address, &packet(0x1111, 107, b'x')).unwrap();
+    send.send_rtp_batch(&batch).expect("sent");
+    wait_for("the addressed packet after the move back", || raw.lock().len() == 8).await;
+    let got = raw.lock().clone();
+    let tags: Vec<(u8, u8)> = got[6..].iter().map(|p| (p[p.len() - 2], p[p.len() - 1])).collect();
+    assert_eq!(
+        tags,
+        [(b'b', 7000u16 as u8), (b'x', 107)],
+        "nothing addressed while on b"
+    );
+    for pair in got.windows(2) {
+        let (prev, seq) = (
+            u16::from_be_bytes([pair[0][2], pair[0][3]]),
+            u16::from_be_bytes([pair[1][2], pair[1][3]]),
+        );
+        assert_eq!(
+            seq,
+            prev.wrapping_add(1),
+            "contiguous sequence numbers across the moves"
+        );
+    }
+
+    // The address dies with the consumer: packets to it are dropped, the rest of the batch
+    // goes on, and the worker lives.
+    let (second, got_second) = direct_consumer(&recv, a.id(), &caps).await;
+    let second_address = send.address_consumer(&second).await.expect("second addressed");
+    assert_ne!(second_address, address);
+    drop(viewer);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    batch.clear();
+    batch.push_to(address, &packet(0x1111, 108, b'x')).unwrap();
+    batch.push_to(second_address, &packet(0x1111, 109, b'y')).unwrap();
+    send.send_rtp_batch(&batch).expect("sent");
+    wait_for("the second consumer's packet", || got_second.lock().len() == 1).await;
+    assert_eq!(*got_second.lock(), vec![[b'y', 109]]);
+
+    // A transport that addresses a consumer may close first: the consumer lives on, and
+    // closing it later is clean.
+    let third = router
+        .create_direct_transport(DirectTransportOptions::default())
+        .await
+        .expect("third transport");
+    let (last, got_last) = direct_consumer(&recv, a.id(), &caps).await;
+    third.address_consumer(&last).await.expect("addressed by the third");
+    drop(third);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    batch.clear();
+    batch.push(&packet(0x1111, 110, b'a')).unwrap();
+    send.send_rtp_batch(&batch).expect("sent");
+    wait_for("the last consumer's packet", || got_last.lock().len() == 1).await;
+    drop(last);
+    tokio::time::sleep(Duration::from_millis(100)).await;
     router.dump().await.expect("the worker answers");
 }

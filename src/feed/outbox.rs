@@ -6,11 +6,15 @@
 //! `DirectProducer::send` would deliver it; what a batch saves is the per-packet message: the
 //! FlatBuffers build, the producer id formatted as a string, the allocations and the copy on the
 //! Rust side, and the channel read, handler look-up and wake-up in the worker.
+//!
+//! A private feed's audio goes further: addressed to its viewer's consumer
+//! ([`DirectTransport::address_consumer`], another patch), a packet is handed to that consumer
+//! directly, without the feed producer's stream and the router, which is the per-viewer ingest
+//! a live packet pays once for all its viewers.
 
-use std::collections::HashMap;
-
-use mediasoup::direct_transport::{DirectTransport, RtpBatch};
+use mediasoup::direct_transport::{ConsumerAddress, DirectTransport, RtpBatch};
 use mediasoup::prelude::{Transport, TransportId};
+use rustc_hash::FxHashMap;
 
 /// A batch is sent early when it grows past this (a turn of video keyframes for hundreds of
 /// viewers); the worker takes messages up to 8 MB.
@@ -26,7 +30,7 @@ struct Outbox {
 /// The batches of every DirectTransport that feeds send through.
 #[derive(Default)]
 pub(crate) struct Outboxes {
-    by_transport: HashMap<TransportId, Outbox>,
+    by_transport: FxHashMap<TransportId, Outbox>,
 }
 
 /// What a call handed to the worker: messages sent, and packets that did not get there (the
@@ -67,8 +71,9 @@ impl Outboxes {
             .map_or_else(Sent::default, |mut last| send(&mut last))
     }
 
-    /// Adds a packet to `id`'s batch (sending the batch first if it is full).
-    pub(crate) fn push(&mut self, id: TransportId, packet: &[u8]) -> Sent {
+    /// Adds a packet to `id`'s batch (sending the batch first if it is full), for the producer
+    /// its SSRC names, or for the consumer at `to`.
+    pub(crate) fn push(&mut self, id: TransportId, to: Option<ConsumerAddress>, packet: &[u8]) -> Sent {
         let Some(outbox) = self.by_transport.get_mut(&id) else {
             return Sent {
                 messages: 0,
@@ -79,7 +84,11 @@ impl Outboxes {
         if outbox.batch.bytes() + packet.len() > FLUSH_BYTES {
             sent = send(outbox);
         }
-        if outbox.batch.push(packet).is_err() {
+        let pushed = match to {
+            Some(address) => outbox.batch.push_to(address, packet),
+            None => outbox.batch.push(packet),
+        };
+        if pushed.is_err() {
             sent.failed_packets += 1;
         }
         sent

@@ -4,7 +4,7 @@
 //! Scheduling and expiry are O(1) amortised. A key has at most one live deadline: scheduling
 //! again replaces it, and the superseded wheel entry is dropped lazily when its slot comes up.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::Hash;
 use std::time::{Duration, Instant};
 
@@ -54,7 +54,7 @@ pub struct Pacer<K> {
     /// Entries `(key, tick)` in slot `tick % slots.len()`.
     slots: Vec<Vec<(K, u64)>>,
     /// The live deadline (tick) of each scheduled key.
-    due: HashMap<K, u64>,
+    due: FxHashMap<K, u64>,
     /// First tick not processed yet.
     next_tick: u64,
 }
@@ -67,7 +67,7 @@ impl<K: Copy + Eq + Hash> Pacer<K> {
             origin,
             resolution: resolution.max(Duration::from_micros(100)),
             slots: (0..slots.max(1)).map(|_| Vec::new()).collect(),
-            due: HashMap::new(),
+            due: FxHashMap::default(),
             next_tick: 0,
         }
     }
@@ -163,6 +163,7 @@ mod grid_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn a_coarser_grid_is_on_the_grid() {

@@ -526,7 +526,7 @@ impl Sharing {
                             group.started = true;
                             turn.first = group.members.iter().copied().collect();
                         }
-                        let sent = outboxes.push(group.key.0, packet);
+                        let sent = outboxes.push(group.key.0, None, packet);
                         turn.sent.messages += sent.messages;
                         turn.sent.failed_packets += sent.failed_packets;
                         turn.packets += 1;

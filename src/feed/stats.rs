@@ -20,6 +20,10 @@ pub struct FeedStats {
     /// Of `packets`, video ones.
     #[serde(default)]
     pub video_packets: u64,
+    /// Of `packets`, audio a feed sent straight to its viewer's consumer (not through the
+    /// feed's producer and the router).
+    #[serde(default)]
+    pub addressed_packets: u64,
     /// Key frames asked of speakers' cameras for feeds (video switches and viewers' PLIs).
     #[serde(default)]
     pub key_frame_requests: u64,

@@ -2756,6 +2756,49 @@ impl Request for ConsumerChangeProducerRequest {
     }
 }
 
+/// sfu patch (issue #16): `directTransport.addressConsumer`.
+#[derive(Debug)]
+pub(crate) struct DirectTransportAddressConsumerRequest {
+    pub(crate) consumer_id: ConsumerId,
+    pub(crate) address: u32,
+}
+
+impl Request for DirectTransportAddressConsumerRequest {
+    const METHOD: request::Method = request::Method::DirecttransportAddressConsumer;
+    type HandlerId = TransportId;
+    type Response = ();
+
+    fn into_bytes(self, id: u32, handler_id: Self::HandlerId) -> Vec<u8> {
+        let mut builder = Builder::new();
+
+        let data = direct_transport::AddressConsumerRequest::create(
+            &mut builder,
+            self.consumer_id.to_string(),
+            self.address,
+        );
+        let request_body =
+            request::Body::create_direct_transport_address_consumer_request(&mut builder, data);
+
+        let request = request::Request::create(
+            &mut builder,
+            id,
+            Self::METHOD,
+            handler_id.to_string(),
+            Some(request_body),
+        );
+        let message_body = message::Body::create_request(&mut builder, request);
+        let message = message::Message::create(&mut builder, message_body);
+
+        builder.finish(message, None).to_vec()
+    }
+
+    fn convert_response(
+        _response: Option<response::BodyRef<'_>>,
+    ) -> Result<Self::Response, Box<dyn Error + Send + Sync>> {
+        Ok(())
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct ConsumerRequestKeyFrameRequest {}
 

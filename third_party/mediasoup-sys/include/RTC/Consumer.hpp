@@ -61,6 +61,20 @@ namespace RTC
 			  RTC::Consumer* consumer, const std::string& producerId, uint32_t mappedSsrc) = 0;
 		};
 
+		/**
+		 * sfu patch (issue #16): whoever sends packets straight to this Consumer,
+		 * without its Producer and the Router (a DirectTransport, see
+		 * DirectTransport::AddressConsumer()). Told when the Consumer goes away.
+		 */
+		class Addresser
+		{
+		public:
+			virtual ~Addresser() = default;
+
+		public:
+			virtual void OnAddressedConsumerClosed(RTC::Consumer* consumer) = 0;
+		};
+
 	private:
 		struct TraceEventTypes
 		{
@@ -225,6 +239,24 @@ namespace RTC
 		void SendRtpPacket(RTC::RTP::Packet* packet, std::shared_ptr<RTC::RTP::Packet>& sharedPacket);
 
 		/**
+		 * sfu patch (issue #16): whether packets may be addressed to this Consumer:
+		 * a simple audio one (not pipe) that keeps DTX packets, for which
+		 * SendRtpPacket() needs nothing its Producer's stream would have done to the
+		 * packet (codec processing only serves `ignoreDtx`).
+		 */
+		bool CanBeAddressed() const;
+
+		Addresser* GetAddresser() const
+		{
+			return this->addresser;
+		}
+
+		void SetAddresser(Addresser* addresser)
+		{
+			this->addresser = addresser;
+		}
+
+		/**
 		 * What each RTP stream of this Consumer reports in a RTCP compound packet,
 		 * if it is time to report.
 		 */
@@ -323,6 +355,8 @@ namespace RTC
 		std::vector<RTC::RtpEncodingParameters> consumableRtpEncodings;
 		RTC::RTP::HeaderExtensionIds rtpHeaderExtensionIds;
 		const std::vector<uint8_t>* producerRtpStreamScores{ nullptr };
+		// sfu patch (issue #16): who addresses packets to this Consumer, if anyone.
+		Addresser* addresser{ nullptr };
 		// Others.
 		std::bitset<128> supportedCodecPayloadTypes;
 		int64_t lastRtcpSentAtUs{ 0 };

@@ -91,6 +91,8 @@ namespace RTC
 		  RTC::Transport* transport, RTC::Consumer* consumer, const std::string& producerId) override;
 		void OnTransportConsumerClosed(RTC::Transport* transport, RTC::Consumer* consumer) override;
 		void OnTransportConsumerProducerClosed(RTC::Transport* transport, RTC::Consumer* consumer) override;
+		RTC::Consumer* OnTransportGetConsumer(
+		  RTC::Transport* transport, const std::string& consumerId) override;
 		void OnTransportConsumerChangeProducer(
 		  RTC::Transport* transport,
 		  RTC::Consumer* consumer,

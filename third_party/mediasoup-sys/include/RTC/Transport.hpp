@@ -94,6 +94,10 @@ namespace RTC
 			virtual void OnTransportNewConsumer(
 			  RTC::Transport* transport, RTC::Consumer* consumer, const std::string& producerId) = 0;
 			virtual void OnTransportConsumerClosed(RTC::Transport* transport, RTC::Consumer* consumer) = 0;
+			// sfu patch (issue #16): the Consumer `consumerId` of this Router (on any of
+			// its Transports), or null.
+			virtual RTC::Consumer* OnTransportGetConsumer(
+			  RTC::Transport* transport, const std::string& consumerId) = 0;
 			// sfu patch (issue #16): see Consumer::Listener::OnConsumerChangeProducer.
 			virtual void OnTransportConsumerChangeProducer(
 			  RTC::Transport* transport,
@@ -213,6 +217,18 @@ namespace RTC
 		 * (`DataReceived()`) and deletes the packet.
 		 */
 		void ReceiveLocalRtpPacket(RTC::RTP::Packet* packet, int64_t receivedAtUs);
+		/**
+		 * sfu patch (issue #16): an RTP packet the application made on this host for
+		 * `consumer`, a Consumer of this Transport's Router that CanBeAddressed() (a
+		 * `DirectTransport` batch). Handed to the Consumer as the Router hands it a
+		 * packet of its Producer, without the Producer and the Router: the packet's
+		 * payload type must already be the Router's; its header extensions are laid
+		 * out as the Producer lays out those of an audio packet (MID, transport-wide
+		 * sequence number, audio level by the Router's ids). Counted as received
+		 * like a local packet. The caller counts the bytes (`DataReceived()`) and
+		 * deletes the packet.
+		 */
+		void ReceiveAddressedRtpPacket(RTC::Consumer* consumer, RTC::RTP::Packet* packet);
 		virtual void ReceiveRtcpPacket(RTC::RTCP::Packet* packet, int64_t receivedAtUs) final;
 		virtual void ReceiveSctpData(const uint8_t* data, size_t len, int64_t receivedAtUs) final;
 		virtual void SendSctpMessage(
@@ -423,6 +439,14 @@ namespace RTC
 
 	protected:
 		SharedInterface* shared;
+
+	protected:
+		// sfu patch (issue #16): the Consumer `consumerId` of this Transport's Router,
+		// or null.
+		RTC::Consumer* GetRouterConsumer(const std::string& consumerId)
+		{
+			return this->listener->OnTransportGetConsumer(this, consumerId);
+		}
 
 	private:
 		// Passed by argument.

@@ -82,6 +82,7 @@ namespace Channel
 		{ FBS::Request::Method::RTPOBSERVER_ADD_PRODUCER,                       "rtpObserver.addProducer"                    },
 		{ FBS::Request::Method::RTPOBSERVER_REMOVE_PRODUCER,                    "rtpObserver.removeProducer"                 },
 		{ FBS::Request::Method::CONSUMER_CHANGE_PRODUCER,                       "consumer.changeProducer"                    },
+		{ FBS::Request::Method::DIRECTTRANSPORT_ADDRESS_CONSUMER,               "directTransport.addressConsumer"            },
 	};
 	// clang-format on
 

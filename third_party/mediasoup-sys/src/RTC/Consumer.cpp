@@ -499,6 +499,12 @@ namespace RTC
 	{
 		MS_TRACE();
 
+		// sfu patch (issue #16): no more packets addressed to this Consumer.
+		if (this->addresser)
+		{
+			this->addresser->OnAddressedConsumerClosed(this);
+		}
+
 		this->shared->GetChannelMessageRegistrator()->UnregisterHandler(this->id);
 
 		for (auto* rtpStream : this->rtpStreams)
@@ -1202,6 +1208,23 @@ namespace RTC
 		const auto maxBitrate = this->rtpParameters.encodings[0].maxBitrate;
 
 		return std::max(maxBitrate, desiredBitrate);
+	}
+
+	// sfu patch (issue #16).
+	bool Consumer::CanBeAddressed() const
+	{
+		MS_TRACE();
+
+		const auto* encodingContext = this->producerStreamManager->GetEncodingContext();
+
+		// clang-format off
+		return (
+			this->type == RTC::RtpParameters::Type::SIMPLE &&
+			!this->pipe &&
+			this->kind == RTC::Media::Kind::AUDIO &&
+			(!encodingContext || !encodingContext->GetIgnoreDtx())
+		);
+		// clang-format on
 	}
 
 	// NOLINTNEXTLINE(misc-no-recursion)

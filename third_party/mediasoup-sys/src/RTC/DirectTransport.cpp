@@ -3,7 +3,9 @@
 
 #include "RTC/DirectTransport.hpp"
 #include "Logger.hpp"
+#include "MediaSoupErrors.hpp"
 #include "RTC/Consts.hpp"
+#include "Utils.hpp"
 #include <cstring>
 
 namespace RTC
@@ -50,6 +52,14 @@ namespace RTC
 		// the class instance.
 		SetDestroying();
 
+		// sfu patch (issue #16): the Consumers this addresses outlive it.
+		for (auto& [address, addressed] : this->mapAddressConsumer)
+		{
+			addressed.consumer->SetAddresser(nullptr);
+		}
+
+		this->mapAddressConsumer.clear();
+
 		this->shared->GetChannelMessageRegistrator()->UnregisterHandler(this->id);
 	}
 
@@ -95,6 +105,19 @@ namespace RTC
 				auto dumpOffset = FillBuffer(request->GetBufferBuilder());
 
 				request->Accept(FBS::Response::Body::DirectTransport_DumpResponse, dumpOffset);
+
+				break;
+			}
+
+			// sfu patch (issue #16).
+			case Channel::ChannelRequest::Method::DIRECTTRANSPORT_ADDRESS_CONSUMER:
+			{
+				const auto* body = request->data->body_as<FBS::DirectTransport::AddressConsumerRequest>();
+
+				// This may throw.
+				AddressConsumer(body->consumerId()->str(), body->address());
+
+				request->Accept();
 
 				break;
 			}
@@ -147,74 +170,14 @@ namespace RTC
 				break;
 			}
 
-			// sfu patch: one message carrying many packets for this transport's producers.
+			// sfu patch: one message carrying many packets for this transport's producers
+			// (and, issue #16, for Consumers it addresses).
 			case Channel::ChannelNotification::Event::DIRECTTRANSPORT_SEND_RTP_BATCH:
 			{
 				const auto* body =
 				  notification->data->body_as<FBS::DirectTransport::SendRtpBatchNotification>();
-				const uint8_t* data = body->data()->data();
-				size_t left         = body->data()->size();
-				size_t received{ 0 };
 
-				while (left >= 2)
-				{
-					const size_t len = (static_cast<size_t>(data[0]) << 8) | data[1];
-
-					data += 2;
-					left -= 2;
-
-					if (len > left)
-					{
-						MS_WARN_TAG(rtp, "truncated RTP batch [len:%zu, left:%zu]", len, left);
-
-						left = 0;
-
-						break;
-					}
-
-					received += len;
-
-					if (len > RTC::Consts::IncomingRtpPacketMaxSize)
-					{
-						MS_WARN_TAG(
-						  rtp,
-						  "ignoring RTP packet exceeding maximum size [len:%zu, max len:%zu]",
-						  len,
-						  RTC::Consts::IncomingRtpPacketMaxSize);
-					}
-					else
-					{
-						std::memcpy(BatchPacketBuffer, data, len);
-
-						auto* packet = RTC::RTP::Packet::Parse(BatchPacketBuffer, len, BatchPacketBufferSize);
-
-						if (packet)
-						{
-							// A packet made on this host: the light path (sfu patch).
-							RTC::Transport::ReceiveLocalRtpPacket(packet, notification->receivedAtUs);
-
-							delete packet;
-						}
-						else
-						{
-							MS_WARN_TAG(rtp, "batched data is not a valid RTP packet");
-						}
-					}
-
-					data += len;
-					left -= len;
-				}
-
-				if (left != 0)
-				{
-					MS_WARN_TAG(rtp, "trailing byte in RTP batch");
-				}
-
-				// Increase receive transmission, once for the whole batch.
-				if (received != 0)
-				{
-					RTC::Transport::DataReceived(received);
-				}
+				SendRtpBatch(body->data()->data(), body->data()->size(), notification->receivedAtUs);
 
 				break;
 			}
@@ -224,6 +187,156 @@ namespace RTC
 				// Pass it to the parent class.
 				RTC::Transport::HandleNotification(notification);
 			}
+		}
+	}
+
+	// sfu patch (issue #16).
+	void DirectTransport::AddressConsumer(const std::string& consumerId, uint32_t address)
+	{
+		MS_TRACE();
+
+		if (address == 0)
+		{
+			MS_THROW_TYPE_ERROR("address 0 means no Consumer");
+		}
+
+		if (this->mapAddressConsumer.contains(address))
+		{
+			MS_THROW_ERROR("address %" PRIu32 " already in use", address);
+		}
+
+		auto* consumer = GetRouterConsumer(consumerId);
+
+		if (!consumer)
+		{
+			MS_THROW_ERROR("Consumer not found in this Router [consumerId:%s]", consumerId.c_str());
+		}
+
+		if (!consumer->CanBeAddressed())
+		{
+			MS_THROW_TYPE_ERROR(
+			  "only a simple audio Consumer that keeps DTX packets can be addressed [consumerId:%s]",
+			  consumerId.c_str());
+		}
+
+		if (consumer->GetAddresser())
+		{
+			MS_THROW_ERROR("Consumer already addressed [consumerId:%s]", consumerId.c_str());
+		}
+
+		consumer->SetAddresser(this);
+
+		this->mapAddressConsumer.emplace(
+		  address, AddressedConsumer{ .consumer = consumer, .producerId = consumer->producerId });
+	}
+
+	// sfu patch (issue #16).
+	void DirectTransport::OnAddressedConsumerClosed(RTC::Consumer* consumer)
+	{
+		MS_TRACE();
+
+		// Rare (a Consumer closing), and a Consumer has one address at most.
+		for (auto it = this->mapAddressConsumer.begin(); it != this->mapAddressConsumer.end(); ++it)
+		{
+			if (it->second.consumer == consumer)
+			{
+				this->mapAddressConsumer.erase(it);
+
+				break;
+			}
+		}
+	}
+
+	// sfu patch: the packets of a batch, each preceded by its length (2 bytes) and
+	// its address (4 bytes, issue #16), big endian.
+	void DirectTransport::SendRtpBatch(const uint8_t* data, size_t left, int64_t receivedAtUs)
+	{
+		MS_TRACE();
+
+		static constexpr size_t FrameHeaderLength{ 6 };
+
+		size_t received{ 0 };
+
+		while (left >= FrameHeaderLength)
+		{
+			const size_t len        = Utils::Byte::Get2Bytes(data, 0);
+			const uint32_t address = Utils::Byte::Get4Bytes(data, 2);
+
+			data += FrameHeaderLength;
+			left -= FrameHeaderLength;
+
+			if (len > left)
+			{
+				MS_WARN_TAG(rtp, "truncated RTP batch [len:%zu, left:%zu]", len, left);
+
+				left = 0;
+
+				break;
+			}
+
+			received += len;
+
+			if (len > RTC::Consts::IncomingRtpPacketMaxSize)
+			{
+				MS_WARN_TAG(
+				  rtp,
+				  "ignoring RTP packet exceeding maximum size [len:%zu, max len:%zu]",
+				  len,
+				  RTC::Consts::IncomingRtpPacketMaxSize);
+			}
+			else
+			{
+				std::memcpy(BatchPacketBuffer, data, len);
+
+				auto* packet = RTC::RTP::Packet::Parse(BatchPacketBuffer, len, BatchPacketBufferSize);
+
+				if (!packet)
+				{
+					MS_WARN_TAG(rtp, "batched data is not a valid RTP packet");
+				}
+				else if (address == 0)
+				{
+					// A packet made on this host: the light path (sfu patch).
+					RTC::Transport::ReceiveLocalRtpPacket(packet, receivedAtUs);
+
+					delete packet;
+				}
+				else
+				{
+					const auto it = this->mapAddressConsumer.find(address);
+
+					// Not (or no longer) addressed, or moved to another Producer: dropped,
+					// as a packet of a Producer that has no Consumer.
+					if (it == this->mapAddressConsumer.end())
+					{
+						MS_DEBUG_TAG(rtp, "no Consumer at address %" PRIu32, address);
+					}
+					else if (it->second.consumer->producerId != it->second.producerId)
+					{
+						MS_DEBUG_TAG(rtp, "Consumer at address %" PRIu32 " consumes another Producer", address);
+					}
+					else
+					{
+						RTC::Transport::ReceiveAddressedRtpPacket(it->second.consumer, packet);
+					}
+
+					delete packet;
+				}
+			}
+
+			data += len;
+			left -= len;
+		}
+
+		if (left != 0)
+		{
+			MS_WARN_TAG(rtp, "trailing bytes in RTP batch [len:%zu]", left);
+		}
+
+		// Increase receive transmission, once for the whole batch.
+		if (received != 0)
+		{
+			RTC::Transport::DataReceived(received);
 		}
 	}
 

@@ -814,6 +814,25 @@ namespace RTC
 		this->mapConsumerProducer.erase(mapConsumerProducerIt);
 	}
 
+	// sfu patch (issue #16).
+	RTC::Consumer* Router::OnTransportGetConsumer(
+	  RTC::Transport* /*transport*/, const std::string& consumerId)
+	{
+		MS_TRACE();
+
+		// Once per addressed Consumer, so a walk over this Router's Consumers rather
+		// than a map kept for it.
+		for (const auto& [consumer, producer] : this->mapConsumerProducer)
+		{
+			if (consumer->id == consumerId)
+			{
+				return consumer;
+			}
+		}
+
+		return nullptr;
+	}
+
 	void Router::OnTransportConsumerChangeProducer(
 	  RTC::Transport* /*transport*/,
 	  RTC::Consumer* consumer,

@@ -1647,6 +1647,92 @@ namespace RTC
 		}
 	}
 
+	// sfu patch (issue #16).
+	void Transport::ReceiveAddressedRtpPacket(RTC::Consumer* consumer, RTC::RTP::Packet* packet)
+	{
+		MS_TRACE();
+
+		// The header extensions a Producer gives an audio packet of its own
+		// (Producer::MangleRtpPacket() with only the audio level negotiated): room
+		// for the MID, a transport-wide sequence number for the sending Transport to
+		// write, and the audio level, each by the Router's id for it (the id of a
+		// header extension in a Router is its type).
+		static constexpr auto MidId = static_cast<uint8_t>(RTC::RtpHeaderExtensionUri::Type::MID);
+		static constexpr auto TransportWideCc01Id =
+		  static_cast<uint8_t>(RTC::RtpHeaderExtensionUri::Type::TRANSPORT_WIDE_CC_01);
+		static constexpr auto SsrcAudioLevelId =
+		  static_cast<uint8_t>(RTC::RtpHeaderExtensionUri::Type::SSRC_AUDIO_LEVEL);
+		static thread_local std::vector<RTC::RTP::Packet::Extension> extensions;
+		static thread_local uint8_t buffer[RTC::Consts::MidRtpExtensionMaxLength + 2 + 16];
+
+		extensions.clear();
+
+		uint8_t* bufferPtr{ buffer };
+
+		std::memset(bufferPtr, 0, RTC::Consts::MidRtpExtensionMaxLength);
+
+		extensions.emplace_back(
+		  /*type*/ RTC::RtpHeaderExtensionUri::Type::MID,
+		  /*id*/ MidId,
+		  /*len*/ RTC::Consts::MidRtpExtensionMaxLength,
+		  /*value*/ bufferPtr);
+
+		bufferPtr += RTC::Consts::MidRtpExtensionMaxLength;
+
+		Utils::Byte::Set2Bytes(bufferPtr, 0, 0);
+
+		extensions.emplace_back(
+		  /*type*/ RTC::RtpHeaderExtensionUri::Type::TRANSPORT_WIDE_CC_01,
+		  /*id*/ TransportWideCc01Id,
+		  /*len*/ 2,
+		  /*value*/ bufferPtr);
+
+		bufferPtr += 2;
+
+		uint8_t extenLen;
+		const uint8_t* extenValue = packet->GetExtensionValue(SsrcAudioLevelId, extenLen);
+
+		if (extenValue && extenLen > 0 && extenLen <= 16)
+		{
+			// Copied first: the extensions are rewritten in place.
+			std::memcpy(bufferPtr, extenValue, extenLen);
+
+			extensions.emplace_back(
+			  /*type*/ RTC::RtpHeaderExtensionUri::Type::SSRC_AUDIO_LEVEL,
+			  /*id*/ SsrcAudioLevelId,
+			  /*len*/ extenLen,
+			  /*value*/ bufferPtr);
+		}
+
+		// A packet laid out this way already (one the Router gave a consumer of this
+		// host, as the feed's are) keeps its length, so nothing moves.
+		if (!packet->SetExtensions(RTC::RTP::Packet::ExtensionsType::Auto, extensions))
+		{
+			MS_WARN_TAG(
+			  rtp,
+			  "no room in the addressed packet for its header extensions, discarding it [ssrc:%" PRIu32
+			  ", seq:%" PRIu16 "]",
+			  packet->GetSsrc(),
+			  packet->GetSequenceNumber());
+
+			return;
+		}
+
+		this->recvRtpTransmission.Count(packet);
+
+		// Update MID RTP extension value, as the Router does.
+		const auto& mid = consumer->GetRtpParameters().mid;
+
+		if (!mid.empty())
+		{
+			packet->UpdateMid(mid);
+		}
+
+		std::shared_ptr<RTC::RTP::Packet> sharedPacket{ nullptr };
+
+		consumer->SendRtpPacket(packet, sharedPacket);
+	}
+
 	void Transport::ReceiveRtcpPacket(RTC::RTCP::Packet* packet, int64_t receivedAtUs)
 	{
 		MS_TRACE();

@@ -6,7 +6,8 @@ use crate::data_consumer::{DataConsumer, DataConsumerId, DataConsumerOptions, Da
 use crate::data_producer::{DataProducer, DataProducerId, DataProducerOptions, DataProducerType};
 use crate::fbs::{FromFbs, TryFromFbs};
 use crate::messages::{
-    DirectTransportSendRtpBatchNotification, TransportCloseRequest, TransportSendRtcpNotification,
+    DirectTransportAddressConsumerRequest, DirectTransportSendRtpBatchNotification,
+    TransportCloseRequest, TransportSendRtcpNotification,
 };
 use crate::producer::{Producer, ProducerId, ProducerOptions};
 use crate::router::transport::{TransportImpl, TransportType};
@@ -30,7 +31,8 @@ use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
 use std::error::Error;
 use std::fmt;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Weak};
 
 // NOTE: A DirectTransport never consumes data over SCTP, so no stream id is ever allocated and
@@ -277,6 +279,8 @@ impl<'a> TryFromFbs<'a> for Notification {
 struct Inner {
     id: TransportId,
     next_mid_for_consumers: AtomicUsize,
+    // sfu patch (issue #16): the last consumer address given out.
+    last_consumer_address: AtomicU32,
     cname_for_producers: Mutex<Option<String>>,
     executor: Arc<Executor<'static>>,
     channel: Channel,
@@ -635,6 +639,7 @@ impl DirectTransport {
         let inner = Arc::new(Inner {
             id,
             next_mid_for_consumers,
+            last_consumer_address: AtomicU32::new(0),
             cname_for_producers,
             executor,
             channel,
@@ -672,6 +677,44 @@ impl DirectTransport {
             self.id(),
             DirectTransportSendRtpBatchNotification { data: &batch.data },
         )
+    }
+
+    /// sfu patch (issue #16): gives `consumer` an address in this transport's batches. A packet
+    /// pushed to a batch with [`RtpBatch::push_to`] that address goes straight to the consumer,
+    /// without its producer and the router: no producer stream counts it, and the packet must
+    /// already be as the router would hand it over (payload type of the router, header
+    /// extensions by the router's ids); the consumer rewrites SSRC, sequence number and
+    /// timestamp as for any packet. The consumer must be on this transport's router, simple,
+    /// audio, not ignoring DTX, and not addressed already. Its packets are dropped while it
+    /// consumes another producer than it did when addressed (see `Consumer::change_producer`),
+    /// and the address is forgotten when it closes.
+    pub async fn address_consumer(
+        &self,
+        consumer: &Consumer,
+    ) -> Result<ConsumerAddress, RequestError> {
+        debug!("address_consumer()");
+
+        let address = self
+            .inner
+            .last_consumer_address
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_add(1);
+        let Some(address) = NonZeroU32::new(address) else {
+            return Err(RequestError::Response {
+                reason: "no consumer address left on this transport".to_string(),
+            });
+        };
+        self.inner
+            .channel
+            .request(
+                self.id(),
+                DirectTransportAddressConsumerRequest {
+                    consumer_id: consumer.id(),
+                    address: address.get(),
+                },
+            )
+            .await?;
+        Ok(ConsumerAddress(address))
     }
 
     /// Callback is called when the direct transport receives a RTCP packet from its router.
@@ -714,9 +757,23 @@ impl WeakDirectTransport {
     }
 }
 
+/// sfu patch (issue #16): where [`RtpBatch::push_to`] sends a packet: a consumer, given its
+/// address by [`DirectTransport::address_consumer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConsumerAddress(NonZeroU32);
+
+impl ConsumerAddress {
+    /// The address on the wire (never 0, which means "by SSRC").
+    #[must_use]
+    pub fn get(self) -> u32 {
+        self.0.get()
+    }
+}
+
 /// sfu patch: RTP packets gathered for one [`DirectTransport::send_rtp_batch`] call: each packet
-/// preceded by its length (2 bytes, big endian). Reusable: [`RtpBatch::clear`] keeps the
-/// allocation.
+/// preceded by its length (2 bytes, big endian) and its address (4 bytes, big endian: 0 for a
+/// packet to the producer its SSRC names, else a [`ConsumerAddress`]). Reusable:
+/// [`RtpBatch::clear`] keeps the allocation.
 #[derive(Debug, Default, Clone)]
 pub struct RtpBatch {
     data: Vec<u8>,
@@ -751,12 +808,27 @@ impl RtpBatch {
         }
     }
 
-    /// Appends one RTP packet.
+    /// Appends one RTP packet for the producer its SSRC names.
     pub fn push(&mut self, rtp_packet: &[u8]) -> Result<(), RtpPacketTooLarge> {
+        self.push_framed(0, rtp_packet)
+    }
+
+    /// sfu patch (issue #16): appends one RTP packet for the consumer at `address` (see
+    /// [`DirectTransport::address_consumer`]).
+    pub fn push_to(
+        &mut self,
+        address: ConsumerAddress,
+        rtp_packet: &[u8],
+    ) -> Result<(), RtpPacketTooLarge> {
+        self.push_framed(address.get(), rtp_packet)
+    }
+
+    fn push_framed(&mut self, address: u32, rtp_packet: &[u8]) -> Result<(), RtpPacketTooLarge> {
         let len = u16::try_from(rtp_packet.len()).map_err(|_| RtpPacketTooLarge {
             len: rtp_packet.len(),
         })?;
         self.data.extend_from_slice(&len.to_be_bytes());
+        self.data.extend_from_slice(&address.to_be_bytes());
         self.data.extend_from_slice(rtp_packet);
         self.packets += 1;
         Ok(())
@@ -789,18 +861,21 @@ impl RtpBatch {
 
 #[cfg(test)]
 mod rtp_batch_tests {
-    use super::RtpBatch;
+    use super::{ConsumerAddress, RtpBatch};
+    use std::num::NonZeroU32;
 
     #[test]
-    fn frames_each_packet_with_its_length() {
+    fn frames_each_packet_with_its_length_and_address() {
         let mut batch = RtpBatch::default();
         batch.push(&[0x80, 0x6f, 0, 1]).unwrap();
-        batch.push(&[0x80; 300]).unwrap();
+        let address = ConsumerAddress(NonZeroU32::new(0x0102_0304).unwrap());
+        batch.push_to(address, &[0x80; 300]).unwrap();
         assert_eq!(batch.len(), 2);
-        assert_eq!(batch.bytes(), 2 + 4 + 2 + 300);
-        assert_eq!(&batch.data[..6], &[0, 4, 0x80, 0x6f, 0, 1]);
-        assert_eq!(&batch.data[6..8], &[1, 44]);
+        assert_eq!(batch.bytes(), 6 + 4 + 6 + 300);
+        assert_eq!(&batch.data[..10], &[0, 4, 0, 0, 0, 0, 0x80, 0x6f, 0, 1]);
+        assert_eq!(&batch.data[10..16], &[1, 44, 1, 2, 3, 4]);
         assert!(batch.push(&vec![0; RtpBatch::MAX_PACKET + 1]).is_err());
+        assert!(batch.push_to(address, &vec![0; RtpBatch::MAX_PACKET + 1]).is_err());
         assert_eq!(batch.len(), 2, "a refused packet leaves the batch as it was");
         batch.clear();
         assert!(batch.is_empty() && batch.bytes() == 0);
