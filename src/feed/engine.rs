@@ -490,7 +490,8 @@ struct Entry {
     /// Inline, not boxed: its state is read once per turn of the feed, and one cache miss
     /// fewer per packet counts at hundreds of feeds.
     feed: Feed,
-    /// Where its packets go (they reach its producers by SSRC).
+    /// Where its packets go (its video reaches its producer by SSRC, its own audio the
+    /// consumer at `address`).
     outbox: TransportId,
     /// Its audio producer (held so that it lives as long as the feed), where its viewer's
     /// consumer goes back to after a shared playout.
