@@ -337,22 +337,45 @@ fn record(consumer: &Consumer) -> Stream {
     stream
 }
 
+/// Audio producers a (SSRC 0x1111) and b (0x2222) on the sending transport, and a viewer: a
+/// consumer of a on the receiving one.
+async fn two_producers_and_a_viewer(s: &Setup) -> (Producer, Producer, Consumer) {
+    let produce = |ssrc| {
+        s.send
+            .produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(ssrc)))
+    };
+    let a = produce(0x1111).await.expect("producer a");
+    let b = produce(0x2222).await.expect("producer b");
+    let viewer = s
+        .recv
+        .consume(ConsumerOptions::new(a.id(), s.caps.clone()))
+        .await
+        .expect("consumer");
+    (a, b, viewer)
+}
+
+/// Sequence numbers that follow one another, as one stream's do.
+fn assert_contiguous(seqs: &[u16], what: &str) {
+    for pair in seqs.windows(2) {
+        assert_eq!(
+            pair[1],
+            pair[0].wrapping_add(1),
+            "contiguous sequence numbers {what}: {pair:?}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_consumer_moves_between_producers_as_one_stream() {
+    let s = setup().await;
+    let (a, b, viewer) = two_producers_and_a_viewer(&s).await;
     let Setup {
         router,
         caps,
         send,
         recv,
         ..
-    } = setup().await;
-    let produce = |ssrc| send.produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(ssrc)));
-    let a = produce(0x1111).await.expect("producer a");
-    let b = produce(0x2222).await.expect("producer b");
-    let viewer = recv
-        .consume(ConsumerOptions::new(a.id(), caps.clone()))
-        .await
-        .expect("consumer");
+    } = s;
     // Another consumer of b, which the move must not disturb.
     let (_other, got_other) = direct_consumer(&recv, b.id(), &caps).await;
     let got = record(&viewer);
@@ -390,13 +413,8 @@ async fn a_consumer_moves_between_producers_as_one_stream() {
     assert_eq!(tags, expected, "a, then b from its first packet, then a again");
     let ssrc = list[0].2;
     assert!(list.iter().all(|p| p.2 == ssrc), "one SSRC throughout");
-    for pair in list.windows(2) {
-        assert_eq!(
-            pair[1].0,
-            pair[0].0.wrapping_add(1),
-            "contiguous sequence numbers: {pair:?}"
-        );
-    }
+    let seqs: Vec<u16> = list.iter().map(|p| p.0).collect();
+    assert_contiguous(&seqs, "across two moves");
     // Timestamps are the producers' own (the caller keeps them on one timeline).
     assert_eq!(list[5].1, 7000 * 960, "b's timestamp passes through");
 
@@ -455,20 +473,15 @@ fn packet_with_level(ssrc: u32, seq: u16, tag: u8, level: u8) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_packet_addressed_to_a_consumer_reaches_it_alone_as_the_router_would_hand_it() {
+    let s = setup().await;
+    let (a, b, viewer) = two_producers_and_a_viewer(&s).await;
     let Setup {
         router,
         caps,
         send,
         recv,
         ..
-    } = setup().await;
-    let produce = |ssrc| send.produce(ProducerOptions::new(MediaKind::Audio, opus_parameters(ssrc)));
-    let a = produce(0x1111).await.expect("producer a");
-    let b = produce(0x2222).await.expect("producer b");
-    let viewer = recv
-        .consume(ConsumerOptions::new(a.id(), caps.clone()))
-        .await
-        .expect("consumer");
+    } = s;
     // Another consumer of the same producer: addressed packets are not its.
     let (_other, got_other) = direct_consumer(&recv, a.id(), &caps).await;
     let raw: Arc<Mutex<Vec<Vec<u8>>>> = Arc::default();
@@ -516,13 +529,6 @@ async fn a_packet_addressed_to_a_consumer_reaches_it_alone_as_the_router_would_h
         assert_eq!(u32::from_be_bytes([p[8], p[9], p[10], p[11]]), ssrc, "one SSRC");
         assert_eq!(ssrc, consumer_ssrc, "the consumer's own SSRC");
         assert_eq!(p[1] & 0x7f, OPUS_PT, "the router's payload type");
-        if i > 0 {
-            let (prev, seq) = (
-                u16::from_be_bytes([got[i - 1][2], got[i - 1][3]]),
-                u16::from_be_bytes([p[2], p[3]]),
-            );
-            assert_eq!(seq, prev.wrapping_add(1), "contiguous sequence numbers");
-        }
         // Laid out as the router lays out a packet: the consumer's MID, a transport-wide
         // sequence number slot, and the audio level when the packet had one.
         let mid = viewer.rtp_parameters().mid.clone().expect("a consumer's MID");
@@ -547,6 +553,12 @@ async fn a_packet_addressed_to_a_consumer_reaches_it_alone_as_the_router_would_h
         .await
         .expect("video consumer");
     assert!(send.address_consumer(&video_viewer).await.is_err(), "video is refused");
+    let elsewhere = setup().await;
+    let (_, _, foreign) = two_producers_and_a_viewer(&elsewhere).await;
+    assert!(
+        send.address_consumer(&foreign).await.is_err(),
+        "a consumer of another router is refused"
+    );
 
     // While the viewer consumes another producer, its addressed packets are dropped; back on
     // the producer it was addressed on, they reach it again, still one stream.
@@ -568,17 +580,9 @@ async fn a_packet_addressed_to_a_consumer_reaches_it_alone_as_the_router_would_h
         [(b'b', 7000u16 as u8), (b'x', 107)],
         "nothing addressed while on b"
     );
-    for pair in got.windows(2) {
-        let (prev, seq) = (
-            u16::from_be_bytes([pair[0][2], pair[0][3]]),
-            u16::from_be_bytes([pair[1][2], pair[1][3]]),
-        );
-        assert_eq!(
-            seq,
-            prev.wrapping_add(1),
-            "contiguous sequence numbers across the moves"
-        );
-    }
+    // One stream throughout: addressed and by SSRC, and across the moves.
+    let seqs: Vec<u16> = got.iter().map(|p| u16::from_be_bytes([p[2], p[3]])).collect();
+    assert_contiguous(&seqs, "addressed, by SSRC and across the moves");
 
     // The address dies with the consumer: packets to it are dropped, the rest of the batch
     // goes on, and the worker lives.
