@@ -17,6 +17,8 @@
 //! usage: cargo bench --bench feed_ingest [-- VIEWERS [ROUNDS [BATCHES]]]
 //! (defaults 200 viewers, 10 rounds of each path, 250 batches per round: 5 s of feed audio).
 
+mod common;
+
 use std::net::{IpAddr, Ipv4Addr, UdpSocket};
 use std::num::{NonZeroU32, NonZeroU8};
 use std::time::Duration;
@@ -27,9 +29,9 @@ use mediasoup::worker::WorkerSettings;
 use mediasoup::worker_manager::WorkerManager;
 use sfu::procfs::thread_cpu_time_precise;
 
+use common::{median, WORKER_THREAD};
+
 const OPUS_PT: u8 = 100;
-/// The worker thread's name, as the crate sets it (`comm` keeps 15 bytes).
-const WORKER_THREAD: &str = "mediasoup-work";
 /// A request answered after every this many batches, so the queue to the worker stays short.
 const BARRIER_EVERY: usize = 25;
 
@@ -217,15 +219,6 @@ async fn run(viewers: usize, rounds: usize, batches: usize) {
     }
     drop(sink);
 
-    let median = |mut xs: Vec<f64>| {
-        xs.sort_by(f64::total_cmp);
-        let n = xs.len();
-        if n % 2 == 1 {
-            xs[n / 2]
-        } else {
-            (xs[n / 2 - 1] + xs[n / 2]) / 2.0
-        }
-    };
     let by_producer: Vec<f64> = results.iter().map(|r| r.0).collect();
     let addressed: Vec<f64> = results.iter().map(|r| r.1).collect();
     let ratios: Vec<f64> = results.iter().map(|r| r.1 / r.0).collect();
@@ -234,22 +227,22 @@ async fn run(viewers: usize, rounds: usize, batches: usize) {
     println!(
         "  worker µs per packet, by producer: {} (median {:.2})",
         list(&by_producer),
-        median(by_producer.clone())
+        median(&by_producer)
     );
     println!(
         "  worker µs per packet, addressed:   {} (median {:.2})",
         list(&addressed),
-        median(addressed.clone())
+        median(&addressed)
     );
     println!(
         "  addressed / by producer, each round: {} (median {:.2})",
         list(&ratios),
-        median(ratios.clone())
+        median(&ratios)
     );
     println!(
         "{}",
         serde_json::json!({"viewers": viewers, "rounds": rounds, "batches": batches,
             "worker_us_per_packet": {"by_producer": by_producer, "addressed": addressed},
-            "addressed_over_by_producer": ratios, "median_ratio": median(ratios.clone())})
+            "addressed_over_by_producer": ratios, "median_ratio": median(&ratios)})
     );
 }

@@ -40,6 +40,8 @@
 //! a build from before shared playouts add `SFU_BENCH_LEGACY=1` (no `[feed]` settings, no second
 //! server).
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -49,6 +51,8 @@ use sfu::feed::FeedStats;
 use sfu::procfs::{pid_cpu_time, pid_threads_cpu_time};
 use sfu::synthetic::media::SpeechPattern;
 use sfu::synthetic::{run_broadcasters, run_viewers, BroadcastOptions, Progress, ViewerOptions};
+
+use common::{median, WORKER_THREAD};
 
 const ADMIN_TOKEN: &str = "bench-admin-token-0123456789";
 
@@ -205,9 +209,6 @@ fn server_cpu(server: &Server) -> (f64, f64) {
     let all = pid_cpu_time(pid).expect("server CPU");
     (all.as_secs_f64(), worker.as_secs_f64())
 }
-
-/// How the crate names a worker's thread (`mediasoup-worker-<id>`), cut to `comm`'s 15 bytes.
-const WORKER_THREAD: &str = "mediasoup-work";
 
 /// Runs `viewers` viewers of `room` (live or feed) for `secs` and the server's CPU meanwhile.
 async fn measure(server: &Server, name: &str, room: &str, viewers: usize, secs: u64, feed: bool) -> Phase {
@@ -593,16 +594,6 @@ fn print_rounds(phases: &[Phase], private: &[Round], shared: &[Round]) -> serde_
         json.insert(format!("{prefix}shared_over_live_one_stream"), shared.into());
     }
     json.into()
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
 }
 
 /// The latency phase ran on the second server (the first with SFU_BENCH_LEGACY).
