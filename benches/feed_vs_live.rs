@@ -14,9 +14,11 @@
 //! That server runs with `[feed] share_playouts = false`: every feed viewer gets a private
 //! stream into the worker, the worst case. A second server, with shared playouts on (the
 //! default), then runs live viewers of one broadcaster again and the **shared** phase: feed
-//! viewers of a room with one broadcaster, so that every feed waiting for the next utterance is
-//! woken by its onset and starts it at the same grid instant: one producer carries it for all
-//! of them. Its ratio is against the live phases of its own server. (A private feed's audio is
+//! viewers of a room whose one broadcaster begins to talk once they are all in, so that every
+//! feed waits for the next utterance, is woken by its onset and starts it at the same grid
+//! instant: one producer carries it for all of them. Its ratio is against the live phases of
+//! its own server. The steady table says, for each feed phase, how many viewers' packets one
+//! packet the engine sent into the worker became (the group's size). (A private feed's audio is
 //! addressed straight to its viewer's consumer, skipping its producer and the router; the
 //! run prints the share of packets that went so.)
 //!
@@ -148,9 +150,18 @@ struct Window {
     server_cpu_s: f64,
     worker_cpu_s: f64,
     packets: u64,
+    /// On a feed phase: the packets the feed engine sent into the worker meanwhile (a shared
+    /// playout's once for its whole group), so `packets / sent` is how many viewers' packets
+    /// one packet into the worker became.
+    sent: Option<u64>,
 }
 
 impl Window {
+    /// Viewers' packets per packet the feed engine sent into the worker.
+    fn fan_out(&self) -> Option<f64> {
+        self.sent.filter(|&n| n > 0).map(|n| self.packets as f64 / n as f64)
+    }
+
     fn per_cpu(&self) -> f64 {
         if self.server_cpu_s > 0.0 {
             self.packets as f64 / self.server_cpu_s
@@ -174,32 +185,47 @@ impl Window {
 
 /// The steady window of a phase whose viewers report to `progress`: from 2 s after all
 /// `viewers` are in, `secs - 5` seconds long (`None` for phases under 8 s, or when the viewers
-/// never all came in).
-async fn steady_window(server: &Server, progress: &Progress, viewers: usize, secs: u64) -> Option<Window> {
+/// never all came in). On a feed phase the engine's counters are read just outside the
+/// window's CPU samples, so that the admin request's own cost stays out of it.
+async fn steady_window(server: &Server, progress: &Progress, viewers: usize, secs: u64, feed: bool) -> Option<Window> {
     let sample = || {
         let (cpu, worker) = server_cpu(server);
         (Instant::now(), cpu, worker, Progress::get(&progress.packets_received))
     };
-    if secs < 8 {
+    let sent = || async {
+        match feed {
+            true => Some(feed_stats(server).await.packets),
+            false => None,
+        }
+    };
+    if secs < 8 || !all_in(progress, viewers).await {
         return None;
     }
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Progress::get(&progress.connected) + Progress::get(&progress.failed) < viewers as u64 {
-        if Instant::now() > deadline {
-            return None;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
     tokio::time::sleep(Duration::from_secs(2)).await;
+    let s0 = sent().await;
     let (t0, c0, w0, p0) = sample();
     tokio::time::sleep(Duration::from_secs(secs - 5)).await;
     let (t1, c1, w1, p1) = sample();
+    let s1 = sent().await;
     Some(Window {
         seconds: (t1 - t0).as_secs_f64(),
         server_cpu_s: c1 - c0,
         worker_cpu_s: w1 - w0,
         packets: p1 - p0,
+        sent: s0.zip(s1).map(|(a, b)| b - a),
     })
+}
+
+/// Waits until all `viewers` are in (or failed); false if that takes over 30 s.
+async fn all_in(progress: &Progress, viewers: usize) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Progress::get(&progress.connected) + Progress::get(&progress.failed) < viewers as u64 {
+        if Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    true
 }
 
 /// The server's CPU seconds so far: the whole process and its worker threads.
@@ -211,14 +237,34 @@ fn server_cpu(server: &Server) -> (f64, f64) {
 }
 
 /// Runs `viewers` viewers of `room` (live or feed) for `secs` and the server's CPU meanwhile.
-async fn measure(server: &Server, name: &str, room: &str, viewers: usize, secs: u64, feed: bool) -> Phase {
+/// A `speaker` for the room starts once every viewer is in (and stops with the phase): its
+/// first onset then wakes every feed at once.
+async fn measure(
+    server: &Server,
+    name: &str,
+    room: &str,
+    viewers: usize,
+    secs: u64,
+    feed: bool,
+    speaker: Option<BroadcastOptions>,
+) -> Phase {
     eprintln!("bench: phase {name:?} starts (server pid {})", server.child.id());
     let mut v = ViewerOptions::new(server.ws_url.clone(), room, viewers);
     v.duration = Duration::from_secs(secs);
     v.feed = feed;
     let progress = Arc::clone(&v.progress);
+    let speaker = speaker.map(|speaker| {
+        let stop = speaker.cancel.clone();
+        let progress = Arc::clone(&progress);
+        let task = tokio::spawn(async move {
+            if all_in(&progress, viewers).await {
+                let _ = run_broadcasters(speaker).await;
+            }
+        });
+        (stop, task)
+    });
     let (t0, (c0, w0)) = (Instant::now(), server_cpu(server));
-    let (report, steady) = tokio::join!(run_viewers(v), steady_window(server, &progress, viewers, secs));
+    let (report, steady) = tokio::join!(run_viewers(v), steady_window(server, &progress, viewers, secs, feed));
     let report = report.expect("viewers run");
     let s = &report.summary;
     assert_eq!(s.failed, 0, "{s}");
@@ -231,6 +277,11 @@ async fn measure(server: &Server, name: &str, room: &str, viewers: usize, secs: 
         packets: s.packets_received,
         steady,
     };
+    if let Some((stop, task)) = speaker {
+        // It leaves (not parked for a resume) before the next phase.
+        stop.cancel();
+        let _ = task.await;
+    }
     tokio::time::sleep(Duration::from_secs(2)).await;
     phase
 }
@@ -306,9 +357,9 @@ async fn private_phases(
         packets: 0,
         steady: None,
     });
-    phases.push(measure(server, "live consumers", "bench", viewers, secs, false).await);
-    phases.push(measure(server, "live, 1 stream each", "bench-one", viewers, secs, false).await);
-    phases.push(measure(server, "feed, private", "bench", viewers, secs, true).await);
+    phases.push(measure(server, "live consumers", "bench", viewers, secs, false, None).await);
+    phases.push(measure(server, "live, 1 stream each", "bench-one", viewers, secs, false, None).await);
+    phases.push(measure(server, "feed, private", "bench", viewers, secs, true, None).await);
     let mut rounds_after = Vec::new();
     for round in 2..=rounds {
         let live = measure(
@@ -318,6 +369,7 @@ async fn private_phases(
             viewers,
             secs,
             false,
+            None,
         )
         .await;
         let feed = measure(
@@ -327,6 +379,7 @@ async fn private_phases(
             viewers,
             secs,
             true,
+            None,
         )
         .await;
         rounds_after.push((live, feed));
@@ -345,29 +398,25 @@ async fn shared_phases(server: &Server, viewers: usize, secs: u64, rounds: u64) 
     let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
     one.duration = talk_time(2 * rounds, secs, 5);
     let one = tokio::spawn(run_broadcasters(one));
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let mut measured = Vec::new();
     for round in 1..=rounds {
-        // Each round's feeds in a room of its own whose speaker began 3 s before the round's
-        // live phase, as in the first: a room that had talked for rounds would give the new
-        // viewers a backlog of unheard utterances to start on, not one onset to wait for.
-        let room = format!("bench-shared-{round}");
-        let mut speaker = BroadcastOptions::new(server.ws_url.clone(), &room, 1);
-        speaker.duration = talk_time(2, secs, 5);
-        let stop_speaker = speaker.cancel.clone();
-        let speaker = tokio::spawn(run_broadcasters(speaker));
-        tokio::time::sleep(Duration::from_secs(3)).await;
         let suffix = if round == 1 {
             String::new()
         } else {
             format!(", round {round}")
         };
         let name = format!("live, 1 stream (server 2){suffix}");
-        let live = measure(server, &name, "bench-one", viewers, secs, false).await;
+        let live = measure(server, &name, "bench-one", viewers, secs, false, None).await;
+        // Each round's feeds in a room of its own, whose speaker begins once they are all in:
+        // every feed waits for its first onset and is woken by it, at one grid instant. (A
+        // speaker who had talked before they came would leave them a backlog of unheard
+        // utterances, each viewer starting its own pick.)
+        let room = format!("bench-shared-{round}");
+        let mut speaker = BroadcastOptions::new(server.ws_url.clone(), &room, 1);
+        speaker.duration = Duration::from_secs(secs + 5);
         let name = format!("feed, shared (server 2){suffix}");
-        let feed = measure(server, &name, &room, viewers, secs, true).await;
-        // It leaves (not parked for a resume) before the next round's speaker starts.
-        stop_speaker.cancel();
-        let _ = speaker.await;
+        let feed = measure(server, &name, &room, viewers, secs, true, Some(speaker)).await;
         measured.push((live, feed));
     }
     one.abort();
@@ -516,7 +565,7 @@ fn print_phases<P: std::borrow::Borrow<Phase>>(phases: &[P], idle_rate: f64) -> 
             let (worker_us, rest_us) = w.split_us();
             serde_json::json!({"seconds": w.seconds, "server_cpu_s": w.server_cpu_s, "worker_cpu_s": w.worker_cpu_s,
                 "packets": w.packets, "packets_per_cpu_s": w.per_cpu(), "worker_us_per_packet": worker_us,
-                "rest_us_per_packet": rest_us})
+                "rest_us_per_packet": rest_us, "engine_packets": w.sent, "packets_per_engine_packet": w.fan_out()})
         });
         json.push(serde_json::json!({
             "phase": p.name, "seconds": p.seconds, "server_cpu_s": p.server_cpu_s,
@@ -528,24 +577,27 @@ fn print_phases<P: std::borrow::Borrow<Phase>>(phases: &[P], idle_rate: f64) -> 
     json
 }
 
-/// The steady windows' rows: the packets' cost without the viewers' joins and leaves.
+/// The steady windows' rows: the packets' cost without the viewers' joins and leaves. On feed
+/// phases, how many viewers' packets each packet the engine sent into the worker became (1 for
+/// private feeds, a group's size for a shared playout).
 fn print_steady<'a>(phases: impl Iterator<Item = &'a Phase>) {
     println!("  steady windows (every viewer in, joins and leaves left out):");
     println!(
-        "  {:<38} {:>6} {:>12} {:>10} {:>14} {:>16}",
-        "phase", "secs", "server cpu s", "packets", "pkts per cpu-s", "worker/rest µs"
+        "  {:<38} {:>6} {:>12} {:>10} {:>14} {:>16} {:>14}",
+        "phase", "secs", "server cpu s", "packets", "pkts per cpu-s", "worker/rest µs", "per engine pkt"
     );
     for p in phases {
         let Some(w) = p.steady else { continue };
         let (worker_us, rest_us) = w.split_us();
         println!(
-            "  {:<38} {:>6.1} {:>12.2} {:>10} {:>14.0} {:>16}",
+            "  {:<38} {:>6.1} {:>12.2} {:>10} {:>14.0} {:>16} {:>14}",
             p.name,
             w.seconds,
             w.server_cpu_s,
             w.packets,
             w.per_cpu(),
-            format!("{worker_us:.1} / {rest_us:.1}")
+            format!("{worker_us:.1} / {rest_us:.1}"),
+            w.fan_out().map_or_else(|| "-".to_string(), |f| format!("{f:.1}"))
         );
     }
 }
@@ -558,6 +610,12 @@ fn print_rounds(phases: &[Phase], private: &[Round], shared: &[Round]) -> serde_
         Some((feed.packets as f64 / feed.server_cpu_s) / (live.packets as f64 / live.server_cpu_s))
     };
     let steady = |live: &Phase, feed: &Phase| Some(feed.steady?.per_cpu() / live.steady?.per_cpu());
+    // The same viewers for as long: what a viewer's second costs, whatever it was sent (a
+    // feed sends nothing while it waits through a speaker's silence; live sends the silence).
+    let per_viewer = |live: &Phase, feed: &Phase| {
+        let (l, f) = (live.steady?, feed.steady?);
+        Some((l.server_cpu_s / l.seconds) / (f.server_cpu_s / f.seconds))
+    };
     let first_private = (&phases[2], &phases[3]);
     let first_shared = phases.get(4).zip(phases.get(5));
     let of = |first: Option<(&Phase, &Phase)>, rest: &[Round], ratio: &dyn Fn(&Phase, &Phase) -> Option<f64>| {
@@ -568,9 +626,18 @@ fn print_rounds(phases: &[Phase], private: &[Round], shared: &[Round]) -> serde_
             .collect::<Vec<f64>>()
     };
     let mut json = serde_json::Map::new();
-    for (window, ratio) in [
-        ("", &whole as &dyn Fn(&Phase, &Phase) -> Option<f64>),
-        ("steady ", &steady),
+    for (key, label, ratio) in [
+        (
+            "",
+            "feed {} / live with 1 stream",
+            &whole as &dyn Fn(&Phase, &Phase) -> Option<f64>,
+        ),
+        ("steady_", "steady feed {} / live with 1 stream", &steady),
+        (
+            "steady_cpu_per_viewer_second_",
+            "steady CPU per viewer-second, live with 1 stream / feed {}",
+            &per_viewer,
+        ),
     ] {
         let private = of(Some(first_private), private, ratio);
         let shared = of(first_shared, shared, ratio);
@@ -578,20 +645,15 @@ fn print_rounds(phases: &[Phase], private: &[Round], shared: &[Round]) -> serde_
             if !ratios.is_empty() {
                 let list: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
                 println!(
-                    "  {window}feed {what} / live with 1 stream, each round: {} (median {:.2})",
+                    "  {}, each round: {} (median {:.2})",
+                    label.replace("{}", what),
                     list.join(", "),
                     median(ratios)
                 );
             }
         }
-        let key = window.trim().replace(' ', "_");
-        let prefix = if key.is_empty() {
-            String::new()
-        } else {
-            format!("{key}_")
-        };
-        json.insert(format!("{prefix}private_over_live_one_stream"), private.into());
-        json.insert(format!("{prefix}shared_over_live_one_stream"), shared.into());
+        json.insert(format!("{key}private_over_live_one_stream"), private.into());
+        json.insert(format!("{key}shared_over_live_one_stream"), shared.into());
     }
     json.into()
 }

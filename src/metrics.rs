@@ -390,6 +390,16 @@ fn feed_counters(b: &Builder, feeds: &crate::feed::FeedStats) -> Result<(), prom
             "Moves of a feed viewer's consumer between producers (into, between and out of shared playouts).",
             feeds.consumer_moves,
         ),
+        (
+            "feed_parked_consumers_total",
+            "Waits that left a feed viewer's consumer on its ended shared playout's idle producer instead of moving it back.",
+            feeds.parked_consumers,
+        ),
+        (
+            "feed_unparked_consumers_total",
+            "Parked consumers moved off that producer because a group they were not in took it (of feed_consumer_moves_total).",
+            feeds.unparked_consumers,
+        ),
     ] {
         b.counter(name, help, value)?;
     }

@@ -45,8 +45,8 @@ fn assert_clean_feed(v: &Report, min_segments_per_viewer: u64) {
     for peer in &v.peers {
         let f = peer.feed.as_ref().expect("feed report");
         assert_eq!(
-            (f.seq_gaps, f.ts_backwards, f.segment_gaps),
-            (0, 0, 0),
+            (f.seq_gaps, f.ts_backwards, f.segment_gaps, f.unannounced),
+            (0, 0, 0, 0),
             "viewer {}: {f:?}",
             peer.index
         );
@@ -223,6 +223,62 @@ async fn feeds_that_start_together_share_one_producer_and_stay_continuous() {
     assert!(
         stats.shared_playouts >= 1 && stats.shared_viewers >= 2 && stats.shared_packets > 0,
         "feeds woken together shared a playout: {stats:?}"
+    );
+    assert_eq!(stats.send_errors, 0, "{stats:?}");
+    assert_released(&server).await;
+    assert_eq!(server.feed_stats().feeds, 0);
+    server.shutdown().await.expect("clean shutdown");
+}
+
+/// Feeds that wait after a shared playout stay on its idle producer (parked, not moved back),
+/// and the next onset that wakes them together plays through that producer unmoved. Viewers
+/// who mute one of two pausing speakers wait through its utterances while the others are
+/// woken by them: the group that takes the producer they are parked on must move them off it
+/// first, or they hear an utterance nobody announced to them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_parked_after_a_shared_playout_hear_only_their_own_next_one() {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let server = start(test_config(1)).await;
+    let pausing = SpeechPattern {
+        talk: Duration::from_millis(1000),
+        silence: Duration::from_millis(1500),
+        variation: 0.3,
+    };
+    let mut muted = broadcasters(&server, "feed-parked", 1, 14, 21);
+    muted.speech = pausing;
+    let muted = tokio::spawn(run_broadcasters(muted));
+    eventually("the muted speaker producing", || server.counts().producers >= 1).await;
+    let dump = server.dump(Some("feed-parked")).await;
+    let muted_id = dump.rooms[0]
+        .peers
+        .iter()
+        .find(|p| !p.producers.is_empty())
+        .expect("the muted speaker")
+        .peer_id
+        .clone();
+    let mut other = broadcasters(&server, "feed-parked", 1, 13, 22);
+    other.speech = pausing;
+    let other = tokio::spawn(run_broadcasters(other));
+    eventually("two speakers producing", || server.counts().producers >= 2).await;
+    let plain = feed_viewers(&server, "feed-parked", 6, 10);
+    let mut muting = feed_viewers(&server, "feed-parked", 6, 10);
+    muting.mute = vec![muted_id];
+    let (v, m) = tokio::join!(run_viewers(plain), run_viewers(muting));
+    let (v, m) = (v.expect("viewers run"), m.expect("muting viewers run"));
+    let (a, b) = (muted.await.unwrap(), other.await.unwrap());
+    let (a, b) = (a.expect("muted speaker runs"), b.expect("other speaker runs"));
+    println!("{}\n{}\n{}\n{}", a.summary, b.summary, v.summary, m.summary);
+    for r in [&a, &b, &v, &m] {
+        assert_all_connected(r);
+    }
+    assert_clean_feed(&v, 2);
+    assert_clean_feed(&m, 1);
+    let stats = server.feed_stats();
+    println!("feed engine: {stats:?}");
+    assert!(stats.shared_playouts >= 2 && stats.parked_consumers > 0, "{stats:?}");
+    assert!(
+        stats.unparked_consumers > 0,
+        "a group took a producer that muting viewers were parked on: {stats:?}"
     );
     assert_eq!(stats.send_errors, 0, "{stats:?}");
     assert_released(&server).await;

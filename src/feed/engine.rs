@@ -206,6 +206,8 @@ struct EngineStats {
     shared_viewers: AtomicU64,
     shared_packets: AtomicU64,
     consumer_moves: AtomicU64,
+    parked_consumers: AtomicU64,
+    unparked_consumers: AtomicU64,
     video_packets: AtomicU64,
     addressed_packets: AtomicU64,
     key_frame_requests: AtomicU64,
@@ -323,6 +325,8 @@ impl FeedEngine {
             shared_viewers: self.stats.shared_viewers.load(Ordering::Relaxed),
             shared_packets: self.stats.shared_packets.load(Ordering::Relaxed),
             consumer_moves: self.stats.consumer_moves.load(Ordering::Relaxed),
+            parked_consumers: self.stats.parked_consumers.load(Ordering::Relaxed),
+            unparked_consumers: self.stats.unparked_consumers.load(Ordering::Relaxed),
             video_packets: self.stats.video_packets.load(Ordering::Relaxed),
             addressed_packets: self.stats.addressed_packets.load(Ordering::Relaxed),
             key_frame_requests: self.stats.key_frame_requests.load(Ordering::Relaxed),
@@ -829,6 +833,8 @@ impl EngineTask {
         self.stats.shared_playouts.store(counts.groups, Ordering::Relaxed);
         self.stats.shared_viewers.store(counts.joins, Ordering::Relaxed);
         self.stats.consumer_moves.store(counts.moves, Ordering::Relaxed);
+        self.stats.parked_consumers.store(counts.parked, Ordering::Relaxed);
+        self.stats.unparked_consumers.store(counts.unparked, Ordering::Relaxed);
     }
 
     /// Sends a shared playout's due packets; when its utterance is over, its members switch

@@ -117,6 +117,8 @@ pub(crate) struct SharingCounts {
     pub joins: u64,
     pub packets: u64,
     pub moves: u64,
+    pub parked: u64,
+    pub unparked: u64,
 }
 
 /// Shared playouts of every transport.
@@ -278,6 +280,7 @@ impl Sharing {
         self.forming.retain(|k, _| k.2 > now);
         self.forming_of.retain(|_, k| k.2 > now);
         let mut touched = Vec::new();
+        // Feeds that left a group which sends on: they may not stay on its carrier.
         let mut leaving = Vec::new();
         for view in changed {
             self.leave_forming(view.key);
@@ -285,7 +288,9 @@ impl Sharing {
                 if self.groups.get(&gid).map(|g| g.key) != view.playing {
                     self.member_of.remove(&view.key);
                     self.drop_member(gid, view.key, pacer);
-                    leaving.push(view.key);
+                    if self.groups.get(&gid).is_some_and(|g| !g.ended) {
+                        leaving.push(view.key);
+                    }
                 }
             }
             let Some(playing) = view.playing.filter(|p| p.2 > now && view.shareable) else {
@@ -313,10 +318,20 @@ impl Sharing {
             self.form(playing, lookup, store, pacer, follows);
         }
         // A feed that left one group for another was moved from carrier to carrier in one
-        // move; the others go back to their own producers.
-        for key in leaving {
-            if !self.member_of.contains_key(&key) {
-                self.move_back(key, lookup);
+        // move. One that now plays by itself, or that left a group which sends on, goes back
+        // to its own producer (its first packet is due at a later grid instant). One that
+        // waits after its group's utterance ended stays *parked* on that group's carrier, idle
+        // now, which sends nothing until it is lent again ([`Sharing::lend`]): when the next
+        // onset wakes the same feeds together, their group takes the carrier they are parked
+        // on and nobody moves.
+        for view in changed {
+            if self.member_of.contains_key(&view.key) || !self.moved_to.contains_key(&view.key) {
+                continue;
+            }
+            if view.playing.is_some() || leaving.contains(&view.key) {
+                self.move_back(view.key, lookup);
+            } else {
+                self.counts.parked += 1;
             }
         }
     }
@@ -334,7 +349,7 @@ impl Sharing {
             return;
         };
         let members = members.clone();
-        let Some(mut carrier) = self.pools.get_mut(&playing.0).and_then(|p| p.idle.pop()) else {
+        let Some(mut carrier) = self.lend(playing, &members, lookup) else {
             self.top_up(playing.0);
             return;
         };
@@ -371,6 +386,37 @@ impl Sharing {
         }
         pacer.schedule(Due::Group(gid), playing.2);
         self.top_up(playing.0);
+    }
+
+    /// An idle carrier for the group forming at `playing`: the one most of its `members` are
+    /// parked on. Feeds parked on it that are not members are moved back to their own
+    /// producers first (queued now, before the group's first packet), so that they hear
+    /// nothing of it.
+    fn lend(&mut self, playing: PlayoutKey, members: &[K0], lookup: Lookup<'_>) -> Option<Carrier> {
+        let pool = self.pools.get_mut(&playing.0)?;
+        let mut parked: HashMap<&ProducerId, usize> = HashMap::new();
+        for to in members.iter().filter_map(|key| self.moved_to.get(key)) {
+            *parked.entry(to).or_default() += 1;
+        }
+        let (best, _) = pool
+            .idle
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, c)| parked.get(&c.producer.id()).copied().unwrap_or(0))?;
+        let carrier = pool.idle.swap_remove(best);
+        let id = carrier.producer.id();
+        // The members are the feeds forming at `playing`.
+        let strangers: Vec<K0> = self
+            .moved_to
+            .iter()
+            .filter(|(key, to)| **to == id && self.forming_of.get(*key) != Some(&playing))
+            .map(|(key, _)| *key)
+            .collect();
+        for key in strangers {
+            self.move_back(key, lookup);
+            self.counts.unparked += 1;
+        }
+        Some(carrier)
     }
 
     fn join(&mut self, gid: u64, key: K0, lookup: Lookup<'_>, follows: &mut Vec<K0>) {

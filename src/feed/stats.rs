@@ -45,6 +45,14 @@ pub struct FeedStats {
     /// one to the next, back to the feed's own producer), each one request to the worker.
     #[serde(default)]
     pub consumer_moves: u64,
+    /// Waits that left a viewer's consumer *parked* on its ended shared playout's idle
+    /// producer instead of moving it back (the next group of the same feeds takes it, unmoved).
+    #[serde(default)]
+    pub parked_consumers: u64,
+    /// Parked consumers moved off that producer because a group they were not in took it
+    /// (of `consumer_moves`).
+    #[serde(default)]
+    pub unparked_consumers: u64,
     /// Decisions asked of the external recommender, by how they ended.
     #[serde(default)]
     pub external: ExternalStats,

@@ -28,6 +28,8 @@ pub struct FeedCheck {
     last_seq: Option<u16>,
     last_ts: Option<u32>,
     current: Option<(u32, u64)>,
+    /// `feedSwitched` received since the last `feedWaiting` and not yet begun as a segment.
+    announced: u64,
     video: StreamCursor,
     report: FeedReport,
 }
@@ -54,6 +56,9 @@ pub struct FeedReport {
     pub segments_from_start: u64,
     /// Breaks inside a segment: a source or packet-counter jump without the marker bit.
     pub segment_gaps: u64,
+    /// Segments no `feedSwitched` announced: an utterance began while the feed waited (or more
+    /// began than were announced), i.e. a playout meant for other viewers reached this one.
+    pub unannounced: u64,
     /// Distinct broadcaster streams heard.
     pub sources: usize,
     /// `feedSwitched` and `feedWaiting` notifications received.
@@ -111,6 +116,10 @@ impl FeedCheck {
         if !continues {
             if marker {
                 r.segments += 1;
+                match self.announced.checked_sub(1) {
+                    Some(left) => self.announced = left,
+                    None => r.unannounced += 1,
+                }
                 if stamp.counter == 0 || level.is_some_and(|l| l <= QUIET_DBOV) {
                     r.segments_from_start += 1;
                 }
@@ -148,12 +157,17 @@ impl FeedCheck {
         v.current = Some((stamp.stream_id, stamp.counter));
     }
 
+    /// A `feedSwitched`: one more utterance may begin.
     pub fn on_switch(&mut self) {
         self.report.switches += 1;
+        self.announced += 1;
     }
 
+    /// A `feedWaiting`: none may begin until the next switch (the packets of one that was
+    /// playing may still arrive; they continue its segment).
     pub fn on_wait(&mut self) {
         self.report.waits += 1;
+        self.announced = 0;
     }
 
     pub fn finish(self) -> FeedReport {
@@ -184,6 +198,9 @@ mod tests {
             .enumerate()
         {
             let marker = i == 0 || i == 3;
+            if marker {
+                c.on_switch();
+            }
             c.on_packet(seq, ts, marker, Some(level), &stamp(id, counter));
             seq = seq.wrapping_add(1);
             ts = ts.wrapping_add(960);
@@ -194,6 +211,27 @@ mod tests {
             (r.segments, r.segments_from_start, r.segment_gaps, r.sources),
             (2, 2, 0, 2)
         );
+        assert_eq!((r.switches, r.unannounced), (2, 0));
+    }
+
+    #[test]
+    fn an_utterance_while_waiting_is_not_announced() {
+        let mut c = FeedCheck::default();
+        c.on_switch();
+        c.on_packet(1, 1000, true, Some(-110), &stamp(1, 0));
+        c.on_packet(2, 2000, false, Some(-20), &stamp(1, 1));
+        c.on_wait();
+        // Its last packet after the wait continues its segment.
+        c.on_packet(3, 3000, false, Some(-20), &stamp(1, 2));
+        // Another viewers' playout, from its start, while this feed waits.
+        c.on_packet(4, 9000, true, Some(-110), &stamp(2, 0));
+        // Two switches (the first utterance skipped before its first packet), one segment.
+        c.on_switch();
+        c.on_switch();
+        c.on_packet(5, 12000, true, Some(-110), &stamp(3, 0));
+        let r = c.finish();
+        assert_eq!((r.segments, r.segment_gaps), (3, 0));
+        assert_eq!(r.unannounced, 1);
     }
 
     #[test]

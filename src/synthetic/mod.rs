@@ -136,6 +136,9 @@ pub struct ViewerOptions {
     /// With `feed`: a hidden taste seeded so (see [`taste`]): like some speakers, skip the
     /// others after about a second, and report skip rate and listen-through.
     pub taste: Option<u64>,
+    /// With `feed`: speakers (their uids) the viewer mutes (`setPreferences`) right after
+    /// subscribing: its feed never plays them and waits through their utterances.
+    pub mute: Vec<String>,
     pub progress: Arc<Progress>,
     pub cancel: CancellationToken,
 }
@@ -170,6 +173,7 @@ impl ViewerOptions {
             network_change_every: None,
             video: false,
             taste: None,
+            mute: Vec::new(),
             progress: Arc::default(),
             cancel: CancellationToken::new(),
         }

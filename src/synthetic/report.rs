@@ -161,6 +161,8 @@ pub struct FeedSummary {
     pub segments: u64,
     pub segments_from_start: u64,
     pub segment_gaps: u64,
+    /// Segments no `feedSwitched` announced (another playout reached the viewer).
+    pub unannounced: u64,
     pub seq_gaps: u64,
     pub ts_backwards: u64,
     /// Fewest distinct speakers any viewer heard.
@@ -328,6 +330,7 @@ impl FeedSummary {
             f.segments += r.segments;
             f.segments_from_start += r.segments_from_start;
             f.segment_gaps += r.segment_gaps;
+            f.unannounced += r.unannounced;
             f.seq_gaps += r.seq_gaps;
             f.ts_backwards += r.ts_backwards;
             f.min_sources = f.min_sources.min(r.sources);
@@ -463,8 +466,8 @@ impl FeedSummary {
             f,
             "feed continuity",
             format!(
-                "{} sequence gaps, {} timestamps backwards, {} breaks inside utterances",
-                self.seq_gaps, self.ts_backwards, self.segment_gaps
+                "{} sequence gaps, {} timestamps backwards, {} breaks inside utterances, {} utterances not announced",
+                self.seq_gaps, self.ts_backwards, self.segment_gaps, self.unannounced
             ),
         )?;
         if let Some(t) = &self.taste {

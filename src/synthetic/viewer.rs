@@ -524,6 +524,11 @@ impl Viewer {
                 )
                 .await?;
             self.recommender = feed.recommender;
+            if !opts.mute.is_empty() {
+                signaling
+                    .request("setPreferences", json!({"favour": [], "mute": opts.mute}))
+                    .await?;
+            }
             self.add_stream(signaling, &mut conn, feed.audio, "feed").await?;
             if let Some(video) = feed.video {
                 self.add_stream(signaling, &mut conn, video, "feed-video").await?;
