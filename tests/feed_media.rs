@@ -56,6 +56,18 @@ fn assert_clean_feed(v: &Report, min_segments_per_viewer: u64) {
     }
 }
 
+/// The peer id (its uid too, without auth) of the one peer of `room` that produces so far.
+async fn producing_peer(server: &ServerHandle, room: &str) -> String {
+    let dump = server.dump(Some(room)).await;
+    dump.rooms[0]
+        .peers
+        .iter()
+        .find(|p| !p.producers.is_empty())
+        .expect("a producing peer")
+        .peer_id
+        .clone()
+}
+
 /// A feed viewer over plain signaling (no media of its own: what it checks is the notifications)
 /// that favours `speaker`.
 async fn favouring_feed_viewer(server: &ServerHandle, room: &str, speaker: &str) -> Client {
@@ -135,14 +147,7 @@ async fn twenty_feed_viewers_hear_whole_utterances_from_three_speakers() {
     let leave = leaving.cancel.clone();
     let leaver = tokio::spawn(run_broadcasters(leaving));
     eventually("the leaver producing", || server.counts().producers >= 1).await;
-    let dump = server.dump(Some("feed-e2e")).await;
-    let leaver_id = dump.rooms[0]
-        .peers
-        .iter()
-        .find(|p| !p.producers.is_empty())
-        .expect("the leaver")
-        .peer_id
-        .clone();
+    let leaver_id = producing_peer(&server, "feed-e2e").await;
     let talkers = tokio::spawn(run_broadcasters(broadcasters(&server, "feed-e2e", 3, 12, 7)));
     eventually("four speakers producing", || server.counts().producers >= 4).await;
     // A viewer favouring the leaver plays its utterance when it leaves, and must be told so.
@@ -248,14 +253,7 @@ async fn feeds_parked_after_a_shared_playout_hear_only_their_own_next_one() {
     muted.speech = pausing;
     let muted = tokio::spawn(run_broadcasters(muted));
     eventually("the muted speaker producing", || server.counts().producers >= 1).await;
-    let dump = server.dump(Some("feed-parked")).await;
-    let muted_id = dump.rooms[0]
-        .peers
-        .iter()
-        .find(|p| !p.producers.is_empty())
-        .expect("the muted speaker")
-        .peer_id
-        .clone();
+    let muted_id = producing_peer(&server, "feed-parked").await;
     let mut other = broadcasters(&server, "feed-parked", 1, 13, 22);
     other.speech = pausing;
     let other = tokio::spawn(run_broadcasters(other));
