@@ -17,7 +17,10 @@
 //! viewers of a room whose one broadcaster begins to talk once they are all in, so that every
 //! feed waits for the next utterance, is woken by its onset and starts it at the same grid
 //! instant: one producer carries it for all of them. Its ratio is against the live phases of
-//! its own server. The steady table says, for each feed phase, how many viewers' packets one
+//! its own server, and each of the two phases has one broadcaster on the server (the live
+//! phase's stops before the feed phase). For the shared case the run also prints what a
+//! viewer's second costs (server CPU per viewer-second, live over feed): the feed sends nothing
+//! while it waits through a speaker's silence, which a live stream (no DTX) carries. The steady table says, for each feed phase, how many viewers' packets one
 //! packet the engine sent into the worker became (the group's size). (A private feed's audio is
 //! addressed straight to its viewer's consumer, skipping its producer and the router; the
 //! run prints the share of packets that went so.)
@@ -395,10 +398,6 @@ async fn private_phases(
 /// On a server with shared playouts: live with one stream again, then feeds of one speaker
 /// (every wait ends at the same onset), then the latency phase.
 async fn shared_phases(server: &Server, viewers: usize, secs: u64, rounds: u64) -> (Vec<Phase>, Vec<Round>, FeedStats) {
-    let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
-    one.duration = talk_time(2 * rounds, secs, 5);
-    let one = tokio::spawn(run_broadcasters(one));
-    tokio::time::sleep(Duration::from_secs(3)).await;
     let mut measured = Vec::new();
     for round in 1..=rounds {
         let suffix = if round == 1 {
@@ -406,8 +405,18 @@ async fn shared_phases(server: &Server, viewers: usize, secs: u64, rounds: u64) 
         } else {
             format!(", round {round}")
         };
+        // One broadcaster on the server in each phase: the live phase's, which stops before the
+        // feed phase, and the feed phase's own. (With the live one still talking, the feed
+        // phase would also pay a second speaker's ingest and recording.)
+        let mut one = BroadcastOptions::new(server.ws_url.clone(), "bench-one", 1);
+        one.duration = talk_time(1, secs, 5);
+        let stop_one = one.cancel.clone();
+        let one = tokio::spawn(run_broadcasters(one));
+        tokio::time::sleep(Duration::from_secs(3)).await;
         let name = format!("live, 1 stream (server 2){suffix}");
         let live = measure(server, &name, "bench-one", viewers, secs, false, None).await;
+        stop_one.cancel();
+        let _ = one.await;
         // Each round's feeds in a room of its own, whose speaker begins once they are all in:
         // every feed waits for its first onset and is woken by it, at one grid instant. (A
         // speaker who had talked before they came would leave them a backlog of unheard
@@ -419,7 +428,6 @@ async fn shared_phases(server: &Server, viewers: usize, secs: u64, rounds: u64) 
         let feed = measure(server, &name, &room, viewers, secs, true, Some(speaker)).await;
         measured.push((live, feed));
     }
-    one.abort();
     onset_phase(server, viewers, secs).await;
     let mut measured = measured.into_iter();
     let (live, feed) = measured.next().expect("one round at least");
