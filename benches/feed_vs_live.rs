@@ -20,8 +20,9 @@
 //! its own server, and each of the two phases has one broadcaster on the server (the live
 //! phase's stops before the feed phase). For the shared case the run also prints what a
 //! viewer's second costs (server CPU per viewer-second, live over feed): the feed sends nothing
-//! while it waits through a speaker's silence, which a live stream (no DTX) carries. The steady table says, for each feed phase, how many viewers' packets one
-//! packet the engine sent into the worker became (the group's size). (A private feed's audio is
+//! while it waits through a speaker's silence, which a live stream (no DTX) carries. The
+//! steady table says, for each feed phase, how many viewers' packets one packet the engine
+//! sent into the worker became (the group's size). (A private feed's audio is
 //! addressed straight to its viewer's consumer, skipping its producer and the router; the
 //! run prints the share of packets that went so.)
 //!
